@@ -1,0 +1,162 @@
+//! What the recognizer returns: entities with their spans, labels, ids and provenance.
+
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use crate::Span;
+
+/// The type of an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Label {
+    /// A person.
+    Per,
+    /// A place: country, city, region, geographic feature.
+    Loc,
+    /// An organisation: party, ministry, agency, company, medium, club...
+    Org,
+}
+
+impl Label {
+    /// The label as the output contract writes it: `PER`, `LOC` or `ORG`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Loc => "LOC",
+            Label::Org => "ORG",
+        }
+    }
+
+    /// All labels, in output order.
+    pub const ALL: [Label; 3] = [Label::Per, Label::Loc, Label::Org];
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses `PER`, `LOC`, `ORG` and the corpus spellings `PERSON` and `GPE`.
+impl FromStr for Label {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Label, ()> {
+        match s {
+            "PER" | "PERSON" => Ok(Label::Per),
+            "LOC" | "GPE" => Ok(Label::Loc),
+            "ORG" => Ok(Label::Org),
+            _ => Err(()),
+        }
+    }
+}
+
+impl serde::Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Which gazetteer entry or rule produced an entity.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Source {
+    /// A gazetteer entry: the gazetteer's name and the line the entry was read from.
+    Gazetteer {
+        /// Name of the gazetteer (its file name for files).
+        gazetteer: Arc<str>,
+        /// 1-based line of the entry (0 for entries built in code).
+        line: u32,
+    },
+    /// A context rule, by name.
+    Rule(&'static str),
+    /// The document-level pass tied this mention to an earlier one; `how` names the pass rule.
+    Document(&'static str),
+}
+
+/// `gazetteer:<name>:<line>`, `rule:<name>` or `document:<name>`.
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Gazetteer { gazetteer, line } => write!(f, "gazetteer:{gazetteer}:{line}"),
+            Source::Rule(name) => write!(f, "rule:{name}"),
+            Source::Document(name) => write!(f, "document:{name}"),
+        }
+    }
+}
+
+impl serde::Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A person, place or organisation mention found in a text.
+///
+/// Both spans index the caller's original text: `span` in bytes
+/// (`&text[entity.span] == entity.text`), `char_span` in Unicode scalar values.
+///
+/// It serializes (serde) to the flat record of the output contract:
+/// `start`/`end` (chars), `byte_start`/`byte_end`, `text`, `label`, and `id`,
+/// `canonical` where known, `source`, `confidence`.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Entity {
+    /// Byte span in the original text.
+    pub span: Span,
+    /// Span in Unicode scalar values (chars) in the original text.
+    pub char_span: Span,
+    /// The mention exactly as it stands in the text.
+    pub text: String,
+    /// Entity type.
+    pub label: Label,
+    /// Canonical id (a Wikidata QID, a source id such as `geonames:…`, or `grner:…`), where known.
+    pub id: Option<Arc<str>>,
+    /// Canonical name, where known.
+    pub canonical: Option<Arc<str>>,
+    /// The entry's kind (country, city, party, ministry...), where known.
+    pub kind: Option<Arc<str>>,
+    /// The gazetteer entry or rule that produced the entity.
+    pub source: Source,
+    /// How sure the producer was, from 0 to 1.
+    pub confidence: f32,
+}
+
+impl Entity {
+    /// Byte range in the original text (vibrato's `range_byte`).
+    pub fn range_byte(&self) -> Range<usize> {
+        self.span.range()
+    }
+
+    /// Char (Unicode scalar value) range in the original text.
+    pub fn range_char(&self) -> Range<usize> {
+        self.char_span.range()
+    }
+}
+
+impl serde::Serialize for Entity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("start", &self.char_span.start)?;
+        m.serialize_entry("end", &self.char_span.end)?;
+        m.serialize_entry("byte_start", &self.span.start)?;
+        m.serialize_entry("byte_end", &self.span.end)?;
+        m.serialize_entry("text", &self.text)?;
+        m.serialize_entry("label", &self.label)?;
+        if let Some(id) = &self.id {
+            m.serialize_entry("id", id)?;
+        }
+        if let Some(c) = &self.canonical {
+            m.serialize_entry("canonical", c)?;
+        }
+        if let Some(k) = &self.kind {
+            m.serialize_entry("kind", k)?;
+        }
+        m.serialize_entry("source", &self.source)?;
+        // Rounded so that output stays short and byte-identical across platforms.
+        m.serialize_entry("confidence", &((self.confidence * 1000.0).round() / 1000.0))?;
+        m.end()
+    }
+}

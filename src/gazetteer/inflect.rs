@@ -1,0 +1,286 @@
+//! Inflection: the case forms of a name written in the nominative.
+//!
+//! We generate forms rather than match stems: every generated form is an ordinary
+//! pattern, so matching stays one Aho-Corasick pass and a match is always a whole,
+//! real word form. Forms are generated in the folded alphabet (no accents, no case),
+//! which is why `Κρεμλίνο` → `Κρεμλίνου` needs no accent rules.
+//!
+//! Each Greek-script word is declined by its ending (the *declension class*):
+//!
+//! | class | nominative | genitive | accusative | vocative | plural genitive | example |
+//! |-------|-----------|----------|------------|----------|-----------------|---------|
+//! | -μα   | -μα  | -ματος | -μα  | -μα  | -ματων | Κόμμα → Κόμματος |
+//! | -ος   | -ος  | -ου    | -ο   | -ε   | -ων    | Κυριάκος → Κυριάκου, Κυριάκο |
+//! | -ης   | -ης  | -η     | -η   | -η   | -ων    | Μητσοτάκης → Μητσοτάκη |
+//! | -ας   | -ας  | -α     | -α   | -α   | -ων    | Τσίπρας → Τσίπρα |
+//! | -ες   | -ες  | -ων    | -ες  | -ες  | -ων    | Ηνωμένες Πολιτείες → Ηνωμένων Πολιτειών |
+//! | -οι   | -οι  | -ων    | -ους | -οι  | -ων    | Πράσινοι → Πρασίνων |
+//! | -α    | -α   | -ας    | -α   | -α   | -ων    | Βόρεια Κορέα → Βόρειας Κορέας; Βαλκάνια → Βαλκανίων |
+//! | -η    | -η   | -ης    | -η   | -η   | -ων    | Ευρωπαϊκή Επιτροπή → Ευρωπαϊκής Επιτροπής |
+//! | -ο    | -ο   | -ου    | -ο   | -ο   | -ων    | Κρεμλίνο → Κρεμλίνου |
+//! | -ι    | -ι   | -ιου   | -ι   | -ι   | -ιων   | Κολωνάκι → Κολωνακίου |
+//!
+//! plus the learned genitive of -άδα/-ίδα nouns (Ελλάδα → Ελλάδος).
+//!
+//! Words that end in a consonant other than ς (Πούτιν, Βλαδιβοστόκ, Ουάσιγκτον, Κιμ),
+//! Latin-script words, acronyms (ΣΥΡΙΖΑ), words with digits or dots, words of two
+//! letters or fewer, and entries flagged `nodecl` stay as they are.
+//!
+//! In a multi-word name the adjective and the noun decline together (one case for all
+//! words), but the declined part stops at the first function word (`Τράπεζα της
+//! Ελλάδος` → `Τράπεζας της Ελλάδος`), and since a name may end in a genitive
+//! complement that looks like a nominative (`Κομμουνιστικό Κόμμα Ελλάδας`), every
+//! prefix of the declinable words is declined in turn (`Κομμουνιστικού Κόμματος
+//! Ελλάδας`). Forms that never occur in text cost a pattern and nothing else.
+
+use std::sync::LazyLock;
+
+use crate::normalize::fold;
+
+/// Number of case slots: nominative, genitive, accusative, vocative, plural genitive.
+const SLOTS: usize = 5;
+
+struct Class {
+    ending: String,
+    forms: [String; SLOTS],
+}
+
+static CLASSES: LazyLock<Vec<Class>> = LazyLock::new(|| {
+    // Written in plain Greek, folded once so they live in the matcher's alphabet.
+    let raw: [(&str, [&str; SLOTS]); 10] = [
+        ("μα", ["μα", "ματος", "μα", "μα", "ματων"]),
+        ("ος", ["ος", "ου", "ο", "ε", "ων"]),
+        ("ης", ["ης", "η", "η", "η", "ων"]),
+        ("ας", ["ας", "α", "α", "α", "ων"]),
+        ("ες", ["ες", "ων", "ες", "ες", "ων"]),
+        ("οι", ["οι", "ων", "ους", "οι", "ων"]),
+        ("α", ["α", "ας", "α", "α", "ων"]),
+        ("η", ["η", "ης", "η", "η", "ων"]),
+        ("ο", ["ο", "ου", "ο", "ο", "ων"]),
+        ("ι", ["ι", "ιου", "ι", "ι", "ιων"]),
+    ];
+    raw.iter().map(|(e, f)| Class { ending: fold(e), forms: f.map(fold) }).collect()
+});
+
+/// Extra single-word forms outside the five slots: (ending, replacement).
+static EXTRA: LazyLock<Vec<(String, String)>> =
+    LazyLock::new(|| [("αδα", "αδος"), ("ιδα", "ιδος")].iter().map(|(a, b)| (fold(a), fold(b))).collect());
+
+/// Words that end the declinable part of a multi-word name.
+static FUNCTION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
+        "του",
+        "της",
+        "των",
+        "το",
+        "τα",
+        "τη",
+        "την",
+        "τον",
+        "ο",
+        "η",
+        "οι",
+        "και",
+        "για",
+        "σε",
+        "στη",
+        "στην",
+        "στο",
+        "στον",
+        "στα",
+        "στις",
+        "στους",
+        "απο",
+        "με",
+        "εκ",
+        "επι",
+        "κατα",
+        "υπερ",
+        "δια",
+        "ντε",
+        "ντι",
+        "ντελ",
+        "ντα",
+        "φον",
+        "φαν",
+        "βαν",
+        "λα",
+        "λε",
+        "ελ",
+        "αλ",
+        "μπεν",
+        "μπιν",
+        "ιμπν",
+    ]
+    .iter()
+    .map(|w| fold(w))
+    .collect()
+});
+
+fn is_greek_letter(c: char) -> bool {
+    matches!(c as u32, 0x0370..=0x03FF | 0x1F00..=0x1FFF)
+}
+
+/// One word of a name, folded, with whether it may be declined.
+struct Word {
+    folded: String,
+    declinable: bool,
+}
+
+fn split_words(name: &str, nodecl: bool) -> Vec<Word> {
+    name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'))
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| {
+            let folded = fold(w);
+            if folded.trim().is_empty() {
+                return None;
+            }
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = w.chars().filter(|c| c.is_uppercase()).count();
+            let acronym = upper >= 2 && upper == letters;
+            let declinable = !nodecl
+                && letters >= 3
+                && !acronym
+                && w.chars().any(is_greek_letter)
+                && w.chars().all(|c| c.is_alphabetic() || crate::normalize::is_mark(c));
+            Some(Word { folded, declinable })
+        })
+        .collect()
+}
+
+fn class_of(word: &str) -> Option<&'static Class> {
+    CLASSES.iter().find(|c| word.len() > c.ending.len() && word.ends_with(&c.ending))
+}
+
+fn decline(word: &str, slot: usize) -> Option<String> {
+    let class = class_of(word)?;
+    let stem = &word[..word.len() - class.ending.len()];
+    Some(format!("{stem}{}", class.forms[slot]))
+}
+
+/// All folded forms of a name: the folded name itself first, then its case forms.
+///
+/// `nodecl` switches inflection off. Forms are deduplicated; order is deterministic.
+pub(crate) fn forms(name: &str, nodecl: bool) -> Vec<String> {
+    let words = split_words(name, nodecl);
+    let mut out: Vec<String> = Vec::new();
+    let base = words.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ");
+    if base.is_empty() {
+        return out;
+    }
+    out.push(base);
+    // The declinable prefix ends at the first function word after the first word.
+    let stop = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| FUNCTION_WORDS.contains(&w.folded))
+        .map_or(words.len(), |(i, _)| i);
+    if !words[..stop].iter().any(|w| w.declinable && class_of(&w.folded).is_some()) {
+        return out;
+    }
+    for slot in 1..SLOTS {
+        for k in 1..=stop {
+            let form = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i < k && w.declinable {
+                        decline(&w.folded, slot).unwrap_or_else(|| w.folded.clone())
+                    } else {
+                        w.folded.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !out.contains(&form) {
+                out.push(form);
+            }
+        }
+    }
+    if words.len() == 1 && words[0].declinable {
+        let w = &words[0].folded;
+        for (ending, repl) in EXTRA.iter() {
+            if let Some(stem) = w.strip_suffix(ending.as_str()) {
+                let form = format!("{stem}{repl}");
+                if !out.contains(&form) {
+                    out.push(form);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `t!(name, nominative, form)`: `form` (any case, accents) is among the generated forms.
+    macro_rules! t {
+        ($name:ident, $nom:expr, $form:expr) => {
+            #[test]
+            fn $name() {
+                let f = forms($nom, false);
+                assert!(f.contains(&fold($form)), "{:?} not in forms of {:?}: {:?}", $form, $nom, f);
+            }
+        };
+    }
+    /// `n!(name, nominative, form)`: `form` is NOT generated.
+    macro_rules! n {
+        ($name:ident, $nom:expr, $form:expr) => {
+            #[test]
+            fn $name() {
+                let f = forms($nom, false);
+                assert!(!f.contains(&fold($form)), "{:?} wrongly in forms of {:?}: {:?}", $form, $nom, f);
+            }
+        };
+    }
+
+    // -ο neuter.
+    t!(neuter_o_gen, "Κρεμλίνο", "Κρεμλίνου");
+    // -α feminine, adjective and noun together.
+    t!(fem_a_gen, "Βόρεια Κορέα", "Βόρειας Κορέας");
+    t!(fem_a_single, "Ρωσία", "Ρωσίας");
+    // -η feminine, adjective and noun.
+    t!(fem_h_gen, "Ευρωπαϊκή Επιτροπή", "Ευρωπαϊκής Επιτροπής");
+    t!(fem_a_party, "Νέα Δημοκρατία", "Νέας Δημοκρατίας");
+    // -ος / -ης masculine, given name and surname.
+    t!(masc_gen, "Κυριάκος Μητσοτάκης", "Κυριάκου Μητσοτάκη");
+    t!(masc_acc, "Κυριάκος Μητσοτάκης", "Κυριάκο Μητσοτάκη");
+    t!(masc_voc, "Κυριάκος Μητσοτάκης", "Κυριάκε Μητσοτάκη");
+    t!(masc_surname_alone, "Μητσοτάκης", "Μητσοτάκη");
+    // -ας masculine.
+    t!(masc_as, "Αλέξης Τσίπρας", "Αλέξη Τσίπρα");
+    // -μα neuter, declined prefix with a genitive complement.
+    t!(neuter_ma, "Κομμουνιστικό Κόμμα Ελλάδας", "Κομμουνιστικού Κόμματος Ελλάδας");
+    // Plurals.
+    t!(plural_es, "Ηνωμένες Πολιτείες", "Ηνωμένων Πολιτειών");
+    t!(plural_neuter, "Ηνωμένα Αραβικά Εμιράτα", "Ηνωμένων Αραβικών Εμιράτων");
+    t!(plural_neuter_single, "Βαλκάνια", "Βαλκανίων");
+    // Function word stops the declension.
+    t!(function_word, "Τράπεζα της Ελλάδος", "Τράπεζας της Ελλάδος");
+    n!(function_word_not_after, "Τράπεζα της Ελλάδος", "Τράπεζας της Ελλάδου");
+    // Feminine given name with an undeclined surname.
+    t!(fem_surname, "Ντόρα Μπακογιάννη", "Ντόρας Μπακογιάννη");
+    // Learned genitive.
+    t!(learned_gen, "Ελλάδα", "Ελλάδος");
+    // Indeclinable foreign names stay as they are.
+    n!(indeclinable_putin, "Πούτιν", "Πούτινου");
+    #[test]
+    fn indeclinable_have_one_form() {
+        for name in
+            ["Πούτιν", "Βλαδιβοστόκ", "Ουάσιγκτον", "Κιμ", "Κιμ Γιονγκ Ουν", "Stimson Center", "ΣΥΡΙΖΑ", "G7"]
+        {
+            assert_eq!(forms(name, false), vec![fold(name)], "{name}");
+        }
+    }
+    #[test]
+    fn nodecl_flag() {
+        assert_eq!(forms("Τόκιο", true), vec![fold("Τόκιο")]);
+    }
+    #[test]
+    fn hyphenated_names_fold_like_spaces() {
+        assert_eq!(forms("Τζο-Τσουν-ριόνγκ", false)[0], fold("Τζο Τσουν ριόνγκ"));
+    }
+}

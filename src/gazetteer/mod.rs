@@ -1,0 +1,240 @@
+//! Stage 1 data: gazetteers, lists of known names with their label and canonical id.
+//!
+//! A gazetteer is read from a TSV file (format in `gazetteers/README.md`) or built in
+//! code from [`Entry`] values. Entries with the same id merge (their aliases add up); an
+//! id used with two labels is an error naming both lines.
+
+pub(crate) mod inflect;
+mod tsv;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::error::BuildError;
+use crate::Label;
+
+/// Flags that change how an entry is matched.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Flags {
+    /// Never inflect: match the names only as written.
+    pub nodecl: bool,
+    /// The name is also a common word or names several types of thing: lower priority,
+    /// and the rule stage may veto it.
+    pub ambiguous: bool,
+    /// Match only when the text has the letter case written in the gazetteer.
+    pub exact_case: bool,
+}
+
+impl Flags {
+    fn merge(&mut self, other: Flags) {
+        self.nodecl |= other.nodecl;
+        self.ambiguous |= other.ambiguous;
+        self.exact_case |= other.exact_case;
+    }
+}
+
+/// One named thing: its id, label, canonical name and every other name it goes by.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub(crate) id: Arc<str>,
+    pub(crate) label: Label,
+    pub(crate) canonical: Arc<str>,
+    pub(crate) aliases: Vec<String>,
+    pub(crate) kind: Option<Arc<str>>,
+    pub(crate) flags: Flags,
+    /// Line the entry was first read from (0 for entries built in code).
+    pub(crate) line: u32,
+}
+
+impl Entry {
+    /// An entry with a canonical id, a label and a canonical name (nominative).
+    pub fn new(id: &str, label: Label, name: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            label,
+            canonical: name.trim().into(),
+            aliases: Vec::new(),
+            kind: None,
+            flags: Flags::default(),
+            line: 0,
+        }
+    }
+
+    /// Adds another name (spelling variant, acronym, transliteration...).
+    pub fn alias(mut self, name: &str) -> Entry {
+        self.aliases.push(name.trim().to_string());
+        self
+    }
+
+    /// Sets the kind (country, party, ministry...).
+    pub fn kind(mut self, kind: &str) -> Entry {
+        self.kind = Some(kind.into());
+        self
+    }
+
+    /// Sets the matching flags.
+    pub fn flags(mut self, flags: Flags) -> Entry {
+        self.flags = flags;
+        self
+    }
+
+    /// The canonical id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The label.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+
+    /// The canonical name.
+    pub fn canonical(&self) -> &str {
+        &self.canonical
+    }
+
+    /// The kind, if given.
+    pub fn entry_kind(&self) -> Option<&str> {
+        self.kind.as_deref()
+    }
+
+    /// Every name of the entry: the canonical name first, then the aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(&*self.canonical).chain(self.aliases.iter().map(|s| s.as_str()))
+    }
+}
+
+/// A named list of entries, merged by id.
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    pub(crate) name: Arc<str>,
+    pub(crate) entries: Vec<Entry>,
+    /// Higher wins when two entries claim the same text.
+    pub(crate) priority: i32,
+}
+
+impl Gazetteer {
+    /// An empty gazetteer called `name` (used in error messages and in each entity's `source`).
+    pub fn new(name: &str) -> Gazetteer {
+        Gazetteer { name: name.into(), entries: Vec::new(), priority: 0 }
+    }
+
+    /// Parses gazetteer TSV text; `name` is what errors and sources call it.
+    pub fn from_tsv(name: &str, text: &str) -> Result<Gazetteer, BuildError> {
+        let mut g = Gazetteer::new(name);
+        for e in tsv::parse(name, text)? {
+            g.insert(e)?;
+        }
+        g.finish()?;
+        Ok(g)
+    }
+
+    /// Reads a gazetteer TSV file; its file name becomes the gazetteer's name.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Gazetteer, BuildError> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| BuildError::io(path, e))?;
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            BuildError::utf8(&path.display().to_string(), Some(line), at)
+        })?;
+        Gazetteer::from_tsv(&name, &text)
+    }
+
+    /// Sets the priority used when two gazetteers claim the same text (default 0; higher wins).
+    pub fn with_priority(mut self, priority: i32) -> Gazetteer {
+        self.priority = priority;
+        self
+    }
+
+    /// Adds an entry; entries with the same id are merged when the recognizer is built.
+    pub fn insert(&mut self, entry: Entry) -> Result<(), BuildError> {
+        if entry.canonical.is_empty() {
+            return Err(BuildError::new(&self.name, line_of(&entry), Some("name"), "empty name"));
+        }
+        if entry.id.is_empty() || entry.id.chars().any(char::is_whitespace) {
+            return Err(BuildError::new(
+                &self.name,
+                line_of(&entry),
+                Some("id"),
+                format!("bad id {:?}", &*entry.id),
+            ));
+        }
+        self.entries.push(entry);
+        Ok(())
+    }
+
+    /// Merges entries that share an id (they may be far apart in the file).
+    pub(crate) fn finish(&mut self) -> Result<(), BuildError> {
+        let mut first: HashMap<Arc<str>, usize> = HashMap::with_capacity(self.entries.len());
+        let mut out: Vec<Entry> = Vec::with_capacity(self.entries.len());
+        for e in std::mem::take(&mut self.entries) {
+            match first.get(&e.id) {
+                Some(&i) => merge(&self.name, &mut out[i], e)?,
+                None => {
+                    first.insert(e.id.clone(), out.len());
+                    out.push(e);
+                }
+            }
+        }
+        self.entries = out;
+        Ok(())
+    }
+
+    /// The gazetteer's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The entries, merged by id.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+fn line_of(e: &Entry) -> Option<usize> {
+    (e.line > 0).then_some(e.line as usize)
+}
+
+fn merge(gazetteer: &str, into: &mut Entry, e: Entry) -> Result<(), BuildError> {
+    if into.label != e.label {
+        return Err(BuildError::new(
+            gazetteer,
+            line_of(&e),
+            Some("label"),
+            format!("id {} is {} here but {} at line {}", e.id, e.label, into.label, into.line),
+        ));
+    }
+    if *e.canonical != *into.canonical && !into.aliases.iter().any(|a| *a == *e.canonical) {
+        into.aliases.push(e.canonical.to_string());
+    }
+    for a in e.aliases {
+        if a != *into.canonical && !into.aliases.contains(&a) {
+            into.aliases.push(a);
+        }
+    }
+    if into.kind.is_none() {
+        into.kind = e.kind;
+    }
+    into.flags.merge(e.flags);
+    Ok(())
+}
+
+/// The gazetteers compiled into the crate (see `gazetteers/README.md`).
+pub(crate) fn embedded() -> Vec<(&'static str, &'static str, i32)> {
+    // (file name, contents, priority): curated lists outrank generated ones.
+    vec![("core.tsv", include_str!("../../gazetteers/core.tsv"), 3)]
+}

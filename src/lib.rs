@@ -1,0 +1,60 @@
+//! Persons, places and organisations in Greek political news, with exact spans and
+//! canonical ids.
+//!
+//! `greek_ner` finds named entities in Greek news text the way an experienced reader
+//! does: it knows the names (gazetteers of countries, cities, parties, ministries,
+//! politicians...) and recognises them however they are written — accented or in
+//! capitals without accents (`Κρεμλίνο`, `ΚΡΕΜΛΙΝΟ`), declined (`Βόρειας Κορέας`,
+//! `Κυριάκο Μητσοτάκη`), spelled in variants (`Πιονγιάνγκ`, `Πιονγκγιάνγκ`), hyphenated
+//! or not, with Latin look-alike letters typed into Greek words. Every entity says which
+//! gazetteer entry or rule produced it, and every span indexes the caller's original text.
+//!
+//! # The pipeline
+//!
+//! 1. **Gazetteer lookup** ([`Gazetteer`], module `lookup`): one Aho-Corasick pass over
+//!    a folded copy of the text ([`normalize`]), hits kept on word boundaries only.
+//! 2. **Document pass** (module `document`): partial mentions (`Πεσκόφ`) take the
+//!    entity of full ones (`Ντμίτρι Πεσκόφ`); one name keeps one label per document.
+//!
+//! # Example
+//!
+//! ```
+//! use greek_ner::{Label, Recognizer};
+//!
+//! let ner = Recognizer::default();
+//! let text = "Ο ΠΡΩΘΥΠΟΥΡΓΟΣ ΤΗΣ ΙΤΑΛΙΑΣ συναντήθηκε με την ηγεσία της Βόρειας Κορέας.";
+//! let entities = ner.extract(text);
+//! let korea = entities.iter().find(|e| e.text == "Βόρειας Κορέας").unwrap();
+//! assert_eq!(korea.label, Label::Loc);
+//! assert_eq!(korea.canonical.as_deref(), Some("Βόρεια Κορέα"));
+//! // Spans index the original text, in bytes and in chars.
+//! assert_eq!(&text[korea.span], "Βόρειας Κορέας");
+//! assert_eq!(text.chars().skip(korea.char_span.start).take(korea.char_span.len()).collect::<String>(), "Βόρειας Κορέας");
+//! ```
+//!
+//! Own gazetteers are added with [`Recognizer::builder()`]; the TSV format is
+//! described in `gazetteers/README.md`.
+
+#![deny(missing_docs)]
+
+mod document;
+mod entity;
+mod error;
+pub mod gazetteer;
+mod lookup;
+mod mention;
+pub mod normalize;
+mod recognizer;
+mod span;
+mod tokens;
+
+pub use entity::{Entity, Label, Source};
+pub use error::BuildError;
+pub use gazetteer::{Entry, Flags, Gazetteer};
+pub use recognizer::{Recognizer, RecognizerBuilder, Stage, Worker};
+pub use span::Span;
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -1,0 +1,257 @@
+//! Stage 1, gazetteer lookup: every known name in the text, as exact spans.
+//!
+//! All names of all entries, with their generated case forms, are folded (see
+//! [`crate::normalize`]) and compiled into one Aho-Corasick automaton. The text is
+//! folded the same way and scanned once; every hit is kept only if
+//!
+//! 1. it starts and ends on a word boundary (no `Ρωσία` inside `Λευκορωσία`);
+//! 2. the original text has the letter case the name needs: a capital first letter for
+//!    ordinary names, all capitals for acronyms (`ΚΚΕ`, `NATO`), the exact case for
+//!    entries flagged `exact_case`;
+//! 3. for entries flagged `ambiguous`, it is not the first word of a sentence (where
+//!    any word is capitalised).
+//!
+//! Overlapping hits are resolved by the documented policy: the longest span wins, then
+//! the earliest, then the best entry (see [`Lookup::best_hit`]).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::error::BuildError;
+use crate::gazetteer::{inflect, Flags, Gazetteer};
+use crate::mention::Mention;
+use crate::normalize::FoldedText;
+use crate::{Label, Source};
+
+/// What the original text's letter case must look like for a hit to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CaseRule {
+    /// Anything (names written in lower case, or starting with a digit).
+    Any,
+    /// The first letter is a capital.
+    Initial,
+    /// Every letter is a capital (acronyms).
+    AllCaps,
+    /// Letter by letter as written (entries flagged `exact_case`); index into `exact`.
+    Exact(u32),
+}
+
+/// One entry, flattened from its gazetteer.
+#[derive(Clone, Debug)]
+pub(crate) struct EntryInfo {
+    pub id: Arc<str>,
+    pub label: Label,
+    pub canonical: Arc<str>,
+    pub kind: Option<Arc<str>>,
+    pub flags: Flags,
+    pub gazetteer: Arc<str>,
+    pub line: u32,
+    pub priority: i32,
+}
+
+/// A pattern's claim on an entry.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    entry: u32,
+    case: CaseRule,
+    /// A generated case form rather than a name as written.
+    inflected: bool,
+}
+
+/// The compiled gazetteers.
+pub(crate) struct Lookup {
+    ac: Option<AhoCorasick>,
+    /// Pattern id → the entries it names.
+    hits: Vec<Vec<Hit>>,
+    pub entries: Vec<EntryInfo>,
+    /// Upper/lower flags of the letters of `exact_case` names.
+    exact: Vec<Vec<bool>>,
+}
+
+fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<bool>>) -> CaseRule {
+    let letters: Vec<bool> = name.chars().filter(|c| c.is_alphabetic()).map(|c| c.is_uppercase()).collect();
+    if flags.exact_case {
+        exact.push(letters);
+        return CaseRule::Exact((exact.len() - 1) as u32);
+    }
+    let first_is_letter = name.chars().next().is_some_and(char::is_alphabetic);
+    if letters.len() >= 2 && letters.iter().all(|&u| u) {
+        CaseRule::AllCaps
+    } else if first_is_letter && letters[0] {
+        CaseRule::Initial
+    } else {
+        CaseRule::Any
+    }
+}
+
+impl Lookup {
+    /// Compiles the gazetteers: every name of every entry with its case forms.
+    pub fn build(gazetteers: &[Gazetteer]) -> Result<Lookup, BuildError> {
+        let mut entries = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut hits: Vec<Vec<Hit>> = Vec::new();
+        let mut by_form: HashMap<String, u32> = HashMap::new();
+        let mut exact = Vec::new();
+        for g in gazetteers {
+            for e in &g.entries {
+                let entry = entries.len() as u32;
+                entries.push(EntryInfo {
+                    id: e.id.clone(),
+                    label: e.label,
+                    canonical: e.canonical.clone(),
+                    kind: e.kind.clone(),
+                    flags: e.flags,
+                    gazetteer: g.name.clone(),
+                    line: e.line,
+                    priority: g.priority,
+                });
+                for name in e.names() {
+                    let case = case_rule(name, e.flags, &mut exact);
+                    for (i, form) in inflect::forms(name, e.flags.nodecl).into_iter().enumerate() {
+                        let hit = Hit { entry, case, inflected: i > 0 };
+                        let pid = *by_form.entry(form).or_insert_with_key(|form| {
+                            patterns.push(form.clone());
+                            hits.push(Vec::new());
+                            (patterns.len() - 1) as u32
+                        });
+                        let list = &mut hits[pid as usize];
+                        if !list
+                            .iter()
+                            .any(|h| h.entry == entry && h.case == hit.case && h.inflected == hit.inflected)
+                        {
+                            list.push(hit);
+                        }
+                    }
+                }
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(&patterns)
+                    .map_err(|e| {
+                        BuildError::new("gazetteers", None, None, format!("cannot compile the names: {e}"))
+                    })?,
+            )
+        };
+        Ok(Lookup { ac, hits, entries, exact })
+    }
+
+    /// Number of distinct folded patterns (names and their forms).
+    pub fn pattern_count(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// The ranking of a hit among those of one span: not ambiguous, then gazetteer priority,
+    /// then a name as written over a generated form, then the earlier entry.
+    fn rank(&self, h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
+        let e = &self.entries[h.entry as usize];
+        (!e.flags.ambiguous, e.priority, !h.inflected, std::cmp::Reverse(h.entry))
+    }
+
+    fn case_ok(&self, rule: CaseRule, original: &str) -> bool {
+        let mut letters = original.chars().filter(|c| c.is_alphabetic());
+        match rule {
+            CaseRule::Any => true,
+            CaseRule::Initial => letters.next().is_some_and(char::is_uppercase),
+            CaseRule::AllCaps => letters.all(char::is_uppercase),
+            CaseRule::Exact(i) => {
+                letters.zip(self.exact[i as usize].iter()).all(|(c, &up)| c.is_uppercase() == up)
+            }
+        }
+    }
+
+    /// The best entry among a pattern's hits whose letter-case rule the original text meets.
+    fn best_hit(&self, pid: usize, original: &str, sentence_start: bool) -> Option<&Hit> {
+        self.hits[pid]
+            .iter()
+            .filter(|h| self.case_ok(h.case, original))
+            .filter(|h| !(sentence_start && self.entries[h.entry as usize].flags.ambiguous))
+            .max_by_key(|h| self.rank(h))
+    }
+
+    /// Finds the gazetteer mentions in `text` (one line or paragraph), folded into `folded`,
+    /// appending them to `out` with offsets shifted by `offset`.
+    pub fn find(&self, text: &str, folded: &mut FoldedText, offset: usize, out: &mut Vec<Mention>) {
+        let Some(ac) = &self.ac else { return };
+        folded.fold_into(text);
+        let hay = folded.as_str();
+        let first = out.len();
+        for m in ac.find_overlapping_iter(hay) {
+            if !folded.boundary_before(m.start()) || !folded.boundary_after(m.end()) {
+                continue;
+            }
+            let (s, e) = folded.original_range(text, m.start(), m.end());
+            let original = &text[s..e];
+            let sentence_start = is_sentence_start(text, s);
+            let Some(hit) = self.best_hit(m.pattern().as_usize(), original, sentence_start) else {
+                continue;
+            };
+            let entry = &self.entries[hit.entry as usize];
+            out.push(Mention {
+                start: offset + s,
+                end: offset + e,
+                label: entry.label,
+                entry: Some(hit.entry),
+                canonical: None,
+                source: Source::Gazetteer { gazetteer: entry.gazetteer.clone(), line: entry.line },
+                confidence: if entry.flags.ambiguous {
+                    0.6
+                } else if hit.inflected {
+                    0.9
+                } else {
+                    0.95
+                },
+                priority: entry.priority,
+            });
+        }
+        resolve_overlaps(out, first);
+    }
+}
+
+/// True when byte `at` of `text` begins a sentence: only spaces, quotes and opening
+/// brackets stand between it and the start of the text or a sentence-ending mark.
+pub(crate) fn is_sentence_start(text: &str, at: usize) -> bool {
+    for c in text[..at].chars().rev() {
+        match c {
+            c if c.is_whitespace() => continue,
+            '«' | '"' | '“' | '\'' | '‘' | '(' | '[' | '-' | '–' | '—' | '\u{FEFF}' => continue,
+            '.' | '!' | '?' | ';' | '…' | ':' | '·' => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Keeps a non-overlapping subset of `out[first..]`: longest span first, then earliest,
+/// then highest priority and confidence. The result is sorted by start.
+pub(crate) fn resolve_overlaps(out: &mut Vec<Mention>, first: usize) {
+    let tail = &mut out[first..];
+    if tail.len() < 2 {
+        return;
+    }
+    tail.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+            .then(b.priority.cmp(&a.priority))
+            .then(b.confidence.total_cmp(&a.confidence))
+    });
+    let mut kept: Vec<Mention> = Vec::with_capacity(tail.len());
+    for m in tail.iter() {
+        // `kept` is sorted by start; check the neighbours of the insertion point.
+        let pos = kept.partition_point(|k| k.start < m.start);
+        let clash = (pos > 0 && kept[pos - 1].end > m.start) || (pos < kept.len() && kept[pos].start < m.end);
+        if !clash {
+            kept.insert(pos, m.clone());
+        }
+    }
+    out.truncate(first);
+    out.extend(kept);
+}
