@@ -30,8 +30,10 @@ use crate::{Label, Source};
 enum CaseRule {
     /// Anything (names written in lower case, or starting with a digit).
     Any,
-    /// The first letter is a capital.
-    Initial,
+    /// The first letter is a capital; or, for a name of several words whose later words are
+    /// capitalised (bit `i` of the mask: word `i` starts with a capital), those later words
+    /// are capitalised in the text too: `υπουργείο Υγείας` is `Υπουργείο Υγείας`.
+    Initial(u32),
     /// Every letter is a capital (acronyms).
     AllCaps,
     /// Letter by letter as written (entries flagged `exact_case`); index into `exact`.
@@ -80,10 +82,25 @@ fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<bool>>) -> CaseRule {
     if letters.len() >= 2 && letters.iter().all(|&u| u) {
         CaseRule::AllCaps
     } else if first_is_letter && letters[0] {
-        CaseRule::Initial
+        CaseRule::Initial(word_caps(name))
     } else {
         CaseRule::Any
     }
+}
+
+/// Splits a name into words the way folding does (spaces, hyphens and dashes separate).
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+}
+
+/// Bit `i` set when word `i` (of the first 32) starts with a capital letter.
+fn word_caps(s: &str) -> u32 {
+    words(s)
+        .take(32)
+        .enumerate()
+        .filter(|(_, w)| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+        .fold(0, |m, (i, _)| m | (1 << i))
 }
 
 impl Lookup {
@@ -159,7 +176,12 @@ impl Lookup {
         let mut letters = original.chars().filter(|c| c.is_alphabetic());
         match rule {
             CaseRule::Any => true,
-            CaseRule::Initial => letters.next().is_some_and(char::is_uppercase),
+            CaseRule::Initial(mask) => {
+                letters.next().is_some_and(char::is_uppercase) || {
+                    let later = mask & !1;
+                    later != 0 && word_caps(original) & later == later
+                }
+            }
             CaseRule::AllCaps => letters.all(char::is_uppercase),
             CaseRule::Exact(i) => {
                 letters.zip(self.exact[i as usize].iter()).all(|(c, &up)| c.is_uppercase() == up)

@@ -26,14 +26,6 @@ pub struct Flags {
     pub exact_case: bool,
 }
 
-impl Flags {
-    fn merge(&mut self, other: Flags) {
-        self.nodecl |= other.nodecl;
-        self.ambiguous |= other.ambiguous;
-        self.exact_case |= other.exact_case;
-    }
-}
-
 /// One named thing: its id, label, canonical name and every other name it goes by.
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -167,15 +159,22 @@ impl Gazetteer {
         Ok(())
     }
 
-    /// Merges entries that share an id (they may be far apart in the file).
+    /// Merges entries that share an id (they may be far apart in the file). Lines of one id
+    /// with different flags stay separate entries, so that a flag such as `ambiguous` on one
+    /// name does not spread to the others.
     pub(crate) fn finish(&mut self) -> Result<(), BuildError> {
-        let mut first: HashMap<Arc<str>, usize> = HashMap::with_capacity(self.entries.len());
+        let mut first: HashMap<(Arc<str>, Flags), usize> = HashMap::with_capacity(self.entries.len());
+        let mut labels: HashMap<Arc<str>, usize> = HashMap::with_capacity(self.entries.len());
         let mut out: Vec<Entry> = Vec::with_capacity(self.entries.len());
         for e in std::mem::take(&mut self.entries) {
-            match first.get(&e.id) {
-                Some(&i) => merge(&self.name, &mut out[i], e)?,
+            if let Some(&i) = labels.get(&e.id) {
+                check_label(&self.name, &out[i], &e)?;
+            }
+            match first.get(&(e.id.clone(), e.flags)) {
+                Some(&i) => merge(&mut out[i], e),
                 None => {
-                    first.insert(e.id.clone(), out.len());
+                    first.insert((e.id.clone(), e.flags), out.len());
+                    labels.entry(e.id.clone()).or_insert(out.len());
                     out.push(e);
                 }
             }
@@ -209,15 +208,19 @@ fn line_of(e: &Entry) -> Option<usize> {
     (e.line > 0).then_some(e.line as usize)
 }
 
-fn merge(gazetteer: &str, into: &mut Entry, e: Entry) -> Result<(), BuildError> {
-    if into.label != e.label {
-        return Err(BuildError::new(
-            gazetteer,
-            line_of(&e),
-            Some("label"),
-            format!("id {} is {} here but {} at line {}", e.id, e.label, into.label, into.line),
-        ));
+fn check_label(gazetteer: &str, first: &Entry, e: &Entry) -> Result<(), BuildError> {
+    if first.label == e.label {
+        return Ok(());
     }
+    Err(BuildError::new(
+        gazetteer,
+        line_of(e),
+        Some("label"),
+        format!("id {} is {} here but {} at line {}", e.id, e.label, first.label, first.line),
+    ))
+}
+
+fn merge(into: &mut Entry, e: Entry) {
     if *e.canonical != *into.canonical && !into.aliases.iter().any(|a| *a == *e.canonical) {
         into.aliases.push(e.canonical.to_string());
     }
@@ -229,8 +232,6 @@ fn merge(gazetteer: &str, into: &mut Entry, e: Entry) -> Result<(), BuildError> 
     if into.kind.is_none() {
         into.kind = e.kind;
     }
-    into.flags.merge(e.flags);
-    Ok(())
 }
 
 /// The gazetteers compiled into the crate (see `gazetteers/README.md`).
