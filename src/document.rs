@@ -38,7 +38,7 @@ fn add_key(
     mentions: &[Mention],
     lookup: &Lookup,
 ) {
-    if key.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    if key.chars().filter(|&c| crate::normalize::is_letter(c)).count() < 2 {
         return;
     }
     keys.entry(key)

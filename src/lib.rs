@@ -40,6 +40,7 @@
 mod document;
 mod entity;
 mod error;
+mod fxhash;
 pub mod gazetteer;
 mod lookup;
 mod mention;

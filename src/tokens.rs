@@ -15,13 +15,15 @@ pub(crate) struct Token<'t> {
 impl<'t> Token<'t> {
     /// First letter is a capital.
     pub fn is_capitalized(&self) -> bool {
-        self.text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+        self.text.chars().find(|&c| crate::normalize::is_letter(c)).is_some_and(char::is_uppercase)
     }
 }
 
 #[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c) || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}')
+    crate::normalize::is_alnum(c)
+        || is_mark(c)
+        || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}')
 }
 
 /// Iterates the words of `text`.
@@ -31,7 +33,7 @@ pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
         // Skip to the start of a word (a letter or digit, not a lone mark).
         let start = loop {
             let (i, c) = chars.next()?;
-            if c.is_alphanumeric() {
+            if crate::normalize::is_alnum(c) {
                 break i;
             }
         };

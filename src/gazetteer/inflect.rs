@@ -135,14 +135,14 @@ fn split_words(name: &str, nodecl: bool) -> Vec<Word> {
             if folded.trim().is_empty() {
                 return None;
             }
-            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = w.chars().filter(|&c| crate::normalize::is_letter(c)).count();
             let upper = w.chars().filter(|c| c.is_uppercase()).count();
             let acronym = upper >= 2 && upper == letters;
             let declinable = !nodecl
                 && letters >= 3
                 && !acronym
                 && w.chars().any(is_greek_letter)
-                && w.chars().all(|c| c.is_alphabetic() || crate::normalize::is_mark(c));
+                && w.chars().all(|c| crate::normalize::is_letter(c) || crate::normalize::is_mark(c));
             Some(Word { folded, declinable })
         })
         .collect()

@@ -234,8 +234,29 @@ fn merge(into: &mut Entry, e: Entry) {
     }
 }
 
-/// The gazetteers compiled into the crate (see `gazetteers/README.md`).
+/// The gazetteers compiled into the crate (see `gazetteers/README.md`), as
+/// (file name, contents, priority): hand-curated lists outrank generated ones.
 pub(crate) fn embedded() -> Vec<(&'static str, &'static str, i32)> {
-    // (file name, contents, priority): curated lists outrank generated ones.
-    vec![("core.tsv", include_str!("../../gazetteers/core.tsv"), 3)]
+    macro_rules! g {
+        ($path:literal, $priority:expr) => {
+            (
+                $path.rsplit('/').next().expect("file name"),
+                include_str!(concat!("../../gazetteers/", $path)),
+                $priority,
+            )
+        };
+    }
+    vec![
+        g!("core.tsv", 3),
+        g!("curated/persons_gr.tsv", 2),
+        g!("curated/persons_world.tsv", 2),
+        g!("curated/orgs_gr.tsv", 2),
+        g!("curated/orgs_world.tsv", 2),
+        g!("curated/places.tsv", 2),
+        g!("generated/countries.tsv", 1),
+        g!("generated/gr_places.tsv", 1),
+        g!("generated/cities.tsv", 1),
+        g!("generated/politicians.tsv", 1),
+        g!("generated/parties.tsv", 1),
+    ]
 }

@@ -81,7 +81,7 @@ fn fold_char(c: char) -> Folded {
         0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F => {
             Folded::Mark
         }
-        _ if c.is_alphabetic() => Folded::Char(c.to_lowercase().next().unwrap_or(c)),
+        _ if is_letter(c) => Folded::Char(c.to_lowercase().next().unwrap_or(c)),
         _ => Folded::Char(c),
     }
 }
@@ -92,11 +92,72 @@ pub(crate) fn is_mark(c: char) -> bool {
     fold_char(c) == Folded::Mark
 }
 
+/// True for a letter, with fast paths for ASCII and Greek (most of what we read).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x386 | 0x388..=0x3F5 | 0x3F7..=0x3FF => true,
+        0x1F00..=0x1FBC | 0x1FC2..=0x1FCC | 0x1FD0..=0x1FDC | 0x1FE0..=0x1FEC | 0x1FF2..=0x1FFC => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// True for a letter or digit, with the same fast paths as [`is_letter`].
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_letter(c) || c.is_numeric()
+    }
+}
+
 /// Folds a whole string, without offsets: how gazetteer names are folded.
 pub fn fold(s: &str) -> String {
-    let mut f = FoldedText::default();
-    f.fold_into(s);
-    f.text
+    let mut out = String::with_capacity(s.len());
+    fold_each(s, |c, _| out.push(c));
+    out
+}
+
+/// The folding loop shared by [`fold`] and [`FoldedText::fold_into`]: calls `emit` with
+/// every folded character and the original byte offset it stands for. A run of spaces and
+/// newlines becomes one character, placed at the run's start (a newline if it has one).
+#[inline]
+fn fold_each(s: &str, mut emit: impl FnMut(char, u32)) {
+    let mut pending_space: Option<(u32, bool)> = None; // (origin, contains a newline)
+    for (i, c) in s.char_indices() {
+        let i = i as u32;
+        let out = if c.is_ascii() {
+            // Fast path for the most common bytes.
+            match ASCII[c as usize] {
+                b' ' | b'-' => Folded::Space,
+                b'\n' => Folded::Newline,
+                b => Folded::Char(b as char),
+            }
+        } else {
+            fold_char(c)
+        };
+        match out {
+            Folded::Char(f) => {
+                if let Some((o, nl)) = pending_space.take() {
+                    emit(if nl { '\n' } else { ' ' }, o);
+                }
+                emit(f, i);
+            }
+            Folded::Space | Folded::Newline => {
+                let nl = out == Folded::Newline;
+                match &mut pending_space {
+                    Some((_, was_nl)) => *was_nl |= nl,
+                    None => pending_space = Some((i, nl)),
+                }
+            }
+            Folded::Drop | Folded::Mark => {}
+        }
+    }
+    if let Some((o, nl)) = pending_space.take() {
+        emit(if nl { '\n' } else { ' ' }, o);
+    }
 }
 
 /// A folded copy of a text plus, for every folded byte, the original byte offset it came from.
@@ -110,6 +171,9 @@ pub struct FoldedText {
     /// `origin[i]` is the original byte offset of the character that produced folded byte `i`;
     /// one extra entry holds the original length.
     origin: Vec<u32>,
+    /// Scratch space for the matcher: the folded text's token spans and their token ids.
+    token_spans: Vec<(u32, u32)>,
+    token_ids: Vec<u8>,
 }
 
 impl FoldedText {
@@ -122,50 +186,24 @@ impl FoldedText {
         self.origin.clear();
         self.text.reserve(s.len());
         self.origin.reserve(s.len() + 1);
-        // A run of spaces and newlines becomes one character, placed at the run's start.
-        let mut pending_space: Option<(u32, bool)> = None; // (origin, contains a newline)
-        for (i, c) in s.char_indices() {
-            let i = i as u32;
-            let out = if c.is_ascii() {
-                // Fast path for the most common bytes.
-                match ASCII[c as usize] {
-                    b' ' | b'-' => Folded::Space,
-                    b'\n' => Folded::Newline,
-                    b => Folded::Char(b as char),
-                }
-            } else {
-                fold_char(c)
-            };
-            match out {
-                Folded::Char(f) => {
-                    if let Some((o, nl)) = pending_space.take() {
-                        self.push(if nl { '\n' } else { ' ' }, o);
-                    }
-                    self.push(f, i);
-                }
-                Folded::Space | Folded::Newline => {
-                    let nl = out == Folded::Newline;
-                    match &mut pending_space {
-                        Some((_, was_nl)) => *was_nl |= nl,
-                        None => pending_space = Some((i, nl)),
-                    }
-                }
-                Folded::Drop | Folded::Mark => {}
+        let (text, origin) = (&mut self.text, &mut self.origin);
+        fold_each(s, |c, o| {
+            text.push(c);
+            for _ in 0..c.len_utf8() {
+                origin.push(o);
             }
-        }
-        if let Some((o, nl)) = pending_space.take() {
-            self.push(if nl { '\n' } else { ' ' }, o);
-        }
+        });
         self.origin.push(s.len() as u32);
     }
 
-    #[inline]
-    fn push(&mut self, c: char, origin: u32) {
-        let n = c.len_utf8();
-        self.text.push(c);
-        for _ in 0..n {
-            self.origin.push(origin);
-        }
+    /// The folded text with the matcher's token scratch buffers.
+    pub(crate) fn token_buffers(&mut self) -> (&str, &mut Vec<(u32, u32)>, &mut Vec<u8>) {
+        (&self.text, &mut self.token_spans, &mut self.token_ids)
+    }
+
+    /// The token spans and ids the matcher last wrote (see [`FoldedText::token_buffers`]).
+    pub(crate) fn tokens(&self) -> (&[(u32, u32)], &[u8]) {
+        (&self.token_spans, &self.token_ids)
     }
 
     /// The folded text.
@@ -201,13 +239,13 @@ impl FoldedText {
     /// (start of text, or the previous character is not a letter or digit).
     #[inline]
     pub fn boundary_before(&self, i: usize) -> bool {
-        self.text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        self.text[..i].chars().next_back().is_none_or(|c| !is_alnum(c))
     }
 
     /// True if folded position `i` is at a word boundary on its right.
     #[inline]
     pub fn boundary_after(&self, i: usize) -> bool {
-        self.text[i..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        self.text[i..].chars().next().is_none_or(|c| !is_alnum(c))
     }
 }
 

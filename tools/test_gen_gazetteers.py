@@ -1,0 +1,366 @@
+"""Tests for tools/gen_gazetteers.py.
+
+Run from the repository root:  python3 -m unittest discover -s tools -p 'test_*.py'
+
+Most tests use the small made-up fixtures in tools/testdata/; the tests on the real raw
+sources are skipped when ../shared/data is not there.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import gen_gazetteers as gen  # noqa: E402
+
+REPO = os.path.dirname(HERE)
+FIXTURE_DATA = os.path.join(HERE, "testdata", "data")
+FIXTURE_STOPLIST = os.path.join(HERE, "testdata", "stoplist_el.txt")
+REAL_DATA = os.path.join(REPO, "..", "shared", "data")
+REAL_STOPLIST = os.path.join(REPO, "gazetteers", "stoplist_el.txt")
+GENERATED = os.path.join(REPO, "gazetteers", "generated")
+FILES = ["countries.tsv", "gr_places.tsv", "cities.tsv", "politicians.tsv", "parties.tsv"]
+
+
+def read_gazetteer(path: str) -> tuple[list[str], list[list[str]]]:
+    """(comment lines, data rows) of a generated TSV; asserts the header."""
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    lines = text.split("\n")
+    assert lines[-1] == "", "file must end with a newline"
+    lines = lines[:-1]
+    comments = []
+    i = 0
+    while lines[i].startswith("#"):
+        comments.append(lines[i])
+        i += 1
+    assert lines[i] == gen.HEADER, lines[i]
+    return comments, [line.split("\t") for line in lines[i + 1:]]
+
+
+def rows_by_id(rows: list[list[str]]) -> dict[str, list[str]]:
+    return {r[0]: r for r in rows}
+
+
+def names(row: list[str]) -> list[str]:
+    return [row[2]] + ([a for a in row[3].split("|")] if row[3] else [])
+
+
+# ---------------------------------------------------------------------------------------
+
+
+class GenitiveToNominative(unittest.TestCase):
+    # Attested names as GeoNames would give them: fold -> (surface, population, is_main).
+    KNOWN = {gen.fold(s): (s, p, m) for s, p, m in [
+        ("Αμύνταιο", 3000, True), ("Άγιος Δημήτριος", 2000, True), ("Άνδρος", 4000, True),
+        ("Άβδηρα", 0, True), ("Αθήνα", 664046, True), ("Πάτρα", 168034, True),
+        ("Πειραιάς", 163688, True), ("Μεταμόρφωση", 30000, True), ("Ναύπλιο", 14582, True),
+        ("Κόρινθος", 30000, True), ("Χανιά", 50000, True), ("Οροπέδιο Λασιθίου", 0, False),
+        ("Πέραμα", 25389, True), ("Σέρρα", 58287, False), ("Σέρρες", 58287, True),
+        ("Θήβαι", 22000, True), ("Θήβα", 22000, False), ("Ιωάννινα", 65574, True),
+        ("Ζαχάρω", 3000, True), ("Μαραθώνας", 8000, True), ("Κως", 19000, True),
+    ]}
+
+    def check(self, genitive: str, expected: str | None, known=KNOWN) -> None:
+        self.assertEqual(gen.genitive_to_nominative(genitive, known), expected, genitive)
+
+    def test_certain_feminine_rules_need_no_lookup(self):
+        self.check("Έδεσσας", "Έδεσσα", known=None)
+        self.check("Αγίας Παρασκευής", "Αγία Παρασκευή", known=None)
+        self.check("Δυτικής Μακεδονίας", "Δυτική Μακεδονία", known=None)
+        self.check("Ανατολικής Μακεδονίας και Θράκης", "Ανατολική Μακεδονία και Θράκη", known=None)
+        self.check("Αγιάς", "Αγιά", known=None)
+
+    def test_ambiguous_endings_are_resolved_by_attested_names(self):
+        self.check("Αμυνταίου", "Αμύνταιο")
+        self.check("Αγίου Δημητρίου", "Άγιος Δημήτριος")
+        self.check("Άνδρου", "Άνδρος")
+        self.check("Αβδήρων", "Άβδηρα")
+        self.check("Κορινθίων", "Κόρινθος")
+        self.check("Χανίων", "Χανιά")
+        self.check("Ιωαννιτών", "Ιωάννινα")
+        self.check("Οροπεδίου Λασιθίου", "Οροπέδιο Λασιθίου")
+        self.check("Κω", "Κως")
+        self.check("Ζαχάρως", "Ζαχάρω")
+
+    def test_inhabitant_plurals_and_katharevousa(self):
+        self.check("Αθηναίων", "Αθήνα")
+        self.check("Πατρέων", "Πάτρα")
+        self.check("Ναυπλιέων", "Ναύπλιο")
+        self.check("Πειραιώς", "Πειραιάς")
+        self.check("Μεταμορφώσεως", "Μεταμόρφωση")
+        self.check("Περάματος", "Πέραμα")
+        self.check("Μαραθώνος", "Μαραθώνας")
+
+    def test_preferences_among_attested_candidates(self):
+        self.check("Σερρών", "Σέρρες")  # the GeoNames main name over the also-listed Σέρρα
+        self.check("Θηβαίων", "Θήβα")  # demotic over katharevousa Θήβαι
+
+    def test_no_name_is_invented(self):
+        self.check("Λέσβου", None)  # Λέσβος or Λέσβο? not attested: no guess
+        self.check("Αθηναίων", None, known=None)
+        self.check("Τρικκαίων", None)  # Τρίκαλα cannot be derived
+
+    def test_feminine_genitive(self):
+        self.assertEqual(gen.feminine_genitive("Κεντρική Μακεδονία"), "Κεντρικής Μακεδονίας")
+        self.assertEqual(gen.feminine_genitive("Αττική"), "Αττικής")
+        self.assertIsNone(gen.feminine_genitive("Άγιο Όρος"))
+
+
+class TextHelpers(unittest.TestCase):
+    def test_fold_ignores_accents_case_sigma_and_hyphen_spacing(self):
+        self.assertEqual(gen.fold("ΒΟΣΝΊΑ - Ερζεγοβίνης"), gen.fold("βοσνια-ερζεγοβινησ"))
+        self.assertEqual(gen.fold("Ἀθῆναι"), gen.fold("Αθήναι"))
+        self.assertEqual(gen.fold("Αϊτή"), gen.fold("Αιτη"))
+
+    def test_clean(self):
+        self.assertEqual(gen.clean("Βοσνία   - Ερζεγοβίνη"), "Βοσνία-Ερζεγοβίνη")
+        self.assertEqual(gen.clean("Τιμόρ  -Λέστε"), "Τιμόρ-Λέστε")
+        self.assertEqual(gen.clean("Aστάνα"), "Αστάνα")  # Latin A inside a Greek word
+        self.assertEqual(gen.clean("Lower Prince’s Quarter"), "Lower Prince’s Quarter")
+
+    def test_surface_quality_prefers_accents_only_where_needed(self):
+        self.assertGreater(gen.surface_quality("Αθήνα"), gen.surface_quality("Αθηνα"))
+        self.assertEqual(gen.surface_quality("Τσαντ"), gen.surface_quality("Τσάντ"))
+        self.assertGreater(gen.surface_quality("Φηρά"), gen.surface_quality("ΦΗΡΑ"))
+
+    def test_transliteration_matching(self):
+        self.assertTrue(gen.matches_latin("Ηράκλειο", "Irákleio"))
+        self.assertTrue(gen.matches_latin("Θεσσαλονίκη", "Thessaloníki"))
+        self.assertTrue(gen.matches_latin("Χαλάνδρι", "Chalándri"))
+        self.assertTrue(gen.matches_latin("Σέρρες", "Sérres"))
+        self.assertFalse(gen.matches_latin("Χώρα", "Chios"))
+        self.assertFalse(gen.matches_latin("Σέρρα", "Sérres"))
+        self.assertEqual(gen.slug("Άθως"), "athos")
+
+    def test_person_name_helpers(self):
+        self.assertEqual(gen.given_first("Δημητρίου Μισιαούλη Στέλλα"), "Στέλλα Δημητρίου Μισιαούλη")
+        self.assertEqual(gen.given_first("Γεωργίου Κ. Γιώργος"), "Γιώργος Κ. Γεωργίου")
+        self.assertEqual(gen.given_first("Αδάμου Αδάμος"), "Αδάμος Αδάμου")
+        self.assertEqual(gen.without_initials("Θεόδωρος Γ. Πάγκαλος"), "Θεόδωρος Πάγκαλος")
+
+    def test_drop_accusatives(self):
+        def run(forms, main_latin=None):
+            e = gen.Entity("x", "LOC", "city")
+            for f in forms:
+                e.add(f)
+            is_main = (lambda n: gen.matches_latin(n.surface, main_latin)) if main_latin else None
+            gen.drop_accusatives(e, is_main)
+            return e.surfaces()
+
+        self.assertEqual(run(["Λίβανο", "Λίβανος"]), ["Λίβανος"])
+        self.assertEqual(run(["Λευκωσία", "Λευκωσίαν"]), ["Λευκωσία"])
+        self.assertEqual(run(["Κυλλήνη", "Κυλλήνης"], "Kyllíni"), ["Κυλλήνη"])
+        self.assertEqual(run(["Χορτιάτη", "Χορτιάτης"], "Chortiátis"), ["Χορτιάτης"])
+        self.assertEqual(run(["Χρυσούπολη", "Χρυσούπολης"], "Chrysoúpolis"), ["Χρυσούπολη"])
+        self.assertEqual(run(["Πάτρα", "Πάτρας"]), ["Πάτρα", "Πάτρας"])  # undecided: both stay
+
+    def test_country_variants(self):
+        self.assertEqual(gen._country_variants("Μιανμάρ/Βιρμανία"), [("Μιανμάρ", True), ("Βιρμανία", True)])
+        self.assertEqual(gen._country_variants("Νήσοι Κόκος (Κίλινγκ)"), [("Νήσοι Κόκος", False)])
+        self.assertEqual(gen._country_variants("Χονγκ Κονγκ ΕΔΠ Κίνας"), [("Χονγκ Κονγκ", True)])
+
+
+class Stoplist(unittest.TestCase):
+    def test_real_stoplist_is_well_formed(self):
+        entries = []
+        with open(REAL_STOPLIST, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                line = line.rstrip("\n")
+                if not line.strip() or line.startswith("#"):
+                    continue
+                self.assertEqual(line, line.strip(), f"line {n}: stray spaces")
+                self.assertEqual(line, line.lower(), f"line {n}: not lower case")
+                self.assertTrue(gen.is_greek(line), f"line {n}: not Greek")
+                entries.append(line)
+        self.assertEqual(len(entries), len(set(entries)), "duplicate entries")
+        self.assertGreaterEqual(len(entries), 300)
+        stop = gen.load_stoplist(REAL_STOPLIST)
+        for word in ["Δευτέρα", "Κυριακή", "Αύγουστος", "Έλληνας", "Αμερικανοί", "ρωσικός",
+                     "Χώρα", "Νέα", "Άγιος", "Δήμος", "Ειρήνη", "ΛΑΟΣ"]:
+            self.assertIn(gen.fold(word), stop, word)
+
+
+class FixtureGeneration(unittest.TestCase):
+    """Generates from tools/testdata/ and checks filters, merges and the file format."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.stats = gen.generate(FIXTURE_DATA, cls.tmp.name, FIXTURE_STOPLIST)
+        cls.files = {}
+        for name in FILES:
+            comments, rows = read_gazetteer(os.path.join(cls.tmp.name, name))
+            cls.files[name] = (comments, rows_by_id(rows), rows)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def rows(self, name):
+        return self.files[name][1]
+
+    def test_well_formed(self):
+        labels = {"countries.tsv": {"LOC"}, "cities.tsv": {"LOC"}, "gr_places.tsv": {"LOC", "ORG"},
+                  "politicians.tsv": {"PER"}, "parties.tsv": {"ORG"}}
+        for name, (comments, by_id, rows) in self.files.items():
+            self.assertIn("# generated by tools/gen_gazetteers.py; do not edit", comments)
+            self.assertTrue(any("Sources:" in c for c in comments), name)
+            self.assertEqual(len(by_id), len(rows), f"{name}: one line per id")
+            self.assertEqual([r[0] for r in rows], sorted(r[0] for r in rows), f"{name}: sorted")
+            for r in rows:
+                self.assertEqual(len(r), 6, r)
+                self.assertRegex(r[0], r"^\S+$")
+                self.assertIn(r[1], labels[name], r)
+                self.assertTrue(r[2], r)
+                aliases = r[3].split("|") if r[3] else []
+                self.assertEqual(aliases, sorted(aliases, key=lambda a: (gen.fold(a), a)), r)
+                keys = [gen.fold(n) for n in names(r)]
+                self.assertEqual(len(keys), len(set(keys)), f"duplicate names in {r}")
+                for flag in filter(None, r[5].split(",")):
+                    self.assertIn(flag, {"nodecl", "ambiguous", "exact_case"})
+
+    def test_countries(self):
+        c = self.rows("countries.tsv")
+        self.assertEqual(names(c["iso3166:US"]), ["Ηνωμένες Πολιτείες", "Αμερική", "Ηνωμένες Πολιτείες Αμερικής", "ΗΠΑ"])
+        self.assertIn("cldr:150", c)
+        for skipped in ["cldr:001", "cldr:019", "iso3166:EU"]:
+            self.assertNotIn(skipped, c)
+        self.assertNotIn("Λευκωσία", names(c["iso3166:CY"]))  # the capital is not a country name
+        self.assertEqual(names(c["iso3166:LB"]), ["Λίβανος"])  # accusative Λίβανο dropped
+        self.assertEqual(names(c["iso3166:MM"]), ["Μιανμάρ", "Βιρμανία"])
+        # 'Άγιος Μαρτίνος' would name both MF and SX: neither gets it, the full form stays
+        self.assertEqual(names(c["iso3166:MF"]), ["Άγιος Μαρτίνος (Γαλλικό τμήμα)"])
+        self.assertEqual(c["iso3166:GE"][5], "ambiguous")  # γεωργία is stoplisted
+        self.assertEqual(c["iso3166:GR"][4], "country")
+
+    def test_cities_merge_altnames_under_one_id(self):
+        c = self.rows("cities.tsv")
+        self.assertEqual(names(c["geonames:1871859"]), ["Πιονγκγιάνγκ", "Πιονγιάνγκ"])
+        self.assertEqual(names(c["geonames:264371"]), ["Αθήνα", "Αθήναι"])  # Αθηνα, Ἀθῆναι merged/dropped
+        self.assertEqual(names(c["geonames:146268"]), ["Λευκωσία"])  # Λευκωσίαν dropped
+        self.assertEqual(names(c["geonames:900009"]), ["Μενίδι", "Μενίδιον"])  # demotic derived
+        self.assertEqual(names(c["geonames:900015"])[0], "Σέρρες")
+        self.assertEqual(names(c["geonames:900016"]), ["Αστροχώρι"])  # Latin look-alike fixed
+        self.assertEqual(names(c["geonames:900017"]), ["Τεστοχώρι"])  # 'Δήμος …', '(συνοικία)'
+        self.assertIn("cldr-tz:Pacific/Testville", c)  # exemplar city without a GeoNames row
+        self.assertFalse(any(r[0].startswith("cldr-tz:Etc/") for r in c.values()))
+        self.assertFalse(any(r[0].startswith("cldr-tz:America/Indiana") for r in c.values()))
+
+    def test_cities_filters(self):
+        c = self.rows("cities.tsv")
+        self.assertNotIn("geonames:900001", c)  # population 500 < 1000 in Greece
+        self.assertNotIn("geonames:900010", c)  # population 50,000 < 100,000 abroad
+        self.assertNotIn("geonames:900002", c)  # Χώρα: stoplisted, small
+        self.assertEqual(c["geonames:900003"][5], "ambiguous")  # Πύργος: stoplisted, 25,000
+        self.assertNotIn("geonames:900004", c)  # Μέσα (Mesa, AZ): stoplisted, abroad
+        self.assertNotIn("geonames:900011", c)  # Γεωργία: a country name
+        self.assertNotIn("geonames:1880252", c)  # Σιγκαπούρη: the country keeps it
+        self.assertNotIn("geonames:900013", c)  # the village Αθήνα: Athens keeps the name
+        self.assertNotIn("geonames:900014", c)  # Ία: two letters
+
+    def test_gr_places(self):
+        g = self.rows("gr_places.tsv")
+        self.assertEqual(g["kallikratis:9186"][1:3], ["LOC", "Αθήνα"])
+        self.assertEqual(g["kallikratis:9186:dimos"][1:5], ["ORG", "Δήμος Αθηναίων", "", "municipality_authority"])
+        self.assertEqual(g["kallikratis:9070"][2], "Αμύνταιο")
+        self.assertEqual(g["kallikratis:9194"][2], "Άγιος Δημήτριος")
+        self.assertEqual(g["kallikratis:9268"][2], "Άνδρος")
+        self.assertEqual(g["kallikratis:9015"][2], "Άβδηρα")
+        self.assertEqual(g["kallikratis:9043"][2], "Έδεσσα")
+        self.assertEqual(g["kallikratis:9054"][2], "Σέρρες")
+        for no_loc in ["kallikratis:9124", "kallikratis:9261", "kallikratis:9056"]:
+            self.assertNotIn(no_loc, g)  # compound, unattested, named after a person
+            self.assertIn(no_loc + ":dimos", g)
+        self.assertEqual(g["kallikratis:name:athos"][1:5], ["LOC", "Άθως", "", "region"])
+        self.assertNotIn("kallikratis:name:athos:dimos", g)
+        self.assertEqual(names(g["iso3166-2:GR-C"]), ["Δυτική Μακεδονία", "Περιφέρεια Δυτικής Μακεδονίας"])
+        self.assertEqual(names(g["iso3166-2:GR-D"]), ["Ήπειρος", "Περιφέρεια Ηπείρου"])
+        self.assertEqual(names(g["iso3166-2:GR-I"]), ["Αττική", "Περιφέρεια Αττικής"])
+
+    def test_politicians(self):
+        p = self.rows("politicians.tsv")
+        self.assertEqual(names(p["Q9000001"]), ["Θεόδωρος Τεστάκης", "Θεόδωρος Γ. Τεστάκης"])
+        # the name without the initial would be shared by two people: given to neither
+        self.assertEqual(names(p["Q9000002"]), ["Γεώργιος Δ. Παραδειγμάτου"])
+        self.assertEqual(names(p["Q9000003"]), ["Γεώργιος Α. Παραδειγμάτου"])
+        self.assertEqual(names(p["Q9000004"]), ["Άννα Δοκιμή-Πρότυπη"])
+        # openpatata with a QID merges into the Wikidata row; given name first
+        self.assertEqual(names(p["Q9000010"]), ["Γιώργος Γεωργίου", "Γιώργος Κ. Γεωργίου"])
+        self.assertEqual(names(p["openpatata:georgiou-t-giorgos"]), ["Γιώργος Τ. Γεωργίου"])
+        # openpatata without a QID but with the same name as a Wikidata row merges into it
+        self.assertNotIn("openpatata:dokimastis-antreas", p)
+        self.assertEqual(names(p["Q9000011"]), ["Αντρέας Δοκιμαστής"])
+        self.assertEqual(names(p["openpatata:testou-maria"]), ["Μαρία Τέστου", "Μαρίκα Τέστου"])
+        self.assertTrue(all(r[4] == "mp" for r in p.values()))
+
+    def test_parties(self):
+        p = self.rows("parties.tsv")
+        self.assertEqual(names(p["Q9000100"]), ["Νέα Δημοκρατία", "Ν.Δ.", "ΝΔ"])
+        self.assertEqual(p["Q9000101"][5], "exact_case")  # ΛΑΟΣ / λαός
+        self.assertEqual(names(p["Q9000102"]), ["Ένωση Κεντρώων"])  # capitals variant merged
+        self.assertEqual(names(p["openpatata:party:akel-nd"]), ["ΑΚΕΛ – Αριστερά – Νέες Δυνάμεις", "ΑΚΕΛ", "ΑΚΕΛ–ΝΔ"])
+        self.assertEqual(p["openpatata:party:diko"][5], "ambiguous,exact_case")
+
+    def test_deterministic(self):
+        with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+            gen.generate(FIXTURE_DATA, a, FIXTURE_STOPLIST)
+            gen.generate(FIXTURE_DATA, b, FIXTURE_STOPLIST)
+            for name in FILES:
+                self.assertTrue(filecmp.cmp(os.path.join(a, name), os.path.join(b, name), shallow=False), name)
+                with open(os.path.join(a, name), "rb") as f:
+                    self.assertNotIn(b"\r", f.read())
+
+
+@unittest.skipUnless(os.path.isdir(REAL_DATA), "../shared/data is not present")
+class RealData(unittest.TestCase):
+    """On the real sources: deterministic, and the committed files are up to date."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.a = tempfile.TemporaryDirectory()
+        cls.b = tempfile.TemporaryDirectory()
+        gen.generate(REAL_DATA, cls.a.name, REAL_STOPLIST)
+        gen.generate(REAL_DATA, cls.b.name, REAL_STOPLIST)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.a.cleanup()
+        cls.b.cleanup()
+
+    def test_deterministic(self):
+        for name in FILES:
+            self.assertTrue(filecmp.cmp(os.path.join(self.a.name, name), os.path.join(self.b.name, name), shallow=False), name)
+
+    def test_committed_files_are_up_to_date(self):
+        for name in FILES:
+            committed = os.path.join(GENERATED, name)
+            self.assertTrue(os.path.exists(committed), f"{committed} missing: run tools/gen_gazetteers.py")
+            self.assertTrue(filecmp.cmp(os.path.join(self.a.name, name), committed, shallow=False),
+                            f"{name} is stale: run python3 tools/gen_gazetteers.py")
+
+    def test_well_formed_and_known_entries(self):
+        seen_ids = {}
+        for name in FILES:
+            _, rows = read_gazetteer(os.path.join(self.a.name, name))
+            for r in rows:
+                self.assertEqual(len(r), 6, r)
+                self.assertIn(r[1], {"PER", "LOC", "ORG"})
+                self.assertNotIn(r[0], seen_ids, f"{r[0]} in {name} and {seen_ids.get(r[0])}")
+                seen_ids[r[0]] = name
+        _, rows = read_gazetteer(os.path.join(self.a.name, "countries.tsv"))
+        us = rows_by_id(rows)["iso3166:US"]
+        for alias in ["ΗΠΑ", "Αμερική"]:
+            self.assertIn(alias, names(us))
+        _, rows = read_gazetteer(os.path.join(self.a.name, "cities.tsv"))
+        self.assertEqual(set(names(rows_by_id(rows)["geonames:1871859"])), {"Πιονγκγιάνγκ", "Πιονγιάνγκ"})
+
+
+if __name__ == "__main__":
+    unittest.main()
