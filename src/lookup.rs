@@ -14,7 +14,8 @@
 //! boundaries exact by construction (no `Ρωσία` inside `Λευκορωσία`). Every hit is kept
 //! only if
 //!
-//! 1. it starts on a token (ids are aligned);
+//! 1. it starts on a token that begins some name (every search is anchored there, so
+//!    the automaton needs no failure transitions);
 //! 2. the original text has the letter case the name needs: a capital first letter for
 //!    ordinary names, all capitals for acronyms (`ΚΚΕ`, `NATO`), the exact case for
 //!    entries flagged `exact_case`;
@@ -26,7 +27,7 @@
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::BuildError;
 use crate::fxhash::FxHashMap;
@@ -79,6 +80,8 @@ pub(crate) struct Lookup {
     tokens: FxHashMap<Box<str>, u32>,
     /// Bytes per token id in the automaton's alphabet (2, or 3 for very large gazetteers).
     width: usize,
+    /// `starts[id]`: some name begins with token `id` (only there does a search start).
+    starts: Vec<bool>,
     /// Pattern id → the entries it names.
     hits: Vec<Vec<Hit>>,
     pub entries: Vec<EntryInfo>,
@@ -128,6 +131,13 @@ impl Lookup {
         let mut pattern_tokens: Vec<Vec<u32>> = Vec::new();
         let mut tokens: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut exact = Vec::new();
+        // Generating the case forms is most of the build: do it on every core first.
+        let names: Vec<(&str, bool)> = gazetteers
+            .iter()
+            .flat_map(|g| g.entries.iter())
+            .flat_map(|e| e.names().map(move |n| (n, e.flags.nodecl)))
+            .collect();
+        let mut all_forms = forms_parallel(&names).into_iter();
         for g in gazetteers {
             for e in &g.entries {
                 let entry = entries.len() as u32;
@@ -143,17 +153,24 @@ impl Lookup {
                 });
                 for name in e.names() {
                     let case = case_rule(name, e.flags, &mut exact);
-                    for (i, form) in inflect::forms(name, e.flags.nodecl).into_iter().enumerate() {
+                    let forms = all_forms.next().expect("one list of forms per name");
+                    for (i, form) in forms.into_iter().enumerate() {
                         let hit = Hit { entry, case, inflected: i > 0 };
                         let pid = match by_form.get(&form) {
                             Some(&pid) => pid,
                             None => {
-                                let ids = folded_tokens(&form)
-                                    .map(|(s, e)| {
-                                        let next = tokens.len() as u32;
-                                        *tokens.entry(form[s..e].into()).or_insert(next)
-                                    })
-                                    .collect();
+                                let mut ids = Vec::with_capacity(8);
+                                for (s, e) in folded_tokens(&form) {
+                                    let id = match tokens.get(&form[s..e]) {
+                                        Some(&id) => id,
+                                        None => {
+                                            let id = tokens.len() as u32;
+                                            tokens.insert(form[s..e].into(), id);
+                                            id
+                                        }
+                                    };
+                                    ids.push(id);
+                                }
                                 pattern_tokens.push(ids);
                                 hits.push(Vec::new());
                                 let pid = (hits.len() - 1) as u32;
@@ -172,6 +189,10 @@ impl Lookup {
                 }
             }
         }
+        let mut starts = vec![false; tokens.len()];
+        for ids in &pattern_tokens {
+            starts[ids[0] as usize] = true;
+        }
         // The largest id of the width is reserved for tokens that no name contains.
         let width = if tokens.len() < 0xFFFF { 2 } else { 3 };
         let patterns: Vec<Vec<u8>> = pattern_tokens
@@ -189,18 +210,25 @@ impl Lookup {
         } else {
             Some(
                 AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    // Names start on tokens, so every search is anchored at a token: the
+                    // automaton needs no failure transitions.
+                    .start_kind(StartKind::Anchored)
                     .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    // A dense root and sparse states below it: the fastest to build for
-                    // this alphabet of token ids, and small.
-                    .dense_depth(1)
+                    // Dense states for the root and the first byte of a token id: the
+                    // second byte takes any of 256 values, and sparse lists of that many
+                    // transitions are slow to build.
+                    .dense_depth(2)
+                    // Token ids are spread over the whole byte range: a prefilter finds no
+                    // rare byte to skip to, and costs build time.
+                    .prefilter(false)
                     .build(&patterns)
                     .map_err(|e| {
                         BuildError::new("gazetteers", None, None, format!("cannot compile the names: {e}"))
                     })?,
             )
         };
-        Ok(Lookup { ac, tokens, width, hits, entries, exact })
+        Ok(Lookup { ac, tokens, width, starts, hits, entries, exact })
     }
 
     /// Number of distinct folded patterns (names and their forms).
@@ -259,45 +287,74 @@ impl Lookup {
         }
         let (spans, ids) = folded.tokens();
         let first = out.len();
-        for m in ac.find_overlapping_iter(ids) {
-            if m.start() % self.width != 0 {
+        let w = self.width;
+        for t in 0..spans.len() {
+            let id = ids[t * w..(t + 1) * w].iter().fold(0u32, |a, &b| (a << 8) | b as u32);
+            if !self.starts.get(id as usize).copied().unwrap_or(false) {
                 continue;
             }
-            let (ts, te) = (m.start() / self.width, m.end() / self.width);
-            let (fs, fe) = (spans[ts].0 as usize, spans[te - 1].1 as usize);
-            let (s, e) = folded.original_range(text, fs, fe);
-            let original = &text[s..e];
-            let sentence_start = is_sentence_start(text, s);
-            let Some(hit) = self.best_hit(m.pattern().as_usize(), original, sentence_start) else {
-                continue;
-            };
-            let entry = &self.entries[hit.entry as usize];
-            out.push(Mention {
-                start: offset + s,
-                end: offset + e,
-                label: entry.label,
-                entry: Some(hit.entry),
-                canonical: None,
-                source: Source::Gazetteer { gazetteer: entry.gazetteer.clone(), line: entry.line },
-                confidence: if entry.flags.ambiguous {
-                    0.6
-                } else if hit.inflected {
-                    0.9
-                } else {
-                    0.95
-                },
-                priority: entry.priority,
-            });
+            // The longest name that starts here and that the text's letter case allows;
+            // a shorter one only when the longer is refused.
+            let mut end = ids.len();
+            while let Some(m) = ac.find(Input::new(ids).range(t * w..end).anchored(Anchored::Yes)) {
+                let (ts, te) = (m.start() / w, m.end() / w);
+                let (fs, fe) = (spans[ts].0 as usize, spans[te - 1].1 as usize);
+                let (s, e) = folded.original_range(text, fs, fe);
+                let sentence_start = is_sentence_start(text, s);
+                match self.best_hit(m.pattern().as_usize(), &text[s..e], sentence_start) {
+                    Some(hit) => {
+                        let entry = &self.entries[hit.entry as usize];
+                        out.push(Mention {
+                            start: offset + s,
+                            end: offset + e,
+                            label: entry.label,
+                            entry: Some(hit.entry),
+                            canonical: None,
+                            source: Source::Gazetteer {
+                                gazetteer: entry.gazetteer.clone(),
+                                line: entry.line,
+                            },
+                            confidence: if entry.flags.ambiguous {
+                                0.6
+                            } else if hit.inflected {
+                                0.9
+                            } else {
+                                0.95
+                            },
+                            priority: entry.priority,
+                        });
+                        break;
+                    }
+                    None if m.end() - w > t * w => end = m.end() - w,
+                    None => break,
+                }
+            }
         }
         resolve_overlaps(out, first);
     }
 }
 
+/// The case forms of every name, in order, computed on up to two threads.
+fn forms_parallel(names: &[(&str, bool)]) -> Vec<Vec<String>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
+    if threads < 2 || names.len() < 2000 {
+        return names.iter().map(|&(n, nodecl)| inflect::forms(n, nodecl)).collect();
+    }
+    let (a, b) = names.split_at(names.len() / 2);
+    let work =
+        |part: &[(&str, bool)]| part.iter().map(|&(n, nodecl)| inflect::forms(n, nodecl)).collect::<Vec<_>>();
+    std::thread::scope(|s| {
+        let second = s.spawn(|| work(b));
+        let mut out = work(a);
+        out.extend(second.join().expect("form generation does not panic"));
+        out
+    })
+}
+
 /// Appends token id `id` as `width` big-endian bytes.
 #[inline]
 fn push_id(out: &mut Vec<u8>, id: u32, width: usize) {
-    let b = id.to_be_bytes();
-    out.extend_from_slice(&b[4 - width..]);
+    out.extend_from_slice(&id.to_be_bytes()[4 - width..]);
 }
 
 /// The tokens of a folded text as byte ranges: runs of letters and digits, and single
@@ -361,15 +418,17 @@ pub(crate) fn resolve_overlaps(out: &mut Vec<Mention>, first: usize) {
             .then(b.priority.cmp(&a.priority))
             .then(b.confidence.total_cmp(&a.confidence))
     });
-    let mut kept: Vec<Mention> = Vec::with_capacity(tail.len());
-    for m in tail.iter() {
-        // `kept` is sorted by start; check the neighbours of the insertion point.
-        let pos = kept.partition_point(|k| k.start < m.start);
-        let clash = (pos > 0 && kept[pos - 1].end > m.start) || (pos < kept.len() && kept[pos].start < m.end);
+    // Kept spans by start (start → (end, index in `tail`)). They are disjoint, so the one
+    // that starts last before `m.end` is the only one that can overlap `m`: one ordered-map
+    // look-up per mention, O(n log n) for a line with any number of hits.
+    let mut kept: std::collections::BTreeMap<usize, (usize, usize)> = std::collections::BTreeMap::new();
+    for (i, m) in tail.iter().enumerate() {
+        let clash = kept.range(..m.end).next_back().is_some_and(|(_, &(end, _))| end > m.start);
         if !clash {
-            kept.insert(pos, m.clone());
+            kept.insert(m.start, (m.end, i));
         }
     }
+    let kept: Vec<Mention> = kept.into_values().map(|(_, i)| tail[i].clone()).collect();
     out.truncate(first);
     out.extend(kept);
 }

@@ -152,10 +152,15 @@ fn class_of(word: &str) -> Option<&'static Class> {
     CLASSES.iter().find(|c| word.len() > c.ending.len() && word.ends_with(&c.ending))
 }
 
-fn decline(word: &str, slot: usize) -> Option<String> {
-    let class = class_of(word)?;
-    let stem = &word[..word.len() - class.ending.len()];
-    Some(format!("{stem}{}", class.forms[slot]))
+/// Pushes word `i` of `words`, declined for `slot` when `decline` is set, onto `out`.
+fn push_word(out: &mut String, w: &Word, slot: usize, decline: bool) {
+    match class_of(&w.folded).filter(|_| decline && w.declinable) {
+        Some(class) => {
+            out.push_str(&w.folded[..w.folded.len() - class.ending.len()]);
+            out.push_str(&class.forms[slot]);
+        }
+        None => out.push_str(&w.folded),
+    }
 }
 
 /// All folded forms of a name: the folded name itself first, then its case forms.
@@ -164,7 +169,13 @@ fn decline(word: &str, slot: usize) -> Option<String> {
 pub(crate) fn forms(name: &str, nodecl: bool) -> Vec<String> {
     let words = split_words(name, nodecl);
     let mut out: Vec<String> = Vec::new();
-    let base = words.iter().map(|w| w.folded.as_str()).collect::<Vec<_>>().join(" ");
+    let mut base = String::with_capacity(name.len());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            base.push(' ');
+        }
+        base.push_str(&w.folded);
+    }
     if base.is_empty() {
         return out;
     }
@@ -179,22 +190,22 @@ pub(crate) fn forms(name: &str, nodecl: bool) -> Vec<String> {
     if !words[..stop].iter().any(|w| w.declinable && class_of(&w.folded).is_some()) {
         return out;
     }
+    let mut form = String::with_capacity(name.len() + 8);
     for slot in 1..SLOTS {
         for k in 1..=stop {
-            let form = words
-                .iter()
-                .enumerate()
-                .map(|(i, w)| {
-                    if i < k && w.declinable {
-                        decline(&w.folded, slot).unwrap_or_else(|| w.folded.clone())
-                    } else {
-                        w.folded.clone()
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
+            // A prefix that changes nothing new (an indeclinable word) repeats the last form.
+            if k > 1 && !(words[k - 1].declinable && class_of(&words[k - 1].folded).is_some()) {
+                continue;
+            }
+            form.clear();
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    form.push(' ');
+                }
+                push_word(&mut form, w, slot, i < k);
+            }
             if !out.contains(&form) {
-                out.push(form);
+                out.push(form.clone());
             }
         }
     }
