@@ -59,3 +59,8 @@ pub use span::Span;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+
+/// The gazetteer README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../gazetteers/README.md")]
+pub struct GazetteerReadmeDoctests;

@@ -180,7 +180,7 @@ impl Worker {
 pub struct RecognizerBuilder {
     no_defaults: bool,
     gazetteers: Vec<Gazetteer>,
-    paths: Vec<(PathBuf, i32)>,
+    paths: Vec<PathBuf>,
     disabled: Vec<Stage>,
 }
 
@@ -200,7 +200,7 @@ impl RecognizerBuilder {
     /// Adds a gazetteer TSV file, read when the recognizer is built. User files outrank the
     /// embedded gazetteers when both claim the same text.
     pub fn gazetteer_path(mut self, path: impl Into<PathBuf>) -> Self {
-        self.paths.push((path.into(), 10));
+        self.paths.push(path.into());
         self
     }
 
@@ -227,8 +227,8 @@ impl RecognizerBuilder {
                 all.push(Gazetteer::from_tsv(name, text)?.with_priority(priority));
             }
         }
-        for (path, priority) in &self.paths {
-            all.push(Gazetteer::from_path(path)?.with_priority(*priority));
+        for path in &self.paths {
+            all.push(Gazetteer::from_path(path)?);
         }
         for mut g in self.gazetteers {
             g.finish()?;

@@ -108,8 +108,11 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     /// An empty gazetteer called `name` (used in error messages and in each entity's `source`).
+    ///
+    /// Its priority is 10, above the embedded gazetteers (1 to 3): a user's list wins
+    /// when both claim the same text (see [`Gazetteer::with_priority`]).
     pub fn new(name: &str) -> Gazetteer {
-        Gazetteer { name: name.into(), entries: Vec::new(), priority: 0 }
+        Gazetteer { name: name.into(), entries: Vec::new(), priority: 10 }
     }
 
     /// Parses gazetteer TSV text; `name` is what errors and sources call it.
@@ -136,7 +139,8 @@ impl Gazetteer {
         Gazetteer::from_tsv(&name, &text)
     }
 
-    /// Sets the priority used when two gazetteers claim the same text (default 0; higher wins).
+    /// Sets the priority used when two gazetteers claim the same text (default 10; the
+    /// embedded ones have 1 to 3; higher wins).
     pub fn with_priority(mut self, priority: i32) -> Gazetteer {
         self.priority = priority;
         self
