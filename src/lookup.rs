@@ -35,6 +35,7 @@ use crate::gazetteer::{inflect, Flags, Gazetteer};
 use crate::mention::Mention;
 use crate::normalize::FoldedText;
 use crate::{Label, Source};
+use std::collections::hash_map::Entry;
 
 /// What the original text's letter case must look like for a hit to count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +74,26 @@ struct Hit {
     inflected: bool,
 }
 
+/// A pattern's hits: nearly always one, so the first is kept inline.
+#[derive(Clone, Debug)]
+struct HitList {
+    first: Hit,
+    more: Vec<Hit>,
+}
+
+impl HitList {
+    fn iter(&self) -> impl Iterator<Item = &Hit> {
+        std::iter::once(&self.first).chain(self.more.iter())
+    }
+
+    fn add(&mut self, hit: Hit) {
+        let same = |h: &Hit| h.entry == hit.entry && h.case == hit.case && h.inflected == hit.inflected;
+        if !self.iter().any(same) {
+            self.more.push(hit);
+        }
+    }
+}
+
 /// The compiled gazetteers.
 pub(crate) struct Lookup {
     ac: Option<AhoCorasick>,
@@ -83,7 +104,7 @@ pub(crate) struct Lookup {
     /// `starts[id]`: some name begins with token `id` (only there does a search start).
     starts: Vec<bool>,
     /// Pattern id → the entries it names.
-    hits: Vec<Vec<Hit>>,
+    hits: Vec<HitList>,
     pub entries: Vec<EntryInfo>,
     /// Upper/lower flags of the letters of `exact_case` names.
     exact: Vec<Vec<bool>>,
@@ -125,10 +146,11 @@ impl Lookup {
     /// Compiles the gazetteers: every name of every entry with its case forms.
     pub fn build(gazetteers: &[Gazetteer]) -> Result<Lookup, BuildError> {
         let mut entries = Vec::new();
-        let mut hits: Vec<Vec<Hit>> = Vec::new();
-        // Folded form → pattern id; each pattern as its token ids.
+        let mut hits: Vec<HitList> = Vec::new();
+        // Folded form → pattern id; the token ids of all patterns, end to end.
         let mut by_form: FxHashMap<String, u32> = FxHashMap::default();
-        let mut pattern_tokens: Vec<Vec<u32>> = Vec::new();
+        let mut pattern_ids: Vec<u32> = Vec::new();
+        let mut pattern_ends: Vec<usize> = Vec::new();
         let mut tokens: FxHashMap<Box<str>, u32> = FxHashMap::default();
         let mut exact = Vec::new();
         // Generating the case forms is most of the build: do it on every core first.
@@ -156,11 +178,11 @@ impl Lookup {
                     let forms = all_forms.next().expect("one list of forms per name");
                     for (i, form) in forms.into_iter().enumerate() {
                         let hit = Hit { entry, case, inflected: i > 0 };
-                        let pid = match by_form.get(&form) {
-                            Some(&pid) => pid,
-                            None => {
-                                let mut ids = Vec::with_capacity(8);
-                                for (s, e) in folded_tokens(&form) {
+                        match by_form.entry(form) {
+                            Entry::Occupied(o) => hits[*o.get() as usize].add(hit),
+                            Entry::Vacant(v) => {
+                                let form = v.key();
+                                for (s, e) in folded_tokens(form) {
                                     let id = match tokens.get(&form[s..e]) {
                                         Some(&id) => id,
                                         None => {
@@ -169,42 +191,41 @@ impl Lookup {
                                             id
                                         }
                                     };
-                                    ids.push(id);
+                                    pattern_ids.push(id);
                                 }
-                                pattern_tokens.push(ids);
-                                hits.push(Vec::new());
-                                let pid = (hits.len() - 1) as u32;
-                                by_form.insert(form, pid);
-                                pid
+                                pattern_ends.push(pattern_ids.len());
+                                hits.push(HitList { first: hit, more: Vec::new() });
+                                v.insert((hits.len() - 1) as u32);
                             }
-                        };
-                        let list = &mut hits[pid as usize];
-                        if !list
-                            .iter()
-                            .any(|h| h.entry == entry && h.case == hit.case && h.inflected == hit.inflected)
-                        {
-                            list.push(hit);
                         }
                     }
                 }
             }
         }
-        let mut starts = vec![false; tokens.len()];
-        for ids in &pattern_tokens {
-            starts[ids[0] as usize] = true;
-        }
         // The largest id of the width is reserved for tokens that no name contains.
         let width = if tokens.len() < 0xFFFF { 2 } else { 3 };
-        let patterns: Vec<Vec<u8>> = pattern_tokens
-            .iter()
-            .map(|ids| {
-                let mut bytes = Vec::with_capacity(ids.len() * width);
-                for &id in ids {
-                    push_id(&mut bytes, id, width);
-                }
-                bytes
-            })
-            .collect();
+        let mut starts = vec![false; tokens.len()];
+        let mut bytes = Vec::with_capacity(pattern_ids.len() * width);
+        let mut ranges = Vec::with_capacity(pattern_ends.len());
+        let mut from = 0;
+        for &end in &pattern_ends {
+            starts[pattern_ids[from] as usize] = true;
+            let at = bytes.len();
+            for &id in &pattern_ids[from..end] {
+                push_id(&mut bytes, id, width);
+            }
+            ranges.push(at..bytes.len());
+            from = end;
+        }
+        let patterns: Vec<&[u8]> = ranges.into_iter().map(|r| &bytes[r]).collect();
+        // Insert the names in descending byte order: the automaton keeps each state's
+        // transitions in an ascending list, so every new transition goes to the front and
+        // the trie is built in time linear in its size. Pattern ids follow that order, so
+        // the side table is permuted to match.
+        let mut order: Vec<usize> = (0..patterns.len()).collect();
+        order.sort_unstable_by(|&a, &b| patterns[b].cmp(&patterns[a]));
+        let mut slots: Vec<Option<HitList>> = hits.into_iter().map(Some).collect();
+        let hits: Vec<HitList> = order.iter().map(|&i| slots[i].take().expect("each pattern once")).collect();
         let ac = if patterns.is_empty() {
             None
         } else {
@@ -215,14 +236,13 @@ impl Lookup {
                     // automaton needs no failure transitions.
                     .start_kind(StartKind::Anchored)
                     .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    // Dense states for the root and the first byte of a token id: the
-                    // second byte takes any of 256 values, and sparse lists of that many
-                    // transitions are slow to build.
-                    .dense_depth(2)
+                    // Only the root dense: with names inserted in descending order, sparse
+                    // states cost nothing extra to build, and dense ones cost memory.
+                    .dense_depth(1)
                     // Token ids are spread over the whole byte range: a prefilter finds no
                     // rare byte to skip to, and costs build time.
                     .prefilter(false)
-                    .build(&patterns)
+                    .build(order.iter().map(|&i| patterns[i]))
                     .map_err(|e| {
                         BuildError::new("gazetteers", None, None, format!("cannot compile the names: {e}"))
                     })?,

@@ -223,9 +223,7 @@ impl RecognizerBuilder {
     pub fn build(self) -> Result<Recognizer, BuildError> {
         let mut all = Vec::new();
         if !self.no_defaults {
-            for (name, text, priority) in gazetteer::embedded() {
-                all.push(Gazetteer::from_tsv(name, text)?.with_priority(priority));
-            }
+            all.extend(gazetteer::parse_embedded()?);
         }
         for path in &self.paths {
             all.push(Gazetteer::from_path(path)?);

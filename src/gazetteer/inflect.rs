@@ -122,44 +122,62 @@ fn is_greek_letter(c: char) -> bool {
 }
 
 /// One word of a name, folded, with whether it may be declined.
-struct Word {
-    folded: String,
-    declinable: bool,
+struct Word<'a> {
+    folded: &'a str,
+    /// The declension class, for a word that may be declined and has one.
+    class: Option<&'static Class>,
 }
 
-fn split_words(name: &str, nodecl: bool) -> Vec<Word> {
-    name.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'))
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| {
-            let folded = fold(w);
-            if folded.trim().is_empty() {
-                return None;
+/// A Greek-script word of three letters or more, letters only, not an acronym.
+fn is_declinable(word: &str) -> bool {
+    let (mut letters, mut upper, mut greek) = (0, 0, false);
+    for c in word.chars() {
+        if crate::normalize::is_letter(c) {
+            letters += 1;
+            upper += c.is_uppercase() as usize;
+            greek |= is_greek_letter(c);
+        } else if !crate::normalize::is_mark(c) {
+            return false;
+        }
+    }
+    letters >= 3 && greek && !(upper >= 2 && upper == letters)
+}
+
+/// The words of `folded` (the folded `name`), each with whether its original may be declined.
+/// Folding turns spaces, hyphens and dashes into single spaces, so the original words split
+/// on those line up with the folded ones; when they do not, nothing is declined.
+fn split_words<'a>(name: &str, folded: &'a str, nodecl: bool) -> Vec<Word<'a>> {
+    let mut words: Vec<Word<'a>> =
+        folded.split(' ').filter(|w| !w.is_empty()).map(|w| Word { folded: w, class: None }).collect();
+    if nodecl {
+        return words;
+    }
+    let originals = name
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'))
+        .filter(|w| !w.is_empty());
+    let declinable: Vec<bool> = originals.map(is_declinable).collect();
+    if declinable.len() == words.len() {
+        for (w, d) in words.iter_mut().zip(declinable) {
+            if d {
+                w.class = class_of(w.folded);
             }
-            let letters = w.chars().filter(|&c| crate::normalize::is_letter(c)).count();
-            let upper = w.chars().filter(|c| c.is_uppercase()).count();
-            let acronym = upper >= 2 && upper == letters;
-            let declinable = !nodecl
-                && letters >= 3
-                && !acronym
-                && w.chars().any(is_greek_letter)
-                && w.chars().all(|c| crate::normalize::is_letter(c) || crate::normalize::is_mark(c));
-            Some(Word { folded, declinable })
-        })
-        .collect()
+        }
+    }
+    words
 }
 
 fn class_of(word: &str) -> Option<&'static Class> {
     CLASSES.iter().find(|c| word.len() > c.ending.len() && word.ends_with(&c.ending))
 }
 
-/// Pushes word `i` of `words`, declined for `slot` when `decline` is set, onto `out`.
+/// Pushes word `w`, declined for `slot` when `decline` is set, onto `out`.
 fn push_word(out: &mut String, w: &Word, slot: usize, decline: bool) {
-    match class_of(&w.folded).filter(|_| decline && w.declinable) {
+    match w.class.filter(|_| decline) {
         Some(class) => {
             out.push_str(&w.folded[..w.folded.len() - class.ending.len()]);
             out.push_str(&class.forms[slot]);
         }
-        None => out.push_str(&w.folded),
+        None => out.push_str(w.folded),
     }
 }
 
@@ -167,34 +185,28 @@ fn push_word(out: &mut String, w: &Word, slot: usize, decline: bool) {
 ///
 /// `nodecl` switches inflection off. Forms are deduplicated; order is deterministic.
 pub(crate) fn forms(name: &str, nodecl: bool) -> Vec<String> {
-    let words = split_words(name, nodecl);
-    let mut out: Vec<String> = Vec::new();
-    let mut base = String::with_capacity(name.len());
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            base.push(' ');
-        }
-        base.push_str(&w.folded);
+    let folded = fold(name);
+    let folded = folded.trim_matches(|c| c == ' ' || c == '\n');
+    if folded.is_empty() {
+        return Vec::new();
     }
-    if base.is_empty() {
-        return out;
-    }
-    out.push(base);
+    let words = split_words(name, folded, nodecl);
+    let mut out: Vec<String> = vec![folded.to_string()];
     // The declinable prefix ends at the first function word after the first word.
     let stop = words
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, w)| FUNCTION_WORDS.contains(&w.folded))
+        .find(|(_, w)| w.folded.len() <= 10 && FUNCTION_WORDS.iter().any(|f| f == w.folded))
         .map_or(words.len(), |(i, _)| i);
-    if !words[..stop].iter().any(|w| w.declinable && class_of(&w.folded).is_some()) {
+    if !words[..stop].iter().any(|w| w.class.is_some()) {
         return out;
     }
     let mut form = String::with_capacity(name.len() + 8);
     for slot in 1..SLOTS {
         for k in 1..=stop {
             // A prefix that changes nothing new (an indeclinable word) repeats the last form.
-            if k > 1 && !(words[k - 1].declinable && class_of(&words[k - 1].folded).is_some()) {
+            if k > 1 && words[k - 1].class.is_none() {
                 continue;
             }
             form.clear();
@@ -209,8 +221,8 @@ pub(crate) fn forms(name: &str, nodecl: bool) -> Vec<String> {
             }
         }
     }
-    if words.len() == 1 && words[0].declinable {
-        let w = &words[0].folded;
+    if words.len() == 1 && words[0].class.is_some() {
+        let w = words[0].folded;
         for (ending, repl) in EXTRA.iter() {
             if let Some(stem) = w.strip_suffix(ending.as_str()) {
                 let form = format!("{stem}{repl}");
