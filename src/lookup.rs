@@ -223,7 +223,7 @@ impl Lookup {
         // the trie is built in time linear in its size. Pattern ids follow that order, so
         // the side table is permuted to match.
         let mut order: Vec<usize> = (0..patterns.len()).collect();
-        order.sort_unstable_by(|&a, &b| patterns[b].cmp(&patterns[a]));
+        order.sort_unstable_by(|&a, &b| patterns[b].cmp(patterns[a]));
         let mut slots: Vec<Option<HitList>> = hits.into_iter().map(Some).collect();
         let hits: Vec<HitList> = order.iter().map(|&i| slots[i].take().expect("each pattern once")).collect();
         let ac = if patterns.is_empty() {
