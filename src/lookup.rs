@@ -112,7 +112,7 @@ pub(crate) struct Lookup {
 
 fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<bool>>) -> CaseRule {
     let letters: Vec<bool> =
-        name.chars().filter(|&c| crate::normalize::is_letter(c)).map(|c| c.is_uppercase()).collect();
+        name.chars().filter(|&c| crate::normalize::is_letter(c)).map(crate::normalize::is_upper).collect();
     if flags.exact_case {
         exact.push(letters);
         return CaseRule::Exact((exact.len() - 1) as u32);
@@ -138,7 +138,9 @@ fn word_caps(s: &str) -> u32 {
     words(s)
         .take(32)
         .enumerate()
-        .filter(|(_, w)| w.chars().find(|&c| crate::normalize::is_letter(c)).is_some_and(char::is_uppercase))
+        .filter(|(_, w)| {
+            w.chars().find(|&c| crate::normalize::is_letter(c)).is_some_and(crate::normalize::is_upper)
+        })
         .fold(0, |m, (i, _)| m | (1 << i))
 }
 
@@ -268,14 +270,14 @@ impl Lookup {
         match rule {
             CaseRule::Any => true,
             CaseRule::Initial(mask) => {
-                letters.next().is_some_and(char::is_uppercase) || {
+                letters.next().is_some_and(crate::normalize::is_upper) || {
                     let later = mask & !1;
                     later != 0 && word_caps(original) & later == later
                 }
             }
-            CaseRule::AllCaps => letters.all(char::is_uppercase),
+            CaseRule::AllCaps => letters.all(crate::normalize::is_upper),
             CaseRule::Exact(i) => {
-                letters.zip(self.exact[i as usize].iter()).all(|(c, &up)| c.is_uppercase() == up)
+                letters.zip(self.exact[i as usize].iter()).all(|(c, &up)| crate::normalize::is_upper(c) == up)
             }
         }
     }

@@ -15,7 +15,7 @@ pub(crate) struct Token<'t> {
 impl<'t> Token<'t> {
     /// First letter is a capital.
     pub fn is_capitalized(&self) -> bool {
-        self.text.chars().find(|&c| crate::normalize::is_letter(c)).is_some_and(char::is_uppercase)
+        self.text.chars().find(|&c| crate::normalize::is_letter(c)).is_some_and(crate::normalize::is_upper)
     }
 }
 

@@ -103,6 +103,17 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// True for an upper-case letter, with fast paths for ASCII and modern Greek.
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_uppercase(),
+        0x386 | 0x388..=0x38F | 0x391..=0x3AB => true,
+        0x390 | 0x3AC..=0x3CE => false,
+        _ => c.is_uppercase(),
+    }
+}
+
 /// True for a letter or digit, with the same fast paths as [`is_letter`].
 #[inline]
 pub fn is_alnum(c: char) -> bool {
@@ -116,47 +127,82 @@ pub fn is_alnum(c: char) -> bool {
 /// Folds a whole string, without offsets: how gazetteer names are folded.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    fold_each(s, |c, _| out.push(c));
+    fold_each(s, &mut out);
     out
 }
 
-/// The folding loop shared by [`fold`] and [`FoldedText::fold_into`]: calls `emit` with
+/// The folding loop shared by [`fold`] and [`FoldedText::fold_into`]: calls `out.emit` with
 /// every folded character and the original byte offset it stands for. A run of spaces and
 /// newlines becomes one character, placed at the run's start (a newline if it has one).
-#[inline]
-fn fold_each(s: &str, mut emit: impl FnMut(char, u32)) {
+/// Where folded characters go: a plain string, or a string with its offset map.
+trait Sink {
+    fn emit(&mut self, c: char, origin: u32);
+}
+
+impl Sink for String {
+    #[inline(always)]
+    fn emit(&mut self, c: char, _origin: u32) {
+        self.push(c);
+    }
+}
+
+impl Sink for FoldedText {
+    #[inline(always)]
+    fn emit(&mut self, c: char, origin: u32) {
+        self.text.push(c);
+        self.origin.push(origin);
+        if !c.is_ascii() {
+            for _ in 1..c.len_utf8() {
+                self.origin.push(origin);
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn fold_each(s: &str, out: &mut impl Sink) {
+    let bytes = s.as_bytes();
     let mut pending_space: Option<(u32, bool)> = None; // (origin, contains a newline)
-    for (i, c) in s.char_indices() {
-        let i = i as u32;
-        let out = if c.is_ascii() {
-            // Fast path for the most common bytes.
-            match ASCII[c as usize] {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Decode by hand: ASCII and two-byte characters (Greek) go straight to their tables.
+        let (folded, len) = if b < 0x80 {
+            let f = match ASCII[b as usize] {
                 b' ' | b'-' => Folded::Space,
                 b'\n' => Folded::Newline,
-                b => Folded::Char(b as char),
-            }
+                c => Folded::Char(c as char),
+            };
+            (f, 1)
+        } else if b < 0xE0 {
+            // A two-byte sequence: `s` is valid UTF-8, so a continuation byte follows.
+            let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
+            (from_table(TWO_BYTE[(cp - 0x80) as usize]), 2)
         } else {
-            fold_char(c)
+            let c = s[i..].chars().next().expect("a char starts here");
+            (fold_char(c), c.len_utf8())
         };
-        match out {
+        let at = i as u32;
+        i += len;
+        match folded {
             Folded::Char(f) => {
                 if let Some((o, nl)) = pending_space.take() {
-                    emit(if nl { '\n' } else { ' ' }, o);
+                    out.emit(if nl { '\n' } else { ' ' }, o);
                 }
-                emit(f, i);
+                out.emit(f, at);
             }
             Folded::Space | Folded::Newline => {
-                let nl = out == Folded::Newline;
+                let nl = folded == Folded::Newline;
                 match &mut pending_space {
                     Some((_, was_nl)) => *was_nl |= nl,
-                    None => pending_space = Some((i, nl)),
+                    None => pending_space = Some((at, nl)),
                 }
             }
             Folded::Drop | Folded::Mark => {}
         }
     }
     if let Some((o, nl)) = pending_space.take() {
-        emit(if nl { '\n' } else { ' ' }, o);
+        out.emit(if nl { '\n' } else { ' ' }, o);
     }
 }
 
@@ -186,13 +232,7 @@ impl FoldedText {
         self.origin.clear();
         self.text.reserve(s.len());
         self.origin.reserve(s.len() + 1);
-        let (text, origin) = (&mut self.text, &mut self.origin);
-        fold_each(s, |c, o| {
-            text.push(c);
-            for _ in 0..c.len_utf8() {
-                origin.push(o);
-            }
-        });
+        fold_each(s, self);
         self.origin.push(s.len() as u32);
     }
 
