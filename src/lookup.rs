@@ -48,7 +48,8 @@ enum CaseRule {
     Initial(u32),
     /// Every letter is a capital (acronyms).
     AllCaps,
-    /// Letter by letter as written (entries flagged `exact_case`); index into `exact`.
+    /// Letter by letter as written, word by word (entries flagged `exact_case`; a case form's
+    /// changed ending is not compared); index into `exact`.
     Exact(u32),
 }
 
@@ -106,15 +107,24 @@ pub(crate) struct Lookup {
     /// Pattern id → the entries it names.
     hits: Vec<HitList>,
     pub entries: Vec<EntryInfo>,
-    /// Upper/lower flags of the letters of `exact_case` names.
-    exact: Vec<Vec<bool>>,
+    /// Upper/lower flags of the letters of each word of the `exact_case` names.
+    exact: Vec<Vec<Vec<bool>>>,
 }
 
-fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<bool>>) -> CaseRule {
+/// Upper/lower flags of the letters of each word.
+fn word_cases(s: &str) -> Vec<Vec<bool>> {
+    words(s)
+        .map(|w| {
+            w.chars().filter(|&c| crate::normalize::is_letter(c)).map(crate::normalize::is_upper).collect()
+        })
+        .collect()
+}
+
+fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<Vec<bool>>>) -> CaseRule {
     let letters: Vec<bool> =
         name.chars().filter(|&c| crate::normalize::is_letter(c)).map(crate::normalize::is_upper).collect();
     if flags.exact_case {
-        exact.push(letters);
+        exact.push(word_cases(name));
         return CaseRule::Exact((exact.len() - 1) as u32);
     }
     let first_is_letter = name.chars().next().is_some_and(crate::normalize::is_letter);
@@ -277,7 +287,10 @@ impl Lookup {
             }
             CaseRule::AllCaps => letters.all(crate::normalize::is_upper),
             CaseRule::Exact(i) => {
-                letters.zip(self.exact[i as usize].iter()).all(|(c, &up)| crate::normalize::is_upper(c) == up)
+                let want = &self.exact[i as usize];
+                let have = word_cases(original);
+                have.len() == want.len()
+                    && have.iter().zip(want).all(|(h, w)| h.iter().zip(w).all(|(a, b)| a == b))
             }
         }
     }

@@ -189,3 +189,20 @@ fn canonical_and_source_name_the_entry() {
     assert_eq!(e.canonical.as_deref(), Some("Κρεμλίνο"));
     assert_eq!(e.source.to_string(), "gazetteer:test.tsv:9");
 }
+
+#[test]
+fn exact_case_allows_case_forms() {
+    let tsv = "id\tlabel\tname\taliases\tkind\tflags\nx:1\tLOC\tΔυτική Τεστολάνδη\t\tregion\texact_case\n";
+    let ner = Recognizer::builder()
+        .default_gazetteers(false)
+        .gazetteer(Gazetteer::from_tsv("t.tsv", tsv).unwrap())
+        .gazetteer_only()
+        .build()
+        .unwrap();
+    let found: Vec<String> = ner
+        .extract("της Δυτικής Τεστολάνδης, όχι της δυτικής τεστολάνδης")
+        .into_iter()
+        .map(|e| e.text)
+        .collect();
+    assert_eq!(found, ["Δυτικής Τεστολάνδης"]);
+}
