@@ -199,15 +199,33 @@ def slug(s: str) -> str:
 # ---------------------------------------------------------------------------------------
 
 
-def load_stoplist(path: str) -> set[str]:
+class Stoplist(set):
+    """Folded stoplist entries; `strict` holds those written with a leading '!': a
+    generated place name equal to one of them is always dropped, never kept as an
+    `ambiguous` entry (Ανατολή, Αγιά: the common word is far more frequent than the town)."""
+
+    def __init__(self, words=(), strict=()):
+        super().__init__(words)
+        self.strict = set(strict)
+
+
+def load_stoplist(path: str) -> Stoplist:
     """Folded entries of gazetteers/stoplist_el.txt (hand-written list of common words)."""
-    words = set()
+    words, strict = set(), set()
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.split("#", 1)[0].strip()
+            if line.startswith("!"):
+                line = line[1:].strip()
+                strict.add(fold(line))
             if line:
                 words.add(fold(line))
-    return words
+    return Stoplist(words, strict)
+
+
+def strict_stoplisted(e: "Entity", stop: set[str]) -> list[str]:
+    strict = getattr(stop, "strict", set())
+    return [k for k in e.names if k in strict]
 
 
 # ---------------------------------------------------------------------------------------
@@ -299,6 +317,36 @@ def genitive_to_nominative(phrase: str, known: dict[str, tuple] | None = None) -
     if all(certain for _, certain in per_word):
         return " ".join(c[0] for c, _ in per_word)
     return None
+
+
+def demotic_genitive(name: str) -> str | None:
+    """The everyday genitive of a one-word place name, for the endings whose genitive is
+    certain: feminine -α/-η -> -ας/-ης (Αθήνα -> Αθήνας, Λάρισα -> Λάρισας), masculine
+    -άς -> -ά (Πειραιάς -> Πειραιά). None otherwise (-ος, -ο, -ι, plurals: the official
+    genitive is already the everyday one, or the form is not certain)."""
+    if " " in name or "-" in name:
+        return None
+    f = fold(name)
+    if f.endswith(("α", "η")) and len(f) > 2:
+        return name + "ς"
+    if f.endswith("ασ") and _accent_marks(name[-2:]) and len(f) > 3:
+        return name[:-1]
+    return None
+
+
+#: Neuter plurals whose official genitive looks like an inhabitant plural (Μεγαρέων).
+_NEUTER_PLURAL_PLACES = {"Μέγαρα"}
+
+
+def _official_genitive_differs(gen: str, nom: str) -> bool:
+    """True when the Kallikratis genitive is not the everyday genitive of a feminine or
+    -άς name: an inhabitant plural (Αθηναίων, Πατρέων) or a katharevousa genitive
+    (Πειραιώς, Μεταμορφώσεως, Δωρίδος). Plain -ων genitives are neuter plurals (Χανίων,
+    Γρεβενών: Χανιά, Γρεβενά) and get nothing; so do -μα neuters (Περάματος)."""
+    f = fold(gen)
+    if nom in _NEUTER_PLURAL_PLACES or fold(nom).endswith("μα"):
+        return False
+    return f.endswith(("αιων", "εων", "ωσ", "εωσ")) or (f.endswith("οσ") and not f.endswith("ατοσ"))
 
 
 def feminine_genitive(phrase: str) -> str | None:
@@ -553,6 +601,10 @@ CLDR_REGIONS_KEPT = {
 #: CLDR alpha-2 codes that are not places (EU, UN are organisations; EZ euro area; QO
 #: outlying Oceania; XA/XB pseudo-locales; ZZ unknown).
 CLDR_CODES_SKIPPED = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}
+#: Countries whose generated case forms are common words (Λάος -> Λαού "of the people";
+#: Γεωργία -> Γεωργίας "of agriculture", as in Υπουργείο Γεωργίας): flagged `nodecl`, so
+#: only the names as written match (Λάος is not declined in the press anyway).
+COUNTRIES_NODECL = {"LA", "GE"}
 #: Exceptionally reserved ISO codes that CLDR uses for territories: id cldr:<code>.
 CLDR_RESERVED_TERRITORIES = {"AC", "CP", "DG", "EA", "IC", "TA"}
 #: Non-sovereign territories and dependencies (kind `territory`).
@@ -644,6 +696,8 @@ def load_countries(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
             e.names = {fold(fallback[code]): Name(fallback[code], True)}
         if stoplisted(e, stop):
             e.flags.add("ambiguous")
+        if code in COUNTRIES_NODECL:
+            e.flags.add("nodecl")
     stats["countries_variants_excluded"] = excluded
     return entities
 
@@ -777,9 +831,10 @@ def load_cities(data_dir: str, stop: set[str], country_keys: set[str], stats: di
             elif k in country_keys:
                 count["country_name"] += 1
                 e.drop(k)
+        strict = set(strict_stoplisted(e, stop))
         for k in stoplisted(e, stop):
             big_local = e.meta["cc"] in ("GR", "CY") and e.pop >= AMBIGUOUS_CITY_MIN_POP
-            if _is_main_name(e, e.names[k]) and (big_local or e.meta["tz"]):
+            if k not in strict and _is_main_name(e, e.names[k]) and (big_local or e.meta["tz"]):
                 e.flags.add("ambiguous")
             else:
                 count["stoplist_dropped"] += 1
@@ -833,6 +888,27 @@ REGION_NOMINATIVES = {
     "Βορείου Αιγαίου": "Βόρειο Αιγαίο",
     "Νοτίου Αιγαίου": "Νότιο Αιγαίο",
 }
+#: Nominatives of municipality genitives that no rule decides and no GeoNames name attests
+#: (mostly islands, rivers, mountains and districts: Λέσβου, Λήμνου, Τεμπών), checked by
+#: hand. Left out on purpose: Δέλτα (a common word), Ιητών (= Ίος, listed in curated),
+#: Ιεράς Πόλης Μεσολογγίου and Τρικκαίων (the towns are already GeoNames cities),
+#: Πρεσπών (curated), and obscure or uncertain ones (Ζηρού, Λοκρών, Μινώα Πεδιάδας, Τοπείρου).
+MUNICIPALITY_NOMINATIVES = {
+    "Αβδήρων": "Άβδηρα", "Αγαθονησίου": "Αγαθονήσι", "Αλοννήσου": "Αλόννησος",
+    "Αμάριου": "Αμάρι", "Αποκορώνου": "Αποκόρωνας", "Βιάννου": "Βιάννος", "Βοϊου": "Βόιο",
+    "Βορείων Τζουμέρκων": "Βόρεια Τζουμέρκα", "Γαύδου": "Γαύδος", "Δοξάτου": "Δοξάτο",
+    "Δωρίδος": "Δωρίδα", "Επιδαύρου": "Επίδαυρος", "Ερυμάνθου": "Ερύμανθος",
+    "Ευρώτα": "Ευρώτας", "Θερμαϊκού": "Θερμαϊκός", "Κάσου": "Κάσος",
+    "Κεντρικών Τζουμέρκων": "Κεντρικά Τζουμέρκα", "Κιλελέρ": "Κιλελέρ", "Λέρου": "Λέρος",
+    "Λέσβου": "Λέσβος", "Λήμνου": "Λήμνος", "Λίμνης Πλαστήρα": "Λίμνη Πλαστήρα",
+    "Μαλεβιζίου": "Μαλεβίζι", "Μεγανησίου": "Μεγανήσι", "Μυλοποτάμου": "Μυλοπόταμος",
+    "Νέστου": "Νέστος", "Νισύρου": "Νίσυρος", "Νοτίου Πηλίου": "Νότιο Πήλιο",
+    "Ξηρομέρου": "Ξηρόμερο", "Οροπεδίου Λασιθίου": "Οροπέδιο Λασιθίου",
+    "Ορεστίδος": "Ορεστίδα", "Παγγαίου": "Παγγαίο", "Παξών": "Παξοί", "Πηνειού": "Πηνειός",
+    "Πλατανιά": "Πλατανιάς", "Πωγωνίου": "Πωγώνι", "Σαρωνικού": "Σαρωνικός",
+    "Σουλίου": "Σούλι", "Σφακίων": "Σφακιά", "Τεμπών": "Τέμπη", "Τήλου": "Τήλος",
+    "Φαιστού": "Φαιστός", "Φούρνων Κορσεών": "Φούρνοι Κορσεών",
+}
 #: Municipalities named after a person (the nominative is a PER name, not a place name):
 #: only the ORG row «Δήμος …» is written for them.
 PERSON_NAMED_MUNICIPALITIES = {
@@ -842,24 +918,28 @@ PERSON_NAMED_MUNICIPALITIES = {
 
 
 def load_gr_regions(data_dir: str, known: dict) -> list[Entity]:
-    """Greek regions (LOC, kind region) from CLDR subdivisions. CLDR writes most as
-    'Περιφέρεια <genitive>': the name becomes the nominative (Δυτική Μακεδονία) and the
-    full form an alias; a nominative given by CLDR gets the full form as alias."""
+    """Greek regions (LOC, kind region) from CLDR subdivisions, and their regional
+    authorities (ORG, kind regional_authority, id <iso code>:perifereia). CLDR writes most
+    as 'Περιφέρεια <genitive>': the LOC name becomes the nominative (Δυτική Μακεδονία) and
+    the full form names the ORG (the press writes «η Περιφέρεια Κρήτης ανακοίνωσε», like
+    «ο Δήμος Αθηναίων»); a nominative given by CLDR gets the derived full form on the ORG."""
     ents: dict[str, Entity] = {}
     for code, full, is_region in cldr_gr_subdivisions(data_dir):
         e = ents.setdefault(code, Entity(f"iso3166-2:{code}", "LOC", "region"))
+        auth = ents.setdefault(code + ":perifereia",
+                               Entity(f"iso3166-2:{code}:perifereia", "ORG", "regional_authority"))
         if full.startswith("Περιφέρεια "):
             gen = full[len("Περιφέρεια "):]
             nom = genitive_to_nominative(gen, known) or REGION_NOMINATIVES.get(gen)
             if nom:
                 e.add(nom)
-            e.add(full)
+            auth.add(full)
         else:
             e.add(full)
             gen = feminine_genitive(full)
             if gen and is_region:  # not for Άγιο Όρος, which is no Περιφέρεια
-                e.add("Περιφέρεια " + gen, strong=False)
-    return list(ents.values())
+                auth.add("Περιφέρεια " + gen, strong=False)
+    return [e for e in ents.values() if e.names]
 
 
 def load_municipalities(data_dir: str, known: dict, stats: dict) -> list[Entity]:
@@ -869,7 +949,7 @@ def load_municipalities(data_dir: str, known: dict, stats: dict) -> list[Entity]
     LOC row (kallikratis:<code>, Αθηναίων -> Αθήνα). Compound names (Άκτιου - Βόνιτσας,
     Νάξου & Μικρών Κυκλάδων) and person-named ones get the ORG row only."""
     out = []
-    derived = unresolved = 0
+    derived = unresolved = demotic_aliases = 0
     for code, gen in kallikratis_municipalities(data_dir):
         if not code:
             # Not a municipality: upstream lists Mount Athos (Άθως, already nominative)
@@ -883,15 +963,21 @@ def load_municipalities(data_dir: str, known: dict, stats: dict) -> list[Entity]
         out.append(org)
         if re.search(r"[-&.]", gen) or gen in PERSON_NAMED_MUNICIPALITIES:
             continue
-        nom = genitive_to_nominative(gen, known)
+        nom = genitive_to_nominative(gen, known) or MUNICIPALITY_NOMINATIVES.get(gen)
         if nom is None:
             unresolved += 1
             continue
+        demotic = demotic_genitive(nom) if _official_genitive_differs(gen, nom) else None
+        if demotic and fold(demotic) != fold(gen):
+            # «Δήμος Αθηναίων» is written «Δήμος Αθήνας» as often as not
+            org.add("Δήμος " + demotic, strong=False)
+            demotic_aliases += 1
         derived += 1
         loc = Entity(f"kallikratis:{code}", "LOC", "municipality")
         loc.add(nom)
         out.append(loc)
     stats["municipalities_nominative"] = derived
+    stats["municipalities_demotic_alias"] = demotic_aliases
     stats["municipalities_unresolved"] = unresolved
     return out
 
@@ -899,12 +985,18 @@ def load_municipalities(data_dir: str, known: dict, stats: dict) -> list[Entity]
 def load_gr_places(data_dir: str, stop: set[str], country_keys: set[str], known: dict,
                    stats: dict) -> list[Entity]:
     ents = load_gr_regions(data_dir, known) + load_municipalities(data_dir, known, stats)
+    strict_dropped = 0
     for e in ents:
         for k in list(e.names):
             if k in country_keys:
                 e.drop(k)
+        if e.label == "LOC":
+            for k in strict_stoplisted(e, stop):
+                e.drop(k)
+                strict_dropped += 1
         if stoplisted(e, stop):
             e.flags.add("ambiguous")
+    stats["gr_places_strict_stoplist_dropped"] = strict_dropped
     resolve_collisions(ents, lambda e, n: (n.strong,))
     return [e for e in ents if e.names]
 
@@ -935,11 +1027,38 @@ def given_first(surname_first: str) -> str:
     return " ".join([given] + initials + surnames)
 
 
+#: Formal (registry) given names -> the form the press uses (Wikidata labels of MPs often
+#: give the formal one: Κωνσταντίνος Μπακογιάννης, written Κώστας Μπακογιάννης in news).
+#: Only unambiguous pairs; the derived name is weak (it loses every collision).
+GIVEN_NAME_NEWS_FORMS = {
+    "Γεώργιος": "Γιώργος", "Κωνσταντίνος": "Κώστας", "Ιωάννης": "Γιάννης",
+    "Νικόλαος": "Νίκος", "Δημήτριος": "Δημήτρης", "Παναγιώτης": "Πάνος",
+    "Ευάγγελος": "Βαγγέλης", "Αθανάσιος": "Θανάσης", "Αναστάσιος": "Τάσος",
+    "Σπυρίδων": "Σπύρος", "Θεόδωρος": "Θοδωρής", "Μιχαήλ": "Μιχάλης",
+    "Εμμανουήλ": "Μανώλης", "Χαράλαμπος": "Χάρης", "Ελευθέριος": "Λευτέρης",
+    "Βασίλειος": "Βασίλης", "Αντώνιος": "Αντώνης", "Στυλιανός": "Στέλιος",
+    "Φώτιος": "Φώτης", "Σωτήριος": "Σωτήρης", "Γρηγόριος": "Γρηγόρης",
+    "Παντελεήμων": "Παντελής", "Ευστάθιος": "Στάθης", "Ευστράτιος": "Στράτος",
+    "Αικατερίνη": "Κατερίνα", "Ιάκωβος": "Γιάκωβος", "Οδυσσεύς": "Οδυσσέας",
+}
+
+
+def news_given_name(name: str) -> str | None:
+    """'Κωνσταντίνος Μπακογιάννης' -> 'Κώστας Μπακογιάννης'; None when the first word has
+    no listed press form."""
+    first, _, rest = name.partition(" ")
+    short = GIVEN_NAME_NEWS_FORMS.get(first)
+    return f"{short} {rest}" if short and rest else None
+
+
 def _add_person_name(e: Entity, name: str, strong: bool) -> None:
     e.add(name, strong)
     short = without_initials(clean(name))
     if short != clean(name):
         e.add(short, strong=False)
+    news = news_given_name(short)
+    if news:
+        e.add(news, strong=False)
 
 
 def load_politicians(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
@@ -1001,6 +1120,18 @@ PARTY_ALIASES_EXCLUDED = {
 }
 
 
+_LEADING_ARTICLES = ("Ο ", "Η ", "Το ", "Οι ", "Τα ")
+
+
+def without_leading_article(name: str) -> str:
+    """'Το Ποτάμι' -> 'Ποτάμι': the press writes the article in lower case as part of the
+    sentence («ψήφισε το Ποτάμι»), so a name that keeps it matches one word too many."""
+    for art in _LEADING_ARTICLES:
+        if name.startswith(art) and len(name) > len(art):
+            return name[len(art):]
+    return name
+
+
 def load_parties(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
     """Parties (ORG, kind party): EveryPolitician Greece groups (id = QID, name =
     first_el_name) and openpatata Cypriot parties (id openpatata:party:<slug>, with
@@ -1014,7 +1145,7 @@ def load_parties(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
         if (qid, name) in PARTY_ALIASES_EXCLUDED:
             excluded += 1
             continue
-        e.add(name, front=first)
+        e.add(without_leading_article(name), front=first)
     for slug_, name, full in openpatata_parties(data_dir):
         eid = f"openpatata:party:{slug_}"
         e = ents.setdefault(eid, Entity(eid, "ORG", "party"))
@@ -1031,6 +1162,50 @@ def load_parties(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
                 e.flags.add("ambiguous")
     stats["parties_collisions_dropped"] = resolve_collisions(entities, lambda e, n: (n.strong,))
     return [e for e in entities if e.names]
+
+
+# ---------------------------------------------------------------------------------------
+# Abbreviated place names (Ν. Κορέα, Β. Μακεδονία, Αγ. Παρασκευή)
+# ---------------------------------------------------------------------------------------
+
+#: First words of place names that the press abbreviates to an initial, and the initial
+#: (Νότια Κορέα -> Ν. Κορέα, Μεγάλη Βρετανία -> Μ. Βρετανία, Άγιος Δημήτριος -> Αγ.
+#: Δημήτριος, Κεντρική Μακεδονία -> Κ. Μακεδονία). Keys are folded.
+ABBREVIATED_FIRST_WORDS = {
+    **dict.fromkeys(["νεα", "νεο", "νεοσ", "νεεσ", "νεοι", "νοτια", "νοτιο", "νοτιοσ"], "Ν."),
+    **dict.fromkeys(["βορεια", "βορειο", "βορειοσ"], "Β."),
+    **dict.fromkeys(["μεγαλη", "μεγαλο", "μεγαλοσ", "μεση"], "Μ."),
+    **dict.fromkeys(["αγιοσ", "αγια", "αγιο", "αγιοι", "αγιεσ"], "Αγ."),
+    **dict.fromkeys(["παλαιο", "παλαια", "παλαιοσ"], "Π."),
+    **dict.fromkeys(["κατω", "κεντρικη", "κεντρικο"], "Κ."),
+    **dict.fromkeys(["ανω", "ανατολικη", "ανατολικο"], "Α."),
+    **dict.fromkeys(["δυτικη", "δυτικο"], "Δ."),
+    "σαουδικη": "Σ.",
+}
+
+
+def abbreviated_name(name: str) -> str | None:
+    """'Νότια Κορέα' -> 'Ν. Κορέα'; None when the first word is not abbreviated or the
+    name has one word."""
+    if "(" in name:
+        return None
+    first, _, rest = name.partition(" ")
+    initial = ABBREVIATED_FIRST_WORDS.get(fold(first))
+    return f"{initial} {rest}" if initial and rest else None
+
+
+def add_abbreviated_names(entities: list[Entity], stop: set[str]) -> int:
+    """Adds the abbreviated form of every source-given name as a weak name, then gives a
+    form claimed by two entities to neither (a source-given name always wins). Returns how
+    many forms were kept."""
+    added = []
+    for e in entities:
+        for n in list(e.names.values()):
+            short = abbreviated_name(n.surface) if n.strong else None
+            if short and fold(short) not in e.names and fold(short) not in stop:
+                added.append((e, e.add(short, strong=False)))
+    resolve_collisions(entities, lambda e, n: (n.strong,))
+    return sum(1 for e, k in added if k in e.names)
 
 
 # ---------------------------------------------------------------------------------------
@@ -1079,6 +1254,8 @@ def generate(data_dir: str, out_dir: str, stoplist_path: str) -> dict:
         "politicians.tsv": load_politicians(data_dir, stop, stats),
         "parties.tsv": load_parties(data_dir, stop, stats),
     }
+    for name in ("countries.tsv", "gr_places.tsv", "cities.tsv"):
+        stats[f"abbreviated:{name}"] = add_abbreviated_names(files[name], stop)
     for name, ents in files.items():
         stats[f"rows:{name}"] = write_gazetteer(os.path.join(out_dir, name), COMMENTS[name], ents)
         stats[f"ambiguous:{name}"] = sum(1 for e in ents if e.names and "ambiguous" in e.flags)

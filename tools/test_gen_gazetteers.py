@@ -237,7 +237,7 @@ class FixtureGeneration(unittest.TestCase):
         self.assertEqual(names(c["iso3166:MM"]), ["Μιανμάρ", "Βιρμανία"])
         # 'Άγιος Μαρτίνος' would name both MF and SX: neither gets it, the full form stays
         self.assertEqual(names(c["iso3166:MF"]), ["Άγιος Μαρτίνος (Γαλλικό τμήμα)"])
-        self.assertEqual(c["iso3166:GE"][5], "ambiguous")  # γεωργία is stoplisted
+        self.assertEqual(c["iso3166:GE"][5], "ambiguous,nodecl")  # γεωργία stoplisted; Γεωργίας = of agriculture
         self.assertEqual(c["iso3166:GR"][4], "country")
 
     def test_cities_merge_altnames_under_one_id(self):
@@ -264,29 +264,48 @@ class FixtureGeneration(unittest.TestCase):
         self.assertNotIn("geonames:1880252", c)  # Σιγκαπούρη: the country keeps it
         self.assertNotIn("geonames:900013", c)  # the village Αθήνα: Athens keeps the name
         self.assertNotIn("geonames:900014", c)  # Ία: two letters
+        self.assertNotIn("geonames:900019", c)  # Ανατολή: strict stoplist entry, though 10,000+
 
     def test_gr_places(self):
         g = self.rows("gr_places.tsv")
         self.assertEqual(g["kallikratis:9186"][1:3], ["LOC", "Αθήνα"])
-        self.assertEqual(g["kallikratis:9186:dimos"][1:5], ["ORG", "Δήμος Αθηναίων", "", "municipality_authority"])
+        # the everyday genitive of the nominative is an alias of the authority
+        self.assertEqual(g["kallikratis:9186:dimos"][1:5], ["ORG", "Δήμος Αθηναίων", "Δήμος Αθήνας", "municipality_authority"])
+        self.assertEqual(g["kallikratis:9054:dimos"][3], "")  # Σερρών is the everyday genitive
+        self.assertEqual(gen.demotic_genitive("Πειραιάς"), "Πειραιά")
+        self.assertIsNone(gen.demotic_genitive("Βόλος"))
+        self.assertFalse(gen._official_genitive_differs("Χανίων", "Χανιά"))  # neuter plural
         self.assertEqual(g["kallikratis:9070"][2], "Αμύνταιο")
         self.assertEqual(g["kallikratis:9194"][2], "Άγιος Δημήτριος")
         self.assertEqual(g["kallikratis:9268"][2], "Άνδρος")
         self.assertEqual(g["kallikratis:9015"][2], "Άβδηρα")
         self.assertEqual(g["kallikratis:9043"][2], "Έδεσσα")
         self.assertEqual(g["kallikratis:9054"][2], "Σέρρες")
-        for no_loc in ["kallikratis:9124", "kallikratis:9261", "kallikratis:9056"]:
+        for no_loc in ["kallikratis:9124", "kallikratis:9990", "kallikratis:9056"]:
             self.assertNotIn(no_loc, g)  # compound, unattested, named after a person
             self.assertIn(no_loc + ":dimos", g)
+        # unattested, but in the hand-checked MUNICIPALITY_NOMINATIVES table
+        self.assertEqual(g["kallikratis:9261"][1:3], ["LOC", "Λέσβος"])
         self.assertEqual(g["kallikratis:name:athos"][1:5], ["LOC", "Άθως", "", "region"])
         self.assertNotIn("kallikratis:name:athos:dimos", g)
-        self.assertEqual(names(g["iso3166-2:GR-C"]), ["Δυτική Μακεδονία", "Περιφέρεια Δυτικής Μακεδονίας"])
-        self.assertEqual(names(g["iso3166-2:GR-D"]), ["Ήπειρος", "Περιφέρεια Ηπείρου"])
-        self.assertEqual(names(g["iso3166-2:GR-I"]), ["Αττική", "Περιφέρεια Αττικής"])
+        self.assertEqual(names(g["iso3166-2:GR-C"]), ["Δυτική Μακεδονία", "Δ. Μακεδονία"])  # abbreviated form
+        self.assertEqual(gen.abbreviated_name("Νότια Κορέα"), "Ν. Κορέα")
+        self.assertEqual(gen.abbreviated_name("Άγιος Δημήτριος"), "Αγ. Δημήτριος")
+        self.assertIsNone(gen.abbreviated_name("Κορέα"))
+        self.assertEqual(names(g["iso3166-2:GR-D"]), ["Ήπειρος"])
+        self.assertEqual(names(g["iso3166-2:GR-I"]), ["Αττική"])
+        # the regional authority is an ORG row of its own, like «Δήμος …»
+        self.assertEqual(g["iso3166-2:GR-C:perifereia"][1:5],
+                         ["ORG", "Περιφέρεια Δυτικής Μακεδονίας", "", "regional_authority"])
+        self.assertEqual(names(g["iso3166-2:GR-I:perifereia"]), ["Περιφέρεια Αττικής"])
+        self.assertNotIn("iso3166-2:GR-69:perifereia", g)  # Άγιο Όρος is no Περιφέρεια
 
     def test_politicians(self):
         p = self.rows("politicians.tsv")
-        self.assertEqual(names(p["Q9000001"]), ["Θεόδωρος Τεστάκης", "Θεόδωρος Γ. Τεστάκης"])
+        # the press form of the formal given name is added (Θεόδωρος -> Θοδωρής)
+        self.assertEqual(names(p["Q9000001"]), ["Θεόδωρος Τεστάκης", "Θεόδωρος Γ. Τεστάκης", "Θοδωρής Τεστάκης"])
+        self.assertEqual(gen.news_given_name("Κωνσταντίνος Τεστάκης"), "Κώστας Τεστάκης")
+        self.assertIsNone(gen.news_given_name("Κώστας Τεστάκης"))
         # the name without the initial would be shared by two people: given to neither
         self.assertEqual(names(p["Q9000002"]), ["Γεώργιος Δ. Παραδειγμάτου"])
         self.assertEqual(names(p["Q9000003"]), ["Γεώργιος Α. Παραδειγμάτου"])
@@ -307,6 +326,8 @@ class FixtureGeneration(unittest.TestCase):
         self.assertEqual(names(p["Q9000102"]), ["Ένωση Κεντρώων"])  # capitals variant merged
         self.assertEqual(names(p["openpatata:party:akel-nd"]), ["ΑΚΕΛ – Αριστερά – Νέες Δυνάμεις", "ΑΚΕΛ", "ΑΚΕΛ–ΝΔ"])
         self.assertEqual(p["openpatata:party:diko"][5], "ambiguous,exact_case")
+        self.assertEqual(gen.without_leading_article("Το Ποτάμι"), "Ποτάμι")
+        self.assertEqual(gen.without_leading_article("Νέα Δημοκρατία"), "Νέα Δημοκρατία")
 
     def test_deterministic(self):
         with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:

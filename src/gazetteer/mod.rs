@@ -285,6 +285,10 @@ pub(crate) fn embedded() -> Vec<(&'static str, &'static str, i32)> {
         g!("curated/orgs_gr.tsv", 2),
         g!("curated/orgs_world.tsv", 2),
         g!("curated/places.tsv", 2),
+        g!("curated/persons_more.tsv", 2),
+        // derived from the curated persons by tools/gen_surnames.py: ranks with them
+        g!("generated/surnames.tsv", 2),
+        g!("curated/orgs_more.tsv", 2),
         g!("generated/countries.tsv", 1),
         g!("generated/gr_places.tsv", 1),
         g!("generated/cities.tsv", 1),
