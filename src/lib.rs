@@ -13,7 +13,10 @@
 //!
 //! 1. **Gazetteer lookup** ([`Gazetteer`], module `lookup`): one Aho-Corasick pass over
 //!    a folded copy of the text ([`normalize`]), hits kept on word boundaries only.
-//! 2. **Document pass** (module `document`): partial mentions (`Πεσκόφ`) take the
+//! 2. **Context rules** (module `rules`, [`Stage::Rules`]): names no gazetteer lists,
+//!    found and typed by named, prioritised rules on their shape and context (a title,
+//!    a verb of saying, a given name, a head noun, a preposition...).
+//! 3. **Document pass** (module `document`): partial mentions (`Πεσκόφ`) take the
 //!    entity of full ones (`Ντμίτρι Πεσκόφ`); one name keeps one label per document.
 //!
 //! # Example
@@ -33,7 +36,10 @@
 //! ```
 //!
 //! Own gazetteers are added with [`Recognizer::builder()`]; the TSV format is
-//! described in `gazetteers/README.md`.
+//! described in `gazetteers/README.md`. An annotated IOB2 corpus of your own adapts the
+//! recognizer to your names and conventions without training
+//! ([`RecognizerBuilder::learn_iob2`], module [`learn`]); [`iob2`] reads such corpora the
+//! way the project's scorer does.
 
 #![deny(missing_docs)]
 
@@ -42,10 +48,13 @@ mod entity;
 mod error;
 mod fxhash;
 pub mod gazetteer;
+pub mod iob2;
+pub mod learn;
 mod lookup;
 mod mention;
 pub mod normalize;
 mod recognizer;
+mod rules;
 mod span;
 mod tokens;
 

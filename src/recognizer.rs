@@ -14,6 +14,9 @@ use crate::{document, Entity, Span};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Stage {
+    /// The context rules: names no gazetteer lists, found and typed by their shape and
+    /// context (titles, verbs of saying, head nouns, prepositions...).
+    Rules,
     /// The document-level pass: partial mentions take the entity of full ones, and one
     /// name keeps one label within a document.
     Document,
@@ -40,6 +43,9 @@ pub struct Recognizer {
 
 struct Inner {
     lookup: Lookup,
+    rules: Option<crate::rules::Rules>,
+    /// What was learned from annotated corpora beyond names (see `learn::Adaptation`).
+    adapt: Option<crate::learn::Adaptation>,
     document: bool,
 }
 
@@ -98,18 +104,57 @@ impl Recognizer {
         self.inner.lookup.pattern_count()
     }
 
+    /// Replaces what was learned from corpora, while the recognizer is being built (not
+    /// shared yet; otherwise nothing changes).
+    pub(crate) fn set_adaptation(&mut self, adapt: crate::learn::Adaptation) {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.adapt = Some(adapt);
+        }
+    }
+
     fn run(&self, text: &str, b: &mut Buffers) -> Vec<Entity> {
         let inner = &*self.inner;
         b.mentions.clear();
         // Names never cross a line break, so each line is folded and matched alone: memory
         // stays bounded by the longest line.
         let mut offset = 0;
-        for line in text.split_inclusive('\n') {
+        for line in lines(text, MAX_LINE) {
+            let first = b.mentions.len();
             inner.lookup.find(line, &mut b.folded, offset, &mut b.mentions);
+            if let Some(rules) = &inner.rules {
+                if inner.lookup.pattern_count() == 0 {
+                    // The lookup stage folds the line only when it has names to match.
+                    b.folded.fold_into(line);
+                }
+                rules.apply(line, &b.folded, offset, &mut b.mentions, first, &mut b.rules, &inner.lookup);
+            }
             offset += line.len();
+        }
+        if let Some(adapt) = &inner.adapt {
+            adapt.apply(text, &mut b.mentions);
         }
         if inner.document {
             document::resolve(text, &inner.lookup, &mut b.mentions);
+        }
+        // Every stage promises sorted, disjoint, non-empty mentions on char boundaries; a
+        // stage that broke the promise is a bug (tests and fuzzing fail on it in debug
+        // builds), but a release build still returns exact spans rather than panicking.
+        let sound = b.mentions.windows(2).all(|w| w[0].end <= w[1].start)
+            && b.mentions.iter().all(|m| {
+                m.start < m.end
+                    && m.end <= text.len()
+                    && text.is_char_boundary(m.start)
+                    && text.is_char_boundary(m.end)
+            });
+        debug_assert!(sound, "a stage returned unsorted, overlapping or broken mentions");
+        if !sound {
+            b.mentions.retain(|m| {
+                m.start < m.end
+                    && m.end <= text.len()
+                    && text.is_char_boundary(m.start)
+                    && text.is_char_boundary(m.end)
+            });
+            crate::lookup::resolve_overlaps(&mut b.mentions, 0);
         }
         self.to_entities(text, &b.mentions)
     }
@@ -144,11 +189,52 @@ impl Recognizer {
     }
 }
 
+/// Lines longer than this are matched in pieces (folded offsets are `u32`): 1 GiB.
+const MAX_LINE: usize = 1 << 30;
+
+/// The lines of `text`, each with its `\n`; a line longer than `max` bytes is cut into pieces
+/// of at most `max` bytes, after a white space where there is one (names do not span it),
+/// else at a char boundary.
+fn lines(text: &str, max: usize) -> impl Iterator<Item = &str> {
+    text.split_inclusive('\n').flat_map(move |line| {
+        let mut rest = line;
+        std::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            if rest.len() <= max {
+                return Some(std::mem::take(&mut rest));
+            }
+            let mut cut = max;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // The last white space in the second half of the piece, if any.
+            let mut half = cut / 2;
+            while !rest.is_char_boundary(half) {
+                half -= 1;
+            }
+            if let Some(ws) = rest[half..cut].rfind(char::is_whitespace) {
+                let at = half + ws;
+                cut = at + rest[at..].chars().next().map_or(1, char::len_utf8);
+            }
+            if cut == 0 {
+                // `max` is smaller than one char: take the char whole.
+                cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            }
+            let (piece, tail) = rest.split_at(cut);
+            rest = tail;
+            Some(piece)
+        })
+    })
+}
+
 /// Buffers reused across calls.
 #[derive(Default)]
 struct Buffers {
     folded: FoldedText,
     mentions: Vec<Mention>,
+    rules: crate::rules::Scratch,
 }
 
 /// Runs a [`Recognizer`] on one thread, reusing its buffers across calls (see
@@ -181,6 +267,8 @@ pub struct RecognizerBuilder {
     no_defaults: bool,
     gazetteers: Vec<Gazetteer>,
     paths: Vec<PathBuf>,
+    /// IOB2 corpora to learn names from: a file, or (name, text) given in memory.
+    learn: Vec<(PathBuf, Option<String>)>,
     disabled: Vec<Stage>,
 }
 
@@ -204,6 +292,43 @@ impl RecognizerBuilder {
         self
     }
 
+    /// Learns names from an annotated IOB2 corpus (read when the recognizer is built):
+    /// adaptation to a user's annotation conventions without training. Names the corpus
+    /// annotates consistently outrank the embedded gazetteers; names it mostly leaves
+    /// untagged or labels inconsistently are dropped or down-weighted. Learned names are
+    /// inflected and folded like any entry, and the later stages work on top. Nothing is
+    /// written to disk. See the `learn` module docs for the exact policy and
+    /// [`crate::iob2`] for the accepted format; a malformed corpus fails the build with
+    /// an error naming the file, line and field.
+    ///
+    /// ```no_run
+    /// let ner = greek_ner::Recognizer::builder().learn_iob2("train.iob2").build()?;
+    /// # Ok::<(), greek_ner::BuildError>(())
+    /// ```
+    pub fn learn_iob2(mut self, path: impl Into<PathBuf>) -> Self {
+        self.learn.push((path.into(), None));
+        self
+    }
+
+    /// Same as [`RecognizerBuilder::learn_iob2`] with the corpus given as text; `name`
+    /// is what errors and entity sources call it.
+    ///
+    /// ```
+    /// let corpus = "Ο O\nΑνδρέας B-PER\nΛοβέρδος I-PER\nείπε O\n";
+    /// let ner = greek_ner::Recognizer::builder()
+    ///     .default_gazetteers(false) // only what the corpus teaches, for the example
+    ///     .learn_iob2_str("mine.iob2", corpus)
+    ///     .build()
+    ///     .unwrap();
+    /// let ents = ner.extract("Ο Ανδρέας Λοβέρδος απάντησε.");
+    /// assert_eq!(ents[0].text, "Ανδρέας Λοβέρδος");
+    /// assert_eq!(ents[0].source.to_string(), "gazetteer:learned:mine.iob2:2");
+    /// ```
+    pub fn learn_iob2_str(mut self, name: &str, text: impl Into<String>) -> Self {
+        self.learn.push((PathBuf::from(name), Some(text.into())));
+        self
+    }
+
     /// Switches a stage on or off (all are on by default).
     pub fn stage(mut self, stage: Stage, on: bool) -> Self {
         self.disabled.retain(|&s| s != stage);
@@ -215,7 +340,7 @@ impl RecognizerBuilder {
 
     /// Gazetteer lookup only: every later stage off.
     pub fn gazetteer_only(self) -> Self {
-        self.stage(Stage::Document, false)
+        self.stage(Stage::Rules, false).stage(Stage::Document, false)
     }
 
     /// Builds the recognizer; fails on the first gazetteer that cannot be read or parsed,
@@ -232,16 +357,59 @@ impl RecognizerBuilder {
             g.finish()?;
             all.push(g);
         }
-        let lookup = Lookup::build(&all)?;
-        Ok(Recognizer {
-            inner: Arc::new(Inner { lookup, document: !self.disabled.contains(&Stage::Document) }),
-        })
+        let rules = !self.disabled.contains(&Stage::Rules);
+        let document = !self.disabled.contains(&Stage::Document);
+        let make = |gazetteers: &[Gazetteer], adapt: Option<crate::learn::Adaptation>| {
+            Ok::<_, BuildError>(Recognizer {
+                inner: Arc::new(Inner {
+                    lookup: Lookup::build(gazetteers)?,
+                    rules: rules.then(crate::rules::Rules::new),
+                    document,
+                    adapt,
+                }),
+            })
+        };
+        if self.learn.is_empty() {
+            return make(&all, None);
+        }
+        let mut corpora = Vec::new();
+        for (path, text) in &self.learn {
+            let corpus = match text {
+                Some(text) => crate::iob2::parse(&path.display().to_string(), text)?,
+                None => crate::iob2::read(path)?,
+            };
+            let name =
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+            corpora.push((name, corpus));
+        }
+        let adapt = crate::learn::adapt(&all, &corpora, make)?;
+        for (name, corpus) in &corpora {
+            all.extend(crate::learn::learn(name, corpus)?.0);
+        }
+        make(&all, Some(adapt))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_cut_into_pieces_that_cover_them() {
+        let text = "Αθήνα και Μόσχα\nαααααααααα\nx🇬🇷 y\n";
+        for max in [1, 2, 3, 5, 8, 13, 64] {
+            let pieces: Vec<&str> = lines(text, max).collect();
+            assert_eq!(pieces.concat(), text, "max {max}");
+            for p in &pieces {
+                assert!(p.len() <= max.max(4), "max {max}: {p:?}");
+                assert!(!p.is_empty());
+            }
+        }
+        // White space is preferred as the cut.
+        let pieces: Vec<&str> = lines("Αθήνα και Μόσχα", 20).collect();
+        assert_eq!(pieces, ["Αθήνα και ", "Μόσχα"]);
+        assert_eq!(lines("", 4).count(), 0);
+    }
 
     #[test]
     fn recognizer_is_send_sync() {

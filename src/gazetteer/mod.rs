@@ -151,6 +151,25 @@ impl Gazetteer {
         if entry.canonical.is_empty() {
             return Err(BuildError::new(&self.name, line_of(&entry), Some("name"), "empty name"));
         }
+        // A name that folds to nothing (only spaces, dashes, combining marks or invisible
+        // characters) could never be matched: as good as empty.
+        let nothing_to_match = |name: &str| crate::normalize::fold(name).trim().is_empty();
+        if nothing_to_match(&entry.canonical) {
+            return Err(BuildError::new(
+                &self.name,
+                line_of(&entry),
+                Some("name"),
+                format!("empty name: {:?} has no letter, digit or symbol to match", &*entry.canonical),
+            ));
+        }
+        if let Some(a) = entry.aliases.iter().find(|a| nothing_to_match(a)) {
+            return Err(BuildError::new(
+                &self.name,
+                line_of(&entry),
+                Some("aliases"),
+                format!("empty alias: {a:?} has no letter, digit or symbol to match"),
+            ));
+        }
         if entry.id.is_empty() || entry.id.chars().any(char::is_whitespace) {
             return Err(BuildError::new(
                 &self.name,

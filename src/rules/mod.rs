@@ -1,0 +1,676 @@
+//! Stage 2, context rules: names that no gazetteer lists, found and typed by their shape and
+//! their context, the way a reader recognises a name seen for the first time.
+//!
+//! The stage reads like a grammar. Every rule is a [`Rule`] value with a name, a priority,
+//! a label, a confidence and example sentences (ours) that a test runs; the rule's name is
+//! the entity's `source` (`rule:person_title`). The stage works per line, on the tokens of
+//! the folded text the lookup stage produced, in time linear in the line's length: one hash
+//! lookup per token gives its word classes (see `lexicon`), and each rule looks at most a
+//! few tokens around a candidate.
+//!
+//! 1. **Candidates** (`candidates`): maximal runs of capitalised words, in Greek or Latin
+//!    script, with hyphenated parts (`Σουν-Χούι`), initials (`Α. Παπαδόπουλος`) and dotted
+//!    acronyms (`Ε.Ε.`), that no gazetteer mention covers. Articles and other function words
+//!    at their edges (`Ο`, `Στη` at the start of a sentence) and capitalised common words
+//!    (months, days, nationality nouns, titles: `Τρίτη`, `Αμερικανοί`, `Πρόεδρος`) are
+//!    stripped: they are never names by themselves.
+//! 2. **Typing**: the rules are tried in priority order and the first that fires decides the
+//!    label and the span (see [`RULES`] for the order). Rules with explicit evidence
+//!    (a head noun, an introducing noun, a title, a verb of saying, a given name) outrank
+//!    rules on shape (surname endings, acronyms, Latin script) and context (prepositions),
+//!    which outrank the fallbacks.
+//! 3. A candidate at the start of a sentence or quotation, where any word is capitalised, is
+//!    kept only when one word and a rule of shape or strong context supports it: a
+//!    surname shape, an acronym, a standalone organisation noun, a verb of saying after it.
+//! 4. **Conflicts with the gazetteer**: gazetteer mentions win, except where a rule
+//!    explicitly takes them in: an organisation's head noun absorbs its complement
+//!    (`Πανεπιστήμιο` + `Αθηνών`), a given name joins a known surname (`Ντόναλντ` +
+//!    `Τραμπ`, keeping the gazetteer's entry).
+//!
+//! The gazetteer and the matcher know nothing of this stage.
+
+mod candidates;
+mod lexicon;
+mod organisation;
+mod person;
+mod place;
+
+use std::sync::{Arc, LazyLock};
+
+use crate::lookup::Lookup;
+use crate::mention::Mention;
+use crate::normalize::FoldedText;
+use crate::{Label, Source};
+
+use candidates::{runs, shape, tokenize, Line, Run, Tok};
+use lexicon::{class, Lexicon};
+
+/// One rule of the grammar.
+#[derive(Debug)]
+pub(crate) struct Rule {
+    /// The name the entity's source carries: `rule:<name>`.
+    pub name: &'static str,
+    /// Higher rules are tried first and win conflicts.
+    pub priority: i32,
+    /// The label the rule gives.
+    pub label: Label,
+    /// The confidence of the entities it produces.
+    pub confidence: f32,
+    /// What the rule matches, in one sentence.
+    #[allow(dead_code)]
+    pub doc: &'static str,
+    /// Sentences (ours) and the mention the rule must find in each.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub examples: &'static [(&'static str, &'static str)],
+}
+
+/// Every rule, in the order they are tried.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) const RULES: &[&Rule] = &[
+    &person::GIVEN_BEFORE_KNOWN,
+    &organisation::HEAD,
+    &organisation::ALONE,
+    &organisation::INTRODUCED,
+    &place::INTRODUCED,
+    &organisation::NATIONAL_TEAM,
+    &person::TITLE,
+    &person::SAYING,
+    &person::GIVEN_NAME,
+    &person::EAST_ASIAN,
+    &person::SURNAME_SHAPE,
+    &organisation::ACRONYM,
+    &organisation::DOMAIN,
+    &place::DIRECTION,
+    &place::PREPOSITION,
+    &organisation::LATIN,
+    &person::ARTICLE,
+    &COORDINATION,
+    &person::FALLBACK_MULTI,
+    &person::FALLBACK_FOREIGN,
+];
+
+/// A typed candidate: tokens `a..b` (plus `extra_end` bytes: the final dot of `Ε.Ε.`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cand {
+    pub a: usize,
+    pub b: usize,
+    pub rule: &'static Rule,
+    /// The span may cover gazetteer mentions, which it replaces.
+    pub absorbs: bool,
+    pub extra_end: usize,
+    /// The gazetteer entry the mention keeps (a given name joined to a known surname).
+    pub entry: Option<u32>,
+}
+
+impl Cand {
+    pub fn new(a: usize, b: usize, rule: &'static Rule) -> Cand {
+        Cand { a, b, rule, absorbs: false, extra_end: 0, entry: None }
+    }
+}
+
+/// The compiled rule stage (its lexicon is built once per process and shared).
+#[derive(Clone)]
+pub(crate) struct Rules {
+    lex: Arc<Lexicon>,
+}
+
+static LEXICON: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::build()));
+
+/// Buffers reused across lines and calls.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    toks: Vec<Tok>,
+    runs: Vec<Run>,
+    cands: Vec<Cand>,
+    gaz: Vec<GazSpan>,
+}
+
+/// A gazetteer mention of the line: byte span in the line, label, entry.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GazSpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub entry: Option<u32>,
+}
+
+impl Rules {
+    pub fn new() -> Rules {
+        Rules { lex: LEXICON.clone() }
+    }
+
+    /// Runs the rules over one line (`text`, already folded into `folded` by the lookup
+    /// stage). `out[first..]` holds the line's gazetteer mentions (sorted, offsets shifted
+    /// by `offset`); rule mentions are added and the tail stays sorted and non-overlapping.
+    #[allow(clippy::too_many_arguments)]
+    pub fn apply(
+        &self,
+        text: &str,
+        folded: &FoldedText,
+        offset: usize,
+        out: &mut Vec<Mention>,
+        first: usize,
+        sc: &mut Scratch,
+        lookup: &Lookup,
+    ) {
+        tokenize(text, folded, &self.lex, &mut sc.toks);
+        if sc.toks.is_empty() {
+            return;
+        }
+        // Mark the tokens each gazetteer mention covers.
+        sc.gaz.clear();
+        {
+            let mut k = 0;
+            for (mi, m) in out[first..].iter().enumerate() {
+                let (s, e) = (m.start - offset, m.end - offset);
+                sc.gaz.push(GazSpan { start: s, end: e, label: m.label, entry: m.entry });
+                while k < sc.toks.len() && (sc.toks[k].e as usize) <= s {
+                    k += 1;
+                }
+                let mut j = k;
+                while j < sc.toks.len() && (sc.toks[j].s as usize) < e {
+                    sc.toks[j].gaz = mi as u32 + 1;
+                    j += 1;
+                }
+            }
+        }
+        let mut drop = vec![false; out.len() - first];
+        vet_gazetteer(text, folded, &self.lex, &mut sc.toks, &sc.gaz, &mut drop, &mut out[first..], lookup);
+        let line = Line { text, folded: folded.as_str(), toks: &sc.toks, lex: &self.lex };
+        runs(&line, &mut sc.runs);
+        sc.cands.clear();
+        organisation::domains(&line, &mut sc.cands);
+        let mut last_end = 0;
+        let mut untyped = Vec::new();
+        // Tokens already claimed by a candidate: the overlap test costs the candidate's
+        // length, not the number of candidates (a scan of all was quadratic on long lines).
+        let mut taken = vec![false; sc.toks.len()];
+        for d in &sc.cands {
+            taken[d.a..d.b].fill(true);
+        }
+        for r in &sc.runs {
+            if r.a < last_end {
+                continue;
+            }
+            match classify(&line, r, &sc.gaz) {
+                Some(c) => {
+                    if taken[c.a..c.b].iter().any(|&t| t) {
+                        continue;
+                    }
+                    last_end = c.b;
+                    taken[c.a..c.b].fill(true);
+                    sc.cands.push(c);
+                }
+                None if !r.dotted => {
+                    let (a, b) = strip(&line, r.a, r.b);
+                    if a < b && b - a <= 3 && !(b - a == 1 && sc.toks[a].is(shape::SINGLE)) {
+                        untyped.push((a, b));
+                    }
+                }
+                None => {}
+            }
+        }
+        coordinate(&line, &untyped, &sc.gaz, &drop, &mut sc.cands);
+        // Gazetteer mentions that a rule took in give way; any other overlap keeps the gazetteer's.
+        let mut added = Vec::with_capacity(sc.cands.len());
+        for c in &sc.cands {
+            let s = sc.toks[c.a].s as usize;
+            let e = sc.toks[c.b - 1].e as usize + c.extra_end;
+            // `sc.gaz` is sorted and disjoint: the overlapping mentions are one run of it,
+            // found by binary search (a scan of the whole line per candidate was quadratic).
+            let lo = sc.gaz.partition_point(|g| g.end <= s);
+            let overlapping: Vec<usize> = (lo..sc.gaz.len()).take_while(|&i| sc.gaz[i].start < e).collect();
+            if !overlapping.is_empty() {
+                if !c.absorbs || overlapping.iter().any(|&i| sc.gaz[i].start < s || sc.gaz[i].end > e) {
+                    continue;
+                }
+                for i in overlapping {
+                    drop[i] = true;
+                }
+            }
+            added.push(Mention {
+                start: offset + s,
+                end: offset + e,
+                label: c.rule.label,
+                entry: c.entry,
+                canonical: None,
+                source: Source::Rule(c.rule.name),
+                confidence: c.rule.confidence,
+                priority: c.rule.priority,
+            });
+        }
+        if drop.iter().any(|&d| d) {
+            let mut i = 0;
+            out.retain(|_| {
+                let keep = i < first || !drop[i - first];
+                i += 1;
+                keep
+            });
+        }
+        out.extend(added);
+        out[first..].sort_by_key(|m| m.start);
+    }
+}
+
+/// Names coordinated in a list take the label of a typed neighbour: `Παβάρ, Βαράν, Ουμτιτί`
+/// after a known player, `Χ και Ψ` (see [`COORDINATION`]). Runs through the list from
+/// both ends until nothing changes.
+fn coordinate(
+    line: &Line,
+    untyped: &[(usize, usize)],
+    gaz: &[GazSpan],
+    drop: &[bool],
+    cands: &mut Vec<Cand>,
+) {
+    if untyped.is_empty() {
+        return;
+    }
+    let toks = line.toks;
+    let label_at = |cands: &Vec<Cand>, i: usize| -> Option<Label> {
+        let t = &toks[i];
+        if t.gaz != 0 && !drop[t.gaz as usize - 1] {
+            return Some(gaz[t.gaz as usize - 1].label);
+        }
+        cands.iter().find(|c| c.a <= i && i < c.b).map(|c| c.rule.label)
+    };
+    let sep = |i: usize| -> Option<usize> {
+        // Token `i` is preceded by `, ` or ` και `: returns the index of the token before that.
+        if i == 0 {
+            return None;
+        }
+        let g = line.gap(i).trim();
+        if g == "," {
+            return Some(i - 1);
+        }
+        if line.plain_gap(i) && toks[i - 1].has(class::AND) && i >= 2 && line.gap(i - 1).trim().is_empty() {
+            return Some(i - 2);
+        }
+        None
+    };
+    let mut done = vec![false; untyped.len()];
+    for _ in 0..4 {
+        let mut changed = false;
+        for (k, &(a, b)) in untyped.iter().enumerate() {
+            if done[k] {
+                continue;
+            }
+            let left = sep(a).and_then(|p| label_at(cands, p));
+            let right = (b < toks.len()).then(|| sep(b).filter(|&p| p == b - 1).and(Some(b))).flatten();
+            let right = right.and_then(|n| label_at(cands, n).filter(|_| toks[n].cap()));
+            // Only persons: places and organisations in lists are as often common nouns.
+            let common = (a..b).any(|i| {
+                line.common_shape(i) || toks[i].has(class::PORTFOLIO | class::NONAME | class::TITLE)
+            });
+            if left.or(right) == Some(Label::Per) && !common {
+                cands.push(Cand::new(a, b, &COORDINATION));
+                done[k] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// A name in a list next to a person.
+pub(crate) const COORDINATION: Rule = Rule {
+    name: "person_coordination",
+    priority: 30,
+    label: Label::Per,
+    confidence: 0.6,
+    doc: "An untyped capitalised name in a list (`, ` or `και`) next to a person takes the \
+          person label: line-ups, lists of speakers. (Places and organisations are not \
+          propagated: in lists they are as often common nouns.)",
+    examples: &[("Έπαιξαν οι Καραβαγγελόπουλος, Ντουμέρ, Χατζηπαντελή και άλλοι.", "Ντουμέρ")],
+};
+
+/// Checks the gazetteer's mentions against their context: a one-word place that has the
+/// shape of an adjective and runs into more capitalised words is part of a longer name
+/// (`Ανατολικού` in `Ανατολικού Οικονομικού Φόρουμ`) and is dropped; in a sports report a
+/// country is its national team (see [`organisation::NATIONAL_TEAM`]).
+#[allow(clippy::too_many_arguments)]
+fn vet_gazetteer(
+    text: &str,
+    folded: &FoldedText,
+    lex: &Lexicon,
+    toks: &mut [Tok],
+    gaz: &[GazSpan],
+    drop: &mut [bool],
+    mentions: &mut [Mention],
+    lookup: &Lookup,
+) {
+    if gaz.is_empty() {
+        return;
+    }
+    let mut veto = Vec::new();
+    let mut blocked = Vec::new();
+    let mut sport = 0;
+    {
+        let line = Line { text, folded: folded.as_str(), toks, lex };
+        for i in 0..toks.len() {
+            let t = &toks[i];
+            if t.has(class::SPORT) {
+                sport += 1;
+            }
+            if t.is(shape::DIGIT)
+                && t.e - t.s <= 2
+                && i + 1 < toks.len()
+                && toks[i + 1].is(shape::DIGIT)
+                && matches!(line.gap(i + 1), "-" | "–")
+            {
+                sport += 2;
+            }
+            if t.gaz == 0 {
+                continue;
+            }
+            let g = &gaz[t.gaz as usize - 1];
+            let single = g.start == t.s as usize && g.end == t.e as usize;
+            // A capitalised common word is no name even when a list has it: a nationality
+            // noun (`Βρετανών`), a title (`Νικητής`), a day.
+            if single && g.label != Label::Per && t.has(class::NONAME) {
+                veto.push((t.gaz as usize - 1, i));
+                continue;
+            }
+            // Two names joined by a hyphen without spaces are a pairing, a match or a route
+            // (`Γαλλία-Κροατία`, `ΕΕ-ΗΠΑ`), not a mention of either.
+            if g.label != Label::Per && g.start == t.s as usize {
+                let before = text[..g.start].strip_suffix('-').and_then(|r| r.chars().next_back());
+                let after = text[g.end..].strip_prefix('-').and_then(|r| r.chars().next());
+                if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_uppercase) {
+                    let mut j = i;
+                    while j < toks.len() && toks[j].gaz == t.gaz {
+                        veto.push((t.gaz as usize - 1, j));
+                        blocked.push(j);
+                        j += 1;
+                    }
+                    continue;
+                }
+            }
+            if i + 1 >= toks.len() {
+                continue;
+            }
+            let n = &toks[i + 1];
+            // A given name the gazetteer took for a place, before a surname: `Αθηνά
+            // Κοτζαμπάση`.
+            if single
+                && g.label != Label::Per
+                && t.has(class::GIVEN)
+                && n.gaz == 0
+                && n.cap()
+                && !n.is(shape::UPPER)
+                && line.plain_gap(i + 1)
+                && !n.has(class::NONAME | class::FUNCTION | class::ORG_HEAD)
+                && !line.common_shape(i + 1)
+            {
+                veto.push((t.gaz as usize - 1, i));
+                continue;
+            }
+            if single
+                && g.label == Label::Loc
+                && line.common_shape(i)
+                && n.gaz == 0
+                && n.cap()
+                && line.plain_gap(i + 1)
+                && !n.has(class::NONAME | class::FUNCTION)
+            {
+                veto.push((t.gaz as usize - 1, i));
+            }
+        }
+        if sport >= 2 {
+            for (k, g) in gaz.iter().enumerate() {
+                let country = g.label == Label::Loc
+                    && g.entry.is_some_and(|e| lookup.entries[e as usize].kind.as_deref() == Some("country"));
+                if !country || drop[k] {
+                    continue;
+                }
+                // The team is the subject or object, with its article: `η Κροατία`, `τη Σουηδία`;
+                // not the host (`στη Ρωσία`), nor a pairing (`Γαλλία-Κροατία`).
+                let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
+                let article = line.prev(i).is_some_and(|p| {
+                    toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC)
+                        && !toks[p].has(class::STO)
+                });
+                let paired = text[..g.start].ends_with('-') || text[g.end..].starts_with('-');
+                if article && !paired {
+                    let m = &mut mentions[k];
+                    m.label = Label::Org;
+                    m.source = Source::Rule(organisation::NATIONAL_TEAM.name);
+                    m.confidence = organisation::NATIONAL_TEAM.confidence;
+                }
+            }
+        }
+    }
+    for (k, i) in veto {
+        drop[k] = true;
+        toks[i].gaz = 0;
+    }
+    for i in blocked {
+        toks[i].shape |= shape::BLOCKED;
+    }
+}
+
+/// Strips function words and capitalised common words from the edges of a run.
+fn strip(line: &Line, mut a: usize, mut b: usize) -> (usize, usize) {
+    let toks = line.toks;
+    let edge = |t: &Tok, more: bool| {
+        (t.has(class::FUNCTION) && !(t.has(class::GIVEN) && more))
+            || (t.has(class::NONAME)
+                && !t.has(class::ORG_HEAD | class::LOC_ADJ)
+                && !(t.has(class::GIVEN) && more))
+    };
+    // An initial (`Ο. Παπαδόπουλος`) is never an article.
+    let initial = |i: usize| toks[i].is(shape::SINGLE) && i + 1 < b && line.gap(i + 1).starts_with('.');
+    // An adjective before a head noun (`Γενικό Νοσοκομείο`) and a portfolio after the
+    // lower-case `υπουργείο` (`υπουργείο Οικονομίας`) belong to the name.
+    let before_head =
+        |i: usize| !toks[i].has(class::FUNCTION) && i + 1 < b && toks[i + 1].has(class::ORG_HEAD);
+    let start = a;
+    let after_ministry = |i: usize| {
+        i == start
+            && toks[i].has(class::PORTFOLIO)
+            && line.prev(i).is_some_and(|p| toks[p].has(class::ORG_HEAD_LOWER))
+    };
+    while a < b && edge(&toks[a], a + 1 < b) && !initial(a) && !before_head(a) && !after_ministry(a) {
+        a += 1;
+    }
+    while b > a
+        && (edge(&toks[b - 1], false) && !(b - 1 == start && after_ministry(start))
+            || toks[b - 1].has(class::PARTICLE) && !toks[b - 1].cap())
+    {
+        b -= 1;
+    }
+    // `ο υπουργός Εξωτερικών Χ`: the portfolio belongs to the title, not to the name.
+    if a < b && a > 0 {
+        let after_title = line.prev(a).is_some_and(|p| toks[p].has(class::TITLE));
+        if after_title {
+            while a < b && toks[a].has(class::PORTFOLIO) && !toks[a].has(class::GIVEN) {
+                a += 1;
+            }
+        }
+    }
+    (a, b)
+}
+
+/// Types one run: the first rule in priority order that fires.
+fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
+    let toks = line.toks;
+    if r.dotted {
+        return organisation::acronym(line, r.a, r.b, true);
+    }
+    let (a, b) = strip(line, r.a, r.b);
+    if a >= b {
+        return None;
+    }
+    let weak = line.weak(a);
+    // A given name, an initial or an unknown name-like word right before a person the
+    // gazetteer knows (`Έλον` + `Μασκ`, `Ντ.` + `Τραμπ`).
+    let initial = |i: usize| {
+        toks[i].cap()
+            && line.w(i).chars().count() <= 3
+            && line.gap_after(i).starts_with('.')
+            && !toks[i].is(shape::UPPER)
+    };
+    let name_like = |i: usize| {
+        let t = &toks[i];
+        t.cap()
+            && !t.is(shape::UPPER)
+            && !t.is(shape::DIGIT)
+            && !t.has(class::NONAME | class::FUNCTION | class::ORG_HEAD | class::TITLE | class::PORTFOLIO)
+            && !line.common_shape(i)
+    };
+    let given = (a..b).all(|i| toks[i].has(class::GIVEN) || name_like(i)) || b - a == 1 && initial(a);
+    let joined = b < toks.len() && (line.plain_gap(b) || matches!(line.gap(b), ". " | "."));
+    // At the start of a sentence one unknown word is no evidence of a given name.
+    let weak_guess = weak && b - a == 1 && !toks[a].has(class::GIVEN) && !initial(a);
+    if b - a <= 2 && given && joined && !weak_guess {
+        let g = toks[b].gaz as usize;
+        if g != 0 && gaz[g - 1].start == toks[b].s as usize {
+            let mut e = b;
+            while e < toks.len() && toks[e].gaz as usize == g {
+                e += 1;
+            }
+            // A known given name before a one-word place or organisation is a person too
+            // (`Σεμπάστιαν Μπάρι`, `Γιάννης Μασούτης`): names are also surnames.
+            let one_word = e == b + 1;
+            if gaz[g - 1].label == Label::Per {
+                return Some(Cand {
+                    absorbs: true,
+                    entry: gaz[g - 1].entry,
+                    ..Cand::new(a, e, &person::GIVEN_BEFORE_KNOWN)
+                });
+            } else if one_word && (a..b).all(|i| toks[i].has(class::GIVEN)) && !line.common_shape(b) {
+                return Some(Cand { absorbs: true, ..Cand::new(a, e, &person::GIVEN_NAME) });
+            }
+        }
+    }
+    // A person the gazetteer knows by a given name alone, right before an unknown surname:
+    // the two words are one person (`Μάικλ` + `Μάντεν`).
+    if a > 0 && line.plain_gap(a) && b - a <= 2 && (a..b).all(|i| name_like(i) && !toks[i].has(class::GIVEN))
+    {
+        let g = toks[a - 1].gaz as usize;
+        if g != 0 {
+            let m = &gaz[g - 1];
+            let one_word = m.start == toks[a - 1].s as usize && m.end == toks[a - 1].e as usize;
+            if m.label == Label::Per && one_word && toks[a - 1].has(class::GIVEN) {
+                return Some(Cand { absorbs: true, ..Cand::new(a - 1, b, &person::GIVEN_NAME) });
+            }
+        }
+    }
+    // A lone letter is an initial or a numbering, not a name.
+    if b - a == 1 && toks[a].is(shape::SINGLE) {
+        return None;
+    }
+    let found = organisation::head(line, a, b, gaz)
+        .or_else(|| organisation::alone(line, a, b))
+        .or_else(|| organisation::introduced(line, a, b))
+        .or_else(|| place::introduced(line, a, b))
+        .or_else(|| person::title(line, a, b))
+        .or_else(|| person::saying(line, a, b))
+        .or_else(|| person::given_name(line, a, b))
+        .or_else(|| person::east_asian(line, a, b))
+        .or_else(|| person::surname(line, a, b))
+        .or_else(|| organisation::acronym(line, a, b, false))
+        .or_else(|| place::direction(line, a, b))
+        .or_else(|| place::preposition(line, a, b))
+        .or_else(|| if weak { None } else { organisation::latin(line, a, b) })
+        .or_else(|| person::article(line, a, b))
+        .or_else(|| person::fallback(line, a, b, weak))?;
+    // At the start of a sentence a capital proves nothing: one word needs a rule of shape
+    // or strong context.
+    if weak && b - a == 1 {
+        let name = found.rule.name;
+        let strong = [
+            organisation::ALONE.name,
+            person::SURNAME_SHAPE.name,
+            organisation::ACRONYM.name,
+            person::SAYING.name,
+        ];
+        let head_with_complement = name == organisation::HEAD.name && found.b > b;
+        if !strong.contains(&name) && !head_with_complement {
+            return None;
+        }
+    }
+    if toks[found.a].is(shape::NO_LETTER) {
+        return None;
+    }
+    Some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Entry, Gazetteer, Recognizer, Stage};
+
+    fn recognizer() -> Recognizer {
+        // A fictional person, so that `person_given_before_known` has a known surname to join.
+        let mut g = Gazetteer::new("test");
+        g.insert(Entry::new("grner:per:test-logaras", Label::Per, "Λογαράς")).unwrap();
+        g.insert(Entry::new("iso3166:UA", Label::Loc, "Ουκρανία").kind("country")).unwrap();
+        // The rules alone (and this small list): the embedded gazetteers would find many
+        // of the example names before the rules do.
+        Recognizer::builder()
+            .default_gazetteers(false)
+            .gazetteer(g)
+            .stage(Stage::Document, false)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn every_rule_example() {
+        let ner = recognizer();
+        let mut failures = Vec::new();
+        for rule in RULES {
+            for (sentence, expected) in rule.examples {
+                let ents = ner.extract(sentence);
+                let ok = ents.iter().any(|e| {
+                    e.text == *expected && e.label == rule.label && e.source == Source::Rule(rule.name)
+                });
+                if !ok {
+                    let got: Vec<_> =
+                        ents.iter().map(|e| format!("{}:{}:{}", e.text, e.label, e.source)).collect();
+                    failures.push(format!("{}: {sentence:?} expected {expected:?}, got {got:?}", rule.name));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn every_rule_has_examples_and_a_unique_name() {
+        let mut names = std::collections::HashSet::new();
+        for rule in RULES {
+            assert!(names.insert(rule.name), "duplicate rule name {}", rule.name);
+            if rule.name != person::GIVEN_BEFORE_KNOWN.name {
+                assert!(!rule.examples.is_empty(), "rule {} has no example", rule.name);
+            }
+        }
+        assert!(RULES
+            .windows(2)
+            .all(|w| w[0].priority >= w[1].priority || w[1].name == organisation::DOMAIN.name));
+    }
+
+    #[test]
+    fn given_name_joins_known_surname() {
+        let ents = recognizer().extract("Μίλησε χθες ο Στέλιος Λογαράς στη Βουλή.");
+        let e = ents.iter().find(|e| e.text == "Στέλιος Λογαράς").expect("joined");
+        assert_eq!(e.source, Source::Rule(person::GIVEN_BEFORE_KNOWN.name));
+        assert_eq!(e.id.as_deref(), Some("grner:per:test-logaras"));
+    }
+
+    #[test]
+    fn common_capitalised_words_are_not_names() {
+        let ner = recognizer();
+        for (sentence, word) in [
+            ("Την Τρίτη οι Αμερικανοί αξιωματούχοι έφυγαν.", "Τρίτη"),
+            ("Την Τρίτη οι Αμερικανοί αξιωματούχοι έφυγαν.", "Αμερικανοί"),
+            ("Ο Πρόεδρος μίλησε τον Ιούλιο στην Ολομέλεια.", "Ιούλιο"),
+            ("Κάποιοι αναλυτές το πιστεύουν.", "Κάποιοι"),
+            ("Ο υπουργός Εξωτερικών ήταν εκεί.", "Εξωτερικών"),
+        ] {
+            let ents = ner.extract(sentence);
+            assert!(!ents.iter().any(|e| e.text.contains(word)), "{word} in {ents:?}");
+        }
+    }
+}
