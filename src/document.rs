@@ -148,15 +148,28 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>) {
         return;
     }
     let mut added = Vec::new();
-    let toks: Vec<_> = tokens(text).collect();
+    // Only capitalised words can be partial mentions: keep those, each with whether it
+    // continues the word before it (joined by spaces or hyphens only) in a run of capitals.
+    let mut toks: Vec<(crate::tokens::Token, bool)> = Vec::new();
+    let mut prev: Option<(crate::tokens::Token, bool)> = None;
+    for t in tokens(text) {
+        let cap = t.is_capitalized();
+        if cap {
+            let joined = prev.is_some_and(|(p, p_cap)| {
+                p_cap && text[p.end..t.start].chars().all(|c| c == ' ' || c == '-')
+            });
+            toks.push((t, joined));
+        }
+        prev = Some((t, cap));
+    }
     let mut covered = mentions.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>().into_iter().peekable();
     let mut i = 0;
     while i < toks.len() {
-        let t = toks[i];
+        let t = toks[i].0;
         while covered.peek().is_some_and(|&(_, e)| e <= t.start) {
             covered.next();
         }
-        if covered.peek().is_some_and(|&(s, _)| s < t.end) || !t.is_capitalized() {
+        if covered.peek().is_some_and(|&(s, _)| s < t.end) {
             i += 1;
             continue;
         }
@@ -164,15 +177,14 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>) {
         let mut run_end = i;
         while run_end + 1 < toks.len()
             && run_end + 1 - i < 4
-            && toks[run_end + 1].is_capitalized()
-            && text[toks[run_end].end..toks[run_end + 1].start].chars().all(|c| c == ' ' || c == '-')
-            && covered.peek().is_none_or(|&(s, _)| s >= toks[run_end + 1].end)
+            && toks[run_end + 1].1
+            && covered.peek().is_none_or(|&(s, _)| s >= toks[run_end + 1].0.end)
         {
             run_end += 1;
         }
         let mut found = None;
         for j in (i..=run_end).rev() {
-            let span = &text[t.start..toks[j].end];
+            let span = &text[t.start..toks[j].0.end];
             if let Some(Target::One(target)) = keys.get(&stem_key(span)) {
                 found = Some((j, *target));
                 break;
@@ -183,7 +195,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>) {
                 let a = &mentions[target];
                 added.push(Mention {
                     start: t.start,
-                    end: toks[j].end,
+                    end: toks[j].0.end,
                     label: a.label,
                     entry: a.entry,
                     canonical: a.canonical.clone().or_else(|| Some(Arc::from(&text[a.start..a.end]))),
