@@ -73,3 +73,124 @@ fn invalid_utf8_file_names_the_line() {
     assert!(err.to_string().contains("UTF-8"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// Names that fold to nothing could never match: as good as empty, and said so.
+t!(invisible_name, "x1\tPER\t\u{200B}\u{301}\u{FEFF}\t\t\t\n", Some(3), Some("name"), "empty name");
+t!(dash_only_name, "x1\tLOC\t – \t\t\t\n", Some(3), Some("name"), "empty name");
+t!(invisible_alias, "x1\tLOC\tΑθήνα\tAthens|\u{200D}\t\t\n", Some(3), Some("aliases"), "empty alias");
+t!(lower_case_label, "x1\tper\tΚάποιος\t\t\t\n", Some(3), Some("label"), "unknown label");
+t!(
+    error_after_good_lines,
+    "x1\tPER\tΚάποιος\t\t\t\n\n# σχόλιο\nx2\tLOC\t\t\t\t\n",
+    Some(6),
+    Some("name"),
+    "empty name"
+);
+
+#[test]
+fn wrong_header() {
+    for header in
+        ["id\tlabel\tname\n", "id label name aliases kind flags\n", "ID\tLABEL\tNAME\tALIASES\tKIND\tFLAGS\n"]
+    {
+        let err = Gazetteer::from_tsv("h.tsv", &format!("# x\n{header}x1\tPER\tΑ\t\t\t\n")).unwrap_err();
+        assert_eq!((err.file(), err.line()), ("h.tsv", Some(2)), "{err}");
+        assert!(err.to_string().contains("header"), "{err}");
+    }
+}
+
+#[test]
+fn entries_built_in_code_are_checked_too() {
+    use greek_ner::{Entry, Label};
+    let mut g = Gazetteer::new("mine");
+    let err = g.insert(Entry::new("x1", Label::Per, "  ")).unwrap_err();
+    assert_eq!((err.file(), err.line(), err.field()), ("mine", None, Some("name")));
+    let err = g.insert(Entry::new("x1", Label::Per, "\u{200B}")).unwrap_err();
+    assert_eq!(err.field(), Some("name"), "{err}");
+    let err = g.insert(Entry::new("x 1", Label::Per, "Κάποιος")).unwrap_err();
+    assert_eq!(err.field(), Some("id"), "{err}");
+    let err = g.insert(Entry::new("x1", Label::Per, "Κάποιος").alias("")).unwrap_err();
+    assert_eq!(err.field(), Some("aliases"), "{err}");
+    g.insert(Entry::new("x1", Label::Per, "Κάποιος")).unwrap();
+    g.insert(Entry::new("x1", Label::Loc, "Κάπου")).unwrap();
+    let err = Recognizer::builder().default_gazetteers(false).gazetteer(g).build().unwrap_err();
+    assert_eq!((err.file(), err.field()), ("mine", Some("label")), "{err}");
+}
+
+#[test]
+fn bom_crlf_and_nul_load_with_exact_spans() {
+    let text = "\u{FEFF}id\tlabel\tname\taliases\tkind\tflags\r\nx1\tORG\tΣύλλογος Δοκιμής\t\t\t\r\nx2\tLOC\tΧω\0ριό\t\t\t\r\n";
+    let g = Gazetteer::from_tsv("crlf.tsv", text).unwrap();
+    assert_eq!(g.len(), 2);
+    let ner = Recognizer::builder().default_gazetteers(false).gazetteer(g).build().unwrap();
+    let doc = "Ο Σύλλογος Δοκιμής\r\nκαι το Χω\0ριό.";
+    let ents = ner.extract(doc);
+    let found: Vec<&str> = ents.iter().map(|e| &doc[e.span]).collect();
+    assert_eq!(found, ["Σύλλογος Δοκιμής", "Χω\0ριό"]);
+    assert_eq!(ents[0].source.to_string(), "gazetteer:crlf.tsv:2");
+}
+
+#[test]
+fn conflicting_labels_in_a_file_name_the_path_and_line() {
+    let dir = std::env::temp_dir().join(format!("greek-ner-gaz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("conflict.tsv");
+    std::fs::write(&path, format!("{HEADER}x1\tPER\tΚάποιος\t\t\t\nx1\tORG\tΚάποιος\t\t\t\n")).unwrap();
+    let err = Recognizer::builder().default_gazetteers(false).gazetteer_path(&path).build().unwrap_err();
+    assert!(err.file().ends_with("conflict.tsv"), "{err}");
+    assert_eq!((err.line(), err.field()), (Some(3), Some("label")), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Garbage of every shape is an error or a gazetteer, never a panic (the fuzz target
+/// `gazetteer` does this at scale; see fuzz/README.md).
+#[test]
+fn arbitrary_text_never_panics() {
+    let pieces = [
+        HEADER,
+        "\t",
+        "\n",
+        "\r",
+        "\r\n",
+        "#",
+        "x1",
+        "PER",
+        "LOC",
+        "ORG",
+        "Α",
+        "Αθήνα",
+        "|",
+        ",",
+        "nodecl",
+        "ambiguous",
+        "exact_case",
+        "\u{FEFF}",
+        "\u{200B}",
+        "\u{301}",
+        "-",
+        " ",
+        "\0",
+        "🇬🇷",
+        "Κ.Κ.Ε.",
+    ];
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    for _ in 0..3000 {
+        // Half of them start with a valid header, so that the entry lines get parsed.
+        let mut text = if state % 2 == 0 { HEADER.to_string() } else { String::new() };
+        let n = (state % 40) as usize;
+        for _ in 0..n {
+            // xorshift: a fixed, reproducible sequence.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        if let Ok(g) = Gazetteer::from_tsv("garbage.tsv", &text) {
+            if let Ok(ner) = Recognizer::builder().default_gazetteers(false).gazetteer(g).build() {
+                for e in ner.extract(&text) {
+                    assert_eq!(&text[e.span.range()], e.text);
+                }
+            }
+        }
+    }
+}
