@@ -14,6 +14,19 @@ use std::collections::HashMap;
 
 use greek_ner::{Label, Recognizer};
 
+/// `println!` that ends the program quietly when stdout is closed (`... | head`).
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($t)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            panic!("cannot write to stdout: {e}");
+        }
+    }};
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut corpus = None;
@@ -65,16 +78,16 @@ fn main() {
         let (t, h) = (total.get(&label).copied().unwrap_or(0), hit.get(&label).copied().unwrap_or(0));
         all_t += t;
         all_h += h;
-        println!("{label}  {:6.2}%  ({h} of {t})", 100.0 * h as f64 / t.max(1) as f64);
+        out!("{label}  {:6.2}%  ({h} of {t})", 100.0 * h as f64 / t.max(1) as f64);
     }
-    println!("ALL  {:6.2}%  ({all_h} of {all_t})", 100.0 * all_h as f64 / all_t.max(1) as f64);
+    out!("ALL  {:6.2}%  ({all_h} of {all_t})", 100.0 * all_h as f64 / all_t.max(1) as f64);
     if misses > 0 {
         for label in Label::ALL {
             let mut m: Vec<_> = missed.iter().filter(|((l, _), _)| *l == label).collect();
             m.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-            println!("\nmost frequent uncovered {label}:");
+            out!("\nmost frequent uncovered {label}:");
             for ((_, name), n) in m.into_iter().take(misses) {
-                println!("{n:5}  {name}");
+                out!("{n:5}  {name}");
             }
         }
     }

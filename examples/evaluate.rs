@@ -35,6 +35,19 @@ use greek_ner::iob2::{self, Sentence};
 use greek_ner::{Label, Recognizer};
 use serde_json::json;
 
+/// `println!` that ends the program quietly when stdout is closed (`... | head`).
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($t)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            panic!("cannot write to stdout: {e}");
+        }
+    }};
+}
+
 #[derive(Default)]
 struct Options {
     corpus: Option<String>,
@@ -202,7 +215,7 @@ fn main() -> ExitCode {
         }
     };
     let path = o.corpus.as_deref().unwrap_or_default();
-    let corpus = match iob2::read(path) {
+    let corpus = match iob2::read_lenient(path) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("evaluate: {e}");
@@ -290,34 +303,38 @@ fn main() -> ExitCode {
         v.insert("sentences".into(), json!(corpus.sentences.len()));
         v.insert("build_ms".into(), json!((build_ms * 10.0).round() / 10.0));
         v.insert("run_ms".into(), json!((run_ms * 10.0).round() / 10.0));
-        println!("{}", serde_json::Value::Object(v));
+        out!("{}", serde_json::Value::Object(v));
     } else {
-        println!(
+        out!(
             "{path}: {} sentences, {} entries, built in {build_ms:.0} ms, run in {run_ms:.0} ms",
             corpus.sentences.len(),
             ner.entry_count()
         );
         for (name, c) in &rows {
             let (p, r, f) = c.prf();
-            println!("{name:4} P {p:6.2}  R {r:6.2}  F1 {f:6.2}  (tp {} fp {} fn {})", c.tp, c.fp, c.fn_);
+            out!("{name:4} P {p:6.2}  R {r:6.2}  F1 {f:6.2}  (tp {} fp {} fn {})", c.tp, c.fp, c.fn_);
         }
         let b = &breakdown;
-        println!(
+        out!(
             "errors: wrong label {}, wrong boundary {}, missed {}, spurious {} ({} on MISC)",
-            b.wrong_label, b.wrong_boundary, b.missed, b.spurious, b.spurious_on_misc
+            b.wrong_label,
+            b.wrong_boundary,
+            b.missed,
+            b.spurious,
+            b.spurious_on_misc
         );
     }
     if o.by_source {
         let mut rows: Vec<_> = by_source.iter().collect();
         rows.sort_by_key(|(_, c)| std::cmp::Reverse(c.tp + c.fp));
-        println!("by source: predictions, right, precision");
+        out!("by source: predictions, right, precision");
         for (src, c) in rows {
-            println!("{:>6} {:>6} {:6.2}  {src}", c.tp + c.fp, c.tp, c.prf().0);
+            out!("{:>6} {:>6} {:6.2}  {src}", c.tp + c.fp, c.tp, c.prf().0);
         }
     }
     if o.errors {
         for l in &error_lines {
-            println!("{l}");
+            out!("{l}");
         }
     }
     ExitCode::SUCCESS

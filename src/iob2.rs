@@ -15,9 +15,12 @@
 //! * Tags are `O`, `B-TYPE` or `I-TYPE`. Types `PER`/`PERSON`, `LOC`/`GPE` and `ORG` map to
 //!   [`Label`]s; any other type (`MISC`, ...) is kept as an unscored span.
 //! * An `I-TYPE` that does not continue a span of the same type (after `O`, at the start
-//!   of a sentence, or after another type) **starts a new span**, as in `nereval.py` and
-//!   CoNLL's `conlleval`. The real corpora we checked (elNER) contain none, but such
-//!   repairs are counted ([`Corpus::repaired`]) so a caller can warn about them.
+//!   of a sentence, or after another type) is broken IOB2: [`parse`] and [`read`] reject it
+//!   with an error naming the line (field `tag`), which is what learning from a corpus uses.
+//!   [`parse_lenient`] and [`read_lenient`] instead read it as the **start of a new span**,
+//!   as `nereval.py` and CoNLL's `conlleval` do, and count such repairs
+//!   ([`Corpus::repaired`]): what scoring uses, so that `evaluate` agrees with `nereval.py`
+//!   on any corpus. The real corpora we checked (elNER) contain none.
 //! * Lines end in `\n`, `\r\n` or `\r`; a leading BOM is ignored.
 //!
 //! A line with a single field (no tag column), a tag that is not of the forms above
@@ -105,9 +108,17 @@ pub struct Corpus {
     pub repaired: usize,
 }
 
-/// Reads an IOB2 file (see the module docs).
+/// Reads an IOB2 file (see the module docs); an `I-` that continues no span is an error.
 pub fn read(path: impl AsRef<Path>) -> Result<Corpus, BuildError> {
-    let path = path.as_ref();
+    read_with(path.as_ref(), true)
+}
+
+/// Reads an IOB2 file, reading an `I-` that continues no span as the start of one.
+pub fn read_lenient(path: impl AsRef<Path>) -> Result<Corpus, BuildError> {
+    read_with(path.as_ref(), false)
+}
+
+fn read_with(path: &Path, strict: bool) -> Result<Corpus, BuildError> {
     let bytes = std::fs::read(path).map_err(|e| BuildError::io(path, e))?;
     let name = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -115,7 +126,7 @@ pub fn read(path: impl AsRef<Path>) -> Result<Corpus, BuildError> {
         let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
         BuildError::utf8(&name, Some(line), at)
     })?;
-    parse(&name, &text)
+    parse_with(&name, &text, strict)
 }
 
 /// Whitespace as Python's `str.split()` sees it.
@@ -142,8 +153,19 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Parses IOB2 text; `name` is what errors call the file.
+/// Parses IOB2 text; `name` is what errors call the file. An `I-` that continues no span
+/// is an error.
 pub fn parse(name: &str, text: &str) -> Result<Corpus, BuildError> {
+    parse_with(name, text, true)
+}
+
+/// Parses IOB2 text, reading an `I-` that continues no span as the start of one (counted in
+/// [`Corpus::repaired`]), as `nereval.py` does.
+pub fn parse_lenient(name: &str, text: &str) -> Result<Corpus, BuildError> {
+    parse_with(name, text, false)
+}
+
+fn parse_with(name: &str, text: &str, strict: bool) -> Result<Corpus, BuildError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut corpus = Corpus::default();
     let mut cur: Vec<Token> = Vec::new();
@@ -165,6 +187,17 @@ pub fn parse(name: &str, text: &str) -> Result<Corpus, BuildError> {
             ));
         };
         check_tag(tag).map_err(|msg| BuildError::new(name, Some(line_no), Some("tag"), msg))?;
+        if let Some(kind) = tag.strip_prefix("I-").filter(|_| strict) {
+            let continues = cur.last().is_some_and(|p| p.tag.get(2..) == Some(kind) && p.tag != "O");
+            if !continues {
+                return Err(BuildError::new(
+                    name,
+                    Some(line_no),
+                    Some("tag"),
+                    format!("{tag} continues no {kind} span (expected B-{kind}; broken IOB2)"),
+                ));
+            }
+        }
         cur.push(Token {
             text: token.to_string(),
             tag: tag.to_string(),
@@ -276,8 +309,20 @@ mod tests {
     }
 
     #[test]
-    fn i_without_b_starts_a_span() {
-        let c = parse("t", "Α I-PER\nΒ I-PER\nΓ I-LOC\nΔ O\nΕ I-ORG\n").unwrap();
+    fn i_without_b_is_an_error() {
+        for (text, line) in [("Α I-PER\n", 1), ("Α B-PER\nΒ I-LOC\n", 2), ("Α B-PER\nΒ O\nΓ I-PER\n", 3)]
+        {
+            let e = parse("t.iob2", text).unwrap_err();
+            assert_eq!((e.file(), e.line(), e.field()), ("t.iob2", Some(line), Some("tag")), "{text:?}");
+            assert!(e.to_string().contains("broken IOB2"), "{e}");
+        }
+        let ok = parse("t", "Α B-PER\nΒ I-PER\n\nΓ B-LOC\n").unwrap();
+        assert_eq!(ok.sentences.len(), 2);
+    }
+
+    #[test]
+    fn lenient_i_without_b_starts_a_span() {
+        let c = parse_lenient("t", "Α I-PER\nΒ I-PER\nΓ I-LOC\nΔ O\nΕ I-ORG\n").unwrap();
         let s: Vec<_> = c.sentences[0].spans.iter().map(|a| (a.first, a.last, a.kind.as_str())).collect();
         assert_eq!(s, [(0, 2, "PER"), (2, 3, "LOC"), (4, 5, "ORG")]);
         assert_eq!(c.repaired, 3);

@@ -8,11 +8,15 @@
 //!    folded text (see [`crate::normalize`]), so `ΡΩΣΙΑ` and `Ρωσία` are one name.
 //! 2. **Count.** Each name is inflected like any gazetteer entry and all its forms are
 //!    searched in every sentence of the corpus (one Aho-Corasick pass), on word
-//!    boundaries and with the letter case the matcher would need (a capital first letter
-//!    for ordinary names, all capitals for acronyms). Each occurrence counts for the type
+//!    boundaries and with the letter case the matcher accepts (a capital first letter
+//!    for ordinary names, or their later words capitalised: `κ. Μητσοτάκη` for
+//!    `Κ. Μητσοτάκη`; all capitals for acronyms). Each occurrence counts for the type
 //!    of the annotated span that covers it exactly, or as *untagged* if no annotation
 //!    touches it. Occurrences inside a longer annotated span (`Ελλάδος` in `Τράπεζα της
 //!    Ελλάδος`) count for neither: the longer name is learned too and wins by length.
+//!    Occurrences that cover or cross an annotation of another extent (`κ. Μητσοτάκη`
+//!    where the corpus annotates `Μητσοτάκη`) count against the name: the corpus draws
+//!    the span elsewhere.
 //! 3. **Decide.** A name takes its most frequent type among PER/LOC/ORG; its
 //!    *precision* is that type's count over all its occurrences (other types, `MISC` and
 //!    untagged included). Names below [`MIN_PRECISION`] are dropped: the corpus mostly
@@ -25,7 +29,11 @@
 //!    gazetteer files); the rest go into `learned-weak:<file>`, flagged `ambiguous`
 //!    (not trusted at the start of a sentence, lower rank) with priority below the
 //!    embedded gazetteers.
-//! 4. **Capitals.** A name written in capitals only (`ΓΑΛΛΙΑ`, `ΣΥΡΙΖΑ`) is counted apart
+//! 4. **Other types.** Names the corpus mostly annotates as another type (`MISC`:
+//!    `Συμφωνία των Πρεσπών`, `Κύπελλο Ελλάδας`) go into `learned-misc:<file>` (only when
+//!    the recognizer learns, not from [`learn`]): matched like any name, they win by length
+//!    over the names inside them (`Πρεσπών`), and are then dropped, so neither is reported.
+//! 5. **Capitals.** A name written in capitals only (`ΓΑΛΛΙΑ`, `ΣΥΡΙΖΑ`) is counted apart
 //!    from the same name in ordinary case, and learned into `learned-caps:<file>`
 //!    ([`CAPS_PRIORITY`], flag `exact_case`): text in capitals is a register of its own
 //!    (headlines, sports results) where a corpus may label names differently.
@@ -46,6 +54,20 @@
 //!   span; initials join the name after them when the corpus includes them (`Κ. Κατσίκης`).
 //! * **Organisation names** take in the capitalised words around them and a place right
 //!   after them (`Κέντρο Υγείας` + `Μυτιλήνης`), if that scores better on held-out text.
+//! * **Lower-case starts.** A mention that starts with lower-case words before its
+//!   capitalised ones (`κ. Μητσοτάκη`, `πλανήτη Γη`, `βιβλιοθήκη της Βουλής`: found so by
+//!   gazetteer names whose later words are capitalised) loses them when the corpus mostly
+//!   leaves its first word outside the span of the name after it (counted right before
+//!   annotated names, maybe across one connector such as `του`; smoothed towards the
+//!   corpus-wide share, so words never seen follow the corpus's general habit), and keeps
+//!   them when the corpus takes the word in (`υπουργείο Υγείας`).
+//! * **Labels by context.** Names the corpus labels in more than one way (at least
+//!   [`CONTEXT_MIN_MINORITY`] of them with a label other than the most frequent one:
+//!   `Κροατία`, the country and the national team) take the label a naive Bayes model of
+//!   the words of their sentence chooses among their labels. The weight of the context
+//!   against the name's own label counts is chosen on held-out halves of the corpus; if
+//!   no weight labels the held-out annotations better than the most frequent label, the
+//!   model is not used.
 //! * **Verdicts.** The corpus is cut into two halves; each is run through a recognizer
 //!   that learned its names from the other half, and the mentions are compared with the
 //!   annotations. A source (a gazetteer file or a rule, per label) right less than
@@ -55,9 +77,9 @@
 //!   relabelled. Held-out text matters: on the text the names were learned from, every
 //!   annotated name is known and the rules would only fire where nothing is annotated.
 //!
-//! Learning from a corpus of 500,000 tokens takes a few seconds (three gazetteer
-//! compilations and two passes over the corpus); the recognizer then runs at the speed
-//! of any other.
+//! Learning from a corpus of 500,000 tokens takes about a second (three gazetteer
+//! compilations and four passes of the recognizer over halves of the corpus); the
+//! recognizer then runs at the speed of any other.
 
 use std::collections::HashMap;
 
@@ -67,8 +89,8 @@ use crate::error::BuildError;
 use crate::gazetteer::{inflect, Entry, Flags, Gazetteer};
 use crate::iob2::Corpus;
 use crate::mention::Mention;
-use crate::normalize::{fold, FoldedText};
-use crate::tokens::tokens;
+use crate::normalize::{fold, is_letter, is_upper, FoldedText};
+use crate::tokens::{tokens, Token};
 use crate::{Label, Source};
 
 /// Names whose majority type covers less than this share of their occurrences are dropped.
@@ -96,24 +118,38 @@ fn bucket(label: Option<Label>) -> usize {
     }
 }
 
+/// The letter case the matcher requires of a name, as in the lookup stage: anything, a
+/// capital first letter (or, for a name whose later words are capitalised, those later
+/// words capitalised: bit `i` of the mask for word `i`), or all capitals.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
 enum Case {
     #[default]
     Any,
-    Initial,
+    Initial(u32),
     AllCaps,
 }
 
 /// The letter case the matcher requires of a name (as in the lookup stage).
 fn case_of(name: &str) -> Case {
-    let letters: Vec<bool> = name.chars().filter(|c| c.is_alphabetic()).map(char::is_uppercase).collect();
+    let letters: Vec<bool> = name.chars().filter(|&c| is_letter(c)).map(is_upper).collect();
     if letters.len() >= 2 && letters.iter().all(|&u| u) {
         Case::AllCaps
-    } else if name.chars().next().is_some_and(char::is_alphabetic) && letters.first() == Some(&true) {
-        Case::Initial
+    } else if name.chars().next().is_some_and(is_letter) && letters.first() == Some(&true) {
+        Case::Initial(word_caps(name))
     } else {
         Case::Any
     }
+}
+
+/// Bit `i` set when word `i` (of the first 32) starts with a capital letter; words are
+/// split as folding splits them (spaces, hyphens and dashes).
+fn word_caps(s: &str) -> u32 {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'))
+        .filter(|w| w.chars().any(crate::normalize::is_alnum))
+        .take(32)
+        .enumerate()
+        .filter(|(_, w)| w.chars().find(|&c| is_letter(c)).is_some_and(is_upper))
+        .fold(0, |m, (i, _)| m | (1 << i))
 }
 
 /// Two letters or more, all capitals.
@@ -128,12 +164,20 @@ fn all_caps(s: &str) -> bool {
     n >= 2
 }
 
+/// Whether the lookup stage would accept `original` for a name of case `case`: so that the
+/// counts see every occurrence the recognizer will find (`κ. Μητσοτάκη` for a learned
+/// `Κ. Μητσοτάκη`).
 fn case_ok(case: Case, original: &str) -> bool {
-    let mut letters = original.chars().filter(|c| c.is_alphabetic());
+    let mut letters = original.chars().filter(|&c| is_letter(c));
     match case {
         Case::Any => true,
-        Case::Initial => letters.next().is_some_and(char::is_uppercase),
-        Case::AllCaps => letters.all(char::is_uppercase),
+        Case::Initial(mask) => {
+            letters.next().is_some_and(is_upper) || {
+                let later = mask & !1;
+                later != 0 && word_caps(original) & later == later
+            }
+        }
+        Case::AllCaps => letters.all(is_upper),
     }
 }
 
@@ -145,8 +189,11 @@ struct Name {
     tagged: [u32; 4],
     /// Occurrences that no annotation touches.
     untagged: u32,
-    /// Occurrences inside (or across) an annotated span of another extent.
+    /// Occurrences inside a longer annotated span.
     inside: u32,
+    /// Occurrences that cover or cross an annotated span of another extent (`κ. Μητσοτάκη`
+    /// where the corpus annotates `Μητσοτάκη`): the corpus draws the span elsewhere.
+    crossing: u32,
     /// First corpus line where the name is annotated.
     line: usize,
     /// Written in capitals only (`ΓΑΛΛΙΑ`, `ΣΥΡΙΖΑ`): counted, and matched, apart from
@@ -180,6 +227,21 @@ pub struct LearnStats {
 /// assert_eq!(gazetteers[0].entries()[0].id(), "learned:LOC:ρωσία");
 /// ```
 pub fn learn(file: &str, corpus: &Corpus) -> Result<(Vec<Gazetteer>, LearnStats), BuildError> {
+    learn_names(file, corpus, false)
+}
+
+/// [`learn`], plus a fourth gazetteer `learned-misc:<file>` of the names the corpus
+/// annotates as other types than PER/LOC/ORG (`MISC`: `Συμφωνία των Πρεσπών`, `Κύπελλο
+/// Ελλάδας`). They exist only to be matched, winning by length over the names inside
+/// them, and dropped by [`Adaptation::apply`]: alone they would be reported as entities.
+pub(crate) fn learn_with_misc(file: &str, corpus: &Corpus) -> Result<Vec<Gazetteer>, BuildError> {
+    Ok(learn_names(file, corpus, true)?.0)
+}
+
+/// Prefix of the name of the gazetteer of `MISC` names.
+const MISC_GAZETTEER: &str = "learned-misc:";
+
+fn learn_names(file: &str, corpus: &Corpus, misc: bool) -> Result<(Vec<Gazetteer>, LearnStats), BuildError> {
     // 1. Harvest.
     let mut index: HashMap<(String, bool), usize> = HashMap::new();
     let mut names: Vec<(String, Name)> = Vec::new();
@@ -200,10 +262,21 @@ pub fn learn(file: &str, corpus: &Corpus) -> Result<(Vec<Gazetteer>, LearnStats)
     }
     // Only names annotated PER/LOC/ORG at least once can become entries; the others
     // (MISC only) still count as annotations covering occurrences.
+    // With `misc`, the others are candidates too, for the gazetteer of MISC names: those of
+    // several words starting with a capital, which may hold names (one word alone is judged
+    // by the verdicts on held-out text).
+    let typed = |n: &Name| n.spellings.values().any(|c| c[..OTHER].iter().any(|&n| n > 0));
+    let other = |key: &str, n: &Name| {
+        key.contains(' ')
+            && n.spellings.iter().any(|(s, c)| c[OTHER] > 0 && s.chars().next().is_some_and(is_upper))
+    };
     let candidates: Vec<usize> = (0..names.len())
-        .filter(|&i| names[i].1.spellings.values().any(|c| c[..OTHER].iter().any(|&n| n > 0)))
+        .filter(|&i| typed(&names[i].1) || (misc && other(&names[i].0, &names[i].1)))
         .collect();
-    let mut stats = LearnStats { names: candidates.len(), ..LearnStats::default() };
+    let mut stats = LearnStats {
+        names: candidates.iter().filter(|&&i| typed(&names[i].1)).count(),
+        ..LearnStats::default()
+    };
     if candidates.is_empty() {
         return Ok((Vec::new(), stats));
     }
@@ -243,6 +316,7 @@ pub fn learn(file: &str, corpus: &Corpus) -> Result<(Vec<Gazetteer>, LearnStats)
             let original = &s.text[start..end];
             let exact = s.spans.iter().find(|a| a.byte_start == start && a.byte_end == end);
             let touches = s.spans.iter().any(|a| a.byte_start < end && start < a.byte_end);
+            let within = s.spans.iter().any(|a| a.byte_start <= start && end <= a.byte_end);
             seen.clear();
             for &o in &owners[m.pattern().as_usize()] {
                 // One occurrence counts once per name even if two of its forms coincide.
@@ -257,7 +331,8 @@ pub fn learn(file: &str, corpus: &Corpus) -> Result<(Vec<Gazetteer>, LearnStats)
                 match exact {
                     Some(a) => n.tagged[bucket(a.label)] += 1,
                     None if !touches => n.untagged += 1,
-                    None => n.inside += 1,
+                    None if within => n.inside += 1,
+                    None => n.crossing += 1,
                 }
             }
         }
@@ -266,11 +341,28 @@ pub fn learn(file: &str, corpus: &Corpus) -> Result<(Vec<Gazetteer>, LearnStats)
     let mut strong = Gazetteer::new(&format!("learned:{file}")).with_priority(STRONG_PRIORITY);
     let mut weak = Gazetteer::new(&format!("learned-weak:{file}")).with_priority(WEAK_PRIORITY);
     let mut caps = Gazetteer::new(&format!("learned-caps:{file}")).with_priority(CAPS_PRIORITY);
+    let mut others = Gazetteer::new(&format!("{MISC_GAZETTEER}{file}")).with_priority(STRONG_PRIORITY);
     for &i in &candidates {
         let n = &names[i].1;
+        let total: u32 = n.tagged.iter().sum::<u32>() + n.untagged + n.crossing;
+        let count = n.tagged[OTHER];
+        if misc
+            && n.tagged[..OTHER].iter().all(|&c| c < count)
+            && f64::from(count) >= MIN_PRECISION * f64::from(total)
+            && n.inside <= count
+        {
+            // Mostly annotated MISC: matched only to hide the names inside it.
+            let canonical = best_spelling(n, Some(OTHER));
+            let mut e = Entry::new(&format!("learned:MISC:{}", slug(&canonical)), Label::Org, &canonical);
+            e.line = u32::try_from(n.line).unwrap_or(u32::MAX);
+            others.insert(e.flags(Flags { exact_case: n.caps, ..Flags::default() }))?;
+            continue;
+        }
+        if !typed(n) {
+            continue;
+        }
         let (b, &count) =
             n.tagged[..OTHER].iter().enumerate().max_by_key(|&(b, &c)| (c, std::cmp::Reverse(b))).unwrap();
-        let total: u32 = n.tagged.iter().sum::<u32>() + n.untagged;
         let precision = if total == 0 { 0.0 } else { f64::from(count) / f64::from(total) };
         // Mostly a part of longer names (`Ένωση`, `Αρχαιολογικό Μουσείο`): learned alone it
         // would cut those the rules or the longer learned names find whole.
@@ -298,7 +390,12 @@ pub fn learn(file: &str, corpus: &Corpus) -> Result<(Vec<Gazetteer>, LearnStats)
     strong.finish()?;
     weak.finish()?;
     caps.finish()?;
-    Ok((vec![strong, weak, caps], stats))
+    let mut gazetteers = vec![strong, weak, caps];
+    if misc {
+        others.finish()?;
+        gazetteers.push(others);
+    }
+    Ok((gazetteers, stats))
 }
 
 /// The most frequent spelling of a name (for type bucket `b`, or overall); ties go to the
@@ -343,6 +440,290 @@ pub(crate) struct Adaptation {
     verdicts: HashMap<(String, bool), Option<Label>>,
     /// Sources (a gazetteer, a rule) and labels whose mentions the corpus mostly rejects.
     distrusted: std::collections::HashSet<(String, Label)>,
+    /// Where the corpus draws the start of a span before a capitalised name: lower-case
+    /// words it leaves outside (`κ.` Μητσοτάκη, `πλανήτη` Γη) or takes in (`υπουργείο`
+    /// Υγείας).
+    lower: LowerStarts,
+    /// Labels of names the corpus labels in more than one way, chosen by the words around
+    /// them (`Κροατία` as a team among `γκολ`, `αγώνα`), when that does better on held-out
+    /// parts of the corpus.
+    context: Option<std::sync::Arc<ContextLabels>>,
+}
+
+/// How a corpus treats lower-case words right before the capitalised words of a name:
+/// per folded word, how often it starts an annotated span (taken in) and how often it is
+/// left outside a span that starts at the next capitalised word. One connector may stand
+/// between the word and the name (`όρμο των Βατίκων`, `σπήλαιο του Ισραήλ`): a lower-case
+/// word the corpus often keeps inside spans between capitalised words (articles in the
+/// genitive, `of`), learned in a first pass.
+#[derive(Clone, Debug, Default)]
+struct LowerStarts {
+    words: HashMap<String, [u32; 2]>,
+    /// All words together: [taken in, left outside].
+    total: [u32; 2],
+    /// Lower-case tokens (as written) that stand between two capitalised words inside a
+    /// span at least [`CONNECTOR_SHARE`] of the time (and twice).
+    connectors: std::collections::HashSet<String>,
+}
+
+/// Weight of the corpus-wide share in the estimate for one word (additive smoothing).
+const LOWER_PRIOR_WEIGHT: f64 = 2.0;
+
+/// A connector stands inside a span at least this share of the times it stands between
+/// two capitalised words.
+const CONNECTOR_SHARE: f64 = 0.2;
+
+/// A token's shape by its first character: 1 for a lower-case letter, 2 for a capital,
+/// 0 for anything else.
+fn shape(t: &crate::iob2::Token) -> u8 {
+    match t.text.chars().next() {
+        Some(c) if is_letter(c) => 1 + u8::from(is_upper(c)),
+        _ => 0,
+    }
+}
+
+const LOWER: u8 = 1;
+const CAPITAL: u8 = 2;
+
+impl LowerStarts {
+    /// First pass: lower-case words between capitalised words, inside a span or not; then
+    /// [`LowerStarts::connectors`].
+    fn count_between<'s>(&mut self, sentences: impl Iterator<Item = &'s crate::iob2::Sentence>) {
+        let mut between: HashMap<&str, [u32; 2]> = HashMap::new();
+        for s in sentences {
+            let (mut before, mut here) = (0, 0);
+            for (i, t) in s.tokens.iter().enumerate() {
+                let after = shape(t);
+                if (before, here, after) == (CAPITAL, LOWER, CAPITAL) {
+                    let w = &s.tokens[i - 1];
+                    let inside = w.tag.starts_with("I-") && t.tag.starts_with("I-");
+                    between.entry(w.text.as_str()).or_default()[usize::from(!inside)] += 1;
+                }
+                (before, here) = (here, after);
+            }
+        }
+        self.connectors = between
+            .into_iter()
+            .filter(|(_, [inside, outside])| {
+                *inside >= 2 && f64::from(*inside) >= CONNECTOR_SHARE * f64::from(inside + outside)
+            })
+            .map(|(w, _)| w.to_string())
+            .collect();
+    }
+
+    /// Second pass: every lower-case word of `s` right before (maybe across one connector)
+    /// a capitalised word that starts an annotated span (left outside) or goes on one
+    /// (taken in). `shapes` is a buffer.
+    fn count(&mut self, s: &crate::iob2::Sentence, shapes: &mut Vec<u8>) {
+        let toks = &s.tokens;
+        shapes.clear();
+        shapes.extend(toks.iter().map(shape));
+        shapes.push(0);
+        for (i, t) in toks.iter().enumerate() {
+            if shapes[i] != LOWER {
+                continue;
+            }
+            let j = match (shapes[i + 1], shapes.get(i + 2)) {
+                (CAPITAL, _) => i + 1,
+                (LOWER, Some(&CAPITAL)) if self.connectors.contains(&toks[i + 1].text) => i + 2,
+                _ => continue,
+            };
+            let next = &toks[j];
+            let slot = if t.tag.starts_with("B-") && next.tag.starts_with("I-") {
+                0
+            } else if t.tag == "O"
+                && toks[i + 1..j].iter().all(|c| c.tag == "O")
+                && next.tag.starts_with("B-")
+            {
+                1
+            } else {
+                continue;
+            };
+            let Some(word) = tokens(&t.text).next() else { continue };
+            self.words.entry(fold(word.text)).or_default()[slot] += 1;
+            self.total[slot] += 1;
+        }
+    }
+
+    /// Whether the corpus mostly leaves `word` (folded) outside the span of the name after
+    /// it: its share of "taken in", smoothed towards the corpus-wide share, is below half.
+    fn left_outside(&self, word: &str) -> bool {
+        let [taken, outside] = self.words.get(word).copied().unwrap_or_default();
+        let all = self.total[0] + self.total[1];
+        if all == 0 {
+            return false;
+        }
+        let prior = f64::from(self.total[0]) / f64::from(all);
+        let share = (f64::from(taken) + LOWER_PRIOR_WEIGHT * prior)
+            / (f64::from(taken + outside) + LOWER_PRIOR_WEIGHT);
+        share < 0.5
+    }
+}
+
+/// Names a corpus labels in more than one way (`Κροατία`: a place, or the national team)
+/// and the words of the sentences around them, per label: a naive Bayes choice between a
+/// name's labels by the other words of its sentence.
+#[derive(Debug, Default)]
+pub(crate) struct ContextLabels {
+    /// Per folded name and whether it is written in capitals only: annotations per label.
+    names: HashMap<(String, bool), [u32; 3]>,
+    /// Per folded word: in how many annotations of the ambiguous names' sentences it
+    /// appears, per label.
+    words: HashMap<String, [u32; 3]>,
+    /// Annotations of the ambiguous names, per label.
+    per_label: [u32; 3],
+    /// Weight of the context against the name's own label counts (0: the most frequent
+    /// label always), chosen on held-out parts of the corpus among [`CONTEXT_WEIGHTS`].
+    weight: f64,
+}
+
+/// Weights of the context tried on held-out parts of the corpus (naive Bayes counts every
+/// word as independent evidence, which overstates it: the best weight is below 1).
+const CONTEXT_WEIGHTS: [f64; 6] = [0.0, 0.1, 0.2, 0.35, 0.5, 1.0];
+
+/// A name is ambiguous when labels other than its most frequent one make at least this
+/// share of its annotations (chosen on held-out halves of elNER's train set).
+const CONTEXT_MIN_MINORITY: f64 = 0.2;
+/// Weight of a word's corpus-wide label mix in its per-label estimate (additive smoothing).
+const CONTEXT_SMOOTHING: f64 = 2.0;
+
+/// Bytes looked at on each side of a mention for its sentence: the context of one mention
+/// costs the same in a text of any length.
+const CONTEXT_REACH: usize = 1024;
+
+/// The sentence around `start..end` in `text`: from the last sentence end before it to the
+/// first one after it (`.`, `!`, `;`, `?`, line breaks), at most [`CONTEXT_REACH`] bytes
+/// away (on a char boundary).
+fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let stop = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\u{037E}' | '\n' | '\r');
+    let mut lo = start.saturating_sub(CONTEXT_REACH);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (end + CONTEXT_REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let from = text[lo..start].rfind(stop).map_or(lo, |i| lo + i + 1);
+    let to = text[end..hi].find(stop).map_or(hi, |i| end + i);
+    (from, to)
+}
+
+impl ContextLabels {
+    /// Learns from the annotations of `sentences`; `None` when no name is ambiguous.
+    fn learn<'s>(
+        sentences: impl Iterator<Item = &'s crate::iob2::Sentence> + Clone,
+    ) -> Option<ContextLabels> {
+        let mut names: HashMap<(String, bool), [u32; 3]> = HashMap::new();
+        for s in sentences.clone() {
+            for a in &s.spans {
+                if let Some(l) = a.label {
+                    let t = &s.text[a.byte_start..a.byte_end];
+                    names.entry((fold(t), all_caps(t))).or_default()[bucket(Some(l))] += 1;
+                }
+            }
+        }
+        names.retain(|_, n| {
+            let total: u32 = n.iter().sum();
+            let top = n.iter().copied().max().unwrap_or(0);
+            total >= 2 && f64::from(total - top) >= CONTEXT_MIN_MINORITY * f64::from(total)
+        });
+        if names.is_empty() {
+            return None;
+        }
+        let mut c = ContextLabels { names, ..ContextLabels::default() };
+        let mut words: Vec<String> = Vec::new();
+        for s in sentences {
+            for a in &s.spans {
+                let Some(l) = a.label else { continue };
+                let t = &s.text[a.byte_start..a.byte_end];
+                if !c.names.contains_key(&(fold(t), all_caps(t))) {
+                    continue;
+                }
+                context_words(&s.text, a.byte_start, a.byte_end, &mut words);
+                for w in words.drain(..) {
+                    c.words.entry(w).or_default()[bucket(Some(l))] += 1;
+                }
+                c.per_label[bucket(Some(l))] += 1;
+            }
+        }
+        Some(c)
+    }
+
+    /// The label the context of `start..end` (a mention of an ambiguous name) suggests.
+    fn label(&self, text: &str, start: usize, end: usize, words: &mut Vec<String>) -> Option<Label> {
+        let (prior, evidence) = self.evidence(text, start, end, words)?;
+        Some(Self::choose(&prior, &evidence, self.weight))
+    }
+
+    /// The name's label counts and the log-likelihood of its context under each label.
+    fn evidence(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        words: &mut Vec<String>,
+    ) -> Option<([u32; 3], [f64; 3])> {
+        let t = &text[start..end];
+        let prior = *self.names.get(&(fold(t), all_caps(t)))?;
+        let n: u32 = self.per_label.iter().sum();
+        let mut evidence = [0.0f64; 3];
+        context_words(text, start, end, words);
+        for w in words.drain(..) {
+            // Words never seen around the ambiguous names say nothing.
+            let Some(c) = self.words.get(&w) else { continue };
+            let share = f64::from(c.iter().sum::<u32>()) / f64::from(n);
+            for (b, e) in evidence.iter_mut().enumerate() {
+                *e += ((f64::from(c[b]) + CONTEXT_SMOOTHING * share)
+                    / (f64::from(self.per_label[b]) + CONTEXT_SMOOTHING))
+                    .ln();
+            }
+        }
+        Some((prior, evidence))
+    }
+
+    fn choose(prior: &[u32; 3], evidence: &[f64; 3], weight: f64) -> Label {
+        let score: [f64; 3] = std::array::from_fn(|b| f64::from(prior[b]).ln() + weight * evidence[b]);
+        let best = (0..3)
+            .filter(|&b| prior[b] > 0)
+            .max_by(|&x, &y| score[x].total_cmp(&score[y]).then(y.cmp(&x)))
+            .unwrap_or(0);
+        [Label::Per, Label::Loc, Label::Org][best]
+    }
+
+    /// Adds up, per weight of [`CONTEXT_WEIGHTS`], how many annotations of ambiguous names in
+    /// `sentences` (held out from the ones learned from) get their label right.
+    fn score(&self, sentences: &[crate::iob2::Sentence], right: &mut [u32; CONTEXT_WEIGHTS.len()]) {
+        let mut words = Vec::new();
+        for s in sentences {
+            for a in &s.spans {
+                let Some(l) = a.label else { continue };
+                let Some((prior, evidence)) = self.evidence(&s.text, a.byte_start, a.byte_end, &mut words)
+                else {
+                    continue;
+                };
+                for (k, w) in CONTEXT_WEIGHTS.iter().enumerate() {
+                    right[k] += u32::from(Self::choose(&prior, &evidence, *w) == l);
+                }
+            }
+        }
+    }
+}
+
+/// The distinct folded words of the sentence around `start..end`, those of `start..end`
+/// left out.
+fn context_words(text: &str, start: usize, end: usize, out: &mut Vec<String>) {
+    out.clear();
+    let (from, to) = sentence_around(text, start, end);
+    for w in tokens(&text[from..to]) {
+        let (ws, we) = (from + w.start, from + w.end);
+        if ws < end && start < we {
+            continue;
+        }
+        out.push(fold(w.text));
+    }
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// A mention's source without the line: `gazetteer:<name>`, `rule:<name>`, `document:<name>`.
@@ -400,28 +781,55 @@ pub(crate) fn adapt(
     make: impl Fn(&[Gazetteer], Option<Adaptation>) -> Result<crate::Recognizer, BuildError>,
 ) -> Result<Adaptation, BuildError> {
     let mut adapt = Adaptation::from_corpora(corpora.iter().map(|(_, c)| c));
+    // Each corpus is cut into FOLDS parts; part `fold` of each is held out.
+    let held_out = |fold: usize| {
+        corpora.iter().map(move |(_, c)| {
+            let n = c.sentences.len();
+            (n * fold / FOLDS, n * (fold + 1) / FOLDS)
+        })
+    };
+    let rest = |fold: usize| {
+        corpora
+            .iter()
+            .zip(held_out(fold))
+            .flat_map(|((_, c), (a, b))| c.sentences[..a].iter().chain(&c.sentences[b..]))
+    };
+    // Labels by context: learned from the rest, tried on the held-out annotations with each
+    // weight; used only if some weight does better than each name's most frequent label.
+    let mut contexts: Vec<Option<ContextLabels>> =
+        (0..FOLDS).map(|fold| ContextLabels::learn(rest(fold))).collect();
+    let mut right = [0u32; CONTEXT_WEIGHTS.len()];
+    for (fold, context) in contexts.iter().enumerate() {
+        if let Some(context) = context {
+            for ((_, c), (a, b)) in corpora.iter().zip(held_out(fold)) {
+                context.score(&c.sentences[a..b], &mut right);
+            }
+        }
+    }
+    let best = (1..right.len()).max_by(|&x, &y| right[x].cmp(&right[y]).then(y.cmp(&x))).unwrap_or(0);
+    let weight = (right[best] > right[0]).then_some(CONTEXT_WEIGHTS[best]);
     // Two variants, judged on the same held-out parts: without and with the extension of
     // organisation mentions.
     let mut observed = [Observed::default(), Observed::default()];
-    for fold in 0..FOLDS {
+    for (fold, context) in contexts.iter_mut().enumerate() {
+        let context = context.take().filter(|_| weight.is_some()).map(|mut c| {
+            c.weight = weight.unwrap_or_default();
+            std::sync::Arc::new(c)
+        });
         let mut gazetteers = base.to_vec();
-        let mut held_out = Vec::new();
-        for (name, c) in corpora {
-            let n = c.sentences.len();
-            let (a, b) = (n * fold / FOLDS, n * (fold + 1) / FOLDS);
-            let rest = Corpus {
+        for ((name, c), (a, b)) in corpora.iter().zip(held_out(fold)) {
+            let part = Corpus {
                 sentences: c.sentences[..a].iter().chain(&c.sentences[b..]).cloned().collect(),
                 repaired: 0,
             };
-            gazetteers.extend(learn(name, &rest)?.0);
-            held_out.push(&c.sentences[a..b]);
+            gazetteers.extend(learn_with_misc(name, &part)?);
         }
         let mut ner = make(&gazetteers, Some(adapt.clone()))?;
         for (variant, seen) in observed.iter_mut().enumerate() {
-            let a = Adaptation { extend_org: variant == 1, ..adapt.clone() };
+            let a = Adaptation { extend_org: variant == 1, context: context.clone(), ..adapt.clone() };
             ner.set_adaptation(a.clone());
-            for part in &held_out {
-                a.observe(part, &ner, seen);
+            for ((_, c), (start, end)) in corpora.iter().zip(held_out(fold)) {
+                a.observe(&c.sentences[start..end], &ner, seen);
             }
         }
     }
@@ -432,6 +840,12 @@ pub(crate) fn adapt(
     } else {
         off
     };
+    if let Some(weight) = weight {
+        adapt.context = ContextLabels::learn(corpora.iter().flat_map(|(_, c)| &c.sentences)).map(|mut c| {
+            c.weight = weight;
+            std::sync::Arc::new(c)
+        });
+    }
     adapt.decide(seen);
     Ok(adapt)
 }
@@ -441,12 +855,16 @@ const EXTENDED: &str = "learned_person_extension";
 
 impl Adaptation {
     /// Given names and the initials convention, from the corpora's person spans.
-    fn from_corpora<'c>(corpora: impl IntoIterator<Item = &'c Corpus>) -> Adaptation {
+    fn from_corpora<'c>(corpora: impl IntoIterator<Item = &'c Corpus> + Clone) -> Adaptation {
         let mut first: HashMap<String, (u32, u32)> = HashMap::new(); // (first word of a longer name, anything else)
         let (mut with_initial, mut initial_outside) = (0u32, 0u32);
         let (mut long_names, mut side_by_side) = ([0u32; 3], [0u32; 3]);
+        let mut lower = LowerStarts::default();
+        lower.count_between(corpora.clone().into_iter().flat_map(|c| &c.sentences));
+        let mut shapes = Vec::new();
         for c in corpora {
             for s in &c.sentences {
+                lower.count(s, &mut shapes);
                 for a in &s.spans {
                     let Some(l) = a.label else { continue };
                     let b = bucket(a.label);
@@ -478,10 +896,12 @@ impl Adaptation {
         }
         let given = first.into_iter().filter(|(_, (f, o))| *f >= 2 && *f > *o).map(|(k, _)| k).collect();
         Adaptation {
+            lower,
             given,
             initials: with_initial > initial_outside,
             merge_adjacent: std::array::from_fn(|b| side_by_side[b] * 10 < long_names[b]),
             extend_org: false,
+            context: None,
             verdicts: HashMap::new(),
             distrusted: Default::default(),
         }
@@ -546,6 +966,13 @@ impl Adaptation {
     /// verdicts. `mentions` are sorted, non-overlapping, with byte offsets into `text`;
     /// they stay so.
     pub(crate) fn apply(&self, text: &str, mentions: &mut Vec<Mention>) {
+        // MISC names were matched only to hide the names inside them.
+        mentions.retain(
+            |m| !matches!(&m.source, Source::Gazetteer { gazetteer, .. } if gazetteer.starts_with(MISC_GAZETTEER)),
+        );
+        for m in mentions.iter_mut() {
+            self.trim_lower_start(text, m);
+        }
         if !self.given.is_empty() {
             let mut i = 0;
             while i < mentions.len() {
@@ -618,6 +1045,14 @@ impl Adaptation {
                 i += 1;
             }
         }
+        if let Some(context) = &self.context {
+            let mut words = Vec::new();
+            for m in mentions.iter_mut() {
+                if let Some(l) = context.label(text, m.start, m.end, &mut words) {
+                    m.label = l;
+                }
+            }
+        }
         if !self.distrusted.is_empty() {
             mentions.retain(|m| !self.distrusted.contains(&(source_key(&m.source), m.label)));
         }
@@ -634,6 +1069,24 @@ impl Adaptation {
                 }
             });
         }
+    }
+
+    /// Drops the lower-case words at the start of a mention (`κ. Μητσοτάκη`, `πλανήτη Γη`)
+    /// when the corpus mostly leaves the first of them outside the span of the name after it.
+    fn trim_lower_start(&self, text: &str, m: &mut Mention) {
+        let mut words = tokens(&text[m.start..m.end]);
+        let Some(first) = words.next() else { return };
+        if first.start != 0 || first.is_capitalized() || !first.text.chars().next().is_some_and(is_letter) {
+            return;
+        }
+        let Some(name) = words.find(Token::is_capitalized) else { return };
+        if !self.lower.left_outside(&fold(first.text)) {
+            return;
+        }
+        m.start += name.start;
+        m.entry = None;
+        m.canonical = None;
+        m.source = Source::Rule(TRIMMED);
     }
 
     fn extend_given(&self, text: &str, mentions: &mut Vec<Mention>, i: usize) {
@@ -728,6 +1181,9 @@ fn extend_capitalised(text: &str, m: &mut Mention, floor: usize, ceil: usize) {
     }
 }
 
+/// Source of a mention whose lower-case first words were dropped.
+const TRIMMED: &str = "learned_lower_start";
+
 /// Source of two place or organisation mentions side by side read as one.
 const MERGED: &str = "learned_merge";
 
@@ -809,6 +1265,128 @@ mod tests {
         assert_eq!(g[0].entries()[0].label(), Label::Loc);
         let caps = &g[2].entries()[0];
         assert_eq!((caps.canonical(), caps.label(), caps.flags.exact_case), ("ΓΑΛΛΙΑ", Label::Org, true));
+    }
+
+    #[test]
+    fn lower_case_occurrences_count_against_a_name() {
+        // `Κ. Μητσοτάκη` is annotated once; twice more the matcher would find it as
+        // `κ. Μητσοτάκη`, where the corpus annotates only the surname.
+        let corpus =
+            "Ο O\nΚ. B-PER\nΜητσοτάκη I-PER\n\nΟ O\nκ. O\nΜητσοτάκη B-PER\n\nΤον O\nκ. O\nΜητσοτάκη B-PER\n";
+        let (g, s) = learned(corpus);
+        assert_eq!((s.strong, s.dropped), (1, 1));
+        assert_eq!(g[0].entries()[0].canonical(), "Μητσοτάκη");
+    }
+
+    #[test]
+    fn case_rules_follow_the_lookup() {
+        let c = case_of("Βιβλιοθήκη της Βουλής");
+        assert!(c == Case::Initial(0b101));
+        assert!(case_ok(c, "βιβλιοθήκη της Βουλής"));
+        assert!(!case_ok(c, "βιβλιοθήκη της βουλής"));
+        assert!(!case_ok(case_of("Ρωσία"), "ρωσία"));
+        assert!(case_ok(case_of("ΝΑΤΟ"), "ΝΑΤΟ") && !case_ok(case_of("ΝΑΤΟ"), "Νατο"));
+    }
+
+    fn lower_starts(text: &str) -> LowerStarts {
+        let corpus = iob2::parse("t.iob2", text).unwrap();
+        let mut l = LowerStarts::default();
+        l.count_between(corpus.sentences.iter());
+        let mut shapes = Vec::new();
+        corpus.sentences.iter().for_each(|s| l.count(s, &mut shapes));
+        l
+    }
+
+    #[test]
+    fn lower_case_starts_are_counted() {
+        let l = lower_starts(
+            "Ο O\nκ. O\nΖαχαρίου B-PER\n\nΗ O\nοδός B-LOC\nΠλατανιάς I-LOC\n\nΗ O\nοδός B-LOC\nΠλατανιάς I-LOC\n\n\
+             Στο O\nσπήλαιο O\nτου O\nΚάστρου B-LOC\n\nΤο O\nΜουσείο B-ORG\nτου I-ORG\nΚάστρου I-ORG\n\n\
+             Η O\nΠύλη B-LOC\nτου I-LOC\nΚάστρου I-LOC\n",
+        );
+        let count = |w: &str| l.words.get(&fold(w)).copied();
+        assert_eq!(count("κ"), Some([0, 1]));
+        assert_eq!(count("οδός"), Some([2, 0]));
+        // Across a connector (`του` stands inside spans between capitalised words).
+        assert_eq!(count("σπήλαιο"), Some([0, 1]));
+        assert_eq!(count("του"), Some([0, 1]));
+        assert!(
+            l.left_outside(&fold("κ")) && l.left_outside(&fold("πλανήτη")) && !l.left_outside(&fold("οδός"))
+        );
+        // Without evidence, nothing is trimmed.
+        assert!(!LowerStarts::default().left_outside(&fold("κ")));
+    }
+
+    #[test]
+    fn trims_lower_case_starts() {
+        let adapt = Adaptation {
+            lower: lower_starts("Ο O\nκ. O\nΖαχαρίου B-PER\n"),
+            ..Adaptation::default()
+        };
+        let text = "Ο κ. Ζαχαρίου και ο κ. δεν.";
+        let mention = |start, end| Mention {
+            start,
+            end,
+            label: Label::Per,
+            entry: Some(0),
+            canonical: None,
+            source: Source::Rule("test"),
+            confidence: 1.0,
+            priority: 0,
+        };
+        let mut m = vec![
+            mention(3, text.find(" και").unwrap()),
+            mention(text.find("ο κ.").unwrap() + 3, text.len() - 1),
+        ];
+        adapt.apply(text, &mut m);
+        assert_eq!(&text[m[0].start..m[0].end], "Ζαχαρίου");
+        assert_eq!((m[0].entry, m[0].source.to_string()), (None, "rule:learned_lower_start".to_string()));
+        // No capitalised word to keep: left alone.
+        assert_eq!(&text[m[1].start..m[1].end], "κ. δεν");
+    }
+
+    #[test]
+    fn context_labels() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/learn_context.iob2"))
+                .unwrap();
+        let corpus = iob2::parse("t.iob2", &text).unwrap();
+        let mut c = ContextLabels::learn(corpus.sentences.iter()).unwrap();
+        assert_eq!(c.names.len(), 1);
+        c.weight = 1.0;
+        let mut words = Vec::new();
+        let team = "Ήττα. Στο ματς η Βαλδορία έβαλε γκολ. Πλοίο";
+        let at = team.find("Βαλδορία").unwrap();
+        assert_eq!(c.label(team, at, at + "Βαλδορία".len(), &mut words), Some(Label::Org));
+        let place = "Το πλοίο πήγε στη Βαλδορία.";
+        let at = place.find("Βαλδορία").unwrap();
+        assert_eq!(c.label(place, at, at + "Βαλδορία".len(), &mut words), Some(Label::Loc));
+        assert_eq!(c.label(place, 0, 2, &mut words), None);
+        // On its own sentences, every weight above 0 gets all twelve right, 0 (the most
+        // frequent label) half of them.
+        let mut right = [0; CONTEXT_WEIGHTS.len()];
+        c.score(&corpus.sentences, &mut right);
+        assert_eq!(right, [6, 12, 12, 12, 12, 12]);
+        // Names with one label are not ambiguous.
+        assert!(
+            ContextLabels::learn(iob2::parse("t", "Η O\nΡωσία B-LOC\n").unwrap().sentences.iter()).is_none()
+        );
+    }
+
+    #[test]
+    fn sentences_around_mentions() {
+        let text = "Πρώτη πρόταση. Η Βαλδορία έπαιξε; Τρίτη";
+        let at = text.find("Βαλδορία").unwrap();
+        let (from, to) = sentence_around(text, at, at + "Βαλδορία".len());
+        assert_eq!(&text[from..to], " Η Βαλδορία έπαιξε");
+        // In a long text without sentence ends, only so far on each side (char boundaries).
+        let long = format!("{}Βαλδορία {}", "α ".repeat(5000), "β ".repeat(5000));
+        let at = long.find('Β').unwrap();
+        let (from, to) = sentence_around(&long, at, at + "Βαλδορία".len());
+        assert!(at - from <= CONTEXT_REACH && to - at <= CONTEXT_REACH + "Βαλδορία".len());
+        let mut words = Vec::new();
+        context_words(&long, at, at + "Βαλδορία".len(), &mut words);
+        assert_eq!(words.len(), 2);
     }
 
     #[test]

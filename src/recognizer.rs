@@ -384,7 +384,7 @@ impl RecognizerBuilder {
         }
         let adapt = crate::learn::adapt(&all, &corpora, make)?;
         for (name, corpus) in &corpora {
-            all.extend(crate::learn::learn(name, corpus)?.0);
+            all.extend(crate::learn::learn_with_misc(name, corpus)?);
         }
         make(&all, Some(adapt))
     }

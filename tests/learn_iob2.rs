@@ -121,3 +121,65 @@ fn person_names_extend_by_learned_given_names_and_initials() {
     assert!(got.contains(&("Μάρκος Παπαθεοφίλου".to_string(), Label::Per)), "{got:?}");
     assert!(got.contains(&("Β. Λοβέρδη".to_string(), Label::Per)), "{got:?}");
 }
+
+#[test]
+fn lower_case_words_the_corpus_leaves_outside_are_trimmed() {
+    // The corpus annotates `Ζαχαρίου` after `κ.`, never `κ. Ζαχαρίου`; the user's gazetteer
+    // knows `Κ. Ζαχαρίου`, which the matcher also accepts as `κ. Ζαχαρίου`.
+    let ner = Recognizer::builder()
+        .default_gazetteers(false)
+        .gazetteer_path(data("learn_lower_names.tsv"))
+        .learn_iob2(data("learn_lower.iob2"))
+        .build()
+        .unwrap();
+    let ents = ner.extract("Χθες ο κ. Ζαχαρίου δεν μίλησε.");
+    let got: Vec<_> = ents.iter().map(|e| (e.text.as_str(), e.label, e.source.to_string())).collect();
+    assert_eq!(got, [("Ζαχαρίου", Label::Per, "rule:learned_lower_start".to_string())]);
+    // Without the corpus, the gazetteer's span stands.
+    let plain = Recognizer::builder()
+        .default_gazetteers(false)
+        .gazetteer_path(data("learn_lower_names.tsv"))
+        .build()
+        .unwrap();
+    assert_eq!(found(&plain, "Χθες ο κ. Ζαχαρίου δεν μίλησε."), [("κ. Ζαχαρίου".to_string(), Label::Per)]);
+    // A lower-case word the corpus takes in stays.
+    assert!(found(&ner, "Ζωή στην οδό Πλατανιάς τώρα.").contains(&("οδό Πλατανιάς".to_string(), Label::Loc)));
+}
+
+#[test]
+fn ambiguous_names_take_the_label_of_their_context() {
+    // `Βαλδορία` (fictional) is a place in travel news and the national team in football
+    // news, half and half: the words around it decide.
+    let ner = Recognizer::builder()
+        .default_gazetteers(false)
+        .learn_iob2(data("learn_context.iob2"))
+        .build()
+        .unwrap();
+    let got = found(&ner, "Στο χθεσινό ματς η Βαλδορία έβαλε ένα γκολ.");
+    assert_eq!(got, [("Βαλδορία".to_string(), Label::Org)]);
+    let got = found(&ner, "Οι τουρίστες έφτασαν στη Βαλδορία με πλοίο.");
+    assert_eq!(got, [("Βαλδορία".to_string(), Label::Loc)]);
+}
+
+#[test]
+fn names_inside_misc_names_are_not_reported() {
+    // `Ρενάδα` (fictional) is a place, but the corpus annotates `Συμφωνία της Ρενάδας` as
+    // MISC: the place inside it is not an entity, and the MISC name is not one either.
+    let ner =
+        Recognizer::builder().default_gazetteers(false).learn_iob2(data("learn_misc.iob2")).build().unwrap();
+    assert_eq!(found(&ner, "Πήγαμε στη Ρενάδα χθες."), [("Ρενάδα".to_string(), Label::Loc)]);
+    assert_eq!(found(&ner, "Μιλούν για τη Συμφωνία της Ρενάδας σήμερα."), []);
+    assert_eq!(found(&ner, "ΣΥΜΦΩΝΙΑ ΤΗΣ ΡΕΝΑΔΑΣ"), []);
+    // The public `learn` gives only the PER/LOC/ORG gazetteers.
+    let corpus = iob2::read(data("learn_misc.iob2")).unwrap();
+    let (gazetteers, _) = greek_ner::learn::learn("learn_misc.iob2", &corpus).unwrap();
+    assert!(gazetteers.iter().flat_map(|g| g.entries()).all(|e| !e.id().contains("MISC")));
+}
+
+#[test]
+fn broken_iob2_names_file_line_and_field() {
+    // An I- tag that continues no span is broken IOB2: learning refuses the corpus.
+    let corpus = "Ο O\nΑνδρέας I-PER\nΛοβέρδος I-PER\n";
+    let err = greek_ner::Recognizer::builder().learn_iob2_str("broken.iob2", corpus).build().unwrap_err();
+    assert_eq!((err.file(), err.line(), err.field()), ("broken.iob2", Some(2), Some("tag")), "{err}");
+}
