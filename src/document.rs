@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use crate::lookup::Lookup;
 use crate::mention::Mention;
-use crate::normalize::fold;
+use crate::normalize::{fold, fold_push};
 use crate::tokens::tokens;
 use crate::{Label, Source};
 
@@ -38,21 +38,39 @@ static ENDINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
 
 /// The key a name is linked by: its folded words with their inflectional endings cut
 /// (`Μητσοτάκη` and `Μητσοτάκης` share one), as long as three letters remain. Cheaper than
-/// generating every case form of every name in every document.
-fn stem_key(name: &str) -> String {
-    let folded = fold(name);
-    let mut key = String::with_capacity(folded.len());
+/// generating every case form of every name in every document. Written into `key`;
+/// `folded` is scratch space (both reused: the pass computes a key per capitalised word).
+fn stem_key(name: &str, folded: &mut String, key: &mut String) {
+    folded.clear();
+    fold_push(name, folded);
+    key.clear();
     for w in folded.split(' ').filter(|w| !w.is_empty()) {
         if !key.is_empty() {
             key.push(' ');
         }
         let cut = ENDINGS
             .iter()
-            .find(|e| w.ends_with(e.as_str()) && w[..w.len() - e.len()].chars().count() >= 3)
+            .find(|e| crate::normalize::ends_with(w, e) && w[..w.len() - e.len()].chars().count() >= 3)
             .map_or(0, |e| e.len());
         key.push_str(&w[..w.len() - cut]);
     }
-    key
+}
+
+/// Buffers of the pass, reused across documents (see the recognizer's `Buffers`).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// [`stem_key`]'s scratch and result.
+    folded: String,
+    key: String,
+    /// Stem key → the person it links to.
+    keys: FxHashMap<String, Target>,
+    /// The capitalised words of the document: start, end, and whether the word continues
+    /// the one before it in a run of capitals.
+    caps: Vec<(usize, usize, bool)>,
+    added: Vec<Mention>,
+    /// The folded text of every mention, end to end, and where each one ends.
+    folds: String,
+    fold_ends: Vec<usize>,
 }
 
 /// What a key links to: the antecedent mention's index, or several (a clash).
@@ -64,7 +82,7 @@ enum Target {
 
 fn add_key(
     keys: &mut FxHashMap<String, Target>,
-    key: String,
+    key: &str,
     target: usize,
     mentions: &[Mention],
     lookup: &Lookup,
@@ -72,15 +90,18 @@ fn add_key(
     if key.chars().filter(|&c| crate::normalize::is_letter(c)).count() < 2 {
         return;
     }
-    keys.entry(key)
-        .and_modify(|t| {
+    match keys.get_mut(key) {
+        Some(t) => {
             if let Target::One(prev) = *t {
                 if !same_entity(&mentions[prev], &mentions[target], lookup) {
                     *t = Target::Clash;
                 }
             }
-        })
-        .or_insert(Target::One(target));
+        }
+        None => {
+            keys.insert(key.to_owned(), Target::One(target));
+        }
+    }
 }
 
 fn same_entity(a: &Mention, b: &Mention, lookup: &Lookup) -> bool {
@@ -92,10 +113,10 @@ fn same_entity(a: &Mention, b: &Mention, lookup: &Lookup) -> bool {
 
 /// Runs the pass over all mentions of one document (sorted, non-overlapping) and returns
 /// them still sorted and non-overlapping.
-pub(crate) fn resolve(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>) {
-    link_aliases(text, lookup, mentions);
+pub(crate) fn resolve(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) {
+    link_aliases(text, lookup, mentions, sc);
     acronyms(text, mentions);
-    consistent_labels(text, mentions);
+    consistent_labels(text, mentions, sc);
 }
 
 /// `Expansion (ACR)`: the acronym takes the expansion's label and name.
@@ -128,48 +149,50 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
     }
 }
 
-fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>) {
-    let mut keys: FxHashMap<String, Target> = FxHashMap::default();
+fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) {
+    let Scratch { folded, key, keys, caps, added, .. } = sc;
+    keys.clear();
     for (i, m) in mentions.iter().enumerate() {
         if m.label != Label::Per {
             continue;
         }
-        let words: Vec<&str> = tokens(&text[m.start..m.end]).map(|t| t.text).collect();
-        if words.len() < 2 {
-            continue;
-        }
+        let name = &text[m.start..m.end];
+        let mut words = tokens(name);
+        let Some(first) = words.next() else { continue };
+        let Some(last) = words.last() else { continue };
         // The whole name, then its last and its first word, in any case form.
-        add_key(&mut keys, stem_key(&text[m.start..m.end]), i, mentions, lookup);
-        for w in [words[words.len() - 1], words[0]] {
-            add_key(&mut keys, stem_key(w), i, mentions, lookup);
+        for part in [name, last.text, first.text] {
+            stem_key(part, folded, key);
+            add_key(keys, key, i, mentions, lookup);
         }
     }
     if keys.is_empty() {
         return;
     }
-    let mut added = Vec::new();
+    added.clear();
     // Only capitalised words can be partial mentions: keep those, each with whether it
     // continues the word before it (joined by spaces or hyphens only) in a run of capitals.
-    let mut toks: Vec<(crate::tokens::Token, bool)> = Vec::new();
-    let mut prev: Option<(crate::tokens::Token, bool)> = None;
+    caps.clear();
+    let mut prev: Option<(usize, bool)> = None; // (end, capitalised)
     for t in tokens(text) {
         let cap = t.is_capitalized();
         if cap {
-            let joined = prev.is_some_and(|(p, p_cap)| {
-                p_cap && text[p.end..t.start].chars().all(|c| c == ' ' || c == '-')
+            let joined = prev.is_some_and(|(p_end, p_cap)| {
+                p_cap && text[p_end..t.start].chars().all(|c| c == ' ' || c == '-')
             });
-            toks.push((t, joined));
+            caps.push((t.start, t.end, joined));
         }
-        prev = Some((t, cap));
+        prev = Some((t.end, cap));
     }
-    let mut covered = mentions.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>().into_iter().peekable();
+    let toks = &caps[..];
+    let mut covered = mentions.iter().map(|m| (m.start, m.end)).peekable();
     let mut i = 0;
     while i < toks.len() {
-        let t = toks[i].0;
-        while covered.peek().is_some_and(|&(_, e)| e <= t.start) {
+        let (t_start, t_end, _) = toks[i];
+        while covered.peek().is_some_and(|&(_, e)| e <= t_start) {
             covered.next();
         }
-        if covered.peek().is_some_and(|&(s, _)| s < t.end) {
+        if covered.peek().is_some_and(|&(s, _)| s < t_end) {
             i += 1;
             continue;
         }
@@ -177,15 +200,15 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>) {
         let mut run_end = i;
         while run_end + 1 < toks.len()
             && run_end + 1 - i < 4
-            && toks[run_end + 1].1
-            && covered.peek().is_none_or(|&(s, _)| s >= toks[run_end + 1].0.end)
+            && toks[run_end + 1].2
+            && covered.peek().is_none_or(|&(s, _)| s >= toks[run_end + 1].1)
         {
             run_end += 1;
         }
         let mut found = None;
         for j in (i..=run_end).rev() {
-            let span = &text[t.start..toks[j].0.end];
-            if let Some(Target::One(target)) = keys.get(&stem_key(span)) {
+            stem_key(&text[t_start..toks[j].1], folded, key);
+            if let Some(Target::One(target)) = keys.get(key.as_str()) {
                 found = Some((j, *target));
                 break;
             }
@@ -194,8 +217,8 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>) {
             Some((j, target)) => {
                 let a = &mentions[target];
                 added.push(Mention {
-                    start: t.start,
-                    end: toks[j].0.end,
+                    start: t_start,
+                    end: toks[j].1,
                     label: a.label,
                     entry: a.entry,
                     canonical: a.canonical.clone().or_else(|| Some(Arc::from(&text[a.start..a.end]))),
@@ -214,7 +237,8 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>) {
             continue;
         }
         let m = &mentions[i];
-        let Some(Target::One(target)) = keys.get(&stem_key(&text[m.start..m.end])).copied() else { continue };
+        stem_key(&text[m.start..m.end], folded, key);
+        let Some(Target::One(target)) = keys.get(key.as_str()).copied() else { continue };
         let a = &mentions[target];
         if target == i || (a.entry.is_none() && target > i) {
             continue;
@@ -232,25 +256,35 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>) {
         mentions[i] = linked;
     }
     if !added.is_empty() {
-        mentions.extend(added);
+        mentions.append(added);
         mentions.sort_by_key(|m| m.start);
     }
 }
 
-fn consistent_labels(text: &str, mentions: &mut [Mention]) {
+fn consistent_labels(text: &str, mentions: &mut [Mention], sc: &mut Scratch) {
     if mentions.len() < 2 {
         return;
     }
-    let keys: Vec<String> = mentions.iter().map(|m| fold(&text[m.start..m.end])).collect();
-    let mut best: FxHashMap<&str, (Label, f32)> = FxHashMap::default();
-    for (m, key) in mentions.iter().zip(&keys) {
-        let e = best.entry(key).or_insert((m.label, m.confidence));
+    // Every mention's folded text in one buffer: no string per mention.
+    let (folds, ends) = (&mut sc.folds, &mut sc.fold_ends);
+    folds.clear();
+    ends.clear();
+    ends.push(0);
+    for m in mentions.iter() {
+        fold_push(&text[m.start..m.end], folds);
+        ends.push(folds.len());
+    }
+    let key = |i: usize| &folds[ends[i]..ends[i + 1]];
+    let mut best: FxHashMap<&str, (Label, f32)> =
+        FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+    for (i, m) in mentions.iter().enumerate() {
+        let e = best.entry(key(i)).or_insert((m.label, m.confidence));
         if m.confidence > e.1 {
             *e = (m.label, m.confidence);
         }
     }
-    for (m, key) in mentions.iter_mut().zip(&keys) {
-        let (label, conf) = best[key.as_str()];
+    for (i, m) in mentions.iter_mut().enumerate() {
+        let (label, conf) = best[key(i)];
         if label != m.label && conf > m.confidence {
             m.label = label;
             m.entry = None;

@@ -143,15 +143,57 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| w.chars().any(crate::normalize::is_alnum))
 }
 
-/// Bit `i` set when word `i` (of the first 32) starts with a capital letter.
+/// For each word of `s` (as [`words`] splits them), whether its first letter is a capital.
+/// One pass over the chars, no slicing: the lookup asks this of many hits.
+fn word_initials(s: &str) -> impl Iterator<Item = bool> + '_ {
+    let mut chars = s.chars();
+    std::iter::from_fn(move || {
+        // The current word: whether it has a letter or digit (else it is no word), and the
+        // case of its first letter.
+        let (mut alnum, mut first_upper) = (false, None);
+        loop {
+            let c = chars.next();
+            match c {
+                Some(c)
+                    if !(c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')) =>
+                {
+                    alnum |= crate::normalize::is_alnum(c);
+                    if first_upper.is_none() && crate::normalize::is_letter(c) {
+                        first_upper = Some(crate::normalize::is_upper(c));
+                    }
+                }
+                _ => {
+                    if alnum {
+                        return Some(first_upper == Some(true));
+                    }
+                    c?;
+                    (alnum, first_upper) = (false, None);
+                }
+            }
+        }
+    })
+}
+
+/// Bit `i` set when word `i` (of the first 32, as [`words`] splits them) starts with a
+/// capital letter.
 fn word_caps(s: &str) -> u32 {
-    words(s)
-        .take(32)
-        .enumerate()
-        .filter(|(_, w)| {
-            w.chars().find(|&c| crate::normalize::is_letter(c)).is_some_and(crate::normalize::is_upper)
-        })
-        .fold(0, |m, (i, _)| m | (1 << i))
+    word_initials(s).take(32).enumerate().filter(|&(_, up)| up).fold(0, |m, (i, _)| m | (1 << i))
+}
+
+/// `word_caps(s) & want == want`, reading only as far as the first word that answers.
+fn words_capitalised(s: &str, mut want: u32) -> bool {
+    for (i, up) in word_initials(s).take(32).enumerate() {
+        if want == 0 {
+            break;
+        }
+        if want & (1 << i) != 0 {
+            if !up {
+                return false;
+            }
+            want &= !(1 << i);
+        }
+    }
+    want == 0
 }
 
 impl Lookup {
@@ -282,7 +324,7 @@ impl Lookup {
             CaseRule::Initial(mask) => {
                 letters.next().is_some_and(crate::normalize::is_upper) || {
                     let later = mask & !1;
-                    later != 0 && word_caps(original) & later == later
+                    later != 0 && words_capitalised(original, later)
                 }
             }
             CaseRule::AllCaps => letters.all(crate::normalize::is_upper),
@@ -296,11 +338,18 @@ impl Lookup {
     }
 
     /// The best entry among a pattern's hits whose letter-case rule the original text meets.
-    fn best_hit(&self, pid: usize, original: &str, sentence_start: bool) -> Option<&Hit> {
+    /// `sentence_start` is asked only for ambiguous entries (few): scanning back through
+    /// the text for every hit cost more than the rest of the check.
+    fn best_hit(&self, pid: usize, original: &str, sentence_start: impl FnOnce() -> bool) -> Option<&Hit> {
+        let mut sentence_start = Some(sentence_start);
+        let mut at_start = None;
         self.hits[pid]
             .iter()
             .filter(|h| self.case_ok(h.case, original))
-            .filter(|h| !(sentence_start && self.entries[h.entry as usize].flags.ambiguous))
+            .filter(|h| {
+                !(self.entries[h.entry as usize].flags.ambiguous
+                    && *at_start.get_or_insert_with(|| sentence_start.take().is_some_and(|f| f())))
+            })
             .max_by_key(|h| self.rank(h))
     }
 
@@ -308,19 +357,16 @@ impl Lookup {
     /// appending them to `out` with offsets shifted by `offset`.
     pub fn find(&self, text: &str, folded: &mut FoldedText, offset: usize, out: &mut Vec<Mention>) {
         let Some(ac) = &self.ac else { return };
-        folded.fold_into(text);
+        folded.fold_and_split(text);
         {
-            let (hay, spans, ids) = folded.token_buffers();
-            spans.clear();
-            ids.clear();
+            let (hay, spans, ids) = folded.token_ids_mut();
             let unknown = if self.width == 2 { 0xFFFF } else { 0xFF_FFFF };
-            for (s, e) in folded_tokens(hay) {
-                spans.push((s as u32, e as u32));
-                let id = self.tokens.get(&hay[s..e]).copied().unwrap_or(unknown);
+            for &(s, e) in spans {
+                let id = self.tokens.get(&hay[s as usize..e as usize]).copied().unwrap_or(unknown);
                 push_id(ids, id, self.width);
             }
         }
-        let (spans, ids) = folded.tokens();
+        let (spans, ids) = (folded.token_spans(), folded.token_ids());
         let first = out.len();
         let w = self.width;
         for t in 0..spans.len() {
@@ -335,8 +381,7 @@ impl Lookup {
                 let (ts, te) = (m.start() / w, m.end() / w);
                 let (fs, fe) = (spans[ts].0 as usize, spans[te - 1].1 as usize);
                 let (s, e) = folded.original_range(text, fs, fe);
-                let sentence_start = is_sentence_start(text, s);
-                match self.best_hit(m.pattern().as_usize(), &text[s..e], sentence_start) {
+                match self.best_hit(m.pattern().as_usize(), &text[s..e], || is_sentence_start(text, s)) {
                     Some(hit) => {
                         let entry = &self.entries[hit.entry as usize];
                         out.push(Mention {
@@ -389,7 +434,12 @@ fn forms_parallel(names: &[(&str, bool)]) -> Vec<Vec<String>> {
 /// Appends token id `id` as `width` big-endian bytes.
 #[inline]
 fn push_id(out: &mut Vec<u8>, id: u32, width: usize) {
-    out.extend_from_slice(&id.to_be_bytes()[4 - width..]);
+    let b = id.to_be_bytes();
+    // A fixed-size copy for the usual width: a slice of variable length is a `memcpy` call.
+    match width {
+        2 => out.extend_from_slice(&[b[2], b[3]]),
+        _ => out.extend_from_slice(&b[4 - width..]),
+    }
 }
 
 /// The tokens of a folded text as byte ranges: runs of letters and digits, and single
@@ -406,19 +456,15 @@ pub(crate) fn folded_tokens(folded: &str) -> impl Iterator<Item = (usize, usize)
             return None;
         }
         let start = i;
-        let c = folded[i..].chars().next().expect("in bounds");
-        i += c.len_utf8();
+        let (c, len) = crate::normalize::char_at(folded, i);
+        i += len;
         if crate::normalize::is_alnum(c) {
             while i < bytes.len() {
-                let c = if bytes[i] < 0x80 {
-                    bytes[i] as char
-                } else {
-                    folded[i..].chars().next().expect("in bounds")
-                };
+                let (c, len) = crate::normalize::char_at(folded, i);
                 if !crate::normalize::is_alnum(c) {
                     break;
                 }
-                i += c.len_utf8();
+                i += len;
             }
         }
         Some((start, i))
@@ -446,6 +492,12 @@ pub(crate) fn resolve_overlaps(out: &mut Vec<Mention>, first: usize) {
     if tail.len() < 2 {
         return;
     }
+    // Most lines' hits are already sorted and disjoint: then every one is kept, in that
+    // order. (Empty spans take the general path, which lets them displace a span with the
+    // same start.)
+    if tail.iter().all(|m| m.start < m.end) && tail.windows(2).all(|w| w[0].end <= w[1].start) {
+        return;
+    }
     tail.sort_by(|a, b| {
         (b.end - b.start)
             .cmp(&(a.end - a.start))
@@ -466,4 +518,42 @@ pub(crate) fn resolve_overlaps(out: &mut Vec<Mention>, first: usize) {
     let kept: Vec<Mention> = kept.into_values().map(|(_, i)| tail[i].clone()).collect();
     out.truncate(first);
     out.extend(kept);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `word_caps` is a hand-written pass; it must agree with the plain definition.
+    #[test]
+    fn word_caps_matches_its_definition() {
+        let reference = |s: &str| -> u32 {
+            words(s)
+                .take(32)
+                .enumerate()
+                .filter(|(_, w)| {
+                    w.chars()
+                        .find(|&c| crate::normalize::is_letter(c))
+                        .is_some_and(crate::normalize::is_upper)
+                })
+                .fold(0, |m, (i, _)| m | (1 << i))
+        };
+        let many = "Α β ".repeat(40);
+        for s in [
+            "",
+            "υπουργείο Υγείας",
+            "Υπουργείο Υγείας",
+            "τζο-Τσουν-ριόνγκ",
+            " - «Νέα» Δημοκρατία 12 Αθηνών ",
+            "1ο Λύκειο \u{2013} Αθήνας",
+            "ΚΚΕ\u{A0}και ΣΥΡΙΖΑ",
+            "a B c\tD",
+            &many,
+        ] {
+            assert_eq!(word_caps(s), reference(s), "{s:?}");
+            for want in [0, 1, 2, 3, 6, 0b1010, 1 << 31, u32::MAX] {
+                assert_eq!(words_capitalised(s, want), reference(s) & want == want, "{s:?} {want:b}");
+            }
+        }
+    }
 }

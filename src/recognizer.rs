@@ -123,8 +123,8 @@ impl Recognizer {
             inner.lookup.find(line, &mut b.folded, offset, &mut b.mentions);
             if let Some(rules) = &inner.rules {
                 if inner.lookup.pattern_count() == 0 {
-                    // The lookup stage folds the line only when it has names to match.
-                    b.folded.fold_into(line);
+                    // The lookup stage folds and splits the line only when it has names to match.
+                    b.folded.fold_and_split(line);
                 }
                 rules.apply(line, &b.folded, offset, &mut b.mentions, first, &mut b.rules, &inner.lookup);
             }
@@ -134,7 +134,7 @@ impl Recognizer {
             adapt.apply(text, &mut b.mentions);
         }
         if inner.document {
-            document::resolve(text, &inner.lookup, &mut b.mentions);
+            document::resolve(text, &inner.lookup, &mut b.mentions, &mut b.document);
         }
         // Every stage promises sorted, disjoint, non-empty mentions on char boundaries; a
         // stage that broke the promise is a bug (tests and fuzzing fail on it in debug
@@ -235,6 +235,7 @@ struct Buffers {
     folded: FoldedText,
     mentions: Vec<Mention>,
     rules: crate::rules::Scratch,
+    document: document::Scratch,
 }
 
 /// Runs a [`Recognizer`] on one thread, reusing its buffers across calls (see

@@ -14,13 +14,26 @@ pub(crate) struct Token<'t> {
 
 impl<'t> Token<'t> {
     /// First letter is a capital.
+    #[inline]
     pub fn is_capitalized(&self) -> bool {
-        self.text.chars().find(|&c| crate::normalize::is_letter(c)).is_some_and(crate::normalize::is_upper)
+        let mut chars = self.text.chars();
+        match chars.next() {
+            // A word starts with a letter or digit: mostly a letter, which decides.
+            Some(c) if crate::normalize::is_letter(c) => crate::normalize::is_upper(c),
+            Some(_) => {
+                chars.find(|&c| crate::normalize::is_letter(c)).is_some_and(crate::normalize::is_upper)
+            }
+            None => false,
+        }
     }
 }
 
 #[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        // No ASCII character is a mark or a zero-width character.
+        return c.is_ascii_alphanumeric();
+    }
     crate::normalize::is_alnum(c)
         || is_mark(c)
         || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}')
@@ -28,25 +41,31 @@ fn is_word_char(c: char) -> bool {
 
 /// Iterates the words of `text`.
 pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut i = 0;
     std::iter::from_fn(move || {
         // Skip to the start of a word (a letter or digit, not a lone mark).
         let start = loop {
-            let (i, c) = chars.next()?;
+            if i >= text.len() {
+                return None;
+            }
+            let (c, len) = crate::normalize::char_at(text, i);
+            i += len;
             if crate::normalize::is_alnum(c) {
-                break i;
+                break i - len;
             }
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if is_word_char(c) {
-                chars.next();
-            } else {
-                end = i;
+        while i < text.len() {
+            if crate::normalize::greek_letter_at(text.as_bytes(), i) {
+                i += 2;
+                continue;
+            }
+            let (c, len) = crate::normalize::char_at(text, i);
+            if !is_word_char(c) {
                 break;
             }
+            i += len;
         }
-        Some(Token { start, end, text: &text[start..end] })
+        Some(Token { start, end: i, text: &text[start..i] })
     })
 }
 

@@ -92,6 +92,37 @@ pub(crate) fn is_mark(c: char) -> bool {
     fold_char(c) == Folded::Mark
 }
 
+/// The char at byte `i` of `text` (a char boundary) and its length in bytes, decoded by
+/// hand for ASCII and two-byte characters (Greek): the tokenizers read every char of the
+/// text, and `text[i..].chars().next()` costs a slice and a general decode each time.
+#[inline(always)]
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else if b < 0xE0 {
+        let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
+        (char::from_u32(cp).unwrap_or('\u{FFFD}'), 2)
+    } else {
+        let c = text[i..].chars().next().expect("a char starts here");
+        (c, c.len_utf8())
+    }
+}
+
+/// True when a Greek letter that [`is_letter`] accepts without a table (U+0386,
+/// U+0388..=U+03F5, U+03F7..=U+03FF: all modern Greek letters) starts at byte `i` of `bytes`
+/// (UTF-8, `i` a char boundary). The tokenizers' hot path: decided on two bytes, without
+/// decoding the char.
+#[inline(always)]
+pub(crate) fn greek_letter_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        0xCE => matches!(bytes.get(i + 1), Some(0x86 | 0x88..=0xBF)),
+        0xCF => matches!(bytes.get(i + 1), Some(0x80..=0xB5 | 0xB7..=0xBF)),
+        _ => false,
+    }
+}
+
 /// True for a letter, with fast paths for ASCII and Greek (most of what we read).
 #[inline]
 pub fn is_letter(c: char) -> bool {
@@ -99,8 +130,30 @@ pub fn is_letter(c: char) -> bool {
         0..=0x7F => c.is_ascii_alphabetic(),
         0x386 | 0x388..=0x3F5 | 0x3F7..=0x3FF => true,
         0x1F00..=0x1FBC | 0x1FC2..=0x1FCC | 0x1FD0..=0x1FDC | 0x1FE0..=0x1FEC | 0x1FF2..=0x1FFC => true,
+        _ => is_alphabetic(c),
+    }
+}
+
+/// Exactly [`char::is_alphabetic`], with fast paths for ASCII, the basic Greek letters and
+/// the punctuation of news text (`«`, `»`, `–`, `’`...), where std binary-searches its
+/// tables (a test checks every char).
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xAA | 0xB5 | 0xBA => true,
+        0x80..=0xBF => false,
+        0x391..=0x3A1 | 0x3A3..=0x3A9 | 0x3B1..=0x3C9 => true,
+        0x2000..=0x206F => false,
         _ => c.is_alphabetic(),
     }
+}
+
+/// `s.ends_with(suffix)` compared byte by byte: for the short endings the rules test,
+/// cheaper than a call to `memcmp`.
+#[inline]
+pub(crate) fn ends_with(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len() && s.bytes().rev().zip(suffix.bytes().rev()).all(|(a, b)| a == b)
 }
 
 /// True for an upper-case letter, with fast paths for ASCII and modern Greek.
@@ -131,18 +184,38 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Appends the folding of `s` to `out`: [`fold`] without the allocation, for callers
+/// that fold many short strings into a reused buffer.
+pub(crate) fn fold_push(s: &str, out: &mut String) {
+    fold_each(s, out);
+}
+
 /// The folding loop shared by [`fold`] and [`FoldedText::fold_into`]: calls `out.emit` with
 /// every folded character and the original byte offset it stands for. A run of spaces and
 /// newlines becomes one character, placed at the run's start (a newline if it has one).
 /// Where folded characters go: a plain string, or a string with its offset map.
 trait Sink {
     fn emit(&mut self, c: char, origin: u32);
+    /// [`Sink::emit`] for a character of U+0080..U+07FF (two bytes in UTF-8).
+    fn emit2(&mut self, c: char, origin: u32);
+    /// [`Sink::emit`] for an ASCII character.
+    fn emit1(&mut self, c: u8, origin: u32);
 }
 
 impl Sink for String {
     #[inline(always)]
     fn emit(&mut self, c: char, _origin: u32) {
         self.push(c);
+    }
+
+    #[inline(always)]
+    fn emit2(&mut self, c: char, _origin: u32) {
+        self.push(c);
+    }
+
+    #[inline(always)]
+    fn emit1(&mut self, c: u8, _origin: u32) {
+        self.push(c as char);
     }
 }
 
@@ -156,6 +229,20 @@ impl Sink for FoldedText {
                 self.origin.push(origin);
             }
         }
+    }
+
+    #[inline(always)]
+    fn emit2(&mut self, c: char, origin: u32) {
+        debug_assert_eq!(c.len_utf8(), 2);
+        self.text.push(c);
+        self.origin.extend_from_slice(&[origin, origin]);
+    }
+
+    #[inline(always)]
+    fn emit1(&mut self, c: u8, origin: u32) {
+        debug_assert!(c.is_ascii());
+        self.text.push(c as char);
+        self.origin.push(origin);
     }
 }
 
@@ -171,13 +258,37 @@ fn fold_each(s: &str, out: &mut impl Sink) {
             let f = match ASCII[b as usize] {
                 b' ' | b'-' => Folded::Space,
                 b'\n' => Folded::Newline,
-                c => Folded::Char(c as char),
+                c => {
+                    // An ASCII character folds to one: emitted directly, like the Greek letters below.
+                    if let Some((o, nl)) = pending_space.take() {
+                        out.emit(if nl { '\n' } else { ' ' }, o);
+                    }
+                    out.emit1(c, i as u32);
+                    i += 1;
+                    continue;
+                }
             };
             (f, 1)
         } else if b < 0xE0 {
             // A two-byte sequence: `s` is valid UTF-8, so a continuation byte follows.
             let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
-            (from_table(TWO_BYTE[(cp - 0x80) as usize]), 2)
+            let v = TWO_BYTE[(cp - 0x80) as usize];
+            if v < 0x800 && v != 0x20 {
+                // The hot path (a Greek letter): a two-byte character that folds to an ASCII
+                // look-alike (`α` → `a`) or to another two-byte letter, emitted without going
+                // through `Folded` (what `from_table` would give: a `Char`).
+                if let Some((o, nl)) = pending_space.take() {
+                    out.emit(if nl { '\n' } else { ' ' }, o);
+                }
+                if v < 0x80 {
+                    out.emit1(v as u8, i as u32);
+                } else {
+                    out.emit2(char::from_u32(v).unwrap_or('\u{FFFD}'), i as u32);
+                }
+                i += 2;
+                continue;
+            }
+            (from_table(v), 2)
         } else {
             let c = s[i..].chars().next().expect("a char starts here");
             (fold_char(c), c.len_utf8())
@@ -217,7 +328,8 @@ pub struct FoldedText {
     /// `origin[i]` is the original byte offset of the character that produced folded byte `i`;
     /// one extra entry holds the original length.
     origin: Vec<u32>,
-    /// Scratch space for the matcher: the folded text's token spans and their token ids.
+    /// The folded text's token spans (written by [`FoldedText::fold_and_split`], read by the
+    /// lookup and rule stages) and the matcher's token ids for them.
     token_spans: Vec<(u32, u32)>,
     token_ids: Vec<u8>,
 }
@@ -236,14 +348,31 @@ impl FoldedText {
         self.origin.push(s.len() as u32);
     }
 
-    /// The folded text with the matcher's token scratch buffers.
-    pub(crate) fn token_buffers(&mut self) -> (&str, &mut Vec<(u32, u32)>, &mut Vec<u8>) {
-        (&self.text, &mut self.token_spans, &mut self.token_ids)
+    /// Folds `s` (see [`FoldedText::fold_into`]) and cuts the folded text into tokens (see
+    /// [`crate::lookup::folded_tokens`]), kept in [`FoldedText::token_spans`]. The lookup
+    /// and rule stages both read these spans: the line is cut once, not once per stage.
+    pub(crate) fn fold_and_split(&mut self, s: &str) {
+        self.fold_into(s);
+        self.token_spans.clear();
+        self.token_ids.clear();
+        self.token_spans.extend(crate::lookup::folded_tokens(&self.text).map(|(s, e)| (s as u32, e as u32)));
     }
 
-    /// The token spans and ids the matcher last wrote (see [`FoldedText::token_buffers`]).
-    pub(crate) fn tokens(&self) -> (&[(u32, u32)], &[u8]) {
-        (&self.token_spans, &self.token_ids)
+    /// The folded text and token spans of the last [`FoldedText::fold_and_split`], with the
+    /// matcher's token-id scratch buffer.
+    pub(crate) fn token_ids_mut(&mut self) -> (&str, &[(u32, u32)], &mut Vec<u8>) {
+        (&self.text, &self.token_spans, &mut self.token_ids)
+    }
+
+    /// The token spans of the last [`FoldedText::fold_and_split`] (byte ranges of the folded
+    /// text: runs of letters and digits, and single other characters).
+    pub(crate) fn token_spans(&self) -> &[(u32, u32)] {
+        &self.token_spans
+    }
+
+    /// The token ids the matcher last wrote (see [`FoldedText::token_ids_mut`]).
+    pub(crate) fn token_ids(&self) -> &[u8] {
+        &self.token_ids
     }
 
     /// The folded text.
@@ -260,17 +389,29 @@ impl FoldedText {
     /// Maps a folded byte range back to a byte range of `original` (the text that was folded):
     /// from the start of the first character to the end of the last one, combining marks after it
     /// included.
+    #[inline]
     pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.text.len());
         let s = self.origin[start] as usize;
         let last = self.origin[end - 1] as usize;
-        let mut e = last + original[last..].chars().next().map_or(0, char::len_utf8);
-        for c in original[e..].chars() {
-            if is_mark(c) {
-                e += c.len_utf8();
-            } else {
+        let bytes = original.as_bytes();
+        // The length of the last character, from its lead byte (`last` is a char boundary).
+        let mut e = last
+            + match bytes.get(last) {
+                None => 0,
+                Some(&b) if b < 0x80 => 1,
+                Some(&b) if b < 0xE0 => 2,
+                Some(&b) if b < 0xF0 => 3,
+                Some(_) => 4,
+            };
+        // Combining marks after it belong to it; an ASCII byte is never one (the common case,
+        // decided without decoding).
+        while bytes.get(e).is_some_and(|&b| b >= 0x80) {
+            let c = original[e..].chars().next().expect("a char starts here");
+            if !is_mark(c) {
                 break;
             }
+            e += c.len_utf8();
         }
         (s, e)
     }
@@ -325,6 +466,33 @@ mod tests {
     t!(guillemets, "«Κιμ»", "\"Κιμ\"");
     t!(apostrophes, "στ’ Αθήνα", "στ' Αθήνα");
     t!(latin_diacritics, "Erdoğan", "Erdogan");
+
+    #[test]
+    fn fast_paths_agree_with_std() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let fast = greek_letter_at(c.encode_utf8(&mut buf).as_bytes(), 0);
+            assert_eq!(fast, is_letter(c) && (0x386..=0x3FF).contains(&(c as u32)), "{c:?}");
+        }
+        for (s, e) in [("Ρωσίας", "ίας"), ("ίας", "ίας"), ("ας", "ίας"), ("abc", ""), ("", "")]
+        {
+            assert_eq!(ends_with(s, e), s.ends_with(e), "{s:?} {e:?}");
+        }
+        let mut f = FoldedText::default();
+        for text in ["Αθήνα 1821 «Κορε\u{301}α»", "  ", "", "a-b\nc\u{200B}d 🇬🇷 x"] {
+            f.fold_and_split(text);
+            let want: Vec<(u32, u32)> =
+                crate::lookup::folded_tokens(f.as_str()).map(|(s, e)| (s as u32, e as u32)).collect();
+            assert_eq!(f.token_spans(), &want[..], "{text:?}");
+            for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let c = text[i..].chars().next().unwrap();
+                assert_eq!(char_at(text, i), (c, c.len_utf8()));
+            }
+        }
+    }
 
     #[test]
     fn offsets_map_back_to_original() {

@@ -71,11 +71,11 @@ impl Tok {
     }
 }
 
-/// Splits the folded line into tokens (runs of letters and digits) and classifies them.
+/// The words of the folded line (runs of letters and digits), classified. `folded` must
+/// have been split ([`FoldedText::fold_and_split`]).
 pub(crate) fn tokenize(line: &str, folded: &FoldedText, lex: &Lexicon, out: &mut Vec<Tok>) {
     out.clear();
     let f = folded.as_str();
-    let mut start: Option<usize> = None;
     let push = |fs: usize, fe: usize, out: &mut Vec<Tok>| {
         let (s, e) = folded.original_range(line, fs, fe);
         let cls = lex.classes(&f[fs..fe]);
@@ -120,17 +120,18 @@ pub(crate) fn tokenize(line: &str, folded: &FoldedText, lex: &Lexicon, out: &mut
         }
         out.push(Tok { s: s as u32, e: e as u32, fs: fs as u32, fe: fe as u32, cls, shape, gaz: 0 });
     };
-    for (i, c) in f.char_indices() {
-        if is_alnum(c) {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            push(s, i, out);
+    // The words are the lookup's token spans that start with a letter or digit: those are
+    // the maximal runs of letters and digits (every other character is a token of its own).
+    for &(fs, fe) in folded.token_spans() {
+        let b = f.as_bytes()[fs as usize];
+        let word = if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else {
+            f[fs as usize..].chars().next().is_some_and(is_alnum)
+        };
+        if word {
+            push(fs as usize, fe as usize, out);
         }
-    }
-    if let Some(s) = start {
-        push(s, f.len(), out);
     }
 }
 
@@ -198,7 +199,12 @@ impl<'a> Line<'a> {
             return false;
         }
         let w = self.w(i);
-        self.lex.common_endings.iter().any(|e| w.ends_with(e))
+        // Most endings fail on the last byte: test it before the rest.
+        let last = w.as_bytes().last();
+        self.lex
+            .common_endings
+            .iter()
+            .any(|e| e.as_bytes().last() == last && crate::normalize::ends_with(w, e))
     }
 
     /// True when token `i` starts a sentence, a quotation or a heading: the positions where

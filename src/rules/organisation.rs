@@ -224,7 +224,7 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
     let ok = (a..b).all(|i| {
         let t = &toks[i];
         let w = line.w(i);
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = w.chars().filter(|&c| crate::normalize::is_alphabetic(c)).count();
         // Greek acronyms carry no accents: `ΤΎΠΟΥ` is a word in capitals. Two Latin capitals
         // are mostly country or language codes (`FR`, `EN`).
         let accented = w.chars().any(|c| "ΆΈΉΊΌΎΏάέήίόύώΐΰ\u{301}".contains(c));
