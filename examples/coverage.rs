@@ -14,18 +14,9 @@ use std::collections::HashMap;
 
 use greek_ner::{Label, Recognizer};
 
-/// `println!` that ends the program quietly when stdout is closed (`... | head`).
-macro_rules! out {
-    ($($t:tt)*) => {{
-        use std::io::Write as _;
-        if let Err(e) = writeln!(std::io::stdout(), $($t)*) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
-            panic!("cannot write to stdout: {e}");
-        }
-    }};
-}
+#[macro_use]
+#[path = "support/stdout.rs"]
+mod stdout;
 
 fn main() {
     let mut args = std::env::args().skip(1);

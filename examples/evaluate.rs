@@ -35,18 +35,9 @@ use greek_ner::iob2::{self, Sentence};
 use greek_ner::{Label, Recognizer};
 use serde_json::json;
 
-/// `println!` that ends the program quietly when stdout is closed (`... | head`).
-macro_rules! out {
-    ($($t:tt)*) => {{
-        use std::io::Write as _;
-        if let Err(e) = writeln!(std::io::stdout(), $($t)*) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                std::process::exit(0);
-            }
-            panic!("cannot write to stdout: {e}");
-        }
-    }};
-}
+#[macro_use]
+#[path = "support/stdout.rs"]
+mod stdout;
 
 #[derive(Default)]
 struct Options {
