@@ -131,7 +131,12 @@ fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<Vec<bool>>>) -> CaseR
     if letters.len() >= 2 && letters.iter().all(|&u| u) {
         CaseRule::AllCaps
     } else if first_is_letter && letters[0] {
-        CaseRule::Initial(word_caps(name))
+        // A small first letter is allowed for a head noun (`υπουργείο Υγείας`), not for an
+        // initial: `κ. Μητσοτάκης` is «Mr Mitsotakis», not the name `Κ. Μητσοτάκης`.
+        let initial = words(name)
+            .next()
+            .is_some_and(|w| w.chars().filter(|&c| crate::normalize::is_letter(c)).count() < 2);
+        CaseRule::Initial(if initial { 1 } else { word_caps(name) })
     } else {
         CaseRule::Any
     }

@@ -22,7 +22,7 @@ grner:org:nato\tORG\tΝΑΤΟ\tNATO\tintl_org\t
 grner:org:boe\tORG\tΤράπεζα της Ελλάδος\t\tbank\t
 grner:org:stimson\tORG\tStimson Center\t\tthink_tank\t
 grner:org:mera\tORG\tΜέΡΑ25\t\tparty\texact_case
-grner:per:km\tPER\tΚυριάκος Μητσοτάκης\tΜητσοτάκης\tpolitician\t
+grner:per:km\tPER\tΚυριάκος Μητσοτάκης\tΜητσοτάκης|Κ. Μητσοτάκης\tpolitician\t
 grner:per:at\tPER\tΑλέξης Τσίπρας\t\tpolitician\t
 grner:per:dm\tPER\tΝτόρα Μπακογιάννη\t\tpolitician\t
 grner:per:kju\tPER\tΚιμ Γιονγκ Ουν\t\thead_of_state\t
@@ -152,6 +152,8 @@ t!(
     "ΝΔ και Ν.Δ. όχι νδ",
     [("ΝΔ", Org, "grner:org:nd"), ("Ν.Δ.", Org, "grner:org:nd")]
 );
+t!(initial_form, "δήλωσε ο Κ. Μητσοτάκης", [("Κ. Μητσοτάκης", Per, "grner:per:km")]);
+t!(mr_is_not_an_initial, "δήλωσε ο κ. Μητσοτάκης", [("Μητσοτάκης", Per, "grner:per:km")]);
 t!(exact_case_flag, "το ΜέΡΑ25 και η μέρα25", [("ΜέΡΑ25", Org, "grner:org:mera")]);
 t!(ambiguous_not_at_sentence_start, "Χώρα μας. Ήρθε από τη Χώρα.", [("Χώρα", Loc, "grner:loc:chora")]);
 

@@ -981,6 +981,11 @@ const NATIONALITY_FORMS: &[&str] = &[
 /// Common nouns and adjectives that newsrooms capitalise but that are not names by
 /// themselves: capitalised titles, state and religious words, news section names.
 const CAPITALISED_COMMON: &[&str] = &[
+    // «εκπρόσωπος Τύπου», «Γραφείο Τύπου»: the press, capitalised by convention.
+    "Τύπος",
+    // «το Μαξίμου», «πηγές του Μεγάρου Μαξίμου»: the prime minister's office, which Greek
+    // news corpora leave unannotated (a building standing for the government).
+    "Μαξίμου",
     "Πρόεδρος",
     "Πρωθυπουργός",
     "Υπουργός",
