@@ -32,20 +32,21 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use greek_ner::iob2::{self, Sentence};
-use greek_ner::{Label, Recognizer};
+use greek_ner::Label;
 use serde_json::json;
 
 #[macro_use]
 #[path = "support/stdout.rs"]
 mod stdout;
 
+#[path = "support/recognizer_options.rs"]
+mod recognizer_options;
+use recognizer_options::RecognizerOptions;
+
 #[derive(Default)]
 struct Options {
     corpus: Option<String>,
-    gazetteer_only: bool,
-    gazetteers: Vec<String>,
-    no_defaults: bool,
-    learn: Vec<String>,
+    recognizer: RecognizerOptions,
     errors: bool,
     by_source: bool,
     json: bool,
@@ -59,10 +60,10 @@ fn parse_args() -> Result<Options, String> {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--gazetteer-only" => o.gazetteer_only = true,
-            "--gazetteer" => o.gazetteers.push(args.next().ok_or("--gazetteer needs a PATH")?),
-            "--no-default-gazetteers" => o.no_defaults = true,
-            "--learn-iob2" => o.learn.push(args.next().ok_or("--learn-iob2 needs a PATH")?),
+            "--gazetteer-only" => o.recognizer.gazetteer_only = true,
+            "--gazetteer" => o.recognizer.gazetteers.push(args.next().ok_or("--gazetteer needs a PATH")?),
+            "--no-default-gazetteers" => o.recognizer.no_defaults = true,
+            "--learn-iob2" => o.recognizer.learn.push(args.next().ok_or("--learn-iob2 needs a PATH")?),
             "--errors" => o.errors = true,
             "--by-source" => o.by_source = true,
             "--json" => o.json = true,
@@ -183,20 +184,6 @@ fn score(
     lines
 }
 
-fn build(o: &Options) -> Result<Recognizer, greek_ner::BuildError> {
-    let mut b = Recognizer::builder().default_gazetteers(!o.no_defaults);
-    for g in &o.gazetteers {
-        b = b.gazetteer_path(g);
-    }
-    for l in &o.learn {
-        b = b.learn_iob2(l);
-    }
-    if o.gazetteer_only {
-        b = b.gazetteer_only();
-    }
-    b.build()
-}
-
 fn main() -> ExitCode {
     let o = match parse_args() {
         Ok(o) => o,
@@ -217,7 +204,7 @@ fn main() -> ExitCode {
         eprintln!("evaluate: {path}: {} I- tags without a B- read as span starts", corpus.repaired);
     }
     let t0 = Instant::now();
-    let ner = match build(&o) {
+    let ner = match o.recognizer.build() {
         Ok(n) => n,
         Err(e) => {
             eprintln!("evaluate: {e}");

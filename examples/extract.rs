@@ -34,12 +34,13 @@ use greek_ner::Recognizer;
 use serde_json::json;
 use serde_json::value::RawValue;
 
+#[path = "support/recognizer_options.rs"]
+mod recognizer_options;
+use recognizer_options::RecognizerOptions;
+
 struct Options {
     jsonl: bool,
-    gazetteer_only: bool,
-    gazetteers: Vec<String>,
-    learn: Vec<String>,
-    no_defaults: bool,
+    recognizer: RecognizerOptions,
     strict: bool,
     lossy: bool,
     file: Option<String>,
@@ -52,10 +53,7 @@ fn usage() -> &'static str {
 fn parse_args() -> Result<Options, String> {
     let mut o = Options {
         jsonl: false,
-        gazetteer_only: false,
-        gazetteers: Vec::new(),
-        learn: Vec::new(),
-        no_defaults: false,
+        recognizer: RecognizerOptions::default(),
         strict: false,
         lossy: false,
         file: None,
@@ -64,10 +62,10 @@ fn parse_args() -> Result<Options, String> {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--jsonl" => o.jsonl = true,
-            "--gazetteer-only" => o.gazetteer_only = true,
-            "--gazetteer" => o.gazetteers.push(args.next().ok_or("--gazetteer needs a PATH")?),
-            "--learn-iob2" => o.learn.push(args.next().ok_or("--learn-iob2 needs a PATH")?),
-            "--no-default-gazetteers" => o.no_defaults = true,
+            "--gazetteer-only" => o.recognizer.gazetteer_only = true,
+            "--gazetteer" => o.recognizer.gazetteers.push(args.next().ok_or("--gazetteer needs a PATH")?),
+            "--learn-iob2" => o.recognizer.learn.push(args.next().ok_or("--learn-iob2 needs a PATH")?),
+            "--no-default-gazetteers" => o.recognizer.no_defaults = true,
             "--strict" => o.strict = true,
             "--lossy" => o.lossy = true,
             "-h" | "--help" => return Err(usage().to_string()),
@@ -80,20 +78,6 @@ fn parse_args() -> Result<Options, String> {
         }
     }
     Ok(o)
-}
-
-fn build(o: &Options) -> Result<Recognizer, greek_ner::BuildError> {
-    let mut b = Recognizer::builder().default_gazetteers(!o.no_defaults);
-    for g in &o.gazetteers {
-        b = b.gazetteer_path(g);
-    }
-    for l in &o.learn {
-        b = b.learn_iob2(l);
-    }
-    if o.gazetteer_only {
-        b = b.gazetteer_only();
-    }
-    b.build()
 }
 
 /// Why a JSONL line got no entities, with its id when the line is JSON enough to have one.
@@ -306,7 +290,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ner = match build(&o) {
+    let ner = match o.recognizer.build() {
         Ok(n) => n,
         Err(e) => {
             eprintln!("extract: {e}");
