@@ -38,9 +38,10 @@ use crate::{Label, Source};
 use std::collections::hash_map::Entry;
 
 /// What the original text's letter case must look like for a hit to count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum CaseRule {
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum CaseRule {
     /// Anything (names written in lower case, or starting with a digit).
+    #[default]
     Any,
     /// The first letter is a capital; or, for a name of several words whose later words are
     /// capitalised (bit `i` of the mask: word `i` starts with a capital), those later words
@@ -121,12 +122,19 @@ fn word_cases(s: &str) -> Vec<Vec<bool>> {
 }
 
 fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<Vec<bool>>>) -> CaseRule {
-    let letters: Vec<bool> =
-        name.chars().filter(|&c| crate::normalize::is_letter(c)).map(crate::normalize::is_upper).collect();
     if flags.exact_case {
         exact.push(word_cases(name));
         return CaseRule::Exact((exact.len() - 1) as u32);
     }
+    case_rule_of(name)
+}
+
+/// The letter case a name written as `name` needs in the text (never `Exact`, which only
+/// the `exact_case` flag asks for). Learning uses it too, so that it counts exactly the
+/// occurrences the lookup will find.
+pub(crate) fn case_rule_of(name: &str) -> CaseRule {
+    let letters: Vec<bool> =
+        name.chars().filter(|&c| crate::normalize::is_letter(c)).map(crate::normalize::is_upper).collect();
     let first_is_letter = name.chars().next().is_some_and(crate::normalize::is_letter);
     if letters.len() >= 2 && letters.iter().all(|&u| u) {
         CaseRule::AllCaps
@@ -142,10 +150,25 @@ fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<Vec<bool>>>) -> CaseR
     }
 }
 
+/// Whether `original` has the letter case `rule` asks for (`Exact` rules need the lookup's
+/// table: see [`Lookup::case_ok`]; here they accept anything).
+pub(crate) fn case_accepts(rule: CaseRule, original: &str) -> bool {
+    let mut letters = original.chars().filter(|&c| crate::normalize::is_letter(c));
+    match rule {
+        CaseRule::Any | CaseRule::Exact(_) => true,
+        CaseRule::Initial(mask) => {
+            letters.next().is_some_and(crate::normalize::is_upper) || {
+                let later = mask & !1;
+                later != 0 && words_capitalised(original, later)
+            }
+        }
+        CaseRule::AllCaps => letters.all(crate::normalize::is_upper),
+    }
+}
+
 /// Splits a name into words the way folding does (spaces, hyphens and dashes separate).
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'))
-        .filter(|w| w.chars().any(crate::normalize::is_alnum))
+    s.split(crate::normalize::separates_words).filter(|w| w.chars().any(crate::normalize::is_alnum))
 }
 
 /// For each word of `s` (as [`words`] splits them), whether its first letter is a capital.
@@ -159,9 +182,7 @@ fn word_initials(s: &str) -> impl Iterator<Item = bool> + '_ {
         loop {
             let c = chars.next();
             match c {
-                Some(c)
-                    if !(c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')) =>
-                {
+                Some(c) if !crate::normalize::separates_words(c) => {
                     alnum |= crate::normalize::is_alnum(c);
                     if first_upper.is_none() && crate::normalize::is_letter(c) {
                         first_upper = Some(crate::normalize::is_upper(c));
@@ -323,22 +344,14 @@ impl Lookup {
     }
 
     fn case_ok(&self, rule: CaseRule, original: &str) -> bool {
-        let mut letters = original.chars().filter(|&c| crate::normalize::is_letter(c));
         match rule {
-            CaseRule::Any => true,
-            CaseRule::Initial(mask) => {
-                letters.next().is_some_and(crate::normalize::is_upper) || {
-                    let later = mask & !1;
-                    later != 0 && words_capitalised(original, later)
-                }
-            }
-            CaseRule::AllCaps => letters.all(crate::normalize::is_upper),
             CaseRule::Exact(i) => {
                 let want = &self.exact[i as usize];
                 let have = word_cases(original);
                 have.len() == want.len()
                     && have.iter().zip(want).all(|(h, w)| h.iter().zip(w).all(|(a, b)| a == b))
             }
+            _ => case_accepts(rule, original),
         }
     }
 

@@ -155,9 +155,7 @@ fn split_words<'a>(name: &str, folded: &'a str, nodecl: bool) -> Vec<Word<'a>> {
     if nodecl {
         return words;
     }
-    let originals = name
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'))
-        .filter(|w| !w.is_empty());
+    let originals = name.split(crate::normalize::separates_words).filter(|w| !w.is_empty());
     let declinable: Vec<bool> = originals.map(is_declinable).collect();
     if declinable.len() == words.len() {
         for (w, d) in words.iter_mut().zip(declinable) {

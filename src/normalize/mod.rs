@@ -86,6 +86,14 @@ fn fold_char(c: char) -> Folded {
     }
 }
 
+/// True for a character that separates words the way folding does (white space, hyphens,
+/// dashes: all fold to a space): the one definition of a name's words, shared by
+/// inflection, the case rules and learning.
+#[inline]
+pub(crate) fn separates_words(c: char) -> bool {
+    c.is_whitespace() || matches!(fold_char(c), Folded::Space | Folded::Newline)
+}
+
 /// True for a character that continues a combining sequence (dropped, attached to its base).
 #[inline]
 pub(crate) fn is_mark(c: char) -> bool {
