@@ -91,7 +91,10 @@ fn fold_char(c: char) -> Folded {
 /// inflection, the case rules and learning.
 #[inline]
 pub(crate) fn separates_words(c: char) -> bool {
-    c.is_whitespace() || matches!(fold_char(c), Folded::Space | Folded::Newline)
+    if c.is_ascii() {
+        return matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '-');
+    }
+    !is_letter(c) && (c.is_whitespace() || matches!(fold_char(c), Folded::Space | Folded::Newline))
 }
 
 /// True for a character that continues a combining sequence (dropped, attached to its base).
@@ -474,6 +477,15 @@ mod tests {
     t!(guillemets, "«Κιμ»", "\"Κιμ\"");
     t!(apostrophes, "στ’ Αθήνα", "στ' Αθήνα");
     t!(latin_diacritics, "Erdoğan", "Erdogan");
+
+    #[test]
+    fn word_separators_are_what_folds_to_a_space() {
+        for cp in 0..0x3100u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let folds_to_space = c.is_whitespace() || matches!(fold_char(c), Folded::Space | Folded::Newline);
+            assert_eq!(separates_words(c), folds_to_space, "U+{cp:04X}");
+        }
+    }
 
     #[test]
     fn fast_paths_agree_with_std() {
