@@ -24,8 +24,8 @@ use std::sync::Arc;
 
 use crate::lookup::Lookup;
 use crate::mention::Mention;
-use crate::normalize::{fold, fold_push};
-use crate::tokens::tokens;
+use crate::normalize::{char_at, fold, fold_push, is_alnum, FoldedText};
+use crate::tokens::{is_capitalized, tokens};
 use crate::{Label, Source};
 
 /// Folded endings that inflection adds or changes, longest first (see `gazetteer::inflect`).
@@ -65,12 +65,52 @@ pub(crate) struct Scratch {
     /// Stem key → the person it links to.
     keys: FxHashMap<String, Target>,
     /// The capitalised words of the document: start, end, and whether the word continues
-    /// the one before it in a run of capitals.
+    /// the one before it in a run of capitals (see [`collect_capitalised`]).
     caps: Vec<(usize, usize, bool)>,
+    /// The last word seen by [`collect_capitalised`]: its end and whether it is capitalised.
+    prev: Option<(usize, bool)>,
+    /// The first word of every key (a run of words can be a key only if its first word is).
+    firsts: FxHashMap<String, ()>,
     added: Vec<Mention>,
     /// The folded text of every mention, end to end, and where each one ends.
     folds: String,
     fold_ends: Vec<usize>,
+}
+
+impl Scratch {
+    /// Forgets the previous document.
+    pub(crate) fn clear(&mut self) {
+        self.caps.clear();
+        self.prev = None;
+    }
+}
+
+/// Lists the capitalised words of one line of the document (`line`, starting at byte
+/// `offset` of the document, folded and split into `folded`): the only words that can be
+/// partial mentions. Called for every line, in order, before [`resolve`].
+pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize, sc: &mut Scratch) {
+    let f = folded.as_str();
+    for &(fs, fe) in folded.token_spans() {
+        let (fs, fe) = (fs as usize, fe as usize);
+        let b = f.as_bytes()[fs];
+        let word = if b < 0x80 { b.is_ascii_alphanumeric() } else { is_alnum(char_at(f, fs).0) };
+        if !word {
+            continue;
+        }
+        let (s, e) = folded.original_range(line, fs, fe);
+        let cap = is_capitalized(&line[s..e]);
+        let (s, e) = (s + offset, e + offset);
+        if cap {
+            // Joined to the word before by spaces or hyphens only (a line break ends a run).
+            let joined = sc.prev.is_some_and(|(p_end, p_cap)| {
+                p_cap
+                    && p_end >= offset
+                    && line[p_end - offset..s - offset].bytes().all(|c| c == b' ' || c == b'-')
+            });
+            sc.caps.push((s, e, joined));
+        }
+        sc.prev = Some((e, cap));
+    }
 }
 
 /// What a key links to: the antecedent mention's index, or several (a clash).
@@ -150,8 +190,9 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
 }
 
 fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) {
-    let Scratch { folded, key, keys, caps, added, .. } = sc;
+    let Scratch { folded, key, keys, caps, added, firsts, .. } = sc;
     keys.clear();
+    firsts.clear();
     for (i, m) in mentions.iter().enumerate() {
         if m.label != Label::Per {
             continue;
@@ -164,26 +205,16 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         for part in [name, last.text, first.text] {
             stem_key(part, folded, key);
             add_key(keys, key, i, mentions, lookup);
+            let first_word = key.split(' ').next().unwrap_or("");
+            if !firsts.contains_key(first_word) {
+                firsts.insert(first_word.to_owned(), ());
+            }
         }
     }
     if keys.is_empty() {
         return;
     }
     added.clear();
-    // Only capitalised words can be partial mentions: keep those, each with whether it
-    // continues the word before it (joined by spaces or hyphens only) in a run of capitals.
-    caps.clear();
-    let mut prev: Option<(usize, bool)> = None; // (end, capitalised)
-    for t in tokens(text) {
-        let cap = t.is_capitalized();
-        if cap {
-            let joined = prev.is_some_and(|(p_end, p_cap)| {
-                p_cap && text[p_end..t.start].chars().all(|c| c == ' ' || c == '-')
-            });
-            caps.push((t.start, t.end, joined));
-        }
-        prev = Some((t.end, cap));
-    }
     let toks = &caps[..];
     let mut covered = mentions.iter().map(|m| (m.start, m.end)).peekable();
     let mut i = 0;
@@ -193,6 +224,13 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
             covered.next();
         }
         if covered.peek().is_some_and(|&(s, _)| s < t_end) {
+            i += 1;
+            continue;
+        }
+        // A run can be a key only if its first word is the first word of one: most
+        // capitalised words are not, and cost one key.
+        stem_key(&text[t_start..t_end], folded, key);
+        if !firsts.contains_key(key.as_str()) {
             i += 1;
             continue;
         }

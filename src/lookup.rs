@@ -74,9 +74,11 @@ struct Hit {
     case: CaseRule,
     /// A generated case form rather than a name as written.
     inflected: bool,
+    /// The entry is flagged `ambiguous` (copied here: the check needs no entry look-up).
+    ambiguous: bool,
 }
 
-/// A pattern's hits: nearly always one, so the first is kept inline.
+/// A pattern's hits while building: nearly always one, so the first is kept inline.
 #[derive(Clone, Debug)]
 struct HitList {
     first: Hit,
@@ -96,6 +98,10 @@ impl HitList {
     }
 }
 
+/// See [`Lookup::starts`].
+const START: u8 = 1;
+const START_LOWER: u8 = 2;
+
 /// The compiled gazetteers.
 pub(crate) struct Lookup {
     ac: Option<AhoCorasick>,
@@ -103,10 +109,14 @@ pub(crate) struct Lookup {
     tokens: FxHashMap<Box<str>, u32>,
     /// Bytes per token id in the automaton's alphabet (2, or 3 for very large gazetteers).
     width: usize,
-    /// `starts[id]`: some name begins with token `id` (only there does a search start).
-    starts: Vec<bool>,
-    /// Pattern id → the entries it names.
-    hits: Vec<HitList>,
+    /// `starts[id]`: bit [`START`] when some name begins with token `id` (only there does a
+    /// search start), bit [`START_LOWER`] when one of those names may begin with a small
+    /// letter in the text (written in lower case, or a head noun: `υπουργείο Υγείας`).
+    starts: Vec<u8>,
+    /// Pattern id `p` → the entries it names: `hits[hit_ends[p]..hit_ends[p + 1]]`, best
+    /// first (see [`Lookup::rank`]), so the first hit the text's letter case allows wins.
+    hit_ends: Vec<u32>,
+    hits: Vec<Hit>,
     pub entries: Vec<EntryInfo>,
     /// Upper/lower flags of the letters of each word of the `exact_case` names.
     exact: Vec<Vec<Vec<bool>>>,
@@ -257,7 +267,7 @@ impl Lookup {
                     let case = case_rule(name, e.flags, &mut exact);
                     let forms = all_forms.next().expect("one list of forms per name");
                     for (i, form) in forms.into_iter().enumerate() {
-                        let hit = Hit { entry, case, inflected: i > 0 };
+                        let hit = Hit { entry, case, inflected: i > 0, ambiguous: e.flags.ambiguous };
                         match by_form.entry(form) {
                             Entry::Occupied(o) => hits[*o.get() as usize].add(hit),
                             Entry::Vacant(v) => {
@@ -284,12 +294,13 @@ impl Lookup {
         }
         // The largest id of the width is reserved for tokens that no name contains.
         let width = if tokens.len() < 0xFFFF { 2 } else { 3 };
-        let mut starts = vec![false; tokens.len()];
+        let mut starts = vec![0u8; tokens.len()];
         let mut bytes = Vec::with_capacity(pattern_ids.len() * width);
         let mut ranges = Vec::with_capacity(pattern_ends.len());
         let mut from = 0;
-        for &end in &pattern_ends {
-            starts[pattern_ids[from] as usize] = true;
+        for (p, &end) in pattern_ends.iter().enumerate() {
+            let lower = hits[p].iter().any(|h| lower_start_allowed(h.case, &exact));
+            starts[pattern_ids[from] as usize] |= START | if lower { START_LOWER } else { 0 };
             let at = bytes.len();
             for &id in &pattern_ids[from..end] {
                 push_id(&mut bytes, id, width);
@@ -304,8 +315,16 @@ impl Lookup {
         // the side table is permuted to match.
         let mut order: Vec<usize> = (0..patterns.len()).collect();
         order.sort_unstable_by(|&a, &b| patterns[b].cmp(patterns[a]));
-        let mut slots: Vec<Option<HitList>> = hits.into_iter().map(Some).collect();
-        let hits: Vec<HitList> = order.iter().map(|&i| slots[i].take().expect("each pattern once")).collect();
+        let mut flat = Vec::with_capacity(hits.len() + hits.len() / 8);
+        let mut hit_ends = Vec::with_capacity(hits.len() + 1);
+        hit_ends.push(0u32);
+        for &i in &order {
+            let from = flat.len();
+            flat.extend(hits[i].iter().copied());
+            flat[from..].sort_by_key(|h| std::cmp::Reverse(rank(&entries, h)));
+            hit_ends.push(flat.len() as u32);
+        }
+        let hits = flat;
         let ac = if patterns.is_empty() {
             None
         } else {
@@ -328,19 +347,12 @@ impl Lookup {
                     })?,
             )
         };
-        Ok(Lookup { ac, tokens, width, starts, hits, entries, exact })
+        Ok(Lookup { ac, tokens, width, starts, hit_ends, hits, entries, exact })
     }
 
     /// Number of distinct folded patterns (names and their forms).
     pub fn pattern_count(&self) -> usize {
-        self.hits.len()
-    }
-
-    /// The ranking of a hit among those of one span: not ambiguous, then gazetteer priority,
-    /// then a name as written over a generated form, then the earlier entry.
-    fn rank(&self, h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
-        let e = &self.entries[h.entry as usize];
-        (!e.flags.ambiguous, e.priority, !h.inflected, std::cmp::Reverse(h.entry))
+        self.hit_ends.len() - 1
     }
 
     fn case_ok(&self, rule: CaseRule, original: &str) -> bool {
@@ -359,23 +371,36 @@ impl Lookup {
     /// `sentence_start` is asked only for ambiguous entries (few): scanning back through
     /// the text for every hit cost more than the rest of the check.
     fn best_hit(&self, pid: usize, original: &str, sentence_start: impl FnOnce() -> bool) -> Option<&Hit> {
+        let hits = &self.hits[self.hit_ends[pid] as usize..self.hit_ends[pid + 1] as usize];
         let mut sentence_start = Some(sentence_start);
         let mut at_start = None;
-        self.hits[pid]
-            .iter()
-            .filter(|h| self.case_ok(h.case, original))
-            .filter(|h| {
-                !(self.entries[h.entry as usize].flags.ambiguous
+        // Hits of one pattern mostly share one case rule (a surname of many persons): its
+        // answer is kept for the next hit.
+        let mut last: Option<(CaseRule, bool)> = None;
+        for h in hits {
+            let ok = match last {
+                Some((rule, ok)) if rule == h.case => ok,
+                _ => {
+                    let ok = self.case_ok(h.case, original);
+                    last = Some((h.case, ok));
+                    ok
+                }
+            };
+            if ok
+                && !(h.ambiguous
                     && *at_start.get_or_insert_with(|| sentence_start.take().is_some_and(|f| f())))
-            })
-            .max_by_key(|h| self.rank(h))
+            {
+                return Some(h);
+            }
+        }
+        None
     }
 
-    /// Finds the gazetteer mentions in `text` (one line or paragraph), folded into `folded`,
-    /// appending them to `out` with offsets shifted by `offset`.
+    /// Finds the gazetteer mentions in `text` (one line or paragraph), already folded and
+    /// split into `folded` ([`FoldedText::fold_and_split`]), appending them to `out` with
+    /// offsets shifted by `offset`.
     pub fn find(&self, text: &str, folded: &mut FoldedText, offset: usize, out: &mut Vec<Mention>) {
         let Some(ac) = &self.ac else { return };
-        folded.fold_and_split(text);
         {
             let (hay, spans, ids) = folded.token_ids_mut();
             let unknown = if self.width == 2 { 0xFFFF } else { 0xFF_FFFF };
@@ -389,7 +414,13 @@ impl Lookup {
         let w = self.width;
         for t in 0..spans.len() {
             let id = ids[t * w..(t + 1) * w].iter().fold(0u32, |a, &b| (a << 8) | b as u32);
-            if !self.starts.get(id as usize).copied().unwrap_or(false) {
+            let start = self.starts.get(id as usize).copied().unwrap_or(0);
+            if start & START == 0 {
+                continue;
+            }
+            // Most words of running text are in lower case, and most names need a capital:
+            // such a word starts no match, and costs no search.
+            if start & START_LOWER == 0 && starts_lower(text, folded.origin_start(spans[t].0 as usize)) {
                 continue;
             }
             // The longest name that starts here and that the text's letter case allows;
@@ -430,6 +461,30 @@ impl Lookup {
         }
         resolve_overlaps(out, first);
     }
+}
+
+/// The ranking of a hit among those of one span: not ambiguous, then gazetteer priority,
+/// then a name as written over a generated form, then the earlier entry.
+fn rank(entries: &[EntryInfo], h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
+    let e = &entries[h.entry as usize];
+    (!h.ambiguous, e.priority, !h.inflected, std::cmp::Reverse(h.entry))
+}
+
+/// Whether a name with case rule `rule` can match text that begins with a small letter.
+fn lower_start_allowed(rule: CaseRule, exact: &[Vec<Vec<bool>>]) -> bool {
+    match rule {
+        CaseRule::Any => true,
+        CaseRule::Initial(mask) => mask & !1 != 0,
+        CaseRule::AllCaps => false,
+        CaseRule::Exact(i) => exact[i as usize].first().and_then(|w| w.first()) != Some(&true),
+    }
+}
+
+/// True when the character at byte `at` of `text` is a small letter.
+#[inline]
+fn starts_lower(text: &str, at: usize) -> bool {
+    let (c, _) = crate::normalize::char_at(text, at);
+    crate::normalize::is_letter(c) && !crate::normalize::is_upper(c)
 }
 
 /// The case forms of every name, in order, computed on up to two threads.

@@ -118,15 +118,18 @@ impl Recognizer {
         // Names never cross a line break, so each line is folded and matched alone: memory
         // stays bounded by the longest line.
         let mut offset = 0;
+        b.document.clear();
         for line in lines(text, MAX_LINE) {
             let first = b.mentions.len();
+            b.folded.fold_and_split(line);
             inner.lookup.find(line, &mut b.folded, offset, &mut b.mentions);
             if let Some(rules) = &inner.rules {
-                if inner.lookup.pattern_count() == 0 {
-                    // The lookup stage folds and splits the line only when it has names to match.
-                    b.folded.fold_and_split(line);
-                }
                 rules.apply(line, &b.folded, offset, &mut b.mentions, first, &mut b.rules, &inner.lookup);
+            }
+            if inner.document {
+                // The document pass looks for partial mentions among the capitalised words:
+                // listed now, while the line's words are at hand.
+                document::collect_capitalised(line, &b.folded, offset, &mut b.document);
             }
             offset += line.len();
         }

@@ -16,15 +16,19 @@ impl<'t> Token<'t> {
     /// First letter is a capital.
     #[inline]
     pub fn is_capitalized(&self) -> bool {
-        let mut chars = self.text.chars();
-        match chars.next() {
-            // A word starts with a letter or digit: mostly a letter, which decides.
-            Some(c) if crate::normalize::is_letter(c) => crate::normalize::is_upper(c),
-            Some(_) => {
-                chars.find(|&c| crate::normalize::is_letter(c)).is_some_and(crate::normalize::is_upper)
-            }
-            None => false,
-        }
+        is_capitalized(self.text)
+    }
+}
+
+/// The first letter of `word` is a capital.
+#[inline]
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        // A word starts with a letter or digit: mostly a letter, which decides.
+        Some(c) if crate::normalize::is_letter(c) => crate::normalize::is_upper(c),
+        Some(_) => chars.find(|&c| crate::normalize::is_letter(c)).is_some_and(crate::normalize::is_upper),
+        None => false,
     }
 }
 
