@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use crate::lookup::Lookup;
 use crate::mention::Mention;
-use crate::normalize::{char_at, fold, fold_push, is_alnum, FoldedText};
+use crate::normalize::{char_at, fold, fold_push, is_alnum, is_letter, is_upper, FoldedText};
 use crate::tokens::{is_capitalized, tokens};
 use crate::{Label, Source};
 
@@ -48,12 +48,26 @@ fn stem_key(name: &str, folded: &mut String, key: &mut String) {
         if !key.is_empty() {
             key.push(' ');
         }
-        let cut = ENDINGS
-            .iter()
-            .find(|e| crate::normalize::ends_with(w, e) && w[..w.len() - e.len()].chars().count() >= 3)
-            .map_or(0, |e| e.len());
-        key.push_str(&w[..w.len() - cut]);
+        key.push_str(stem(w));
     }
+}
+
+/// A folded word without its inflectional ending, as long as three letters remain.
+fn stem(w: &str) -> &str {
+    // At least three characters: twelve bytes always are; fewer are counted.
+    let three = |r: &str| r.len() >= 12 || r.bytes().filter(|&b| b & 0xC0 != 0x80).count() >= 3;
+    let cut = ENDINGS
+        .iter()
+        .find(|e| crate::normalize::ends_with(w, e) && three(&w[..w.len() - e.len()]))
+        .map_or(0, |e| e.len());
+    &w[..w.len() - cut]
+}
+
+/// A hash of a one-word key: what [`collect_capitalised`] records of each capitalised word
+/// so that most are ruled out as partial mentions without folding them again.
+fn word_hash(stem: &str) -> u64 {
+    use std::hash::BuildHasher;
+    crate::fxhash::FxBuildHasher::default().hash_one(stem)
 }
 
 /// Buffers of the pass, reused across documents (see the recognizer's `Buffers`).
@@ -64,13 +78,13 @@ pub(crate) struct Scratch {
     key: String,
     /// Stem key → the person it links to.
     keys: FxHashMap<String, Target>,
-    /// The capitalised words of the document: start, end, and whether the word continues
-    /// the one before it in a run of capitals (see [`collect_capitalised`]).
-    caps: Vec<(usize, usize, bool)>,
-    /// The last word seen by [`collect_capitalised`]: its end and whether it is capitalised.
-    prev: Option<(usize, bool)>,
-    /// The first word of every key (a run of words can be a key only if its first word is).
-    firsts: FxHashMap<String, ()>,
+    /// The capitalised words of the document (see [`collect_capitalised`]).
+    caps: Vec<Capitalised>,
+    /// The end of the last word [`collect_capitalised`] saw, if it was capitalised.
+    prev: Option<usize>,
+    /// [`word_hash`] of the first word of every key (a run of words can be a key only if
+    /// its first word is the first word of one).
+    firsts: FxHashMap<u64, ()>,
     added: Vec<Mention>,
     /// The folded text of every mention, end to end, and where each one ends.
     folds: String,
@@ -90,6 +104,7 @@ impl Scratch {
 /// partial mentions. Called for every line, in order, before [`resolve`].
 pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize, sc: &mut Scratch) {
     let f = folded.as_str();
+    let bytes = line.as_bytes();
     for &(fs, fe) in folded.token_spans() {
         let (fs, fe) = (fs as usize, fe as usize);
         let b = f.as_bytes()[fs];
@@ -97,20 +112,39 @@ pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize
         if !word {
             continue;
         }
-        let (s, e) = folded.original_range(line, fs, fe);
-        let cap = is_capitalized(&line[s..e]);
-        let (s, e) = (s + offset, e + offset);
-        if cap {
-            // Joined to the word before by spaces or hyphens only (a line break ends a run).
-            let joined = sc.prev.is_some_and(|(p_end, p_cap)| {
-                p_cap
-                    && p_end >= offset
-                    && line[p_end - offset..s - offset].bytes().all(|c| c == b' ' || c == b'-')
-            });
-            sc.caps.push((s, e, joined));
+        // The first letter decides, and is mostly the first character: a word in lower
+        // case costs no more than this.
+        let at = folded.origin_start(fs);
+        let (c, _) = char_at(line, at);
+        if is_letter(c) && !is_upper(c) {
+            sc.prev = None;
+            continue;
         }
-        sc.prev = Some((e, cap));
+        let (s, e) = folded.original_range(line, fs, fe);
+        if !is_capitalized(&line[s..e]) {
+            sc.prev = None;
+            continue;
+        }
+        // Joined to the capitalised word before by spaces or hyphens only (a line break ends a run).
+        let joined = sc
+            .prev
+            .is_some_and(|p| p >= offset && bytes[p - offset..s].iter().all(|&c| c == b' ' || c == b'-'));
+        let hash = word_hash(stem(&f[fs..fe]));
+        sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, hash });
+        sc.prev = Some(e + offset);
     }
+}
+
+/// A capitalised word of the document.
+#[derive(Clone, Copy, Debug)]
+struct Capitalised {
+    start: usize,
+    end: usize,
+    /// The word continues the one before it in a run of capitals (joined by spaces or
+    /// hyphens only).
+    joined: bool,
+    /// [`word_hash`] of its folded stem.
+    hash: u64,
 }
 
 /// What a key links to: the antecedent mention's index, or several (a clash).
@@ -205,10 +239,11 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         for part in [name, last.text, first.text] {
             stem_key(part, folded, key);
             add_key(keys, key, i, mentions, lookup);
+            // Keyed by its first run of letters and digits: the first word of a key may hold
+            // punctuation (`α.` of `Α. Παπαδόπουλος`), a capitalised word never does.
             let first_word = key.split(' ').next().unwrap_or("");
-            if !firsts.contains_key(first_word) {
-                firsts.insert(first_word.to_owned(), ());
-            }
+            let first_token = first_word.split(|c: char| !is_alnum(c)).next().unwrap_or("");
+            firsts.insert(word_hash(stem(first_token)), ());
         }
     }
     if keys.is_empty() {
@@ -219,7 +254,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
     let mut covered = mentions.iter().map(|m| (m.start, m.end)).peekable();
     let mut i = 0;
     while i < toks.len() {
-        let (t_start, t_end, _) = toks[i];
+        let Capitalised { start: t_start, end: t_end, hash, .. } = toks[i];
         while covered.peek().is_some_and(|&(_, e)| e <= t_start) {
             covered.next();
         }
@@ -229,8 +264,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         }
         // A run can be a key only if its first word is the first word of one: most
         // capitalised words are not, and cost one key.
-        stem_key(&text[t_start..t_end], folded, key);
-        if !firsts.contains_key(key.as_str()) {
+        if !firsts.contains_key(&hash) {
             i += 1;
             continue;
         }
@@ -238,14 +272,14 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         let mut run_end = i;
         while run_end + 1 < toks.len()
             && run_end + 1 - i < 4
-            && toks[run_end + 1].2
-            && covered.peek().is_none_or(|&(s, _)| s >= toks[run_end + 1].1)
+            && toks[run_end + 1].joined
+            && covered.peek().is_none_or(|&(s, _)| s >= toks[run_end + 1].end)
         {
             run_end += 1;
         }
         let mut found = None;
         for j in (i..=run_end).rev() {
-            stem_key(&text[t_start..toks[j].1], folded, key);
+            stem_key(&text[t_start..toks[j].end], folded, key);
             if let Some(Target::One(target)) = keys.get(key.as_str()) {
                 found = Some((j, *target));
                 break;
@@ -256,7 +290,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
                 let a = &mentions[target];
                 added.push(Mention {
                     start: t_start,
-                    end: toks[j].1,
+                    end: toks[j].end,
                     label: a.label,
                     entry: a.entry,
                     canonical: a.canonical.clone().or_else(|| Some(Arc::from(&text[a.start..a.end]))),

@@ -57,6 +57,7 @@ mod recognizer;
 mod rules;
 mod span;
 mod tokens;
+mod vocab;
 
 pub use entity::{Entity, Label, Source};
 pub use error::BuildError;

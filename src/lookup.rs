@@ -34,6 +34,7 @@ use crate::fxhash::FxHashMap;
 use crate::gazetteer::{inflect, Flags, Gazetteer};
 use crate::mention::Mention;
 use crate::normalize::FoldedText;
+use crate::vocab::{Word, NO_TOKEN};
 use crate::{Label, Source};
 use std::collections::hash_map::Entry;
 
@@ -58,12 +59,8 @@ pub(crate) enum CaseRule {
 #[derive(Clone, Debug)]
 pub(crate) struct EntryInfo {
     pub id: Arc<str>,
-    pub label: Label,
     pub canonical: Arc<str>,
     pub kind: Option<Arc<str>>,
-    pub flags: Flags,
-    pub gazetteer: Arc<str>,
-    pub line: u32,
     pub priority: i32,
 }
 
@@ -74,8 +71,13 @@ struct Hit {
     case: CaseRule,
     /// A generated case form rather than a name as written.
     inflected: bool,
-    /// The entry is flagged `ambiguous` (copied here: the check needs no entry look-up).
+    /// The entry is flagged `ambiguous`.
     ambiguous: bool,
+    /// The entry's label, gazetteer (index into [`Lookup::gazetteers`]) and line: copied
+    /// here so that a match reads one hit and no entry.
+    label: Label,
+    gazetteer: u32,
+    line: u32,
 }
 
 /// A pattern's hits while building: nearly always one, so the first is kept inline.
@@ -118,6 +120,8 @@ pub(crate) struct Lookup {
     hit_ends: Vec<u32>,
     hits: Vec<Hit>,
     pub entries: Vec<EntryInfo>,
+    /// Name and priority of each gazetteer.
+    gazetteers: Vec<(Arc<str>, i32)>,
     /// Upper/lower flags of the letters of each word of the `exact_case` names.
     exact: Vec<Vec<Vec<bool>>>,
 }
@@ -250,24 +254,31 @@ impl Lookup {
             .flat_map(|e| e.names().map(move |n| (n, e.flags.nodecl)))
             .collect();
         let mut all_forms = forms_parallel(&names).into_iter();
+        let mut names = Vec::new();
         for g in gazetteers {
+            let gazetteer = names.len() as u32;
+            names.push((g.name.clone(), g.priority));
             for e in &g.entries {
                 let entry = entries.len() as u32;
                 entries.push(EntryInfo {
                     id: e.id.clone(),
-                    label: e.label,
                     canonical: e.canonical.clone(),
                     kind: e.kind.clone(),
-                    flags: e.flags,
-                    gazetteer: g.name.clone(),
-                    line: e.line,
                     priority: g.priority,
                 });
                 for name in e.names() {
                     let case = case_rule(name, e.flags, &mut exact);
                     let forms = all_forms.next().expect("one list of forms per name");
                     for (i, form) in forms.into_iter().enumerate() {
-                        let hit = Hit { entry, case, inflected: i > 0, ambiguous: e.flags.ambiguous };
+                        let hit = Hit {
+                            entry,
+                            case,
+                            inflected: i > 0,
+                            ambiguous: e.flags.ambiguous,
+                            label: e.label,
+                            gazetteer,
+                            line: e.line,
+                        };
                         match by_form.entry(form) {
                             Entry::Occupied(o) => hits[*o.get() as usize].add(hit),
                             Entry::Vacant(v) => {
@@ -347,7 +358,13 @@ impl Lookup {
                     })?,
             )
         };
-        Ok(Lookup { ac, tokens, width, starts, hit_ends, hits, entries, exact })
+        Ok(Lookup { ac, tokens, width, starts, hit_ends, hits, entries, gazetteers: names, exact })
+    }
+
+    /// The folded tokens of the names with their ids, for the vocabulary (see
+    /// [`crate::vocab`]); the lookup keeps none.
+    pub fn take_tokens(&mut self) -> FxHashMap<Box<str>, u32> {
+        std::mem::take(&mut self.tokens)
     }
 
     /// Number of distinct folded patterns (names and their forms).
@@ -399,14 +416,20 @@ impl Lookup {
     /// Finds the gazetteer mentions in `text` (one line or paragraph), already folded and
     /// split into `folded` ([`FoldedText::fold_and_split`]), appending them to `out` with
     /// offsets shifted by `offset`.
-    pub fn find(&self, text: &str, folded: &mut FoldedText, offset: usize, out: &mut Vec<Mention>) {
+    pub fn find(
+        &self,
+        text: &str,
+        folded: &mut FoldedText,
+        words: &[Word],
+        offset: usize,
+        out: &mut Vec<Mention>,
+    ) {
         let Some(ac) = &self.ac else { return };
         {
-            let (hay, spans, ids) = folded.token_ids_mut();
+            let (_, _, ids) = folded.token_ids_mut();
             let unknown = if self.width == 2 { 0xFFFF } else { 0xFF_FFFF };
-            for &(s, e) in spans {
-                let id = self.tokens.get(&hay[s as usize..e as usize]).copied().unwrap_or(unknown);
-                push_id(ids, id, self.width);
+            for w in words {
+                push_id(ids, if w.token == NO_TOKEN { unknown } else { w.token }, self.width);
             }
         }
         let (spans, ids) = (folded.token_spans(), folded.token_ids());
@@ -432,25 +455,22 @@ impl Lookup {
                 let (s, e) = folded.original_range(text, fs, fe);
                 match self.best_hit(m.pattern().as_usize(), &text[s..e], || is_sentence_start(text, s)) {
                     Some(hit) => {
-                        let entry = &self.entries[hit.entry as usize];
+                        let (gazetteer, priority) = &self.gazetteers[hit.gazetteer as usize];
                         out.push(Mention {
                             start: offset + s,
                             end: offset + e,
-                            label: entry.label,
+                            label: hit.label,
                             entry: Some(hit.entry),
                             canonical: None,
-                            source: Source::Gazetteer {
-                                gazetteer: entry.gazetteer.clone(),
-                                line: entry.line,
-                            },
-                            confidence: if entry.flags.ambiguous {
+                            source: Source::Gazetteer { gazetteer: gazetteer.clone(), line: hit.line },
+                            confidence: if hit.ambiguous {
                                 0.6
                             } else if hit.inflected {
                                 0.9
                             } else {
                                 0.95
                             },
-                            priority: entry.priority,
+                            priority: *priority,
                         });
                         break;
                     }
@@ -466,8 +486,7 @@ impl Lookup {
 /// The ranking of a hit among those of one span: not ambiguous, then gazetteer priority,
 /// then a name as written over a generated form, then the earlier entry.
 fn rank(entries: &[EntryInfo], h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
-    let e = &entries[h.entry as usize];
-    (!h.ambiguous, e.priority, !h.inflected, std::cmp::Reverse(h.entry))
+    (!h.ambiguous, entries[h.entry as usize].priority, !h.inflected, std::cmp::Reverse(h.entry))
 }
 
 /// Whether a name with case rule `rule` can match text that begins with a small letter.

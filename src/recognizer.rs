@@ -8,6 +8,7 @@ use crate::gazetteer::{self, Gazetteer};
 use crate::lookup::Lookup;
 use crate::mention::Mention;
 use crate::normalize::FoldedText;
+use crate::vocab::{Vocab, Word};
 use crate::{document, Entity, Span};
 
 /// A stage of the pipeline that can be switched on or off.
@@ -43,6 +44,7 @@ pub struct Recognizer {
 
 struct Inner {
     lookup: Lookup,
+    vocab: Vocab,
     rules: Option<crate::rules::Rules>,
     /// What was learned from annotated corpora beyond names (see `learn::Adaptation`).
     adapt: Option<crate::learn::Adaptation>,
@@ -122,9 +124,12 @@ impl Recognizer {
         for line in lines(text, MAX_LINE) {
             let first = b.mentions.len();
             b.folded.fold_and_split(line);
-            inner.lookup.find(line, &mut b.folded, offset, &mut b.mentions);
+            inner.vocab.classify(&b.folded, &mut b.words);
+            inner.lookup.find(line, &mut b.folded, &b.words, offset, &mut b.mentions);
             if let Some(rules) = &inner.rules {
-                rules.apply(line, &b.folded, offset, &mut b.mentions, first, &mut b.rules, &inner.lookup);
+                let stage =
+                    crate::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
+                rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
             }
             if inner.document {
                 // The document pass looks for partial mentions among the capitalised words:
@@ -192,6 +197,21 @@ impl Recognizer {
     }
 }
 
+/// The vocabulary of the stages that are on: the lookup's tokens (taken from it: it
+/// needs them no more) and the rules' word classes.
+fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::rules::Rules>) -> Vocab {
+    let tokens = lookup.take_tokens();
+    let words = rules.map_or(0, |r| r.vocabulary_size());
+    let mut vocab = Vocab::with_capacity(tokens.len() + words);
+    for (token, id) in tokens {
+        vocab.set_token(&token, id);
+    }
+    if let Some(r) = rules {
+        r.add_vocabulary(&mut vocab);
+    }
+    vocab
+}
+
 /// Lines longer than this are matched in pieces (folded offsets are `u32`): 1 GiB.
 const MAX_LINE: usize = 1 << 30;
 
@@ -236,6 +256,8 @@ fn lines(text: &str, max: usize) -> impl Iterator<Item = &str> {
 #[derive(Default)]
 struct Buffers {
     folded: FoldedText,
+    /// What the vocabulary knows of each token of the folded line.
+    words: Vec<Word>,
     mentions: Vec<Mention>,
     rules: crate::rules::Scratch,
     document: document::Scratch,
@@ -365,11 +387,11 @@ impl RecognizerBuilder {
         let document = !self.disabled.contains(&Stage::Document);
         let make = |gazetteers: &[Gazetteer], adapt: Option<crate::learn::Adaptation>| {
             Ok::<_, BuildError>(Recognizer {
-                inner: Arc::new(Inner {
-                    lookup: Lookup::build(gazetteers)?,
-                    rules: rules.then(crate::rules::Rules::new),
-                    document,
-                    adapt,
+                inner: Arc::new({
+                    let mut lookup = Lookup::build(gazetteers)?;
+                    let rules = rules.then(crate::rules::Rules::new);
+                    let vocab = vocabulary(&mut lookup, rules.as_ref());
+                    Inner { lookup, vocab, rules, document, adapt }
                 }),
             })
         };

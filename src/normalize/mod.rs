@@ -257,6 +257,61 @@ impl Sink for FoldedText {
     }
 }
 
+/// A [`FoldedText`] that also cuts the folded text into tokens as it is written (see
+/// [`FoldedText::fold_and_split`]): the same spans as [`crate::lookup::folded_tokens`]
+/// gives, without a second pass over the text.
+struct Splitter<'a> {
+    out: &'a mut FoldedText,
+    /// The last token is a run of letters and digits that the next one may extend.
+    in_word: bool,
+}
+
+impl Splitter<'_> {
+    /// Records folded character `c`, `len` bytes long, written at folded byte `at`.
+    #[inline(always)]
+    fn token(&mut self, c: char, alnum: bool, at: u32, len: u32) {
+        if alnum {
+            match self.out.token_spans.last_mut() {
+                Some(last) if self.in_word => last.1 = at + len,
+                _ => {
+                    self.out.token_spans.push((at, at + len));
+                    self.in_word = true;
+                }
+            }
+        } else {
+            self.in_word = false;
+            if c != ' ' && c != '\n' {
+                self.out.token_spans.push((at, at + len));
+            }
+        }
+    }
+}
+
+impl Sink for Splitter<'_> {
+    #[inline(always)]
+    fn emit(&mut self, c: char, origin: u32) {
+        let at = self.out.text.len() as u32;
+        self.out.emit(c, origin);
+        self.token(c, is_alnum(c), at, c.len_utf8() as u32);
+    }
+
+    #[inline(always)]
+    fn emit2(&mut self, c: char, origin: u32) {
+        let at = self.out.text.len() as u32;
+        self.out.emit2(c, origin);
+        // Mostly a Greek letter, decided on the code point.
+        let alnum = matches!(c as u32, 0x3AC..=0x3CE) || is_alnum(c);
+        self.token(c, alnum, at, 2);
+    }
+
+    #[inline(always)]
+    fn emit1(&mut self, c: u8, origin: u32) {
+        let at = self.out.text.len() as u32;
+        self.out.emit1(c, origin);
+        self.token(c as char, c.is_ascii_alphanumeric(), at, 1);
+    }
+}
+
 #[inline(always)]
 fn fold_each(s: &str, out: &mut impl Sink) {
     let bytes = s.as_bytes();
@@ -363,10 +418,14 @@ impl FoldedText {
     /// [`crate::lookup::folded_tokens`]), kept in [`FoldedText::token_spans`]. The lookup
     /// and rule stages both read these spans: the line is cut once, not once per stage.
     pub(crate) fn fold_and_split(&mut self, s: &str) {
-        self.fold_into(s);
+        self.text.clear();
+        self.origin.clear();
         self.token_spans.clear();
         self.token_ids.clear();
-        self.token_spans.extend(crate::lookup::folded_tokens(&self.text).map(|(s, e)| (s as u32, e as u32)));
+        self.text.reserve(s.len());
+        self.origin.reserve(s.len() + 1);
+        fold_each(s, &mut Splitter { out: self, in_word: false });
+        self.origin.push(s.len() as u32);
     }
 
     /// The folded text and token spans of the last [`FoldedText::fold_and_split`], with the
@@ -502,7 +561,25 @@ mod tests {
             assert_eq!(ends_with(s, e), s.ends_with(e), "{s:?} {e:?}");
         }
         let mut f = FoldedText::default();
-        for text in ["Αθήνα 1821 «Κορε\u{301}α»", "  ", "", "a-b\nc\u{200B}d 🇬🇷 x"] {
+        // Random strings over an alphabet of the cases that matter: Greek and Latin letters
+        // in both cases, accents alone, digits, punctuation folding to a space or not,
+        // white space, zero-width and astral characters.
+        let alphabet: Vec<char> = "αΑάΆωΩςσaZ09΅\u{301}\u{200B}-–' .,«»\n\t\u{A0}½²ǅﬁ🇬我ß".chars().collect();
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let random: Vec<String> = (0..3000)
+            .map(|n| {
+                (0..n % 23)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        alphabet[(state % alphabet.len() as u64) as usize]
+                    })
+                    .collect()
+            })
+            .collect();
+        let fixed = ["Αθήνα 1821 «Κορε\u{301}α»", "  ", "", "a-b\nc\u{200B}d 🇬🇷 x"];
+        for text in fixed.iter().copied().chain(random.iter().map(String::as_str)) {
             f.fold_and_split(text);
             let want: Vec<(u32, u32)> =
                 crate::lookup::folded_tokens(f.as_str()).map(|(s, e)| (s as u32, e as u32)).collect();

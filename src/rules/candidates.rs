@@ -19,6 +19,7 @@ fn is_upper(c: char) -> bool {
 }
 
 use super::lexicon::{class, Lexicon};
+use crate::vocab::Word;
 
 /// Shape bits of a token.
 pub(crate) mod shape {
@@ -73,12 +74,11 @@ impl Tok {
 
 /// The words of the folded line (runs of letters and digits), classified. `folded` must
 /// have been split ([`FoldedText::fold_and_split`]).
-pub(crate) fn tokenize(line: &str, folded: &FoldedText, lex: &Lexicon, out: &mut Vec<Tok>) {
+pub(crate) fn tokenize(line: &str, folded: &FoldedText, words: &[Word], out: &mut Vec<Tok>) {
     out.clear();
     let f = folded.as_str();
-    let push = |fs: usize, fe: usize, out: &mut Vec<Tok>| {
+    let push = |fs: usize, fe: usize, cls: u64, out: &mut Vec<Tok>| {
         let (s, e) = folded.original_range(line, fs, fe);
-        let cls = lex.classes(&f[fs..fe]);
         // Fast path: most words start with a small letter, and then only the script matters.
         let c0 = line[s..].chars().next().unwrap_or(' ');
         if is_letter(c0) && !is_upper(c0) {
@@ -122,7 +122,7 @@ pub(crate) fn tokenize(line: &str, folded: &FoldedText, lex: &Lexicon, out: &mut
     };
     // The words are the lookup's token spans that start with a letter or digit: those are
     // the maximal runs of letters and digits (every other character is a token of its own).
-    for &(fs, fe) in folded.token_spans() {
+    for (&(fs, fe), w) in folded.token_spans().iter().zip(words) {
         let b = f.as_bytes()[fs as usize];
         let word = if b < 0x80 {
             b.is_ascii_alphanumeric()
@@ -130,7 +130,7 @@ pub(crate) fn tokenize(line: &str, folded: &FoldedText, lex: &Lexicon, out: &mut
             f[fs as usize..].chars().next().is_some_and(is_alnum)
         };
         if word {
-            push(fs as usize, fe as usize, out);
+            push(fs as usize, fe as usize, w.classes, out);
         }
     }
 }

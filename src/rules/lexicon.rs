@@ -103,6 +103,18 @@ impl Lexicon {
         self.words.get(folded).copied().unwrap_or(0)
     }
 
+    /// Number of words with classes.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Adds every word's classes to `vocab`.
+    pub fn add_to(&self, vocab: &mut crate::vocab::Vocab) {
+        for (w, &c) in &self.words {
+            vocab.add_classes(w, c);
+        }
+    }
+
     pub fn build() -> Lexicon {
         let mut l = Lexicon {
             words: FxHashMap::default(),

@@ -40,6 +40,7 @@ use std::sync::{Arc, LazyLock};
 use crate::lookup::Lookup;
 use crate::mention::Mention;
 use crate::normalize::FoldedText;
+use crate::vocab::{Vocab, Word};
 use crate::{Label, Source};
 
 use candidates::{runs, shape, tokenize, Line, Run, Tok};
@@ -125,6 +126,19 @@ pub(crate) struct Scratch {
     gaz: Vec<GazSpan>,
 }
 
+/// One line as the earlier stages left it.
+#[derive(Clone, Copy)]
+pub(crate) struct LineInput<'a> {
+    /// The line, as in the original text.
+    pub text: &'a str,
+    /// The line folded and split into tokens.
+    pub folded: &'a FoldedText,
+    /// What the vocabulary knows of each token (the word classes are the lexicon's).
+    pub words: &'a [Word],
+    /// The line's byte offset in the document.
+    pub offset: usize,
+}
+
 /// A gazetteer mention of the line: byte span in the line, label, entry.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct GazSpan {
@@ -139,21 +153,29 @@ impl Rules {
         Rules { lex: LEXICON.clone() }
     }
 
-    /// Runs the rules over one line (`text`, already folded into `folded` by the lookup
-    /// stage). `out[first..]` holds the line's gazetteer mentions (sorted, offsets shifted
-    /// by `offset`); rule mentions are added and the tail stays sorted and non-overlapping.
-    #[allow(clippy::too_many_arguments)]
+    /// The number of words of the rules' lexicon.
+    pub fn vocabulary_size(&self) -> usize {
+        self.lex.len()
+    }
+
+    /// Adds the word classes of the lexicon to the vocabulary the recognizer looks words up in.
+    pub fn add_vocabulary(&self, vocab: &mut Vocab) {
+        self.lex.add_to(vocab);
+    }
+
+    /// Runs the rules over one line. `out[first..]` holds the line's gazetteer mentions
+    /// (sorted, offsets shifted by `line.offset`); rule mentions are added and the tail stays
+    /// sorted and non-overlapping.
     pub fn apply(
         &self,
-        text: &str,
-        folded: &FoldedText,
-        offset: usize,
+        line: LineInput,
         out: &mut Vec<Mention>,
         first: usize,
         sc: &mut Scratch,
         lookup: &Lookup,
     ) {
-        tokenize(text, folded, &self.lex, &mut sc.toks);
+        let LineInput { text, folded, words, offset } = line;
+        tokenize(text, folded, words, &mut sc.toks);
         if sc.toks.is_empty() {
             return;
         }
