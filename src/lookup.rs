@@ -27,7 +27,9 @@
 
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::BuildError;
 use crate::fxhash::FxHashMap;
@@ -103,18 +105,28 @@ impl HitList {
 /// See [`Lookup::starts`].
 const START: u8 = 1;
 const START_LOWER: u8 = 2;
+const START_LONG: u8 = 4;
 
 /// The compiled gazetteers.
 pub(crate) struct Lookup {
-    ac: Option<AhoCorasick>,
+    /// The names as strings of token ids (see the module doc), searched anchored only.
+    nfa: Option<NFA>,
+    /// `after_first[id]`: the automaton's state after start token `id` (a start token's
+    /// first step, which would otherwise scan the many transitions of a state near the
+    /// root), for tokens that start a name.
+    after_first: Vec<StateID>,
     /// Folded token → token id.
     tokens: FxHashMap<Box<str>, u32>,
     /// Bytes per token id in the automaton's alphabet (2, or 3 for very large gazetteers).
     width: usize,
     /// `starts[id]`: bit [`START`] when some name begins with token `id` (only there does a
     /// search start), bit [`START_LOWER`] when one of those names may begin with a small
-    /// letter in the text (written in lower case, or a head noun: `υπουργείο Υγείας`).
+    /// letter in the text (written in lower case, or a head noun: `υπουργείο Υγείας`), bit
+    /// [`START_LONG`] when one of them has more than one token.
     starts: Vec<u8>,
+    /// `single[id]`: the pattern that is token `id` alone, or `u32::MAX`. A word that starts
+    /// no longer name is matched through this table, without a search.
+    single: Vec<u32>,
     /// Pattern id `p` → the entries it names: `hits[hit_ends[p]..hit_ends[p + 1]]`, best
     /// first (see [`Lookup::rank`]), so the first hit the text's letter case allows wins.
     hit_ends: Vec<u32>,
@@ -311,7 +323,8 @@ impl Lookup {
         let mut from = 0;
         for (p, &end) in pattern_ends.iter().enumerate() {
             let lower = hits[p].iter().any(|h| lower_start_allowed(h.case, &exact));
-            starts[pattern_ids[from] as usize] |= START | if lower { START_LOWER } else { 0 };
+            let long = if end - from > 1 { START_LONG } else { 0 };
+            starts[pattern_ids[from] as usize] |= START | long | if lower { START_LOWER } else { 0 };
             let at = bytes.len();
             for &id in &pattern_ids[from..end] {
                 push_id(&mut bytes, id, width);
@@ -326,6 +339,13 @@ impl Lookup {
         // the side table is permuted to match.
         let mut order: Vec<usize> = (0..patterns.len()).collect();
         order.sort_unstable_by(|&a, &b| patterns[b].cmp(patterns[a]));
+        let mut single = vec![u32::MAX; tokens.len()];
+        for (pid, &i) in order.iter().enumerate() {
+            let from = if i == 0 { 0 } else { pattern_ends[i - 1] };
+            if pattern_ends[i] - from == 1 {
+                single[pattern_ids[from] as usize] = pid as u32;
+            }
+        }
         let mut flat = Vec::with_capacity(hits.len() + hits.len() / 8);
         let mut hit_ends = Vec::with_capacity(hits.len() + 1);
         hit_ends.push(0u32);
@@ -336,29 +356,50 @@ impl Lookup {
             hit_ends.push(flat.len() as u32);
         }
         let hits = flat;
-        let ac = if patterns.is_empty() {
+        let nfa = if patterns.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    // Names start on tokens, so every search is anchored at a token: the
-                    // automaton needs no failure transitions.
-                    .start_kind(StartKind::Anchored)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    // Only the root dense: with names inserted in descending order, sparse
-                    // states cost nothing extra to build, and dense ones cost memory.
-                    .dense_depth(1)
-                    // Token ids are spread over the whole byte range: a prefilter finds no
-                    // rare byte to skip to, and costs build time.
-                    .prefilter(false)
-                    .build(order.iter().map(|&i| patterns[i]))
-                    .map_err(|e| {
-                        BuildError::new("gazetteers", None, None, format!("cannot compile the names: {e}"))
-                    })?,
-            )
+            let err = |e: aho_corasick::BuildError| {
+                BuildError::new("gazetteers", None, None, format!("cannot compile the names: {e}"))
+            };
+            // Built in two steps so that both get the settings (the contiguous builder alone
+            // passes on neither the dense depth nor the prefilter setting).
+            let trie = aho_corasick::nfa::noncontiguous::NFA::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                // Only the root dense: with names inserted in descending order, sparse
+                // states cost nothing extra to build, and dense ones cost memory.
+                .dense_depth(1)
+                // Every walk is anchored at a token (see `Lookup::find`): no prefilter.
+                .prefilter(false)
+                .build(order.iter().map(|&i| patterns[i]))
+                .map_err(err)?;
+            Some(NFA::builder().dense_depth(1).build_from_noncontiguous(&trie).map_err(err)?)
         };
-        Ok(Lookup { ac, tokens, width, starts, hit_ends, hits, entries, gazetteers: names, exact })
+        let mut after_first = vec![StateID::ZERO; tokens.len()];
+        if let Some(nfa) = &nfa {
+            let root = nfa.start_state(Anchored::Yes).expect("an NFA has an anchored start state");
+            let mut buf = Vec::with_capacity(4);
+            for (id, state) in after_first.iter_mut().enumerate() {
+                if starts[id] & START != 0 {
+                    buf.clear();
+                    push_id(&mut buf, id as u32, width);
+                    *state = buf.iter().fold(root, |sid, &b| nfa.next_state(Anchored::Yes, sid, b));
+                }
+            }
+        }
+        Ok(Lookup {
+            nfa,
+            after_first,
+            tokens,
+            width,
+            starts,
+            single,
+            hit_ends,
+            hits,
+            entries,
+            gazetteers: names,
+            exact,
+        })
     }
 
     /// The folded tokens of the names with their ids, for the vocabulary (see
@@ -413,69 +454,98 @@ impl Lookup {
         None
     }
 
+    /// The mention a hit makes of bytes `start..end` of the document.
+    fn mention(&self, hit: &Hit, start: usize, end: usize) -> Mention {
+        let (gazetteer, priority) = &self.gazetteers[hit.gazetteer as usize];
+        Mention {
+            start,
+            end,
+            label: hit.label,
+            entry: Some(hit.entry),
+            canonical: None,
+            source: Source::Gazetteer { gazetteer: gazetteer.clone(), line: hit.line },
+            confidence: if hit.ambiguous {
+                0.6
+            } else if hit.inflected {
+                0.9
+            } else {
+                0.95
+            },
+            priority: *priority,
+        }
+    }
+
     /// Finds the gazetteer mentions in `text` (one line or paragraph), already folded and
     /// split into `folded` ([`FoldedText::fold_and_split`]), appending them to `out` with
     /// offsets shifted by `offset`.
     pub fn find(
         &self,
         text: &str,
-        folded: &mut FoldedText,
+        folded: &FoldedText,
         words: &[Word],
         offset: usize,
         out: &mut Vec<Mention>,
     ) {
-        let Some(ac) = &self.ac else { return };
-        {
-            let (_, _, ids) = folded.token_ids_mut();
-            let unknown = if self.width == 2 { 0xFFFF } else { 0xFF_FFFF };
-            for w in words {
-                push_id(ids, if w.token == NO_TOKEN { unknown } else { w.token }, self.width);
-            }
-        }
-        let (spans, ids) = (folded.token_spans(), folded.token_ids());
+        let Some(nfa) = &self.nfa else { return };
+        let spans = folded.token_spans();
         let first = out.len();
-        let w = self.width;
+        // The names that end along one walk: (index of the token after the name, pattern),
+        // shortest first; a walk longer than this keeps its longest names.
+        let mut ends = [(0usize, 0usize); 16];
+        let mut buf = Vec::with_capacity(4);
         for t in 0..spans.len() {
-            let id = ids[t * w..(t + 1) * w].iter().fold(0u32, |a, &b| (a << 8) | b as u32);
+            let id = words[t].token;
             let start = self.starts.get(id as usize).copied().unwrap_or(0);
             if start & START == 0 {
                 continue;
             }
             // Most words of running text are in lower case, and most names need a capital:
-            // such a word starts no match, and costs no search.
+            // such a word starts no match, and costs no walk.
             if start & START_LOWER == 0 && starts_lower(text, folded.origin_start(spans[t].0 as usize)) {
                 continue;
             }
-            // The longest name that starts here and that the text's letter case allows;
-            // a shorter one only when the longer is refused.
-            let mut end = ids.len();
-            while let Some(m) = ac.find(Input::new(ids).range(t * w..end).anchored(Anchored::Yes)) {
-                let (ts, te) = (m.start() / w, m.end() / w);
-                let (fs, fe) = (spans[ts].0 as usize, spans[te - 1].1 as usize);
-                let (s, e) = folded.original_range(text, fs, fe);
-                match self.best_hit(m.pattern().as_usize(), &text[s..e], || is_sentence_start(text, s)) {
-                    Some(hit) => {
-                        let (gazetteer, priority) = &self.gazetteers[hit.gazetteer as usize];
-                        out.push(Mention {
-                            start: offset + s,
-                            end: offset + e,
-                            label: hit.label,
-                            entry: Some(hit.entry),
-                            canonical: None,
-                            source: Source::Gazetteer { gazetteer: gazetteer.clone(), line: hit.line },
-                            confidence: if hit.ambiguous {
-                                0.6
-                            } else if hit.inflected {
-                                0.9
-                            } else {
-                                0.95
-                            },
-                            priority: *priority,
-                        });
-                        break;
+            if start & START_LONG == 0 {
+                // Only a one-word name starts here.
+                let (s, e) = folded.original_range(text, spans[t].0 as usize, spans[t].1 as usize);
+                let pid = self.single[id as usize] as usize;
+                if let Some(hit) = self.best_hit(pid, &text[s..e], || is_sentence_start(text, s)) {
+                    out.push(self.mention(hit, offset + s, offset + e));
+                }
+                continue;
+            }
+            // Walk the automaton token by token from here (anchored: no failure
+            // transitions), noting every name that ends on the way.
+            let mut n = 0;
+            let mut sid = self.after_first[id as usize];
+            let mut k = t + 1;
+            loop {
+                if nfa.is_match(sid) {
+                    if n == ends.len() {
+                        ends.copy_within(1.., 0);
+                        n -= 1;
                     }
-                    None if m.end() - w > t * w => end = m.end() - w,
-                    None => break,
+                    ends[n] = (k, nfa.match_pattern(sid, 0).as_usize());
+                    n += 1;
+                }
+                let Some(w) = words.get(k) else { break };
+                if w.token == NO_TOKEN {
+                    break;
+                }
+                buf.clear();
+                push_id(&mut buf, w.token, self.width);
+                sid = buf.iter().fold(sid, |sid, &b| nfa.next_state(Anchored::Yes, sid, b));
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                k += 1;
+            }
+            // The longest name that the text's letter case allows; a shorter one only when
+            // the longer is refused.
+            for &(te, pid) in ends[..n].iter().rev() {
+                let (s, e) = folded.original_range(text, spans[t].0 as usize, spans[te - 1].1 as usize);
+                if let Some(hit) = self.best_hit(pid, &text[s..e], || is_sentence_start(text, s)) {
+                    out.push(self.mention(hit, offset + s, offset + e));
+                    break;
                 }
             }
         }

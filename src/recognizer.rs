@@ -125,7 +125,7 @@ impl Recognizer {
             let first = b.mentions.len();
             b.folded.fold_and_split(line);
             inner.vocab.classify(&b.folded, &mut b.words);
-            inner.lookup.find(line, &mut b.folded, &b.words, offset, &mut b.mentions);
+            inner.lookup.find(line, &b.folded, &b.words, offset, &mut b.mentions);
             if let Some(rules) = &inner.rules {
                 let stage =
                     crate::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };

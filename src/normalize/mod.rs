@@ -395,9 +395,8 @@ pub struct FoldedText {
     /// one extra entry holds the original length.
     origin: Vec<u32>,
     /// The folded text's token spans (written by [`FoldedText::fold_and_split`], read by the
-    /// lookup and rule stages) and the matcher's token ids for them.
+    /// later stages).
     token_spans: Vec<(u32, u32)>,
-    token_ids: Vec<u8>,
 }
 
 impl FoldedText {
@@ -421,28 +420,16 @@ impl FoldedText {
         self.text.clear();
         self.origin.clear();
         self.token_spans.clear();
-        self.token_ids.clear();
         self.text.reserve(s.len());
         self.origin.reserve(s.len() + 1);
         fold_each(s, &mut Splitter { out: self, in_word: false });
         self.origin.push(s.len() as u32);
     }
 
-    /// The folded text and token spans of the last [`FoldedText::fold_and_split`], with the
-    /// matcher's token-id scratch buffer.
-    pub(crate) fn token_ids_mut(&mut self) -> (&str, &[(u32, u32)], &mut Vec<u8>) {
-        (&self.text, &self.token_spans, &mut self.token_ids)
-    }
-
     /// The token spans of the last [`FoldedText::fold_and_split`] (byte ranges of the folded
     /// text: runs of letters and digits, and single other characters).
     pub(crate) fn token_spans(&self) -> &[(u32, u32)] {
         &self.token_spans
-    }
-
-    /// The token ids the matcher last wrote (see [`FoldedText::token_ids_mut`]).
-    pub(crate) fn token_ids(&self) -> &[u8] {
-        &self.token_ids
     }
 
     /// The folded text.
