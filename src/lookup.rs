@@ -127,10 +127,12 @@ pub(crate) struct Lookup {
     /// `single[id]`: the pattern that is token `id` alone, or `u32::MAX`. A word that starts
     /// no longer name is matched through this table, without a search.
     single: Vec<u32>,
-    /// Pattern id `p` → the entries it names: `hits[hit_ends[p]..hit_ends[p + 1]]`, best
-    /// first (see [`Lookup::rank`]), so the first hit the text's letter case allows wins.
-    hit_ends: Vec<u32>,
-    hits: Vec<Hit>,
+    /// Pattern id `p` → the entries it names: `best[p]`, then `rest[rest_ends[p]..rest_ends[p
+    /// + 1]]`, best first (see [`rank`]), so the first hit the text's letter case allows wins.
+    /// Most patterns name one entry, and most matches end at `best`: one read.
+    best: Vec<Hit>,
+    rest_ends: Vec<u32>,
+    rest: Vec<Hit>,
     pub entries: Vec<EntryInfo>,
     /// Name and priority of each gazetteer.
     gazetteers: Vec<(Arc<str>, i32)>,
@@ -267,6 +269,8 @@ impl Lookup {
             .collect();
         let mut all_forms = forms_parallel(&names).into_iter();
         let mut names = Vec::new();
+        // Kinds are few: one string each, which stays in cache when entities are made.
+        let mut kinds: FxHashMap<Arc<str>, ()> = FxHashMap::default();
         for g in gazetteers {
             let gazetteer = names.len() as u32;
             names.push((g.name.clone(), g.priority));
@@ -275,7 +279,7 @@ impl Lookup {
                 entries.push(EntryInfo {
                     id: e.id.clone(),
                     canonical: e.canonical.clone(),
-                    kind: e.kind.clone(),
+                    kind: e.kind.as_deref().map(|k| intern(&mut kinds, k)),
                     priority: g.priority,
                 });
                 for name in e.names() {
@@ -346,16 +350,25 @@ impl Lookup {
                 single[pattern_ids[from] as usize] = pid as u32;
             }
         }
-        let mut flat = Vec::with_capacity(hits.len() + hits.len() / 8);
-        let mut hit_ends = Vec::with_capacity(hits.len() + 1);
-        hit_ends.push(0u32);
-        for &i in &order {
-            let from = flat.len();
-            flat.extend(hits[i].iter().copied());
-            flat[from..].sort_by_key(|h| std::cmp::Reverse(rank(&entries, h)));
-            hit_ends.push(flat.len() as u32);
+        // Each entry's id and canonical name copied side by side, in entry order: making an
+        // entity reads both, and then reads one region of memory rather than two anywhere.
+        for e in &mut entries {
+            e.id = Arc::from(&*e.id);
+            e.canonical = Arc::from(&*e.canonical);
         }
-        let hits = flat;
+        let mut best = Vec::with_capacity(hits.len());
+        let mut rest = Vec::new();
+        let mut rest_ends = Vec::with_capacity(hits.len() + 1);
+        rest_ends.push(0u32);
+        let mut ranked = Vec::new();
+        for &i in &order {
+            ranked.clear();
+            ranked.extend(hits[i].iter().copied());
+            ranked.sort_by_key(|h| std::cmp::Reverse(rank(&entries, h)));
+            best.push(ranked[0]);
+            rest.extend_from_slice(&ranked[1..]);
+            rest_ends.push(rest.len() as u32);
+        }
         let nfa = if patterns.is_empty() {
             None
         } else {
@@ -394,8 +407,9 @@ impl Lookup {
             width,
             starts,
             single,
-            hit_ends,
-            hits,
+            best,
+            rest_ends,
+            rest,
             entries,
             gazetteers: names,
             exact,
@@ -410,7 +424,7 @@ impl Lookup {
 
     /// Number of distinct folded patterns (names and their forms).
     pub fn pattern_count(&self) -> usize {
-        self.hit_ends.len() - 1
+        self.best.len()
     }
 
     fn case_ok(&self, rule: CaseRule, original: &str) -> bool {
@@ -429,7 +443,8 @@ impl Lookup {
     /// `sentence_start` is asked only for ambiguous entries (few): scanning back through
     /// the text for every hit cost more than the rest of the check.
     fn best_hit(&self, pid: usize, original: &str, sentence_start: impl FnOnce() -> bool) -> Option<&Hit> {
-        let hits = &self.hits[self.hit_ends[pid] as usize..self.hit_ends[pid + 1] as usize];
+        let rest = || &self.rest[self.rest_ends[pid] as usize..self.rest_ends[pid + 1] as usize];
+        let hits = std::iter::once(&self.best[pid]).chain(std::iter::once(()).flat_map(|_| rest()));
         let mut sentence_start = Some(sentence_start);
         let mut at_start = None;
         // Hits of one pattern mostly share one case rule (a surname of many persons): its
@@ -550,6 +565,18 @@ impl Lookup {
             }
         }
         resolve_overlaps(out, first);
+    }
+}
+
+/// The shared copy of `s` in `pool`.
+fn intern(pool: &mut FxHashMap<Arc<str>, ()>, s: &str) -> Arc<str> {
+    match pool.get_key_value(s) {
+        Some((k, _)) => k.clone(),
+        None => {
+            let k: Arc<str> = Arc::from(s);
+            pool.insert(k.clone(), ());
+            k
+        }
     }
 }
 
