@@ -201,8 +201,10 @@ impl Recognizer {
 ///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`. Names of several words are kept (`υπουργός Υγείας
 ///   Ανδρέας Ξανθός`);
 /// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
-///   Λιβάς`. Places and organisations are kept there, as a person's name often follows
-///   them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια Σβίγκου`).
+///   Λιβάς`; and a name in Latin letters right before a capitalised word in Latin letters:
+///   `Samsung Electronics`, `Google Play`, `AP Photo`. Other places and organisations are
+///   kept there, as a person's name often follows them (`ο δήμαρχος Χανίων Τάσος
+///   Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια Σβίγκου`).
 ///
 /// "Right after/before" means separated by white space only. The capitalised word does not
 /// count when it is itself part of a name kept here, when it begins a sentence or a
@@ -235,7 +237,8 @@ fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<Mention>, fi
                 && !crate::lookup::is_sentence_start(line, word_start)
         };
         let head = || {
-            if mentions[i].label != crate::Label::Per {
+            let person = mentions[i].label == crate::Label::Per;
+            if !person && !latin(name) {
                 return false;
             }
             let after = &line[e..];
@@ -244,7 +247,8 @@ fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<Mention>, fi
                 return false;
             }
             let rest = &line[word_start..];
-            capitalised(&rest[..rest.find(ends_word).unwrap_or(rest.len())], name)
+            let word = &rest[..rest.find(ends_word).unwrap_or(rest.len())];
+            capitalised(word, name) && (person || latin(word))
         };
         if !tail() && !head() {
             kept_end = e;
@@ -266,6 +270,12 @@ const OPENING: [char; 5] = ['«', '"', '“', '(', '['];
 /// are written in capitals.
 fn capitalised(word: &str, name: &str) -> bool {
     word.chars().next().is_some_and(crate::normalize::is_upper) && !(all_caps(word) && all_caps(name))
+}
+
+/// Whether `s` has letters and all of them are Latin.
+fn latin(s: &str) -> bool {
+    let mut letters = s.chars().filter(|&c| crate::normalize::is_letter(c)).peekable();
+    letters.peek().is_some() && letters.all(|c| c < '\u{370}')
 }
 
 /// Whether every letter of `s` is a capital (and it has one).
@@ -504,7 +514,8 @@ mod tests {
                    x:ru\tLOC\tΡωσία\t\tcountry\t\n\
                    x:putin\tPER\tΒλαντίμιρ Πούτιν\t\tperson\t\n\
                    x:pericles\tPER\tΠερικλής\t\tperson\t\n\
-                   x:papa\tPER\tΠαπαθεοδώρου\t\tsurname\tnodecl\n";
+                   x:papa\tPER\tΠαπαθεοδώρου\t\tsurname\tnodecl\n\
+                   x:samsung\tORG\tSamsung\t\tcompany\t\n";
         let build = |rules: bool| {
             Recognizer::builder()
                 .default_gazetteers(false)
@@ -523,6 +534,7 @@ mod tests {
         assert!(found(&gazetteer_only, "ο καθηγητής Γιάννης Παπαθεοδώρου είπε").is_empty());
         // The head of a longer person name: a person's name before a capitalised word.
         assert!(found(&gazetteer_only, "είπε ο Περικλής Λιβάς χθες").is_empty());
+        assert!(found(&gazetteer_only, "η Samsung Electronics είπε").is_empty());
         // Kept: after a lower-case word, at a sentence or quotation start, after another
         // found name, several words, places before a name, text in capitals.
         for (text, want) in [
@@ -535,6 +547,7 @@ mod tests {
             ("ο δήμαρχος Χανίων Τάσος είπε", vec!["Χανίων"]),
             ("ΣΤΗ ΡΩΣΙΑ ΚΑΙ ΣΤΑ ΧΑΝΙΑ", vec!["ΡΩΣΙΑ", "ΧΑΝΙΑ"]),
             ("Νοσοκομείο-Χανίων", vec!["Χανίων"]),
+            ("η Samsung Ηλίας", vec!["Samsung"]),
         ] {
             assert_eq!(found(&gazetteer_only, text), want, "{text:?}");
         }
