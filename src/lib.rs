@@ -53,6 +53,7 @@ pub mod learn;
 mod lookup;
 mod mention;
 pub mod normalize;
+mod partial_names;
 mod recognizer;
 mod rules;
 mod span;

@@ -283,7 +283,8 @@ impl Lookup {
                     priority: g.priority,
                 });
                 for name in e.names() {
-                    let case = case_rule(name, e.flags, &mut exact);
+                    let case =
+                        head_noun_only_for_organisations(case_rule(name, e.flags, &mut exact), e.label);
                     let forms = all_forms.next().expect("one list of forms per name");
                     for (i, form) in forms.into_iter().enumerate() {
                         let hit = Hit {
@@ -709,9 +710,32 @@ pub(crate) fn resolve_overlaps(out: &mut Vec<Mention>, first: usize) {
     out.extend(kept);
 }
 
+/// The small first letter that [`CaseRule::Initial`] allows when the later words are
+/// capitalised is for an organisation's head noun (`υπουργείο Υγείας`). Before a place or
+/// a person it is a description, not part of the name: in `η δυτική Αφρική`, `του πλανήτη
+/// Γη`, `η βασίλισσα Ελισάβετ` the name is `Αφρική`, `Γη`, `Ελισάβετ`, so those entries
+/// need their first letter capitalised.
+fn head_noun_only_for_organisations(case: CaseRule, label: Label) -> CaseRule {
+    match case {
+        CaseRule::Initial(mask) if label != Label::Org => CaseRule::Initial(mask & 1),
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A small first letter is a head noun for organisations only.
+    #[test]
+    fn small_first_letter_only_for_organisation_head_nouns() {
+        let rule = |name: &str, label| head_noun_only_for_organisations(case_rule_of(name), label);
+        assert!(case_accepts(rule("Υπουργείο Υγείας", Label::Org), "υπουργείο Υγείας"));
+        assert!(!case_accepts(rule("Δυτική Αφρική", Label::Loc), "δυτική Αφρική"));
+        assert!(case_accepts(rule("Δυτική Αφρική", Label::Loc), "Δυτική Αφρική"));
+        assert!(case_accepts(rule("Δυτική Αφρική", Label::Loc), "ΔΥΤΙΚΗ ΑΦΡΙΚΗ"));
+        assert!(!case_accepts(rule("Βασίλισσα Ελισάβετ", Label::Per), "βασίλισσα Ελισάβετ"));
+    }
 
     /// `word_caps` is a hand-written pass; it must agree with the plain definition.
     #[test]

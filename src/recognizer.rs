@@ -126,6 +126,9 @@ impl Recognizer {
             b.folded.fold_and_split(line);
             inner.vocab.classify(&b.folded, &mut b.words);
             inner.lookup.find(line, &b.folded, &b.words, offset, &mut b.mentions);
+            if inner.rules.is_none() {
+                crate::partial_names::drop_partial_names(line, offset, &mut b.mentions, first);
+            }
             if let Some(rules) = &inner.rules {
                 let stage =
                     crate::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
@@ -435,6 +438,54 @@ mod tests {
         let pieces: Vec<&str> = lines("Αθήνα και Μόσχα", 20).collect();
         assert_eq!(pieces, ["Αθήνα και ", "Μόσχα"]);
         assert_eq!(lines("", 4).count(), 0);
+    }
+
+    #[test]
+    fn without_rules_partial_names_are_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:chania\tLOC\tΧανιά\t\tcity\t\n\
+                   x:ru\tLOC\tΡωσία\t\tcountry\t\n\
+                   x:putin\tPER\tΒλαντίμιρ Πούτιν\t\tperson\t\n\
+                   x:pericles\tPER\tΠερικλής\t\tperson\t\n\
+                   x:papa\tPER\tΠαπαθεοδώρου\t\tsurname\tnodecl\n\
+                   x:samsung\tORG\tSamsung\t\tcompany\t\n";
+        let build = |rules: bool| {
+            Recognizer::builder()
+                .default_gazetteers(false)
+                .gazetteer(Gazetteer::from_tsv("t.tsv", tsv).unwrap())
+                .stage(Stage::Rules, rules)
+                .stage(Stage::Document, false)
+                .build()
+                .unwrap()
+        };
+        let (gazetteer_only, full) = (build(false), build(true));
+        let found = |ner: &Recognizer, text: &str| -> Vec<String> {
+            ner.extract(text).into_iter().filter(|e| e.id.is_some()).map(|e| e.text).collect()
+        };
+        // The tail of a longer name: a one-word name after a capitalised word.
+        assert!(found(&gazetteer_only, "στο Νοσοκομείο Χανίων χθες").is_empty());
+        assert!(found(&gazetteer_only, "ο καθηγητής Γιάννης Παπαθεοδώρου είπε").is_empty());
+        // The head of a longer person name: a person's name before a capitalised word.
+        assert!(found(&gazetteer_only, "είπε ο Περικλής Λιβάς χθες").is_empty());
+        assert!(found(&gazetteer_only, "η Samsung Electronics είπε").is_empty());
+        // Kept: after a lower-case word, at a sentence or quotation start, after another
+        // found name, several words, places before a name, text in capitals.
+        for (text, want) in [
+            ("ο δήμαρχος Χανίων είπε", vec!["Χανίων"]),
+            ("Χθες. Χανιά και Ρωσία", vec!["Χανιά", "Ρωσία"]),
+            ("Στα Χανιά", vec!["Χανιά"]),
+            ("είπε «Στα Χανιά»", vec!["Χανιά"]),
+            ("ο πρόεδρος της Ρωσίας Βλαντίμιρ Πούτιν", vec!["Ρωσίας", "Βλαντίμιρ Πούτιν"]),
+            ("ο υπουργός Υγείας Βλαντίμιρ Πούτιν είπε", vec!["Βλαντίμιρ Πούτιν"]),
+            ("ο δήμαρχος Χανίων Τάσος είπε", vec!["Χανίων"]),
+            ("ΣΤΗ ΡΩΣΙΑ ΚΑΙ ΣΤΑ ΧΑΝΙΑ", vec!["ΡΩΣΙΑ", "ΧΑΝΙΑ"]),
+            ("Νοσοκομείο-Χανίων", vec!["Χανίων"]),
+            ("η Samsung Ηλίας", vec!["Samsung"]),
+        ] {
+            assert_eq!(found(&gazetteer_only, text), want, "{text:?}");
+        }
+        // With the rule stage on, the context decides, not this policy.
+        assert!(found(&full, "στο Νοσοκομείο Χανίων χθες").iter().all(|t| t == "Χανίων"));
     }
 
     #[test]
