@@ -29,11 +29,15 @@ use crate::tokens::{is_capitalized, tokens};
 use crate::{Label, Source};
 
 /// Folded endings that inflection adds or changes, longest first (see `gazetteer::inflect`).
-static ENDINGS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    ["ματος", "ματων", "ους", "ου", "ος", "ης", "ας", "ες", "ων", "οι", "ο", "ε", "η", "α", "ι"]
-        .iter()
-        .map(|e| fold(e))
-        .collect()
+/// Grouped by their last byte (the first test of each word), longest first within a group.
+static ENDINGS: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
+    let mut by_last = vec![Vec::new(); 256];
+    for e in ["ματος", "ματων", "ους", "ου", "ος", "ης", "ας", "ες", "ων", "οι", "ο", "ε", "η", "α", "ι"]
+    {
+        let e = fold(e);
+        by_last[*e.as_bytes().last().expect("an ending") as usize].push(e);
+    }
+    by_last
 });
 
 /// The key a name is linked by: its folded words with their inflectional endings cut
@@ -56,15 +60,16 @@ fn stem_key(name: &str, folded: &mut String, key: &mut String) {
 fn stem(w: &str) -> &str {
     // At least three characters: twelve bytes always are; fewer are counted.
     let three = |r: &str| r.len() >= 12 || r.bytes().filter(|&b| b & 0xC0 != 0x80).count() >= 3;
-    let cut = ENDINGS
+    let Some(&last) = w.as_bytes().last() else { return w };
+    let cut = ENDINGS[last as usize]
         .iter()
         .find(|e| crate::normalize::ends_with(w, e) && three(&w[..w.len() - e.len()]))
         .map_or(0, |e| e.len());
     &w[..w.len() - cut]
 }
 
-/// A hash of a one-word key: what [`collect_capitalised`] records of each capitalised word
-/// so that most are ruled out as partial mentions without folding them again.
+/// The hash keys are found by: a capitalised word is ruled out as the start of a partial
+/// mention when the hash of its stem is no first word's.
 fn word_hash(stem: &str) -> u64 {
     use std::hash::BuildHasher;
     crate::fxhash::FxBuildHasher::default().hash_one(stem)
@@ -76,10 +81,12 @@ pub(crate) struct Scratch {
     /// [`stem_key`]'s scratch and result.
     folded: String,
     key: String,
-    /// Stem key → the person it links to.
-    keys: FxHashMap<String, Target>,
-    /// The capitalised words of the document (see [`collect_capitalised`]).
+    /// Stem keys → the person each links to (see [`Keys`]).
+    keys: Keys,
+    /// The capitalised words of the document (see [`collect_capitalised`]), and their
+    /// folded forms end to end.
     caps: Vec<Capitalised>,
+    cap_folds: String,
     /// The end of the last word [`collect_capitalised`] saw, if it was capitalised.
     prev: Option<usize>,
     /// [`word_hash`] of the first word of every key (a run of words can be a key only if
@@ -95,6 +102,7 @@ impl Scratch {
     /// Forgets the previous document.
     pub(crate) fn clear(&mut self) {
         self.caps.clear();
+        self.cap_folds.clear();
         self.prev = None;
     }
 }
@@ -129,8 +137,10 @@ pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize
         let joined = sc
             .prev
             .is_some_and(|p| p >= offset && bytes[p - offset..s].iter().all(|&c| c == b' ' || c == b'-'));
-        let hash = word_hash(stem(&f[fs..fe]));
-        sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, hash });
+        let at = sc.cap_folds.len() as u32;
+        sc.cap_folds.push_str(&f[fs..fe]);
+        let fold = (at, sc.cap_folds.len() as u32);
+        sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, fold });
         sc.prev = Some(e + offset);
     }
 }
@@ -143,8 +153,8 @@ struct Capitalised {
     /// The word continues the one before it in a run of capitals (joined by spaces or
     /// hyphens only).
     joined: bool,
-    /// [`word_hash`] of its folded stem.
-    hash: u64,
+    /// Its folded form: a range of [`Scratch::cap_folds`].
+    fold: (u32, u32),
 }
 
 /// What a key links to: the antecedent mention's index, or several (a clash).
@@ -154,26 +164,50 @@ enum Target {
     Clash,
 }
 
-fn add_key(
-    keys: &mut FxHashMap<String, Target>,
-    key: &str,
-    target: usize,
-    mentions: &[Mention],
-    lookup: &Lookup,
-) {
+/// Stem key → target, without a string per key: keys live end to end in one buffer and
+/// are found by their hash, then compared. Two different keys with the same hash (never
+/// seen, but possible) are a clash: neither links, rather than one linking wrongly.
+#[derive(Default)]
+struct Keys {
+    map: FxHashMap<u64, (Target, u32, u32)>,
+    text: String,
+}
+
+impl Keys {
+    fn clear(&mut self) {
+        self.map.clear();
+        self.text.clear();
+    }
+
+    fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    fn get(&self, key: &str) -> Option<Target> {
+        let &(t, s, e) = self.map.get(&word_hash(key))?;
+        (self.text[s as usize..e as usize] == *key).then_some(t)
+    }
+}
+
+fn add_key(keys: &mut Keys, key: &str, target: usize, mentions: &[Mention], lookup: &Lookup) {
     if key.chars().filter(|&c| crate::normalize::is_letter(c)).count() < 2 {
         return;
     }
-    match keys.get_mut(key) {
-        Some(t) => {
-            if let Target::One(prev) = *t {
+    match keys.map.entry(word_hash(key)) {
+        std::collections::hash_map::Entry::Occupied(mut o) => {
+            let (t, s, e) = o.get_mut();
+            if keys.text[*s as usize..*e as usize] != *key {
+                *t = Target::Clash;
+            } else if let Target::One(prev) = *t {
                 if !same_entity(&mentions[prev], &mentions[target], lookup) {
                     *t = Target::Clash;
                 }
             }
         }
-        None => {
-            keys.insert(key.to_owned(), Target::One(target));
+        std::collections::hash_map::Entry::Vacant(v) => {
+            let s = keys.text.len() as u32;
+            keys.text.push_str(key);
+            v.insert((Target::One(target), s, keys.text.len() as u32));
         }
     }
 }
@@ -224,7 +258,7 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
 }
 
 fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) {
-    let Scratch { folded, key, keys, caps, added, firsts, .. } = sc;
+    let Scratch { folded, key, keys, caps, cap_folds, added, firsts, .. } = sc;
     keys.clear();
     firsts.clear();
     for (i, m) in mentions.iter().enumerate() {
@@ -254,7 +288,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
     let mut covered = mentions.iter().map(|m| (m.start, m.end)).peekable();
     let mut i = 0;
     while i < toks.len() {
-        let Capitalised { start: t_start, end: t_end, hash, .. } = toks[i];
+        let Capitalised { start: t_start, end: t_end, fold, .. } = toks[i];
         while covered.peek().is_some_and(|&(_, e)| e <= t_start) {
             covered.next();
         }
@@ -264,7 +298,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         }
         // A run can be a key only if its first word is the first word of one: most
         // capitalised words are not, and cost one key.
-        if !firsts.contains_key(&hash) {
+        if !firsts.contains_key(&word_hash(stem(&cap_folds[fold.0 as usize..fold.1 as usize]))) {
             i += 1;
             continue;
         }
@@ -281,7 +315,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         for j in (i..=run_end).rev() {
             stem_key(&text[t_start..toks[j].end], folded, key);
             if let Some(Target::One(target)) = keys.get(key.as_str()) {
-                found = Some((j, *target));
+                found = Some((j, target));
                 break;
             }
         }
@@ -310,7 +344,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         }
         let m = &mentions[i];
         stem_key(&text[m.start..m.end], folded, key);
-        let Some(Target::One(target)) = keys.get(key.as_str()).copied() else { continue };
+        let Some(Target::One(target)) = keys.get(key.as_str()) else { continue };
         let a = &mentions[target];
         if target == i || (a.entry.is_none() && target > i) {
             continue;
