@@ -112,33 +112,58 @@ impl Scratch {
 /// partial mentions. Called for every line, in order, before [`resolve`].
 pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize, sc: &mut Scratch) {
     let f = folded.as_str();
-    let bytes = line.as_bytes();
-    for &(fs, fe) in folded.token_spans() {
+    let words = folded.token_spans().iter().filter_map(|&(fs, fe)| {
         let (fs, fe) = (fs as usize, fe as usize);
         let b = f.as_bytes()[fs];
         let word = if b < 0x80 { b.is_ascii_alphanumeric() } else { is_alnum(char_at(f, fs).0) };
         if !word {
-            continue;
+            return None;
         }
         // The first letter decides, and is mostly the first character: a word in lower
         // case costs no more than this.
-        let at = folded.origin_start(fs);
-        let (c, _) = char_at(line, at);
+        let (c, _) = char_at(line, folded.origin_start(fs));
         if is_letter(c) && !is_upper(c) {
-            sc.prev = None;
-            continue;
+            return Some(Word { cap: false, ..Word::default() });
         }
         let (s, e) = folded.original_range(line, fs, fe);
-        if !is_capitalized(&line[s..e]) {
+        Some(Word { start: s, end: e, fold_start: fs, fold_end: fe, cap: is_capitalized(&line[s..e]) })
+    });
+    collect_words(line, f, offset, words, sc);
+}
+
+/// One word of a line, as [`collect_words`] needs it: byte ranges in the line and in the
+/// folded line (only read when `cap`), and whether its first letter is a capital.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub fold_start: usize,
+    pub fold_end: usize,
+    pub cap: bool,
+}
+
+/// [`collect_capitalised`] from the line's words as an earlier stage already classified
+/// them (the rule stage's tokens), in order.
+pub(crate) fn collect_words(
+    line: &str,
+    folded: &str,
+    offset: usize,
+    words: impl Iterator<Item = Word>,
+    sc: &mut Scratch,
+) {
+    let bytes = line.as_bytes();
+    for w in words {
+        if !w.cap {
             sc.prev = None;
             continue;
         }
+        let (s, e) = (w.start, w.end);
         // Joined to the capitalised word before by spaces or hyphens only (a line break ends a run).
         let joined = sc
             .prev
             .is_some_and(|p| p >= offset && bytes[p - offset..s].iter().all(|&c| c == b' ' || c == b'-'));
         let at = sc.cap_folds.len() as u32;
-        sc.cap_folds.push_str(&f[fs..fe]);
+        sc.cap_folds.push_str(&folded[w.fold_start..w.fold_end]);
         let fold = (at, sc.cap_folds.len() as u32);
         sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, fold });
         sc.prev = Some(e + offset);

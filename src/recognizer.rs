@@ -129,14 +129,18 @@ impl Recognizer {
             if inner.rules.is_none() {
                 crate::partial_names::drop_partial_names(line, offset, &mut b.mentions, first);
             }
+            // The document pass looks for partial mentions among the capitalised words:
+            // listed now, while the line's words are at hand (classified by the rule stage
+            // when it is on).
             if let Some(rules) = &inner.rules {
                 let stage =
                     crate::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
                 rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
-            }
-            if inner.document {
-                // The document pass looks for partial mentions among the capitalised words:
-                // listed now, while the line's words are at hand.
+                if inner.document {
+                    let words = b.rules.words();
+                    document::collect_words(line, b.folded.as_str(), offset, words, &mut b.document);
+                }
+            } else if inner.document {
                 document::collect_capitalised(line, &b.folded, offset, &mut b.document);
             }
             offset += line.len();

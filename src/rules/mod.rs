@@ -139,6 +139,19 @@ pub(crate) struct LineInput<'a> {
     pub offset: usize,
 }
 
+impl Scratch {
+    /// The words of the last line [`Rules::apply`] ran on, for the document pass.
+    pub fn words(&self) -> impl Iterator<Item = crate::document::Word> + '_ {
+        self.toks.iter().map(|t| crate::document::Word {
+            start: t.s as usize,
+            end: t.e as usize,
+            fold_start: t.fs as usize,
+            fold_end: t.fe as usize,
+            cap: t.is(shape::CAP),
+        })
+    }
+}
+
 /// A gazetteer mention of the line: byte span in the line, label, entry.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct GazSpan {
