@@ -112,7 +112,7 @@ impl Scratch {
 /// partial mentions. Called for every line, in order, before [`resolve`].
 pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize, sc: &mut Scratch) {
     let f = folded.as_str();
-    let words = folded.token_spans().iter().filter_map(|&(fs, fe)| {
+    let words = folded.token_spans().iter().enumerate().filter_map(|(k, &(fs, fe))| {
         let (fs, fe) = (fs as usize, fe as usize);
         let b = f.as_bytes()[fs];
         let word = if b < 0x80 { b.is_ascii_alphanumeric() } else { is_alnum(char_at(f, fs).0) };
@@ -121,11 +121,11 @@ pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize
         }
         // The first letter decides, and is mostly the first character: a word in lower
         // case costs no more than this.
-        let (c, _) = char_at(line, folded.origin_start(fs));
+        let (c, _) = char_at(line, folded.token_start(k));
         if is_letter(c) && !is_upper(c) {
             return Some(Word { cap: false, ..Word::default() });
         }
-        let (s, e) = folded.original_range(line, fs, fe);
+        let (s, e) = folded.token_range(line, k, k);
         Some(Word { start: s, end: e, fold_start: fs, fold_end: fe, cap: is_capitalized(&line[s..e]) })
     });
     collect_words(line, f, offset, words, sc);

@@ -517,12 +517,12 @@ impl Lookup {
             }
             // Most words of running text are in lower case, and most names need a capital:
             // such a word starts no match, and costs no walk.
-            if start & START_LOWER == 0 && starts_lower(text, folded.origin_start(spans[t].0 as usize)) {
+            if start & START_LOWER == 0 && starts_lower(text, folded.token_start(t)) {
                 continue;
             }
             if start & START_LONG == 0 {
                 // Only a one-word name starts here.
-                let (s, e) = folded.original_range(text, spans[t].0 as usize, spans[t].1 as usize);
+                let (s, e) = folded.token_range(text, t, t);
                 let pid = self.single[id as usize] as usize;
                 if let Some(hit) = self.best_hit(pid, &text[s..e], || is_sentence_start(text, s)) {
                     out.push(self.mention(hit, offset + s, offset + e));
@@ -558,7 +558,7 @@ impl Lookup {
             // The longest name that the text's letter case allows; a shorter one only when
             // the longer is refused.
             for &(te, pid) in ends[..n].iter().rev() {
-                let (s, e) = folded.original_range(text, spans[t].0 as usize, spans[te - 1].1 as usize);
+                let (s, e) = folded.token_range(text, t, te - 1);
                 if let Some(hit) = self.best_hit(pid, &text[s..e], || is_sentence_start(text, s)) {
                     out.push(self.mention(hit, offset + s, offset + e));
                     break;

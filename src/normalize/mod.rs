@@ -267,48 +267,57 @@ struct Splitter<'a> {
 }
 
 impl Splitter<'_> {
-    /// Records folded character `c`, `len` bytes long, written at folded byte `at`.
+    /// Records folded character `c`, `len` bytes long, written at folded byte `at` for the
+    /// original character at byte `origin`.
     #[inline(always)]
-    fn token(&mut self, c: char, alnum: bool, at: u32, len: u32) {
+    fn token(&mut self, c: char, alnum: bool, at: u32, len: u32, origin: u32) {
+        let out = &mut *self.out;
         if alnum {
-            match self.out.token_spans.last_mut() {
-                Some(last) if self.in_word => last.1 = at + len,
+            match (out.token_spans.last_mut(), out.token_origins.last_mut()) {
+                (Some(span), Some(o)) if self.in_word => {
+                    span.1 = at + len;
+                    o.1 = origin;
+                }
                 _ => {
-                    self.out.token_spans.push((at, at + len));
+                    out.token_spans.push((at, at + len));
+                    out.token_origins.push((origin, origin));
                     self.in_word = true;
                 }
             }
         } else {
             self.in_word = false;
             if c != ' ' && c != '\n' {
-                self.out.token_spans.push((at, at + len));
+                out.token_spans.push((at, at + len));
+                out.token_origins.push((origin, origin));
             }
         }
     }
 }
 
+/// Writes the folded text and its tokens with their origins, but no per-byte offset map:
+/// the stages only ever map whole tokens back.
 impl Sink for Splitter<'_> {
     #[inline(always)]
     fn emit(&mut self, c: char, origin: u32) {
         let at = self.out.text.len() as u32;
-        self.out.emit(c, origin);
-        self.token(c, is_alnum(c), at, c.len_utf8() as u32);
+        self.out.text.push(c);
+        self.token(c, is_alnum(c), at, c.len_utf8() as u32, origin);
     }
 
     #[inline(always)]
     fn emit2(&mut self, c: char, origin: u32) {
         let at = self.out.text.len() as u32;
-        self.out.emit2(c, origin);
+        self.out.text.push(c);
         // Mostly a Greek letter, decided on the code point.
         let alnum = matches!(c as u32, 0x3AC..=0x3CE) || is_alnum(c);
-        self.token(c, alnum, at, 2);
+        self.token(c, alnum, at, 2, origin);
     }
 
     #[inline(always)]
     fn emit1(&mut self, c: u8, origin: u32) {
         let at = self.out.text.len() as u32;
-        self.out.emit1(c, origin);
-        self.token(c as char, c.is_ascii_alphanumeric(), at, 1);
+        self.out.text.push(c as char);
+        self.token(c as char, c.is_ascii_alphanumeric(), at, 1, origin);
     }
 }
 
@@ -395,8 +404,10 @@ pub struct FoldedText {
     /// one extra entry holds the original length.
     origin: Vec<u32>,
     /// The folded text's token spans (written by [`FoldedText::fold_and_split`], read by the
-    /// later stages).
+    /// later stages), and for each token the original byte offsets of its first and last
+    /// characters.
     token_spans: Vec<(u32, u32)>,
+    token_origins: Vec<(u32, u32)>,
 }
 
 impl FoldedText {
@@ -420,10 +431,9 @@ impl FoldedText {
         self.text.clear();
         self.origin.clear();
         self.token_spans.clear();
+        self.token_origins.clear();
         self.text.reserve(s.len());
-        self.origin.reserve(s.len() + 1);
         fold_each(s, &mut Splitter { out: self, in_word: false });
-        self.origin.push(s.len() as u32);
     }
 
     /// The token spans of the last [`FoldedText::fold_and_split`] (byte ranges of the folded
@@ -449,28 +459,20 @@ impl FoldedText {
     #[inline]
     pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.text.len());
-        let s = self.origin[start] as usize;
-        let last = self.origin[end - 1] as usize;
-        let bytes = original.as_bytes();
-        // The length of the last character, from its lead byte (`last` is a char boundary).
-        let mut e = last
-            + match bytes.get(last) {
-                None => 0,
-                Some(&b) if b < 0x80 => 1,
-                Some(&b) if b < 0xE0 => 2,
-                Some(&b) if b < 0xF0 => 3,
-                Some(_) => 4,
-            };
-        // Combining marks after it belong to it; an ASCII byte is never one (the common case,
-        // decided without decoding).
-        while bytes.get(e).is_some_and(|&b| b >= 0x80) {
-            let c = original[e..].chars().next().expect("a char starts here");
-            if !is_mark(c) {
-                break;
-            }
-            e += c.len_utf8();
-        }
-        (s, e)
+        (self.origin[start] as usize, end_of_char(original, self.origin[end - 1] as usize))
+    }
+
+    /// The byte range of `original` (the text given to [`FoldedText::fold_and_split`])
+    /// that tokens `first..=last` come from.
+    #[inline]
+    pub(crate) fn token_range(&self, original: &str, first: usize, last: usize) -> (usize, usize) {
+        (self.token_origins[first].0 as usize, end_of_char(original, self.token_origins[last].1 as usize))
+    }
+
+    /// The original byte offset where token `t` starts (see [`FoldedText::token_range`]).
+    #[inline]
+    pub(crate) fn token_start(&self, t: usize) -> usize {
+        self.token_origins[t].0 as usize
     }
 
     /// True if folded position `i` is at a word boundary on its left
@@ -485,6 +487,31 @@ impl FoldedText {
     pub fn boundary_after(&self, i: usize) -> bool {
         self.text[i..].chars().next().is_none_or(|c| !is_alnum(c))
     }
+}
+
+/// The end of the character at byte `last` of `original`, combining marks after it included.
+#[inline]
+fn end_of_char(original: &str, last: usize) -> usize {
+    let bytes = original.as_bytes();
+    // The length of the last character, from its lead byte (`last` is a char boundary).
+    let mut e = last
+        + match bytes.get(last) {
+            None => 0,
+            Some(&b) if b < 0x80 => 1,
+            Some(&b) if b < 0xE0 => 2,
+            Some(&b) if b < 0xF0 => 3,
+            Some(_) => 4,
+        };
+    // Combining marks after it belong to it; an ASCII byte is never one (the common case,
+    // decided without decoding).
+    while bytes.get(e).is_some_and(|&b| b >= 0x80) {
+        let c = original[e..].chars().next().expect("a char starts here");
+        if !is_mark(c) {
+            break;
+        }
+        e += c.len_utf8();
+    }
+    e
 }
 
 #[cfg(test)]
@@ -571,6 +598,19 @@ mod tests {
             let want: Vec<(u32, u32)> =
                 crate::lookup::folded_tokens(f.as_str()).map(|(s, e)| (s as u32, e as u32)).collect();
             assert_eq!(f.token_spans(), &want[..], "{text:?}");
+            // Tokens map back to the same original ranges as through the per-byte map.
+            let mut g = FoldedText::default();
+            g.fold_into(text);
+            assert_eq!(g.as_str(), f.as_str());
+            for (k, &(fs, fe)) in want.iter().enumerate() {
+                let whole = g.original_range(text, fs as usize, fe as usize);
+                assert_eq!(f.token_range(text, k, k), whole, "{text:?} token {k}");
+                assert_eq!(f.token_start(k), whole.0);
+                if k > 0 {
+                    let (s, _) = g.original_range(text, want[k - 1].0 as usize, want[k - 1].1 as usize);
+                    assert_eq!(f.token_range(text, k - 1, k), (s, whole.1));
+                }
+            }
             for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let c = text[i..].chars().next().unwrap();
                 assert_eq!(char_at(text, i), (c, c.len_utf8()));

@@ -77,8 +77,8 @@ impl Tok {
 pub(crate) fn tokenize(line: &str, folded: &FoldedText, words: &[Word], out: &mut Vec<Tok>) {
     out.clear();
     let f = folded.as_str();
-    let push = |fs: usize, fe: usize, cls: u64, out: &mut Vec<Tok>| {
-        let (s, e) = folded.original_range(line, fs, fe);
+    let push = |k: usize, fs: usize, fe: usize, cls: u64, out: &mut Vec<Tok>| {
+        let (s, e) = folded.token_range(line, k, k);
         // Fast path: most words start with a small letter, and then only the script matters.
         let c0 = line[s..].chars().next().unwrap_or(' ');
         if is_letter(c0) && !is_upper(c0) {
@@ -122,7 +122,7 @@ pub(crate) fn tokenize(line: &str, folded: &FoldedText, words: &[Word], out: &mu
     };
     // The words are the lookup's token spans that start with a letter or digit: those are
     // the maximal runs of letters and digits (every other character is a token of its own).
-    for (&(fs, fe), w) in folded.token_spans().iter().zip(words) {
+    for (k, (&(fs, fe), w)) in folded.token_spans().iter().zip(words).enumerate() {
         let b = f.as_bytes()[fs as usize];
         let word = if b < 0x80 {
             b.is_ascii_alphanumeric()
@@ -130,7 +130,7 @@ pub(crate) fn tokenize(line: &str, folded: &FoldedText, words: &[Word], out: &mu
             f[fs as usize..].chars().next().is_some_and(is_alnum)
         };
         if word {
-            push(fs as usize, fe as usize, w.classes, out);
+            push(k, fs as usize, fe as usize, w.classes, out);
         }
     }
 }
