@@ -262,8 +262,13 @@ impl Sink for FoldedText {
 /// gives, without a second pass over the text.
 struct Splitter<'a> {
     out: &'a mut FoldedText,
-    /// The last token is a run of letters and digits that the next one may extend.
+    /// A run of letters and digits is open: it started at folded byte `start`, and its
+    /// first and last characters came from original bytes `first` and `last`. It is
+    /// written out when it ends: a character costs no write to the token lists.
     in_word: bool,
+    start: u32,
+    first: u32,
+    last: u32,
 }
 
 impl Splitter<'_> {
@@ -271,25 +276,29 @@ impl Splitter<'_> {
     /// original character at byte `origin`.
     #[inline(always)]
     fn token(&mut self, c: char, alnum: bool, at: u32, len: u32, origin: u32) {
-        let out = &mut *self.out;
         if alnum {
-            match (out.token_spans.last_mut(), out.token_origins.last_mut()) {
-                (Some(span), Some(o)) if self.in_word => {
-                    span.1 = at + len;
-                    o.1 = origin;
-                }
-                _ => {
-                    out.token_spans.push((at, at + len));
-                    out.token_origins.push((origin, origin));
-                    self.in_word = true;
-                }
+            if !self.in_word {
+                self.in_word = true;
+                self.start = at;
+                self.first = origin;
             }
+            self.last = origin;
         } else {
-            self.in_word = false;
+            self.close(at);
             if c != ' ' && c != '\n' {
-                out.token_spans.push((at, at + len));
-                out.token_origins.push((origin, origin));
+                self.out.token_spans.push((at, at + len));
+                self.out.token_origins.push((origin, origin));
             }
+        }
+    }
+
+    /// Ends the open run of letters and digits, if any, at folded byte `at`.
+    #[inline(always)]
+    fn close(&mut self, at: u32) {
+        if self.in_word {
+            self.in_word = false;
+            self.out.token_spans.push((self.start, at));
+            self.out.token_origins.push((self.first, self.last));
         }
     }
 }
@@ -433,7 +442,10 @@ impl FoldedText {
         self.token_spans.clear();
         self.token_origins.clear();
         self.text.reserve(s.len());
-        fold_each(s, &mut Splitter { out: self, in_word: false });
+        let mut split = Splitter { out: self, in_word: false, start: 0, first: 0, last: 0 };
+        fold_each(s, &mut split);
+        let end = split.out.text.len() as u32;
+        split.close(end);
     }
 
     /// The token spans of the last [`FoldedText::fold_and_split`] (byte ranges of the folded
