@@ -80,7 +80,7 @@ pub(crate) fn tokenize(line: &str, folded: &FoldedText, words: &[Word], out: &mu
     let push = |k: usize, fs: usize, fe: usize, cls: u64, out: &mut Vec<Tok>| {
         let (s, e) = folded.token_range(line, k, k);
         // Fast path: most words start with a small letter, and then only the script matters.
-        let c0 = line[s..].chars().next().unwrap_or(' ');
+        let (c0, _) = crate::normalize::char_at(line, s);
         if is_letter(c0) && !is_upper(c0) {
             let shape = if (c0 as u32) < 0x250 { shape::LATIN } else { 0 };
             out.push(Tok { s: s as u32, e: e as u32, fs: fs as u32, fe: fe as u32, cls, shape, gaz: 0 });
@@ -127,7 +127,7 @@ pub(crate) fn tokenize(line: &str, folded: &FoldedText, words: &[Word], out: &mu
         let word = if b < 0x80 {
             b.is_ascii_alphanumeric()
         } else {
-            f[fs as usize..].chars().next().is_some_and(is_alnum)
+            is_alnum(crate::normalize::char_at(f, fs as usize).0)
         };
         if word {
             push(k, fs as usize, fe as usize, w.classes, out);
