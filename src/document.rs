@@ -125,7 +125,7 @@ pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize
         if is_letter(c) && !is_upper(c) {
             return Some(Word { cap: false, ..Word::default() });
         }
-        let (s, e) = folded.token_range(line, k, k);
+        let (s, e) = folded.token_range(k, k);
         Some(Word { start: s, end: e, fold_start: fs, fold_end: fe, cap: is_capitalized(&line[s..e]) })
     });
     collect_words(line, f, offset, words, sc);

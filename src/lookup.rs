@@ -522,7 +522,7 @@ impl Lookup {
             }
             if start & START_LONG == 0 {
                 // Only a one-word name starts here.
-                let (s, e) = folded.token_range(text, t, t);
+                let (s, e) = folded.token_range(t, t);
                 let pid = self.single[id as usize] as usize;
                 if let Some(hit) = self.best_hit(pid, &text[s..e], || is_sentence_start(text, s)) {
                     out.push(self.mention(hit, offset + s, offset + e));
@@ -558,7 +558,7 @@ impl Lookup {
             // The longest name that the text's letter case allows; a shorter one only when
             // the longer is refused.
             for &(te, pid) in ends[..n].iter().rev() {
-                let (s, e) = folded.token_range(text, t, te - 1);
+                let (s, e) = folded.token_range(t, te - 1);
                 if let Some(hit) = self.best_hit(pid, &text[s..e], || is_sentence_start(text, s)) {
                     out.push(self.mention(hit, offset + s, offset + e));
                     break;

@@ -206,16 +206,21 @@ pub(crate) fn fold_push(s: &str, out: &mut String) {
 /// newlines becomes one character, placed at the run's start (a newline if it has one).
 /// Where folded characters go: a plain string, or a string with its offset map.
 trait Sink {
-    fn emit(&mut self, c: char, origin: u32);
-    /// [`Sink::emit`] for a character of U+0080..U+07FF (two bytes in UTF-8).
+    /// Folded character `c` for the original character at byte `origin`, `olen` bytes long.
+    fn emit(&mut self, c: char, origin: u32, olen: u32);
+    /// [`Sink::emit`] for a character of U+0080..U+07FF (two bytes in UTF-8) folded from a
+    /// two-byte character.
     fn emit2(&mut self, c: char, origin: u32);
     /// [`Sink::emit`] for an ASCII character.
-    fn emit1(&mut self, c: u8, origin: u32);
+    fn emit1(&mut self, c: u8, origin: u32, olen: u32);
+    /// A combining mark at byte `origin`, `olen` bytes long, that folds to nothing.
+    #[inline(always)]
+    fn mark(&mut self, _origin: u32, _olen: u32) {}
 }
 
 impl Sink for String {
     #[inline(always)]
-    fn emit(&mut self, c: char, _origin: u32) {
+    fn emit(&mut self, c: char, _origin: u32, _olen: u32) {
         self.push(c);
     }
 
@@ -225,14 +230,14 @@ impl Sink for String {
     }
 
     #[inline(always)]
-    fn emit1(&mut self, c: u8, _origin: u32) {
+    fn emit1(&mut self, c: u8, _origin: u32, _olen: u32) {
         self.push(c as char);
     }
 }
 
 impl Sink for FoldedText {
     #[inline(always)]
-    fn emit(&mut self, c: char, origin: u32) {
+    fn emit(&mut self, c: char, origin: u32, _olen: u32) {
         self.text.push(c);
         self.origin.push(origin);
         if !c.is_ascii() {
@@ -250,7 +255,7 @@ impl Sink for FoldedText {
     }
 
     #[inline(always)]
-    fn emit1(&mut self, c: u8, origin: u32) {
+    fn emit1(&mut self, c: u8, origin: u32, _olen: u32) {
         debug_assert!(c.is_ascii());
         self.text.push(c as char);
         self.origin.push(origin);
@@ -262,9 +267,9 @@ impl Sink for FoldedText {
 /// gives, without a second pass over the text.
 struct Splitter<'a> {
     out: &'a mut FoldedText,
-    /// A run of letters and digits is open: it started at folded byte `start`, and its
-    /// first and last characters came from original bytes `first` and `last`. It is
-    /// written out when it ends: a character costs no write to the token lists.
+    /// A run of letters and digits is open: it started at folded byte `start`, and it comes
+    /// from original bytes `first..last`. It is written out when it ends: a character costs
+    /// no write to the token lists.
     in_word: bool,
     start: u32,
     first: u32,
@@ -275,19 +280,19 @@ impl Splitter<'_> {
     /// Records folded character `c`, `len` bytes long, written at folded byte `at` for the
     /// original character at byte `origin`.
     #[inline(always)]
-    fn token(&mut self, c: char, alnum: bool, at: u32, len: u32, origin: u32) {
+    fn token(&mut self, c: char, alnum: bool, at: u32, len: u32, origin: u32, olen: u32) {
         if alnum {
             if !self.in_word {
                 self.in_word = true;
                 self.start = at;
                 self.first = origin;
             }
-            self.last = origin;
+            self.last = origin + olen;
         } else {
             self.close(at);
             if c != ' ' && c != '\n' {
                 self.out.token_spans.push((at, at + len));
-                self.out.token_origins.push((origin, origin));
+                self.out.token_origins.push((origin, origin + olen));
             }
         }
     }
@@ -307,10 +312,10 @@ impl Splitter<'_> {
 /// the stages only ever map whole tokens back.
 impl Sink for Splitter<'_> {
     #[inline(always)]
-    fn emit(&mut self, c: char, origin: u32) {
+    fn emit(&mut self, c: char, origin: u32, olen: u32) {
         let at = self.out.text.len() as u32;
         self.out.text.push(c);
-        self.token(c, is_alnum(c), at, c.len_utf8() as u32, origin);
+        self.token(c, is_alnum(c), at, c.len_utf8() as u32, origin, olen);
     }
 
     #[inline(always)]
@@ -319,14 +324,29 @@ impl Sink for Splitter<'_> {
         self.out.text.push(c);
         // Mostly a Greek letter, decided on the code point.
         let alnum = matches!(c as u32, 0x3AC..=0x3CE) || is_alnum(c);
-        self.token(c, alnum, at, 2, origin);
+        self.token(c, alnum, at, 2, origin, 2);
     }
 
     #[inline(always)]
-    fn emit1(&mut self, c: u8, origin: u32) {
+    fn emit1(&mut self, c: u8, origin: u32, olen: u32) {
         let at = self.out.text.len() as u32;
         self.out.text.push(c as char);
-        self.token(c as char, c.is_ascii_alphanumeric(), at, 1, origin);
+        self.token(c as char, c.is_ascii_alphanumeric(), at, 1, origin, olen);
+    }
+
+    /// A combining mark right after a token's last character belongs to the token (as in
+    /// [`FoldedText::original_range`]).
+    #[inline(always)]
+    fn mark(&mut self, origin: u32, olen: u32) {
+        if self.in_word {
+            if self.last == origin {
+                self.last = origin + olen;
+            }
+        } else if let Some(o) = self.out.token_origins.last_mut() {
+            if o.1 == origin {
+                o.1 = origin + olen;
+            }
+        }
     }
 }
 
@@ -345,9 +365,9 @@ fn fold_each(s: &str, out: &mut impl Sink) {
                 c => {
                     // An ASCII character folds to one: emitted directly, like the Greek letters below.
                     if let Some((o, nl)) = pending_space.take() {
-                        out.emit(if nl { '\n' } else { ' ' }, o);
+                        out.emit(if nl { '\n' } else { ' ' }, o, 1);
                     }
-                    out.emit1(c, i as u32);
+                    out.emit1(c, i as u32, 1);
                     i += 1;
                     continue;
                 }
@@ -362,10 +382,10 @@ fn fold_each(s: &str, out: &mut impl Sink) {
                 // look-alike (`α` → `a`) or to another two-byte letter, emitted without going
                 // through `Folded` (what `from_table` would give: a `Char`).
                 if let Some((o, nl)) = pending_space.take() {
-                    out.emit(if nl { '\n' } else { ' ' }, o);
+                    out.emit(if nl { '\n' } else { ' ' }, o, 1);
                 }
                 if v < 0x80 {
-                    out.emit1(v as u8, i as u32);
+                    out.emit1(v as u8, i as u32, 2);
                 } else {
                     out.emit2(char::from_u32(v).unwrap_or('\u{FFFD}'), i as u32);
                 }
@@ -382,9 +402,9 @@ fn fold_each(s: &str, out: &mut impl Sink) {
         match folded {
             Folded::Char(f) => {
                 if let Some((o, nl)) = pending_space.take() {
-                    out.emit(if nl { '\n' } else { ' ' }, o);
+                    out.emit(if nl { '\n' } else { ' ' }, o, 1);
                 }
-                out.emit(f, at);
+                out.emit(f, at, len as u32);
             }
             Folded::Space | Folded::Newline => {
                 let nl = folded == Folded::Newline;
@@ -393,11 +413,12 @@ fn fold_each(s: &str, out: &mut impl Sink) {
                     None => pending_space = Some((at, nl)),
                 }
             }
-            Folded::Drop | Folded::Mark => {}
+            Folded::Mark => out.mark(at, len as u32),
+            Folded::Drop => {}
         }
     }
     if let Some((o, nl)) = pending_space.take() {
-        out.emit(if nl { '\n' } else { ' ' }, o);
+        out.emit(if nl { '\n' } else { ' ' }, o, 1);
     }
 }
 
@@ -477,8 +498,8 @@ impl FoldedText {
     /// The byte range of `original` (the text given to [`FoldedText::fold_and_split`])
     /// that tokens `first..=last` come from.
     #[inline]
-    pub(crate) fn token_range(&self, original: &str, first: usize, last: usize) -> (usize, usize) {
-        (self.token_origins[first].0 as usize, end_of_char(original, self.token_origins[last].1 as usize))
+    pub(crate) fn token_range(&self, first: usize, last: usize) -> (usize, usize) {
+        (self.token_origins[first].0 as usize, self.token_origins[last].1 as usize)
     }
 
     /// The original byte offset where token `t` starts (see [`FoldedText::token_range`]).
@@ -616,11 +637,11 @@ mod tests {
             assert_eq!(g.as_str(), f.as_str());
             for (k, &(fs, fe)) in want.iter().enumerate() {
                 let whole = g.original_range(text, fs as usize, fe as usize);
-                assert_eq!(f.token_range(text, k, k), whole, "{text:?} token {k}");
+                assert_eq!(f.token_range(k, k), whole, "{text:?} token {k}");
                 assert_eq!(f.token_start(k), whole.0);
                 if k > 0 {
                     let (s, _) = g.original_range(text, want[k - 1].0 as usize, want[k - 1].1 as usize);
-                    assert_eq!(f.token_range(text, k - 1, k), (s, whole.1));
+                    assert_eq!(f.token_range(k - 1, k), (s, whole.1));
                 }
             }
             for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {

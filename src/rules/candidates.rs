@@ -78,7 +78,7 @@ pub(crate) fn tokenize(line: &str, folded: &FoldedText, words: &[Word], out: &mu
     out.clear();
     let f = folded.as_str();
     let push = |k: usize, fs: usize, fe: usize, cls: u64, out: &mut Vec<Tok>| {
-        let (s, e) = folded.token_range(line, k, k);
+        let (s, e) = folded.token_range(k, k);
         // Fast path: most words start with a small letter, and then only the script matters.
         let (c0, _) = crate::normalize::char_at(line, s);
         if is_letter(c0) && !is_upper(c0) {
