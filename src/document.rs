@@ -25,7 +25,7 @@ use std::sync::Arc;
 use crate::lookup::Lookup;
 use crate::mention::Mention;
 use crate::normalize::{char_at, fold, fold_push, is_alnum, is_letter, is_upper, FoldedText};
-use crate::tokens::{is_capitalized, tokens};
+use crate::tokens::is_capitalized;
 use crate::{Label, Source};
 
 /// Folded endings that inflection adds or changes, longest first (see `gazetteer::inflect`).
@@ -47,6 +47,11 @@ static ENDINGS: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new
 fn stem_key(name: &str, folded: &mut String, key: &mut String) {
     folded.clear();
     fold_push(name, folded);
+    key_of_folded(folded, key);
+}
+
+/// [`stem_key`] of a name already folded.
+fn key_of_folded(folded: &str, key: &mut String) {
     key.clear();
     for w in folded.split(' ').filter(|w| !w.is_empty()) {
         if !key.is_empty() {
@@ -290,20 +295,24 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         if m.label != Label::Per {
             continue;
         }
-        let name = &text[m.start..m.end];
-        let mut words = tokens(name);
+        // The name folded once; its words are its runs of letters and digits (folding
+        // works character by character, so they are the folded words of the name).
+        folded.clear();
+        fold_push(&text[m.start..m.end], folded);
+        let mut words = folded.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty());
         let Some(first) = words.next() else { continue };
         let Some(last) = words.last() else { continue };
         // The whole name, then its last and its first word, in any case form.
-        for part in [name, last.text, first.text] {
-            stem_key(part, folded, key);
-            add_key(keys, key, i, mentions, lookup);
-            // Keyed by its first run of letters and digits: the first word of a key may hold
-            // punctuation (`α.` of `Α. Παπαδόπουλος`), a capitalised word never does.
-            let first_word = key.split(' ').next().unwrap_or("");
-            let first_token = first_word.split(|c: char| !is_alnum(c)).next().unwrap_or("");
-            firsts.insert(word_hash(stem(first_token)), ());
+        key_of_folded(folded, key);
+        add_key(keys, key, i, mentions, lookup);
+        for word in [last, first] {
+            add_key(keys, stem(word), i, mentions, lookup);
         }
+        // A run of capitalised words is tried as a key only if its first word can begin
+        // one: the first word of the name (the whole name's key and the first word's) or
+        // its last word.
+        firsts.insert(word_hash(stem(first)), ());
+        firsts.insert(word_hash(stem(last)), ());
     }
     if keys.is_empty() {
         return;
