@@ -137,24 +137,90 @@ impl Entity {
 
 impl serde::Serialize for Entity {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.as_ref().serialize(s)
+    }
+}
+
+impl Entity {
+    /// The entity as an [`EntityRef`] borrowing from it.
+    pub fn as_ref(&self) -> EntityRef<'_> {
+        EntityRef {
+            span: self.span,
+            char_span: self.char_span,
+            text: &self.text,
+            label: self.label,
+            id: self.id.as_deref(),
+            canonical: self.canonical.as_deref(),
+            kind: self.kind.as_deref(),
+            source: &self.source,
+            confidence: self.confidence,
+        }
+    }
+}
+
+/// An [`Entity`] whose strings are borrowed from the text and the recognizer (see
+/// [`crate::Worker::entities`]): the same fields, no allocation. It serializes to the same
+/// record as [`Entity`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct EntityRef<'a> {
+    /// Byte span in the original text.
+    pub span: Span,
+    /// Span in Unicode scalar values (chars) in the original text.
+    pub char_span: Span,
+    /// The mention exactly as it stands in the text.
+    pub text: &'a str,
+    /// Entity type.
+    pub label: Label,
+    /// Canonical id, where known.
+    pub id: Option<&'a str>,
+    /// Canonical name, where known.
+    pub canonical: Option<&'a str>,
+    /// The entry's kind, where known.
+    pub kind: Option<&'a str>,
+    /// The gazetteer entry or rule that produced the entity.
+    pub source: &'a Source,
+    /// How sure the producer was, from 0 to 1.
+    pub confidence: f32,
+}
+
+impl EntityRef<'_> {
+    /// An owned copy.
+    pub fn to_entity(&self) -> Entity {
+        Entity {
+            span: self.span,
+            char_span: self.char_span,
+            text: self.text.to_string(),
+            label: self.label,
+            id: self.id.map(Arc::from),
+            canonical: self.canonical.map(Arc::from),
+            kind: self.kind.map(Arc::from),
+            source: self.source.clone(),
+            confidence: self.confidence,
+        }
+    }
+}
+
+impl serde::Serialize for EntityRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("start", &self.char_span.start)?;
         m.serialize_entry("end", &self.char_span.end)?;
         m.serialize_entry("byte_start", &self.span.start)?;
         m.serialize_entry("byte_end", &self.span.end)?;
-        m.serialize_entry("text", &self.text)?;
+        m.serialize_entry("text", self.text)?;
         m.serialize_entry("label", &self.label)?;
-        if let Some(id) = &self.id {
+        if let Some(id) = self.id {
             m.serialize_entry("id", id)?;
         }
-        if let Some(c) = &self.canonical {
+        if let Some(c) = self.canonical {
             m.serialize_entry("canonical", c)?;
         }
-        if let Some(k) = &self.kind {
+        if let Some(k) = self.kind {
             m.serialize_entry("kind", k)?;
         }
-        m.serialize_entry("source", &self.source)?;
+        m.serialize_entry("source", self.source)?;
         // Rounded so that output stays short and byte-identical across platforms.
         m.serialize_entry("confidence", &((self.confidence * 1000.0).round() / 1000.0))?;
         m.end()

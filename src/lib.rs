@@ -60,10 +60,10 @@ mod span;
 mod tokens;
 mod vocab;
 
-pub use entity::{Entity, Label, Source};
+pub use entity::{Entity, EntityRef, Label, Source};
 pub use error::BuildError;
 pub use gazetteer::{Entry, Flags, Gazetteer};
-pub use recognizer::{Recognizer, RecognizerBuilder, Stage, Worker};
+pub use recognizer::{Entities, Recognizer, RecognizerBuilder, Stage, Worker};
 pub use span::Span;
 
 /// The README's examples, compiled and run as doctests.

@@ -9,7 +9,7 @@ use crate::lookup::Lookup;
 use crate::mention::Mention;
 use crate::normalize::FoldedText;
 use crate::vocab::{Vocab, Word};
-use crate::{document, Entity, Span};
+use crate::{document, Entity, EntityRef, Span};
 
 /// A stage of the pipeline that can be switched on or off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -114,7 +114,8 @@ impl Recognizer {
         }
     }
 
-    fn run(&self, text: &str, b: &mut Buffers) -> Vec<Entity> {
+    /// Runs every stage on `text`, leaving its mentions in `b.mentions`.
+    fn find(&self, text: &str, b: &mut Buffers) {
         let inner = &*self.inner;
         b.mentions.clear();
         // Names never cross a line break, so each line is folded and matched alone: memory
@@ -171,6 +172,10 @@ impl Recognizer {
             });
             crate::lookup::resolve_overlaps(&mut b.mentions, 0);
         }
+    }
+
+    fn run(&self, text: &str, b: &mut Buffers) -> Vec<Entity> {
+        self.find(text, b);
         self.to_entities(text, &b.mentions)
     }
 
@@ -281,6 +286,81 @@ impl Worker {
     /// Same as [`Recognizer::extract`].
     pub fn extract(&mut self, text: &str) -> Vec<Entity> {
         self.recognizer.run(text, &mut self.buffers)
+    }
+
+    /// The entities of `text`, borrowed: the same entities as [`Worker::extract`], in the
+    /// same order, but each one's text, id and names point into `text` and the recognizer
+    /// instead of being copied. For callers that write entities out (JSON, a database)
+    /// rather than keep them; see [`EntityRef`].
+    ///
+    /// ```
+    /// let mut worker = greek_ner::Recognizer::default().worker();
+    /// let text = "Ο Κυριάκος Μητσοτάκης συναντήθηκε με τον Βλαντίμιρ Πούτιν.";
+    /// let owned = worker.extract(text);
+    /// let borrowed: Vec<_> = worker.entities(text).collect();
+    /// assert_eq!(borrowed.len(), owned.len());
+    /// assert!(borrowed.iter().zip(&owned).all(|(b, o)| b.text == o.text && b.id == o.id.as_deref()));
+    /// ```
+    pub fn entities<'w>(&'w mut self, text: &'w str) -> Entities<'w> {
+        self.recognizer.find(text, &mut self.buffers);
+        Entities {
+            text,
+            lookup: &self.recognizer.inner.lookup,
+            mentions: self.buffers.mentions.iter(),
+            byte_pos: 0,
+            char_pos: 0,
+        }
+    }
+}
+
+/// Iterator over the entities of one text, borrowed (see [`Worker::entities`]).
+pub struct Entities<'w> {
+    text: &'w str,
+    lookup: &'w Lookup,
+    mentions: std::slice::Iter<'w, Mention>,
+    /// Char offsets are counted between consecutive boundaries: one pass over the text.
+    byte_pos: usize,
+    char_pos: usize,
+}
+
+impl<'w> Entities<'w> {
+    fn char_at(&mut self, b: usize) -> usize {
+        self.char_pos += self.text[self.byte_pos..b].chars().count();
+        self.byte_pos = b;
+        self.char_pos
+    }
+}
+
+impl<'w> Iterator for Entities<'w> {
+    type Item = EntityRef<'w>;
+
+    fn next(&mut self) -> Option<EntityRef<'w>> {
+        let m = self.mentions.next()?;
+        let (cs, ce) = (self.char_at(m.start), self.char_at(m.end));
+        let entry = m.entry.map(|e| &self.lookup.entries[e as usize]);
+        Some(EntityRef {
+            span: Span::new(m.start, m.end),
+            char_span: Span::new(cs, ce),
+            text: &self.text[m.start..m.end],
+            label: m.label,
+            id: entry.map(|e| &*e.id),
+            canonical: entry.map(|e| &*e.canonical).or(m.canonical.as_deref()),
+            kind: entry.and_then(|e| e.kind.as_deref()),
+            source: &m.source,
+            confidence: m.confidence,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.mentions.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Entities<'_> {}
+
+impl std::fmt::Debug for Entities<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Entities").field("remaining", &self.mentions.len()).finish()
     }
 }
 

@@ -1,5 +1,6 @@
 //! Properties that hold for any input: no panic, spans on char boundaries that slice to the
-//! entity text, entities sorted and disjoint, char spans consistent with byte spans.
+//! entity text, entities sorted and disjoint, char spans consistent with byte spans, and
+//! `Worker::entities` giving the same entities as `extract`.
 
 use greek_ner::Recognizer;
 use proptest::prelude::*;
@@ -17,6 +18,10 @@ fn check(text: &str) {
         assert_eq!(text[..e.span.start].chars().count(), e.char_span.start);
         assert_eq!(e.text.chars().count(), e.char_span.len());
     }
+    // The borrowed entities are the same entities.
+    let mut worker = ner.worker();
+    let borrowed: Vec<_> = worker.entities(text).map(|e| e.to_entity()).collect();
+    assert_eq!(borrowed, ents);
 }
 
 /// Strings made of the pieces that stress the matcher: Greek names, accents, combining
