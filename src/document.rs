@@ -301,7 +301,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         fold_push(&text[m.start..m.end], folded);
         let mut words = folded.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty());
         let Some(first) = words.next() else { continue };
-        let Some(last) = words.last() else { continue };
+        let Some(last) = words.next_back() else { continue };
         // The whole name, then its last and its first word, in any case form.
         key_of_folded(folded, key);
         add_key(keys, key, i, mentions, lookup);
