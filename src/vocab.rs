@@ -56,6 +56,10 @@ pub(crate) struct Vocab {
     /// The bytes of keys longer than [`INLINE`].
     arena: Vec<u8>,
     len: usize,
+    /// The words of one ASCII byte, by byte, as in the table: punctuation, digits, and the
+    /// Greek articles `ο`, `η` (which fold to Latin look-alikes) are a good share of all
+    /// tokens, and are answered without a probe.
+    ascii: [Word; 128],
 }
 
 /// A key read for probing: its bytes, its first sixteen bytes as two zero-padded words,
@@ -118,6 +122,7 @@ impl Vocab {
             shift: 64 - size.trailing_zeros(),
             arena: Vec::new(),
             len: 0,
+            ascii: [Word::UNKNOWN; 128],
         }
     }
 
@@ -159,8 +164,10 @@ impl Vocab {
     #[inline]
     pub fn get(&self, key: &str) -> Word {
         let key = key.as_bytes();
-        if key.is_empty() {
-            return Word::UNKNOWN;
+        match *key {
+            [] => return Word::UNKNOWN,
+            [b] if b < 128 => return self.ascii[b as usize],
+            _ => {}
         }
         let i = self.find_slot(&Key::new(key));
         if self.tags[i] == 0 {
@@ -225,12 +232,24 @@ impl Vocab {
     /// Records the lookup stage's token id for `key`.
     pub fn set_token(&mut self, key: &str, token: u32) {
         self.entry(key).token = token;
+        self.update_ascii(key);
+    }
+
+    /// Keeps [`Vocab::ascii`] equal to the table for a key of one ASCII byte.
+    fn update_ascii(&mut self, key: &str) {
+        if let &[b] = key.as_bytes() {
+            if b < 128 {
+                let s = &self.slots[self.find_slot(&Key::new(key.as_bytes()))];
+                self.ascii[b as usize] = Word { token: s.token, classes: s.classes };
+            }
+        }
     }
 
     /// Adds word classes to `key`.
     pub fn add_classes(&mut self, key: &str, classes: u64) {
         if classes != 0 {
             self.entry(key).classes |= classes;
+            self.update_ascii(key);
         }
     }
 }
@@ -258,6 +277,8 @@ mod tests {
             "κωνσταντινουπολεως".into(),
             "ν".into(),
             ".".into(),
+            "o".into(),
+            "7".into(),
         ];
         for i in 0..3000u32 {
             keys.push(format!("w{i}"));
@@ -279,7 +300,7 @@ mod tests {
             let want = reference.get(k).map_or(Word::UNKNOWN, |&(token, classes)| Word { token, classes });
             assert_eq!(v.get(k), want, "{k}");
         }
-        for k in ["", "abcdefghijklmnopqrs", "abcdefgh\0", "w3000", "μητσοτακη", "zz"] {
+        for k in ["", "abcdefghijklmnopqrs", "abcdefgh\0", "w3000", "μητσοτακη", "zz", "q", "\0"] {
             assert_eq!(v.get(k), Word::UNKNOWN, "{k:?}");
         }
     }
