@@ -124,6 +124,13 @@ pub(crate) struct Scratch {
     runs: Vec<Run>,
     cands: Vec<Cand>,
     gaz: Vec<GazSpan>,
+    /// Per gazetteer mention of the line: a rule took it in, or the context vetoed it.
+    drop: Vec<bool>,
+    /// Per token: a candidate already claims it.
+    taken: Vec<bool>,
+    /// Runs no rule typed (for coordination), and the mentions the rules add.
+    untyped: Vec<(usize, usize)>,
+    added: Vec<Mention>,
 }
 
 /// One line as the earlier stages left it.
@@ -209,59 +216,60 @@ impl Rules {
                 }
             }
         }
-        let mut drop = vec![false; out.len() - first];
-        vet_gazetteer(text, folded, &self.lex, &mut sc.toks, &sc.gaz, &mut drop, &mut out[first..], lookup);
-        let line = Line { text, folded: folded.as_str(), toks: &sc.toks, lex: &self.lex };
-        runs(&line, &mut sc.runs);
-        sc.cands.clear();
-        organisation::domains(&line, &mut sc.cands);
+        let Scratch { toks, runs: line_runs, cands, gaz, drop, taken, untyped, added } = sc;
+        drop.clear();
+        drop.resize(out.len() - first, false);
+        vet_gazetteer(text, folded, &self.lex, toks, gaz, drop, &mut out[first..], lookup);
+        let line = Line { text, folded: folded.as_str(), toks, lex: &self.lex };
+        runs(&line, line_runs);
+        cands.clear();
+        organisation::domains(&line, cands);
         let mut last_end = 0;
-        let mut untyped = Vec::new();
+        untyped.clear();
         // Tokens already claimed by a candidate: the overlap test costs the candidate's
         // length, not the number of candidates (a scan of all was quadratic on long lines).
-        let mut taken = vec![false; sc.toks.len()];
-        for d in &sc.cands {
+        taken.clear();
+        taken.resize(toks.len(), false);
+        for d in cands.iter() {
             taken[d.a..d.b].fill(true);
         }
-        for r in &sc.runs {
+        for r in line_runs.iter() {
             if r.a < last_end {
                 continue;
             }
-            match classify(&line, r, &sc.gaz) {
+            match classify(&line, r, gaz) {
                 Some(c) => {
                     if taken[c.a..c.b].iter().any(|&t| t) {
                         continue;
                     }
                     last_end = c.b;
                     taken[c.a..c.b].fill(true);
-                    sc.cands.push(c);
+                    cands.push(c);
                 }
                 None if !r.dotted => {
                     let (a, b) = strip(&line, r.a, r.b);
-                    if a < b && b - a <= 3 && !(b - a == 1 && sc.toks[a].is(shape::SINGLE)) {
+                    if a < b && b - a <= 3 && !(b - a == 1 && toks[a].is(shape::SINGLE)) {
                         untyped.push((a, b));
                     }
                 }
                 None => {}
             }
         }
-        coordinate(&line, &untyped, &sc.gaz, &drop, &mut sc.cands);
+        coordinate(&line, untyped, gaz, drop, cands);
         // Gazetteer mentions that a rule took in give way; any other overlap keeps the gazetteer's.
-        let mut added = Vec::with_capacity(sc.cands.len());
-        for c in &sc.cands {
-            let s = sc.toks[c.a].s as usize;
-            let e = sc.toks[c.b - 1].e as usize + c.extra_end;
-            // `sc.gaz` is sorted and disjoint: the overlapping mentions are one run of it,
-            // found by binary search (a scan of the whole line per candidate was quadratic).
-            let lo = sc.gaz.partition_point(|g| g.end <= s);
-            let overlapping: Vec<usize> = (lo..sc.gaz.len()).take_while(|&i| sc.gaz[i].start < e).collect();
-            if !overlapping.is_empty() {
-                if !c.absorbs || overlapping.iter().any(|&i| sc.gaz[i].start < s || sc.gaz[i].end > e) {
+        added.clear();
+        for c in cands.iter() {
+            let s = toks[c.a].s as usize;
+            let e = toks[c.b - 1].e as usize + c.extra_end;
+            // `gaz` is sorted and disjoint: the overlapping mentions are one run of it, found
+            // by binary search (a scan of the whole line per candidate was quadratic).
+            let lo = gaz.partition_point(|g| g.end <= s);
+            let hi = lo + gaz[lo..].iter().take_while(|g| g.start < e).count();
+            if lo < hi {
+                if !c.absorbs || gaz[lo..hi].iter().any(|g| g.start < s || g.end > e) {
                     continue;
                 }
-                for i in overlapping {
-                    drop[i] = true;
-                }
+                drop[lo..hi].fill(true);
             }
             added.push(Mention {
                 start: offset + s,
@@ -282,8 +290,10 @@ impl Rules {
                 keep
             });
         }
-        out.extend(added);
-        out[first..].sort_by_key(|m| m.start);
+        if !added.is_empty() {
+            out.append(added);
+            out[first..].sort_by_key(|m| m.start);
+        }
     }
 }
 
