@@ -508,7 +508,6 @@ impl Lookup {
         // The names that end along one walk: (index of the token after the name, pattern),
         // shortest first; a walk longer than this keeps its longest names.
         let mut ends = [(0usize, 0usize); 16];
-        let mut buf = Vec::with_capacity(4);
         for t in 0..spans.len() {
             let id = words[t].token;
             let start = self.starts.get(id as usize).copied().unwrap_or(0);
@@ -547,9 +546,8 @@ impl Lookup {
                 if w.token == NO_TOKEN {
                     break;
                 }
-                buf.clear();
-                push_id(&mut buf, w.token, self.width);
-                sid = buf.iter().fold(sid, |sid, &b| nfa.next_state(Anchored::Yes, sid, b));
+                let id = w.token.to_be_bytes();
+                sid = id[4 - self.width..].iter().fold(sid, |sid, &b| nfa.next_state(Anchored::Yes, sid, b));
                 if nfa.is_dead(sid) {
                     break;
                 }
