@@ -62,7 +62,7 @@
 //!   corpus-wide share, so words never seen follow the corpus's general habit), and keeps
 //!   them when the corpus takes the word in (`υπουργείο Υγείας`).
 //! * **Labels by context.** Names the corpus labels in more than one way (at least
-//!   [`CONTEXT_MIN_MINORITY`] of them with a label other than the most frequent one:
+//!   `CONTEXT_MIN_MINORITY` of them with a label other than the most frequent one:
 //!   `Κροατία`, the country and the national team) take the label a naive Bayes model of
 //!   the words of their sentence chooses among their labels. The weight of the context
 //!   against the name's own label counts is chosen on held-out halves of the corpus; if

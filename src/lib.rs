@@ -11,8 +11,9 @@
 //!
 //! # The pipeline
 //!
-//! 1. **Gazetteer lookup** ([`Gazetteer`], module `lookup`): one Aho-Corasick pass over
-//!    a folded copy of the text ([`normalize`]), hits kept on word boundaries only.
+//! 1. **Gazetteer lookup** ([`Gazetteer`], module `lookup`): each line folded and cut into
+//!    tokens ([`normalize`]), each token looked up once (module `vocab`), and an
+//!    Aho-Corasick automaton over token ids walked from the tokens that can start a name.
 //! 2. **Context rules** (module `rules`, [`Stage::Rules`]): names no gazetteer lists,
 //!    found and typed by named, prioritised rules on their shape and context (a title,
 //!    a verb of saying, a given name, a head noun, a preposition...).
@@ -35,7 +36,8 @@
 //! assert_eq!(text.chars().skip(korea.char_span.start).take(korea.char_span.len()).collect::<String>(), "Βόρειας Κορέας");
 //! ```
 //!
-//! Own gazetteers are added with [`Recognizer::builder()`]; the TSV format is
+//! [`Worker::entities`] gives the same entities borrowed ([`EntityRef`]), without an
+//! allocation per entity. Own gazetteers are added with [`Recognizer::builder()`]; the TSV format is
 //! described in `gazetteers/README.md`. An annotated IOB2 corpus of your own adapts the
 //! recognizer to your names and conventions without training
 //! ([`RecognizerBuilder::learn_iob2`], module [`learn`]); [`iob2`] reads such corpora the
