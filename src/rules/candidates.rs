@@ -199,12 +199,9 @@ impl<'a> Line<'a> {
             return false;
         }
         let w = self.w(i);
-        // Most endings fail on the last byte: test it before the rest.
-        let last = w.as_bytes().last();
-        self.lex
-            .common_endings
-            .iter()
-            .any(|e| e.as_bytes().last() == last && crate::normalize::ends_with(w, e))
+        // Most endings fail on the last byte: only those that end in it are tried.
+        let Some(&last) = w.as_bytes().last() else { return false };
+        self.lex.common_endings[last as usize].iter().any(|e| crate::normalize::ends_with(w, e))
     }
 
     /// True when token `i` starts a sentence, a quotation or a heading: the positions where

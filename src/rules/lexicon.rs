@@ -90,7 +90,8 @@ pub(crate) struct Lexicon {
     pub ou: String,
     /// Endings (as written, lower case with accents) of Greek common nouns and adjectives
     /// that names do not have: `-ική`, `-ών`, `-ση`, `-μός`.
-    pub common_endings: &'static [&'static str],
+    /// Grouped by their last byte (most words fail on it).
+    pub common_endings: Vec<Vec<&'static str>>,
 }
 
 impl Lexicon {
@@ -119,7 +120,13 @@ impl Lexicon {
         let mut l = Lexicon {
             words: FxHashMap::default(),
             surname_endings: SURNAME_ENDINGS.iter().map(|e| e.to_string()).collect(),
-            common_endings: COMMON_ENDINGS,
+            common_endings: {
+                let mut by_last = vec![Vec::new(); 256];
+                for e in COMMON_ENDINGS {
+                    by_last[*e.as_bytes().last().expect("an ending") as usize].push(*e);
+                }
+                by_last
+            },
             foreign_finals: "βγδζθκλμπτφχψξ"
                 .chars()
                 .filter_map(|c| fold(&c.to_string()).chars().next())

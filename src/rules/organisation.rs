@@ -271,7 +271,8 @@ pub(crate) fn latin(line: &Line, a: usize, b: usize) -> Option<Cand> {
 pub(crate) fn domains(line: &Line, out: &mut Vec<Cand>) {
     let toks = line.toks;
     for i in 1..toks.len() {
-        if line.gap(i) != "." || !toks[i].has(class::TLD) || !toks[i - 1].is(shape::LATIN) {
+        // The class first: a bit test rules out nearly every token.
+        if !toks[i].has(class::TLD) || !toks[i - 1].is(shape::LATIN) || line.gap(i) != "." {
             continue;
         }
         if i + 1 < toks.len() && line.gap(i + 1) == "." {
