@@ -107,6 +107,12 @@ def is_greek(s: str) -> bool:
     return bool(letters) and sum(_is_greek_char(c) for c in letters) >= 0.8 * len(letters)
 
 
+def is_latin(s: str) -> bool:
+    """True when every letter is a Latin letter (with or without diacritics)."""
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(c < "\u0250" for c in letters)
+
+
 def is_all_caps(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -384,11 +390,12 @@ class Entity:
     pop: int = 0
     meta: dict = field(default_factory=dict)
 
-    def add(self, surface: str, strong: bool = True, front: bool = False) -> str | None:
+    def add(self, surface: str, strong: bool = True, front: bool = False, latin: bool = False) -> str | None:
         """Adds a name (cleaned; dropped when empty, not Greek script or unwritable).
-        A second form of the same key keeps the better-written surface."""
+        A second form of the same key keeps the better-written surface. `latin` accepts a
+        name written in Latin letters only (ISO codes, English city names) instead."""
         s = clean(surface)
-        if not s or "|" in s or "\t" in s or not is_greek(s):
+        if not s or "|" in s or "\t" in s or not (is_latin(s) if latin else is_greek(s)):
             return None
         k = fold(s)
         old = self.names.get(k)
@@ -620,6 +627,43 @@ COUNTRY_VARIANTS_EXCLUDED = {
 }
 
 
+#: Latin letters that fold to the same letter as a Greek capital (`gen_fold_table.py`): a
+#: code written only with them also matches a Greek word in capitals (ME = ΜΕ «with», TO =
+#: ΤΟ «the», EE = ΕΕ «EU», AE = Α.Ε. «plc», PE = ΠΕ «regional unit», IT, AT, BE, KE, NE...).
+GREEK_LOOKALIKE_LATIN = set("ABEHIKMNOPTXYZ")
+#: ISO codes left out as country aliases because, written in Latin capitals in Greek news,
+#: they are more often something else (why in the value).
+ISO_CODES_NOT_ALIASES = {
+    "AD": "anno Domini", "AG": "Aktiengesellschaft", "AR": "augmented reality",
+    "AS": "Nordic company form (A/S)", "AU": "African Union", "CA": "California",
+    "CC": "carbon copy, cubic centimetres", "CD": "compact disc", "CO": "carbon monoxide, company",
+    "CV": "curriculum vitae", "DJ": "disc jockey", "DM": "direct message", "ER": "emergency room",
+    "FM": "FM radio", "GB": "gigabyte", "GE": "General Electric", "GM": "General Motors, general manager",
+    "GP": "Grand Prix", "HR": "human resources", "ID": "identity", "IQ": "intelligence quotient",
+    "IS": "Islamic State", "LA": "Los Angeles", "MC": "master of ceremonies", "MD": "doctor of medicine",
+    "MS": "Microsoft, multiple sclerosis", "MV": "music video", "PG": "parental guidance",
+    "PR": "public relations", "PS": "PlayStation, postscript", "RE": "reply (RE:)",
+    "SA": "société anonyme (S.A.)", "SC": "Sporting Club", "SD": "SD card", "SS": "the Nazi SS",
+    "TV": "television", "VC": "venture capital", "EC": "European Commission",
+    "JP": "J.P. Morgan", "GS": "Goldman Sachs", "CL": "Champions League, model designations",
+    "PL": "Premier League, private label", "CR": "credit rating", "IR": "infrared",
+    "MW": "megawatt", "GW": "gigawatt", "KW": "kilowatt", "KG": "kilogram", "CM": "centimetre",
+    "ML": "millilitre", "VI": "the Roman numeral six (Φελίπε VI)",
+}
+
+
+def iso_code_alias(code: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code as a Latin-capital alias of its country ('FR' for
+    France, as in results and lists: «FR, GR, UA»), unless it is written only with Greek
+    look-alike letters or is a common Latin abbreviation. Two capitals need two capitals in
+    the text: for such a name that is what `exact_case` would ask."""
+    if not re.fullmatch(r"[A-Z]{2}", code) or set(code) <= GREEK_LOOKALIKE_LATIN:
+        return None
+    if code in ISO_CODES_NOT_ALIASES or code in CLDR_RESERVED_TERRITORIES:
+        return None
+    return code
+
+
 def _country_id(code: str) -> str:
     if code.isdigit():
         return f"cldr:{code}"
@@ -699,6 +743,11 @@ def load_countries(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
         if code in COUNTRIES_NODECL:
             e.flags.add("nodecl")
     stats["countries_variants_excluded"] = excluded
+    stats["countries_iso_code_aliases"] = 0
+    for code, e in sorted(ents.items()):
+        alias = iso_code_alias(code)
+        if alias and e.names and e.add(alias, latin=True):
+            stats["countries_iso_code_aliases"] += 1
     return entities
 
 

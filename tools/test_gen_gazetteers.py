@@ -161,6 +161,15 @@ class TextHelpers(unittest.TestCase):
         self.assertEqual(run(["Χρυσούπολη", "Χρυσούπολης"], "Chrysoúpolis"), ["Χρυσούπολη"])
         self.assertEqual(run(["Πάτρα", "Πάτρας"]), ["Πάτρα", "Πάτρας"])  # undecided: both stay
 
+    def test_iso_code_aliases(self):
+        self.assertEqual(gen.iso_code_alias("FR"), "FR")
+        self.assertEqual(gen.iso_code_alias("UA"), "UA")
+        for code in ["ME", "TO", "EE", "AT", "IT"]:  # Greek look-alike letters only: ΜΕ, ΤΟ, ΕΕ
+            self.assertIsNone(gen.iso_code_alias(code), code)
+        for code in ["GB", "TV", "PR", "MW", "AC"]:  # Latin abbreviations; reserved codes
+            self.assertIsNone(gen.iso_code_alias(code), code)
+        self.assertIsNone(gen.iso_code_alias("150"))
+
     def test_country_variants(self):
         self.assertEqual(gen._country_variants("Μιανμάρ/Βιρμανία"), [("Μιανμάρ", True), ("Βιρμανία", True)])
         self.assertEqual(gen._country_variants("Νήσοι Κόκος (Κίλινγκ)"), [("Νήσοι Κόκος", False)])
@@ -228,15 +237,16 @@ class FixtureGeneration(unittest.TestCase):
 
     def test_countries(self):
         c = self.rows("countries.tsv")
-        self.assertEqual(names(c["iso3166:US"]), ["Ηνωμένες Πολιτείες", "Αμερική", "Ηνωμένες Πολιτείες Αμερικής", "ΗΠΑ"])
+        self.assertEqual(names(c["iso3166:US"]), ["Ηνωμένες Πολιτείες", "US", "Αμερική", "Ηνωμένες Πολιτείες Αμερικής", "ΗΠΑ"])
+        self.assertIn("CY", names(c["iso3166:CY"]))  # ISO codes as Latin-capital aliases
         self.assertIn("cldr:150", c)
         for skipped in ["cldr:001", "cldr:019", "iso3166:EU"]:
             self.assertNotIn(skipped, c)
         self.assertNotIn("Λευκωσία", names(c["iso3166:CY"]))  # the capital is not a country name
-        self.assertEqual(names(c["iso3166:LB"]), ["Λίβανος"])  # accusative Λίβανο dropped
-        self.assertEqual(names(c["iso3166:MM"]), ["Μιανμάρ", "Βιρμανία"])
+        self.assertEqual(names(c["iso3166:LB"]), ["Λίβανος", "LB"])  # accusative Λίβανο dropped
+        self.assertEqual(names(c["iso3166:MM"]), ["Μιανμάρ", "Βιρμανία"])  # MM: Greek look-alikes
         # 'Άγιος Μαρτίνος' would name both MF and SX: neither gets it, the full form stays
-        self.assertEqual(names(c["iso3166:MF"]), ["Άγιος Μαρτίνος (Γαλλικό τμήμα)"])
+        self.assertEqual(names(c["iso3166:MF"]), ["Άγιος Μαρτίνος (Γαλλικό τμήμα)", "MF"])
         self.assertEqual(c["iso3166:GE"][5], "ambiguous,nodecl")  # γεωργία stoplisted; Γεωργίας = of agriculture
         self.assertEqual(c["iso3166:GR"][4], "country")
 
