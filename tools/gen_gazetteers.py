@@ -901,6 +901,37 @@ def load_cities(data_dir: str, stop: set[str], country_keys: set[str], stats: di
     return [e for e in kept if e.names]
 
 
+#: Cities outside Greece and Cyprus at least this populous also get their GeoNames main
+#: name in Latin letters (Pasadena is not; Rio de Janeiro, Atlanta are).
+LATIN_CITY_MIN_POP = 500_000
+#: GeoNames main names left out as Latin aliases: English words and common given names or
+#: surnames, which in Latin-script passages (quotations, captions, brands) more often name
+#: something else.
+LATIN_CITY_NAMES_EXCLUDED = {
+    "Austin", "Charlotte", "Columbus", "Phoenix", "Salvador", "Santiago", "Sofia", "Van",
+    "Kobe", "Houston", "Dallas", "Suez", "Kingston", "Portland", "Washington", "Jackson",
+    "Memphis", "Victoria", "Mobile", "Nice", "Split", "Reading", "Bath", "Orange",
+}
+
+
+def add_latin_city_names(cities: list[Entity]) -> int:
+    """Adds the GeoNames main name (Latin letters) of every city outside Greece and Cyprus
+    with at least LATIN_CITY_MIN_POP people, as a derived name: a name shared by two such
+    cities goes to the more populous. Returns how many were kept."""
+    added = []
+    for e in cities:
+        name_en = e.meta.get("name_en", "")
+        if e.meta.get("cc") in ("", "GR", "CY") or e.pop < LATIN_CITY_MIN_POP:
+            continue
+        if name_en in LATIN_CITY_NAMES_EXCLUDED or letter_count(name_en) < MIN_CITY_NAME_LETTERS:
+            continue
+        k = e.add(name_en, strong=False, latin=True)
+        if k:
+            added.append((e, k))
+    resolve_collisions([e for e, _ in added], lambda e, n: (e.pop,) if not is_greek(n.surface) else (0,))
+    return sum(1 for e, k in added if k in e.names)
+
+
 def _is_main_name(e: Entity, n: Name) -> bool:
     """The city's own current name: its CLDR exemplar name or a transliteration of the
     GeoNames main name (not an old or foreign-language name such as Βέροια for Aleppo)."""
@@ -1305,6 +1336,7 @@ def generate(data_dir: str, out_dir: str, stoplist_path: str) -> dict:
     }
     for name in ("countries.tsv", "gr_places.tsv", "cities.tsv"):
         stats[f"abbreviated:{name}"] = add_abbreviated_names(files[name], stop)
+    stats["cities_latin_names"] = add_latin_city_names(files["cities.tsv"])
     for name, ents in files.items():
         stats[f"rows:{name}"] = write_gazetteer(os.path.join(out_dir, name), COMMENTS[name], ents)
         stats[f"ambiguous:{name}"] = sum(1 for e in ents if e.names and "ambiguous" in e.flags)

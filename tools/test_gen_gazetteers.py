@@ -170,6 +170,25 @@ class TextHelpers(unittest.TestCase):
             self.assertIsNone(gen.iso_code_alias(code), code)
         self.assertIsNone(gen.iso_code_alias("150"))
 
+    def test_latin_city_names(self):
+        def city(gid, cc, pop, greek, en):
+            e = gen.Entity(f"geonames:{gid}", "LOC", "city", pop=pop)
+            e.meta.update(cc=cc, name_en=en)
+            e.add(greek)
+            return e
+        big, small, local, word, rival = (
+            city(1, "BR", 6_000_000, "Ρίο ντε Τζανέιρο", "Rio de Janeiro"),
+            city(2, "US", 140_000, "Πασαντίνα", "Pasadena"),
+            city(3, "GR", 600_000, "Θεσσαλονίκη", "Thessaloniki"),
+            city(4, "US", 900_000, "Όστιν", "Austin"),
+            city(5, "ES", 800_000, "Βαλένθια", "Valencia"))
+        weak = city(6, "VE", 700_000, "Βαλένθια Βενεζουέλας", "Valencia")
+        self.assertEqual(gen.add_latin_city_names([big, small, local, word, rival, weak]), 2)
+        self.assertEqual(big.surfaces(), ["Ρίο ντε Τζανέιρο", "Rio de Janeiro"])
+        for e in (small, local, word, weak):  # small, Greek, an English given name, less populous
+            self.assertEqual(len(e.names), 1, e.surfaces())
+        self.assertIn("Valencia", rival.surfaces())
+
     def test_country_variants(self):
         self.assertEqual(gen._country_variants("Μιανμάρ/Βιρμανία"), [("Μιανμάρ", True), ("Βιρμανία", True)])
         self.assertEqual(gen._country_variants("Νήσοι Κόκος (Κίλινγκ)"), [("Νήσοι Κόκος", False)])
@@ -252,7 +271,7 @@ class FixtureGeneration(unittest.TestCase):
 
     def test_cities_merge_altnames_under_one_id(self):
         c = self.rows("cities.tsv")
-        self.assertEqual(names(c["geonames:1871859"]), ["Πιονγκγιάνγκ", "Πιονγιάνγκ"])
+        self.assertEqual(names(c["geonames:1871859"]), ["Πιονγκγιάνγκ", "Pyongyang", "Πιονγιάνγκ"])
         self.assertEqual(names(c["geonames:264371"]), ["Αθήνα", "Αθήναι"])  # Αθηνα, Ἀθῆναι merged/dropped
         self.assertEqual(names(c["geonames:146268"]), ["Λευκωσία"])  # Λευκωσίαν dropped
         self.assertEqual(names(c["geonames:900009"]), ["Μενίδι", "Μενίδιον"])  # demotic derived
@@ -390,7 +409,7 @@ class RealData(unittest.TestCase):
         for alias in ["ΗΠΑ", "Αμερική"]:
             self.assertIn(alias, names(us))
         _, rows = read_gazetteer(os.path.join(self.a.name, "cities.tsv"))
-        self.assertEqual(set(names(rows_by_id(rows)["geonames:1871859"])), {"Πιονγκγιάνγκ", "Πιονγιάνγκ"})
+        self.assertEqual(set(names(rows_by_id(rows)["geonames:1871859"])), {"Πιονγκγιάνγκ", "Πιονγιάνγκ", "Pyongyang"})
 
 
 if __name__ == "__main__":
