@@ -867,12 +867,14 @@ def load_cities(data_dir: str, stop: set[str], country_keys: set[str], stats: di
     stats["tz_only"] = len(tz_only)
 
     kept = []
-    count = dict.fromkeys(["below_population", "short", "country_name", "stoplist_dropped"], 0)
+    count = dict.fromkeys(["below_population", "short", "country_name", "stoplist_dropped", "katharevousa_dropped"], 0)
     for e in list(ents.values()) + tz_only:
         if not e.meta["tz"] and not _keeps_population(e.meta["cc"], e.pop):
             count["below_population"] += 1
             continue
         drop_accusatives(e, lambda n, e=e: _is_main_name(e, n))
+        if e.meta["cc"] in ("GR", "CY"):
+            count["katharevousa_dropped"] += drop_katharevousa_variants(e)
         for k in list(e.names):
             if letter_count(e.names[k].surface) < MIN_CITY_NAME_LETTERS:
                 count["short"] += 1
@@ -930,6 +932,25 @@ def add_latin_city_names(cities: list[Entity]) -> int:
             added.append((e, k))
     resolve_collisions([e for e, _ in added], lambda e, n: (e.pop,) if not is_greek(n.surface) else (0,))
     return sum(1 for e, k in added if k in e.names)
+
+
+#: Folded katharevousa endings of Greek place names -> the demotic endings that replace
+#: them (Λευκάς/Λευκάδα, Ελευθεραί/Ελευθερές, Θήβαι/Θήβα, Ερμούπολις/Ερμούπολη).
+KATHAREVOUSA_ENDINGS = (("ασ", ["αδα"]), ("αι", ["εσ", "α"]), ("ισ", ["η"]))
+
+
+def drop_katharevousa_variants(e: Entity) -> int:
+    """Drops the katharevousa names of a place whose demotic name is listed too: the press
+    writes the demotic one, and the engine inflects the old one into other words (Αμαλιάς
+    folds like «Αμαλίας», the queen's genitive; Λευκάς gives «Λευκά»). Returns the count."""
+    dropped = 0
+    for k in list(e.names):
+        for ending, demotic in KATHAREVOUSA_ENDINGS:
+            if k.endswith(ending) and any(k[: -len(ending)] + d in e.names for d in demotic):
+                e.drop(k)
+                dropped += 1
+                break
+    return dropped
 
 
 def _is_main_name(e: Entity, n: Name) -> bool:

@@ -170,6 +170,13 @@ class TextHelpers(unittest.TestCase):
             self.assertIsNone(gen.iso_code_alias(code), code)
         self.assertIsNone(gen.iso_code_alias("150"))
 
+    def test_katharevousa_variants(self):
+        e = gen.Entity("geonames:1", "LOC", "city")
+        for n in ["Λευκάδα", "Λευκάς", "Ελευθερές", "Ελευθεραί", "Ερμούπολη", "Ερμούπολις", "Νεάπολις"]:
+            e.add(n)
+        self.assertEqual(gen.drop_katharevousa_variants(e), 3)
+        self.assertEqual(e.surfaces(), ["Λευκάδα", "Ελευθερές", "Ερμούπολη", "Νεάπολις"])  # no demotic: kept
+
     def test_latin_city_names(self):
         def city(gid, cc, pop, greek, en):
             e = gen.Entity(f"geonames:{gid}", "LOC", "city", pop=pop)
@@ -272,7 +279,7 @@ class FixtureGeneration(unittest.TestCase):
     def test_cities_merge_altnames_under_one_id(self):
         c = self.rows("cities.tsv")
         self.assertEqual(names(c["geonames:1871859"]), ["Πιονγκγιάνγκ", "Pyongyang", "Πιονγιάνγκ"])
-        self.assertEqual(names(c["geonames:264371"]), ["Αθήνα", "Αθήναι"])  # Αθηνα, Ἀθῆναι merged/dropped
+        self.assertEqual(names(c["geonames:264371"]), ["Αθήνα"])  # Αθηνα merged; Ἀθῆναι, Αθήναι dropped
         self.assertEqual(names(c["geonames:146268"]), ["Λευκωσία"])  # Λευκωσίαν dropped
         self.assertEqual(names(c["geonames:900009"]), ["Μενίδι", "Μενίδιον"])  # demotic derived
         self.assertEqual(names(c["geonames:900015"])[0], "Σέρρες")
