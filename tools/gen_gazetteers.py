@@ -1295,6 +1295,36 @@ def abbreviated_name(name: str) -> str | None:
     return f"{initial} {rest}" if initial and rest else None
 
 
+#: Feminine compass adjectives -> their katharevousa form, which the press declines
+#: («της Νοτίου Αφρικής», «της Βορείου Ηπείρου»): «Νότιος Αφρική» as a name lets the
+#: engine generate those genitives.
+COMPASS_KATHAREVOUSA = {"Βόρεια": "Βόρειος", "Νότια": "Νότιος"}
+#: Neuter plurals after a compass word (Βόρεια Τζουμέρκα, Νότια Προάστια): not feminine.
+COMPASS_NEUTER_PLURALS = {"Τζουμέρκα", "Προάστια"}
+
+
+def compass_katharevousa_name(name: str) -> str | None:
+    """«Νότιος Αφρική» for «Νότια Αφρική»: the katharevousa feminine of a leading Βόρεια or
+    Νότια, unless the next word is a neuter plural."""
+    words = name.split(" ")
+    if len(words) < 2 or words[0] not in COMPASS_KATHAREVOUSA or words[1] in COMPASS_NEUTER_PLURALS:
+        return None
+    return " ".join([COMPASS_KATHAREVOUSA[words[0]]] + words[1:])
+
+
+def add_compass_katharevousa_names(entities: list[Entity], stop: set[str]) -> int:
+    """Adds compass_katharevousa_name of every source-given name as a weak name (a form two
+    entities claim goes to neither). Returns how many were kept."""
+    added = []
+    for e in entities:
+        for n in list(e.names.values()):
+            alt = compass_katharevousa_name(n.surface) if n.strong else None
+            if alt and fold(alt) not in e.names and fold(alt) not in stop:
+                added.append((e, e.add(alt, strong=False)))
+    resolve_collisions(entities, lambda e, n: (n.strong,))
+    return sum(1 for e, k in added if k in e.names)
+
+
 def add_abbreviated_names(entities: list[Entity], stop: set[str]) -> int:
     """Adds the abbreviated form of every source-given name as a weak name, then gives a
     form claimed by two entities to neither (a source-given name always wins). Returns how
@@ -1358,6 +1388,8 @@ def generate(data_dir: str, out_dir: str, stoplist_path: str) -> dict:
     for name in ("countries.tsv", "gr_places.tsv", "cities.tsv"):
         stats[f"abbreviated:{name}"] = add_abbreviated_names(files[name], stop)
     stats["cities_latin_names"] = add_latin_city_names(files["cities.tsv"])
+    for name in ("countries.tsv", "gr_places.tsv"):
+        stats[f"compass_katharevousa:{name}"] = add_compass_katharevousa_names(files[name], stop)
     for name, ents in files.items():
         stats[f"rows:{name}"] = write_gazetteer(os.path.join(out_dir, name), COMMENTS[name], ents)
         stats[f"ambiguous:{name}"] = sum(1 for e in ents if e.names and "ambiguous" in e.flags)

@@ -170,6 +170,12 @@ class TextHelpers(unittest.TestCase):
             self.assertIsNone(gen.iso_code_alias(code), code)
         self.assertIsNone(gen.iso_code_alias("150"))
 
+    def test_compass_katharevousa_name(self):
+        self.assertEqual(gen.compass_katharevousa_name("Νότια Αφρική"), "Νότιος Αφρική")
+        self.assertEqual(gen.compass_katharevousa_name("Βόρεια Ήπειρος"), "Βόρειος Ήπειρος")
+        for name in ["Βόρεια Τζουμέρκα", "Νότια Προάστια", "Ανατολική Αφρική", "Νότια"]:
+            self.assertIsNone(gen.compass_katharevousa_name(name), name)
+
     def test_katharevousa_variants(self):
         e = gen.Entity("geonames:1", "LOC", "city")
         for n in ["Λευκάδα", "Λευκάς", "Ελευθερές", "Ελευθεραί", "Ερμούπολη", "Ερμούπολις", "Νεάπολις"]:
