@@ -23,6 +23,12 @@ use crate::mention::Mention;
 ///   genitive article (`Πανεπιστήμιο του Πειραιά`) are kept: measured on Greek news, they
 ///   are a place of their own more often than not (`ο υπουργός Εξωτερικών της Ρωσίας`).
 ///
+///
+/// And it joins a one-word place in the genitive right after a kept place, one space
+/// between, to that place: the region that says which town or village is meant is part of
+/// its name as the press writes it (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`); the span keeps
+/// the first place's entry.
+///
 /// "Right after/before" means separated by white space only. The capitalised word does not
 /// count when it is itself part of a name kept here, when it begins a sentence or a
 /// quotation (where any word is capitalised), or when both it and the name are written in
@@ -88,6 +94,13 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
                 && !line[..w_start].trim_end_matches(INLINE_SPACE).ends_with(OPENING)
                 && !crate::lookup::is_sentence_start(line, w_start)
         };
+        // A place right after a kept place, in the genitive: the region that tells which
+        // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
+        if write > first && qualifies_place(&mentions[write - 1], &mentions[i], line, offset) {
+            mentions[write - 1].end = mentions[i].end;
+            kept_end = e;
+            continue;
+        }
         if !tail() && !head() && !of_name() {
             kept_end = e;
             mentions.swap(write, i);
@@ -96,6 +109,27 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
     }
     mentions.truncate(write);
 }
+
+/// Whether `next` is a one-word Greek place in the genitive right after the place `place`
+/// (one space between): the region of the place, as the press qualifies a town or a
+/// village (`Λαγανά Ζακύνθου`, `Παρανέστι Δράμας`, `Ανάβυσσος Αττικής`).
+fn qualifies_place(place: &Mention, next: &Mention, line: &str, offset: usize) -> bool {
+    use crate::Label::Loc;
+    if place.label != Loc || next.label != Loc || next.start != place.end + 1 {
+        return false;
+    }
+    let name = &line[next.start - offset..next.end - offset];
+    line.as_bytes()[place.end - offset] == b' '
+        && !name.contains(char::is_whitespace)
+        && !latin(name)
+        && {
+            let folded = crate::normalize::fold(name);
+            GENITIVE_ENDINGS.iter().any(|g| folded.ends_with(&crate::normalize::fold(g)))
+        }
+}
+
+/// Endings of Greek genitives (Ζακύνθου, Δράμας, Αττικής, Χανίων).
+const GENITIVE_ENDINGS: [&str; 4] = ["ου", "ας", "ης", "ων"];
 
 /// The word that ends, after white space only, right before byte `at` of `line`, as a
 /// byte range; `None` when no white space or no word is there.
@@ -161,5 +195,28 @@ mod tests {
         assert_eq!(found("the state of California"), ["California"]);
         assert_eq!(found("Χθες. Of California"), ["California"]);
         assert_eq!(found("στο Πανεπιστήμιο του Πειραιά"), ["Πειραιά"]);
+    }
+
+    #[test]
+    fn a_place_and_its_region_in_the_genitive_are_one_name() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:moires\tLOC\tΜοίρες\t\ttown\t\n\
+                   x:her\tLOC\tΗράκλειο\t\tcity\t\n\
+                   x:ath\tLOC\tΑθήνα\t\tcity\t\n";
+        let ner = Recognizer::builder()
+            .default_gazetteers(false)
+            .gazetteer(Gazetteer::from_tsv("t.tsv", tsv).unwrap())
+            .stage(Stage::Rules, false)
+            .stage(Stage::Document, false)
+            .build()
+            .unwrap();
+        let found = |text: &str| -> Vec<(String, Option<String>)> {
+            ner.extract(text).into_iter().map(|e| (e.text, e.id.map(|i| i.to_string()))).collect()
+        };
+        assert_eq!(found("στις Μοίρες Ηρακλείου χθες"), [("Μοίρες Ηρακλείου".into(), Some("x:moires".into()))]);
+        // Not joined: a nominative, a comma, two spaces.
+        assert_eq!(found("Αθήνα Ηράκλειο").len(), 2);
+        assert_eq!(found("στις Μοίρες, Ηρακλείου").len(), 2);
+        assert_eq!(found("στις Μοίρες  Ηρακλείου").len(), 2);
     }
 }
