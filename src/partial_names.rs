@@ -119,13 +119,10 @@ fn qualifies_place(place: &Mention, next: &Mention, line: &str, offset: usize) -
         return false;
     }
     let name = &line[next.start - offset..next.end - offset];
-    line.as_bytes()[place.end - offset] == b' '
-        && !name.contains(char::is_whitespace)
-        && !latin(name)
-        && {
-            let folded = crate::normalize::fold(name);
-            GENITIVE_ENDINGS.iter().any(|g| folded.ends_with(&crate::normalize::fold(g)))
-        }
+    line.as_bytes()[place.end - offset] == b' ' && !name.contains(char::is_whitespace) && !latin(name) && {
+        let folded = crate::normalize::fold(name);
+        GENITIVE_ENDINGS.iter().any(|g| folded.ends_with(&crate::normalize::fold(g)))
+    }
 }
 
 /// Endings of Greek genitives (Ζακύνθου, Δράμας, Αττικής, Χανίων).
@@ -139,7 +136,9 @@ fn word_before(line: &str, at: usize, ends_word: impl Fn(char) -> bool) -> Optio
     if end == at || end == 0 {
         return None;
     }
-    let start = before[..end].rfind(&ends_word).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let start = before[..end]
+        .rfind(&ends_word)
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     (start < end).then_some((start, end))
 }
 
@@ -213,7 +212,10 @@ mod tests {
         let found = |text: &str| -> Vec<(String, Option<String>)> {
             ner.extract(text).into_iter().map(|e| (e.text, e.id.map(|i| i.to_string()))).collect()
         };
-        assert_eq!(found("στις Μοίρες Ηρακλείου χθες"), [("Μοίρες Ηρακλείου".into(), Some("x:moires".into()))]);
+        assert_eq!(
+            found("στις Μοίρες Ηρακλείου χθες"),
+            [("Μοίρες Ηρακλείου".into(), Some("x:moires".into()))]
+        );
         // Not joined: a nominative, a comma, two spaces.
         assert_eq!(found("Αθήνα Ηράκλειο").len(), 2);
         assert_eq!(found("στις Μοίρες, Ηρακλείου").len(), 2);
