@@ -1047,10 +1047,12 @@ def load_municipalities(data_dir: str, known: dict, stats: dict) -> list[Entity]
     """Kallikratis municipalities. The source gives the genitive of «Δήμος X»; each gets
     an ORG row «Δήμος <genitive>» (kallikratis:<code>:dimos, the authority: «ο Δήμος
     Αθηναίων ανακοίνωσε») and, when a nominative is certain or attested in GeoNames, a
-    LOC row (kallikratis:<code>, Αθηναίων -> Αθήνα). Compound names (Άκτιου - Βόνιτσας,
-    Νάξου & Μικρών Κυκλάδων) and person-named ones get the ORG row only."""
+    LOC row (kallikratis:<code>, Αθηναίων -> Αθήνα); a merged one (Κερατσινίου-Δραπετσώνας)
+    when every part resolves so (Κερατσίνι-Δραπετσώνα). Names with & or an abbreviation
+    (Νάξου & Μικρών Κυκλάδων, Μώλου-Αγ. Κωνσταντίνου) and person-named ones get the ORG
+    row only."""
     out = []
-    derived = unresolved = demotic_aliases = 0
+    derived = unresolved = demotic_aliases = compound = unresolved_compound = 0
     for code, gen in kallikratis_municipalities(data_dir):
         if not code:
             # Not a municipality: upstream lists Mount Athos (Άθως, already nominative)
@@ -1062,7 +1064,19 @@ def load_municipalities(data_dir: str, known: dict, stats: dict) -> list[Entity]
         org = Entity(f"kallikratis:{code}:dimos", "ORG", "municipality_authority")
         org.add("Δήμος " + gen)
         out.append(org)
-        if re.search(r"[-&.]", gen) or gen in PERSON_NAMED_MUNICIPALITIES:
+        if re.search(r"[&.]", gen) or gen in PERSON_NAMED_MUNICIPALITIES:
+            continue
+        if "-" in gen:
+            # A merged municipality (Κερατσινίου-Δραπετσώνας): the nominative of each part,
+            # each resolved like a simple name, or none at all.
+            parts = [genitive_to_nominative(p, known) or MUNICIPALITY_NOMINATIVES.get(p) for p in gen.split("-")]
+            if all(parts):
+                compound += 1
+                loc = Entity(f"kallikratis:{code}", "LOC", "municipality")
+                loc.add("-".join(parts))
+                out.append(loc)
+            else:
+                unresolved_compound += 1
             continue
         nom = genitive_to_nominative(gen, known) or MUNICIPALITY_NOMINATIVES.get(gen)
         if nom is None:
@@ -1080,6 +1094,8 @@ def load_municipalities(data_dir: str, known: dict, stats: dict) -> list[Entity]
     stats["municipalities_nominative"] = derived
     stats["municipalities_demotic_alias"] = demotic_aliases
     stats["municipalities_unresolved"] = unresolved
+    stats["municipalities_compound_nominative"] = compound
+    stats["municipalities_compound_unresolved"] = unresolved_compound
     return out
 
 

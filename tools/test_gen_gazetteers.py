@@ -323,6 +323,7 @@ class FixtureGeneration(unittest.TestCase):
         self.assertEqual(g["kallikratis:9015"][2], "Άβδηρα")
         self.assertEqual(g["kallikratis:9043"][2], "Έδεσσα")
         self.assertEqual(g["kallikratis:9054"][2], "Σέρρες")
+        self.assertEqual(g["kallikratis:9998"][2], "Άβδηρα-Άνδρος")  # a merged municipality, each part resolved
         for no_loc in ["kallikratis:9124", "kallikratis:9990", "kallikratis:9056"]:
             self.assertNotIn(no_loc, g)  # compound, unattested, named after a person
             self.assertIn(no_loc + ":dimos", g)
