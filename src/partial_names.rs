@@ -26,7 +26,6 @@ use crate::mention::Mention;
 ///   measured on Greek news, it is a place of its own more often than not (`ο υπουργός
 ///   Εξωτερικών της Ρωσίας`, `το Εφετείο της Αθήνας`).
 ///
-///
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
 /// its name as the press writes it (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`); the span keeps
@@ -76,9 +75,9 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
             let word = &rest[..rest.find(ends_word).unwrap_or(rest.len())];
             capitalised(word, name) && (person || latin(word))
         };
-        // A place after a genitive article that follows a capitalised word: the end of an
-        // organisation's name (`Πανεπιστήμιο του Πειραιά`, `Μουσείο του Καΐρου`, `University
-        // of California`).
+        // A place after a genitive article that follows a capitalised head noun of an
+        // organisation (or after `of` and a capitalised Latin word): the end of the
+        // organisation's name (`Πανεπιστήμιο του Πειραιά`, `University of California`).
         let of_name = || {
             if mentions[i].label != crate::Label::Loc {
                 return false;
