@@ -107,6 +107,12 @@ def is_greek(s: str) -> bool:
     return bool(letters) and sum(_is_greek_char(c) for c in letters) >= 0.8 * len(letters)
 
 
+def is_latin(s: str) -> bool:
+    """True when every letter is a Latin letter (with or without diacritics)."""
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(c < "\u0250" for c in letters)
+
+
 def is_all_caps(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -384,11 +390,12 @@ class Entity:
     pop: int = 0
     meta: dict = field(default_factory=dict)
 
-    def add(self, surface: str, strong: bool = True, front: bool = False) -> str | None:
+    def add(self, surface: str, strong: bool = True, front: bool = False, latin: bool = False) -> str | None:
         """Adds a name (cleaned; dropped when empty, not Greek script or unwritable).
-        A second form of the same key keeps the better-written surface."""
+        A second form of the same key keeps the better-written surface. `latin` accepts a
+        name written in Latin letters only (ISO codes, English city names) instead."""
         s = clean(surface)
-        if not s or "|" in s or "\t" in s or not is_greek(s):
+        if not s or "|" in s or "\t" in s or not (is_latin(s) if latin else is_greek(s)):
             return None
         k = fold(s)
         old = self.names.get(k)
@@ -620,6 +627,43 @@ COUNTRY_VARIANTS_EXCLUDED = {
 }
 
 
+#: Latin letters that fold to the same letter as a Greek capital (`gen_fold_table.py`): a
+#: code written only with them also matches a Greek word in capitals (ME = ΜΕ «with», TO =
+#: ΤΟ «the», EE = ΕΕ «EU», AE = Α.Ε. «plc», PE = ΠΕ «regional unit», IT, AT, BE, KE, NE...).
+GREEK_LOOKALIKE_LATIN = set("ABEHIKMNOPTXYZ")
+#: ISO codes left out as country aliases because, written in Latin capitals in Greek news,
+#: they are more often something else (why in the value).
+ISO_CODES_NOT_ALIASES = {
+    "AD": "anno Domini", "AG": "Aktiengesellschaft", "AR": "augmented reality",
+    "AS": "Nordic company form (A/S)", "AU": "African Union", "CA": "California",
+    "CC": "carbon copy, cubic centimetres", "CD": "compact disc", "CO": "carbon monoxide, company",
+    "CV": "curriculum vitae", "DJ": "disc jockey", "DM": "direct message", "ER": "emergency room",
+    "FM": "FM radio", "GB": "gigabyte", "GE": "General Electric", "GM": "General Motors, general manager",
+    "GP": "Grand Prix", "HR": "human resources", "ID": "identity", "IQ": "intelligence quotient",
+    "IS": "Islamic State", "LA": "Los Angeles", "MC": "master of ceremonies", "MD": "doctor of medicine",
+    "MS": "Microsoft, multiple sclerosis", "MV": "music video", "PG": "parental guidance",
+    "PR": "public relations", "PS": "PlayStation, postscript", "RE": "reply (RE:)",
+    "SA": "société anonyme (S.A.)", "SC": "Sporting Club", "SD": "SD card", "SS": "the Nazi SS",
+    "TV": "television", "VC": "venture capital", "EC": "European Commission",
+    "JP": "J.P. Morgan", "GS": "Goldman Sachs", "CL": "Champions League, model designations",
+    "PL": "Premier League, private label", "CR": "credit rating", "IR": "infrared",
+    "MW": "megawatt", "GW": "gigawatt", "KW": "kilowatt", "KG": "kilogram", "CM": "centimetre",
+    "ML": "millilitre", "VI": "the Roman numeral six (Φελίπε VI)",
+}
+
+
+def iso_code_alias(code: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code as a Latin-capital alias of its country ('FR' for
+    France, as in results and lists: «FR, GR, UA»), unless it is written only with Greek
+    look-alike letters or is a common Latin abbreviation. Two capitals need two capitals in
+    the text: for such a name that is what `exact_case` would ask."""
+    if not re.fullmatch(r"[A-Z]{2}", code) or set(code) <= GREEK_LOOKALIKE_LATIN:
+        return None
+    if code in ISO_CODES_NOT_ALIASES or code in CLDR_RESERVED_TERRITORIES:
+        return None
+    return code
+
+
 def _country_id(code: str) -> str:
     if code.isdigit():
         return f"cldr:{code}"
@@ -699,6 +743,11 @@ def load_countries(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
         if code in COUNTRIES_NODECL:
             e.flags.add("nodecl")
     stats["countries_variants_excluded"] = excluded
+    stats["countries_iso_code_aliases"] = 0
+    for code, e in sorted(ents.items()):
+        alias = iso_code_alias(code)
+        if alias and e.names and e.add(alias, latin=True):
+            stats["countries_iso_code_aliases"] += 1
     return entities
 
 
@@ -818,12 +867,14 @@ def load_cities(data_dir: str, stop: set[str], country_keys: set[str], stats: di
     stats["tz_only"] = len(tz_only)
 
     kept = []
-    count = dict.fromkeys(["below_population", "short", "country_name", "stoplist_dropped"], 0)
+    count = dict.fromkeys(["below_population", "short", "country_name", "stoplist_dropped", "katharevousa_dropped"], 0)
     for e in list(ents.values()) + tz_only:
         if not e.meta["tz"] and not _keeps_population(e.meta["cc"], e.pop):
             count["below_population"] += 1
             continue
         drop_accusatives(e, lambda n, e=e: _is_main_name(e, n))
+        if e.meta["cc"] in ("GR", "CY"):
+            count["katharevousa_dropped"] += drop_katharevousa_variants(e)
         for k in list(e.names):
             if letter_count(e.names[k].surface) < MIN_CITY_NAME_LETTERS:
                 count["short"] += 1
@@ -850,6 +901,56 @@ def load_cities(data_dir: str, stop: set[str], country_keys: set[str], stats: di
 
     stats["cities_collisions_dropped"] = resolve_collisions(kept, rank)
     return [e for e in kept if e.names]
+
+
+#: Cities outside Greece and Cyprus at least this populous also get their GeoNames main
+#: name in Latin letters (Pasadena is not; Rio de Janeiro, Atlanta are).
+LATIN_CITY_MIN_POP = 500_000
+#: GeoNames main names left out as Latin aliases: English words and common given names or
+#: surnames, which in Latin-script passages (quotations, captions, brands) more often name
+#: something else.
+LATIN_CITY_NAMES_EXCLUDED = {
+    "Austin", "Charlotte", "Columbus", "Phoenix", "Salvador", "Santiago", "Sofia", "Van",
+    "Kobe", "Houston", "Dallas", "Suez", "Kingston", "Portland", "Washington", "Jackson",
+    "Memphis", "Victoria", "Mobile", "Nice", "Split", "Reading", "Bath", "Orange",
+}
+
+
+def add_latin_city_names(cities: list[Entity]) -> int:
+    """Adds the GeoNames main name (Latin letters) of every city outside Greece and Cyprus
+    with at least LATIN_CITY_MIN_POP people, as a derived name: a name shared by two such
+    cities goes to the more populous. Returns how many were kept."""
+    added = []
+    for e in cities:
+        name_en = e.meta.get("name_en", "")
+        if e.meta.get("cc") in ("", "GR", "CY") or e.pop < LATIN_CITY_MIN_POP:
+            continue
+        if name_en in LATIN_CITY_NAMES_EXCLUDED or letter_count(name_en) < MIN_CITY_NAME_LETTERS:
+            continue
+        k = e.add(name_en, strong=False, latin=True)
+        if k:
+            added.append((e, k))
+    resolve_collisions([e for e, _ in added], lambda e, n: (e.pop,) if not is_greek(n.surface) else (0,))
+    return sum(1 for e, k in added if k in e.names)
+
+
+#: Folded katharevousa endings of Greek place names -> the demotic endings that replace
+#: them (Λευκάς/Λευκάδα, Ελευθεραί/Ελευθερές, Θήβαι/Θήβα, Ερμούπολις/Ερμούπολη).
+KATHAREVOUSA_ENDINGS = (("ασ", ["αδα"]), ("αι", ["εσ", "α"]), ("ισ", ["η"]))
+
+
+def drop_katharevousa_variants(e: Entity) -> int:
+    """Drops the katharevousa names of a place whose demotic name is listed too: the press
+    writes the demotic one, and the engine inflects the old one into other words (Αμαλιάς
+    folds like «Αμαλίας», the queen's genitive; Λευκάς gives «Λευκά»). Returns the count."""
+    dropped = 0
+    for k in list(e.names):
+        for ending, demotic in KATHAREVOUSA_ENDINGS:
+            if k.endswith(ending) and any(k[: -len(ending)] + d in e.names for d in demotic):
+                e.drop(k)
+                dropped += 1
+                break
+    return dropped
 
 
 def _is_main_name(e: Entity, n: Name) -> bool:
@@ -946,10 +1047,12 @@ def load_municipalities(data_dir: str, known: dict, stats: dict) -> list[Entity]
     """Kallikratis municipalities. The source gives the genitive of «Δήμος X»; each gets
     an ORG row «Δήμος <genitive>» (kallikratis:<code>:dimos, the authority: «ο Δήμος
     Αθηναίων ανακοίνωσε») and, when a nominative is certain or attested in GeoNames, a
-    LOC row (kallikratis:<code>, Αθηναίων -> Αθήνα). Compound names (Άκτιου - Βόνιτσας,
-    Νάξου & Μικρών Κυκλάδων) and person-named ones get the ORG row only."""
+    LOC row (kallikratis:<code>, Αθηναίων -> Αθήνα); a merged one (Κερατσινίου-Δραπετσώνας)
+    when every part resolves so (Κερατσίνι-Δραπετσώνα). Names with & or an abbreviation
+    (Νάξου & Μικρών Κυκλάδων, Μώλου-Αγ. Κωνσταντίνου) and person-named ones get the ORG
+    row only."""
     out = []
-    derived = unresolved = demotic_aliases = 0
+    derived = unresolved = demotic_aliases = compound = unresolved_compound = 0
     for code, gen in kallikratis_municipalities(data_dir):
         if not code:
             # Not a municipality: upstream lists Mount Athos (Άθως, already nominative)
@@ -961,7 +1064,19 @@ def load_municipalities(data_dir: str, known: dict, stats: dict) -> list[Entity]
         org = Entity(f"kallikratis:{code}:dimos", "ORG", "municipality_authority")
         org.add("Δήμος " + gen)
         out.append(org)
-        if re.search(r"[-&.]", gen) or gen in PERSON_NAMED_MUNICIPALITIES:
+        if re.search(r"[&.]", gen) or gen in PERSON_NAMED_MUNICIPALITIES:
+            continue
+        if "-" in gen:
+            # A merged municipality (Κερατσινίου-Δραπετσώνας): the nominative of each part,
+            # each resolved like a simple name, or none at all.
+            parts = [genitive_to_nominative(p, known) or MUNICIPALITY_NOMINATIVES.get(p) for p in gen.split("-")]
+            if all(parts):
+                compound += 1
+                loc = Entity(f"kallikratis:{code}", "LOC", "municipality")
+                loc.add("-".join(parts))
+                out.append(loc)
+            else:
+                unresolved_compound += 1
             continue
         nom = genitive_to_nominative(gen, known) or MUNICIPALITY_NOMINATIVES.get(gen)
         if nom is None:
@@ -979,6 +1094,8 @@ def load_municipalities(data_dir: str, known: dict, stats: dict) -> list[Entity]
     stats["municipalities_nominative"] = derived
     stats["municipalities_demotic_alias"] = demotic_aliases
     stats["municipalities_unresolved"] = unresolved
+    stats["municipalities_compound_nominative"] = compound
+    stats["municipalities_compound_unresolved"] = unresolved_compound
     return out
 
 
@@ -1194,6 +1311,36 @@ def abbreviated_name(name: str) -> str | None:
     return f"{initial} {rest}" if initial and rest else None
 
 
+#: Feminine compass adjectives -> their katharevousa form, which the press declines
+#: («της Νοτίου Αφρικής», «της Βορείου Ηπείρου»): «Νότιος Αφρική» as a name lets the
+#: engine generate those genitives.
+COMPASS_KATHAREVOUSA = {"Βόρεια": "Βόρειος", "Νότια": "Νότιος"}
+#: Neuter plurals after a compass word (Βόρεια Τζουμέρκα, Νότια Προάστια): not feminine.
+COMPASS_NEUTER_PLURALS = {"Τζουμέρκα", "Προάστια"}
+
+
+def compass_katharevousa_name(name: str) -> str | None:
+    """«Νότιος Αφρική» for «Νότια Αφρική»: the katharevousa feminine of a leading Βόρεια or
+    Νότια, unless the next word is a neuter plural."""
+    words = name.split(" ")
+    if len(words) < 2 or words[0] not in COMPASS_KATHAREVOUSA or words[1] in COMPASS_NEUTER_PLURALS:
+        return None
+    return " ".join([COMPASS_KATHAREVOUSA[words[0]]] + words[1:])
+
+
+def add_compass_katharevousa_names(entities: list[Entity], stop: set[str]) -> int:
+    """Adds compass_katharevousa_name of every source-given name as a weak name (a form two
+    entities claim goes to neither). Returns how many were kept."""
+    added = []
+    for e in entities:
+        for n in list(e.names.values()):
+            alt = compass_katharevousa_name(n.surface) if n.strong else None
+            if alt and fold(alt) not in e.names and fold(alt) not in stop:
+                added.append((e, e.add(alt, strong=False)))
+    resolve_collisions(entities, lambda e, n: (n.strong,))
+    return sum(1 for e, k in added if k in e.names)
+
+
 def add_abbreviated_names(entities: list[Entity], stop: set[str]) -> int:
     """Adds the abbreviated form of every source-given name as a weak name, then gives a
     form claimed by two entities to neither (a source-given name always wins). Returns how
@@ -1256,6 +1403,9 @@ def generate(data_dir: str, out_dir: str, stoplist_path: str) -> dict:
     }
     for name in ("countries.tsv", "gr_places.tsv", "cities.tsv"):
         stats[f"abbreviated:{name}"] = add_abbreviated_names(files[name], stop)
+    stats["cities_latin_names"] = add_latin_city_names(files["cities.tsv"])
+    for name in ("countries.tsv", "gr_places.tsv"):
+        stats[f"compass_katharevousa:{name}"] = add_compass_katharevousa_names(files[name], stop)
     for name, ents in files.items():
         stats[f"rows:{name}"] = write_gazetteer(os.path.join(out_dir, name), COMMENTS[name], ents)
         stats[f"ambiguous:{name}"] = sum(1 for e in ents if e.names and "ambiguous" in e.flags)

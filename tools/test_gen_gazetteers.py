@@ -161,6 +161,47 @@ class TextHelpers(unittest.TestCase):
         self.assertEqual(run(["Χρυσούπολη", "Χρυσούπολης"], "Chrysoúpolis"), ["Χρυσούπολη"])
         self.assertEqual(run(["Πάτρα", "Πάτρας"]), ["Πάτρα", "Πάτρας"])  # undecided: both stay
 
+    def test_iso_code_aliases(self):
+        self.assertEqual(gen.iso_code_alias("FR"), "FR")
+        self.assertEqual(gen.iso_code_alias("UA"), "UA")
+        for code in ["ME", "TO", "EE", "AT", "IT"]:  # Greek look-alike letters only: ΜΕ, ΤΟ, ΕΕ
+            self.assertIsNone(gen.iso_code_alias(code), code)
+        for code in ["GB", "TV", "PR", "MW", "AC"]:  # Latin abbreviations; reserved codes
+            self.assertIsNone(gen.iso_code_alias(code), code)
+        self.assertIsNone(gen.iso_code_alias("150"))
+
+    def test_compass_katharevousa_name(self):
+        self.assertEqual(gen.compass_katharevousa_name("Νότια Αφρική"), "Νότιος Αφρική")
+        self.assertEqual(gen.compass_katharevousa_name("Βόρεια Ήπειρος"), "Βόρειος Ήπειρος")
+        for name in ["Βόρεια Τζουμέρκα", "Νότια Προάστια", "Ανατολική Αφρική", "Νότια"]:
+            self.assertIsNone(gen.compass_katharevousa_name(name), name)
+
+    def test_katharevousa_variants(self):
+        e = gen.Entity("geonames:1", "LOC", "city")
+        for n in ["Λευκάδα", "Λευκάς", "Ελευθερές", "Ελευθεραί", "Ερμούπολη", "Ερμούπολις", "Νεάπολις"]:
+            e.add(n)
+        self.assertEqual(gen.drop_katharevousa_variants(e), 3)
+        self.assertEqual(e.surfaces(), ["Λευκάδα", "Ελευθερές", "Ερμούπολη", "Νεάπολις"])  # no demotic: kept
+
+    def test_latin_city_names(self):
+        def city(gid, cc, pop, greek, en):
+            e = gen.Entity(f"geonames:{gid}", "LOC", "city", pop=pop)
+            e.meta.update(cc=cc, name_en=en)
+            e.add(greek)
+            return e
+        big, small, local, word, rival = (
+            city(1, "BR", 6_000_000, "Ρίο ντε Τζανέιρο", "Rio de Janeiro"),
+            city(2, "US", 140_000, "Πασαντίνα", "Pasadena"),
+            city(3, "GR", 600_000, "Θεσσαλονίκη", "Thessaloniki"),
+            city(4, "US", 900_000, "Όστιν", "Austin"),
+            city(5, "ES", 800_000, "Βαλένθια", "Valencia"))
+        weak = city(6, "VE", 700_000, "Βαλένθια Βενεζουέλας", "Valencia")
+        self.assertEqual(gen.add_latin_city_names([big, small, local, word, rival, weak]), 2)
+        self.assertEqual(big.surfaces(), ["Ρίο ντε Τζανέιρο", "Rio de Janeiro"])
+        for e in (small, local, word, weak):  # small, Greek, an English given name, less populous
+            self.assertEqual(len(e.names), 1, e.surfaces())
+        self.assertIn("Valencia", rival.surfaces())
+
     def test_country_variants(self):
         self.assertEqual(gen._country_variants("Μιανμάρ/Βιρμανία"), [("Μιανμάρ", True), ("Βιρμανία", True)])
         self.assertEqual(gen._country_variants("Νήσοι Κόκος (Κίλινγκ)"), [("Νήσοι Κόκος", False)])
@@ -228,22 +269,23 @@ class FixtureGeneration(unittest.TestCase):
 
     def test_countries(self):
         c = self.rows("countries.tsv")
-        self.assertEqual(names(c["iso3166:US"]), ["Ηνωμένες Πολιτείες", "Αμερική", "Ηνωμένες Πολιτείες Αμερικής", "ΗΠΑ"])
+        self.assertEqual(names(c["iso3166:US"]), ["Ηνωμένες Πολιτείες", "US", "Αμερική", "Ηνωμένες Πολιτείες Αμερικής", "ΗΠΑ"])
+        self.assertIn("CY", names(c["iso3166:CY"]))  # ISO codes as Latin-capital aliases
         self.assertIn("cldr:150", c)
         for skipped in ["cldr:001", "cldr:019", "iso3166:EU"]:
             self.assertNotIn(skipped, c)
         self.assertNotIn("Λευκωσία", names(c["iso3166:CY"]))  # the capital is not a country name
-        self.assertEqual(names(c["iso3166:LB"]), ["Λίβανος"])  # accusative Λίβανο dropped
-        self.assertEqual(names(c["iso3166:MM"]), ["Μιανμάρ", "Βιρμανία"])
+        self.assertEqual(names(c["iso3166:LB"]), ["Λίβανος", "LB"])  # accusative Λίβανο dropped
+        self.assertEqual(names(c["iso3166:MM"]), ["Μιανμάρ", "Βιρμανία"])  # MM: Greek look-alikes
         # 'Άγιος Μαρτίνος' would name both MF and SX: neither gets it, the full form stays
-        self.assertEqual(names(c["iso3166:MF"]), ["Άγιος Μαρτίνος (Γαλλικό τμήμα)"])
+        self.assertEqual(names(c["iso3166:MF"]), ["Άγιος Μαρτίνος (Γαλλικό τμήμα)", "MF"])
         self.assertEqual(c["iso3166:GE"][5], "ambiguous,nodecl")  # γεωργία stoplisted; Γεωργίας = of agriculture
         self.assertEqual(c["iso3166:GR"][4], "country")
 
     def test_cities_merge_altnames_under_one_id(self):
         c = self.rows("cities.tsv")
-        self.assertEqual(names(c["geonames:1871859"]), ["Πιονγκγιάνγκ", "Πιονγιάνγκ"])
-        self.assertEqual(names(c["geonames:264371"]), ["Αθήνα", "Αθήναι"])  # Αθηνα, Ἀθῆναι merged/dropped
+        self.assertEqual(names(c["geonames:1871859"]), ["Πιονγκγιάνγκ", "Pyongyang", "Πιονγιάνγκ"])
+        self.assertEqual(names(c["geonames:264371"]), ["Αθήνα"])  # Αθηνα merged; Ἀθῆναι, Αθήναι dropped
         self.assertEqual(names(c["geonames:146268"]), ["Λευκωσία"])  # Λευκωσίαν dropped
         self.assertEqual(names(c["geonames:900009"]), ["Μενίδι", "Μενίδιον"])  # demotic derived
         self.assertEqual(names(c["geonames:900015"])[0], "Σέρρες")
@@ -281,6 +323,7 @@ class FixtureGeneration(unittest.TestCase):
         self.assertEqual(g["kallikratis:9015"][2], "Άβδηρα")
         self.assertEqual(g["kallikratis:9043"][2], "Έδεσσα")
         self.assertEqual(g["kallikratis:9054"][2], "Σέρρες")
+        self.assertEqual(g["kallikratis:9998"][2], "Άβδηρα-Άνδρος")  # a merged municipality, each part resolved
         for no_loc in ["kallikratis:9124", "kallikratis:9990", "kallikratis:9056"]:
             self.assertNotIn(no_loc, g)  # compound, unattested, named after a person
             self.assertIn(no_loc + ":dimos", g)
@@ -380,7 +423,7 @@ class RealData(unittest.TestCase):
         for alias in ["ΗΠΑ", "Αμερική"]:
             self.assertIn(alias, names(us))
         _, rows = read_gazetteer(os.path.join(self.a.name, "cities.tsv"))
-        self.assertEqual(set(names(rows_by_id(rows)["geonames:1871859"])), {"Πιονγκγιάνγκ", "Πιονγιάνγκ"})
+        self.assertEqual(set(names(rows_by_id(rows)["geonames:1871859"])), {"Πιονγκγιάνγκ", "Πιονγιάνγκ", "Pyongyang"})
 
 
 if __name__ == "__main__":
