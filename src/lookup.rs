@@ -351,12 +351,6 @@ impl Lookup {
                 single[pattern_ids[from] as usize] = pid as u32;
             }
         }
-        // Each entry's id and canonical name copied side by side, in entry order: making an
-        // entity reads both, and then reads one region of memory rather than two anywhere.
-        for e in &mut entries {
-            e.id = Arc::from(&*e.id);
-            e.canonical = Arc::from(&*e.canonical);
-        }
         let mut best = Vec::with_capacity(hits.len());
         let mut rest = Vec::new();
         let mut rest_ends = Vec::with_capacity(hits.len() + 1);
