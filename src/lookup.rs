@@ -161,12 +161,18 @@ fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<Vec<bool>>>) -> CaseR
 /// the `exact_case` flag asks for). Learning uses it too, so that it counts exactly the
 /// occurrences the lookup will find.
 pub(crate) fn case_rule_of(name: &str) -> CaseRule {
-    let letters: Vec<bool> =
-        name.chars().filter(|&c| crate::normalize::is_letter(c)).map(crate::normalize::is_upper).collect();
-    let first_is_letter = name.chars().next().is_some_and(crate::normalize::is_letter);
-    if letters.len() >= 2 && letters.iter().all(|&u| u) {
+    // One pass: how many letters, whether all are capitals, whether the first character is
+    // a capital letter (called for every name of every gazetteer: no allocation).
+    let (mut letters, mut all_upper) = (0usize, true);
+    for c in name.chars().filter(|&c| crate::normalize::is_letter(c)) {
+        letters += 1;
+        all_upper &= crate::normalize::is_upper(c);
+    }
+    let first_upper =
+        name.chars().next().is_some_and(|c| crate::normalize::is_letter(c) && crate::normalize::is_upper(c));
+    if letters >= 2 && all_upper {
         CaseRule::AllCaps
-    } else if first_is_letter && letters[0] {
+    } else if first_upper {
         // A small first letter is allowed for a head noun (`υπουργείο Υγείας`), not for an
         // initial: `κ. Μητσοτάκης` is «Mr Mitsotakis», not the name `Κ. Μητσοτάκης`.
         let initial = words(name)
