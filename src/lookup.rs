@@ -4,18 +4,21 @@
 //! [`crate::normalize`]) and cut into *tokens*: runs of letters and digits, and single
 //! punctuation characters (`Ν.Δ.` is `ν . δ .`). Every distinct token gets a small integer
 //! id, and every name becomes the string of its token ids (two or three bytes each). One
-//! Aho-Corasick automaton is compiled over these id strings; the text is folded and
-//! tokenized the same way, its tokens looked up in the token table (unknown tokens get an
-//! id no name contains), and the id string scanned once.
+//! Aho-Corasick automaton is compiled over these id strings. The text is folded and cut
+//! into tokens the same way, and the vocabulary ([`crate::vocab`]) gives each token its id
+//! (or none); from every token that can start a name, the automaton is walked token by token
+//! (anchored: no failure transitions are followed), and every name that ends on the way is
+//! a candidate, the longest first.
 //!
 //! Matching token ids rather than letters is what keeps the automaton small: a name of
 //! two words is four bytes instead of twenty, so the default gazetteers compile in a few
-//! milliseconds and the scan touches a fraction of the bytes. It also makes word
-//! boundaries exact by construction (no `Ρωσία` inside `Λευκορωσία`). Every hit is kept
-//! only if
+//! milliseconds and a walk touches a few states. It also makes word boundaries exact by
+//! construction (no `Ρωσία` inside `Λευκορωσία`). A walk starts only where it can succeed:
+//! on a token that begins some name, and, when that token is written in lower case, only if
+//! some name may begin with a small letter (most need a capital: see `START_LOWER`); a token
+//! that begins only one-word names needs no walk at all. Every hit is kept only if
 //!
-//! 1. it starts on a token that begins some name (every search is anchored there, so
-//!    the automaton needs no failure transitions);
+//! 1. it starts on a token that begins some name;
 //! 2. the original text has the letter case the name needs: a capital first letter for
 //!    ordinary names, all capitals for acronyms (`ΚΚΕ`, `NATO`), the exact case for
 //!    entries flagged `exact_case`;
