@@ -422,7 +422,9 @@ fn fold_each(s: &str, out: &mut impl Sink) {
     }
 }
 
-/// A folded copy of a text plus, for every folded byte, the original byte offset it came from.
+/// A folded copy of a text plus, for every folded byte, the original byte offset it came from
+/// ([`FoldedText::fold_into`]; the pipeline's own folding keeps the original span of each
+/// token instead, which is all its stages map back).
 ///
 /// Reused across calls (see [`crate::Worker`]) so that folding allocates only when
 /// a text is longer than any before it.
@@ -480,15 +482,15 @@ impl FoldedText {
         &self.text
     }
 
-    /// Original byte offset where the folded byte `i` starts.
+    /// Original byte offset where the folded byte `i` starts (after [`FoldedText::fold_into`]).
     #[inline]
     pub fn origin_start(&self, i: usize) -> usize {
         self.origin[i] as usize
     }
 
-    /// Maps a folded byte range back to a byte range of `original` (the text that was folded):
-    /// from the start of the first character to the end of the last one, combining marks after it
-    /// included.
+    /// Maps a folded byte range back to a byte range of `original` (the text that was folded
+    /// with [`FoldedText::fold_into`]): from the start of the first character to the end of the
+    /// last one, combining marks after it included.
     #[inline]
     pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.text.len());
