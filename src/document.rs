@@ -252,9 +252,26 @@ fn same_entity(a: &Mention, b: &Mention, lookup: &Lookup) -> bool {
 /// Runs the pass over all mentions of one document (sorted, non-overlapping) and returns
 /// them still sorted and non-overlapping.
 pub(crate) fn resolve(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) {
-    link_aliases(text, lookup, mentions, sc);
+    fold_mentions(text, mentions, sc);
+    if link_aliases(text, lookup, mentions, sc) {
+        // New mentions: the folds are renumbered.
+        fold_mentions(text, mentions, sc);
+    }
     acronyms(text, mentions);
-    consistent_labels(text, mentions, sc);
+    consistent_labels(mentions, sc);
+}
+
+/// Every mention's folded text, end to end in one buffer (no string per mention): mention `i`
+/// is `sc.folds[sc.fold_ends[i]..sc.fold_ends[i + 1]]`. Both rules of the pass read it.
+fn fold_mentions(text: &str, mentions: &[Mention], sc: &mut Scratch) {
+    let (folds, ends) = (&mut sc.folds, &mut sc.fold_ends);
+    folds.clear();
+    ends.clear();
+    ends.push(0);
+    for m in mentions {
+        fold_push(&text[m.start..m.end], folds);
+        ends.push(folds.len());
+    }
 }
 
 /// `Expansion (ACR)`: the acronym takes the expansion's label and name.
@@ -287,18 +304,19 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
     }
 }
 
-fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) {
-    let Scratch { folded, key, keys, caps, cap_folds, added, firsts, .. } = sc;
+/// Returns whether mentions were added (their indices then change).
+fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) -> bool {
+    let Scratch { folded, key, keys, caps, cap_folds, added, firsts, folds, fold_ends, .. } = sc;
+    let fold_of = |i: usize| &folds[fold_ends[i]..fold_ends[i + 1]];
     keys.clear();
     firsts.clear();
     for (i, m) in mentions.iter().enumerate() {
         if m.label != Label::Per {
             continue;
         }
-        // The name folded once; its words are its runs of letters and digits (folding
-        // works character by character, so they are the folded words of the name).
-        folded.clear();
-        fold_push(&text[m.start..m.end], folded);
+        // The name's words are its runs of letters and digits (folding works character by
+        // character, so they are the folded words of the name).
+        let folded = fold_of(i);
         let mut words = folded.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty());
         let Some(first) = words.next() else { continue };
         let Some(last) = words.next_back() else { continue };
@@ -315,7 +333,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         firsts.insert(word_hash(stem(last)), ());
     }
     if keys.is_empty() {
-        return;
+        return false;
     }
     added.clear();
     let toks = &caps[..];
@@ -377,7 +395,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
             continue;
         }
         let m = &mentions[i];
-        stem_key(&text[m.start..m.end], folded, key);
+        key_of_folded(fold_of(i), key);
         let Some(Target::One(target)) = keys.get(key.as_str()) else { continue };
         let a = &mentions[target];
         if target == i || (a.entry.is_none() && target > i) {
@@ -395,25 +413,20 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         };
         mentions[i] = linked;
     }
-    if !added.is_empty() {
-        mentions.append(added);
-        mentions.sort_by_key(|m| m.start);
+    if added.is_empty() {
+        return false;
     }
+    mentions.append(added);
+    mentions.sort_by_key(|m| m.start);
+    true
 }
 
-fn consistent_labels(text: &str, mentions: &mut [Mention], sc: &mut Scratch) {
+/// `sc.folds` holds the mentions' folded texts (see [`fold_mentions`]).
+fn consistent_labels(mentions: &mut [Mention], sc: &mut Scratch) {
     if mentions.len() < 2 {
         return;
     }
-    // Every mention's folded text in one buffer: no string per mention.
-    let (folds, ends) = (&mut sc.folds, &mut sc.fold_ends);
-    folds.clear();
-    ends.clear();
-    ends.push(0);
-    for m in mentions.iter() {
-        fold_push(&text[m.start..m.end], folds);
-        ends.push(folds.len());
-    }
+    let (folds, ends) = (&sc.folds, &sc.fold_ends);
     let key = |i: usize| &folds[ends[i]..ends[i + 1]];
     let mut best: FxHashMap<&str, (Label, f32)> =
         FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
