@@ -1328,31 +1328,28 @@ def compass_katharevousa_name(name: str) -> str | None:
     return " ".join([COMPASS_KATHAREVOUSA[words[0]]] + words[1:])
 
 
-def add_compass_katharevousa_names(entities: list[Entity], stop: set[str]) -> int:
-    """Adds compass_katharevousa_name of every source-given name as a weak name (a form two
-    entities claim goes to neither). Returns how many were kept."""
+def add_weak_variants(entities: list[Entity], stop: set[str], variant) -> int:
+    """Adds `variant(surface)` of every source-given name as a weak name (None: no variant),
+    then gives a form claimed by two entities to neither (a source-given name always wins).
+    Returns how many forms were kept."""
     added = []
     for e in entities:
         for n in list(e.names.values()):
-            alt = compass_katharevousa_name(n.surface) if n.strong else None
+            alt = variant(n.surface) if n.strong else None
             if alt and fold(alt) not in e.names and fold(alt) not in stop:
                 added.append((e, e.add(alt, strong=False)))
     resolve_collisions(entities, lambda e, n: (n.strong,))
     return sum(1 for e, k in added if k in e.names)
 
 
+def add_compass_katharevousa_names(entities: list[Entity], stop: set[str]) -> int:
+    """Adds compass_katharevousa_name of every source-given name as a weak name."""
+    return add_weak_variants(entities, stop, compass_katharevousa_name)
+
+
 def add_abbreviated_names(entities: list[Entity], stop: set[str]) -> int:
-    """Adds the abbreviated form of every source-given name as a weak name, then gives a
-    form claimed by two entities to neither (a source-given name always wins). Returns how
-    many forms were kept."""
-    added = []
-    for e in entities:
-        for n in list(e.names.values()):
-            short = abbreviated_name(n.surface) if n.strong else None
-            if short and fold(short) not in e.names and fold(short) not in stop:
-                added.append((e, e.add(short, strong=False)))
-    resolve_collisions(entities, lambda e, n: (n.strong,))
-    return sum(1 for e, k in added if k in e.names)
+    """Adds the abbreviated form of every source-given name as a weak name."""
+    return add_weak_variants(entities, stop, abbreviated_name)
 
 
 # ---------------------------------------------------------------------------------------

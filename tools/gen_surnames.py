@@ -280,20 +280,31 @@ def select_greek(inp: Inputs, first: set[str], seen: set[str], why: collections.
         if k in seen:
             continue
         seen.add(k)
-        if letters(s) < MIN_SURNAME_LETTERS:
-            why["short"] += 1
-        elif k in inp.stop or k in excluded:
-            why["stop"] += 1
-        elif k in inp.existing:
-            why["exists"] += 1
-        elif k in first or k in inp.given or is_given_name_genitive(s, first):
-            why["firstname"] += 1
-        elif files[k] == {"politicians.tsv"} and len(
+        reason = rejection(s, k, inp, excluded, first)
+        if reason is None and is_given_name_genitive(s, first):
+            reason = "firstname"
+        if reason is None and files[k] == {"politicians.tsv"} and len(
                 {p for t, ids in cands.items() if fold(t) == k for p in ids}) < 2:
-            why["mp_only_unique"] += 1
+            reason = "mp_only_unique"
+        if reason:
+            why[reason] += 1
         else:
             out.append(s)
     return out
+
+
+def rejection(s: str, k: str, inp: Inputs, excluded: set[str], first: set[str]) -> str | None:
+    """Why surname `s` (folded `k`) is not listed, for the checks the Greek and the foreign
+    blocks share; None when none of them rules it out."""
+    if letters(s) < MIN_SURNAME_LETTERS:
+        return "short"
+    if k in inp.stop or k in excluded:
+        return "stop"
+    if k in inp.existing:
+        return "exists"
+    if k in first or k in inp.given:
+        return "firstname"
+    return None
 
 
 def foreign_surname(name: str) -> str | None:
@@ -329,14 +340,9 @@ def select_foreign(inp: Inputs, first: set[str], seen: set[str], why: collection
         if k in seen:
             continue
         seen.add(k)
-        if letters(s) < MIN_SURNAME_LETTERS:
-            why["f_short"] += 1
-        elif k in inp.stop or k in excluded:
-            why["f_stop"] += 1
-        elif k in inp.existing:
-            why["f_exists"] += 1
-        elif k in first or k in inp.given:
-            why["f_firstname"] += 1
+        reason = rejection(s, k, inp, excluded, first)
+        if reason:
+            why["f_" + reason] += 1
         else:
             out.append(s)
     return out
