@@ -206,18 +206,63 @@ fn all_caps(s: &str) -> bool {
 mod tests {
     use crate::{Gazetteer, Recognizer, Stage};
 
+    /// A recognizer on the gazetteer `tsv` alone, the rule stage on or off (gazetteer-only
+    /// mode), the document pass off.
+    fn recognizer(tsv: &str, rules: bool) -> Recognizer {
+        Recognizer::builder()
+            .default_gazetteers(false)
+            .gazetteer(Gazetteer::from_tsv("t.tsv", tsv).unwrap())
+            .stage(Stage::Rules, rules)
+            .stage(Stage::Document, false)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn without_rules_partial_names_are_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:chania\tLOC\tΧανιά\t\tcity\t\n\
+                   x:ru\tLOC\tΡωσία\t\tcountry\t\n\
+                   x:putin\tPER\tΒλαντίμιρ Πούτιν\t\tperson\t\n\
+                   x:pericles\tPER\tΠερικλής\t\tperson\t\n\
+                   x:papa\tPER\tΠαπαθεοδώρου\t\tsurname\tnodecl\n\
+                   x:samsung\tORG\tSamsung\t\tcompany\t\n";
+        let (gazetteer_only, full) = (recognizer(tsv, false), recognizer(tsv, true));
+        let found = |ner: &Recognizer, text: &str| -> Vec<String> {
+            ner.extract(text).into_iter().filter(|e| e.id.is_some()).map(|e| e.text).collect()
+        };
+        // The tail of a longer name: a one-word name after a capitalised word.
+        assert!(found(&gazetteer_only, "στο Νοσοκομείο Χανίων χθες").is_empty());
+        assert!(found(&gazetteer_only, "ο καθηγητής Γιάννης Παπαθεοδώρου είπε").is_empty());
+        // The head of a longer person name: a person's name before a capitalised word.
+        assert!(found(&gazetteer_only, "είπε ο Περικλής Λιβάς χθες").is_empty());
+        assert!(found(&gazetteer_only, "η Samsung Electronics είπε").is_empty());
+        // Kept: after a lower-case word, at a sentence or quotation start, after another
+        // found name, several words, places before a name, text in capitals.
+        for (text, want) in [
+            ("ο δήμαρχος Χανίων είπε", vec!["Χανίων"]),
+            ("Χθες. Χανιά και Ρωσία", vec!["Χανιά", "Ρωσία"]),
+            ("Στα Χανιά", vec!["Χανιά"]),
+            ("είπε «Στα Χανιά»", vec!["Χανιά"]),
+            ("ο πρόεδρος της Ρωσίας Βλαντίμιρ Πούτιν", vec!["Ρωσίας", "Βλαντίμιρ Πούτιν"]),
+            ("ο υπουργός Υγείας Βλαντίμιρ Πούτιν είπε", vec!["Βλαντίμιρ Πούτιν"]),
+            ("ο δήμαρχος Χανίων Τάσος είπε", vec!["Χανίων"]),
+            ("ΣΤΗ ΡΩΣΙΑ ΚΑΙ ΣΤΑ ΧΑΝΙΑ", vec!["ΡΩΣΙΑ", "ΧΑΝΙΑ"]),
+            ("Νοσοκομείο-Χανίων", vec!["Χανίων"]),
+            ("η Samsung Ηλίας", vec!["Samsung"]),
+        ] {
+            assert_eq!(found(&gazetteer_only, text), want, "{text:?}");
+        }
+        // With the rule stage on, the context decides, not this policy.
+        assert!(found(&full, "στο Νοσοκομείο Χανίων χθες").iter().all(|t| t == "Χανίων"));
+    }
+
     #[test]
     fn a_place_ending_an_organisation_name_is_left_out() {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
                    x:ca\tLOC\tCalifornia\t\tregion\t\n\
                    x:pi\tLOC\tΠειραιάς\t\tcity\t\n";
-        let ner = Recognizer::builder()
-            .default_gazetteers(false)
-            .gazetteer(Gazetteer::from_tsv("t.tsv", tsv).unwrap())
-            .stage(Stage::Rules, false)
-            .stage(Stage::Document, false)
-            .build()
-            .unwrap();
+        let ner = recognizer(tsv, false);
         let found = |text: &str| -> Vec<String> { ner.extract(text).into_iter().map(|e| e.text).collect() };
         assert!(found("στο University of California είπε").is_empty());
         assert!(found("στο Museum of Modern Art of California").is_empty());
@@ -238,13 +283,7 @@ mod tests {
                    x:moires\tLOC\tΜοίρες\t\ttown\t\n\
                    x:her\tLOC\tΗράκλειο\t\tcity\t\n\
                    x:ath\tLOC\tΑθήνα\t\tcity\t\n";
-        let ner = Recognizer::builder()
-            .default_gazetteers(false)
-            .gazetteer(Gazetteer::from_tsv("t.tsv", tsv).unwrap())
-            .stage(Stage::Rules, false)
-            .stage(Stage::Document, false)
-            .build()
-            .unwrap();
+        let ner = recognizer(tsv, false);
         let found = |text: &str| -> Vec<(String, Option<String>)> {
             ner.extract(text).into_iter().map(|e| (e.text, e.id.map(|i| i.to_string()))).collect()
         };

@@ -5,18 +5,7 @@
 //! Tokens are read off the folded text the lookup stage already produced, so a token's
 //! folded form is a slice (no allocation) and one hash lookup gives all its word classes.
 
-use crate::normalize::{is_alnum, is_letter, FoldedText};
-
-/// Upper case, with fast paths for ASCII and Greek.
-#[inline]
-fn is_upper(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_uppercase(),
-        0x386 | 0x388..=0x38F | 0x391..=0x3AB => true,
-        0x3AC..=0x3CE => false,
-        _ => c.is_uppercase(),
-    }
-}
+use crate::normalize::{is_alnum, is_letter, is_upper, FoldedText};
 
 use super::lexicon::{class, Lexicon};
 use crate::vocab::Word;
