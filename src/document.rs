@@ -128,10 +128,10 @@ pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize
         // case costs no more than this.
         let (c, _) = char_at(line, folded.token_start(k));
         if is_letter(c) && !is_upper(c) {
-            return Some(Word { cap: false, ..Word::default() });
+            return Some(LineWord { cap: false, ..LineWord::default() });
         }
         let (s, e) = folded.token_range(k, k);
-        Some(Word { start: s, end: e, fold_start: fs, fold_end: fe, cap: is_capitalized(&line[s..e]) })
+        Some(LineWord { start: s, end: e, fold_start: fs, fold_end: fe, cap: is_capitalized(&line[s..e]) })
     });
     collect_words(line, f, offset, words, sc);
 }
@@ -139,7 +139,7 @@ pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize
 /// One word of a line, as [`collect_words`] needs it: byte ranges in the line and in the
 /// folded line (only read when `cap`), and whether its first letter is a capital.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Word {
+pub(crate) struct LineWord {
     pub start: usize,
     pub end: usize,
     pub fold_start: usize,
@@ -153,7 +153,7 @@ pub(crate) fn collect_words(
     line: &str,
     folded: &str,
     offset: usize,
-    words: impl Iterator<Item = Word>,
+    words: impl Iterator<Item = LineWord>,
     sc: &mut Scratch,
 ) {
     let bytes = line.as_bytes();

@@ -16,7 +16,7 @@
 //! construction (no `Ρωσία` inside `Λευκορωσία`). A walk starts only where it can succeed:
 //! on a token that begins some name, and, when that token is written in lower case, only if
 //! some name may begin with a small letter (most need a capital: see `START_LOWER`); a token
-//! that begins only one-word names needs no walk at all. Every hit is kept only if
+//! that begins only one-word names needs no step past it. Every hit is kept only if
 //!
 //! 1. it starts on a token that begins some name;
 //! 2. the original text has the letter case the name needs: a capital first letter for
@@ -127,9 +127,6 @@ pub(crate) struct Lookup {
     /// letter in the text (written in lower case, or a head noun: `υπουργείο Υγείας`), bit
     /// [`START_LONG`] when one of them has more than one token.
     starts: Vec<u8>,
-    /// `single[id]`: the pattern that is token `id` alone, or `u32::MAX`. A word that starts
-    /// no longer name is matched through this table, without a search.
-    single: Vec<u32>,
     /// Pattern id `p` → the entries it names: `best[p]`, then `rest[rest_ends[p]..rest_ends[p
     /// + 1]]`, best first (see [`rank`]), so the first hit the text's letter case allows wins.
     /// Most patterns name one entry, and most matches end at `best`: one read.
@@ -353,13 +350,6 @@ impl Lookup {
         // the side table is permuted to match.
         let mut order: Vec<usize> = (0..patterns.len()).collect();
         order.sort_unstable_by(|&a, &b| patterns[b].cmp(patterns[a]));
-        let mut single = vec![u32::MAX; tokens.len()];
-        for (pid, &i) in order.iter().enumerate() {
-            let from = if i == 0 { 0 } else { pattern_ends[i - 1] };
-            if pattern_ends[i] - from == 1 {
-                single[pattern_ids[from] as usize] = pid as u32;
-            }
-        }
         let mut best = Vec::with_capacity(hits.len());
         let mut rest = Vec::new();
         let mut rest_ends = Vec::with_capacity(hits.len() + 1);
@@ -395,12 +385,9 @@ impl Lookup {
         let mut after_first = vec![StateID::ZERO; tokens.len()];
         if let Some(nfa) = &nfa {
             let root = nfa.start_state(Anchored::Yes).expect("an NFA has an anchored start state");
-            let mut buf = Vec::with_capacity(4);
             for (id, state) in after_first.iter_mut().enumerate() {
                 if starts[id] & START != 0 {
-                    buf.clear();
-                    push_id(&mut buf, id as u32, width);
-                    *state = buf.iter().fold(root, |sid, &b| nfa.next_state(Anchored::Yes, sid, b));
+                    *state = step(nfa, root, id as u32, width);
                 }
             }
         }
@@ -410,7 +397,6 @@ impl Lookup {
             tokens,
             width,
             starts,
-            single,
             best,
             rest_ends,
             rest,
@@ -522,17 +508,10 @@ impl Lookup {
             if start & START_LOWER == 0 && starts_lower(text, folded.token_start(t)) {
                 continue;
             }
-            if start & START_LONG == 0 {
-                // Only a one-word name starts here.
-                let (s, e) = folded.token_range(t, t);
-                let pid = self.single[id as usize] as usize;
-                if let Some(hit) = self.best_hit(pid, &text[s..e], || is_sentence_start(text, s)) {
-                    out.push(self.mention(hit, offset + s, offset + e));
-                }
-                continue;
-            }
             // Walk the automaton token by token from here (anchored: no failure
-            // transitions), noting every name that ends on the way.
+            // transitions), noting every name that ends on the way; a token that starts only
+            // one-word names needs no step past it.
+            let long = start & START_LONG != 0;
             let mut n = 0;
             let mut sid = self.after_first[id as usize];
             let mut k = t + 1;
@@ -545,12 +524,14 @@ impl Lookup {
                     ends[n] = (k, nfa.match_pattern(sid, 0).as_usize());
                     n += 1;
                 }
+                if !long {
+                    break;
+                }
                 let Some(w) = words.get(k) else { break };
                 if w.token == NO_TOKEN {
                     break;
                 }
-                let id = w.token.to_be_bytes();
-                sid = id[4 - self.width..].iter().fold(sid, |sid, &b| nfa.next_state(Anchored::Yes, sid, b));
+                sid = step(nfa, sid, w.token, self.width);
                 if nfa.is_dead(sid) {
                     break;
                 }
@@ -620,6 +601,13 @@ fn forms_parallel(names: &[(&str, bool)]) -> Vec<Vec<String>> {
         out.extend(second.join().expect("form generation does not panic"));
         out
     })
+}
+
+/// The automaton's state after token `id` (its `width` big-endian bytes, as [`push_id`]
+/// writes them into the patterns) from state `sid`, searching anchored.
+#[inline]
+fn step(nfa: &NFA, sid: StateID, id: u32, width: usize) -> StateID {
+    id.to_be_bytes()[4 - width..].iter().fold(sid, |sid, &b| nfa.next_state(Anchored::Yes, sid, b))
 }
 
 /// Appends token id `id` as `width` big-endian bytes.

@@ -148,8 +148,8 @@ pub(crate) struct LineInput<'a> {
 
 impl Scratch {
     /// The words of the last line [`Rules::apply`] ran on, for the document pass.
-    pub fn words(&self) -> impl Iterator<Item = crate::document::Word> + '_ {
-        self.toks.iter().map(|t| crate::document::Word {
+    pub fn words(&self) -> impl Iterator<Item = crate::document::LineWord> + '_ {
+        self.toks.iter().map(|t| crate::document::LineWord {
             start: t.s as usize,
             end: t.e as usize,
             fold_start: t.fs as usize,
