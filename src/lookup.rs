@@ -66,7 +66,6 @@ pub(crate) struct EntryInfo {
     pub id: Arc<str>,
     pub canonical: Arc<str>,
     pub kind: Option<Arc<str>>,
-    pub priority: i32,
 }
 
 /// A pattern's claim on an entry.
@@ -286,7 +285,6 @@ impl Lookup {
                     id: e.id.clone(),
                     canonical: e.canonical.clone(),
                     kind: e.kind.as_deref().map(|k| intern(&mut kinds, k)),
-                    priority: g.priority,
                 });
                 for name in e.names() {
                     let case =
@@ -358,7 +356,7 @@ impl Lookup {
         for &i in &order {
             ranked.clear();
             ranked.extend(hits[i].iter().copied());
-            ranked.sort_by_key(|h| std::cmp::Reverse(rank(&entries, h)));
+            ranked.sort_by_key(|h| std::cmp::Reverse(rank(&names, h)));
             best.push(ranked[0]);
             rest.extend_from_slice(&ranked[1..]);
             rest_ends.push(rest.len() as u32);
@@ -565,8 +563,8 @@ fn intern(pool: &mut FxHashMap<Arc<str>, ()>, s: &str) -> Arc<str> {
 
 /// The ranking of a hit among those of one span: not ambiguous, then gazetteer priority,
 /// then a name as written over a generated form, then the earlier entry.
-fn rank(entries: &[EntryInfo], h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
-    (!h.ambiguous, entries[h.entry as usize].priority, !h.inflected, std::cmp::Reverse(h.entry))
+fn rank(gazetteers: &[(Arc<str>, i32)], h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
+    (!h.ambiguous, gazetteers[h.gazetteer as usize].1, !h.inflected, std::cmp::Reverse(h.entry))
 }
 
 /// Whether a name with case rule `rule` can match text that begins with a small letter.
