@@ -344,17 +344,22 @@ fn peak_rss_kib(pid: u32) -> u64 {
     line.split_whitespace().nth(1).unwrap().parse().unwrap()
 }
 
-/// Answers come out as soon as a line is read, not when an output buffer fills: a pipeline
-/// that feeds one line and waits for its answer does not hang.
-#[test]
-fn jsonl_answers_each_line_without_waiting_for_more_input() {
-    let mut child = Command::new(extract_bin())
+/// `extract --jsonl` with piped input and output (its stderr discarded).
+fn spawn_jsonl() -> std::process::Child {
+    Command::new(extract_bin())
         .arg("--jsonl")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// Answers come out as soon as a line is read, not when an output buffer fills: a pipeline
+/// that feeds one line and waits for its answer does not hang.
+#[test]
+fn jsonl_answers_each_line_without_waiting_for_more_input() {
+    let mut child = spawn_jsonl();
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
     let (tx, rx) = std::sync::mpsc::channel::<String>();
@@ -382,13 +387,7 @@ fn jsonl_answers_each_line_without_waiting_for_more_input() {
 #[cfg(target_os = "linux")]
 #[test]
 fn jsonl_memory_does_not_grow_with_lines() {
-    let mut child = Command::new(extract_bin())
-        .arg("--jsonl")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_jsonl();
     let pid = child.id();
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = child.stdout.take().unwrap();
