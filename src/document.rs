@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use crate::lookup::Lookup;
 use crate::mention::Mention;
-use crate::normalize::{char_at, fold, fold_push, is_alnum, is_letter, is_upper, FoldedText};
+use crate::normalize::{fold, fold_push, is_alnum, shape, FoldedLine};
 use crate::tokens::is_capitalized;
 use crate::{Label, Source};
 
@@ -115,25 +115,25 @@ impl Scratch {
 /// Lists the capitalised words of one line of the document (`line`, starting at byte
 /// `offset` of the document, folded and split into `folded`): the only words that can be
 /// partial mentions. Called for every line, in order, before [`resolve`].
-pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize, sc: &mut Scratch) {
-    let f = folded.as_str();
-    let words = folded.token_spans().iter().enumerate().filter_map(|(k, &(fs, fe))| {
-        let (fs, fe) = (fs as usize, fe as usize);
-        let b = f.as_bytes()[fs];
-        let word = if b < 0x80 { b.is_ascii_alphanumeric() } else { is_alnum(char_at(f, fs).0) };
-        if !word {
+pub(crate) fn collect_capitalised(line: &str, folded: &FoldedLine, offset: usize, sc: &mut Scratch) {
+    let words = folded.tokens().iter().filter_map(|t| {
+        if t.shape & shape::WORD == 0 {
             return None;
         }
-        // The first letter decides, and is mostly the first character: a word in lower
-        // case costs no more than this.
-        let (c, _) = char_at(line, folded.token_start(k));
-        if is_letter(c) && !is_upper(c) {
+        // A word that starts with a small letter is no name's first word.
+        if t.shape & shape::SMALL != 0 {
             return Some(LineWord { cap: false, ..LineWord::default() });
         }
-        let (s, e) = folded.token_range(k, k);
-        Some(LineWord { start: s, end: e, fold_start: fs, fold_end: fe, cap: is_capitalized(&line[s..e]) })
+        let (s, e) = (t.s as usize, t.e as usize);
+        Some(LineWord {
+            start: s,
+            end: e,
+            fold_start: t.fs,
+            fold_end: t.fe,
+            cap: is_capitalized(&line[s..e]),
+        })
     });
-    collect_words(line, f, offset, words, sc);
+    collect_words(line, folded, offset, words, sc);
 }
 
 /// One word of a line, as [`collect_words`] needs it: byte ranges in the line and in the
@@ -142,8 +142,8 @@ pub(crate) fn collect_capitalised(line: &str, folded: &FoldedText, offset: usize
 pub(crate) struct LineWord {
     pub start: usize,
     pub end: usize,
-    pub fold_start: usize,
-    pub fold_end: usize,
+    pub fold_start: u32,
+    pub fold_end: u32,
     pub cap: bool,
 }
 
@@ -151,7 +151,7 @@ pub(crate) struct LineWord {
 /// them (the rule stage's tokens), in order.
 pub(crate) fn collect_words(
     line: &str,
-    folded: &str,
+    folded: &FoldedLine,
     offset: usize,
     words: impl Iterator<Item = LineWord>,
     sc: &mut Scratch,
@@ -168,7 +168,7 @@ pub(crate) fn collect_words(
             .prev
             .is_some_and(|p| p >= offset && bytes[p - offset..s].iter().all(|&c| c == b' ' || c == b'-'));
         let at = sc.cap_folds.len() as u32;
-        sc.cap_folds.push_str(&folded[w.fold_start..w.fold_end]);
+        sc.cap_folds.push_str(folded.str(w.fold_start, w.fold_end));
         let fold = (at, sc.cap_folds.len() as u32);
         sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, fold });
         sc.prev = Some(e + offset);

@@ -38,7 +38,7 @@ use crate::error::BuildError;
 use crate::fxhash::FxHashMap;
 use crate::gazetteer::{inflect, Flags, Gazetteer};
 use crate::mention::Mention;
-use crate::normalize::FoldedText;
+use crate::normalize::{shape, FoldedLine};
 use crate::vocab::{Word, NO_TOKEN};
 use crate::{Label, Source};
 use std::collections::hash_map::Entry;
@@ -126,8 +126,9 @@ pub(crate) struct Lookup {
     /// letter in the text (written in lower case, or a head noun: `υπουργείο Υγείας`), bit
     /// [`START_LONG`] when one of them has more than one token.
     starts: Vec<u8>,
-    /// Pattern id `p` → the entries it names: `best[p]`, then `rest[rest_ends[p]..rest_ends[p
-    /// + 1]]`, best first (see [`rank`]), so the first hit the text's letter case allows wins.
+    /// Pattern id `p` → the entries it names: `best[p]`, then
+    /// `rest[rest_ends[p]..rest_ends[p + 1]]`, best first (see [`rank`]), so the first hit the
+    /// text's letter case allows wins.
     /// Most patterns name one entry, and most matches end at `best`: one read.
     best: Vec<Hit>,
     rest_ends: Vec<u32>,
@@ -479,23 +480,23 @@ impl Lookup {
     }
 
     /// Finds the gazetteer mentions in `text` (one line or paragraph), already folded and
-    /// split into `folded` ([`FoldedText::fold_and_split`]), appending them to `out` with
+    /// split into `folded` ([`FoldedLine::fold_and_split`]), appending them to `out` with
     /// offsets shifted by `offset`.
     pub fn find(
         &self,
         text: &str,
-        folded: &FoldedText,
+        folded: &FoldedLine,
         words: &[Word],
         offset: usize,
         out: &mut Vec<Mention>,
     ) {
         let Some(nfa) = &self.nfa else { return };
-        let spans = folded.token_spans();
+        let tokens = folded.tokens();
         let first = out.len();
         // The names that end along one walk: (index of the token after the name, pattern),
         // shortest first; a walk longer than this keeps its longest names.
         let mut ends = [(0usize, 0usize); 16];
-        for t in 0..spans.len() {
+        for t in 0..tokens.len() {
             let id = words[t].token;
             let start = self.starts.get(id as usize).copied().unwrap_or(0);
             if start & START == 0 {
@@ -503,7 +504,7 @@ impl Lookup {
             }
             // Most words of running text are in lower case, and most names need a capital:
             // such a word starts no match, and costs no walk.
-            if start & START_LOWER == 0 && starts_lower(text, folded.token_start(t)) {
+            if start & START_LOWER == 0 && tokens[t].shape & shape::SMALL != 0 {
                 continue;
             }
             // Walk the automaton token by token from here (anchored: no failure
@@ -575,13 +576,6 @@ fn lower_start_allowed(rule: CaseRule, exact: &[Vec<Vec<bool>>]) -> bool {
         CaseRule::AllCaps => false,
         CaseRule::Exact(i) => exact[i as usize].first().and_then(|w| w.first()) != Some(&true),
     }
-}
-
-/// True when the character at byte `at` of `text` is a small letter.
-#[inline]
-fn starts_lower(text: &str, at: usize) -> bool {
-    let (c, _) = crate::normalize::char_at(text, at);
-    crate::normalize::is_letter(c) && !crate::normalize::is_upper(c)
 }
 
 /// The case forms of every name, in order, computed on up to two threads.

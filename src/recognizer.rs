@@ -7,7 +7,7 @@ use crate::error::BuildError;
 use crate::gazetteer::{self, Gazetteer};
 use crate::lookup::Lookup;
 use crate::mention::Mention;
-use crate::normalize::FoldedText;
+use crate::normalize::FoldedLine;
 use crate::vocab::{Vocab, Word};
 use crate::{document, Entity, EntityRef, Span};
 
@@ -139,7 +139,7 @@ impl Recognizer {
                 rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
                 if inner.document {
                     let words = b.rules.words();
-                    document::collect_words(line, b.folded.as_str(), offset, words, &mut b.document);
+                    document::collect_words(line, &b.folded, offset, words, &mut b.document);
                 }
             } else if inner.document {
                 document::collect_capitalised(line, &b.folded, offset, &mut b.document);
@@ -260,7 +260,7 @@ fn lines(text: &str, max: usize) -> impl Iterator<Item = &str> {
 /// Buffers reused across calls.
 #[derive(Default)]
 struct Buffers {
-    folded: FoldedText,
+    folded: FoldedLine,
     /// What the vocabulary knows of each token of the folded line.
     words: Vec<Word>,
     mentions: Vec<Mention>,

@@ -160,10 +160,9 @@ impl Vocab {
         }
     }
 
-    /// What is known of the folded word `key` ([`Word::UNKNOWN`] for a word it lacks).
+    /// What is known of the folded word `key` (UTF-8) ([`Word::UNKNOWN`] for a word it lacks).
     #[inline]
-    pub fn get(&self, key: &str) -> Word {
-        let key = key.as_bytes();
+    pub fn get(&self, key: &[u8]) -> Word {
         match *key {
             [] => return Word::UNKNOWN,
             [b] if b < 128 => return self.ascii[b as usize],
@@ -223,10 +222,9 @@ impl Vocab {
     }
 
     /// What is known of every token of `folded` (split), in order, written into `out`.
-    pub fn classify(&self, folded: &crate::normalize::FoldedText, out: &mut Vec<Word>) {
+    pub fn classify(&self, folded: &crate::normalize::FoldedLine, out: &mut Vec<Word>) {
         out.clear();
-        let f = folded.as_str();
-        out.extend(folded.token_spans().iter().map(|&(s, e)| self.get(&f[s as usize..e as usize])));
+        out.extend(folded.tokens().iter().map(|t| self.get(folded.bytes(t.fs, t.fe))));
     }
 
     /// Records the lookup stage's token id for `key`.
@@ -298,10 +296,10 @@ mod tests {
         assert_eq!(v.len(), reference.len());
         for k in &keys {
             let want = reference.get(k).map_or(Word::UNKNOWN, |&(token, classes)| Word { token, classes });
-            assert_eq!(v.get(k), want, "{k}");
+            assert_eq!(v.get(k.as_bytes()), want, "{k}");
         }
         for k in ["", "abcdefghijklmnopqrs", "abcdefgh\0", "w3000", "μητσοτακη", "zz", "q", "\0"] {
-            assert_eq!(v.get(k), Word::UNKNOWN, "{k:?}");
+            assert_eq!(v.get(k.as_bytes()), Word::UNKNOWN, "{k:?}");
         }
     }
 }

@@ -23,6 +23,30 @@ mod fold_table;
 
 use fold_table::{ASCII, GREEK_EXT, TWO_BYTE};
 
+/// A word's shape, read from its original characters as it is folded: bits the stages test
+/// (a capital, all capitals, a digit, the script...).
+pub(crate) mod shape {
+    /// The first letter is a capital.
+    pub const CAP: u8 = 1;
+    /// Two or more letters, all capitals (an acronym or a word in a headline in capitals).
+    pub const UPPER: u8 = 2;
+    /// Written in Latin script (its first letter is).
+    pub const LATIN: u8 = 4;
+    /// Contains a digit.
+    pub const DIGIT: u8 = 8;
+    /// One letter only.
+    pub const SINGLE: u8 = 16;
+    /// No letter at all.
+    pub const NO_LETTER: u8 = 32;
+    /// Starts with a small letter (the only bits such a word has besides are `LATIN` and
+    /// `WORD`).
+    pub const SMALL: u8 = 64;
+    /// A run of letters and digits (any other token is one character: punctuation).
+    pub const WORD: u8 = 128;
+    // A word that starts with a small letter gets `LATIN` or nothing: only its script is
+    // read (the stages look no further at such a word).
+}
+
 /// Table value: a character that produces nothing (format controls, BOM, ZWJ...).
 const DROP: u32 = 0xFFFF_FFFF;
 /// Table value: a combining mark, which produces nothing and belongs to the character before it.
@@ -206,13 +230,14 @@ pub(crate) fn fold_push(s: &str, out: &mut String) {
 /// newlines becomes one character, placed at the run's start (a newline if it has one).
 /// Where folded characters go: a plain string, or a string with its offset map.
 trait Sink {
-    /// Folded character `c` for the original character at byte `origin`, `olen` bytes long.
-    fn emit(&mut self, c: char, origin: u32, olen: u32);
+    /// Folded character `c` for the original character `orig` at byte `origin`, `olen`
+    /// bytes long.
+    fn emit(&mut self, c: char, origin: u32, olen: u32, orig: u32);
     /// [`Sink::emit`] for a character of U+0080..U+07FF (two bytes in UTF-8) folded from a
     /// two-byte character.
-    fn emit2(&mut self, c: char, origin: u32);
+    fn emit2(&mut self, c: char, origin: u32, orig: u32);
     /// [`Sink::emit`] for an ASCII character.
-    fn emit1(&mut self, c: u8, origin: u32, olen: u32);
+    fn emit1(&mut self, c: u8, origin: u32, olen: u32, orig: u32);
     /// A combining mark at byte `origin`, `olen` bytes long, that folds to nothing.
     #[inline(always)]
     fn mark(&mut self, _origin: u32, _olen: u32) {}
@@ -220,24 +245,24 @@ trait Sink {
 
 impl Sink for String {
     #[inline(always)]
-    fn emit(&mut self, c: char, _origin: u32, _olen: u32) {
+    fn emit(&mut self, c: char, _origin: u32, _olen: u32, _orig: u32) {
         self.push(c);
     }
 
     #[inline(always)]
-    fn emit2(&mut self, c: char, _origin: u32) {
+    fn emit2(&mut self, c: char, _origin: u32, _orig: u32) {
         self.push(c);
     }
 
     #[inline(always)]
-    fn emit1(&mut self, c: u8, _origin: u32, _olen: u32) {
+    fn emit1(&mut self, c: u8, _origin: u32, _olen: u32, _orig: u32) {
         self.push(c as char);
     }
 }
 
 impl Sink for FoldedText {
     #[inline(always)]
-    fn emit(&mut self, c: char, origin: u32, _olen: u32) {
+    fn emit(&mut self, c: char, origin: u32, _olen: u32, _orig: u32) {
         self.text.push(c);
         self.origin.push(origin);
         if !c.is_ascii() {
@@ -248,25 +273,35 @@ impl Sink for FoldedText {
     }
 
     #[inline(always)]
-    fn emit2(&mut self, c: char, origin: u32) {
+    fn emit2(&mut self, c: char, origin: u32, _orig: u32) {
         debug_assert_eq!(c.len_utf8(), 2);
         self.text.push(c);
         self.origin.extend_from_slice(&[origin, origin]);
     }
 
     #[inline(always)]
-    fn emit1(&mut self, c: u8, origin: u32, _olen: u32) {
+    fn emit1(&mut self, c: u8, origin: u32, _olen: u32, _orig: u32) {
         debug_assert!(c.is_ascii());
         self.text.push(c as char);
         self.origin.push(origin);
     }
 }
 
-/// A [`FoldedText`] that also cuts the folded text into tokens as it is written (see
-/// [`FoldedText::fold_and_split`]): the same spans as [`crate::lookup::folded_tokens`]
-/// gives, without a second pass over the text.
+/// A [`FoldedLine`] being written (see [`FoldedLine::fold_and_split`]): the folded text cut
+/// into tokens as it is written, the same spans as [`crate::lookup::folded_tokens`] gives
+/// without a second pass over the text, and each word's [`shape`], read from the original
+/// characters as they go by.
 struct Splitter<'a> {
-    out: &'a mut FoldedText,
+    /// The folded text's UTF-8 bytes, written at `at`: the folding of valid UTF-8 is valid
+    /// UTF-8. The buffer is sized for the longest folding up front, so that writing a
+    /// character is one or two stores, with no capacity check or UTF-8 encoding.
+    text: &'a mut [u8],
+    at: usize,
+    tokens: Vec<Token>,
+    /// The text being folded (read again only for a word with combining marks).
+    src: &'a str,
+    /// What each two-byte character is: [`CHAR_KINDS`].
+    kinds: &'static [u8; 0x780],
     /// A run of letters and digits is open: it started at folded byte `start`, and it comes
     /// from original bytes `first..last`. It is written out when it ends: a character costs
     /// no write to the token lists.
@@ -274,25 +309,109 @@ struct Splitter<'a> {
     start: u32,
     first: u32,
     last: u32,
+    /// The open word's shape so far: its letters and capitals counted, the shape bits of
+    /// its first letter and digits in `bits`. `decided` when it starts with a small letter:
+    /// such a word's shape is known from that letter alone. `marked` when a combining mark
+    /// falls inside it: its shape is then read again from `src` (rare).
+    letters: u32,
+    upper: u32,
+    bits: u8,
+    decided: bool,
+    marked: bool,
 }
 
+/// Bits of [`CHAR_KINDS`] and [`char_kind`].
+const K_LETTER: u8 = 1;
+const K_UPPER: u8 = 2;
+const K_DIGIT: u8 = 4;
+/// In [`Splitter::bits`]: the first letter was seen.
+const SEEN: u8 = 0x80;
+
+/// What character `cp` is, for word shapes: a letter ([`is_letter`]), a capital
+/// ([`is_upper`]), a digit (not a letter and numeric).
+#[inline]
+fn char_kind(cp: u32) -> u8 {
+    let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+    if is_letter(c) {
+        K_LETTER | if is_upper(c) { K_UPPER } else { 0 }
+    } else if c.is_ascii_digit() || !c.is_ascii() && c.is_numeric() {
+        K_DIGIT
+    } else {
+        0
+    }
+}
+
+/// [`char_kind`] of U+0080..U+07FF, in a table: the characters of Greek text.
+static CHAR_KINDS: std::sync::LazyLock<[u8; 0x780]> =
+    std::sync::LazyLock::new(|| std::array::from_fn(|i| char_kind(i as u32 + 0x80)));
+
 impl Splitter<'_> {
-    /// Records folded character `c`, `len` bytes long, written at folded byte `at` for the
-    /// original character at byte `origin`.
+    /// What original character `orig` is.
     #[inline(always)]
-    fn token(&mut self, c: char, alnum: bool, at: u32, len: u32, origin: u32, olen: u32) {
+    fn kind(&self, orig: u32) -> u8 {
+        match orig {
+            0..=0x7F => {
+                let b = orig as u8;
+                if b.is_ascii_lowercase() {
+                    K_LETTER
+                } else if b.is_ascii_uppercase() {
+                    K_LETTER | K_UPPER
+                } else if b.is_ascii_digit() {
+                    K_DIGIT
+                } else {
+                    0
+                }
+            }
+            0x80..=0x7FF => self.kinds[(orig - 0x80) as usize],
+            _ => char_kind(orig),
+        }
+    }
+
+    /// Counts original character `orig` into the open word's shape.
+    #[inline(always)]
+    fn count(&mut self, orig: u32) {
+        let k = self.kind(orig);
+        if k & K_LETTER != 0 {
+            self.letters += 1;
+            self.upper += (k & K_UPPER != 0) as u32;
+            if self.bits & SEEN == 0 {
+                self.bits |= SEEN
+                    | if k & K_UPPER != 0 { shape::CAP } else { 0 }
+                    | if orig < 0x250 { shape::LATIN } else { 0 };
+            }
+        } else if k & K_DIGIT != 0 {
+            self.bits |= shape::DIGIT;
+        }
+    }
+
+    /// Records folded character `c`, `len` bytes long, written at folded byte `at` for the
+    /// original character `orig` at byte `origin`.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn token(&mut self, c: char, alnum: bool, at: u32, len: u32, origin: u32, olen: u32, orig: u32) {
         if alnum {
             if !self.in_word {
                 self.in_word = true;
                 self.start = at;
                 self.first = origin;
+                self.marked = false;
+                let k = self.kind(orig);
+                // A word that starts with a small letter: only its script matters.
+                self.decided = k == K_LETTER;
+                if self.decided {
+                    self.bits = if orig < 0x250 { shape::LATIN } else { 0 };
+                } else {
+                    (self.letters, self.upper, self.bits) = (0, 0, 0);
+                    self.count(orig);
+                }
+            } else if !self.decided {
+                self.count(orig);
             }
             self.last = origin + olen;
         } else {
             self.close(at);
             if c != ' ' && c != '\n' {
-                self.out.token_spans.push((at, at + len));
-                self.out.token_origins.push((origin, origin + olen));
+                self.tokens.push(Token { fs: at, fe: at + len, s: origin, e: origin + olen, shape: 0 });
             }
         }
     }
@@ -302,36 +421,92 @@ impl Splitter<'_> {
     fn close(&mut self, at: u32) {
         if self.in_word {
             self.in_word = false;
-            self.out.token_spans.push((self.start, at));
-            self.out.token_origins.push((self.first, self.last));
+            let shape = if self.decided { shape::SMALL } else { 0 }
+                | if self.marked {
+                    shape_of(&self.src[self.first as usize..self.last as usize])
+                } else if self.decided {
+                    self.bits
+                } else {
+                    shape_from(self.letters, self.upper, self.bits & !SEEN)
+                };
+            let (fs, fe, s, e) = (self.start, at, self.first, self.last);
+            self.tokens.push(Token { fs, fe, s, e, shape: shape | shape::WORD });
         }
     }
+}
+
+/// A word's shape from its counts and the bits of its first letter and digits.
+#[inline]
+fn shape_from(letters: u32, upper: u32, bits: u8) -> u8 {
+    let mut shape = bits;
+    if letters == 0 {
+        shape |= shape::NO_LETTER;
+    }
+    if letters >= 2 && upper == letters {
+        shape |= shape::UPPER;
+    }
+    if letters == 1 {
+        shape |= shape::SINGLE;
+    }
+    shape
+}
+
+/// The [`shape`] of `word` (original text, starting with a letter or digit), read from its
+/// characters: what [`FoldedLine::fold_and_split`] gives for a word with combining marks,
+/// and its reference in tests.
+fn shape_of(word: &str) -> u8 {
+    let Some(c0) = word.chars().next() else { return shape::NO_LETTER };
+    if is_letter(c0) && !is_upper(c0) {
+        return if (c0 as u32) < 0x250 { shape::LATIN } else { 0 };
+    }
+    let (mut letters, mut upper, mut bits) = (0u32, 0u32, 0u8);
+    for c in word.chars() {
+        if is_letter(c) {
+            letters += 1;
+            if is_upper(c) {
+                upper += 1;
+            }
+            if letters == 1 {
+                bits |= if is_upper(c) { shape::CAP } else { 0 }
+                    | if (c as u32) < 0x250 { shape::LATIN } else { 0 };
+            }
+        } else if c.is_ascii_digit() || !c.is_ascii() && c.is_numeric() {
+            bits |= shape::DIGIT;
+        }
+    }
+    shape_from(letters, upper, bits)
 }
 
 /// Writes the folded text and its tokens with their origins, but no per-byte offset map:
 /// the stages only ever map whole tokens back.
 impl Sink for Splitter<'_> {
     #[inline(always)]
-    fn emit(&mut self, c: char, origin: u32, olen: u32) {
-        let at = self.out.text.len() as u32;
-        self.out.text.push(c);
-        self.token(c, is_alnum(c), at, c.len_utf8() as u32, origin, olen);
+    fn emit(&mut self, c: char, origin: u32, olen: u32, orig: u32) {
+        let at = self.at as u32;
+        let len = c.encode_utf8(&mut self.text[self.at..]).len();
+        self.at += len;
+        self.token(c, is_alnum(c), at, len as u32, origin, olen, orig);
     }
 
     #[inline(always)]
-    fn emit2(&mut self, c: char, origin: u32) {
-        let at = self.out.text.len() as u32;
-        self.out.text.push(c);
+    fn emit2(&mut self, c: char, origin: u32, orig: u32) {
+        let at = self.at as u32;
+        // Two bytes, written as such: what `String::push` would write, at less cost.
+        let v = c as u32;
+        self.text[self.at] = 0xC0 | (v >> 6) as u8;
+        self.text[self.at + 1] = 0x80 | (v & 0x3F) as u8;
+        self.at += 2;
         // Mostly a Greek letter, decided on the code point.
         let alnum = matches!(c as u32, 0x3AC..=0x3CE) || is_alnum(c);
-        self.token(c, alnum, at, 2, origin, 2);
+        self.token(c, alnum, at, 2, origin, 2, orig);
     }
 
     #[inline(always)]
-    fn emit1(&mut self, c: u8, origin: u32, olen: u32) {
-        let at = self.out.text.len() as u32;
-        self.out.text.push(c as char);
-        self.token(c as char, c.is_ascii_alphanumeric(), at, 1, origin, olen);
+    fn emit1(&mut self, c: u8, origin: u32, olen: u32, orig: u32) {
+        let at = self.at as u32;
+        self.text[self.at] = c;
+        self.at += 1;
+        self.token(c as char, c.is_ascii_alphanumeric(), at, 1, origin, olen, orig);
     }
 
     /// A combining mark right after a token's last character belongs to the token (as in
@@ -339,12 +514,13 @@ impl Sink for Splitter<'_> {
     #[inline(always)]
     fn mark(&mut self, origin: u32, olen: u32) {
         if self.in_word {
+            self.marked = true;
             if self.last == origin {
                 self.last = origin + olen;
             }
-        } else if let Some(o) = self.out.token_origins.last_mut() {
-            if o.1 == origin {
-                o.1 = origin + olen;
+        } else if let Some(t) = self.tokens.last_mut() {
+            if t.e == origin {
+                t.e = origin + olen;
             }
         }
     }
@@ -358,21 +534,21 @@ fn fold_each(s: &str, out: &mut impl Sink) {
     while i < bytes.len() {
         let b = bytes[i];
         // Decode by hand: ASCII and two-byte characters (Greek) go straight to their tables.
-        let (folded, len) = if b < 0x80 {
+        let (folded, len, orig) = if b < 0x80 {
             let f = match ASCII[b as usize] {
                 b' ' | b'-' => Folded::Space,
                 b'\n' => Folded::Newline,
                 c => {
                     // An ASCII character folds to one: emitted directly, like the Greek letters below.
                     if let Some((o, nl)) = pending_space.take() {
-                        out.emit(if nl { '\n' } else { ' ' }, o, 1);
+                        out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
                     }
-                    out.emit1(c, i as u32, 1);
+                    out.emit1(c, i as u32, 1, b as u32);
                     i += 1;
                     continue;
                 }
             };
-            (f, 1)
+            (f, 1, b as u32)
         } else if b < 0xE0 {
             // A two-byte sequence: `s` is valid UTF-8, so a continuation byte follows.
             let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
@@ -382,29 +558,29 @@ fn fold_each(s: &str, out: &mut impl Sink) {
                 // look-alike (`α` → `a`) or to another two-byte letter, emitted without going
                 // through `Folded` (what `from_table` would give: a `Char`).
                 if let Some((o, nl)) = pending_space.take() {
-                    out.emit(if nl { '\n' } else { ' ' }, o, 1);
+                    out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
                 }
                 if v < 0x80 {
-                    out.emit1(v as u8, i as u32, 2);
+                    out.emit1(v as u8, i as u32, 2, cp);
                 } else {
-                    out.emit2(char::from_u32(v).unwrap_or('\u{FFFD}'), i as u32);
+                    out.emit2(char::from_u32(v).unwrap_or('\u{FFFD}'), i as u32, cp);
                 }
                 i += 2;
                 continue;
             }
-            (from_table(v), 2)
+            (from_table(v), 2, cp)
         } else {
             let c = s[i..].chars().next().expect("a char starts here");
-            (fold_char(c), c.len_utf8())
+            (fold_char(c), c.len_utf8(), c as u32)
         };
         let at = i as u32;
         i += len;
         match folded {
             Folded::Char(f) => {
                 if let Some((o, nl)) = pending_space.take() {
-                    out.emit(if nl { '\n' } else { ' ' }, o, 1);
+                    out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
                 }
-                out.emit(f, at, len as u32);
+                out.emit(f, at, len as u32, orig);
             }
             Folded::Space | Folded::Newline => {
                 let nl = folded == Folded::Newline;
@@ -418,13 +594,13 @@ fn fold_each(s: &str, out: &mut impl Sink) {
         }
     }
     if let Some((o, nl)) = pending_space.take() {
-        out.emit(if nl { '\n' } else { ' ' }, o, 1);
+        out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
     }
 }
 
 /// A folded copy of a text plus, for every folded byte, the original byte offset it came from
-/// ([`FoldedText::fold_into`]; the pipeline's own folding keeps the original span of each
-/// token instead, which is all its stages map back).
+/// ([`FoldedText::fold_into`]; the pipeline's own folding keeps the original
+/// span of each token instead, which is all its stages map back).
 ///
 /// Reused across calls (see [`crate::Worker`]) so that folding allocates only when
 /// a text is longer than any before it.
@@ -435,11 +611,99 @@ pub struct FoldedText {
     /// `origin[i]` is the original byte offset of the character that produced folded byte `i`;
     /// one extra entry holds the original length.
     origin: Vec<u32>,
-    /// The folded text's token spans (written by [`FoldedText::fold_and_split`], read by the
-    /// later stages), and for each token the original byte offsets of its first and last
-    /// characters.
-    token_spans: Vec<(u32, u32)>,
-    token_origins: Vec<(u32, u32)>,
+}
+
+/// One line folded and cut into tokens, as the pipeline's stages read it: the folded bytes,
+/// and each token's folded and original spans and its [`shape`]. Written by
+/// [`FoldedLine::fold_and_split`] in one pass over the line; reused across lines so that it
+/// allocates only for a line longer than any before.
+///
+/// The folded text is kept as bytes, not a `String`: it is valid UTF-8 by construction (the
+/// folding writes whole characters), and the stages read tokens, so no validation pass over
+/// the whole line is paid; [`FoldedLine::str`] checks the one token it returns.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FoldedLine {
+    /// The folded bytes are `text[..len]`; the rest is room kept for longer lines.
+    text: Vec<u8>,
+    len: usize,
+    tokens: Vec<Token>,
+}
+
+impl FoldedLine {
+    /// Folds `s` (as [`fold`] does) and cuts the folded text into tokens: the same spans as
+    /// [`crate::lookup::folded_tokens`] gives. The lookup and rule stages and the document
+    /// pass all read these tokens: the line is cut once, not once per stage.
+    pub(crate) fn fold_and_split(&mut self, s: &str) {
+        // A character folds to at most twice its bytes (a two-byte capital whose small letter
+        // takes three), and a run of spaces to one byte.
+        let room = 2 * s.len() + 4;
+        if self.text.len() < room {
+            self.text.resize(room, 0);
+        }
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
+        let mut split = Splitter {
+            text: &mut self.text,
+            at: 0,
+            tokens,
+            src: s,
+            kinds: &CHAR_KINDS,
+            in_word: false,
+            start: 0,
+            first: 0,
+            last: 0,
+            letters: 0,
+            upper: 0,
+            bits: 0,
+            decided: false,
+            marked: false,
+        };
+        fold_each(s, &mut split);
+        let end = split.at;
+        split.close(end as u32);
+        self.tokens = split.tokens;
+        self.len = end;
+        debug_assert!(std::str::from_utf8(&self.text[..end]).is_ok());
+    }
+
+    /// The tokens: runs of letters and digits, and single other characters.
+    #[inline]
+    pub(crate) fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The folded bytes `fs..fe` (a token's [`Token::fs`] and [`Token::fe`]).
+    #[inline]
+    pub(crate) fn bytes(&self, fs: u32, fe: u32) -> &[u8] {
+        debug_assert!(fe as usize <= self.len);
+        &self.text[fs as usize..fe as usize]
+    }
+
+    /// The folded text `fs..fe` (from a token's start to a token's end), as a string.
+    #[inline]
+    pub(crate) fn str(&self, fs: u32, fe: u32) -> &str {
+        std::str::from_utf8(self.bytes(fs, fe)).expect("tokens of folded UTF-8 are UTF-8")
+    }
+
+    /// The byte range of the original line that tokens `first..=last` come from.
+    #[inline]
+    pub(crate) fn token_range(&self, first: usize, last: usize) -> (usize, usize) {
+        (self.tokens[first].s as usize, self.tokens[last].e as usize)
+    }
+}
+
+/// One token of a line: a run of letters and digits, or one other character (not a space).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Byte range in the folded text.
+    pub fs: u32,
+    pub fe: u32,
+    /// Byte range in the original text: from its first character to the end of its last
+    /// one, combining marks after it included.
+    pub s: u32,
+    pub e: u32,
+    /// Its [`shape`] ([`shape::WORD`] for a run of letters and digits, 0 for any other token).
+    pub shape: u8,
 }
 
 impl FoldedText {
@@ -454,27 +718,6 @@ impl FoldedText {
         self.origin.reserve(s.len() + 1);
         fold_each(s, self);
         self.origin.push(s.len() as u32);
-    }
-
-    /// Folds `s` (see [`FoldedText::fold_into`]) and cuts the folded text into tokens (see
-    /// [`crate::lookup::folded_tokens`]), kept in [`FoldedText::token_spans`]. The lookup
-    /// and rule stages both read these spans: the line is cut once, not once per stage.
-    pub(crate) fn fold_and_split(&mut self, s: &str) {
-        self.text.clear();
-        self.origin.clear();
-        self.token_spans.clear();
-        self.token_origins.clear();
-        self.text.reserve(s.len());
-        let mut split = Splitter { out: self, in_word: false, start: 0, first: 0, last: 0 };
-        fold_each(s, &mut split);
-        let end = split.out.text.len() as u32;
-        split.close(end);
-    }
-
-    /// The token spans of the last [`FoldedText::fold_and_split`] (byte ranges of the folded
-    /// text: runs of letters and digits, and single other characters).
-    pub(crate) fn token_spans(&self) -> &[(u32, u32)] {
-        &self.token_spans
     }
 
     /// The folded text.
@@ -495,19 +738,6 @@ impl FoldedText {
     pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.text.len());
         (self.origin[start] as usize, end_of_char(original, self.origin[end - 1] as usize))
-    }
-
-    /// The byte range of `original` (the text given to [`FoldedText::fold_and_split`])
-    /// that tokens `first..=last` come from.
-    #[inline]
-    pub(crate) fn token_range(&self, first: usize, last: usize) -> (usize, usize) {
-        (self.token_origins[first].0 as usize, self.token_origins[last].1 as usize)
-    }
-
-    /// The original byte offset where token `t` starts (see [`FoldedText::token_range`]).
-    #[inline]
-    pub(crate) fn token_start(&self, t: usize) -> usize {
-        self.token_origins[t].0 as usize
     }
 
     /// True if folded position `i` is at a word boundary on its left
@@ -596,6 +826,50 @@ mod tests {
     }
 
     #[test]
+    fn dropped_characters_are_neither_letters_nor_digits() {
+        // A word's shape ignores them (folding drops them without a word to tell).
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if fold_char(c) == Folded::Drop {
+                assert!(!is_letter(c) && !c.is_numeric(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_character_folds_to_at_most_twice_its_bytes() {
+        // The room `FoldedLine::fold_and_split` makes for the folded line.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(fold(&c.to_string()).len() <= 2 * c.len_utf8(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn word_shapes() {
+        let mut f = FoldedLine::default();
+        f.fold_and_split("ΝΑΤΟ Αθήνα αθήνα 2030 Ε.Ε. iPhone Χ1 ΚΟΡΕ\u{301}Α");
+        let words: Vec<u8> = f
+            .tokens()
+            .iter()
+            .filter(|t| t.shape & shape::WORD != 0)
+            .map(|t| t.shape & !(shape::WORD | shape::SMALL))
+            .collect();
+        use shape::*;
+        // `Ε.Ε.` is two words of one letter; a word in small letters only says its script.
+        let want = [
+            CAP | UPPER,
+            CAP,
+            0,
+            DIGIT | NO_LETTER,
+            CAP | SINGLE,
+            CAP | SINGLE,
+            LATIN,
+            CAP | DIGIT | SINGLE,
+            CAP | UPPER,
+        ];
+        assert_eq!(words, want);
+    }
+
+    #[test]
     fn fast_paths_agree_with_std() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
@@ -609,11 +883,12 @@ mod tests {
         {
             assert_eq!(ends_with(s, e), s.ends_with(e), "{s:?} {e:?}");
         }
-        let mut f = FoldedText::default();
+        let mut f = FoldedLine::default();
         // Random strings over an alphabet of the cases that matter: Greek and Latin letters
         // in both cases, accents alone, digits, punctuation folding to a space or not,
         // white space, zero-width and astral characters.
-        let alphabet: Vec<char> = "αΑάΆωΩςσaZ09΅\u{301}\u{200B}-–' .,«»\n\t\u{A0}½²ǅﬁ🇬我ß".chars().collect();
+        let alphabet: Vec<char> =
+            "αΑάΆωΩςσaZ09΅\u{301}\u{345}\u{200B}\u{AD}-–' .,«»\n\t\u{A0}½²ǅﬁ🇬我ßÉЖ٣".chars().collect();
         let mut state = 0x2545_F491_4F6C_DD1Du64;
         let random: Vec<String> = (0..3000)
             .map(|n| {
@@ -630,17 +905,24 @@ mod tests {
         let fixed = ["Αθήνα 1821 «Κορε\u{301}α»", "  ", "", "a-b\nc\u{200B}d 🇬🇷 x"];
         for text in fixed.iter().copied().chain(random.iter().map(String::as_str)) {
             f.fold_and_split(text);
+            let folded = std::str::from_utf8(&f.text[..f.len]).unwrap();
             let want: Vec<(u32, u32)> =
-                crate::lookup::folded_tokens(f.as_str()).map(|(s, e)| (s as u32, e as u32)).collect();
-            assert_eq!(f.token_spans(), &want[..], "{text:?}");
+                crate::lookup::folded_tokens(folded).map(|(s, e)| (s as u32, e as u32)).collect();
+            let spans: Vec<(u32, u32)> = f.tokens().iter().map(|t| (t.fs, t.fe)).collect();
+            assert_eq!(spans, want, "{text:?}");
             // Tokens map back to the same original ranges as through the per-byte map.
             let mut g = FoldedText::default();
             g.fold_into(text);
-            assert_eq!(g.as_str(), f.as_str());
+            assert_eq!(g.as_str(), folded);
             for (k, &(fs, fe)) in want.iter().enumerate() {
                 let whole = g.original_range(text, fs as usize, fe as usize);
+                // The shape read while folding is the shape of the token's original text.
+                let word = is_alnum(f.str(fs, fe).chars().next().unwrap());
+                let want_shape = if word { shape_of(&text[whole.0..whole.1]) | shape::WORD } else { 0 };
+                let c0 = text[whole.0..].chars().next().unwrap();
+                let small = if word && is_letter(c0) && !is_upper(c0) { shape::SMALL } else { 0 };
+                assert_eq!(f.tokens()[k].shape, want_shape | small, "{text:?} token {k}");
                 assert_eq!(f.token_range(k, k), whole, "{text:?} token {k}");
-                assert_eq!(f.token_start(k), whole.0);
                 if k > 0 {
                     let (s, _) = g.original_range(text, want[k - 1].0 as usize, want[k - 1].1 as usize);
                     assert_eq!(f.token_range(k - 1, k), (s, whole.1));

@@ -5,25 +5,14 @@
 //! Tokens are read off the folded text the lookup stage already produced, so a token's
 //! folded form is a slice (no allocation) and one hash lookup gives all its word classes.
 
-use crate::normalize::{is_alnum, is_letter, is_upper, FoldedText};
+use crate::normalize::{shape as fold_shape, FoldedLine};
 
 use super::lexicon::{class, Lexicon};
 use crate::vocab::Word;
 
 /// Shape bits of a token.
 pub(crate) mod shape {
-    /// The first letter is a capital.
-    pub const CAP: u8 = 1;
-    /// Two or more letters, all capitals (an acronym or a word in a headline in capitals).
-    pub const UPPER: u8 = 2;
-    /// Written in Latin script.
-    pub const LATIN: u8 = 4;
-    /// Contains a digit.
-    pub const DIGIT: u8 = 8;
-    /// One letter only.
-    pub const SINGLE: u8 = 16;
-    /// No letter at all.
-    pub const NO_LETTER: u8 = 32;
+    pub(crate) use crate::normalize::shape::{CAP, DIGIT, LATIN, NO_LETTER, SINGLE, UPPER};
     /// Part of a pairing the gazetteer check rejected (`Γαλλία-Κροατία`): no candidate.
     pub const BLOCKED: u8 = 64;
 }
@@ -62,64 +51,15 @@ impl Tok {
 }
 
 /// The words of the folded line (runs of letters and digits), classified. `folded` must
-/// have been split ([`FoldedText::fold_and_split`]).
-pub(crate) fn tokenize(line: &str, folded: &FoldedText, words: &[Word], out: &mut Vec<Tok>) {
+/// have been split ([`FoldedLine::fold_and_split`]).
+pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) {
     out.clear();
-    let f = folded.as_str();
-    let push = |k: usize, fs: usize, fe: usize, cls: u64, out: &mut Vec<Tok>| {
-        let (s, e) = folded.token_range(k, k);
-        // Fast path: most words start with a small letter, and then only the script matters.
-        let (c0, _) = crate::normalize::char_at(line, s);
-        if is_letter(c0) && !is_upper(c0) {
-            let shape = if (c0 as u32) < 0x250 { shape::LATIN } else { 0 };
-            out.push(Tok { s: s as u32, e: e as u32, fs: fs as u32, fe: fe as u32, cls, shape, gaz: 0 });
-            return;
-        }
-        let mut shape = 0u8;
-        let (mut letters, mut upper, mut first) = (0u32, 0u32, None);
-        for c in line[s..e].chars() {
-            if is_letter(c) {
-                letters += 1;
-                if is_upper(c) {
-                    upper += 1;
-                }
-                if first.is_none() {
-                    first = Some(c);
-                }
-            } else if c.is_ascii_digit() || !c.is_ascii() && c.is_numeric() {
-                shape |= shape::DIGIT;
-            }
-        }
-        match first {
-            Some(c) => {
-                if is_upper(c) {
-                    shape |= shape::CAP;
-                }
-                if (c as u32) < 0x250 {
-                    shape |= shape::LATIN;
-                }
-            }
-            None => shape |= shape::NO_LETTER,
-        }
-        if letters >= 2 && upper == letters {
-            shape |= shape::UPPER;
-        }
-        if letters == 1 {
-            shape |= shape::SINGLE;
-        }
-        out.push(Tok { s: s as u32, e: e as u32, fs: fs as u32, fe: fe as u32, cls, shape, gaz: 0 });
-    };
-    // The words are the lookup's token spans that start with a letter or digit: those are
-    // the maximal runs of letters and digits (every other character is a token of its own).
-    for (k, (&(fs, fe), w)) in folded.token_spans().iter().zip(words).enumerate() {
-        let b = f.as_bytes()[fs as usize];
-        let word = if b < 0x80 {
-            b.is_ascii_alphanumeric()
-        } else {
-            is_alnum(crate::normalize::char_at(f, fs as usize).0)
-        };
-        if word {
-            push(k, fs as usize, fe as usize, w.classes, out);
+    // The words are the tokens folding marked as runs of letters and digits (every other
+    // character is a token of its own), with the shape it read from their characters.
+    for (t, w) in folded.tokens().iter().zip(words) {
+        if t.shape & fold_shape::WORD != 0 {
+            let shape = t.shape & !(fold_shape::WORD | fold_shape::SMALL);
+            out.push(Tok { s: t.s, e: t.e, fs: t.fs, fe: t.fe, cls: w.classes, shape, gaz: 0 });
         }
     }
 }
@@ -127,7 +67,7 @@ pub(crate) fn tokenize(line: &str, folded: &FoldedText, words: &[Word], out: &mu
 /// One line with its tokens: what the rules look at.
 pub(crate) struct Line<'a> {
     pub text: &'a str,
-    pub folded: &'a str,
+    pub folded: &'a FoldedLine,
     pub toks: &'a [Tok],
     pub lex: &'a Lexicon,
 }
@@ -137,7 +77,7 @@ impl<'a> Line<'a> {
     #[inline]
     pub fn f(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
-        &self.folded[t.fs as usize..t.fe as usize]
+        self.folded.str(t.fs, t.fe)
     }
 
     /// Original text of token `i`.

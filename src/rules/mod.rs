@@ -39,7 +39,7 @@ use std::sync::{Arc, LazyLock};
 
 use crate::lookup::Lookup;
 use crate::mention::Mention;
-use crate::normalize::FoldedText;
+use crate::normalize::FoldedLine;
 use crate::vocab::{Vocab, Word};
 use crate::{Label, Source};
 
@@ -139,7 +139,7 @@ pub(crate) struct LineInput<'a> {
     /// The line, as in the original text.
     pub text: &'a str,
     /// The line folded and split into tokens.
-    pub folded: &'a FoldedText,
+    pub folded: &'a FoldedLine,
     /// What the vocabulary knows of each token (the word classes are the lexicon's).
     pub words: &'a [Word],
     /// The line's byte offset in the document.
@@ -152,8 +152,8 @@ impl Scratch {
         self.toks.iter().map(|t| crate::document::LineWord {
             start: t.s as usize,
             end: t.e as usize,
-            fold_start: t.fs as usize,
-            fold_end: t.fe as usize,
+            fold_start: t.fs,
+            fold_end: t.fe,
             cap: t.is(shape::CAP),
         })
     }
@@ -195,7 +195,7 @@ impl Rules {
         lookup: &Lookup,
     ) {
         let LineInput { text, folded, words, offset } = line;
-        tokenize(text, folded, words, &mut sc.toks);
+        tokenize(folded, words, &mut sc.toks);
         if sc.toks.is_empty() {
             return;
         }
@@ -220,7 +220,7 @@ impl Rules {
         drop.clear();
         drop.resize(out.len() - first, false);
         vet_gazetteer(text, folded, &self.lex, toks, gaz, drop, &mut out[first..], lookup);
-        let line = Line { text, folded: folded.as_str(), toks, lex: &self.lex };
+        let line = Line { text, folded, toks, lex: &self.lex };
         runs(&line, line_runs);
         cands.clear();
         organisation::domains(&line, cands);
@@ -377,7 +377,7 @@ pub(crate) const COORDINATION: Rule = Rule {
 #[allow(clippy::too_many_arguments)]
 fn vet_gazetteer(
     text: &str,
-    folded: &FoldedText,
+    folded: &FoldedLine,
     lex: &Lexicon,
     toks: &mut [Tok],
     gaz: &[GazSpan],
@@ -392,7 +392,7 @@ fn vet_gazetteer(
     let mut blocked = Vec::new();
     let mut sport = 0;
     {
-        let line = Line { text, folded: folded.as_str(), toks, lex };
+        let line = Line { text, folded, toks, lex };
         for i in 0..toks.len() {
             let t = &toks[i];
             if t.has(class::SPORT) {
