@@ -26,6 +26,11 @@ use crate::mention::Mention;
 ///   measured on Greek news, it is a place of its own more often than not (`ο υπουργός
 ///   Εξωτερικών της Ρωσίας`, `το Εφετείο της Αθήνας`).
 ///
+/// * a place or an organisation joined to another name by a hyphen without spaces
+///   (`Γαλλία-Πορτογαλία`, `συμφωνία Ελλάδας-Ιταλίας`, `ΕΕ-Καναδά`): a pairing, a match or a
+///   route, which the press does not write as a mention of either name; the rule stage
+///   vetoes the same names ([`crate::rules::hyphen_pair`] decides for both).
+///
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
 /// its name as the press writes it (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`); the span keeps
@@ -108,7 +113,10 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
             kept_end = e;
             continue;
         }
-        if !tail() && !head() && !of_name() {
+        // One of two names joined by a hyphen (`Γαλλία-Πορτογαλία`, `Λάρισας-Βόλου`): a
+        // pairing, a match or a route, as the rule stage decides too.
+        let paired = || mentions[i].label != crate::Label::Per && crate::rules::hyphen_pair(line, s, e);
+        if !tail() && !head() && !of_name() && !paired() {
             kept_end = e;
             mentions.swap(write, i);
             write += 1;
@@ -248,7 +256,7 @@ mod tests {
             ("ο υπουργός Υγείας Βλαντίμιρ Πούτιν είπε", vec!["Βλαντίμιρ Πούτιν"]),
             ("ο δήμαρχος Χανίων Τάσος είπε", vec!["Χανίων"]),
             ("ΣΤΗ ΡΩΣΙΑ ΚΑΙ ΣΤΑ ΧΑΝΙΑ", vec!["ΡΩΣΙΑ", "ΧΑΝΙΑ"]),
-            ("Νοσοκομείο-Χανίων", vec!["Χανίων"]),
+            ("Νοσοκομείο/Χανίων", vec!["Χανίων"]),
             ("η Samsung Ηλίας", vec!["Samsung"]),
         ] {
             assert_eq!(found(&gazetteer_only, text), want, "{text:?}");
@@ -275,6 +283,41 @@ mod tests {
         assert_eq!(found("Χθες. Of California"), ["California"]);
         assert_eq!(found("ο υπουργός Εξωτερικών του Πειραιά"), ["Πειραιά"]);
         assert_eq!(found("Πανεπιστήμιο του Πειραιά"), ["Πειραιά"]);
+    }
+
+    #[test]
+    fn names_joined_by_a_hyphen_are_left_out_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:fr\tLOC\tΓαλλία\t\tcountry\t\n\
+                   x:pt\tLOC\tΠορτογαλία\t\tcountry\t\n\
+                   x:eu\tORG\tΕΕ\t\tunion\t\n\
+                   x:lar\tLOC\tΛάρισα\t\tcity\t\n\
+                   x:vol\tLOC\tΒόλος\t\tcity\t\n\
+                   x:ker\tLOC\tΚερατσίνι-Δραπετσώνα\t\tcity\t\n\
+                   x:per\tPER\tΜαρία\t\tperson\t\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            let found = |text: &str| -> Vec<String> {
+                ner.extract(text).into_iter().filter(|e| e.id.is_some()).map(|e| e.text).collect()
+            };
+            for (text, want) in [
+                // A match, a pairing, a route: neither name is a mention.
+                ("ο αγώνας Γαλλία-Πορτογαλία έληξε 2-1", vec![]),
+                ("η συμφωνία Γαλλίας-Πορτογαλίας υπεγράφη", vec![]),
+                ("η σύνοδος ΕΕ-Γαλλίας άρχισε", vec![]),
+                ("η σιδηροδρομική γραμμή Λάρισας-Βόλου κλείνει", vec![]),
+                ("ο δρόμος Λάρισα-Καρδίτσα κλείνει", vec![]),
+                ("το μετρό-Λάρισα", vec![]),
+                // Kept: spaces around the dash, a lower-case word after it, a listed
+                // name with a hyphen inside, persons.
+                ("ο αγώνας Γαλλία - Πορτογαλία", vec!["Γαλλία", "Πορτογαλία"]),
+                ("η Γαλλία-φρούριο", vec!["Γαλλία"]),
+                ("στο Κερατσίνι-Δραπετσώνα χθες", vec!["Κερατσίνι-Δραπετσώνα"]),
+                ("η Μαρία-Ελένη είπε", vec!["Μαρία"]),
+            ] {
+                assert_eq!(found(text), want, "{text:?}, rules {rules}");
+            }
+        }
     }
 
     #[test]
