@@ -11,21 +11,24 @@ use crate::mention::Mention;
 /// the context (head nouns, given names) instead:
 ///
 /// * a name of one word right after a capitalised word: `Νοσοκομείο Χανίων`, `Γιάννης
-///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`. Names of several words are kept (`υπουργός Υγείας
-///   Ανδρέας Ξανθός`);
+///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`; and a place of several words in the genitive
+///   there, the complement of an organisation's name (`Δήμος Νέας Σμύρνης`,
+///   `Επιμελητήριο Δυτικής Ελλάδας`). Other names of several words are kept
+///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
 /// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
-///   Λιβάς`; and a name in Latin letters right before a capitalised word in Latin letters:
-///   `Samsung Electronics`, `Google Play`, `AP Photo`. Other places and organisations are
-///   kept there, as a person's name often follows them (`ο δήμαρχος Χανίων Τάσος
-///   Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια Σβίγκου`);
+///   Λιβάς`; a place of one word that is also a given name there (`Αθηνά Παπαδάκη`,
+///   `Σοφία Νικολάου`: [`crate::rules::is_given_name`]); and a name in Latin letters right
+///   before a capitalised word in Latin letters: `Samsung Electronics`, `Google Play`, `AP
+///   Photo`. Other places and organisations are kept there, as a person's name often
+///   follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια
+///   Σβίγκου`, `ο πρέσβης στην Ελλάδα Τζον Σμιθ`);
 /// * a place after a genitive article (`του`, `της`, `των`) that follows the capitalised
 ///   head noun of an organisation (`Πανεπιστήμιο του Πειραιά`, `Μουσείο του Καΐρου`,
 ///   `Κόμμα των Ελευθέρων`: [`ORGANISATION_HEADS`]), and a place in Latin letters after
 ///   `of` (`de`, `di`, `du`...) that follows a capitalised Latin word (`University of
 ///   California`, `Bank of England`). After any other capitalised word the place is kept:
 ///   measured on Greek news, it is a place of its own more often than not (`ο υπουργός
-///   Εξωτερικών της Ρωσίας`, `το Εφετείο της Αθήνας`).
-///
+///   Εξωτερικών της Ρωσίας`, `το Εφετείο της Αθήνας`);
 /// * a place or an organisation joined to another name by a hyphen without spaces
 ///   (`Γαλλία-Πορτογαλία`, `συμφωνία Ελλάδας-Ιταλίας`, `ΕΕ-Καναδά`): a pairing, a match or a
 ///   route, which the press does not write as a mention of either name; the rule stage
@@ -55,7 +58,13 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
         let tail = || {
             let before = &line[..s];
             let word_end = before.trim_end_matches(INLINE_SPACE).len();
-            if word_end == s || word_end < kept_end || name.contains(char::is_whitespace) {
+            // Names of several words are kept, except places in the genitive: the
+            // complement of an organisation's name (`Δήμος Νέας Σμύρνης`).
+            let several = name.contains(char::is_whitespace);
+            if word_end == s
+                || word_end < kept_end
+                || several && !(mentions[i].label == crate::Label::Loc && genitive(name))
+            {
                 return false;
             }
             let word_start = before[..word_end]
@@ -67,7 +76,13 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
                 && !crate::lookup::is_sentence_start(line, word_start)
         };
         let head = || {
-            let person = mentions[i].label == crate::Label::Per;
+            // A place that is also a given name, before a surname: `Αθηνά Παπαδάκη`.
+            let given = || {
+                mentions[i].label == crate::Label::Loc
+                    && !name.contains(char::is_whitespace)
+                    && crate::rules::is_given_name(name)
+            };
+            let person = mentions[i].label == crate::Label::Per || given();
             if !person && !latin(name) {
                 return false;
             }
@@ -134,10 +149,13 @@ fn qualifies_place(place: &Mention, next: &Mention, line: &str, offset: usize) -
         return false;
     }
     let name = &line[next.start - offset..next.end - offset];
-    line.as_bytes()[place.end - offset] == b' ' && !name.contains(char::is_whitespace) && !latin(name) && {
-        let folded = crate::normalize::fold(name);
-        GENITIVE_ENDINGS.iter().any(|g| folded.ends_with(&crate::normalize::fold(g)))
-    }
+    line.as_bytes()[place.end - offset] == b' ' && !name.contains(char::is_whitespace) && genitive(name)
+}
+
+/// Whether `name` is Greek and ends like a genitive (`Νέας Σμύρνης`, `Ζακύνθου`).
+fn genitive(name: &str) -> bool {
+    let folded = crate::normalize::fold(name);
+    !latin(name) && GENITIVE_ENDINGS.iter().any(|g| folded.ends_with(&crate::normalize::fold(g)))
 }
 
 /// Endings of Greek genitives (Ζακύνθου, Δράμας, Αττικής, Χανίων).
@@ -283,6 +301,37 @@ mod tests {
         assert_eq!(found("Χθες. Of California"), ["California"]);
         assert_eq!(found("ο υπουργός Εξωτερικών του Πειραιά"), ["Πειραιά"]);
         assert_eq!(found("Πανεπιστήμιο του Πειραιά"), ["Πειραιά"]);
+    }
+
+    #[test]
+    fn genitive_places_after_a_capital_and_given_names_before_one_are_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:nf\tLOC\tΝέα Σμύρνη\t\tcity\t\n\
+                   x:km\tLOC\tΔυτική Ελλάδα\t\tregion\t\n\
+                   x:ath\tLOC\tΑθήνα\t\tcity\t\n\
+                   x:sof\tLOC\tΣοφία\t\tcity\t\n\
+                   x:gr\tLOC\tΕλλάδα\t\tcountry\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<String> { ner.extract(text).into_iter().map(|e| e.text).collect() };
+        for (text, want) in [
+            // The complement of an organisation's name.
+            ("ανακοίνωσε ο Δήμος Νέας Σμύρνης χθες", vec![]),
+            ("το Επιμελητήριο Δυτικής Ελλάδας ζητά", vec![]),
+            // A given name before a surname.
+            ("μίλησε η Σοφία Νικολάου χθες", vec![]),
+            ("η καθηγήτρια Αθηνά Παπαδάκη είπε", vec![]),
+            // Kept: after a lower-case word, the nominative of several words, a place
+            // that is no given name before a person's name, a given-name place before a
+            // lower-case word.
+            ("ο δήμος Νέας Σμύρνης", vec!["Νέας Σμύρνης"]),
+            ("η περιφέρεια Δυτικής Ελλάδας", vec!["Δυτικής Ελλάδας"]),
+            ("ο Νικήτας Νέα Σμύρνη είπε", vec!["Νέα Σμύρνη"]),
+            ("ο πρέσβης στην Ελλάδα Τζον Σμιθ", vec!["Ελλάδα"]),
+            ("έφτασε στη Σοφία χθες", vec!["Σοφία"]),
+            ("στην Αθήνα και στη Σοφία", vec!["Αθήνα", "Σοφία"]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -504,6 +504,12 @@ pub(crate) fn hyphen_pair(line: &str, start: usize, end: usize) -> bool {
     before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_uppercase)
 }
 
+/// Whether `word` is a given name in one of its singular case forms (`Αθηνά`, `Ολυμπίας`):
+/// gazetteer-only mode leaves out a place so named before a surname (`partial_names`).
+pub(crate) fn is_given_name(word: &str) -> bool {
+    LEXICON.classes(&crate::normalize::fold(word)) & class::GIVEN != 0
+}
+
 /// Strips function words and capitalised common words from the edges of a run.
 fn strip(line: &Line, mut a: usize, mut b: usize) -> (usize, usize) {
     let toks = line.toks;
