@@ -24,7 +24,9 @@ use crate::mention::Mention;
 ///   Σβίγκου`, `ο πρέσβης στην Ελλάδα Τζον Σμιθ`);
 /// * a place after a genitive article (`του`, `της`, `των`) that follows the capitalised
 ///   head noun of an organisation (`Πανεπιστήμιο του Πειραιά`, `Μουσείο του Καΐρου`,
-///   `Κόμμα των Ελευθέρων`: [`ORGANISATION_HEADS`]), and a place in Latin letters after
+///   `Κόμμα των Ελευθέρων`: [`ORGANISATION_HEADS`]) or of a day, an event, a treaty or a
+///   structure (`Ημέρα της Ευρώπης`, `Συνθήκη των Βερσαλλιών`, `Γεφύρι της Άρτας`:
+///   [`OTHER_NAME_HEADS`]), and a place in Latin letters after
 ///   `of` (`de`, `di`, `du`...) that follows a capitalised Latin word (`University of
 ///   California`, `Bank of England`). After any other capitalised word the place is kept:
 ///   measured on Greek news, it is a place of its own more often than not (`ο υπουργός
@@ -194,10 +196,16 @@ const ORGANISATION_HEADS: [&str; 12] = [
     "ωδει",
 ];
 
-/// Whether `word` is one of [`ORGANISATION_HEADS`] (any case form).
+/// Stems of the head nouns of days, events, treaties, battles and structures named after a
+/// place (`Ημέρα της Ευρώπης`, `Συνθήκη των Βερσαλλιών`, `Συμφωνία του Σένγκεν`,
+/// `Μάχη της Κρήτης`, `Γεφύρι της Άρτας`, `Γέφυρα του Ρίου`): the press writes the whole
+/// as one name, not as a mention of the place.
+const OTHER_NAME_HEADS: [&str; 6] = ["ημερα", "ωρα", "συμφωνι", "συνθηκ", "γεφυρ", "μαχη"];
+
+/// Whether `word` is one of [`ORGANISATION_HEADS`] or [`OTHER_NAME_HEADS`] (any case form).
 fn organisation_head(word: &str) -> bool {
     let folded = crate::normalize::fold(word);
-    ORGANISATION_HEADS.iter().any(|h| folded.starts_with(&crate::normalize::fold(h)))
+    ORGANISATION_HEADS.iter().chain(&OTHER_NAME_HEADS).any(|h| folded.starts_with(&crate::normalize::fold(h)))
 }
 
 /// The same for names in Latin letters (`University of California`, `Banco de España`).
@@ -301,6 +309,18 @@ mod tests {
         assert_eq!(found("Χθες. Of California"), ["California"]);
         assert_eq!(found("ο υπουργός Εξωτερικών του Πειραιά"), ["Πειραιά"]);
         assert_eq!(found("Πανεπιστήμιο του Πειραιά"), ["Πειραιά"]);
+        // Days, events, treaties, battles and structures named after a place.
+        for text in [
+            "γιορτάζεται η Ημέρα του Πειραιά",
+            "η Ώρα του Πειραιά σβήνει τα φώτα",
+            "η Συνθήκη του Πειραιά υπεγράφη",
+            "βάσει της Συμφωνίας του Πειραιά",
+            "στη Μάχη του Πειραιά",
+            "στο Γεφύρι του Πειραιά",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}");
+        }
+        assert_eq!(found("την ημέρα του Πειραιά"), ["Πειραιά"]);
     }
 
     #[test]
