@@ -419,16 +419,14 @@ fn vet_gazetteer(
             }
             // Two names joined by a hyphen without spaces are a pairing, a match or a route
             // (`Γαλλία-Κροατία`, `ΕΕ-ΗΠΑ`), not a mention of either.
-            if g.label != Label::Per && g.start == t.s as usize {
-                if hyphen_pair(text, g.start, g.end) {
-                    let mut j = i;
-                    while j < toks.len() && toks[j].gaz == t.gaz {
-                        veto.push((t.gaz as usize - 1, j));
-                        blocked.push(j);
-                        j += 1;
-                    }
-                    continue;
+            if g.label != Label::Per && g.start == t.s as usize && hyphen_pair(text, g.start, g.end) {
+                let mut j = i;
+                while j < toks.len() && toks[j].gaz == t.gaz {
+                    veto.push((t.gaz as usize - 1, j));
+                    blocked.push(j);
+                    j += 1;
                 }
+                continue;
             }
             if i + 1 >= toks.len() {
                 continue;
