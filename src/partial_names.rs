@@ -11,20 +11,30 @@ use crate::mention::Mention;
 /// the context (head nouns, given names) instead:
 ///
 /// * a name of one word right after a capitalised word: `Νοσοκομείο Χανίων`, `Γιάννης
-///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`. Names of several words are kept (`υπουργός Υγείας
-///   Ανδρέας Ξανθός`);
+///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`; and a place of several words in the genitive
+///   there, the complement of an organisation's name (`Δήμος Νέας Σμύρνης`,
+///   `Επιμελητήριο Δυτικής Ελλάδας`). Other names of several words are kept
+///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
 /// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
-///   Λιβάς`; and a name in Latin letters right before a capitalised word in Latin letters:
-///   `Samsung Electronics`, `Google Play`, `AP Photo`. Other places and organisations are
-///   kept there, as a person's name often follows them (`ο δήμαρχος Χανίων Τάσος
-///   Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια Σβίγκου`);
+///   Λιβάς`; a place of one word that is also a given name there (`Αθηνά Παπαδάκη`,
+///   `Σοφία Νικολάου`: [`crate::rules::is_given_name`]); and a name in Latin letters right
+///   before a capitalised word in Latin letters: `Samsung Electronics`, `Google Play`, `AP
+///   Photo`. Other places and organisations are kept there, as a person's name often
+///   follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια
+///   Σβίγκου`, `ο πρέσβης στην Ελλάδα Τζον Σμιθ`);
 /// * a place after a genitive article (`του`, `της`, `των`) that follows the capitalised
 ///   head noun of an organisation (`Πανεπιστήμιο του Πειραιά`, `Μουσείο του Καΐρου`,
-///   `Κόμμα των Ελευθέρων`: [`ORGANISATION_HEADS`]), and a place in Latin letters after
+///   `Κόμμα των Ελευθέρων`: [`ORGANISATION_HEADS`]) or of a day, an event, a treaty or a
+///   structure (`Ημέρα της Ευρώπης`, `Συνθήκη των Βερσαλλιών`, `Γεφύρι της Άρτας`:
+///   [`OTHER_NAME_HEADS`]), and a place in Latin letters after
 ///   `of` (`de`, `di`, `du`...) that follows a capitalised Latin word (`University of
 ///   California`, `Bank of England`). After any other capitalised word the place is kept:
 ///   measured on Greek news, it is a place of its own more often than not (`ο υπουργός
-///   Εξωτερικών της Ρωσίας`, `το Εφετείο της Αθήνας`).
+///   Εξωτερικών της Ρωσίας`, `το Εφετείο της Αθήνας`);
+/// * a place or an organisation joined to another name by a hyphen without spaces
+///   (`Γαλλία-Πορτογαλία`, `συμφωνία Ελλάδας-Ιταλίας`, `ΕΕ-Καναδά`): a pairing, a match or a
+///   route, which the press does not write as a mention of either name; the rule stage
+///   vetoes the same names ([`crate::rules::hyphen_pair`] decides for both).
 ///
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
@@ -50,7 +60,13 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
         let tail = || {
             let before = &line[..s];
             let word_end = before.trim_end_matches(INLINE_SPACE).len();
-            if word_end == s || word_end < kept_end || name.contains(char::is_whitespace) {
+            // Names of several words are kept, except places in the genitive: the
+            // complement of an organisation's name (`Δήμος Νέας Σμύρνης`).
+            let several = name.contains(char::is_whitespace);
+            if word_end == s
+                || word_end < kept_end
+                || several && !(mentions[i].label == crate::Label::Loc && genitive(name))
+            {
                 return false;
             }
             let word_start = before[..word_end]
@@ -62,7 +78,13 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
                 && !crate::lookup::is_sentence_start(line, word_start)
         };
         let head = || {
-            let person = mentions[i].label == crate::Label::Per;
+            // A place that is also a given name, before a surname: `Αθηνά Παπαδάκη`.
+            let given = || {
+                mentions[i].label == crate::Label::Loc
+                    && !name.contains(char::is_whitespace)
+                    && crate::rules::is_given_name(name)
+            };
+            let person = mentions[i].label == crate::Label::Per || given();
             if !person && !latin(name) {
                 return false;
             }
@@ -108,7 +130,10 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
             kept_end = e;
             continue;
         }
-        if !tail() && !head() && !of_name() {
+        // One of two names joined by a hyphen (`Γαλλία-Πορτογαλία`, `Λάρισας-Βόλου`): a
+        // pairing, a match or a route, as the rule stage decides too.
+        let paired = || mentions[i].label != crate::Label::Per && crate::rules::hyphen_pair(line, s, e);
+        if !tail() && !head() && !of_name() && !paired() {
             kept_end = e;
             mentions.swap(write, i);
             write += 1;
@@ -126,10 +151,13 @@ fn qualifies_place(place: &Mention, next: &Mention, line: &str, offset: usize) -
         return false;
     }
     let name = &line[next.start - offset..next.end - offset];
-    line.as_bytes()[place.end - offset] == b' ' && !name.contains(char::is_whitespace) && !latin(name) && {
-        let folded = crate::normalize::fold(name);
-        GENITIVE_ENDINGS.iter().any(|g| folded.ends_with(&crate::normalize::fold(g)))
-    }
+    line.as_bytes()[place.end - offset] == b' ' && !name.contains(char::is_whitespace) && genitive(name)
+}
+
+/// Whether `name` is Greek and ends like a genitive (`Νέας Σμύρνης`, `Ζακύνθου`).
+fn genitive(name: &str) -> bool {
+    let folded = crate::normalize::fold(name);
+    !latin(name) && GENITIVE_ENDINGS.iter().any(|g| folded.ends_with(&crate::normalize::fold(g)))
 }
 
 /// Endings of Greek genitives (Ζακύνθου, Δράμας, Αττικής, Χανίων).
@@ -168,10 +196,16 @@ const ORGANISATION_HEADS: [&str; 12] = [
     "ωδει",
 ];
 
-/// Whether `word` is one of [`ORGANISATION_HEADS`] (any case form).
+/// Stems of the head nouns of days, events, treaties, battles and structures named after a
+/// place (`Ημέρα της Ευρώπης`, `Συνθήκη των Βερσαλλιών`, `Συμφωνία του Σένγκεν`,
+/// `Μάχη της Κρήτης`, `Γεφύρι της Άρτας`, `Γέφυρα του Ρίου`): the press writes the whole
+/// as one name, not as a mention of the place.
+const OTHER_NAME_HEADS: [&str; 6] = ["ημερα", "ωρα", "συμφωνι", "συνθηκ", "γεφυρ", "μαχη"];
+
+/// Whether `word` is one of [`ORGANISATION_HEADS`] or [`OTHER_NAME_HEADS`] (any case form).
 fn organisation_head(word: &str) -> bool {
     let folded = crate::normalize::fold(word);
-    ORGANISATION_HEADS.iter().any(|h| folded.starts_with(&crate::normalize::fold(h)))
+    ORGANISATION_HEADS.iter().chain(&OTHER_NAME_HEADS).any(|h| folded.starts_with(&crate::normalize::fold(h)))
 }
 
 /// The same for names in Latin letters (`University of California`, `Banco de España`).
@@ -248,7 +282,7 @@ mod tests {
             ("ο υπουργός Υγείας Βλαντίμιρ Πούτιν είπε", vec!["Βλαντίμιρ Πούτιν"]),
             ("ο δήμαρχος Χανίων Τάσος είπε", vec!["Χανίων"]),
             ("ΣΤΗ ΡΩΣΙΑ ΚΑΙ ΣΤΑ ΧΑΝΙΑ", vec!["ΡΩΣΙΑ", "ΧΑΝΙΑ"]),
-            ("Νοσοκομείο-Χανίων", vec!["Χανίων"]),
+            ("Νοσοκομείο/Χανίων", vec!["Χανίων"]),
             ("η Samsung Ηλίας", vec!["Samsung"]),
         ] {
             assert_eq!(found(&gazetteer_only, text), want, "{text:?}");
@@ -275,6 +309,84 @@ mod tests {
         assert_eq!(found("Χθες. Of California"), ["California"]);
         assert_eq!(found("ο υπουργός Εξωτερικών του Πειραιά"), ["Πειραιά"]);
         assert_eq!(found("Πανεπιστήμιο του Πειραιά"), ["Πειραιά"]);
+        // Days, events, treaties, battles and structures named after a place.
+        for text in [
+            "γιορτάζεται η Ημέρα του Πειραιά",
+            "η Ώρα του Πειραιά σβήνει τα φώτα",
+            "η Συνθήκη του Πειραιά υπεγράφη",
+            "βάσει της Συμφωνίας του Πειραιά",
+            "στη Μάχη του Πειραιά",
+            "στο Γεφύρι του Πειραιά",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}");
+        }
+        assert_eq!(found("την ημέρα του Πειραιά"), ["Πειραιά"]);
+    }
+
+    #[test]
+    fn genitive_places_after_a_capital_and_given_names_before_one_are_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:nf\tLOC\tΝέα Σμύρνη\t\tcity\t\n\
+                   x:km\tLOC\tΔυτική Ελλάδα\t\tregion\t\n\
+                   x:ath\tLOC\tΑθήνα\t\tcity\t\n\
+                   x:sof\tLOC\tΣοφία\t\tcity\t\n\
+                   x:gr\tLOC\tΕλλάδα\t\tcountry\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<String> { ner.extract(text).into_iter().map(|e| e.text).collect() };
+        for (text, want) in [
+            // The complement of an organisation's name.
+            ("ανακοίνωσε ο Δήμος Νέας Σμύρνης χθες", vec![]),
+            ("το Επιμελητήριο Δυτικής Ελλάδας ζητά", vec![]),
+            // A given name before a surname.
+            ("μίλησε η Σοφία Νικολάου χθες", vec![]),
+            ("η καθηγήτρια Αθηνά Παπαδάκη είπε", vec![]),
+            // Kept: after a lower-case word, the nominative of several words, a place
+            // that is no given name before a person's name, a given-name place before a
+            // lower-case word.
+            ("ο δήμος Νέας Σμύρνης", vec!["Νέας Σμύρνης"]),
+            ("η περιφέρεια Δυτικής Ελλάδας", vec!["Δυτικής Ελλάδας"]),
+            ("ο Νικήτας Νέα Σμύρνη είπε", vec!["Νέα Σμύρνη"]),
+            ("ο πρέσβης στην Ελλάδα Τζον Σμιθ", vec!["Ελλάδα"]),
+            ("έφτασε στη Σοφία χθες", vec!["Σοφία"]),
+            ("στην Αθήνα και στη Σοφία", vec!["Αθήνα", "Σοφία"]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn names_joined_by_a_hyphen_are_left_out_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:fr\tLOC\tΓαλλία\t\tcountry\t\n\
+                   x:pt\tLOC\tΠορτογαλία\t\tcountry\t\n\
+                   x:eu\tORG\tΕΕ\t\tunion\t\n\
+                   x:lar\tLOC\tΛάρισα\t\tcity\t\n\
+                   x:vol\tLOC\tΒόλος\t\tcity\t\n\
+                   x:ker\tLOC\tΚερατσίνι-Δραπετσώνα\t\tcity\t\n\
+                   x:per\tPER\tΜαρία\t\tperson\t\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            let found = |text: &str| -> Vec<String> {
+                ner.extract(text).into_iter().filter(|e| e.id.is_some()).map(|e| e.text).collect()
+            };
+            for (text, want) in [
+                // A match, a pairing, a route: neither name is a mention.
+                ("ο αγώνας Γαλλία-Πορτογαλία έληξε 2-1", vec![]),
+                ("η συμφωνία Γαλλίας-Πορτογαλίας υπεγράφη", vec![]),
+                ("η σύνοδος ΕΕ-Γαλλίας άρχισε", vec![]),
+                ("η σιδηροδρομική γραμμή Λάρισας-Βόλου κλείνει", vec![]),
+                ("ο δρόμος Λάρισα-Καρδίτσα κλείνει", vec![]),
+                ("το μετρό-Λάρισα", vec![]),
+                // Kept: spaces around the dash, a lower-case word after it, a listed
+                // name with a hyphen inside, persons.
+                ("ο αγώνας Γαλλία - Πορτογαλία", vec!["Γαλλία", "Πορτογαλία"]),
+                ("η Γαλλία-φρούριο", vec!["Γαλλία"]),
+                ("στο Κερατσίνι-Δραπετσώνα χθες", vec!["Κερατσίνι-Δραπετσώνα"]),
+                ("η Μαρία-Ελένη είπε", vec!["Μαρία"]),
+            ] {
+                assert_eq!(found(text), want, "{text:?}, rules {rules}");
+            }
+        }
     }
 
     #[test]

@@ -824,7 +824,14 @@ def geonames_greek_index(data_dir: str) -> dict[str, tuple[str, int, bool]]:
     return index
 
 
+#: Countries whose places are kept when GeoNames gives no population (0): there it means
+#: unknown, not small (islands and towns such as Κύθνος, Ανάφη, Σοφάδες, Φαρκαδόνα).
+UNKNOWN_POPULATION_KEPT = ("GR", "CY")
+
+
 def _keeps_population(cc: str, pop: int) -> bool:
+    if pop == 0 and cc in UNKNOWN_POPULATION_KEPT:
+        return True
     return pop >= POP_THRESHOLD.get(cc, POP_THRESHOLD["*"])
 
 

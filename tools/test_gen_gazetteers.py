@@ -299,6 +299,8 @@ class FixtureGeneration(unittest.TestCase):
         c = self.rows("cities.tsv")
         self.assertNotIn("geonames:900001", c)  # population 500 < 1000 in Greece
         self.assertNotIn("geonames:900010", c)  # population 50,000 < 100,000 abroad
+        self.assertEqual(c["geonames:900008"][2], "Άβδηρα")  # population unknown (0) in Greece
+        self.assertNotIn("geonames:900020", c)  # population unknown (0) abroad
         self.assertNotIn("geonames:900002", c)  # Χώρα: stoplisted, small
         self.assertEqual(c["geonames:900003"][5], "ambiguous")  # Πύργος: stoplisted, 25,000
         self.assertNotIn("geonames:900004", c)  # Μέσα (Mesa, AZ): stoplisted, abroad

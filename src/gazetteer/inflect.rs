@@ -19,15 +19,17 @@
 //! | -η    | -η   | -ης    | -η   | -η   |        | Ευρωπαϊκή Επιτροπή → Ευρωπαϊκής Επιτροπής |
 //! | -ο    | -ο   | -ου    | -ο   | -ο   |        | Κρεμλίνο → Κρεμλίνου |
 //! | -ι    | -ι   | -ιου   | -ι   | -ι   |        | Κολωνάκι → Κολωνακίου |
+//! | -ιον  | -ιον | -ιου   | -ιον | -ιον |        | Ίλιον → Ιλίου (the old neuter of place names) |
 //!
 //! plus the learned genitive of -άδα/-ίδα nouns (Ελλάδα → Ελλάδος). The plural genitive
 //! is generated only for the endings that plural names have (-ες, -οι, and -α for neuter
 //! plurals such as Βαλκάνια, as well as Αθήνα → Αθηνών): for a singular name in -ος or -ας
 //! it would be a common word (Άνδρος → «ανδρών», Δήμας → «δήμων»).
 //!
-//! Words that end in a consonant other than ς (Πούτιν, Βλαδιβοστόκ, Ουάσιγκτον, Κιμ),
+//! Words that end in a consonant other than ς and the -ιον of old neuters (Πούτιν, Βλαδιβοστόκ, Ουάσιγκτον, Κιμ),
 //! Latin-script words, acronyms (ΣΥΡΙΖΑ), words with digits or dots, words of two
-//! letters or fewer, and entries flagged `nodecl` stay as they are.
+//! letters or fewer (except feminine nouns in -η: Γη → Γης), and entries flagged `nodecl`
+//! stay as they are.
 //!
 //! In a multi-word name the adjective and the noun decline together (one case for all
 //! words), but the declined part stops at the first function word (`Τράπεζα της
@@ -50,8 +52,9 @@ struct Class {
 
 static CLASSES: LazyLock<Vec<Class>> = LazyLock::new(|| {
     // Written in plain Greek, folded once so they live in the matcher's alphabet.
-    let raw: [(&str, [&str; SLOTS]); 10] = [
+    let raw: [(&str, [&str; SLOTS]); 11] = [
         ("μα", ["μα", "ματος", "μα", "μα", "μα"]),
+        ("ιον", ["ιον", "ιου", "ιον", "ιον", "ιον"]),
         ("ος", ["ος", "ου", "ο", "ε", "ος"]),
         ("ης", ["ης", "η", "η", "η", "ης"]),
         ("ας", ["ας", "α", "α", "α", "ας"]),
@@ -143,8 +146,16 @@ fn is_declinable(word: &str) -> bool {
             return false;
         }
     }
-    letters >= 3 && greek && !(upper >= 2 && upper == letters)
+    (letters >= 3 || letters == 2 && feminine_in_eta(word)) && greek && !(upper >= 2 && upper == letters)
 }
+
+/// Whether `word` ends in `-η` (`Γη`): the one ending whose two-letter nouns decline
+/// (`Γη` → `Γης`); other two-letter words (`Λι`, `Ιο`, `Ρα`) are foreign names that do not.
+fn feminine_in_eta(word: &str) -> bool {
+    fold(word).ends_with(&*ETA)
+}
+
+static ETA: LazyLock<String> = LazyLock::new(|| fold("η"));
 
 /// The words of `folded` (the folded `name`), each with whether its original may be declined.
 /// Folding turns spaces, hyphens and dashes into single spaces, so the original words split
@@ -291,6 +302,18 @@ mod tests {
     n!(no_plural_genitive_os, "Άνδρος", "Ανδρών");
     n!(no_plural_genitive_as, "Δήμας", "Δήμων");
     t!(plural_genitive_athens, "Αθήνα", "Αθηνών");
+    // The old neuter in -ιον (katharevousa place names).
+    t!(neuter_ion_gen, "Ίλιον", "Ιλίου");
+    t!(neuter_ion_compound, "Πεδίον του Άρεως", "Πεδίου του Άρεως");
+    // Two-letter feminine nouns in -η decline; other two-letter words do not.
+    t!(two_letters_eta, "Γη", "Γης");
+    t!(two_letters_eta_in_name, "Πλανήτης Γη", "Πλανήτη Γη");
+    #[test]
+    fn other_two_letter_words_stay() {
+        for name in ["Λι", "Ιο", "Ρα", "ΓΗ"] {
+            assert_eq!(forms(name, false), vec![fold(name)], "{name}");
+        }
+    }
     // Learned genitive.
     t!(learned_gen, "Ελλάδα", "Ελλάδος");
     // Indeclinable foreign names stay as they are.

@@ -419,18 +419,14 @@ fn vet_gazetteer(
             }
             // Two names joined by a hyphen without spaces are a pairing, a match or a route
             // (`Γαλλία-Κροατία`, `ΕΕ-ΗΠΑ`), not a mention of either.
-            if g.label != Label::Per && g.start == t.s as usize {
-                let before = text[..g.start].strip_suffix('-').and_then(|r| r.chars().next_back());
-                let after = text[g.end..].strip_prefix('-').and_then(|r| r.chars().next());
-                if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_uppercase) {
-                    let mut j = i;
-                    while j < toks.len() && toks[j].gaz == t.gaz {
-                        veto.push((t.gaz as usize - 1, j));
-                        blocked.push(j);
-                        j += 1;
-                    }
-                    continue;
+            if g.label != Label::Per && g.start == t.s as usize && hyphen_pair(text, g.start, g.end) {
+                let mut j = i;
+                while j < toks.len() && toks[j].gaz == t.gaz {
+                    veto.push((t.gaz as usize - 1, j));
+                    blocked.push(j);
+                    j += 1;
                 }
+                continue;
             }
             if i + 1 >= toks.len() {
                 continue;
@@ -493,6 +489,23 @@ fn vet_gazetteer(
     for i in blocked {
         toks[i].shape |= shape::BLOCKED;
     }
+}
+
+/// Whether the name at bytes `start..end` of `line` is one of two names joined by a hyphen
+/// without spaces: a pairing, a match or a route (`Γαλλία-Πορτογαλία`, `ΕΕ-Καναδά`,
+/// `Λάρισας-Βόλου`), not a mention of either (a word or a number before the hyphen,
+/// or a capital after it). The rule stage vetoes such names, and gazetteer-only mode
+/// leaves them out (`partial_names`).
+pub(crate) fn hyphen_pair(line: &str, start: usize, end: usize) -> bool {
+    let before = line[..start].strip_suffix('-').and_then(|r| r.chars().next_back());
+    let after = line[end..].strip_prefix('-').and_then(|r| r.chars().next());
+    before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_uppercase)
+}
+
+/// Whether `word` is a given name in one of its singular case forms (`Αθηνά`, `Ολυμπίας`):
+/// gazetteer-only mode leaves out a place so named before a surname (`partial_names`).
+pub(crate) fn is_given_name(word: &str) -> bool {
+    LEXICON.classes(&crate::normalize::fold(word)) & class::GIVEN != 0
 }
 
 /// Strips function words and capitalised common words from the edges of a run.
