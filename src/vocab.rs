@@ -83,10 +83,29 @@ fn word(b: &[u8]) -> u64 {
 impl<'k> Key<'k> {
     #[inline]
     fn new(bytes: &'k [u8]) -> Key<'k> {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mix = |h: u64, w: u64| (h.rotate_left(23) ^ w).wrapping_mul(K);
         let w0 = word(bytes);
         let w1 = if bytes.len() > 8 { word(&bytes[8..]) } else { 0 };
+        Key::with_words(bytes, w0, w1)
+    }
+
+    /// The key `buf[s..e]`, where `buf` holds at least sixteen bytes from `s` on: its first
+    /// two words are read whole and masked, with no loop over bytes (the same key as
+    /// [`Key::new`] gives).
+    #[inline]
+    fn padded(buf: &'k [u8], s: usize, e: usize) -> Key<'k> {
+        let n = e - s;
+        let load = |at: usize| u64::from_le_bytes(buf[at..at + 8].try_into().expect("eight bytes"));
+        // The low `k` bytes of a word (`k` <= 8).
+        let mask = |k: usize| ((1u128 << (8 * k.min(8))) - 1) as u64;
+        let w0 = load(s) & mask(n);
+        let w1 = load(s + 8) & mask(n.saturating_sub(8));
+        Key::with_words(&buf[s..e], w0, w1)
+    }
+
+    #[inline]
+    fn with_words(bytes: &'k [u8], w0: u64, w1: u64) -> Key<'k> {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mix = |h: u64, w: u64| (h.rotate_left(23) ^ w).wrapping_mul(K);
         let mut h = mix(bytes.len() as u64, w0);
         if bytes.len() > 8 {
             h = mix(h, w1);
@@ -160,15 +179,31 @@ impl Vocab {
         }
     }
 
-    /// What is known of the folded word `key` (UTF-8) ([`Word::UNKNOWN`] for a word it lacks).
-    #[inline]
+    /// What is known of the folded word `key` (UTF-8) ([`Word::UNKNOWN`] for a word it lacks):
+    /// [`Vocab::classify`] without a line around it, for tests.
+    #[cfg(test)]
     pub fn get(&self, key: &[u8]) -> Word {
         match *key {
-            [] => return Word::UNKNOWN,
-            [b] if b < 128 => return self.ascii[b as usize],
-            _ => {}
+            [] => Word::UNKNOWN,
+            [b] if b < 128 => self.ascii[b as usize],
+            _ => self.word_at(&Key::new(key)),
         }
-        let i = self.find_slot(&Key::new(key));
+    }
+
+    /// [`Vocab::get`] of `buf[s..e]`, where `buf` holds at least sixteen bytes from `s` on
+    /// (see [`Key::padded`]).
+    #[inline]
+    fn get_padded(&self, buf: &[u8], s: usize, e: usize) -> Word {
+        match e - s {
+            0 => Word::UNKNOWN,
+            1 if buf[s] < 128 => self.ascii[buf[s] as usize],
+            _ => self.word_at(&Key::padded(buf, s, e)),
+        }
+    }
+
+    #[inline]
+    fn word_at(&self, key: &Key) -> Word {
+        let i = self.find_slot(key);
         if self.tags[i] == 0 {
             Word::UNKNOWN
         } else {
@@ -224,7 +259,8 @@ impl Vocab {
     /// What is known of every token of `folded` (split), in order, written into `out`.
     pub fn classify(&self, folded: &crate::normalize::FoldedLine, out: &mut Vec<Word>) {
         out.clear();
-        out.extend(folded.tokens().iter().map(|t| self.get(folded.bytes(t.fs, t.fe))));
+        let buf = folded.padded();
+        out.extend(folded.tokens().iter().map(|t| self.get_padded(buf, t.fs as usize, t.fe as usize)));
     }
 
     /// Records the lookup stage's token id for `key`.
@@ -259,6 +295,19 @@ mod tests {
 
     /// Against a plain map, with keys short, exactly 8 and 16 bytes, long, sharing prefixes,
     /// and enough of them to grow the table several times.
+    #[test]
+    fn padded_keys_are_the_same_keys() {
+        let text = "a ab abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq αθήνα";
+        let mut buf = text.as_bytes().to_vec();
+        buf.extend([0xAB; 16]); // whatever follows the text
+        let mut s = 0;
+        for w in text.split(' ') {
+            let (k, p) = (Key::new(w.as_bytes()), Key::padded(&buf, s, s + w.len()));
+            assert_eq!((k.w0, k.w1, k.hash, k.bytes), (p.w0, p.w1, p.hash, p.bytes), "{w}");
+            s += w.len() + 1;
+        }
+    }
+
     #[test]
     fn agrees_with_a_map() {
         let mut v = Vocab::with_capacity(4);

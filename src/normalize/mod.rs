@@ -419,7 +419,9 @@ impl Splitter<'_> {
     #[allow(clippy::too_many_arguments)]
     fn token(&mut self, c: char, alnum: bool, at: u32, len: u32, origin: u32, olen: u32, orig: u32) {
         let kinds = self.kinds;
-        self.token_of_kind(alnum, c == ' ' || c == '\n', at, len, origin, olen, orig, || Self::kind(kinds, orig));
+        self.token_of_kind(alnum, c == ' ' || c == '\n', at, len, origin, olen, orig, || {
+            Self::kind(kinds, orig)
+        });
     }
 
     /// [`Splitter::token`], with the character's kind computed only when a word needs it,
@@ -691,8 +693,9 @@ impl FoldedLine {
     /// pass all read these tokens: the line is cut once, not once per stage.
     pub(crate) fn fold_and_split(&mut self, s: &str) {
         // A character folds to at most twice its bytes (a two-byte capital whose small letter
-        // takes three), and a run of spaces to one byte.
-        let room = 2 * s.len() + 4;
+        // takes three), and a run of spaces to one byte; then sixteen bytes for
+        // [`FoldedLine::padded`].
+        let room = 2 * s.len() + 4 + 16;
         if self.text.len() < room {
             self.text.resize(room, 0);
         }
@@ -734,6 +737,14 @@ impl FoldedLine {
     pub(crate) fn bytes(&self, fs: u32, fe: u32) -> &[u8] {
         debug_assert!(fe as usize <= self.len);
         &self.text[fs as usize..fe as usize]
+    }
+
+    /// The folded bytes with room after them: at least sixteen readable bytes from any
+    /// token's start on (the bytes after the folded text are meaningless), so that a short
+    /// key can be read in whole words.
+    #[inline]
+    pub(crate) fn padded(&self) -> &[u8] {
+        &self.text
     }
 
     /// The folded text `fs..fe` (from a token's start to a token's end), as a string.
@@ -1057,7 +1068,11 @@ mod scratch_timing {
             }
             let b = t.elapsed().as_secs_f64() / 3.0;
             let mb = text.len() as f64 / 1e6;
-            println!("round {round}: fold_and_split {:.2} ms/MB, fold_into {:.2} ms/MB ({n})", a * 1e3 / mb, b * 1e3 / mb);
+            println!(
+                "round {round}: fold_and_split {:.2} ms/MB, fold_into {:.2} ms/MB ({n})",
+                a * 1e3 / mb,
+                b * 1e3 / mb
+            );
         }
     }
 }
