@@ -63,19 +63,24 @@ fn key_of_folded(folded: &str, key: &mut String) {
 
 /// A folded word without its inflectional ending, as long as three letters remain.
 fn stem(w: &str) -> &str {
+    &w[..stem_len(w.as_bytes())]
+}
+
+/// The length of [`stem`] of the folded word `w` (UTF-8).
+fn stem_len(w: &[u8]) -> usize {
     // At least three characters: twelve bytes always are; fewer are counted.
-    let three = |r: &str| r.len() >= 12 || r.bytes().filter(|&b| b & 0xC0 != 0x80).count() >= 3;
-    let Some(&last) = w.as_bytes().last() else { return w };
+    let three = |r: &[u8]| r.len() >= 12 || r.iter().filter(|&&b| b & 0xC0 != 0x80).count() >= 3;
+    let Some(&last) = w.last() else { return 0 };
     let cut = ENDINGS[last as usize]
         .iter()
-        .find(|e| crate::normalize::ends_with(w, e) && three(&w[..w.len() - e.len()]))
+        .find(|e| w.ends_with(e.as_bytes()) && three(&w[..w.len() - e.len()]))
         .map_or(0, |e| e.len());
-    &w[..w.len() - cut]
+    w.len() - cut
 }
 
 /// The hash keys are found by: a capitalised word is ruled out as the start of a partial
 /// mention when the hash of its stem is no first word's.
-fn word_hash(stem: &str) -> u64 {
+fn word_hash(stem: &[u8]) -> u64 {
     use std::hash::BuildHasher;
     crate::fxhash::FxBuildHasher::default().hash_one(stem)
 }
@@ -91,7 +96,7 @@ pub(crate) struct Scratch {
     /// The capitalised words of the document (see [`collect_capitalised`]), and their
     /// folded forms end to end.
     caps: Vec<Capitalised>,
-    cap_folds: String,
+    cap_folds: Vec<u8>,
     /// The end of the last word [`collect_capitalised`] saw, if it was capitalised.
     prev: Option<usize>,
     /// [`word_hash`] of the first word of every key (a run of words can be a key only if
@@ -168,7 +173,7 @@ pub(crate) fn collect_words(
             .prev
             .is_some_and(|p| p >= offset && bytes[p - offset..s].iter().all(|&c| c == b' ' || c == b'-'));
         let at = sc.cap_folds.len() as u32;
-        sc.cap_folds.push_str(folded.str(w.fold_start, w.fold_end));
+        sc.cap_folds.extend_from_slice(folded.bytes(w.fold_start, w.fold_end));
         let fold = (at, sc.cap_folds.len() as u32);
         sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, fold });
         sc.prev = Some(e + offset);
@@ -214,7 +219,7 @@ impl Keys {
     }
 
     fn get(&self, key: &str) -> Option<Target> {
-        let &(t, s, e) = self.map.get(&word_hash(key))?;
+        let &(t, s, e) = self.map.get(&word_hash(key.as_bytes()))?;
         (self.text[s as usize..e as usize] == *key).then_some(t)
     }
 }
@@ -223,7 +228,7 @@ fn add_key(keys: &mut Keys, key: &str, target: usize, mentions: &[Mention], look
     if key.chars().filter(|&c| crate::normalize::is_letter(c)).count() < 2 {
         return;
     }
-    match keys.map.entry(word_hash(key)) {
+    match keys.map.entry(word_hash(key.as_bytes())) {
         std::collections::hash_map::Entry::Occupied(mut o) => {
             let (t, s, e) = o.get_mut();
             if keys.text[*s as usize..*e as usize] != *key {
@@ -329,8 +334,8 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         // A run of capitalised words is tried as a key only if its first word can begin
         // one: the first word of the name (the whole name's key and the first word's) or
         // its last word.
-        firsts.insert(word_hash(stem(first)), ());
-        firsts.insert(word_hash(stem(last)), ());
+        firsts.insert(word_hash(stem(first).as_bytes()), ());
+        firsts.insert(word_hash(stem(last).as_bytes()), ());
     }
     if keys.is_empty() {
         return false;
@@ -350,7 +355,8 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         }
         // A run can be a key only if its first word is the first word of one: most
         // capitalised words are not, and cost one key.
-        if !firsts.contains_key(&word_hash(stem(&cap_folds[fold.0 as usize..fold.1 as usize]))) {
+        let first = &cap_folds[fold.0 as usize..fold.1 as usize];
+        if !firsts.contains_key(&word_hash(&first[..stem_len(first)])) {
             i += 1;
             continue;
         }
