@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use crate::lookup::Lookup;
 use crate::mention::Mention;
-use crate::normalize::{fold, fold_push, is_alnum, shape, FoldedLine};
+use crate::normalize::{fold, fold_push, fold_push_bytes, is_alnum, shape, FoldedLine};
 use crate::tokens::is_capitalized;
 use crate::{Label, Source};
 
@@ -104,7 +104,7 @@ pub(crate) struct Scratch {
     firsts: FxHashMap<u64, ()>,
     added: Vec<Mention>,
     /// The folded text of every mention, end to end, and where each one ends.
-    folds: String,
+    folds: Vec<u8>,
     fold_ends: Vec<usize>,
 }
 
@@ -274,7 +274,7 @@ fn fold_mentions(text: &str, mentions: &[Mention], sc: &mut Scratch) {
     ends.clear();
     ends.push(0);
     for m in mentions {
-        fold_push(&text[m.start..m.end], folds);
+        fold_push_bytes(&text[m.start..m.end], folds);
         ends.push(folds.len());
     }
 }
@@ -312,7 +312,9 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
 /// Returns whether mentions were added (their indices then change).
 fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) -> bool {
     let Scratch { folded, key, keys, caps, cap_folds, added, firsts, folds, fold_ends, .. } = sc;
-    let fold_of = |i: usize| &folds[fold_ends[i]..fold_ends[i + 1]];
+    let fold_of = |i: usize| {
+        std::str::from_utf8(&folds[fold_ends[i]..fold_ends[i + 1]]).expect("folded UTF-8 is UTF-8")
+    };
     keys.clear();
     firsts.clear();
     for (i, m) in mentions.iter().enumerate() {
@@ -434,7 +436,7 @@ fn consistent_labels(mentions: &mut [Mention], sc: &mut Scratch) {
     }
     let (folds, ends) = (&sc.folds, &sc.fold_ends);
     let key = |i: usize| &folds[ends[i]..ends[i + 1]];
-    let mut best: FxHashMap<&str, (Label, f32)> =
+    let mut best: FxHashMap<&[u8], (Label, f32)> =
         FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     for (i, m) in mentions.iter().enumerate() {
         let e = best.entry(key(i)).or_insert((m.label, m.confidence));

@@ -225,6 +225,55 @@ pub(crate) fn fold_push(s: &str, out: &mut String) {
     fold_each(s, out);
 }
 
+/// Appends the folding of `s` to `out` as UTF-8 bytes: [`fold_push`] for callers that keep
+/// many folded strings end to end and only compare or hash them, written as the pipeline's
+/// own folding writes (no `String::push`, no branch on a letter's length).
+pub(crate) fn fold_push_bytes(s: &str, out: &mut Vec<u8>) {
+    let start = out.len();
+    // As in `FoldedLine::fold_and_split`: a character folds to at most twice its bytes.
+    out.resize(start + 2 * s.len() + 4, 0);
+    let mut sink = ByteSink { text: &mut out[..], at: start, hot: &HOT_TWO_BYTE };
+    fold_each(s, &mut sink);
+    let end = sink.at;
+    out.truncate(end);
+}
+
+/// Where [`fold_push_bytes`] writes: bytes at `at`, in a buffer with room for them.
+struct ByteSink<'a> {
+    text: &'a mut [u8],
+    at: usize,
+    hot: &'static [u32; 0x780],
+}
+
+impl Sink for ByteSink<'_> {
+    #[inline(always)]
+    fn emit(&mut self, c: char, _origin: u32, _olen: u32, _orig: u32) {
+        self.at += c.encode_utf8(&mut self.text[self.at..]).len();
+    }
+
+    #[inline(always)]
+    fn emit2(&mut self, c: char, _origin: u32, _orig: u32) {
+        let v = c as u32;
+        self.text[self.at] = 0xC0 | (v >> 6) as u8;
+        self.text[self.at + 1] = 0x80 | (v & 0x3F) as u8;
+        self.at += 2;
+    }
+
+    #[inline(always)]
+    fn emit1(&mut self, c: u8, _origin: u32, _olen: u32, _orig: u32) {
+        self.text[self.at] = c;
+        self.at += 1;
+    }
+
+    #[inline(always)]
+    fn emit_two_byte(&mut self, _v: u32, _origin: u32, cp: u32) {
+        let e = self.hot[(cp - 0x80) as usize];
+        self.text[self.at] = e as u8;
+        self.text[self.at + 1] = (e >> 8) as u8;
+        self.at += ((e >> 16) & 3) as usize;
+    }
+}
+
 /// The folding loop shared by [`fold`] and [`FoldedText::fold_into`]: calls `out.emit` with
 /// every folded character and the original byte offset it stands for. A run of spaces and
 /// newlines becomes one character, placed at the run's start (a newline if it has one).
@@ -982,6 +1031,10 @@ mod tests {
             let mut g = FoldedText::default();
             g.fold_into(text);
             assert_eq!(g.as_str(), folded);
+            // So does the byte folding, appended after what a buffer holds.
+            let mut bytes = b"x".to_vec();
+            fold_push_bytes(text, &mut bytes);
+            assert_eq!(&bytes[1..], fold(text).as_bytes(), "{text:?}");
             for (k, &(fs, fe)) in want.iter().enumerate() {
                 let whole = g.original_range(text, fs as usize, fe as usize);
                 // The shape read while folding is the shape of the token's original text.
