@@ -106,6 +106,10 @@ pub(crate) struct Scratch {
     /// The folded text of every mention, end to end, and where each one ends.
     folds: Vec<u8>,
     fold_ends: Vec<usize>,
+    /// The folded text of the mentions the lines gave (see [`record_folds`]): (start, end,
+    /// range of `line_folds`), in document order.
+    line_folds: Vec<u8>,
+    line_spans: Vec<(usize, usize, u32, u32)>,
 }
 
 impl Scratch {
@@ -114,6 +118,25 @@ impl Scratch {
         self.caps.clear();
         self.cap_folds.clear();
         self.prev = None;
+        self.line_folds.clear();
+        self.line_spans.clear();
+    }
+}
+
+/// Keeps the folded text of the mentions of one line (`mentions`, of the line that starts
+/// at byte `offset` of the document and was folded into `folded`), copied from the folded
+/// line: [`resolve`] then need not fold them again. A mention whose ends are not a token's
+/// start and a token's end is left out (it is folded then).
+pub(crate) fn record_folds(offset: usize, folded: &FoldedLine, mentions: &[Mention], sc: &mut Scratch) {
+    let tokens = folded.tokens();
+    for m in mentions {
+        let (s, e) = ((m.start - offset) as u32, (m.end - offset) as u32);
+        let k = tokens.partition_point(|t| t.s < s);
+        let Some(first) = tokens.get(k).filter(|t| t.s == s) else { continue };
+        let Some(last) = tokens[k..].iter().take_while(|t| t.s < e).find(|t| t.e == e) else { continue };
+        let at = sc.line_folds.len() as u32;
+        sc.line_folds.extend_from_slice(folded.bytes(first.fs, last.fe));
+        sc.line_spans.push((m.start, m.end, at, sc.line_folds.len() as u32));
     }
 }
 
@@ -273,8 +296,19 @@ fn fold_mentions(text: &str, mentions: &[Mention], sc: &mut Scratch) {
     folds.clear();
     ends.clear();
     ends.push(0);
+    // Most mentions were folded with their line (see `record_folds`); both lists are sorted.
+    let mut known = sc.line_spans.iter().peekable();
     for m in mentions {
-        fold_push_bytes(&text[m.start..m.end], folds);
+        while known.peek().is_some_and(|k| k.0 < m.start) {
+            known.next();
+        }
+        match known.peek() {
+            Some(&&(s, e, a, b)) if (s, e) == (m.start, m.end) => {
+                folds.extend_from_slice(&sc.line_folds[a as usize..b as usize]);
+                debug_assert_eq!(folds[*ends.last().unwrap_or(&0)..], *fold(&text[s..e]).as_bytes());
+            }
+            _ => fold_push_bytes(&text[m.start..m.end], folds),
+        }
         ends.push(folds.len());
     }
 }

@@ -144,6 +144,9 @@ impl Recognizer {
             } else if inner.document {
                 document::collect_capitalised(line, &b.folded, offset, &mut b.document);
             }
+            if inner.document {
+                document::record_folds(offset, &b.folded, &b.mentions[first..], &mut b.document);
+            }
             offset += line.len();
         }
         if let Some(adapt) = &inner.adapt {
