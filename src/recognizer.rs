@@ -179,14 +179,17 @@ impl Recognizer {
 
     fn run(&self, text: &str, b: &mut Buffers) -> Vec<Entity> {
         self.find(text, b);
-        self.to_entities(text, &b.mentions)
+        self.to_entities(text, &mut b.mentions)
     }
 
-    fn to_entities(&self, text: &str, mentions: &[Mention]) -> Vec<Entity> {
+    /// The entities of `mentions`, which it empties: a mention's source and name move into
+    /// its entity rather than being shared (a reference count up now, down at the next
+    /// text).
+    fn to_entities(&self, text: &str, mentions: &mut Vec<Mention>) -> Vec<Entity> {
         let lookup = &self.inner.lookup;
         let mut out = Vec::with_capacity(mentions.len());
         let mut chars = CharOffsets::new(text);
-        for m in mentions {
+        for m in mentions.drain(..) {
             let (cs, ce) = (chars.at(m.start), chars.at(m.end));
             let entry = m.entry.map(|e| &lookup.entries[e as usize]);
             out.push(Entity {
@@ -195,9 +198,9 @@ impl Recognizer {
                 text: text[m.start..m.end].to_string(),
                 label: m.label,
                 id: entry.map(|e| e.id.clone()),
-                canonical: entry.map(|e| e.canonical.clone()).or_else(|| m.canonical.clone()),
+                canonical: entry.map(|e| e.canonical.clone()).or(m.canonical),
                 kind: entry.and_then(|e| e.kind.clone()),
-                source: m.source.clone(),
+                source: m.source,
                 confidence: m.confidence,
             });
         }
