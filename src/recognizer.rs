@@ -124,8 +124,9 @@ impl Recognizer {
         b.document.clear();
         for line in lines(text, MAX_LINE) {
             let first = b.mentions.len();
-            b.folded.fold_and_split(line);
-            inner.vocab.classify(&b.folded, &mut b.words);
+            b.words.clear();
+            let words = &mut b.words;
+            b.folded.fold_and_split(line, |buf, s, e| words.push(inner.vocab.classify(buf, s, e)));
             inner.lookup.find(line, &b.folded, &b.words, offset, &mut b.mentions);
             if inner.rules.is_none() {
                 crate::partial_names::drop_partial_names(line, offset, &mut b.mentions, first);

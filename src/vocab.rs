@@ -190,17 +190,6 @@ impl Vocab {
         }
     }
 
-    /// [`Vocab::get`] of `buf[s..e]`, where `buf` holds at least sixteen bytes from `s` on
-    /// (see [`Key::padded`]).
-    #[inline]
-    fn get_padded(&self, buf: &[u8], s: usize, e: usize) -> Word {
-        match e - s {
-            0 => Word::UNKNOWN,
-            1 if buf[s] < 128 => self.ascii[buf[s] as usize],
-            _ => self.word_at(&Key::padded(buf, s, e)),
-        }
-    }
-
     #[inline]
     fn word_at(&self, key: &Key) -> Word {
         let i = self.find_slot(key);
@@ -256,11 +245,16 @@ impl Vocab {
         }
     }
 
-    /// What is known of every token of `folded` (split), in order, written into `out`.
-    pub fn classify(&self, folded: &crate::normalize::FoldedLine, out: &mut Vec<Word>) {
-        out.clear();
-        let buf = folded.padded();
-        out.extend(folded.tokens().iter().map(|t| self.get_padded(buf, t.fs as usize, t.fe as usize)));
+    /// What is known of the token `buf[s..e]` of a folded line, where `buf` holds at least
+    /// sixteen bytes from `s` on (see [`crate::normalize::FoldedLine::fold_and_split`] and
+    /// [`Key::padded`]).
+    #[inline]
+    pub fn classify(&self, buf: &[u8], s: usize, e: usize) -> Word {
+        match e - s {
+            0 => Word::UNKNOWN,
+            1 if buf[s] < 128 => self.ascii[buf[s] as usize],
+            _ => self.word_at(&Key::padded(buf, s, e)),
+        }
     }
 
     /// Records the lookup stage's token id for `key`.

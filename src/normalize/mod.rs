@@ -350,7 +350,9 @@ impl Sink for FoldedText {
 /// into tokens as it is written, the same spans as [`crate::lookup::folded_tokens`] gives
 /// without a second pass over the text, and each word's [`shape`], read from the original
 /// characters as they go by.
-struct Splitter<'a> {
+struct Splitter<'a, F: FnMut(&[u8], usize, usize)> {
+    /// Called with each token as it is cut (see [`FoldedLine::fold_and_split`]).
+    on_token: F,
     /// The folded text's UTF-8 bytes, written at `at`: the folding of valid UTF-8 is valid
     /// UTF-8. The buffer is sized for the longest folding up front, so that writing a
     /// character is one or two stores, with no capacity check or UTF-8 encoding.
@@ -424,7 +426,7 @@ static HOT_TWO_BYTE: std::sync::LazyLock<[u32; 0x780]> = std::sync::LazyLock::ne
 static CHAR_KINDS: std::sync::LazyLock<[u8; 0x780]> =
     std::sync::LazyLock::new(|| std::array::from_fn(|i| char_kind(i as u32 + 0x80)));
 
-impl Splitter<'_> {
+impl<F: FnMut(&[u8], usize, usize)> Splitter<'_, F> {
     /// What original character `orig` is ([`char_kind`], `kinds` for two-byte characters).
     #[inline(always)]
     fn kind(kinds: &[u8; 0x780], orig: u32) -> u8 {
@@ -511,6 +513,7 @@ impl Splitter<'_> {
             self.close(at);
             if !sep {
                 self.tokens.push(Token { fs: at, fe: at + len, s: origin, e: origin + olen, shape: 0 });
+                (self.on_token)(self.text, at as usize, (at + len) as usize);
             }
         }
     }
@@ -530,6 +533,7 @@ impl Splitter<'_> {
                 };
             let (fs, fe, s, e) = (self.start, at, self.first, self.last);
             self.tokens.push(Token { fs, fe, s, e, shape: shape | shape::WORD });
+            (self.on_token)(self.text, fs as usize, fe as usize);
         }
     }
 }
@@ -578,7 +582,7 @@ fn shape_of(word: &str) -> u8 {
 
 /// Writes the folded text and its tokens with their origins, but no per-byte offset map:
 /// the stages only ever map whole tokens back.
-impl Sink for Splitter<'_> {
+impl<F: FnMut(&[u8], usize, usize)> Sink for Splitter<'_, F> {
     #[inline(always)]
     fn emit(&mut self, c: char, origin: u32, olen: u32, orig: u32) {
         let at = self.at as u32;
@@ -740,10 +744,15 @@ impl FoldedLine {
     /// Folds `s` (as [`fold`] does) and cuts the folded text into tokens: the same spans as
     /// [`crate::lookup::folded_tokens`] gives. The lookup and rule stages and the document
     /// pass all read these tokens: the line is cut once, not once per stage.
-    pub(crate) fn fold_and_split(&mut self, s: &str) {
+    ///
+    /// `on_token` is called with every token as it is cut, in order: the folded line so far
+    /// (at least sixteen readable bytes from the token's start on; those after the token are
+    /// meaningless) and the token's range in it. The vocabulary classifies each word there, while its bytes are
+    /// at hand, rather than in a pass of its own.
+    pub(crate) fn fold_and_split(&mut self, s: &str, on_token: impl FnMut(&[u8], usize, usize)) {
         // A character folds to at most twice its bytes (a two-byte capital whose small letter
-        // takes three), and a run of spaces to one byte; then sixteen bytes for
-        // [`FoldedLine::padded`].
+        // takes three), and a run of spaces to one byte; then sixteen bytes of room after the
+        // last token, so that `on_token` can read a short key in whole words.
         let room = 2 * s.len() + 4 + 16;
         if self.text.len() < room {
             self.text.resize(room, 0);
@@ -751,6 +760,7 @@ impl FoldedLine {
         let mut tokens = std::mem::take(&mut self.tokens);
         tokens.clear();
         let mut split = Splitter {
+            on_token,
             text: &mut self.text,
             at: 0,
             tokens,
@@ -786,14 +796,6 @@ impl FoldedLine {
     pub(crate) fn bytes(&self, fs: u32, fe: u32) -> &[u8] {
         debug_assert!(fe as usize <= self.len);
         &self.text[fs as usize..fe as usize]
-    }
-
-    /// The folded bytes with room after them: at least sixteen readable bytes from any
-    /// token's start on (the bytes after the folded text are meaningless), so that a short
-    /// key can be read in whole words.
-    #[inline]
-    pub(crate) fn padded(&self) -> &[u8] {
-        &self.text
     }
 
     /// The folded text `fs..fe` (from a token's start to a token's end), as a string.
@@ -960,10 +962,16 @@ mod tests {
         }
     }
 
+    impl FoldedLine {
+        fn fold_and_split_alone(&mut self, s: &str) {
+            self.fold_and_split(s, |_, _, _| {});
+        }
+    }
+
     #[test]
     fn word_shapes() {
         let mut f = FoldedLine::default();
-        f.fold_and_split("ΝΑΤΟ Αθήνα αθήνα 2030 Ε.Ε. iPhone Χ1 ΚΟΡΕ\u{301}Α");
+        f.fold_and_split_alone("ΝΑΤΟ Αθήνα αθήνα 2030 Ε.Ε. iPhone Χ1 ΚΟΡΕ\u{301}Α");
         let words: Vec<u8> = f
             .tokens()
             .iter()
@@ -1021,7 +1029,7 @@ mod tests {
             .collect();
         let fixed = ["Αθήνα 1821 «Κορε\u{301}α»", "  ", "", "a-b\nc\u{200B}d 🇬🇷 x"];
         for text in fixed.iter().copied().chain(random.iter().map(String::as_str)) {
-            f.fold_and_split(text);
+            f.fold_and_split_alone(text);
             let folded = std::str::from_utf8(&f.text[..f.len]).unwrap();
             let want: Vec<(u32, u32)> =
                 crate::lookup::folded_tokens(folded).map(|(s, e)| (s as u32, e as u32)).collect();
