@@ -479,34 +479,37 @@ impl Lookup {
         }
     }
 
+    /// Whether a token with vocabulary token id `token` and folding shape `shape` may start
+    /// a name: some name starts with it, and in lower case if the token is (most words of
+    /// running text are in lower case, and most names need a capital).
+    #[inline]
+    pub(crate) fn may_start(&self, token: u32, shape: u8) -> bool {
+        let start = self.starts.get(token as usize).copied().unwrap_or(0);
+        start & START != 0 && (start & START_LOWER != 0 || shape & shape::SMALL == 0)
+    }
+
     /// Finds the gazetteer mentions in `text` (one line or paragraph), already folded and
     /// split into `folded` ([`FoldedLine::fold_and_split`]), appending them to `out` with
-    /// offsets shifted by `offset`.
+    /// offsets shifted by `offset`. `starts` are the tokens where a name may start, in order
+    /// (see [`Lookup::may_start`]): the walks begin there.
     pub fn find(
         &self,
         text: &str,
         folded: &FoldedLine,
         words: &[Word],
+        starts: &[u32],
         offset: usize,
         out: &mut Vec<Mention>,
     ) {
         let Some(nfa) = &self.nfa else { return };
-        let tokens = folded.tokens();
         let first = out.len();
         // The names that end along one walk: (index of the token after the name, pattern),
         // shortest first; a walk longer than this keeps its longest names.
         let mut ends = [(0usize, 0usize); 16];
-        for t in 0..tokens.len() {
+        for &t in starts {
+            let t = t as usize;
             let id = words[t].token;
-            let start = self.starts.get(id as usize).copied().unwrap_or(0);
-            if start & START == 0 {
-                continue;
-            }
-            // Most words of running text are in lower case, and most names need a capital:
-            // such a word starts no match, and costs no walk.
-            if start & START_LOWER == 0 && tokens[t].shape & shape::SMALL != 0 {
-                continue;
-            }
+            let start = self.starts[id as usize];
             // Walk the automaton token by token from here (anchored: no failure
             // transitions), noting every name that ends on the way; a token that starts only
             // one-word names needs no step past it.

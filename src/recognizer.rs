@@ -125,9 +125,17 @@ impl Recognizer {
         for line in lines(text, MAX_LINE) {
             let first = b.mentions.len();
             b.words.clear();
-            let words = &mut b.words;
-            b.folded.fold_and_split(line, |buf, s, e| words.push(inner.vocab.classify(buf, s, e)));
-            inner.lookup.find(line, &b.folded, &b.words, offset, &mut b.mentions);
+            b.starts.clear();
+            let (words, starts) = (&mut b.words, &mut b.starts);
+            // Each token is classified as it is cut, and noted if a name may start there.
+            b.folded.fold_and_split(line, |buf, t| {
+                let w = inner.vocab.classify(buf, t.fs as usize, t.fe as usize);
+                if inner.lookup.may_start(w.token, t.shape) {
+                    starts.push(words.len() as u32);
+                }
+                words.push(w);
+            });
+            inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
             if inner.rules.is_none() {
                 crate::partial_names::drop_partial_names(line, offset, &mut b.mentions, first);
             }
@@ -270,6 +278,8 @@ struct Buffers {
     folded: FoldedLine,
     /// What the vocabulary knows of each token of the folded line.
     words: Vec<Word>,
+    /// The tokens of the line where a name may start.
+    starts: Vec<u32>,
     mentions: Vec<Mention>,
     rules: crate::rules::Scratch,
     document: document::Scratch,

@@ -350,7 +350,7 @@ impl Sink for FoldedText {
 /// into tokens as it is written, the same spans as [`crate::lookup::folded_tokens`] gives
 /// without a second pass over the text, and each word's [`shape`], read from the original
 /// characters as they go by.
-struct Splitter<'a, F: FnMut(&[u8], usize, usize)> {
+struct Splitter<'a, F: FnMut(&[u8], &Token)> {
     /// Called with each token as it is cut (see [`FoldedLine::fold_and_split`]).
     on_token: F,
     /// The folded text's UTF-8 bytes, written at `at`: the folding of valid UTF-8 is valid
@@ -426,7 +426,7 @@ static HOT_TWO_BYTE: std::sync::LazyLock<[u32; 0x780]> = std::sync::LazyLock::ne
 static CHAR_KINDS: std::sync::LazyLock<[u8; 0x780]> =
     std::sync::LazyLock::new(|| std::array::from_fn(|i| char_kind(i as u32 + 0x80)));
 
-impl<F: FnMut(&[u8], usize, usize)> Splitter<'_, F> {
+impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
     /// What original character `orig` is ([`char_kind`], `kinds` for two-byte characters).
     #[inline(always)]
     fn kind(kinds: &[u8; 0x780], orig: u32) -> u8 {
@@ -512,8 +512,9 @@ impl<F: FnMut(&[u8], usize, usize)> Splitter<'_, F> {
         } else {
             self.close(at);
             if !sep {
-                self.tokens.push(Token { fs: at, fe: at + len, s: origin, e: origin + olen, shape: 0 });
-                (self.on_token)(self.text, at as usize, (at + len) as usize);
+                let token = Token { fs: at, fe: at + len, s: origin, e: origin + olen, shape: 0 };
+                (self.on_token)(self.text, &token);
+                self.tokens.push(token);
             }
         }
     }
@@ -532,8 +533,9 @@ impl<F: FnMut(&[u8], usize, usize)> Splitter<'_, F> {
                     shape_from(self.letters, self.upper, self.bits & !SEEN)
                 };
             let (fs, fe, s, e) = (self.start, at, self.first, self.last);
-            self.tokens.push(Token { fs, fe, s, e, shape: shape | shape::WORD });
-            (self.on_token)(self.text, fs as usize, fe as usize);
+            let token = Token { fs, fe, s, e, shape: shape | shape::WORD };
+            (self.on_token)(self.text, &token);
+            self.tokens.push(token);
         }
     }
 }
@@ -582,7 +584,7 @@ fn shape_of(word: &str) -> u8 {
 
 /// Writes the folded text and its tokens with their origins, but no per-byte offset map:
 /// the stages only ever map whole tokens back.
-impl<F: FnMut(&[u8], usize, usize)> Sink for Splitter<'_, F> {
+impl<F: FnMut(&[u8], &Token)> Sink for Splitter<'_, F> {
     #[inline(always)]
     fn emit(&mut self, c: char, origin: u32, olen: u32, orig: u32) {
         let at = self.at as u32;
@@ -747,9 +749,10 @@ impl FoldedLine {
     ///
     /// `on_token` is called with every token as it is cut, in order: the folded line so far
     /// (at least sixteen readable bytes from the token's start on; those after the token are
-    /// meaningless) and the token's range in it. The vocabulary classifies each word there, while its bytes are
+    /// meaningless) and the token (its shape and spans; combining marks after a punctuation
+    /// token are not yet in its original span). The vocabulary classifies each word there, while its bytes are
     /// at hand, rather than in a pass of its own.
-    pub(crate) fn fold_and_split(&mut self, s: &str, on_token: impl FnMut(&[u8], usize, usize)) {
+    pub(crate) fn fold_and_split(&mut self, s: &str, on_token: impl FnMut(&[u8], &Token)) {
         // A character folds to at most twice its bytes (a two-byte capital whose small letter
         // takes three), and a run of spaces to one byte; then sixteen bytes of room after the
         // last token, so that `on_token` can read a short key in whole words.
@@ -964,7 +967,7 @@ mod tests {
 
     impl FoldedLine {
         fn fold_and_split_alone(&mut self, s: &str) {
-            self.fold_and_split(s, |_, _, _| {});
+            self.fold_and_split(s, |_, _| {});
         }
     }
 
