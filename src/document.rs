@@ -459,7 +459,8 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         return false;
     }
     mentions.append(added);
-    mentions.sort_by_key(|m| m.start);
+    // Disjoint spans have distinct starts: an unstable sort (no buffer) is exact.
+    mentions.sort_unstable_by_key(|m| m.start);
     true
 }
 

@@ -292,7 +292,8 @@ impl Rules {
         }
         if !added.is_empty() {
             out.append(added);
-            out[first..].sort_by_key(|m| m.start);
+            // Disjoint spans have distinct starts: an unstable sort (no buffer) is exact.
+            out[first..].sort_unstable_by_key(|m| m.start);
         }
     }
 }
