@@ -58,6 +58,16 @@ fn quick(start: Instant, what: &str) {
     assert!(start.elapsed() < limit, "{what} took {:?}", start.elapsed());
 }
 
+/// Found by fuzzing: a web domain (a rule's organisation) that is also the second name of a
+/// list after a person (a coordinated name) was two overlapping candidates, and the document
+/// pass sliced between them backwards.
+#[test]
+fn a_domain_in_a_list_of_names() {
+    for text in [".Ο Κΰ,Mo.co", "Μίλησαν ο Νίκος Παππάς, Mo.co και η Ana.gr."] {
+        assert_found(&check(text), "Mo.co", Label::Org);
+    }
+}
+
 #[test]
 fn empty_and_blank_texts() {
     for t in ["", " ", "\n", "\r\n", "\n\n\n", "\t \u{A0}\u{3000}", "\u{FEFF}", ".", "«»"] {

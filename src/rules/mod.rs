@@ -257,8 +257,16 @@ impl Rules {
         }
         coordinate(&line, untyped, gaz, drop, cands);
         // Gazetteer mentions that a rule took in give way; any other overlap keeps the gazetteer's.
+        // Candidates are disjoint from each other too: the first one (domains, then runs, then
+        // coordinated names) keeps tokens another also claims (`Κΰ, Mo.co`: a domain, and a
+        // name coordinated with a person).
         added.clear();
+        taken.clear();
+        taken.resize(toks.len(), false);
         for c in cands.iter() {
+            if taken[c.a..c.b].iter().any(|&t| t) {
+                continue;
+            }
             let s = toks[c.a].s as usize;
             let e = toks[c.b - 1].e as usize + c.extra_end;
             // `gaz` is sorted and disjoint: the overlapping mentions are one run of it, found
@@ -271,6 +279,7 @@ impl Rules {
                 }
                 drop[lo..hi].fill(true);
             }
+            taken[c.a..c.b].fill(true);
             added.push(Mention {
                 start: offset + s,
                 end: offset + e,
