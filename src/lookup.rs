@@ -709,11 +709,7 @@ pub(crate) fn resolve_overlaps(out: &mut Vec<Mention>, first: usize) {
             keep[i] = true;
         }
     }
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        i <= first || keep[i - 1 - first]
-    });
+    crate::mention::retain_from(out, first, |i| keep[i]);
     out[first..].sort_unstable_by_key(|m| m.start);
 }
 

@@ -19,3 +19,17 @@ pub(crate) struct Mention {
     /// Higher wins in conflicts (gazetteer priority, or the rule's priority).
     pub priority: i32,
 }
+
+/// Keeps `mentions[first + i]` where `keep(i)`, in order, and the mentions before `first`
+/// untouched: one line's mentions are filtered at a cost of that line's length, not the
+/// document's (`Vec::retain` would walk every mention of the document again, each line).
+pub(crate) fn retain_from(mentions: &mut Vec<Mention>, first: usize, keep: impl Fn(usize) -> bool) {
+    let mut w = first;
+    for r in first..mentions.len() {
+        if keep(r - first) {
+            mentions.swap(w, r);
+            w += 1;
+        }
+    }
+    mentions.truncate(w);
+}

@@ -114,6 +114,20 @@ fn a_line_with_a_hundred_thousand_names() {
 }
 
 #[test]
+fn many_lines_with_names_inside_longer_ones() {
+    // Every line's overlapping hits (`Πούτιν` inside `Βλαντίμιρ Πούτιν`, `Ελλάδος` inside
+    // `Τράπεζα της Ελλάδος`) are resolved at the cost of that line, not of all the mentions
+    // of the document before it (that was quadratic in the number of lines).
+    let start = Instant::now();
+    let text = "Ο Βλαντίμιρ Πούτιν και η Τράπεζα της Ελλάδος.\n".repeat(60_000);
+    let ents = check(&text);
+    assert_eq!(ents.len(), 120_000);
+    let names = ["Βλαντίμιρ Πούτιν", "Τράπεζα της Ελλάδος"];
+    assert!(ents.iter().enumerate().all(|(i, e)| e.text == names[i % 2]));
+    quick(start, "60 000 lines with overlapping hits");
+}
+
+#[test]
 fn only_combining_marks() {
     let marks = "\u{301}\u{308}\u{313}\u{342}\u{345}\u{20DD}\u{FE0F}".repeat(10_000);
     assert!(check(&marks).is_empty());

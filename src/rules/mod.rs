@@ -292,12 +292,7 @@ impl Rules {
             });
         }
         if drop.iter().any(|&d| d) {
-            let mut i = 0;
-            out.retain(|_| {
-                let keep = i < first || !drop[i - first];
-                i += 1;
-                keep
-            });
+            crate::mention::retain_from(out, first, |i| !drop[i]);
         }
         if !added.is_empty() {
             out.append(added);
