@@ -501,13 +501,8 @@ mod tests {
     fn consistent_labels_follow_the_rule() {
         let names: [&[u8]; 4] = [b"kim", b"pouti\xce\xbd", b"kim gionk", b"x"];
         let labels = [Label::Per, Label::Loc, Label::Org];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n) as usize
-        };
+        let mut rng = crate::test_rng::Rng::new();
+        let mut next = |n: usize| rng.below(n);
         for round in 0..600 {
             let n = [2, 5, 16, 17, 40][round % 5];
             let mut sc = Scratch::default();
@@ -515,7 +510,7 @@ mod tests {
             let mut mentions = Vec::new();
             let mut keys = Vec::new();
             for i in 0..n {
-                let k = next(names.len() as u64);
+                let k = next(names.len());
                 sc.folds.extend_from_slice(names[k]);
                 sc.fold_ends.push(sc.folds.len());
                 keys.push(k);

@@ -59,6 +59,8 @@ mod partial_names;
 mod recognizer;
 mod rules;
 mod span;
+#[cfg(test)]
+mod test_rng;
 mod tokens;
 mod vocab;
 

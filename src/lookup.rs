@@ -744,13 +744,8 @@ mod tests {
             confidence: 0.5,
             priority,
         };
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n) as usize
-        };
+        let mut rng = crate::test_rng::Rng::new();
+        let mut next = |n: usize| rng.below(n);
         for round in 0..400 {
             let n = [3, 10, 40, 64, 65, 150][round % 6];
             let spans: Vec<Mention> = (0..n)

@@ -1017,19 +1017,9 @@ mod tests {
         // white space, zero-width and astral characters.
         let alphabet: Vec<char> =
             "αΑάΆωΩςσaZ09΅\u{301}\u{345}\u{200B}\u{AD}-–' .,«»\n\t\u{A0}½²ǅﬁ🇬我ßÉЖ٣".chars().collect();
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let random: Vec<String> = (0..3000)
-            .map(|n| {
-                (0..n % 23)
-                    .map(|_| {
-                        state ^= state << 13;
-                        state ^= state >> 7;
-                        state ^= state << 17;
-                        alphabet[(state % alphabet.len() as u64) as usize]
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut rng = crate::test_rng::Rng::new();
+        let random: Vec<String> =
+            (0..3000).map(|n| (0..n % 23).map(|_| alphabet[rng.below(alphabet.len())]).collect()).collect();
         let fixed = ["Αθήνα 1821 «Κορε\u{301}α»", "  ", "", "a-b\nc\u{200B}d 🇬🇷 x"];
         for text in fixed.iter().copied().chain(random.iter().map(String::as_str)) {
             f.fold_and_split_alone(text);
