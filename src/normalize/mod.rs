@@ -238,39 +238,58 @@ pub(crate) fn fold_push_bytes(s: &str, out: &mut Vec<u8>) {
     out.truncate(end);
 }
 
-/// Where [`fold_push_bytes`] writes: bytes at `at`, in a buffer with room for them.
+/// Folded UTF-8 bytes written at `at`, into a buffer sized up front for the longest folding
+/// (a character folds to at most twice its bytes), so that writing a character is one or two
+/// stores, with no capacity check: where [`fold_push_bytes`] and the pipeline's
+/// [`Splitter`] write. The folding of valid UTF-8 is valid UTF-8.
 struct ByteSink<'a> {
     text: &'a mut [u8],
     at: usize,
+    /// The hot path's two-byte characters, folded and classified: [`HOT_TWO_BYTE`].
     hot: &'static [u32; 0x780],
+}
+
+impl ByteSink<'_> {
+    /// Writes `c`; its length in bytes.
+    #[inline(always)]
+    fn put(&mut self, c: char) -> u32 {
+        let len = c.encode_utf8(&mut self.text[self.at..]).len();
+        self.at += len;
+        len as u32
+    }
+
+    #[inline(always)]
+    fn put1(&mut self, c: u8) {
+        self.text[self.at] = c;
+        self.at += 1;
+    }
+
+    /// Writes the folding of a hot-path character, entry `e` of [`HOT_TWO_BYTE`], with no
+    /// branch on its length; the length.
+    #[inline(always)]
+    fn put_hot(&mut self, e: u32) -> u32 {
+        self.text[self.at] = e as u8;
+        self.text[self.at + 1] = (e >> 8) as u8;
+        let len = (e >> 16) & 3;
+        self.at += len as usize;
+        len
+    }
 }
 
 impl Sink for ByteSink<'_> {
     #[inline(always)]
     fn emit(&mut self, c: char, _origin: u32, _olen: u32, _orig: u32) {
-        self.at += c.encode_utf8(&mut self.text[self.at..]).len();
-    }
-
-    #[inline(always)]
-    fn emit2(&mut self, c: char, _origin: u32, _orig: u32) {
-        let v = c as u32;
-        self.text[self.at] = 0xC0 | (v >> 6) as u8;
-        self.text[self.at + 1] = 0x80 | (v & 0x3F) as u8;
-        self.at += 2;
+        self.put(c);
     }
 
     #[inline(always)]
     fn emit1(&mut self, c: u8, _origin: u32, _olen: u32, _orig: u32) {
-        self.text[self.at] = c;
-        self.at += 1;
+        self.put1(c);
     }
 
     #[inline(always)]
     fn emit_two_byte(&mut self, _v: u32, _origin: u32, cp: u32) {
-        let e = self.hot[(cp - 0x80) as usize];
-        self.text[self.at] = e as u8;
-        self.text[self.at + 1] = (e >> 8) as u8;
-        self.at += ((e >> 16) & 3) as usize;
+        self.put_hot(self.hot[(cp - 0x80) as usize]);
     }
 }
 
@@ -282,9 +301,6 @@ trait Sink {
     /// Folded character `c` for the original character `orig` at byte `origin`, `olen`
     /// bytes long.
     fn emit(&mut self, c: char, origin: u32, olen: u32, orig: u32);
-    /// [`Sink::emit`] for a character of U+0080..U+07FF (two bytes in UTF-8) folded from a
-    /// two-byte character.
-    fn emit2(&mut self, c: char, origin: u32, orig: u32);
     /// [`Sink::emit`] for an ASCII character.
     fn emit1(&mut self, c: u8, origin: u32, olen: u32, orig: u32);
     /// A combining mark at byte `origin`, `olen` bytes long, that folds to nothing.
@@ -297,7 +313,7 @@ trait Sink {
         if v < 0x80 {
             self.emit1(v as u8, origin, 2, cp);
         } else {
-            self.emit2(char::from_u32(v).unwrap_or('\u{FFFD}'), origin, cp);
+            self.emit(char::from_u32(v).unwrap_or('\u{FFFD}'), origin, 2, cp);
         }
     }
 }
@@ -305,11 +321,6 @@ trait Sink {
 impl Sink for String {
     #[inline(always)]
     fn emit(&mut self, c: char, _origin: u32, _olen: u32, _orig: u32) {
-        self.push(c);
-    }
-
-    #[inline(always)]
-    fn emit2(&mut self, c: char, _origin: u32, _orig: u32) {
         self.push(c);
     }
 
@@ -332,13 +343,6 @@ impl Sink for FoldedText {
     }
 
     #[inline(always)]
-    fn emit2(&mut self, c: char, origin: u32, _orig: u32) {
-        debug_assert_eq!(c.len_utf8(), 2);
-        self.text.push(c);
-        self.origin.extend_from_slice(&[origin, origin]);
-    }
-
-    #[inline(always)]
     fn emit1(&mut self, c: u8, origin: u32, _olen: u32, _orig: u32) {
         debug_assert!(c.is_ascii());
         self.text.push(c as char);
@@ -353,18 +357,11 @@ impl Sink for FoldedText {
 struct Splitter<'a, F: FnMut(&[u8], &Token)> {
     /// Called with each token as it is cut (see [`FoldedLine::fold_and_split`]).
     on_token: F,
-    /// The folded text's UTF-8 bytes, written at `at`: the folding of valid UTF-8 is valid
-    /// UTF-8. The buffer is sized for the longest folding up front, so that writing a
-    /// character is one or two stores, with no capacity check or UTF-8 encoding.
-    text: &'a mut [u8],
-    at: usize,
+    /// Where the folded text goes.
+    out: ByteSink<'a>,
     tokens: Vec<Token>,
     /// The text being folded (read again only for a word with combining marks).
     src: &'a str,
-    /// What each two-byte character is: [`CHAR_KINDS`].
-    kinds: &'static [u8; 0x780],
-    /// The hot path's two-byte characters, folded and classified: [`HOT_TWO_BYTE`].
-    hot: &'static [u32; 0x780],
     /// A run of letters and digits is open: it started at folded byte `start`, and it comes
     /// from original bytes `first..last`. It is written out when it ends: a character costs
     /// no write to the token lists.
@@ -383,7 +380,7 @@ struct Splitter<'a, F: FnMut(&[u8], &Token)> {
     marked: bool,
 }
 
-/// Bits of [`CHAR_KINDS`] and [`char_kind`].
+/// Bits of [`char_kind`].
 const K_LETTER: u8 = 1;
 const K_UPPER: u8 = 2;
 const K_DIGIT: u8 = 4;
@@ -422,14 +419,11 @@ static HOT_TWO_BYTE: std::sync::LazyLock<[u32; 0x780]> = std::sync::LazyLock::ne
     })
 });
 
-/// [`char_kind`] of U+0080..U+07FF, in a table: the characters of Greek text.
-static CHAR_KINDS: std::sync::LazyLock<[u8; 0x780]> =
-    std::sync::LazyLock::new(|| std::array::from_fn(|i| char_kind(i as u32 + 0x80)));
-
 impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
-    /// What original character `orig` is ([`char_kind`], `kinds` for two-byte characters).
+    /// What original character `orig` is ([`char_kind`], decided at once for ASCII; the
+    /// hot path's two-byte characters have theirs in [`HOT_TWO_BYTE`]).
     #[inline(always)]
-    fn kind(kinds: &[u8; 0x780], orig: u32) -> u8 {
+    fn kind(orig: u32) -> u8 {
         match orig {
             0..=0x7F => {
                 let b = orig as u8;
@@ -443,7 +437,6 @@ impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
                     0
                 }
             }
-            0x80..=0x7FF => kinds[(orig - 0x80) as usize],
             _ => char_kind(orig),
         }
     }
@@ -469,10 +462,7 @@ impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     fn token(&mut self, c: char, alnum: bool, at: u32, len: u32, origin: u32, olen: u32, orig: u32) {
-        let kinds = self.kinds;
-        self.token_of_kind(alnum, c == ' ' || c == '\n', at, len, origin, olen, orig, || {
-            Self::kind(kinds, orig)
-        });
+        self.token_of_kind(alnum, c == ' ' || c == '\n', at, len, origin, olen, orig, || Self::kind(orig));
     }
 
     /// [`Splitter::token`], with the character's kind computed only when a word needs it,
@@ -513,7 +503,7 @@ impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
             self.close(at);
             if !sep {
                 let token = Token { fs: at, fe: at + len, s: origin, e: origin + olen, shape: 0 };
-                (self.on_token)(self.text, &token);
+                (self.on_token)(self.out.text, &token);
                 self.tokens.push(token);
             }
         }
@@ -534,7 +524,7 @@ impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
                 };
             let (fs, fe, s, e) = (self.start, at, self.first, self.last);
             let token = Token { fs, fe, s, e, shape: shape | shape::WORD };
-            (self.on_token)(self.text, &token);
+            (self.on_token)(self.out.text, &token);
             self.tokens.push(token);
         }
     }
@@ -587,43 +577,25 @@ fn shape_of(word: &str) -> u8 {
 impl<F: FnMut(&[u8], &Token)> Sink for Splitter<'_, F> {
     #[inline(always)]
     fn emit(&mut self, c: char, origin: u32, olen: u32, orig: u32) {
-        let at = self.at as u32;
-        let len = c.encode_utf8(&mut self.text[self.at..]).len();
-        self.at += len;
-        self.token(c, is_alnum(c), at, len as u32, origin, olen, orig);
-    }
-
-    #[inline(always)]
-    fn emit2(&mut self, c: char, origin: u32, orig: u32) {
-        let at = self.at as u32;
-        // Two bytes, written as such: what `String::push` would write, at less cost.
-        let v = c as u32;
-        self.text[self.at] = 0xC0 | (v >> 6) as u8;
-        self.text[self.at + 1] = 0x80 | (v & 0x3F) as u8;
-        self.at += 2;
-        // Mostly a Greek letter, decided on the code point.
-        let alnum = matches!(c as u32, 0x3AC..=0x3CE) || is_alnum(c);
-        self.token(c, alnum, at, 2, origin, 2, orig);
+        let at = self.out.at as u32;
+        let len = self.out.put(c);
+        self.token(c, is_alnum(c), at, len, origin, olen, orig);
     }
 
     #[inline(always)]
     fn emit1(&mut self, c: u8, origin: u32, olen: u32, orig: u32) {
-        let at = self.at as u32;
-        self.text[self.at] = c;
-        self.at += 1;
+        let at = self.out.at as u32;
+        self.out.put1(c);
         self.token(c as char, c.is_ascii_alphanumeric(), at, 1, origin, olen, orig);
     }
 
     #[inline(always)]
     fn emit_two_byte(&mut self, _v: u32, origin: u32, cp: u32) {
-        let e = self.hot[(cp - 0x80) as usize];
-        let at = self.at;
-        self.text[at] = e as u8;
-        self.text[at + 1] = (e >> 8) as u8;
-        let len = (e >> 16) & 3;
-        self.at += len as usize;
+        let e = self.out.hot[(cp - 0x80) as usize];
+        let at = self.out.at as u32;
+        let len = self.out.put_hot(e);
         // A hot-path character is never a space or a newline.
-        self.token_of_kind(e & 1 << 18 != 0, false, at as u32, len, origin, 2, cp, || (e >> 24) as u8);
+        self.token_of_kind(e & 1 << 18 != 0, false, at, len, origin, 2, cp, || (e >> 24) as u8);
     }
 
     /// A combining mark right after a token's last character belongs to the token (as in
@@ -750,8 +722,8 @@ impl FoldedLine {
     /// `on_token` is called with every token as it is cut, in order: the folded line so far
     /// (at least sixteen readable bytes from the token's start on; those after the token are
     /// meaningless) and the token (its shape and spans; combining marks after a punctuation
-    /// token are not yet in its original span). The vocabulary classifies each word there, while its bytes are
-    /// at hand, rather than in a pass of its own.
+    /// token are not yet in its original span). The vocabulary classifies each word there,
+    /// while its bytes are at hand, rather than in a pass of its own.
     pub(crate) fn fold_and_split(&mut self, s: &str, on_token: impl FnMut(&[u8], &Token)) {
         // A character folds to at most twice its bytes (a two-byte capital whose small letter
         // takes three), and a run of spaces to one byte; then sixteen bytes of room after the
@@ -764,12 +736,9 @@ impl FoldedLine {
         tokens.clear();
         let mut split = Splitter {
             on_token,
-            text: &mut self.text,
-            at: 0,
+            out: ByteSink { text: &mut self.text, at: 0, hot: &HOT_TWO_BYTE },
             tokens,
             src: s,
-            kinds: &CHAR_KINDS,
-            hot: &HOT_TWO_BYTE,
             in_word: false,
             start: 0,
             first: 0,
@@ -781,7 +750,7 @@ impl FoldedLine {
             marked: false,
         };
         fold_each(s, &mut split);
-        let end = split.at;
+        let end = split.out.at;
         split.close(end as u32);
         self.tokens = split.tokens;
         self.len = end;
