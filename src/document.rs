@@ -25,7 +25,6 @@ use std::sync::Arc;
 use crate::lookup::Lookup;
 use crate::mention::Mention;
 use crate::normalize::{fold, fold_push, fold_push_bytes, is_alnum, shape, FoldedLine};
-use crate::tokens::is_capitalized;
 use crate::{Label, Source};
 
 /// Folded endings that inflection adds or changes, longest first (see `gazetteer::inflect`).
@@ -144,59 +143,20 @@ pub(crate) fn record_folds(offset: usize, folded: &FoldedLine, mentions: &[Menti
 /// `offset` of the document, folded and split into `folded`): the only words that can be
 /// partial mentions. Called for every line, in order, before [`resolve`].
 pub(crate) fn collect_capitalised(line: &str, folded: &FoldedLine, offset: usize, sc: &mut Scratch) {
-    let words = folded.tokens().iter().filter_map(|t| {
-        if t.shape & shape::WORD == 0 {
-            return None;
-        }
-        // A word that starts with a small letter is no name's first word.
-        if t.shape & shape::SMALL != 0 {
-            return Some(LineWord { cap: false, ..LineWord::default() });
-        }
-        let (s, e) = (t.s as usize, t.e as usize);
-        Some(LineWord {
-            start: s,
-            end: e,
-            fold_start: t.fs,
-            fold_end: t.fe,
-            cap: is_capitalized(&line[s..e]),
-        })
-    });
-    collect_words(line, folded, offset, words, sc);
-}
-
-/// One word of a line, as [`collect_words`] needs it: byte ranges in the line and in the
-/// folded line (only read when `cap`), and whether its first letter is a capital.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct LineWord {
-    pub start: usize,
-    pub end: usize,
-    pub fold_start: u32,
-    pub fold_end: u32,
-    pub cap: bool,
-}
-
-/// [`collect_capitalised`] from the line's words as an earlier stage already classified
-/// them (the rule stage's tokens), in order.
-pub(crate) fn collect_words(
-    line: &str,
-    folded: &FoldedLine,
-    offset: usize,
-    words: impl Iterator<Item = LineWord>,
-    sc: &mut Scratch,
-) {
     let bytes = line.as_bytes();
-    for w in words {
-        if !w.cap {
+    for t in folded.tokens().iter().filter(|t| t.shape & shape::WORD != 0) {
+        // Folding read each word's shape: whether its first letter is a capital.
+        if t.shape & shape::CAP == 0 {
             sc.prev = None;
             continue;
         }
-        let (s, e) = (w.start, w.end);
+        let (s, e) = (t.s as usize, t.e as usize);
         // Joined to the capitalised word before by spaces or hyphens only (a line break ends a run).
         let joined = sc
             .prev
             .is_some_and(|p| p >= offset && bytes[p - offset..s].iter().all(|&c| c == b' ' || c == b'-'));
         let at = sc.cap_folds.len() as u32;
-        sc.cap_folds.extend_from_slice(folded.bytes(w.fold_start, w.fold_end));
+        sc.cap_folds.extend_from_slice(folded.bytes(t.fs, t.fe));
         let fold = (at, sc.cap_folds.len() as u32);
         sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, fold });
         sc.prev = Some(e + offset);

@@ -136,24 +136,18 @@ impl Recognizer {
                 words.push(w);
             });
             inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
-            if inner.rules.is_none() {
-                crate::partial_names::drop_partial_names(line, offset, &mut b.mentions, first);
-            }
-            // The document pass looks for partial mentions among the capitalised words:
-            // listed now, while the line's words are at hand (classified by the rule stage
-            // when it is on).
-            if let Some(rules) = &inner.rules {
-                let stage =
-                    crate::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
-                rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
-                if inner.document {
-                    let words = b.rules.words();
-                    document::collect_words(line, &b.folded, offset, words, &mut b.document);
+            match &inner.rules {
+                Some(rules) => {
+                    let stage =
+                        crate::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
+                    rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
                 }
-            } else if inner.document {
-                document::collect_capitalised(line, &b.folded, offset, &mut b.document);
+                None => crate::partial_names::drop_partial_names(line, offset, &mut b.mentions, first),
             }
+            // The document pass looks for partial mentions among the capitalised words, and
+            // keeps the line's mentions' folded text: taken now, while the line is at hand.
             if inner.document {
+                document::collect_capitalised(line, &b.folded, offset, &mut b.document);
                 document::record_folds(offset, &b.folded, &b.mentions[first..], &mut b.document);
             }
             offset += line.len();

@@ -146,19 +146,6 @@ pub(crate) struct LineInput<'a> {
     pub offset: usize,
 }
 
-impl Scratch {
-    /// The words of the last line [`Rules::apply`] ran on, for the document pass.
-    pub fn words(&self) -> impl Iterator<Item = crate::document::LineWord> + '_ {
-        self.toks.iter().map(|t| crate::document::LineWord {
-            start: t.s as usize,
-            end: t.e as usize,
-            fold_start: t.fs,
-            fold_end: t.fe,
-            cap: t.is(shape::CAP),
-        })
-    }
-}
-
 /// A gazetteer mention of the line: byte span in the line, label, entry.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct GazSpan {
