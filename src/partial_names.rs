@@ -156,8 +156,10 @@ fn qualifies_place(place: &Mention, next: &Mention, line: &str, offset: usize) -
 
 /// Whether `name` is Greek and ends like a genitive (`Νέας Σμύρνης`, `Ζακύνθου`).
 fn genitive(name: &str) -> bool {
-    let folded = crate::normalize::fold(name);
-    !latin(name) && GENITIVE_ENDINGS.iter().any(|g| folded.ends_with(&crate::normalize::fold(g)))
+    !latin(name) && {
+        let folded = crate::normalize::fold(name);
+        FOLDED_GENITIVE_ENDINGS.iter().any(|g| folded.ends_with(g.as_str()))
+    }
 }
 
 /// Endings of Greek genitives (Ζακύνθου, Δράμας, Αττικής, Χανίων).
@@ -202,10 +204,19 @@ const ORGANISATION_HEADS: [&str; 12] = [
 /// as one name, not as a mention of the place.
 const OTHER_NAME_HEADS: [&str; 6] = ["ημερα", "ωρα", "συμφωνι", "συνθηκ", "γεφυρ", "μαχη"];
 
+/// [`GENITIVE_ENDINGS`], folded once (folding turns Greek letters into look-alikes).
+static FOLDED_GENITIVE_ENDINGS: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| GENITIVE_ENDINGS.iter().map(|g| crate::normalize::fold(g)).collect());
+
+/// [`ORGANISATION_HEADS`] and [`OTHER_NAME_HEADS`], folded once.
+static FOLDED_HEADS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    ORGANISATION_HEADS.iter().chain(&OTHER_NAME_HEADS).map(|h| crate::normalize::fold(h)).collect()
+});
+
 /// Whether `word` is one of [`ORGANISATION_HEADS`] or [`OTHER_NAME_HEADS`] (any case form).
 fn organisation_head(word: &str) -> bool {
     let folded = crate::normalize::fold(word);
-    ORGANISATION_HEADS.iter().chain(&OTHER_NAME_HEADS).any(|h| folded.starts_with(&crate::normalize::fold(h)))
+    FOLDED_HEADS.iter().any(|h| folded.starts_with(h.as_str()))
 }
 
 /// The same for names in Latin letters (`University of California`, `Banco de España`).
