@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::str::FromStr;
 use std::sync::Arc;
 
+use crate::lookup::EntryInfo;
 use crate::Span;
 
 /// The type of an entity.
@@ -111,19 +112,71 @@ pub struct Entity {
     pub text: String,
     /// Entity type.
     pub label: Label,
-    /// Canonical id (a Wikidata QID, a source id such as `geonames:…`, or `grner:…`), where known.
-    pub id: Option<Arc<str>>,
-    /// Canonical name, where known.
-    pub canonical: Option<Arc<str>>,
-    /// The entry's kind (country, city, party, ministry...), where known.
-    pub kind: Option<Arc<str>>,
     /// The gazetteer entry or rule that produced the entity.
     pub source: Source,
     /// How sure the producer was, from 0 to 1.
     pub confidence: f32,
+    /// Its id, canonical name and kind: read through [`Entity::id`], [`Entity::canonical`]
+    /// and [`Entity::kind`].
+    pub(crate) names: Names,
+}
+
+/// Where an entity's id, canonical name and kind live.
+///
+/// An entity of a gazetteer entry points into the recognizer's table of entries: all such
+/// entities share one reference count, which stays in cache, where an `Arc` per string
+/// would touch three counts scattered over the heap for every entity made and dropped.
+#[derive(Clone)]
+pub(crate) enum Names {
+    /// Entry `index` of a recognizer's table.
+    Entry { table: Arc<[EntryInfo]>, index: u32 },
+    /// Names of its own: none for most rule-made entities, a canonical name for those the
+    /// document pass tied to an earlier mention, or copies (see [`EntityRef::to_entity`]).
+    Own { id: Option<Arc<str>>, canonical: Option<Arc<str>>, kind: Option<Arc<str>> },
+}
+
+impl Names {
+    fn get(&self) -> (Option<&str>, Option<&str>, Option<&str>) {
+        match self {
+            Names::Entry { table, index } => {
+                let e = &table[*index as usize];
+                (Some(&*e.id), Some(&*e.canonical), e.kind.as_deref())
+            }
+            Names::Own { id, canonical, kind } => (id.as_deref(), canonical.as_deref(), kind.as_deref()),
+        }
+    }
+}
+
+impl PartialEq for Names {
+    fn eq(&self, other: &Names) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl fmt::Debug for Names {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (id, canonical, kind) = self.get();
+        f.debug_struct("Names").field("id", &id).field("canonical", &canonical).field("kind", &kind).finish()
+    }
 }
 
 impl Entity {
+    /// Canonical id (a Wikidata QID, a source id such as `geonames:…`, or `grner:…`), where
+    /// known.
+    pub fn id(&self) -> Option<&str> {
+        self.names.get().0
+    }
+
+    /// Canonical name, where known.
+    pub fn canonical(&self) -> Option<&str> {
+        self.names.get().1
+    }
+
+    /// The entry's kind (country, city, party, ministry...), where known.
+    pub fn kind(&self) -> Option<&str> {
+        self.names.get().2
+    }
+
     /// Byte range in the original text (vibrato's `range_byte`).
     pub fn range_byte(&self) -> Range<usize> {
         self.span.range()
@@ -144,14 +197,15 @@ impl serde::Serialize for Entity {
 impl Entity {
     /// The entity as an [`EntityRef`] borrowing from it.
     pub fn as_ref(&self) -> EntityRef<'_> {
+        let (id, canonical, kind) = self.names.get();
         EntityRef {
             span: self.span,
             char_span: self.char_span,
             text: &self.text,
             label: self.label,
-            id: self.id.as_deref(),
-            canonical: self.canonical.as_deref(),
-            kind: self.kind.as_deref(),
+            id,
+            canonical,
+            kind,
             source: &self.source,
             confidence: self.confidence,
         }
@@ -192,11 +246,13 @@ impl EntityRef<'_> {
             char_span: self.char_span,
             text: self.text.to_string(),
             label: self.label,
-            id: self.id.map(Arc::from),
-            canonical: self.canonical.map(Arc::from),
-            kind: self.kind.map(Arc::from),
             source: self.source.clone(),
             confidence: self.confidence,
+            names: Names::Own {
+                id: self.id.map(Arc::from),
+                canonical: self.canonical.map(Arc::from),
+                kind: self.kind.map(Arc::from),
+            },
         }
     }
 }
@@ -224,5 +280,25 @@ impl serde::Serialize for EntityRef<'_> {
         // Rounded so that output stays short and byte-identical across platforms.
         m.serialize_entry("confidence", &((self.confidence * 1000.0).round() / 1000.0))?;
         m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Recognizer;
+
+    #[test]
+    fn names_read_the_same_from_the_table_and_from_a_copy() {
+        let ner = Recognizer::default();
+        let text = "Η Βόρεια Κορέα απάντησε.";
+        let e = ner.extract(text).into_iter().next().expect("one entity");
+        assert_eq!(e.canonical(), Some("Βόρεια Κορέα"));
+        assert!(e.id().is_some());
+        let copy = e.as_ref().to_entity();
+        assert_eq!(copy, e);
+        assert_eq!((copy.id(), copy.canonical(), copy.kind()), (e.id(), e.canonical(), e.kind()));
+        // Debug shows the entity's own names, not the recognizer's whole table.
+        let debug = format!("{e:?}");
+        assert!(debug.contains("Βόρεια Κορέα") && debug.len() < 400, "{debug}");
     }
 }

@@ -30,7 +30,7 @@
 //! let entities = ner.extract(text);
 //! let korea = entities.iter().find(|e| e.text == "Βόρειας Κορέας").unwrap();
 //! assert_eq!(korea.label, Label::Loc);
-//! assert_eq!(korea.canonical.as_deref(), Some("Βόρεια Κορέα"));
+//! assert_eq!(korea.canonical(), Some("Βόρεια Κορέα"));
 //! // Spans index the original text, in bytes and in chars.
 //! assert_eq!(&text[korea.span], "Βόρειας Κορέας");
 //! assert_eq!(text.chars().skip(korea.char_span.start).take(korea.char_span.len()).collect::<String>(), "Βόρειας Κορέας");

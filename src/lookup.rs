@@ -133,7 +133,8 @@ pub(crate) struct Lookup {
     best: Vec<Hit>,
     rest_ends: Vec<u32>,
     rest: Vec<Hit>,
-    pub entries: Vec<EntryInfo>,
+    /// Shared with the entities made of them (see [`crate::entity::Names`]).
+    pub entries: Arc<[EntryInfo]>,
     /// Name and priority of each gazetteer.
     gazetteers: Vec<(Arc<str>, i32)>,
     /// Upper/lower flags of the letters of each word of the `exact_case` names.
@@ -399,7 +400,7 @@ impl Lookup {
             best,
             rest_ends,
             rest,
-            entries,
+            entries: entries.into(),
             gazetteers: names,
             exact,
         })

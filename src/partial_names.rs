@@ -274,7 +274,7 @@ mod tests {
                    x:samsung\tORG\tSamsung\t\tcompany\t\n";
         let (gazetteer_only, full) = (recognizer(tsv, false), recognizer(tsv, true));
         let found = |ner: &Recognizer, text: &str| -> Vec<String> {
-            ner.extract(text).into_iter().filter(|e| e.id.is_some()).map(|e| e.text).collect()
+            ner.extract(text).into_iter().filter(|e| e.id().is_some()).map(|e| e.text).collect()
         };
         // The tail of a longer name: a one-word name after a capitalised word.
         assert!(found(&gazetteer_only, "στο Νοσοκομείο Χανίων χθες").is_empty());
@@ -378,7 +378,7 @@ mod tests {
         for rules in [false, true] {
             let ner = recognizer(tsv, rules);
             let found = |text: &str| -> Vec<String> {
-                ner.extract(text).into_iter().filter(|e| e.id.is_some()).map(|e| e.text).collect()
+                ner.extract(text).into_iter().filter(|e| e.id().is_some()).map(|e| e.text).collect()
             };
             for (text, want) in [
                 // A match, a pairing, a route: neither name is a mention.
@@ -408,7 +408,7 @@ mod tests {
                    x:ath\tLOC\tΑθήνα\t\tcity\t\n";
         let ner = recognizer(tsv, false);
         let found = |text: &str| -> Vec<(String, Option<String>)> {
-            ner.extract(text).into_iter().map(|e| (e.text, e.id.map(|i| i.to_string()))).collect()
+            ner.extract(text).into_iter().map(|e| (e.text.clone(), e.id().map(str::to_string))).collect()
         };
         assert_eq!(
             found("στις Μοίρες Ηρακλείου χθες"),

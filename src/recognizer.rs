@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
+use crate::entity::Names;
 use crate::error::BuildError;
 use crate::gazetteer::{self, Gazetteer};
 use crate::lookup::Lookup;
@@ -34,7 +35,7 @@ pub enum Stage {
 /// let text = "Η Ευρωπαϊκή Επιτροπή απάντησε στην Αθήνα.";
 /// for e in ner.extract(text) {
 ///     assert_eq!(&text[e.span], e.text);
-///     println!("{} {} {:?}", e.label, e.text, e.id);
+///     println!("{} {} {:?}", e.label, e.text, e.id());
 /// }
 /// ```
 #[derive(Clone)]
@@ -194,17 +195,18 @@ impl Recognizer {
         let mut chars = CharOffsets::new(text);
         for m in mentions.drain(..) {
             let (cs, ce) = (chars.at(m.start), chars.at(m.end));
-            let entry = m.entry.map(|e| &lookup.entries[e as usize]);
+            let names = match m.entry {
+                Some(index) => Names::Entry { table: lookup.entries.clone(), index },
+                None => Names::Own { id: None, canonical: m.canonical, kind: None },
+            };
             out.push(Entity {
                 span: Span::new(m.start, m.end),
                 char_span: Span::new(cs, ce),
                 text: text[m.start..m.end].to_string(),
                 label: m.label,
-                id: entry.map(|e| e.id.clone()),
-                canonical: entry.map(|e| e.canonical.clone()).or(m.canonical),
-                kind: entry.and_then(|e| e.kind.clone()),
                 source: m.source,
                 confidence: m.confidence,
+                names,
             });
         }
         out
@@ -303,7 +305,7 @@ impl Worker {
     /// let owned = worker.extract(text);
     /// let borrowed: Vec<_> = worker.entities(text).collect();
     /// assert_eq!(borrowed.len(), owned.len());
-    /// assert!(borrowed.iter().zip(&owned).all(|(b, o)| b.text == o.text && b.id == o.id.as_deref()));
+    /// assert!(borrowed.iter().zip(&owned).all(|(b, o)| b.text == o.text && b.id == o.id()));
     /// ```
     pub fn entities<'w>(&'w mut self, text: &'w str) -> Entities<'w> {
         self.recognizer.find(text, &mut self.buffers);

@@ -23,7 +23,7 @@ fn learned_names_are_found_and_declined() {
     let got: Vec<_> = ents.iter().map(|e| (e.text.as_str(), e.label)).collect();
     assert_eq!(got, [("Ανδρέας Λοβέρδης", Label::Per), ("Ένωση Φίλων Ποδηλάτου", Label::Org)]);
     assert_eq!(ents[0].source.to_string(), "gazetteer:learned:learn_mini.iob2:2");
-    assert_eq!(ents[0].id.as_deref(), Some("learned:PER:ανδρέας-λοβέρδης"));
+    assert_eq!(ents[0].id(), Some("learned:PER:ανδρέας-λοβέρδης"));
     // Case forms and capitals without accents, like any gazetteer entry.
     let got = found(&ner, "ΔΗΛΩΣΗ ΤΟΥ ΑΝΔΡΕΑ ΛΟΒΕΡΔΗ ΣΤΟ ΙΔΡΥΜΑ ΜΑΡΚΟΠΟΥΛΟΥ");
     assert!(got.contains(&("ΑΝΔΡΕΑ ΛΟΒΕΡΔΗ".to_string(), Label::Per)), "{got:?}");

@@ -92,10 +92,7 @@ fn partial_mentions_are_tied_to_full_names() {
     let Some(text) = article() else { return };
     let ents = Recognizer::default().extract(&text);
     let canonical = |surface: &str| -> Vec<Option<String>> {
-        ents.iter()
-            .filter(|e| e.text == surface)
-            .map(|e| e.canonical.as_deref().map(str::to_string))
-            .collect()
+        ents.iter().filter(|e| e.text == surface).map(|e| e.canonical().map(str::to_string)).collect()
     };
     for (partial, full) in [
         ("Κιμ", "Κιμ Γιονγκ Ουν"),

@@ -706,7 +706,7 @@ mod tests {
         let ents = recognizer().extract("Μίλησε χθες ο Στέλιος Λογαράς στη Βουλή.");
         let e = ents.iter().find(|e| e.text == "Στέλιος Λογαράς").expect("joined");
         assert_eq!(e.source, Source::Rule(person::GIVEN_BEFORE_KNOWN.name));
-        assert_eq!(e.id.as_deref(), Some("grner:per:test-logaras"));
+        assert_eq!(e.id(), Some("grner:per:test-logaras"));
     }
 
     #[test]
