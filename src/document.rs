@@ -92,11 +92,11 @@ pub(crate) struct Scratch {
     key: String,
     /// Stem keys → the person each links to (see [`Keys`]).
     keys: Keys,
-    /// The capitalised words of the document (see [`collect_capitalised`]), and their
+    /// The capitalised words of the document (see [`take_line`]), and their
     /// folded forms end to end.
     caps: Vec<Capitalised>,
     cap_folds: Vec<u8>,
-    /// The end of the last word [`collect_capitalised`] saw, if it was capitalised.
+    /// The end of the last word [`take_line`] saw, if it was capitalised.
     prev: Option<usize>,
     /// [`word_hash`] of the first word of every key (a run of words can be a key only if
     /// its first word is the first word of one).
@@ -105,8 +105,8 @@ pub(crate) struct Scratch {
     /// The folded text of every mention, end to end, and where each one ends.
     folds: Vec<u8>,
     fold_ends: Vec<usize>,
-    /// The folded text of the mentions the lines gave (see [`record_folds`]): (start, end,
-    /// range of `line_folds`), in document order.
+    /// The folded text of the mentions the lines gave (see [`take_line`]): (start, end,
+    /// range of `line_folds`), in document order (see [`take_line`]).
     line_folds: Vec<u8>,
     line_spans: Vec<(usize, usize, u32, u32)>,
 }
@@ -122,31 +122,53 @@ impl Scratch {
     }
 }
 
-/// Keeps the folded text of the mentions of one line (`mentions`, of the line that starts
-/// at byte `offset` of the document and was folded into `folded`), copied from the folded
-/// line: [`resolve`] then need not fold them again. A mention whose ends are not a token's
-/// start and a token's end is left out (it is folded then).
-pub(crate) fn record_folds(offset: usize, folded: &FoldedLine, mentions: &[Mention], sc: &mut Scratch) {
-    let tokens = folded.tokens();
-    for m in mentions {
-        let (s, e) = ((m.start - offset) as u32, (m.end - offset) as u32);
-        let k = tokens.partition_point(|t| t.s < s);
-        let Some(first) = tokens.get(k).filter(|t| t.s == s) else { continue };
-        let Some(last) = tokens[k..].iter().take_while(|t| t.s < e).find(|t| t.e == e) else { continue };
-        let at = sc.line_folds.len() as u32;
-        sc.line_folds.extend_from_slice(folded.bytes(first.fs, last.fe));
-        sc.line_spans.push((m.start, m.end, at, sc.line_folds.len() as u32));
-    }
-}
-
-/// Lists the capitalised words of one line of the document (`line`, starting at byte
-/// `offset` of the document, folded and split into `folded`): the only words that can be
-/// partial mentions. Called for every line, in order, before [`resolve`].
-pub(crate) fn collect_capitalised(line: &str, folded: &FoldedLine, offset: usize, sc: &mut Scratch) {
+/// Takes what the pass needs from one line of the document (`line`, starting at byte
+/// `offset` of the document, folded and split into `folded`, with its mentions `mentions`)
+/// while the line is at hand. Called for every line, in order, before [`resolve`]:
+///
+/// * the folded text of each mention, copied from the folded line, so that [`resolve`]
+///   need not fold it again (a mention whose ends are not a token's start and a token's
+///   end is left out: it is folded then);
+/// * the capitalised words, the only words that can be partial mentions. Words inside a
+///   mention are left out when `covered_final` says the line's mentions are final (no
+///   adaptation changes them before the pass): a partial mention is never inside another.
+///
+/// One walk over the tokens and the (sorted) mentions together.
+pub(crate) fn take_line(
+    line: &str,
+    folded: &FoldedLine,
+    offset: usize,
+    mentions: &[Mention],
+    covered_final: bool,
+    sc: &mut Scratch,
+) {
     let bytes = line.as_bytes();
-    for t in folded.tokens().iter().filter(|t| t.shape & shape::WORD != 0) {
+    let mut next = 0;
+    // The folded start of the current mention's first token, once seen.
+    let mut open: Option<u32> = None;
+    for t in folded.tokens() {
+        while next < mentions.len() && mentions[next].end - offset <= t.s as usize {
+            next += 1;
+            open = None;
+        }
+        let covered = next < mentions.len() && mentions[next].start - offset < t.e as usize;
+        if covered {
+            let m = &mentions[next];
+            if m.start - offset == t.s as usize {
+                open = Some(t.fs);
+            }
+            if let (Some(fs), true) = (open, m.end - offset == t.e as usize) {
+                let at = sc.line_folds.len() as u32;
+                sc.line_folds.extend_from_slice(folded.bytes(fs, t.fe));
+                sc.line_spans.push((m.start, m.end, at, sc.line_folds.len() as u32));
+                open = None;
+            }
+        }
+        if t.shape & shape::WORD == 0 {
+            continue;
+        }
         // Folding read each word's shape: whether its first letter is a capital.
-        if t.shape & shape::CAP == 0 {
+        if t.shape & shape::CAP == 0 || (covered && covered_final) {
             sc.prev = None;
             continue;
         }
@@ -256,7 +278,7 @@ fn fold_mentions(text: &str, mentions: &[Mention], sc: &mut Scratch) {
     folds.clear();
     ends.clear();
     ends.push(0);
-    // Most mentions were folded with their line (see `record_folds`); both lists are sorted.
+    // Most mentions were folded with their line (see `take_line`); both lists are sorted.
     let mut known = sc.line_spans.iter().peekable();
     for m in mentions {
         while known.peek().is_some_and(|k| k.0 < m.start) {

@@ -148,8 +148,15 @@ impl Recognizer {
             // The document pass looks for partial mentions among the capitalised words, and
             // keeps the line's mentions' folded text: taken now, while the line is at hand.
             if inner.document {
-                document::collect_capitalised(line, &b.folded, offset, &mut b.document);
-                document::record_folds(offset, &b.folded, &b.mentions[first..], &mut b.document);
+                let covered_final = inner.adapt.is_none();
+                document::take_line(
+                    line,
+                    &b.folded,
+                    offset,
+                    &b.mentions[first..],
+                    covered_final,
+                    &mut b.document,
+                );
             }
             offset += line.len();
         }
