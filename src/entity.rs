@@ -96,7 +96,13 @@ impl serde::Serialize for Source {
 /// A person, place or organisation mention found in a text.
 ///
 /// Both spans index the caller's original text: `span` in bytes
-/// (`&text[entity.span] == entity.text`), `char_span` in Unicode scalar values.
+/// (`&text[entity.span] == entity.text()`), `char_span` in Unicode scalar values.
+///
+/// Its strings are read through methods ([`Entity::text`], [`Entity::id`]...): an entity
+/// owns them without a heap allocation of its own. The texts of all the entities one call
+/// returns are kept end to end in one shared string, and the names of a gazetteer entry
+/// stay in the recognizer's table of entries; an entity holds a reference to each. (So an
+/// entity kept alive keeps its call's entity texts, not the document, and the table.)
 ///
 /// It serializes (serde) to the flat record of the output contract:
 /// `start`/`end` (chars), `byte_start`/`byte_end`, `text`, `label`, and `id`,
@@ -108,14 +114,14 @@ pub struct Entity {
     pub span: Span,
     /// Span in Unicode scalar values (chars) in the original text.
     pub char_span: Span,
-    /// The mention exactly as it stands in the text.
-    pub text: String,
     /// Entity type.
     pub label: Label,
     /// The gazetteer entry or rule that produced the entity.
     pub source: Source,
     /// How sure the producer was, from 0 to 1.
     pub confidence: f32,
+    /// The mention as it stands in the text: read through [`Entity::text`].
+    pub(crate) shared_text: SharedText,
     /// Its id, canonical name and kind: read through [`Entity::id`], [`Entity::canonical`]
     /// and [`Entity::kind`].
     pub(crate) names: Names,
@@ -147,6 +153,33 @@ impl Names {
     }
 }
 
+/// A range of a string that several entities share: the texts of the entities of one call,
+/// end to end (one allocation per call, not one per entity).
+#[derive(Clone)]
+pub(crate) struct SharedText {
+    pub texts: Arc<str>,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl SharedText {
+    fn as_str(&self) -> &str {
+        &self.texts[self.start..self.end]
+    }
+}
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &SharedText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 impl PartialEq for Names {
     fn eq(&self, other: &Names) -> bool {
         self.get() == other.get()
@@ -161,6 +194,11 @@ impl fmt::Debug for Names {
 }
 
 impl Entity {
+    /// The mention exactly as it stands in the text (`&text[self.span]`).
+    pub fn text(&self) -> &str {
+        self.shared_text.as_str()
+    }
+
     /// Canonical id (a Wikidata QID, a source id such as `geonames:…`, or `grner:…`), where
     /// known.
     pub fn id(&self) -> Option<&str> {
@@ -201,7 +239,7 @@ impl Entity {
         EntityRef {
             span: self.span,
             char_span: self.char_span,
-            text: &self.text,
+            text: self.text(),
             label: self.label,
             id,
             canonical,
@@ -244,7 +282,7 @@ impl EntityRef<'_> {
         Entity {
             span: self.span,
             char_span: self.char_span,
-            text: self.text.to_string(),
+            shared_text: SharedText { texts: Arc::from(self.text), start: 0, end: self.text.len() },
             label: self.label,
             source: self.source.clone(),
             confidence: self.confidence,
@@ -300,5 +338,27 @@ mod tests {
         // Debug shows the entity's own names, not the recognizer's whole table.
         let debug = format!("{e:?}");
         assert!(debug.contains("Βόρεια Κορέα") && debug.len() < 400, "{debug}");
+    }
+
+    /// The entities of one call share one string of texts; each reads its own part, also
+    /// when it outlives the others and the caller's text.
+    #[test]
+    fn texts_of_one_call_are_shared_and_each_reads_its_own() {
+        let ner = Recognizer::default();
+        let text =
+            String::from("Ο Βλαντίμιρ Πούτιν και ο Ρετζέπ Ταγίπ Ερντογάν στην Άγκυρα, είπε το ΑΠΕ-ΜΠΕ.");
+        let ents = ner.extract(&text);
+        assert!(ents.len() >= 3, "{ents:?}");
+        for e in &ents {
+            assert_eq!(e.text(), &text[e.range_byte()]);
+        }
+        let all: String = ents.iter().map(|e| e.text()).collect();
+        assert!(std::ptr::eq(&*ents[0].shared_text.texts, &*ents[1].shared_text.texts));
+        assert_eq!(&*ents[0].shared_text.texts, all);
+        let expected = text[ents[1].range_byte()].to_string();
+        let kept = ents.into_iter().nth(1).expect("a second entity");
+        drop(text);
+        assert_eq!(kept.text(), expected);
+        assert!(ner.extract("χωρίς ονόματα εδώ").is_empty());
     }
 }

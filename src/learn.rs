@@ -874,7 +874,7 @@ impl Adaptation {
                 };
                 *predicted += 1;
                 *right += u32::from(slot == 0);
-                stats.entry((fold(&e.text), all_caps(&e.text))).or_default()[slot] += 1;
+                stats.entry((fold(e.text()), all_caps(e.text()))).or_default()[slot] += 1;
                 sources.entry((source_key(&e.source), e.label)).or_default()[usize::from(slot != 0)] += 1;
             }
         }

@@ -28,7 +28,7 @@
 //! let ner = Recognizer::default();
 //! let text = "Ο ΠΡΩΘΥΠΟΥΡΓΟΣ ΤΗΣ ΙΤΑΛΙΑΣ συναντήθηκε με την ηγεσία της Βόρειας Κορέας.";
 //! let entities = ner.extract(text);
-//! let korea = entities.iter().find(|e| e.text == "Βόρειας Κορέας").unwrap();
+//! let korea = entities.iter().find(|e| e.text() == "Βόρειας Κορέας").unwrap();
 //! assert_eq!(korea.label, Label::Loc);
 //! assert_eq!(korea.canonical(), Some("Βόρεια Κορέα"));
 //! // Spans index the original text, in bytes and in chars.
@@ -36,7 +36,7 @@
 //! assert_eq!(text.chars().skip(korea.char_span.start).take(korea.char_span.len()).collect::<String>(), "Βόρειας Κορέας");
 //! ```
 //!
-//! [`Worker::entities`] gives the same entities borrowed ([`EntityRef`]), without an
+//! [`Worker::entities`] gives the same entities borrowed ([`EntityRef`]), without any
 //! allocation per entity. Own gazetteers are added with [`Recognizer::builder()`]; the TSV format is
 //! described in `gazetteers/README.md`. An annotated IOB2 corpus of your own adapts the
 //! recognizer to your names and conventions without training

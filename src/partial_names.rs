@@ -274,7 +274,7 @@ mod tests {
                    x:samsung\tORG\tSamsung\t\tcompany\t\n";
         let (gazetteer_only, full) = (recognizer(tsv, false), recognizer(tsv, true));
         let found = |ner: &Recognizer, text: &str| -> Vec<String> {
-            ner.extract(text).into_iter().filter(|e| e.id().is_some()).map(|e| e.text).collect()
+            ner.extract(text).into_iter().filter(|e| e.id().is_some()).map(|e| e.text().to_string()).collect()
         };
         // The tail of a longer name: a one-word name after a capitalised word.
         assert!(found(&gazetteer_only, "στο Νοσοκομείο Χανίων χθες").is_empty());
@@ -308,7 +308,9 @@ mod tests {
                    x:ca\tLOC\tCalifornia\t\tregion\t\n\
                    x:pi\tLOC\tΠειραιάς\t\tcity\t\n";
         let ner = recognizer(tsv, false);
-        let found = |text: &str| -> Vec<String> { ner.extract(text).into_iter().map(|e| e.text).collect() };
+        let found = |text: &str| -> Vec<String> {
+            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
+        };
         assert!(found("στο University of California είπε").is_empty());
         assert!(found("στο Museum of Modern Art of California").is_empty());
         // Greek: after a genitive article that follows an organisation's head noun.
@@ -343,7 +345,9 @@ mod tests {
                    x:sof\tLOC\tΣοφία\t\tcity\t\n\
                    x:gr\tLOC\tΕλλάδα\t\tcountry\t\n";
         let ner = recognizer(tsv, false);
-        let found = |text: &str| -> Vec<String> { ner.extract(text).into_iter().map(|e| e.text).collect() };
+        let found = |text: &str| -> Vec<String> {
+            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
+        };
         for (text, want) in [
             // The complement of an organisation's name.
             ("ανακοίνωσε ο Δήμος Νέας Σμύρνης χθες", vec![]),
@@ -378,7 +382,11 @@ mod tests {
         for rules in [false, true] {
             let ner = recognizer(tsv, rules);
             let found = |text: &str| -> Vec<String> {
-                ner.extract(text).into_iter().filter(|e| e.id().is_some()).map(|e| e.text).collect()
+                ner.extract(text)
+                    .into_iter()
+                    .filter(|e| e.id().is_some())
+                    .map(|e| e.text().to_string())
+                    .collect()
             };
             for (text, want) in [
                 // A match, a pairing, a route: neither name is a mention.
@@ -408,7 +416,10 @@ mod tests {
                    x:ath\tLOC\tΑθήνα\t\tcity\t\n";
         let ner = recognizer(tsv, false);
         let found = |text: &str| -> Vec<(String, Option<String>)> {
-            ner.extract(text).into_iter().map(|e| (e.text.clone(), e.id().map(str::to_string))).collect()
+            ner.extract(text)
+                .into_iter()
+                .map(|e| (e.text().to_string(), e.id().map(str::to_string)))
+                .collect()
         };
         assert_eq!(
             found("στις Μοίρες Ηρακλείου χθες"),

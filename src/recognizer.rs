@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
-use crate::entity::Names;
+use crate::entity::{Names, SharedText};
 use crate::error::BuildError;
 use crate::gazetteer::{self, Gazetteer};
 use crate::lookup::Lookup;
@@ -34,8 +34,8 @@ pub enum Stage {
 /// let ner = greek_ner::Recognizer::default();
 /// let text = "Η Ευρωπαϊκή Επιτροπή απάντησε στην Αθήνα.";
 /// for e in ner.extract(text) {
-///     assert_eq!(&text[e.span], e.text);
-///     println!("{} {} {:?}", e.label, e.text, e.id());
+///     assert_eq!(&text[e.span], e.text());
+///     println!("{} {} {:?}", e.label, e.text(), e.id());
 /// }
 /// ```
 #[derive(Clone)]
@@ -190,31 +190,43 @@ impl Recognizer {
 
     fn run(&self, text: &str, b: &mut Buffers) -> Vec<Entity> {
         self.find(text, b);
-        self.to_entities(text, &mut b.mentions)
+        self.to_entities(text, &mut b.mentions, &mut b.texts)
     }
 
     /// The entities of `mentions`, which it empties: a mention's source and name move into
     /// its entity rather than being shared (a reference count up now, down at the next
-    /// text).
-    fn to_entities(&self, text: &str, mentions: &mut Vec<Mention>) -> Vec<Entity> {
+    /// text). Their texts are copied end to end into one shared string (`texts` is its
+    /// scratch): one allocation for all the entities of the call.
+    fn to_entities(&self, text: &str, mentions: &mut Vec<Mention>, texts: &mut String) -> Vec<Entity> {
+        if mentions.is_empty() {
+            return Vec::new();
+        }
         let lookup = &self.inner.lookup;
+        texts.clear();
+        for m in mentions.iter() {
+            texts.push_str(&text[m.start..m.end]);
+        }
+        let shared: Arc<str> = Arc::from(texts.as_str());
         let mut out = Vec::with_capacity(mentions.len());
         let mut chars = CharOffsets::new(text);
+        let mut at = 0;
         for m in mentions.drain(..) {
             let (cs, ce) = (chars.at(m.start), chars.at(m.end));
             let names = match m.entry {
                 Some(index) => Names::Entry { table: lookup.entries.clone(), index },
                 None => Names::Own { id: None, canonical: m.canonical, kind: None },
             };
+            let len = m.end - m.start;
             out.push(Entity {
                 span: Span::new(m.start, m.end),
                 char_span: Span::new(cs, ce),
-                text: text[m.start..m.end].to_string(),
                 label: m.label,
                 source: m.source,
                 confidence: m.confidence,
+                shared_text: SharedText { texts: shared.clone(), start: at, end: at + len },
                 names,
             });
+            at += len;
         }
         out
     }
@@ -286,6 +298,8 @@ struct Buffers {
     mentions: Vec<Mention>,
     rules: crate::rules::Scratch,
     document: document::Scratch,
+    /// The texts of the entities of one call, end to end (see `Recognizer::to_entities`).
+    texts: String,
 }
 
 /// Runs a [`Recognizer`] on one thread, reusing its buffers across calls (see
@@ -312,7 +326,7 @@ impl Worker {
     /// let owned = worker.extract(text);
     /// let borrowed: Vec<_> = worker.entities(text).collect();
     /// assert_eq!(borrowed.len(), owned.len());
-    /// assert!(borrowed.iter().zip(&owned).all(|(b, o)| b.text == o.text && b.id == o.id()));
+    /// assert!(borrowed.iter().zip(&owned).all(|(b, o)| b.text == o.text() && b.id == o.id()));
     /// ```
     pub fn entities<'w>(&'w mut self, text: &'w str) -> Entities<'w> {
         self.recognizer.find(text, &mut self.buffers);
@@ -396,7 +410,7 @@ impl std::fmt::Debug for Entities<'_> {
 /// mine.insert(Entry::new("grner:org:example", Label::Org, "Ίδρυμα Παραδείγματος")).unwrap();
 /// let ner = Recognizer::builder().gazetteer(mine).build().unwrap();
 /// let ents = ner.extract("Το Ίδρυμα Παραδείγματος ανακοίνωσε.");
-/// assert_eq!(ents[0].text, "Ίδρυμα Παραδείγματος");
+/// assert_eq!(ents[0].text(), "Ίδρυμα Παραδείγματος");
 /// ```
 #[derive(Default)]
 pub struct RecognizerBuilder {
@@ -457,7 +471,7 @@ impl RecognizerBuilder {
     ///     .build()
     ///     .unwrap();
     /// let ents = ner.extract("Ο Ανδρέας Λοβέρδος απάντησε.");
-    /// assert_eq!(ents[0].text, "Ανδρέας Λοβέρδος");
+    /// assert_eq!(ents[0].text(), "Ανδρέας Λοβέρδος");
     /// assert_eq!(ents[0].source.to_string(), "gazetteer:learned:mine.iob2:2");
     /// ```
     pub fn learn_iob2_str(mut self, name: &str, text: impl Into<String>) -> Self {

@@ -188,7 +188,7 @@ fn arbitrary_text_never_panics() {
         if let Ok(g) = Gazetteer::from_tsv("garbage.tsv", &text) {
             if let Ok(ner) = Recognizer::builder().default_gazetteers(false).gazetteer(g).build() {
                 for e in ner.extract(&text) {
-                    assert_eq!(&text[e.span.range()], e.text);
+                    assert_eq!(&text[e.span.range()], e.text());
                 }
             }
         }

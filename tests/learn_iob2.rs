@@ -13,14 +13,14 @@ fn learned() -> Recognizer {
 }
 
 fn found(ner: &Recognizer, text: &str) -> Vec<(String, Label)> {
-    ner.extract(text).into_iter().map(|e| (e.text, e.label)).collect()
+    ner.extract(text).into_iter().map(|e| (e.text().to_string(), e.label)).collect()
 }
 
 #[test]
 fn learned_names_are_found_and_declined() {
     let ner = learned();
     let ents = ner.extract("Ο Ανδρέας Λοβέρδης μίλησε για την Ένωση Φίλων Ποδηλάτου.");
-    let got: Vec<_> = ents.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    let got: Vec<_> = ents.iter().map(|e| (e.text(), e.label)).collect();
     assert_eq!(got, [("Ανδρέας Λοβέρδης", Label::Per), ("Ένωση Φίλων Ποδηλάτου", Label::Org)]);
     assert_eq!(ents[0].source.to_string(), "gazetteer:learned:learn_mini.iob2:2");
     assert_eq!(ents[0].id(), Some("learned:PER:ανδρέας-λοβέρδης"));
@@ -56,7 +56,7 @@ fn same_corpus_from_a_string() {
     let a =
         Recognizer::builder().default_gazetteers(false).learn_iob2_str("mini.iob2", text).build().unwrap();
     let ents = a.extract("Το Ίδρυμα Μαρκοπούλου απάντησε.");
-    assert_eq!(ents[0].text, "Ίδρυμα Μαρκοπούλου");
+    assert_eq!(ents[0].text(), "Ίδρυμα Μαρκοπούλου");
     assert_eq!(ents[0].source.to_string(), "gazetteer:learned:mini.iob2:35");
 }
 
@@ -133,7 +133,7 @@ fn lower_case_words_the_corpus_leaves_outside_are_trimmed() {
         .build()
         .unwrap();
     let ents = ner.extract("Χθες ο κ. Ζαχαρίου δεν μίλησε.");
-    let got: Vec<_> = ents.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    let got: Vec<_> = ents.iter().map(|e| (e.text(), e.label)).collect();
     assert_eq!(got, [("Ζαχαρίου", Label::Per)]);
     // Without the corpus, `κ. Ζαχαρίου` is no name of the gazetteer; the rules find the person.
     let plain = Recognizer::builder()

@@ -46,8 +46,8 @@ fn found(text: &str) -> Vec<(String, Label, String)> {
     NER.extract(text)
         .into_iter()
         .map(|e| {
-            assert_eq!(&text[e.span], e.text, "byte span");
-            (e.text.clone(), e.label, e.id().unwrap_or("").to_string())
+            assert_eq!(&text[e.span], e.text(), "byte span");
+            (e.text().to_string(), e.label, e.id().unwrap_or("").to_string())
         })
         .collect()
 }
@@ -166,9 +166,9 @@ fn char_and_byte_offsets_on_multibyte_text() {
     let ents = NER.extract(text);
     assert_eq!(ents.len(), 2);
     for e in &ents {
-        assert_eq!(&text[e.span], e.text);
+        assert_eq!(&text[e.span], e.text());
         let by_chars: String = text.chars().skip(e.char_span.start).take(e.char_span.len()).collect();
-        assert_eq!(by_chars, e.text);
+        assert_eq!(by_chars, e.text());
         assert!(e.span.len() > e.char_span.len(), "Greek letters take two bytes");
     }
     assert_eq!(ents[0].char_span.start, 11);
@@ -204,7 +204,7 @@ fn exact_case_allows_case_forms() {
     let found: Vec<String> = ner
         .extract("της Δυτικής Τεστολάνδης, όχι της δυτικής τεστολάνδης")
         .into_iter()
-        .map(|e| e.text)
+        .map(|e| e.text().to_string())
         .collect();
     assert_eq!(found, ["Δυτικής Τεστολάνδης"]);
 }

@@ -12,11 +12,11 @@ fn check(text: &str) {
     for e in &ents {
         assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
         assert!(e.span.start < e.span.end, "empty entity {e:?}");
-        assert_eq!(&text[e.span], e.text);
+        assert_eq!(&text[e.span], e.text());
         assert!(e.span.start >= last_end, "overlap or unsorted: {ents:?}");
         last_end = e.span.end;
         assert_eq!(text[..e.span.start].chars().count(), e.char_span.start);
-        assert_eq!(e.text.chars().count(), e.char_span.len());
+        assert_eq!(e.text().chars().count(), e.char_span.len());
     }
     // The borrowed entities are the same entities.
     let mut worker = ner.worker();

@@ -73,17 +73,17 @@ const EXPECTED: &[(&str, Label)] = &[
 ];
 
 fn show(ents: &[Entity]) -> String {
-    ents.iter().map(|e| format!("{} {} {}\n", e.text, e.label, e.source)).collect()
+    ents.iter().map(|e| format!("{} {} {}\n", e.text(), e.label, e.source)).collect()
 }
 
 #[test]
 fn every_mention_and_nothing_else() {
     let Some(text) = article() else { return };
     let ents = Recognizer::default().extract(&text);
-    let got: Vec<(&str, Label)> = ents.iter().map(|e| (e.text.as_str(), e.label)).collect();
+    let got: Vec<(&str, Label)> = ents.iter().map(|e| (e.text(), e.label)).collect();
     assert_eq!(got, EXPECTED, "got:\n{}", show(&ents));
     for e in &ents {
-        assert_eq!(&text[e.span.range()], e.text);
+        assert_eq!(&text[e.span.range()], e.text());
     }
 }
 
@@ -92,7 +92,7 @@ fn partial_mentions_are_tied_to_full_names() {
     let Some(text) = article() else { return };
     let ents = Recognizer::default().extract(&text);
     let canonical = |surface: &str| -> Vec<Option<String>> {
-        ents.iter().filter(|e| e.text == surface).map(|e| e.canonical().map(str::to_string)).collect()
+        ents.iter().filter(|e| e.text() == surface).map(|e| e.canonical().map(str::to_string)).collect()
     };
     for (partial, full) in [
         ("Κιμ", "Κιμ Γιονγκ Ουν"),
@@ -122,12 +122,12 @@ fn unlisted_names_are_found_by_rules() {
     ] {
         let e = ents
             .iter()
-            .find(|e| e.text == name)
+            .find(|e| e.text() == name)
             .unwrap_or_else(|| panic!("{name} not found:\n{}", show(&ents)));
         assert_eq!(e.label, label, "{name}");
         assert!(matches!(e.source, Source::Rule(_)), "{name}: {}", e.source);
     }
     for not_entity in ["Αμερικανοί", "ρωσικών", "Τρίτη", "Τρίτης"] {
-        assert!(!ents.iter().any(|e| e.text.contains(not_entity)), "{not_entity}:\n{}", show(&ents));
+        assert!(!ents.iter().any(|e| e.text().contains(not_entity)), "{not_entity}:\n{}", show(&ents));
     }
 }

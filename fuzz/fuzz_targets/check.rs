@@ -11,11 +11,11 @@ pub fn spans(text: &str, ents: &[Entity]) {
         assert!(e.span.start < e.span.end, "empty entity {e:?}");
         assert!(e.span.end <= text.len(), "span past the end {e:?}");
         assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end), "{e:?}");
-        assert_eq!(&text[e.span], e.text);
+        assert_eq!(&text[e.span], e.text());
         assert!(e.span.start >= last_end, "overlapping or unsorted: {ents:?}");
         assert!(e.char_span.start >= last_char_end, "char spans unsorted: {ents:?}");
         assert_eq!(text[..e.span.start].chars().count(), e.char_span.start, "{e:?}");
-        assert_eq!(e.text.chars().count(), e.char_span.len(), "{e:?}");
+        assert_eq!(e.text().chars().count(), e.char_span.len(), "{e:?}");
         assert!((0.0..=1.0).contains(&e.confidence), "{e:?}");
         last_end = e.span.end;
         last_char_end = e.char_span.end;

@@ -675,11 +675,11 @@ mod tests {
             for (sentence, expected) in rule.examples {
                 let ents = ner.extract(sentence);
                 let ok = ents.iter().any(|e| {
-                    e.text == *expected && e.label == rule.label && e.source == Source::Rule(rule.name)
+                    e.text() == *expected && e.label == rule.label && e.source == Source::Rule(rule.name)
                 });
                 if !ok {
                     let got: Vec<_> =
-                        ents.iter().map(|e| format!("{}:{}:{}", e.text, e.label, e.source)).collect();
+                        ents.iter().map(|e| format!("{}:{}:{}", e.text(), e.label, e.source)).collect();
                     failures.push(format!("{}: {sentence:?} expected {expected:?}, got {got:?}", rule.name));
                 }
             }
@@ -704,7 +704,7 @@ mod tests {
     #[test]
     fn given_name_joins_known_surname() {
         let ents = recognizer().extract("Μίλησε χθες ο Στέλιος Λογαράς στη Βουλή.");
-        let e = ents.iter().find(|e| e.text == "Στέλιος Λογαράς").expect("joined");
+        let e = ents.iter().find(|e| e.text() == "Στέλιος Λογαράς").expect("joined");
         assert_eq!(e.source, Source::Rule(person::GIVEN_BEFORE_KNOWN.name));
         assert_eq!(e.id(), Some("grner:per:test-logaras"));
     }
@@ -720,7 +720,7 @@ mod tests {
             ("Ο υπουργός Εξωτερικών ήταν εκεί.", "Εξωτερικών"),
         ] {
             let ents = ner.extract(sentence);
-            assert!(!ents.iter().any(|e| e.text.contains(word)), "{word} in {ents:?}");
+            assert!(!ents.iter().any(|e| e.text().contains(word)), "{word} in {ents:?}");
         }
     }
 }
