@@ -20,6 +20,13 @@
 //! | -ο    | -ο   | -ου    | -ο   | -ο   |        | Κρεμλίνο → Κρεμλίνου |
 //! | -ι    | -ι   | -ιου   | -ι   | -ι   |        | Κολωνάκι → Κολωνακίου |
 //! | -ιον  | -ιον | -ιου   | -ιον | -ιον |        | Ίλιον → Ιλίου (the old neuter of place names) |
+//! | -ως   | -ως  | -ω     | -ω   | -ω   |        | Κως → Κω, Άθως → Άθω |
+//! | -ω    | -ω   | -ως    | -ω   | -ω   |        | Ζαχάρω → Ζαχάρως, Βάσω → Βάσως |
+//! | -ος (neuter) | -ος | -ους | -ος | -ος |     | Άγιο Όρος → Αγίου Όρους, Αιγαίο Πέλαγος → Αιγαίου Πελάγους |
+//!
+//! The neuter nouns in -ος (Όρος, Πέλαγος, Άργος, Κράτος, ...) look like the masculine ones,
+//! so they are listed by name (`NEUTER_OS`); the adverbs in -ω that begin place names (Άνω,
+//! Κάτω, Πάνω) never decline (`ADVERBS_OMEGA`: `Κάτω Πύργου`, not «Κάτως»).
 //!
 //! plus the learned genitive of -άδα/-ίδα nouns (Ελλάδα → Ελλάδος). The plural genitive
 //! is generated only for the endings that plural names have (-ες, -οι, and -α for neuter
@@ -52,9 +59,10 @@ struct Class {
 
 static CLASSES: LazyLock<Vec<Class>> = LazyLock::new(|| {
     // Written in plain Greek, folded once so they live in the matcher's alphabet.
-    let raw: [(&str, [&str; SLOTS]); 11] = [
+    let raw: [(&str, [&str; SLOTS]); 13] = [
         ("μα", ["μα", "ματος", "μα", "μα", "μα"]),
         ("ιον", ["ιον", "ιου", "ιον", "ιον", "ιον"]),
+        ("ως", ["ως", "ω", "ω", "ω", "ως"]),
         ("ος", ["ος", "ου", "ο", "ε", "ος"]),
         ("ης", ["ης", "η", "η", "η", "ης"]),
         ("ας", ["ας", "α", "α", "α", "ας"]),
@@ -64,8 +72,28 @@ static CLASSES: LazyLock<Vec<Class>> = LazyLock::new(|| {
         ("η", ["η", "ης", "η", "η", "η"]),
         ("ο", ["ο", "ου", "ο", "ο", "ο"]),
         ("ι", ["ι", "ιου", "ι", "ι", "ι"]),
+        ("ω", ["ω", "ως", "ω", "ω", "ω"]),
     ];
     raw.iter().map(|(e, f)| Class { ending: fold(e), forms: f.map(fold) }).collect()
+});
+
+/// The third-declension neuter class: -ος → -ους (Όρος → Όρους).
+static NEUTER_OS_CLASS: LazyLock<Class> = LazyLock::new(|| Class {
+    ending: fold("ος"),
+    forms: ["ος", "ους", "ος", "ος", "ος"].map(fold),
+});
+
+/// Neuter nouns in -ος that head or make place and organisation names (folded).
+static NEUTER_OS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ["όρος", "πέλαγος", "άργος", "άστρος", "δάσος", "έλος", "τείχος", "κράτος", "έθνος", "έδαφος"]
+        .iter()
+        .map(|w| fold(w))
+        .collect()
+});
+
+/// Adverbs in -ω that begin place names and never decline (folded).
+static ADVERBS_OMEGA: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ["άνω", "κάτω", "πάνω", "επάνω", "άπω", "έξω", "μέσω", "τέως"].iter().map(|w| fold(w)).collect()
 });
 
 /// Extra single-word forms outside the five slots: (ending, replacement).
@@ -179,6 +207,12 @@ fn split_words<'a>(name: &str, folded: &'a str, nodecl: bool) -> Vec<Word<'a>> {
 }
 
 fn class_of(word: &str) -> Option<&'static Class> {
+    if NEUTER_OS.iter().any(|w| w == word) {
+        return Some(&NEUTER_OS_CLASS);
+    }
+    if ADVERBS_OMEGA.iter().any(|w| w == word) {
+        return None;
+    }
     CLASSES.iter().find(|c| word.len() > c.ending.len() && word.ends_with(&c.ending))
 }
 
@@ -314,6 +348,24 @@ mod tests {
             assert_eq!(forms(name, false), vec![fold(name)], "{name}");
         }
     }
+    // -ως and -ω (Κως → Κω, Ζαχάρω → Ζαχάρως); the adverbs Άνω/Κάτω stay.
+    t!(omega_s_gen, "Κως", "Κω");
+    t!(omega_s_athos, "Όρος Άθως", "Όρους Άθω");
+    t!(omega_gen, "Ζαχάρω", "Ζαχάρως");
+    t!(adverb_kato_stays, "Κάτω Πύργος", "Κάτω Πύργου");
+    n!(adverb_kato_not_declined, "Κάτω Πύργος", "Κάτως Πύργου");
+    n!(adverb_ano_not_declined, "Άνω Λιόσια", "Άνως Λιοσίων");
+    t!(adverb_ano_plural, "Άνω Λιόσια", "Άνω Λιοσίων");
+    // Neuter nouns in -ος.
+    t!(neuter_os_oros, "Άγιον Όρος", "Αγίου Όρους");
+    t!(neuter_os_sea, "Αιγαίο Πέλαγος", "Αιγαίου Πελάγους");
+    t!(neuter_os_town, "Άργος", "Άργους");
+    n!(neuter_os_not_masculine, "Άργος", "Άργου");
+    t!(neuter_os_org, "Ισλαμικό Κράτος", "Ισλαμικού Κράτους");
+    t!(masculine_os_unchanged, "Όλυμπος", "Ολύμπου");
+    // Plural neuter place names.
+    t!(plural_neuter_place, "Σύβοτα", "Συβότων");
+    t!(plural_neuter_zagoria, "Ζαγόρια", "Ζαγορίων");
     // Learned genitive.
     t!(learned_gen, "Ελλάδα", "Ελλάδος");
     // Indeclinable foreign names stay as they are.
