@@ -92,15 +92,17 @@ pub(crate) struct Scratch {
     key: String,
     /// Stem keys → the person each links to (see [`Keys`]).
     keys: Keys,
-    /// The capitalised words of the document (see [`take_line`]), and their
-    /// folded forms end to end.
+    /// The capitalised words of the document (see [`take_line`]).
     caps: Vec<Capitalised>,
-    cap_folds: Vec<u8>,
     /// The end of the last word [`take_line`] saw, if it was capitalised.
     prev: Option<usize>,
     /// [`word_hash`] of the first word of every key (a run of words can be a key only if
     /// its first word is the first word of one).
     firsts: FxHashMap<u64, ()>,
+    /// What keys can be asked for: the stem hashes of the capitalised words (the first
+    /// word of a run), and the key hashes of the persons the rule stage found alone.
+    wanted_firsts: FxHashMap<u64, ()>,
+    wanted_keys: FxHashMap<u64, ()>,
     added: Vec<Mention>,
     /// The folded text of every mention, end to end, and where each one ends.
     folds: Vec<u8>,
@@ -115,7 +117,6 @@ impl Scratch {
     /// Forgets the previous document.
     pub(crate) fn clear(&mut self) {
         self.caps.clear();
-        self.cap_folds.clear();
         self.prev = None;
         self.line_folds.clear();
         self.line_spans.clear();
@@ -177,10 +178,9 @@ pub(crate) fn take_line(
         let joined = sc
             .prev
             .is_some_and(|p| p >= offset && bytes[p - offset..s].iter().all(|&c| c == b' ' || c == b'-'));
-        let at = sc.cap_folds.len() as u32;
-        sc.cap_folds.extend_from_slice(folded.bytes(t.fs, t.fe));
-        let fold = (at, sc.cap_folds.len() as u32);
-        sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, fold });
+        let word = folded.bytes(t.fs, t.fe);
+        let stem_hash = word_hash(&word[..stem_len(word)]);
+        sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, stem_hash });
         sc.prev = Some(e + offset);
     }
 }
@@ -193,8 +193,8 @@ struct Capitalised {
     /// The word continues the one before it in a run of capitals (joined by spaces or
     /// hyphens only).
     joined: bool,
-    /// Its folded form: a range of [`Scratch::cap_folds`].
-    fold: (u32, u32),
+    /// [`word_hash`] of the [`stem`] of its folded form.
+    stem_hash: u64,
 }
 
 /// What a key links to: the antecedent mention's index, or several (a clash).
@@ -327,12 +327,33 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
 
 /// Returns whether mentions were added (their indices then change).
 fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) -> bool {
-    let Scratch { folded, key, keys, caps, cap_folds, added, firsts, folds, fold_ends, .. } = sc;
+    let Scratch { folded, key, keys, caps, added, firsts, folds, fold_ends, .. } = sc;
+    let (wanted_firsts, wanted_keys) = (&mut sc.wanted_firsts, &mut sc.wanted_keys);
     let fold_of = |i: usize| {
         std::str::from_utf8(&folds[fold_ends[i]..fold_ends[i + 1]]).expect("folded UTF-8 is UTF-8")
     };
     keys.clear();
     firsts.clear();
+    // Only keys that something can ask for are made: most persons' names are not written
+    // again in part, and a key costs a string and a map entry. A capitalised word asks for
+    // the keys that begin with its stem; a person the rule stage found alone, for its own
+    // key. Whether a key is made depends on the key alone, so all the persons that share
+    // it still meet in it (and clash).
+    wanted_firsts.clear();
+    wanted_keys.clear();
+    for c in caps.iter() {
+        wanted_firsts.insert(c.stem_hash, ());
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if matches!(m.source, Source::Rule(_)) && m.label == Label::Per {
+            key_of_folded(fold_of(i), key);
+            wanted_keys.insert(word_hash(key.as_bytes()), ());
+        }
+    }
+    if wanted_firsts.is_empty() && wanted_keys.is_empty() {
+        return false;
+    }
+    let wanted = |h: u64| wanted_keys.contains_key(&h);
     for (i, m) in mentions.iter().enumerate() {
         if m.label != Label::Per {
             continue;
@@ -343,17 +364,32 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         let mut words = folded.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty());
         let Some(first) = words.next() else { continue };
         let Some(last) = words.next_back() else { continue };
+        let (first, last) = (stem(first), stem(last));
+        let (h_first, h_last) = (word_hash(first.as_bytes()), word_hash(last.as_bytes()));
+        let (first_asked, last_asked) =
+            (wanted_firsts.contains_key(&h_first), wanted_firsts.contains_key(&h_last));
         // The whole name, then its last and its first word, in any case form.
-        key_of_folded(folded, key);
-        add_key(keys, key, i, mentions, lookup);
-        for word in [last, first] {
-            add_key(keys, stem(word), i, mentions, lookup);
+        if first_asked || !wanted_keys.is_empty() {
+            key_of_folded(folded, key);
+            if first_asked || wanted(word_hash(key.as_bytes())) {
+                add_key(keys, key, i, mentions, lookup);
+            }
+        }
+        if last_asked || wanted(h_last) {
+            add_key(keys, last, i, mentions, lookup);
+        }
+        if first_asked || wanted(h_first) {
+            add_key(keys, first, i, mentions, lookup);
         }
         // A run of capitalised words is tried as a key only if its first word can begin
         // one: the first word of the name (the whole name's key and the first word's) or
         // its last word.
-        firsts.insert(word_hash(stem(first).as_bytes()), ());
-        firsts.insert(word_hash(stem(last).as_bytes()), ());
+        if first_asked {
+            firsts.insert(h_first, ());
+        }
+        if last_asked {
+            firsts.insert(h_last, ());
+        }
     }
     if keys.is_empty() {
         return false;
@@ -363,7 +399,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
     let mut covered = mentions.iter().map(|m| (m.start, m.end)).peekable();
     let mut i = 0;
     while i < toks.len() {
-        let Capitalised { start: t_start, end: t_end, fold, .. } = toks[i];
+        let Capitalised { start: t_start, end: t_end, .. } = toks[i];
         while covered.peek().is_some_and(|&(_, e)| e <= t_start) {
             covered.next();
         }
@@ -373,8 +409,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         }
         // A run can be a key only if its first word is the first word of one: most
         // capitalised words are not, and cost one key.
-        let first = &cap_folds[fold.0 as usize..fold.1 as usize];
-        if !firsts.contains_key(&word_hash(&first[..stem_len(first)])) {
+        if !firsts.contains_key(&toks[i].stem_hash) {
             i += 1;
             continue;
         }
