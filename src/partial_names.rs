@@ -41,6 +41,16 @@ use crate::mention::Mention;
 /// its name as the press writes it (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`); the span keeps
 /// the first place's entry.
 ///
+/// In a sentence of a sports report (two sports words or a score such as `2-1`:
+/// [`crate::rules::sport_line`]) it relabels a kept place right after a nominative or
+/// accusative article (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `το Μεξικό ισοφάρισε`)
+/// as an organisation: there the place is the subject or the object of a match, its
+/// national team or its club, as the rule stage decides for countries
+/// ([`crate::rules::national_team`]). After a genitive article (`ο προπονητής της
+/// Κροατίας`, `το Παγκόσμιο Κύπελλο της Ρωσίας`) or a preposition (`στη Ρωσία`, the host)
+/// the place stays a place: measured on Greek news, the genitive is a place about as often
+/// as a team.
+///
 /// "Right after/before" means separated by white space only. The capitalised word does not
 /// count when it is itself part of a name kept here, when it begins a sentence or a
 /// quotation (where any word is capitalised), or when both it and the name are written in
@@ -52,6 +62,7 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
     let next_start =
         |i: usize, mentions: &[Mention]| mentions.get(i + 1).map_or(usize::MAX, |m| m.start - offset);
     let mut write = first;
+    let mut sport = None; // whether the line is a sports report, once asked
     for i in first..mentions.len() {
         let (s, e) = (mentions[i].start - offset, mentions[i].end - offset);
         let name = &line[s..e];
@@ -135,6 +146,14 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
         let paired = || mentions[i].label != crate::Label::Per && crate::rules::hyphen_pair(line, s, e);
         if !tail() && !head() && !of_name() && !paired() {
             kept_end = e;
+            // A place after a nominative or accusative article in a sports report: a
+            // national team or a club (`η Κροατία νίκησε 2-1`).
+            if mentions[i].label == crate::Label::Loc
+                && word_before(line, s, ends_word).is_some_and(|(a, b)| TEAM_ARTICLES.contains(&&line[a..b]))
+                && *sport.get_or_insert_with(|| crate::rules::sport_line(line))
+            {
+                crate::rules::national_team(&mut mentions[i]);
+            }
             mentions.swap(write, i);
             write += 1;
         }
@@ -178,6 +197,10 @@ fn word_before(line: &str, at: usize, ends_word: impl Fn(char) -> bool) -> Optio
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     (start < end).then_some((start, end))
 }
+
+/// Articles before a national team as the subject or the object (`η Κροατία`, `την
+/// Ισπανία`, `το Μεξικό`, `της Γαλλίας`), not the host (`στη Ρωσία`).
+const TEAM_ARTICLES: [&str; 12] = ["η", "Η", "την", "Την", "τη", "Τη", "το", "Το", "ο", "Ο", "τον", "Τον"];
 
 /// Greek genitive articles that join a place to the organisation it ends.
 const GENITIVE_ARTICLES: [&str; 3] = ["του", "της", "των"];
@@ -249,7 +272,7 @@ fn all_caps(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Gazetteer, Recognizer, Stage};
+    use crate::{Gazetteer, Label, Recognizer, Stage};
 
     /// A recognizer on the gazetteer `tsv` alone, the rule stage on or off (gazetteer-only
     /// mode), the document pass off.
@@ -429,5 +452,38 @@ mod tests {
         assert_eq!(found("Αθήνα Ηράκλειο").len(), 2);
         assert_eq!(found("στις Μοίρες, Ηρακλείου").len(), 2);
         assert_eq!(found("στις Μοίρες  Ηρακλείου").len(), 2);
+    }
+
+    #[test]
+    fn in_a_sports_report_a_place_after_an_article_is_its_team() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:ua\tLOC\tΟυκρανία\t\tcountry\t\n\
+                   x:mx\tLOC\tΜεξικό\t\tcountry\tnodecl\n\
+                   x:pt\tLOC\tΠορτογαλία\t\tcountry\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<(String, Label)> {
+            ner.extract(text).into_iter().map(|e| (e.text().to_string(), e.label)).collect()
+        };
+        let (org, loc) = (Label::Org, Label::Loc);
+        for (text, want) in [
+            // The subject or the object of a match: a score or two sports words.
+            ("Η Ουκρανία νίκησε 3-1 χθες βράδυ", vec![("Ουκρανία", org)]),
+            ("Το γκολ έκρινε τον τελικό με το Μεξικό", vec![("Μεξικό", org)]),
+            ("Η ομάδα απέκλεισε την Πορτογαλία στα πέναλτι", vec![("Πορτογαλία", org)]),
+            // A place: the host, a genitive, a sentence that is no sports report.
+            ("Τα πέναλτι στον τελικό στην Ουκρανία", vec![("Ουκρανία", loc)]),
+            (
+                "Ο προπονητής της Πορτογαλίας είπε ότι το γκολ στον τελικό ήταν άκυρο",
+                vec![("Πορτογαλίας", loc)],
+            ),
+            ("Η Ουκρανία υπέγραψε τη συμφωνία με το Μεξικό", vec![("Ουκρανία", loc), ("Μεξικό", loc)]),
+            ("Η Ουκρανία ζήτησε 2 δισ. ευρώ", vec![("Ουκρανία", loc)]),
+        ] {
+            let want: Vec<(String, Label)> = want.into_iter().map(|(t, l)| (t.to_string(), l)).collect();
+            assert_eq!(found(text), want, "{text:?}");
+        }
+        // The team's source is the rule stage's rule.
+        let team = ner.extract("Η Ουκρανία νίκησε 3-1").remove(0);
+        assert_eq!(team.source.to_string(), "rule:org_national_team");
     }
 }
