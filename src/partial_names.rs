@@ -41,6 +41,10 @@ use crate::mention::Mention;
 /// its name as the press writes it (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`); the span keeps
 /// the first place's entry.
 ///
+/// It joins an initial right before a kept surname to it (`Αλ. Τσίπρας`, `Κ. Παπαδάκης`):
+/// a capital and up to three unaccented lower-case letters, a full stop and one space, not
+/// a title (`Δρ.`); the press abbreviates the given name so, and the name is both.
+///
 /// In a sentence of a sports report (two sports words or a score such as `2-1`:
 /// [`crate::rules::sport_line`]) it relabels a kept place right after a nominative or
 /// accusative article (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `το Μεξικό ισοφάρισε`)
@@ -145,6 +149,7 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
         // pairing, a match or a route, as the rule stage decides too.
         let paired = || mentions[i].label != crate::Label::Per && crate::rules::hyphen_pair(line, s, e);
         if !tail() && !head() && !of_name() && !paired() {
+            let prev_end = kept_end;
             kept_end = e;
             // A place after a nominative or accusative article in a sports report: a
             // national team or a club (`η Κροατία νίκησε 2-1`).
@@ -153,6 +158,12 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
                 && *sport.get_or_insert_with(|| crate::rules::sport_line(line))
             {
                 crate::rules::national_team(&mut mentions[i]);
+            }
+            // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`).
+            if mentions[i].label == crate::Label::Per && !name.contains(char::is_whitespace) {
+                if let Some(at) = initial_before(line, s).filter(|&at| at >= prev_end) {
+                    mentions[i].start = offset + at;
+                }
             }
             mentions.swap(write, i);
             write += 1;
@@ -171,6 +182,28 @@ fn qualifies_place(place: &Mention, next: &Mention, line: &str, offset: usize) -
     }
     let name = &line[next.start - offset..next.end - offset];
     line.as_bytes()[place.end - offset] == b' ' && !name.contains(char::is_whitespace) && genitive(name)
+}
+
+/// The start of an initial that ends, with its full stop and one space, right before byte
+/// `at` of `line` (`Κ. `, `Αλ. `, `Κυρ. `, `J. `): a capital and at most three lower-case
+/// Greek letters without an accent, which a word ending a sentence has (`Ρώμη. `), not a
+/// title (`Δρ. `, `Mr. `), after a space, an opening bracket or the start of the line.
+fn initial_before(line: &str, at: usize) -> Option<usize> {
+    let before = line[..at].strip_suffix(' ')?.strip_suffix('.')?;
+    let start = before
+        .rfind(|c: char| !crate::normalize::is_letter(c))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let initial = &before[start..];
+    let mut letters = initial.chars();
+    let capital = letters.next()?;
+    let fits = crate::normalize::is_upper(capital)
+        && if capital.is_ascii() {
+            initial.len() == 1
+        } else {
+            initial.chars().count() <= 4 && letters.all(|c| matches!(c, 'α'..='ω'))
+        };
+    let opens = before[..start].chars().next_back().is_none_or(|c| c == ' ' || OPENING.contains(&c));
+    (fits && opens && !crate::rules::is_title(initial)).then_some(start)
 }
 
 /// Whether `name` is Greek and ends like a genitive (`Νέας Σμύρνης`, `Ζακύνθου`).
@@ -452,6 +485,34 @@ mod tests {
         assert_eq!(found("Αθήνα Ηράκλειο").len(), 2);
         assert_eq!(found("στις Μοίρες, Ηρακλείου").len(), 2);
         assert_eq!(found("στις Μοίρες  Ηρακλείου").len(), 2);
+    }
+
+    #[test]
+    fn an_initial_before_a_surname_is_part_of_the_name() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:pap\tPER\tΠαπαδάκης\t\tpolitician\t\n\
+                   x:smith\tPER\tSmith\t\tperson\t\n\
+                   x:rome\tLOC\tΡώμη\t\tcity\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<String> {
+            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
+        };
+        for (text, want) in [
+            ("είπε ο Γ. Παπαδάκης χθες", vec!["Γ. Παπαδάκης"]),
+            ("είπε ο Κων. Παπαδάκης χθες", vec!["Κων. Παπαδάκης"]),
+            ("(Αλ. Παπαδάκη)", vec!["Αλ. Παπαδάκη"]),
+            ("wrote J. Smith", vec!["J. Smith"]),
+            // Not an initial: a title, a lower-case abbreviation, a word that ends a
+            // sentence, two spaces, no space.
+            ("μίλησε ο Δρ. Παπαδάκης", vec!["Παπαδάκης"]),
+            ("wrote Mr. Smith", vec!["Smith"]),
+            ("μίλησε ο κ. Παπαδάκης", vec!["Παπαδάκης"]),
+            ("Ήταν στη Ρώμη. Παπαδάκης και άλλοι", vec!["Ρώμη", "Παπαδάκης"]),
+            ("ο Γ.  Παπαδάκης", vec!["Παπαδάκης"]),
+            ("ο ΓΓ.Παπαδάκης", vec!["Παπαδάκης"]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
     }
 
     #[test]

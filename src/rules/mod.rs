@@ -540,6 +540,12 @@ pub(crate) fn sport_line(line: &str) -> bool {
     false
 }
 
+/// Whether `word` is a title or its abbreviation (`Δρ`, `Καθ`, `Mr`, `Πρόεδρος`):
+/// gazetteer-only mode does not take such an abbreviation for an initial (`partial_names`).
+pub(crate) fn is_title(word: &str) -> bool {
+    LEXICON.classes(&crate::normalize::fold(word)) & class::TITLE != 0
+}
+
 /// Whether `word` is a given name in one of its singular case forms (`Αθηνά`, `Ολυμπίας`):
 /// gazetteer-only mode leaves out a place so named before a surname (`partial_names`).
 pub(crate) fn is_given_name(word: &str) -> bool {
