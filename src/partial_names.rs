@@ -34,7 +34,10 @@ use crate::mention::Mention;
 /// * a place or an organisation joined to another name by a hyphen without spaces
 ///   (`Γαλλία-Πορτογαλία`, `συμφωνία Ελλάδας-Ιταλίας`, `ΕΕ-Καναδά`): a pairing, a match or a
 ///   route, which the press does not write as a mention of either name; the rule stage
-///   vetoes the same names ([`crate::rules::hyphen_pair`] decides for both).
+///   vetoes the same names ([`crate::rules::hyphen_pair`] decides for both);
+/// * a name glued to an `@`: part of an e-mail address or a handle
+///   (`onoma@naftemporiki.gr`, `@Reuters`), which a by-line or a credit gives, not a
+///   mention of the organisation.
 ///
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
@@ -148,7 +151,9 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
         // One of two names joined by a hyphen (`Γαλλία-Πορτογαλία`, `Λάρισας-Βόλου`): a
         // pairing, a match or a route, as the rule stage decides too.
         let paired = || mentions[i].label != crate::Label::Per && crate::rules::hyphen_pair(line, s, e);
-        if !tail() && !head() && !of_name() && !paired() {
+        // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
+        let address = || line[..s].ends_with('@') || line[e..].starts_with('@');
+        if !tail() && !head() && !of_name() && !paired() && !address() {
             let prev_end = kept_end;
             kept_end = e;
             // A place after a nominative or accusative article in a sports report: a
@@ -485,6 +490,20 @@ mod tests {
         assert_eq!(found("Αθήνα Ηράκλειο").len(), 2);
         assert_eq!(found("στις Μοίρες, Ηρακλείου").len(), 2);
         assert_eq!(found("στις Μοίρες  Ηρακλείου").len(), 2);
+    }
+
+    #[test]
+    fn names_in_addresses_are_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:np\tORG\tΝαυτεμπορική\tnaftemporiki.gr\tmedia\t\n\
+                   x:reu\tORG\tReuters\t\tagency\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<String> {
+            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
+        };
+        assert!(found("Γράφει η Μαρία Ιωάννου mioannou@naftemporiki.gr Η αγορά").is_empty());
+        assert!(found("όπως έγραψε το @Reuters χθες").is_empty());
+        assert_eq!(found("πηγή: naftemporiki.gr και Reuters"), ["naftemporiki.gr", "Reuters"]);
     }
 
     #[test]
