@@ -17,7 +17,10 @@ use crate::mention::Mention;
 ///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
 /// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
 ///   Λιβάς`; a place of one word that is also a given name there (`Αθηνά Παπαδάκη`,
-///   `Σοφία Νικολάου`: [`crate::rules::is_given_name`]); and a name in Latin letters right
+///   `Σοφία Νικολάου`: [`crate::rules::is_given_name`]); a place of one word written like a
+///   masculine or neuter adjective in -ικός there, the adjective of the name that follows
+///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; not the feminine, which many regions have:
+///   `Αττική`, `Αφρική`); and a name in Latin letters right
 ///   before a capitalised word in Latin letters: `Samsung Electronics`, `Google Play`, `AP
 ///   Photo`. Other places and organisations are kept there, as a person's name often
 ///   follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια
@@ -103,7 +106,13 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
                     && crate::rules::is_given_name(name)
             };
             let person = mentions[i].label == crate::Label::Per || given();
-            if !person && !latin(name) {
+            // A place written like an adjective, before the noun it qualifies: `Ελληνικό
+            // Κέντρο`, `Ελληνικού Δημοσίου`.
+            let adjective = !person
+                && mentions[i].label == crate::Label::Loc
+                && !name.contains(char::is_whitespace)
+                && ADJECTIVE_ENDINGS.iter().any(|a| name.ends_with(a));
+            if !person && !adjective && !latin(name) {
                 return false;
             }
             let after = &line[e..];
@@ -113,7 +122,7 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
             }
             let rest = &line[word_start..];
             let word = &rest[..rest.find(ends_word).unwrap_or(rest.len())];
-            capitalised(word, name) && (person || latin(word))
+            capitalised(word, name) && (person || latin(word) == latin(name))
         };
         // A place after a genitive article that follows a capitalised head noun of an
         // organisation (or after `of` and a capitalised Latin word): the end of the
@@ -239,6 +248,10 @@ fn word_before(line: &str, at: usize, ends_word: impl Fn(char) -> bool) -> Optio
 /// Articles before a national team as the subject or the object (`η Κροατία`, `την
 /// Ισπανία`, `το Μεξικό`, `της Γαλλίας`), not the host (`στη Ρωσία`).
 const TEAM_ARTICLES: [&str; 12] = ["η", "Η", "την", "Την", "τη", "Τη", "το", "Το", "ο", "Ο", "τον", "Τον"];
+
+/// Masculine and neuter endings of Greek adjectives in -ικός (`Ελληνικό`, `Ελληνικού`): a
+/// place so written before a capitalised word is the adjective of a longer name.
+const ADJECTIVE_ENDINGS: [&str; 6] = ["ικός", "ικό", "ικού", "ικοί", "ικά", "ικών"];
 
 /// Greek genitive articles that join a place to the organisation it ends.
 const GENITIVE_ARTICLES: [&str; 3] = ["του", "της", "των"];
@@ -404,6 +417,8 @@ mod tests {
                    x:km\tLOC\tΔυτική Ελλάδα\t\tregion\t\n\
                    x:ath\tLOC\tΑθήνα\t\tcity\t\n\
                    x:sof\tLOC\tΣοφία\t\tcity\t\n\
+                   x:ell\tLOC\tΕλληνικό\t\tcity\t\n\
+                   x:ark\tLOC\tΑρκτική\t\tregion\t\n\
                    x:gr\tLOC\tΕλλάδα\t\tcountry\t\n";
         let ner = recognizer(tsv, false);
         let found = |text: &str| -> Vec<String> {
@@ -425,6 +440,13 @@ mod tests {
             ("ο πρέσβης στην Ελλάδα Τζον Σμιθ", vec!["Ελλάδα"]),
             ("έφτασε στη Σοφία χθες", vec!["Σοφία"]),
             ("στην Αθήνα και στη Σοφία", vec!["Αθήνα", "Σοφία"]),
+            // A place written like an adjective, before a capitalised word; kept before a
+            // lower-case word, before a name kept there, and in the feminine.
+            ("το Ελληνικό Ινστιτούτο Ερευνών", vec![]),
+            ("του Ελληνικού Δημοσίου", vec![]),
+            ("στο Ελληνικό χθες", vec!["Ελληνικό"]),
+            ("στο Ελληνικό Αθήνα", vec!["Ελληνικό", "Αθήνα"]),
+            ("της Αρκτικής Ελλάδα", vec!["Αρκτικής", "Ελλάδα"]),
         ] {
             assert_eq!(found(text), want, "{text:?}");
         }
