@@ -47,6 +47,9 @@ use crate::mention::Mention;
 /// its name as the press writes it (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`); the span keeps
 /// the first place's entry.
 ///
+/// It joins the country of a Greek branch to a kept organisation's name in Latin letters
+/// (`WWF Ελλάς`, `Deloitte Ελλάδος`; [`BRANCH_COUNTRIES`]): the branch is named so.
+///
 /// It joins an initial right before a kept surname to it (`Αλ. Τσίπρας`, `Κ. Παπαδάκης`):
 /// a capital and up to three unaccented lower-case letters, a full stop and one space, not
 /// a title (`Δρ.`); the press abbreviates the given name so, and the name is both.
@@ -75,6 +78,9 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
     let mut sport = None; // whether the line is a sports report, once asked
     for i in first..mentions.len() {
         let (s, e) = (mentions[i].start - offset, mentions[i].end - offset);
+        if s < kept_end {
+            continue; // inside the kept name before, which grew over it (`WWF Ελλάς`)
+        }
         let name = &line[s..e];
         // Each test reads only the white space and the one word next to the name, so the
         // pass stays linear however many names a line holds.
@@ -179,6 +185,16 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
                     mentions[i].start = offset + at;
                 }
             }
+            // A company or a body in Latin letters and its Greek branch: `WWF Ελλάς`.
+            if mentions[i].label == crate::Label::Org && latin(name) {
+                if let Some(w) = line[e..]
+                    .strip_prefix(' ')
+                    .and_then(|r| BRANCH_COUNTRIES.iter().find(|w| r.starts_with(*w) && ends_at(r, w.len())))
+                {
+                    mentions[i].end += 1 + w.len();
+                    kept_end = e + 1 + w.len();
+                }
+            }
             mentions.swap(write, i);
             write += 1;
         }
@@ -252,6 +268,16 @@ const TEAM_ARTICLES: [&str; 12] = ["η", "Η", "την", "Την", "τη", "Τη
 /// Masculine and neuter endings of Greek adjectives in -ικός (`Ελληνικό`, `Ελληνικού`): a
 /// place so written before a capitalised word is the adjective of a longer name.
 const ADJECTIVE_ENDINGS: [&str; 6] = ["ικός", "ικό", "ικού", "ικοί", "ικά", "ικών"];
+
+/// The country of a foreign company's or body's Greek branch, after its name (`WWF Ελλάς`,
+/// `Deloitte Ελλάδος`): part of the branch's name. (`Microsoft Hellas` is a name in Latin
+/// letters before a capitalised Latin word, left out as the head of a longer name.)
+const BRANCH_COUNTRIES: [&str; 3] = ["Ελλάς", "Ελλάδος", "Ελλάδας"];
+
+/// Whether a word ends at byte `at` of `s` (the end, or a character that is no letter or digit).
+fn ends_at(s: &str, at: usize) -> bool {
+    s[at..].chars().next().is_none_or(|c| !crate::normalize::is_alnum(c))
+}
 
 /// Greek genitive articles that join a place to the organisation it ends.
 const GENITIVE_ARTICLES: [&str; 3] = ["του", "της", "των"];
@@ -526,6 +552,22 @@ mod tests {
         assert!(found("Γράφει η Μαρία Ιωάννου mioannou@naftemporiki.gr Η αγορά").is_empty());
         assert!(found("όπως έγραψε το @Reuters χθες").is_empty());
         assert_eq!(found("πηγή: naftemporiki.gr και Reuters"), ["naftemporiki.gr", "Reuters"]);
+    }
+
+    #[test]
+    fn a_latin_name_and_its_greek_branch_are_one_name() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:acme\tORG\tAcme\t\tcompany\t\n\
+                   x:gr\tLOC\tΕλλάδα\tΕλλάς\tcountry\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<String> {
+            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
+        };
+        assert_eq!(found("η Acme Ελλάς ανακοίνωσε"), ["Acme Ελλάς"]);
+        assert_eq!(found("της Acme Ελλάδος και της Acme Ελλάδας"), ["Acme Ελλάδος", "Acme Ελλάδας"]);
+        // Not a branch: a comma, another word, a longer word.
+        assert_eq!(found("η Acme, Ελλάς"), ["Acme", "Ελλάς"]);
+        assert_eq!(found("η Acme Ελλάσια"), ["Acme"]);
     }
 
     #[test]
