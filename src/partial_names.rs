@@ -17,7 +17,10 @@ use crate::mention::Mention;
 ///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
 /// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
 ///   Λιβάς`; a place of one word that is also a given name there (`Αθηνά Παπαδάκη`,
-///   `Σοφία Νικολάου`: [`crate::rules::is_given_name`]); and a name in Latin letters right
+///   `Σοφία Νικολάου`: [`crate::rules::is_given_name`]); a place of one word written like a
+///   masculine or neuter adjective in -ικός there, the adjective of the name that follows
+///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; not the feminine, which many regions have:
+///   `Αττική`, `Αφρική`); and a name in Latin letters right
 ///   before a capitalised word in Latin letters: `Samsung Electronics`, `Google Play`, `AP
 ///   Photo`. Other places and organisations are kept there, as a person's name often
 ///   follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια
@@ -34,12 +37,32 @@ use crate::mention::Mention;
 /// * a place or an organisation joined to another name by a hyphen without spaces
 ///   (`Γαλλία-Πορτογαλία`, `συμφωνία Ελλάδας-Ιταλίας`, `ΕΕ-Καναδά`): a pairing, a match or a
 ///   route, which the press does not write as a mention of either name; the rule stage
-///   vetoes the same names ([`crate::rules::hyphen_pair`] decides for both).
+///   vetoes the same names ([`crate::rules::hyphen_pair`] decides for both);
+/// * a name glued to an `@`: part of an e-mail address or a handle
+///   (`onoma@naftemporiki.gr`, `@Reuters`), which a by-line or a credit gives, not a
+///   mention of the organisation.
 ///
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
 /// its name as the press writes it (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`); the span keeps
 /// the first place's entry.
+///
+/// It joins the country of a Greek branch to a kept organisation's name in Latin letters
+/// (`WWF Ελλάς`, `Deloitte Ελλάδος`; [`BRANCH_COUNTRIES`]): the branch is named so.
+///
+/// It joins an initial right before a kept surname to it (`Αλ. Τσίπρας`, `Κ. Παπαδάκης`):
+/// a capital and up to three unaccented lower-case letters, a full stop and one space, not
+/// a title (`Δρ.`); the press abbreviates the given name so, and the name is both.
+///
+/// In a sentence of a sports report (two sports words or a score such as `2-1`:
+/// [`crate::rules::sport_line`]) it relabels a kept place right after a nominative or
+/// accusative article (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `το Μεξικό ισοφάρισε`)
+/// as an organisation: there the place is the subject or the object of a match, its
+/// national team or its club, as the rule stage decides for countries
+/// ([`crate::rules::national_team`]). After a genitive article (`ο προπονητής της
+/// Κροατίας`, `το Παγκόσμιο Κύπελλο της Ρωσίας`) or a preposition (`στη Ρωσία`, the host)
+/// the place stays a place: measured on Greek news, the genitive is a place about as often
+/// as a team.
 ///
 /// "Right after/before" means separated by white space only. The capitalised word does not
 /// count when it is itself part of a name kept here, when it begins a sentence or a
@@ -52,8 +75,12 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
     let next_start =
         |i: usize, mentions: &[Mention]| mentions.get(i + 1).map_or(usize::MAX, |m| m.start - offset);
     let mut write = first;
+    let mut sport = None; // whether the line is a sports report, once asked
     for i in first..mentions.len() {
         let (s, e) = (mentions[i].start - offset, mentions[i].end - offset);
+        if s < kept_end {
+            continue; // inside the kept name before, which grew over it (`WWF Ελλάς`)
+        }
         let name = &line[s..e];
         // Each test reads only the white space and the one word next to the name, so the
         // pass stays linear however many names a line holds.
@@ -85,7 +112,13 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
                     && crate::rules::is_given_name(name)
             };
             let person = mentions[i].label == crate::Label::Per || given();
-            if !person && !latin(name) {
+            // A place written like an adjective, before the noun it qualifies: `Ελληνικό
+            // Κέντρο`, `Ελληνικού Δημοσίου`.
+            let adjective = !person
+                && mentions[i].label == crate::Label::Loc
+                && !name.contains(char::is_whitespace)
+                && ADJECTIVE_ENDINGS.iter().any(|a| name.ends_with(a));
+            if !person && !adjective && !latin(name) {
                 return false;
             }
             let after = &line[e..];
@@ -95,7 +128,7 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
             }
             let rest = &line[word_start..];
             let word = &rest[..rest.find(ends_word).unwrap_or(rest.len())];
-            capitalised(word, name) && (person || latin(word))
+            capitalised(word, name) && (person || latin(word) == latin(name))
         };
         // A place after a genitive article that follows a capitalised head noun of an
         // organisation (or after `of` and a capitalised Latin word): the end of the
@@ -133,8 +166,35 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
         // One of two names joined by a hyphen (`Γαλλία-Πορτογαλία`, `Λάρισας-Βόλου`): a
         // pairing, a match or a route, as the rule stage decides too.
         let paired = || mentions[i].label != crate::Label::Per && crate::rules::hyphen_pair(line, s, e);
-        if !tail() && !head() && !of_name() && !paired() {
+        // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
+        let address = || line[..s].ends_with('@') || line[e..].starts_with('@');
+        if !tail() && !head() && !of_name() && !paired() && !address() {
+            let prev_end = kept_end;
             kept_end = e;
+            // A place after a nominative or accusative article in a sports report: a
+            // national team or a club (`η Κροατία νίκησε 2-1`).
+            if mentions[i].label == crate::Label::Loc
+                && word_before(line, s, ends_word).is_some_and(|(a, b)| TEAM_ARTICLES.contains(&&line[a..b]))
+                && *sport.get_or_insert_with(|| crate::rules::sport_line(line))
+            {
+                crate::rules::national_team(&mut mentions[i]);
+            }
+            // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`).
+            if mentions[i].label == crate::Label::Per && !name.contains(char::is_whitespace) {
+                if let Some(at) = initial_before(line, s).filter(|&at| at >= prev_end) {
+                    mentions[i].start = offset + at;
+                }
+            }
+            // A company or a body in Latin letters and its Greek branch: `WWF Ελλάς`.
+            if mentions[i].label == crate::Label::Org && latin(name) {
+                if let Some(w) = line[e..]
+                    .strip_prefix(' ')
+                    .and_then(|r| BRANCH_COUNTRIES.iter().find(|w| r.starts_with(*w) && ends_at(r, w.len())))
+                {
+                    mentions[i].end += 1 + w.len();
+                    kept_end = e + 1 + w.len();
+                }
+            }
             mentions.swap(write, i);
             write += 1;
         }
@@ -152,6 +212,28 @@ fn qualifies_place(place: &Mention, next: &Mention, line: &str, offset: usize) -
     }
     let name = &line[next.start - offset..next.end - offset];
     line.as_bytes()[place.end - offset] == b' ' && !name.contains(char::is_whitespace) && genitive(name)
+}
+
+/// The start of an initial that ends, with its full stop and one space, right before byte
+/// `at` of `line` (`Κ. `, `Αλ. `, `Κυρ. `, `J. `): a capital and at most three lower-case
+/// Greek letters without an accent, which a word ending a sentence has (`Ρώμη. `), not a
+/// title (`Δρ. `, `Mr. `), after a space, an opening bracket or the start of the line.
+fn initial_before(line: &str, at: usize) -> Option<usize> {
+    let before = line[..at].strip_suffix(' ')?.strip_suffix('.')?;
+    let start = before
+        .rfind(|c: char| !crate::normalize::is_letter(c))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let initial = &before[start..];
+    let mut letters = initial.chars();
+    let capital = letters.next()?;
+    let fits = crate::normalize::is_upper(capital)
+        && if capital.is_ascii() {
+            initial.len() == 1
+        } else {
+            initial.chars().count() <= 4 && letters.all(|c| matches!(c, 'α'..='ω'))
+        };
+    let opens = before[..start].chars().next_back().is_none_or(|c| c == ' ' || OPENING.contains(&c));
+    (fits && opens && !crate::rules::is_title(initial)).then_some(start)
 }
 
 /// Whether `name` is Greek and ends like a genitive (`Νέας Σμύρνης`, `Ζακύνθου`).
@@ -177,6 +259,24 @@ fn word_before(line: &str, at: usize, ends_word: impl Fn(char) -> bool) -> Optio
         .rfind(&ends_word)
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     (start < end).then_some((start, end))
+}
+
+/// Articles before a national team as the subject or the object (`η Κροατία`, `την
+/// Ισπανία`, `το Μεξικό`, `της Γαλλίας`), not the host (`στη Ρωσία`).
+const TEAM_ARTICLES: [&str; 12] = ["η", "Η", "την", "Την", "τη", "Τη", "το", "Το", "ο", "Ο", "τον", "Τον"];
+
+/// Masculine and neuter endings of Greek adjectives in -ικός (`Ελληνικό`, `Ελληνικού`): a
+/// place so written before a capitalised word is the adjective of a longer name.
+const ADJECTIVE_ENDINGS: [&str; 6] = ["ικός", "ικό", "ικού", "ικοί", "ικά", "ικών"];
+
+/// The country of a foreign company's or body's Greek branch, after its name (`WWF Ελλάς`,
+/// `Deloitte Ελλάδος`): part of the branch's name. (`Microsoft Hellas` is a name in Latin
+/// letters before a capitalised Latin word, left out as the head of a longer name.)
+const BRANCH_COUNTRIES: [&str; 3] = ["Ελλάς", "Ελλάδος", "Ελλάδας"];
+
+/// Whether a word ends at byte `at` of `s` (the end, or a character that is no letter or digit).
+fn ends_at(s: &str, at: usize) -> bool {
+    s[at..].chars().next().is_none_or(|c| !crate::normalize::is_alnum(c))
 }
 
 /// Greek genitive articles that join a place to the organisation it ends.
@@ -249,7 +349,7 @@ fn all_caps(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Gazetteer, Recognizer, Stage};
+    use crate::{Gazetteer, Label, Recognizer, Stage};
 
     /// A recognizer on the gazetteer `tsv` alone, the rule stage on or off (gazetteer-only
     /// mode), the document pass off.
@@ -343,6 +443,8 @@ mod tests {
                    x:km\tLOC\tΔυτική Ελλάδα\t\tregion\t\n\
                    x:ath\tLOC\tΑθήνα\t\tcity\t\n\
                    x:sof\tLOC\tΣοφία\t\tcity\t\n\
+                   x:ell\tLOC\tΕλληνικό\t\tcity\t\n\
+                   x:ark\tLOC\tΑρκτική\t\tregion\t\n\
                    x:gr\tLOC\tΕλλάδα\t\tcountry\t\n";
         let ner = recognizer(tsv, false);
         let found = |text: &str| -> Vec<String> {
@@ -364,6 +466,13 @@ mod tests {
             ("ο πρέσβης στην Ελλάδα Τζον Σμιθ", vec!["Ελλάδα"]),
             ("έφτασε στη Σοφία χθες", vec!["Σοφία"]),
             ("στην Αθήνα και στη Σοφία", vec!["Αθήνα", "Σοφία"]),
+            // A place written like an adjective, before a capitalised word; kept before a
+            // lower-case word, before a name kept there, and in the feminine.
+            ("το Ελληνικό Ινστιτούτο Ερευνών", vec![]),
+            ("του Ελληνικού Δημοσίου", vec![]),
+            ("στο Ελληνικό χθες", vec!["Ελληνικό"]),
+            ("στο Ελληνικό Αθήνα", vec!["Ελληνικό", "Αθήνα"]),
+            ("της Αρκτικής Ελλάδα", vec!["Αρκτικής", "Ελλάδα"]),
         ] {
             assert_eq!(found(text), want, "{text:?}");
         }
@@ -429,5 +538,96 @@ mod tests {
         assert_eq!(found("Αθήνα Ηράκλειο").len(), 2);
         assert_eq!(found("στις Μοίρες, Ηρακλείου").len(), 2);
         assert_eq!(found("στις Μοίρες  Ηρακλείου").len(), 2);
+    }
+
+    #[test]
+    fn names_in_addresses_are_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:np\tORG\tΝαυτεμπορική\tnaftemporiki.gr\tmedia\t\n\
+                   x:reu\tORG\tReuters\t\tagency\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<String> {
+            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
+        };
+        assert!(found("Γράφει η Μαρία Ιωάννου mioannou@naftemporiki.gr Η αγορά").is_empty());
+        assert!(found("όπως έγραψε το @Reuters χθες").is_empty());
+        assert_eq!(found("πηγή: naftemporiki.gr και Reuters"), ["naftemporiki.gr", "Reuters"]);
+    }
+
+    #[test]
+    fn a_latin_name_and_its_greek_branch_are_one_name() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:acme\tORG\tAcme\t\tcompany\t\n\
+                   x:gr\tLOC\tΕλλάδα\tΕλλάς\tcountry\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<String> {
+            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
+        };
+        assert_eq!(found("η Acme Ελλάς ανακοίνωσε"), ["Acme Ελλάς"]);
+        assert_eq!(found("της Acme Ελλάδος και της Acme Ελλάδας"), ["Acme Ελλάδος", "Acme Ελλάδας"]);
+        // Not a branch: a comma, another word, a longer word.
+        assert_eq!(found("η Acme, Ελλάς"), ["Acme", "Ελλάς"]);
+        assert_eq!(found("η Acme Ελλάσια"), ["Acme"]);
+    }
+
+    #[test]
+    fn an_initial_before_a_surname_is_part_of_the_name() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:pap\tPER\tΠαπαδάκης\t\tpolitician\t\n\
+                   x:smith\tPER\tSmith\t\tperson\t\n\
+                   x:rome\tLOC\tΡώμη\t\tcity\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<String> {
+            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
+        };
+        for (text, want) in [
+            ("είπε ο Γ. Παπαδάκης χθες", vec!["Γ. Παπαδάκης"]),
+            ("είπε ο Κων. Παπαδάκης χθες", vec!["Κων. Παπαδάκης"]),
+            ("(Αλ. Παπαδάκη)", vec!["Αλ. Παπαδάκη"]),
+            ("wrote J. Smith", vec!["J. Smith"]),
+            // Not an initial: a title, a lower-case abbreviation, a word that ends a
+            // sentence, two spaces, no space.
+            ("μίλησε ο Δρ. Παπαδάκης", vec!["Παπαδάκης"]),
+            ("wrote Mr. Smith", vec!["Smith"]),
+            ("μίλησε ο κ. Παπαδάκης", vec!["Παπαδάκης"]),
+            ("Ήταν στη Ρώμη. Παπαδάκης και άλλοι", vec!["Ρώμη", "Παπαδάκης"]),
+            ("ο Γ.  Παπαδάκης", vec!["Παπαδάκης"]),
+            ("ο ΓΓ.Παπαδάκης", vec!["Παπαδάκης"]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn in_a_sports_report_a_place_after_an_article_is_its_team() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:ua\tLOC\tΟυκρανία\t\tcountry\t\n\
+                   x:mx\tLOC\tΜεξικό\t\tcountry\tnodecl\n\
+                   x:pt\tLOC\tΠορτογαλία\t\tcountry\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<(String, Label)> {
+            ner.extract(text).into_iter().map(|e| (e.text().to_string(), e.label)).collect()
+        };
+        let (org, loc) = (Label::Org, Label::Loc);
+        for (text, want) in [
+            // The subject or the object of a match: a score or two sports words.
+            ("Η Ουκρανία νίκησε 3-1 χθες βράδυ", vec![("Ουκρανία", org)]),
+            ("Το γκολ έκρινε τον τελικό με το Μεξικό", vec![("Μεξικό", org)]),
+            ("Η ομάδα απέκλεισε την Πορτογαλία στα πέναλτι", vec![("Πορτογαλία", org)]),
+            // A place: the host, a genitive, a sentence that is no sports report.
+            ("Τα πέναλτι στον τελικό στην Ουκρανία", vec![("Ουκρανία", loc)]),
+            (
+                "Ο προπονητής της Πορτογαλίας είπε ότι το γκολ στον τελικό ήταν άκυρο",
+                vec![("Πορτογαλίας", loc)],
+            ),
+            ("Η Ουκρανία υπέγραψε τη συμφωνία με το Μεξικό", vec![("Ουκρανία", loc), ("Μεξικό", loc)]),
+            ("Η Ουκρανία ζήτησε 2 δισ. ευρώ", vec![("Ουκρανία", loc)]),
+        ] {
+            let want: Vec<(String, Label)> = want.into_iter().map(|(t, l)| (t.to_string(), l)).collect();
+            assert_eq!(found(text), want, "{text:?}");
+        }
+        // The team's source is the rule stage's rule.
+        let team = ner.extract("Η Ουκρανία νίκησε 3-1").remove(0);
+        assert_eq!(team.source.to_string(), "rule:org_national_team");
     }
 }

@@ -466,10 +466,7 @@ fn vet_gazetteer(
                 });
                 let paired = text[..g.start].ends_with('-') || text[g.end..].starts_with('-');
                 if article && !paired {
-                    let m = &mut mentions[k];
-                    m.label = Label::Org;
-                    m.source = Source::Rule(organisation::NATIONAL_TEAM.name);
-                    m.confidence = organisation::NATIONAL_TEAM.confidence;
+                    national_team(&mut mentions[k]);
                 }
             }
         }
@@ -492,6 +489,61 @@ pub(crate) fn hyphen_pair(line: &str, start: usize, end: usize) -> bool {
     let before = line[..start].strip_suffix('-').and_then(|r| r.chars().next_back());
     let after = line[end..].strip_prefix('-').and_then(|r| r.chars().next());
     before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_uppercase)
+}
+
+/// Makes the country `m` its national team ([`organisation::NATIONAL_TEAM`]): the rule stage
+/// and gazetteer-only mode (`partial_names`) relabel the same way.
+pub(crate) fn national_team(m: &mut Mention) {
+    m.label = Label::Org;
+    m.source = Source::Rule(organisation::NATIONAL_TEAM.name);
+    m.confidence = organisation::NATIONAL_TEAM.confidence;
+}
+
+/// Whether `line` reads like a sentence of a sports report, as the rule stage counts it
+/// for [`organisation::NATIONAL_TEAM`]: two of its sports words (`γκολ`, `νίκησε`,
+/// `προκρίθηκε`), or a score such as `2-1` (which counts twice). Gazetteer-only mode asks
+/// this of the lines where a place follows an article (`partial_names`); one buffer is
+/// folded into for the whole line.
+pub(crate) fn sport_line(line: &str) -> bool {
+    let mut sport = 0;
+    let mut folded = String::new();
+    let mut rest = line;
+    while !rest.is_empty() {
+        let word_len = rest.find(|c: char| !crate::normalize::is_alnum(c)).unwrap_or(rest.len());
+        if word_len == 0 {
+            let skip = rest.chars().next().map_or(1, char::len_utf8);
+            rest = &rest[skip..];
+            continue;
+        }
+        let (word, after) = rest.split_at(word_len);
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            // A score: one or two digits, a hyphen or a dash, digits.
+            let score = word.len() <= 2
+                && ["-", "–"].iter().any(|d| {
+                    after.strip_prefix(d).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                });
+            if score {
+                sport += 2;
+            }
+        } else {
+            folded.clear();
+            crate::normalize::fold_push(word, &mut folded);
+            if LEXICON.classes(&folded) & class::SPORT != 0 {
+                sport += 1;
+            }
+        }
+        if sport >= 2 {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
+/// Whether `word` is a title or its abbreviation (`Δρ`, `Καθ`, `Mr`, `Πρόεδρος`):
+/// gazetteer-only mode does not take such an abbreviation for an initial (`partial_names`).
+pub(crate) fn is_title(word: &str) -> bool {
+    LEXICON.classes(&crate::normalize::fold(word)) & class::TITLE != 0
 }
 
 /// Whether `word` is a given name in one of its singular case forms (`Αθηνά`, `Ολυμπίας`):
