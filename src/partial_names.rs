@@ -69,12 +69,21 @@ use crate::mention::Mention;
 /// quotation (where any word is capitalised), or when both it and the name are written in
 /// capitals (in text written in capitals, a capital says nothing). On Greek news, the names
 /// left out so are wrong about nine times in ten.
-pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<Mention>, first: usize) {
+///
+/// `is_sport` says whether the line is a sports report (asked at most once per line).
+pub(crate) fn drop_partial_names(
+    line: &str,
+    offset: usize,
+    mentions: &mut Vec<Mention>,
+    first: usize,
+    is_sport: impl FnOnce() -> bool,
+) {
     let ends_word = |c: char| c.is_whitespace() || WORD_DELIMITERS.contains(c);
     let mut kept_end = 0; // end (in `line`) of the last mention kept on this line
     let next_start =
         |i: usize, mentions: &[Mention]| mentions.get(i + 1).map_or(usize::MAX, |m| m.start - offset);
     let mut write = first;
+    let mut is_sport = Some(is_sport);
     let mut sport = None; // whether the line is a sports report, once asked
     for i in first..mentions.len() {
         let (s, e) = (mentions[i].start - offset, mentions[i].end - offset);
@@ -175,7 +184,7 @@ pub(crate) fn drop_partial_names(line: &str, offset: usize, mentions: &mut Vec<M
             // national team or a club (`η Κροατία νίκησε 2-1`).
             if mentions[i].label == crate::Label::Loc
                 && word_before(line, s, ends_word).is_some_and(|(a, b)| TEAM_ARTICLES.contains(&&line[a..b]))
-                && *sport.get_or_insert_with(|| crate::rules::sport_line(line))
+                && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f()))
             {
                 crate::rules::national_team(&mut mentions[i]);
             }

@@ -143,7 +143,11 @@ impl Recognizer {
                         crate::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
                     rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
                 }
-                None => crate::partial_names::drop_partial_names(line, offset, &mut b.mentions, first),
+                None => {
+                    let (folded, words) = (&b.folded, &b.words);
+                    let is_sport = || crate::rules::sport_line(line, folded, words);
+                    crate::partial_names::drop_partial_names(line, offset, &mut b.mentions, first, is_sport)
+                }
             }
             // The document pass looks for partial mentions among the capitalised words, and
             // keeps the line's mentions' folded text: taken now, while the line is at hand.
@@ -241,8 +245,9 @@ fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::rules::Rules>) -> Vocab
     for (token, id) in tokens {
         vocab.set_token(&token, id);
     }
-    if let Some(r) = rules {
-        r.add_vocabulary(&mut vocab);
+    match rules {
+        Some(r) => r.add_vocabulary(&mut vocab),
+        None => crate::rules::add_sport_vocabulary(&mut vocab),
     }
     vocab
 }

@@ -116,6 +116,13 @@ impl Lexicon {
         }
     }
 
+    /// Adds to `vocab` the words that have class `class`, with that class only.
+    pub fn add_class_to(&self, class: u64, vocab: &mut crate::vocab::Vocab) {
+        for (w, &c) in &self.words {
+            vocab.add_classes(w, c & class);
+        }
+    }
+
     pub fn build() -> Lexicon {
         let mut l = Lexicon {
             words: FxHashMap::default(),

@@ -502,42 +502,40 @@ pub(crate) fn national_team(m: &mut Mention) {
 /// Whether `line` reads like a sentence of a sports report, as the rule stage counts it
 /// for [`organisation::NATIONAL_TEAM`]: two of its sports words (`γκολ`, `νίκησε`,
 /// `προκρίθηκε`), or a score such as `2-1` (which counts twice). Gazetteer-only mode asks
-/// this of the lines where a place follows an article (`partial_names`); one buffer is
-/// folded into for the whole line.
-pub(crate) fn sport_line(line: &str) -> bool {
+/// this of the lines where a place follows an article (`partial_names`). It reads the line
+/// as folded and classified for the lookup (`folded`, and `words`, whose classes hold the
+/// sports words: see [`add_sport_vocabulary`]), so it folds and looks up nothing again.
+pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> bool {
     let mut sport = 0;
-    let mut folded = String::new();
-    let mut rest = line;
-    while !rest.is_empty() {
-        let word_len = rest.find(|c: char| !crate::normalize::is_alnum(c)).unwrap_or(rest.len());
-        if word_len == 0 {
-            let skip = rest.chars().next().map_or(1, char::len_utf8);
-            rest = &rest[skip..];
+    for (t, w) in folded.tokens().iter().zip(words) {
+        if t.shape & crate::normalize::shape::WORD == 0 {
             continue;
         }
-        let (word, after) = rest.split_at(word_len);
-        if word.bytes().all(|b| b.is_ascii_digit()) {
+        let (s, e) = (t.s as usize, t.e as usize);
+        if line.as_bytes()[s..e].iter().all(u8::is_ascii_digit) {
             // A score: one or two digits, a hyphen or a dash, digits.
-            let score = word.len() <= 2
+            let after = &line[e..];
+            if e - s <= 2
                 && ["-", "–"].iter().any(|d| {
                     after.strip_prefix(d).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-                });
-            if score {
+                })
+            {
                 sport += 2;
             }
-        } else {
-            folded.clear();
-            crate::normalize::fold_push(word, &mut folded);
-            if LEXICON.classes(&folded) & class::SPORT != 0 {
-                sport += 1;
-            }
+        } else if w.classes & class::SPORT != 0 {
+            sport += 1;
         }
         if sport >= 2 {
             return true;
         }
-        rest = after;
     }
     false
+}
+
+/// Adds the sports words of the lexicon to `vocab` (class [`class::SPORT`]), for
+/// [`sport_line`] in gazetteer-only mode, where the rule stage's vocabulary is not added.
+pub(crate) fn add_sport_vocabulary(vocab: &mut Vocab) {
+    LEXICON.add_class_to(class::SPORT, vocab);
 }
 
 /// Whether `word` is a title or its abbreviation (`Δρ`, `Καθ`, `Mr`, `Πρόεδρος`):
