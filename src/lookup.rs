@@ -260,21 +260,27 @@ fn words_capitalised(s: &str, mut want: u32) -> bool {
 impl Lookup {
     /// Compiles the gazetteers: every name of every entry with its case forms.
     pub fn build(gazetteers: &[Gazetteer]) -> Result<Lookup, BuildError> {
-        let mut entries = Vec::new();
-        let mut hits: Vec<HitList> = Vec::new();
-        // Folded form → pattern id; the token ids of all patterns, end to end.
-        let mut by_form: FxHashMap<String, u32> = FxHashMap::default();
-        let mut pattern_ids: Vec<u32> = Vec::new();
-        let mut pattern_ends: Vec<usize> = Vec::new();
-        let mut tokens: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut exact = Vec::new();
         // Generating the case forms is most of the build: do it on every core first.
         let names: Vec<(&str, bool)> = gazetteers
             .iter()
             .flat_map(|g| g.entries.iter())
             .flat_map(|e| e.names().map(move |n| (n, e.flags.nodecl)))
             .collect();
-        let mut all_forms = forms_parallel(&names).into_iter();
+        let all_forms = forms_parallel(&names);
+        // Sized for every form up front: growing them (a copy each time) cost more than
+        // filling them.
+        let n_forms: usize = all_forms.iter().map(Vec::len).sum();
+        let mut all_forms = all_forms.into_iter();
+        let mut entries = Vec::with_capacity(names.len());
+        let mut hits: Vec<HitList> = Vec::with_capacity(n_forms);
+        // Folded form → pattern id; the token ids of all patterns, end to end.
+        let mut by_form: FxHashMap<String, u32> =
+            FxHashMap::with_capacity_and_hasher(n_forms, Default::default());
+        let mut pattern_ids: Vec<u32> = Vec::with_capacity(2 * n_forms);
+        let mut pattern_ends: Vec<usize> = Vec::with_capacity(n_forms);
+        let mut tokens: FxHashMap<Box<str>, u32> =
+            FxHashMap::with_capacity_and_hasher(n_forms, Default::default());
+        let mut exact = Vec::new();
         let mut names = Vec::new();
         // Kinds are few: one string each, which stays in cache when entities are made.
         let mut kinds: FxHashMap<Arc<str>, ()> = FxHashMap::default();
