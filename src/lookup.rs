@@ -260,17 +260,26 @@ fn words_capitalised(s: &str, mut want: u32) -> bool {
 impl Lookup {
     /// Compiles the gazetteers: every name of every entry with its case forms.
     pub fn build(gazetteers: &[Gazetteer]) -> Result<Lookup, BuildError> {
-        // Generating the case forms is most of the build: do it on every core first.
         let names: Vec<(&str, bool)> = gazetteers
             .iter()
             .flat_map(|g| g.entries.iter())
             .flat_map(|e| e.names().map(move |n| (n, e.flags.nodecl)))
             .collect();
-        let all_forms = forms_parallel(&names);
-        // Sized for every form up front: growing them (a copy each time) cost more than
-        // filling them.
-        let n_forms: usize = all_forms.iter().map(Vec::len).sum();
-        let mut all_forms = all_forms.into_iter();
+        // The forms are made on a second thread, chunk by chunk, while this one turns them
+        // into patterns as they come.
+        std::thread::scope(|s| Lookup::compile(gazetteers, &names, forms_pipelined(s, &names)))
+    }
+
+    /// [`Lookup::build`] with the forms of `names` (every name of every entry, in order)
+    /// from `all_forms`.
+    fn compile(
+        gazetteers: &[Gazetteer],
+        names: &[(&str, bool)],
+        mut all_forms: impl Iterator<Item = Vec<String>>,
+    ) -> Result<Lookup, BuildError> {
+        // Sized for the forms up front (about two per name): growing them (a copy each
+        // time) cost more than filling them.
+        let n_forms = names.len() * 9 / 4;
         let mut entries = Vec::with_capacity(names.len());
         let mut hits: Vec<HitList> = Vec::with_capacity(n_forms);
         // Folded form → pattern id; the token ids of all patterns, end to end.
@@ -588,21 +597,29 @@ fn lower_start_allowed(rule: CaseRule, exact: &[Vec<Vec<bool>>]) -> bool {
     }
 }
 
-/// The case forms of every name, in order, computed on up to two threads.
-fn forms_parallel(names: &[(&str, bool)]) -> Vec<Vec<String>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(2);
-    if threads < 2 || names.len() < 2000 {
-        return names.iter().map(|&(n, nodecl)| inflect::forms(n, nodecl)).collect();
+/// The case forms of every name, in order. This thread makes the first chunk's; a thread of
+/// `s` makes the rest, chunk by chunk, while the caller consumes them (on one core, this
+/// thread makes them all).
+fn forms_pipelined<'s>(
+    s: &'s std::thread::Scope<'s, '_>,
+    names: &'s [(&'s str, bool)],
+) -> impl Iterator<Item = Vec<String>> + 's {
+    const CHUNK: usize = 512;
+    let forms = |part: &[(&str, bool)]| part.iter().map(|&(n, nodecl)| inflect::forms(n, nodecl)).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (head, rest) = names.split_at(if threads < 2 { names.len() } else { names.len().min(CHUNK) });
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<Vec<String>>>();
+    if !rest.is_empty() {
+        s.spawn(move || {
+            for chunk in rest.chunks(CHUNK) {
+                if tx.send(forms(chunk)).is_err() {
+                    break;
+                }
+            }
+        });
     }
-    let (a, b) = names.split_at(names.len() / 2);
-    let work =
-        |part: &[(&str, bool)]| part.iter().map(|&(n, nodecl)| inflect::forms(n, nodecl)).collect::<Vec<_>>();
-    std::thread::scope(|s| {
-        let second = s.spawn(|| work(b));
-        let mut out = work(a);
-        out.extend(second.join().expect("form generation does not panic"));
-        out
-    })
+    let first: Vec<Vec<String>> = forms(head);
+    first.into_iter().chain(rx.into_iter().flatten())
 }
 
 /// The automaton's state after token `id` (its `width` big-endian bytes, as [`push_id`]
