@@ -88,6 +88,9 @@ pub(crate) struct Lexicon {
     pub foreign_finals: Vec<char>,
     /// Folded `ου` (genitive and feminine surname ending).
     pub ou: String,
+    /// Folded genitive endings (`-ων`, `-ης`, `-ας`, `-ου`, `-ως`): the case of an
+    /// organisation's complements (`Ινστιτούτο Εμπορίου και Υπηρεσιών`).
+    pub genitive_endings: Vec<String>,
     /// Endings (as written, lower case with accents) of Greek common nouns and adjectives
     /// that names do not have: `-ική`, `-ών`, `-ση`, `-μός`.
     /// Grouped by their last byte (most words fail on it).
@@ -139,6 +142,7 @@ impl Lexicon {
                 .filter_map(|c| fold(&c.to_string()).chars().next())
                 .collect(),
             ou: fold("ου"),
+            genitive_endings: ["ων", "ης", "ας", "ου", "ως"].iter().map(|e| fold(e)).collect(),
         };
         use class::*;
         l.add_plain(FUNCTION_WORDS, FUNCTION);

@@ -15,7 +15,8 @@ pub(crate) const HEAD: Rule = Rule {
     confidence: 0.85,
     doc: "A Greek head noun (Υπουργείο, Τράπεζα, Επιτροπή, Πανεπιστήμιο...) with capitalised \
           adjectives before it or a genitive complement after it, which may be a place the \
-          gazetteer knows (Πανεπιστήμιο Αθηνών); a Latin head or suffix at the end (Center, \
+          gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
+          `και` or `&` (Ινστιτούτο Εμπορίου και Υπηρεσιών); a Latin head or suffix at the end (Center, \
           Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio.",
     examples: &[
         ("Η ανακοίνωση εκδόθηκε από το Ίδρυμα Σταυρογιάννη χθες.", "Ίδρυμα Σταυρογιάννη"),
@@ -23,6 +24,11 @@ pub(crate) const HEAD: Rule = Rule {
         ("Το ανακοίνωσε το υπουργείο Τουρισμού σήμερα.", "υπουργείο Τουρισμού"),
         ("Τη μελέτη έκανε το Brookfield Institute με έδρα τη Βοστώνη.", "Brookfield Institute"),
         ("Ο ερευνητής εργάζεται στο Πανεπιστήμιο της Μόσχας εδώ και χρόνια.", "Πανεπιστήμιο της Μόσχας"),
+        (
+            "Μίλησε εκπρόσωπος του Ινστιτούτου Ναυτιλίας και Εμπορίου χθες.",
+            "Ινστιτούτου Ναυτιλίας και Εμπορίου",
+        ),
+        ("Η μελέτη του Τμήματος Γεωλογίας & Ορυκτολογίας δημοσιεύθηκε.", "Τμήματος Γεωλογίας & Ορυκτολογίας"),
     ],
 };
 
@@ -112,20 +118,38 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
         if b >= toks.len() {
             break;
         }
+        // Complements coordinated with `και` or `&` (`Ινστιτούτο Εμπορίου και Υπηρεσιών`,
+        // `Τμήμα Περιβάλλοντος & Υδροοικονομίας`): both genitives, after a complement (a
+        // head before `και` is a second organisation: `Τράπεζα και Ταμείο`).
+        let coordinated = b - a >= 2 && !toks[b - 1].has(class::ORG_HEAD) && line.genitive(b - 1) && {
+            let and = toks[b].has(class::AND) && !toks[b].cap() && line.plain_gap(b);
+            let j = if and { b + 1 } else { b };
+            let joined = if and { line.plain_gap(j) } else { line.gap(b) == " & " };
+            j < toks.len()
+                && joined
+                && toks[j].cap()
+                && line.genitive(j)
+                && !toks[j].has(class::ORG_HEAD | class::GIVEN)
+                && !toks[j].is(shape::UPPER)
+        };
         let mut j = b;
-        while j < toks.len()
-            && j - b < 2
-            && line.plain_gap(j)
-            && !toks[j].cap()
-            && toks[j].has(class::LINK)
-            && !toks[j].has(class::AND)
-        {
-            j += 1;
+        if coordinated {
+            j = if toks[b].has(class::AND) { b + 1 } else { b };
+        } else {
+            while j < toks.len()
+                && j - b < 2
+                && line.plain_gap(j)
+                && !toks[j].cap()
+                && toks[j].has(class::LINK)
+                && !toks[j].has(class::AND)
+            {
+                j += 1;
+            }
+            if j >= toks.len() || !line.plain_gap(j) || !toks[j].cap() {
+                break;
+            }
         }
-        let particle = j > b;
-        if j >= toks.len() || !line.plain_gap(j) || !toks[j].cap() {
-            break;
-        }
+        let particle = j > b && !coordinated;
         let t = &toks[j];
         if t.has(class::NONAME) && !t.has(class::PORTFOLIO | class::ORG_HEAD)
             || t.has(class::GIVEN) && t.gaz == 0
