@@ -77,6 +77,10 @@ pub(crate) mod class {
     pub const PLACE_PREP: u64 = 1 << 29;
     /// Words of sports reports: in their sentences a country is its national team.
     pub const SPORT: u64 = 1 << 30;
+    /// Heads of institutions that a capitalised head alone names (`του Μουσείου`,
+    /// `στο Ταμείο`), unlike administrative units written with a capital as common
+    /// nouns (`η Επιτροπή`, `της Περιφέρειας`).
+    pub const INSTITUTION: u64 = 1 << 31;
 }
 
 /// The compiled word lists.
@@ -188,6 +192,7 @@ impl Lexicon {
         l.add_plain(EAST_ASIAN_SYLLABLES, EAST_ASIAN);
         l.add_inflected(MISC_INTRODUCERS, MISC_INTRO);
         l.add_plain(SPORT_WORDS, SPORT);
+        l.add_inflected(INSTITUTIONS, INSTITUTION);
         l
     }
 
@@ -2204,6 +2209,26 @@ const ORG_HEADS: &[&str] = &[
     "Σιδηρόδρομοι",
     "Συγκοινωνίες",
     "Χρηματιστήριο",
+];
+
+/// Heads of institutions that name one when written alone with a capital (see
+/// [`class::INSTITUTION`]).
+const INSTITUTIONS: &[&str] = &[
+    "Μουσείο",
+    "Ταμείο",
+    "Ένωση",
+    "Ενωση",
+    "Εκκλησία",
+    "Ακαδημία",
+    "Ίδρυμα",
+    "Ιδρυμα",
+    "Ινστιτούτο",
+    "Πανεπιστήμιο",
+    "Πολυτεχνείο",
+    "Υπουργείο",
+    "Νοσοκομείο",
+    "Πινακοθήκη",
+    "Ωδείο",
 ];
 
 /// Latin-script heads and suffixes of organisation names.

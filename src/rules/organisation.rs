@@ -16,7 +16,8 @@ pub(crate) const HEAD: Rule = Rule {
     doc: "A Greek head noun (Υπουργείο, Τράπεζα, Επιτροπή, Πανεπιστήμιο...) with capitalised \
           adjectives before it or a genitive complement after it, which may be a place the \
           gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
-          `και` or `&` (Ινστιτούτο Εμπορίου και Υπηρεσιών); a Latin head or suffix at the end (Center, \
+          `και` or `&` (Ινστιτούτο Εμπορίου και Υπηρεσιών); an institution's head alone, \
+          capitalised after an article inside a sentence (του Μουσείου); a Latin head or suffix at the end (Center, \
           Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio.",
     examples: &[
         ("Η ανακοίνωση εκδόθηκε από το Ίδρυμα Σταυρογιάννη χθες.", "Ίδρυμα Σταυρογιάννη"),
@@ -29,6 +30,7 @@ pub(crate) const HEAD: Rule = Rule {
             "Ινστιτούτου Ναυτιλίας και Εμπορίου",
         ),
         ("Η μελέτη του Τμήματος Γεωλογίας & Ορυκτολογίας δημοσιεύθηκε.", "Τμήματος Γεωλογίας & Ορυκτολογίας"),
+        ("Τα εκθέματα του Μουσείου μεταφέρθηκαν χθες σε νέα αίθουσα.", "Μουσείου"),
     ],
 };
 
@@ -207,7 +209,16 @@ pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> O
             // A head alone is a common noun (`η Επιτροπή`), unless a complement follows (or
             // it names one organisation alone: see `org_standalone`).
             let (e, absorbed) = extend(line, a, b, gaz);
-            return (e > b).then_some(Cand { a, b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) });
+            // Capitalised inside a sentence, after an article, the head names the
+            // organisation the text is about (`του Μουσείου`, `στο Ταμείο`).
+            let named = e == b
+                && toks[a].has(class::INSTITUTION)
+                && !line.weak(a)
+                && !toks[a].is(shape::UPPER)
+                && line.prev(a).is_some_and(|p| {
+                    toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC | class::ART_ACC)
+                });
+            return (e > b || named).then_some(Cand { a, b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) });
         }
     }
     let (e, absorbed) = extend(line, a, b, gaz);
