@@ -274,7 +274,9 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
             .flatten()
             .any(|j| toks[j].is(shape::UPPER) && toks[j].has(class::FUNCTION));
         let code = t.is(shape::LATIN) && letters <= 2;
-        let rejected = accented || word_ending || caps_line || code;
+        // Letters with digits are codes, models and standards (`CET1`, `COP21`, `ΡΜ2`).
+        let digits = w.bytes().any(|c| c.is_ascii_digit());
+        let rejected = accented || word_ending || caps_line || code || digits;
         t.is(shape::UPPER)
             && letters <= 6
             && !rejected
