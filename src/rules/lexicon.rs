@@ -81,6 +81,8 @@ pub(crate) mod class {
     /// `στο Ταμείο`), unlike administrative units written with a capital as common
     /// nouns (`η Επιτροπή`, `της Περιφέρειας`).
     pub const INSTITUTION: u64 = 1 << 31;
+    /// `κόντρα`, `εναντίον`: before a team met (`κόντρα στην Ελβετία`).
+    pub const AGAINST: u64 = 1 << 32;
 }
 
 /// The compiled word lists.
@@ -193,6 +195,7 @@ impl Lexicon {
         l.add_inflected(MISC_INTRODUCERS, MISC_INTRO);
         l.add_plain(SPORT_WORDS, SPORT);
         l.add_inflected(INSTITUTIONS, INSTITUTION);
+        l.add_plain(&["κόντρα", "εναντίον"], AGAINST);
         l
     }
 
@@ -3078,6 +3081,40 @@ const SPORT_WORDS: &[&str] = &[
     "τερματοφύλακας",
     "εξέδρα",
     "οπαδοί",
+    "αγώνα",
+    "αγώνας",
+    "παιχνίδι",
+    "παιχνίδια",
+    "ντέρμπι",
+    "πρωτάθλημα",
+    "σουτ",
+    "κεφαλιά",
+    "δοκάρι",
+    "σέντρα",
+    "ασίστ",
+    "επιθετικός",
+    "αμυντικός",
+    "μέσος",
+    "εξτρέμ",
+    "ποδοσφαιριστής",
+    "ποδοσφαιριστές",
+    "μπασκετμπολίστας",
+    "τερματοφύλακα",
+    "προπονητή",
+    "τεχνικός",
+    "εκλέκτορας",
+    "φιλικό",
+    "φιλικός",
+    "ρεβάνς",
+    "προκριματικά",
+    "διοργάνωση",
+    "διοργάνωσης",
+    "μουντιαλική",
+    "ημιτελικά",
+    "ημιτελικούς",
+    "προημιτελικούς",
+    "νοκ-άουτ",
+    "σελεσάο",
 ];
 
 /// Words that introduce works, events and products (annotated MISC, not entities).

@@ -66,8 +66,13 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
     confidence: 0.75,
     doc: "In a sentence of a sports report (a score such as 2-1, or words such as γκολ, πέναλτι, \
           προκρίθηκε), a country the gazetteer found is its national team, unless a preposition \
-          of place comes before it (στη Ρωσία: the host).",
-    examples: &[("Η Ουκρανία νίκησε 3-1 και προκρίθηκε στον τελικό.", "Ουκρανία")],
+          of place comes before it (στη Ρωσία: the host; but κόντρα στην Ελβετία); a country \
+          that heads a line-up (Βραζιλία: Α, Β, Γ...).",
+    examples: &[
+        ("Η Ουκρανία νίκησε 3-1 και προκρίθηκε στον τελικό.", "Ουκρανία"),
+        ("Το ίδιο έκανε και κόντρα στην Ουκρανία στο τελευταίο ματς.", "Ουκρανία"),
+        ("Ουκρανία (Πετρένκο): Σβιτλίνα, Ντεμτσένκο, Χόμενκο, Λούκας, Ζάιτσεφ.", "Ουκρανία"),
+    ],
 };
 
 /// `ΕΟΠΥΥ`, `Ε.Ε.`, `ΑΠΕ-ΜΠΕ`.
