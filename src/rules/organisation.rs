@@ -17,7 +17,8 @@ pub(crate) const HEAD: Rule = Rule {
           adjectives before it or a genitive complement after it, which may be a place the \
           gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
           `και` or `&` (Ινστιτούτο Εμπορίου και Υπηρεσιών); an institution's head alone, \
-          capitalised after an article inside a sentence (του Μουσείου); a Latin head or suffix at the end (Center, \
+          capitalised after an article inside a sentence (του Μουσείου); an ordinal before the \
+          name (3ο Γυμνάσιο, Γ’ Κλινική); a Latin head or suffix at the end (Center, \
           Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio.",
     examples: &[
         ("Η ανακοίνωση εκδόθηκε από το Ίδρυμα Σταυρογιάννη χθες.", "Ίδρυμα Σταυρογιάννη"),
@@ -31,7 +32,11 @@ pub(crate) const HEAD: Rule = Rule {
         ),
         ("Η μελέτη του Τμήματος Γεωλογίας & Ορυκτολογίας δημοσιεύθηκε.", "Τμήματος Γεωλογίας & Ορυκτολογίας"),
         ("Τα εκθέματα του Μουσείου μεταφέρθηκαν χθες σε νέα αίθουσα.", "Μουσείου"),
-        ("Την έρευνα χρηματοδότησε το Παρατηρητήριο Κοινωνικών Ανισοτήτων.", "Παρατηρητήριο Κοινωνικών Ανισοτήτων"),
+        (
+            "Την έρευνα χρηματοδότησε το Παρατηρητήριο Κοινωνικών Ανισοτήτων.",
+            "Παρατηρητήριο Κοινωνικών Ανισοτήτων",
+        ),
+        ("Οι μαθητές του 3ου Γυμνασίου Καλαμάτας διακρίθηκαν.", "3ου Γυμνασίου Καλαμάτας"),
     ],
 };
 
@@ -224,11 +229,44 @@ pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> O
                 && line.prev(a).is_some_and(|p| {
                     toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC | class::ART_ACC)
                 });
-            return (e > b || named).then_some(Cand { a, b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) });
+            return (e > b || named).then_some(Cand {
+                a: ordinal(line, a),
+                b: e,
+                absorbs: absorbed,
+                ..Cand::new(a, b, &HEAD)
+            });
         }
     }
     let (e, absorbed) = extend(line, a, b, gaz);
-    Some(Cand { a, b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) })
+    Some(Cand { a: ordinal(line, a), b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) })
+}
+
+/// The start of a name whose first word is `a`, taking in an ordinal before it that
+/// numbers the school, clinic or unit (`3ο Γυμνάσιο`, `6ης Υγειονομικής Περιφέρειας`,
+/// `Γ’ Κλινική`).
+fn ordinal(line: &Line, a: usize) -> usize {
+    if a == 0 {
+        return a;
+    }
+    let p = a - 1;
+    let w = line.w(p);
+    let gap = line.gap(a);
+    let numeral = line.toks[p].is(shape::DIGIT)
+        && line.plain_gap(a)
+        && w.len() <= 6
+        && w.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        && ["ο", "η", "ης", "ου", "ος", "ων"]
+            .iter()
+            .any(|e| w.ends_with(e) && w[..w.len() - e.len()].bytes().all(|c| c.is_ascii_digit()));
+    let letter = line.toks[p].is(shape::SINGLE)
+        && !line.toks[p].is(shape::LATIN)
+        && line.toks[p].cap()
+        && matches!(gap, "’ " | "' " | "΄ " | "ʼ ");
+    if numeral || letter {
+        p
+    } else {
+        a
+    }
 }
 
 /// Standalone names (see [`ALONE`]).
