@@ -708,6 +708,14 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
     if toks[found.a].is(shape::NO_LETTER) {
         return None;
     }
+    // An organisation's head noun is no part of a person's name (`ο Σύνδεσμος`, `Ένοπλες
+    // Δυνάμεις` after a verb of saying), unless it is also a given name (`Δήμος`).
+    if found.rule.label == Label::Per
+        && (found.a..found.b)
+            .any(|i| toks[i].has(class::ORG_HEAD) && !toks[i].has(class::GIVEN) && !toks[i].is(shape::LATIN))
+    {
+        return None;
+    }
     Some(found)
 }
 
@@ -784,6 +792,7 @@ mod tests {
             ("Ο υπουργός Εξωτερικών ήταν εκεί.", "Εξωτερικών"),
             ("Ο δείκτης CET1 της τράπεζας αυξήθηκε πέρσι.", "CET1"),
             ("Το εμβόλιο κατά του HPV διατίθεται δωρεάν.", "HPV"),
+            ("Χθες ο Σύνδεσμος εξέδωσε ανακοίνωση.", "Σύνδεσμος"),
         ] {
             let ents = ner.extract(sentence);
             assert!(!ents.iter().any(|e| e.text().contains(word)), "{word} in {ents:?}");
