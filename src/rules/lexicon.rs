@@ -2238,6 +2238,19 @@ const ORG_HEADS: &[&str] = &[
     "Οίκος",
     "Πολυχώρος",
     "Αντιπολίτευση",
+    // Words that begin the names of foreign sports clubs (`Χάποελ Χολόν`, `Ντιναμό Μόσχας`).
+    "Χάποελ",
+    "Μακάμπι",
+    "Ντιναμό",
+    "Σπόρτινγκ",
+    "Ατλέτικο",
+    "Σπάρτακ",
+    "Λοκομοτίβ",
+    "Σπορτίφ",
+    "Ρέισινγκ",
+    "Μπορούσια",
+    "Ολιμπίκ",
+    "Ράπιντ",
 ];
 
 /// Heads of institutions that name one when written alone with a capital (see
