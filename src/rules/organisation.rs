@@ -18,7 +18,8 @@ pub(crate) const HEAD: Rule = Rule {
           gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
           `και` or `&` (Ινστιτούτο Εμπορίου και Υπηρεσιών); an institution's head alone, \
           capitalised after an article inside a sentence (του Μουσείου); an ordinal before the \
-          name (3ο Γυμνάσιο, Γ’ Κλινική); a Latin head or suffix at the end (Center, \
+          name (3ο Γυμνάσιο, Γ’ Κλινική) and adjectives coordinated before the head (Φιλοζωική \
+          και Περιβαλλοντική Ομοσπονδία); a Latin head or suffix at the end (Center, \
           Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio.",
     examples: &[
         ("Η ανακοίνωση εκδόθηκε από το Ίδρυμα Σταυρογιάννη χθες.", "Ίδρυμα Σταυρογιάννη"),
@@ -38,6 +39,10 @@ pub(crate) const HEAD: Rule = Rule {
         ),
         ("Οι μαθητές του 3ου Γυμνασίου Καλαμάτας διακρίθηκαν.", "3ου Γυμνασίου Καλαμάτας"),
         ("Ο προπονητής της Χάποελ Μπεερσέβα μίλησε μετά τον αγώνα.", "Χάποελ Μπεερσέβα"),
+        (
+            "Η ανακοίνωση της Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας ήρθε χθες.",
+            "Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας",
+        ),
     ],
 };
 
@@ -239,7 +244,43 @@ pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> O
         }
     }
     let (e, absorbed) = extend(line, a, b, gaz);
+    // Adjectives coordinated before the head: `Αθηναϊκό και Μακεδονικό Πρακτορείο`.
+    let a = if greek_head.is_some_and(|k| k > a) { adjectives_before(line, a) } else { a };
     Some(Cand { a: ordinal(line, a), b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) })
+}
+
+/// The start of a name whose first word `a` is an adjective, taking in adjectives
+/// coordinated with it by `και` or `&` (`Ελληνικής Γεροντολογικής και | Γηριατρικής
+/// Εταιρείας`): capitalised words with the ending of a common adjective, no gazetteer's.
+fn adjectives_before(line: &Line, a: usize) -> usize {
+    let toks = line.toks;
+    let adjective = |i: usize| {
+        let t = &toks[i];
+        t.cap()
+            && t.gaz == 0
+            && !t.is(shape::UPPER)
+            && !t.has(class::GIVEN | class::ORG_HEAD)
+            && line.common_shape(i)
+    };
+    if a < 2 || !adjective(a) {
+        return a;
+    }
+    let and = toks[a - 1].has(class::AND) && !toks[a - 1].cap() && line.plain_gap(a) && line.plain_gap(a - 1);
+    let p = if and {
+        a - 2
+    } else if line.gap(a) == " & " {
+        a - 1
+    } else {
+        return a;
+    };
+    if !adjective(p) {
+        return a;
+    }
+    let mut s = p;
+    while s > 0 && line.plain_gap(s) && adjective(s - 1) {
+        s -= 1;
+    }
+    s
 }
 
 /// The start of a name whose first word is `a`, taking in an ordinal before it that
