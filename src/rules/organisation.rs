@@ -93,11 +93,13 @@ pub(crate) const ACRONYM: Rule = Rule {
     priority: 70,
     label: Label::Org,
     confidence: 0.75,
-    doc: "An acronym in capitals (at most six letters, or dotted), not a common acronym such as \
-          ΦΠΑ, ΑΕΠ or DNA.",
+    doc: "An acronym in capitals (at most six letters, or dotted, or up to nine Greek capitals \
+          ending in a consonant that ends no Greek word), not a common acronym such as ΦΠΑ, \
+          ΑΕΠ or DNA.",
     examples: &[
         ("Η ανακοίνωση της ΠΟΣΚΕΑ ήρθε αργά.", "ΠΟΣΚΕΑ"),
         ("Η απόφαση της Ο.Σ.Κ.Π. δημοσιεύθηκε.", "Ο.Σ.Κ.Π."),
+        ("Την κινητοποίηση κήρυξε η ΠΟΕΔΗΝΤ χθες.", "ΠΟΕΔΗΝΤ"),
     ],
 };
 
@@ -342,6 +344,13 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
     if b - a > 2 || (b - a == 2 && line.gap(a + 1) != "-") {
         return None;
     }
+    // Seven to nine Greek capitals are an acronym when they end in a consonant that ends
+    // no Greek word (`ΠΡΩΣΥΝΑΤ`, `ΚΟΙΝΣΕΠ`); otherwise a word written in capitals
+    // (`ΔΕΔΟΜΕΝΑ`, `ΑΚΡΙΒΩΣ`).
+    let long_acronym = |i: usize| {
+        !toks[i].is(shape::LATIN)
+            && line.f(i).chars().next_back().is_some_and(|c| line.lex.foreign_finals.contains(&c))
+    };
     let ok = (a..b).all(|i| {
         let t = &toks[i];
         let w = line.w(i);
@@ -364,7 +373,7 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
         let digits = w.bytes().any(|c| c.is_ascii_digit());
         let rejected = accented || word_ending || caps_line || code || digits;
         t.is(shape::UPPER)
-            && letters <= 6
+            && (letters <= 6 || letters <= 9 && long_acronym(i))
             && !rejected
             && !t.has(class::NOT_ORG | class::FUNCTION | class::NONAME)
     });
