@@ -907,7 +907,6 @@ const NATIONALITIES: &[&str] = &[
     "Νεοναζί",
     "Ναζί",
     "Τζιχαντιστής",
-    "Ταλιμπάν",
 ];
 
 /// Plurals and other forms of nationality nouns that the generic inflection misses.
