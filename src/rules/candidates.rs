@@ -133,6 +133,15 @@ impl<'a> Line<'a> {
         self.lex.common_endings[last as usize].iter().any(|e| crate::normalize::ends_with(w, e))
     }
 
+    /// True when token `i` is a Greek word with a genitive ending (`Υπηρεσιών`, `Τέχνης`).
+    pub fn genitive(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        !t.is(shape::LATIN) && !t.is(shape::DIGIT) && {
+            let f = self.f(i);
+            self.lex.genitive_endings.iter().any(|e| f.ends_with(e.as_str()))
+        }
+    }
+
     /// True when token `i` starts a sentence, a quotation or a heading: the positions where
     /// any word is capitalised, so a capital proves nothing.
     pub fn weak(&self, i: usize) -> bool {

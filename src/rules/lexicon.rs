@@ -77,6 +77,12 @@ pub(crate) mod class {
     pub const PLACE_PREP: u64 = 1 << 29;
     /// Words of sports reports: in their sentences a country is its national team.
     pub const SPORT: u64 = 1 << 30;
+    /// Heads of institutions that a capitalised head alone names (`του Μουσείου`,
+    /// `στο Ταμείο`), unlike administrative units written with a capital as common
+    /// nouns (`η Επιτροπή`, `της Περιφέρειας`).
+    pub const INSTITUTION: u64 = 1 << 31;
+    /// `κόντρα`, `εναντίον`: before a team met (`κόντρα στην Ελβετία`).
+    pub const AGAINST: u64 = 1 << 32;
 }
 
 /// The compiled word lists.
@@ -88,6 +94,9 @@ pub(crate) struct Lexicon {
     pub foreign_finals: Vec<char>,
     /// Folded `ου` (genitive and feminine surname ending).
     pub ou: String,
+    /// Folded genitive endings (`-ων`, `-ης`, `-ας`, `-ου`, `-ως`): the case of an
+    /// organisation's complements (`Ινστιτούτο Εμπορίου και Υπηρεσιών`).
+    pub genitive_endings: Vec<String>,
     /// Endings (as written, lower case with accents) of Greek common nouns and adjectives
     /// that names do not have: `-ική`, `-ών`, `-ση`, `-μός`.
     /// Grouped by their last byte (most words fail on it).
@@ -139,6 +148,7 @@ impl Lexicon {
                 .filter_map(|c| fold(&c.to_string()).chars().next())
                 .collect(),
             ou: fold("ου"),
+            genitive_endings: ["ων", "ης", "ας", "ου", "ως"].iter().map(|e| fold(e)).collect(),
         };
         use class::*;
         l.add_plain(FUNCTION_WORDS, FUNCTION);
@@ -184,6 +194,8 @@ impl Lexicon {
         l.add_plain(EAST_ASIAN_SYLLABLES, EAST_ASIAN);
         l.add_inflected(MISC_INTRODUCERS, MISC_INTRO);
         l.add_plain(SPORT_WORDS, SPORT);
+        l.add_inflected(INSTITUTIONS, INSTITUTION);
+        l.add_plain(&["κόντρα", "εναντίον"], AGAINST);
         l
     }
 
@@ -895,7 +907,6 @@ const NATIONALITIES: &[&str] = &[
     "Νεοναζί",
     "Ναζί",
     "Τζιχαντιστής",
-    "Ταλιμπάν",
 ];
 
 /// Plurals and other forms of nationality nouns that the generic inflection misses.
@@ -1126,7 +1137,6 @@ const CAPITALISED_COMMON: &[&str] = &[
     "Ολυμπιάδα",
     "Euro",
     "Champions",
-    "League",
     "Europa",
     "Γιουροβίζιον",
     "Eurovision",
@@ -2200,6 +2210,65 @@ const ORG_HEADS: &[&str] = &[
     "Σιδηρόδρομοι",
     "Συγκοινωνίες",
     "Χρηματιστήριο",
+    "Γραφείο",
+    "Παρατηρητήριο",
+    "Πρωτοβουλία",
+    "Κίνηση",
+    "Εφορεία",
+    "Λιμεναρχείο",
+    "Αστεροσκοπείο",
+    "Νομισματοκοπείο",
+    "Συνεταιρισμός",
+    "Πλημμελειοδικείο",
+    "Ειρηνοδικείο",
+    "Δίκτυο",
+    "Γηροκομείο",
+    "Ψυχιατρείο",
+    "Κολλέγιο",
+    "Κολέγιο",
+    "Επιθεώρηση",
+    "Υποδιεύθυνση",
+    "Δασαρχείο",
+    "Μονάδα",
+    "Εκδόσεις",
+    "Τάγμα",
+    "Στρατιά",
+    "Οίκος",
+    "Πολυχώρος",
+    "Αντιπολίτευση",
+    // Words that begin the names of foreign sports clubs (`Χάποελ Χολόν`, `Ντιναμό Μόσχας`).
+    "Χάποελ",
+    "Μακάμπι",
+    "Ντιναμό",
+    "Σπόρτινγκ",
+    "Ατλέτικο",
+    "Σπάρτακ",
+    "Λοκομοτίβ",
+    "Σπορτίφ",
+    "Ρέισινγκ",
+    "Μπορούσια",
+    "Ολιμπίκ",
+    "Ράπιντ",
+];
+
+/// Heads of institutions that name one when written alone with a capital (see
+/// [`class::INSTITUTION`]).
+const INSTITUTIONS: &[&str] = &[
+    "Μουσείο",
+    "Ταμείο",
+    "Ένωση",
+    "Ενωση",
+    "Εκκλησία",
+    "Ακαδημία",
+    "Ίδρυμα",
+    "Ιδρυμα",
+    "Ινστιτούτο",
+    "Πανεπιστήμιο",
+    "Πολυτεχνείο",
+    "Υπουργείο",
+    "Νοσοκομείο",
+    "Πινακοθήκη",
+    "Ωδείο",
 ];
 
 /// Latin-script heads and suffixes of organisation names.
@@ -2281,8 +2350,6 @@ const ORG_HEADS_LATIN: &[&str] = &[
     "Board",
     "Union",
     "Federation",
-    "League",
-    "Forum",
     "Museum",
     "Hospital",
     "Academy",
@@ -2795,6 +2862,36 @@ const NOT_ORGS: &[&str] = &[
     "IBAN",
     "SWIFT",
     "ΟΤΕ",
+    // Terms of medicine, science, finance and law written as acronyms.
+    "HPV",
+    "THC",
+    "CRISPR",
+    "BRCA",
+    "PSA",
+    "MRI",
+    "PET",
+    "ECG",
+    "ΗΚΓ",
+    "ICU",
+    "ΑΒΟ",
+    "CFC",
+    "PIN",
+    "SOS",
+    "NFC",
+    "RGB",
+    "HDR",
+    "PSI",
+    "IPO",
+    "ETF",
+    "NPL",
+    "NPLs",
+    "IFRS",
+    "ΔΠΧΠ",
+    "ΓΚΠΔ",
+    "ΑΟΖ",
+    "ΤΠΕ",
+    "ΣΣΕ",
+    "ΠΝΠ",
 ];
 
 /// Ministers' portfolios in the genitive: `υπουργός Εξωτερικών`, `υπουργείο Υγείας`.
@@ -3019,6 +3116,40 @@ const SPORT_WORDS: &[&str] = &[
     "τερματοφύλακας",
     "εξέδρα",
     "οπαδοί",
+    "αγώνα",
+    "αγώνας",
+    "παιχνίδι",
+    "παιχνίδια",
+    "ντέρμπι",
+    "πρωτάθλημα",
+    "σουτ",
+    "κεφαλιά",
+    "δοκάρι",
+    "σέντρα",
+    "ασίστ",
+    "επιθετικός",
+    "αμυντικός",
+    "μέσος",
+    "εξτρέμ",
+    "ποδοσφαιριστής",
+    "ποδοσφαιριστές",
+    "μπασκετμπολίστας",
+    "τερματοφύλακα",
+    "προπονητή",
+    "τεχνικός",
+    "εκλέκτορας",
+    "φιλικό",
+    "φιλικός",
+    "ρεβάνς",
+    "προκριματικά",
+    "διοργάνωση",
+    "διοργάνωσης",
+    "μουντιαλική",
+    "ημιτελικά",
+    "ημιτελικούς",
+    "προημιτελικούς",
+    "νοκ-άουτ",
+    "σελεσάο",
 ];
 
 /// Words that introduce works, events and products (annotated MISC, not entities).

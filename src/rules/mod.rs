@@ -450,6 +450,18 @@ fn vet_gazetteer(
                 veto.push((t.gaz as usize - 1, i));
             }
         }
+        // A team's line-up: the country heads the line, before `:` or its coach in
+        // brackets, and a list of players follows (`Βραζιλία: Α, Β, Γ, ...`).
+        if let Some(g) = gaz.first().filter(|g| text[..g.start].trim().is_empty() && g.label == Label::Loc) {
+            let rest = text[g.end..].trim_start();
+            if (rest.starts_with(':') || rest.starts_with('('))
+                && text.bytes().filter(|&c| c == b',').count() >= 4
+                && !drop[0]
+                && g.entry.is_some_and(|e| lookup.entries[e as usize].kind.as_deref() == Some("country"))
+            {
+                national_team(&mut mentions[0]);
+            }
+        }
         if sport >= 2 {
             for (k, g) in gaz.iter().enumerate() {
                 let country = g.label == Label::Loc
@@ -460,9 +472,11 @@ fn vet_gazetteer(
                 // The team is the subject or object, with its article: `η Κροατία`, `τη Σουηδία`;
                 // not the host (`στη Ρωσία`), nor a pairing (`Γαλλία-Κροατία`).
                 let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
+                // `κόντρα στην Ελβετία`: against the team.
                 let article = line.prev(i).is_some_and(|p| {
                     toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC)
-                        && !toks[p].has(class::STO)
+                        && (!toks[p].has(class::STO)
+                            || line.prev(p).is_some_and(|q| toks[q].has(class::AGAINST)))
                 });
                 let paired = text[..g.start].ends_with('-') || text[g.end..].starts_with('-');
                 if article && !paired {
@@ -694,6 +708,14 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
     if toks[found.a].is(shape::NO_LETTER) {
         return None;
     }
+    // An organisation's head noun is no part of a person's name (`ο Σύνδεσμος`, `Ένοπλες
+    // Δυνάμεις` after a verb of saying), unless it is also a given name (`Δήμος`).
+    if found.rule.label == Label::Per
+        && (found.a..found.b)
+            .any(|i| toks[i].has(class::ORG_HEAD) && !toks[i].has(class::GIVEN) && !toks[i].is(shape::LATIN))
+    {
+        return None;
+    }
     Some(found)
 }
 
@@ -768,6 +790,9 @@ mod tests {
             ("Ο Πρόεδρος μίλησε τον Ιούλιο στην Ολομέλεια.", "Ιούλιο"),
             ("Κάποιοι αναλυτές το πιστεύουν.", "Κάποιοι"),
             ("Ο υπουργός Εξωτερικών ήταν εκεί.", "Εξωτερικών"),
+            ("Ο δείκτης CET1 της τράπεζας αυξήθηκε πέρσι.", "CET1"),
+            ("Το εμβόλιο κατά του HPV διατίθεται δωρεάν.", "HPV"),
+            ("Χθες ο Σύνδεσμος εξέδωσε ανακοίνωση.", "Σύνδεσμος"),
         ] {
             let ents = ner.extract(sentence);
             assert!(!ents.iter().any(|e| e.text().contains(word)), "{word} in {ents:?}");

@@ -15,7 +15,11 @@ pub(crate) const HEAD: Rule = Rule {
     confidence: 0.85,
     doc: "A Greek head noun (Υπουργείο, Τράπεζα, Επιτροπή, Πανεπιστήμιο...) with capitalised \
           adjectives before it or a genitive complement after it, which may be a place the \
-          gazetteer knows (Πανεπιστήμιο Αθηνών); a Latin head or suffix at the end (Center, \
+          gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
+          `και` or `&` (Ινστιτούτο Εμπορίου και Υπηρεσιών); an institution's head alone, \
+          capitalised after an article inside a sentence (του Μουσείου); an ordinal before the \
+          name (3ο Γυμνάσιο, Γ’ Κλινική) and adjectives coordinated before the head (Φιλοζωική \
+          και Περιβαλλοντική Ομοσπονδία); a Latin head or suffix at the end (Center, \
           Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio.",
     examples: &[
         ("Η ανακοίνωση εκδόθηκε από το Ίδρυμα Σταυρογιάννη χθες.", "Ίδρυμα Σταυρογιάννη"),
@@ -23,6 +27,22 @@ pub(crate) const HEAD: Rule = Rule {
         ("Το ανακοίνωσε το υπουργείο Τουρισμού σήμερα.", "υπουργείο Τουρισμού"),
         ("Τη μελέτη έκανε το Brookfield Institute με έδρα τη Βοστώνη.", "Brookfield Institute"),
         ("Ο ερευνητής εργάζεται στο Πανεπιστήμιο της Μόσχας εδώ και χρόνια.", "Πανεπιστήμιο της Μόσχας"),
+        (
+            "Μίλησε εκπρόσωπος του Ινστιτούτου Ναυτιλίας και Εμπορίου χθες.",
+            "Ινστιτούτου Ναυτιλίας και Εμπορίου",
+        ),
+        ("Η μελέτη του Τμήματος Γεωλογίας & Ορυκτολογίας δημοσιεύθηκε.", "Τμήματος Γεωλογίας & Ορυκτολογίας"),
+        ("Τα εκθέματα του Μουσείου μεταφέρθηκαν χθες σε νέα αίθουσα.", "Μουσείου"),
+        (
+            "Την έρευνα χρηματοδότησε το Παρατηρητήριο Κοινωνικών Ανισοτήτων.",
+            "Παρατηρητήριο Κοινωνικών Ανισοτήτων",
+        ),
+        ("Οι μαθητές του 3ου Γυμνασίου Καλαμάτας διακρίθηκαν.", "3ου Γυμνασίου Καλαμάτας"),
+        ("Ο προπονητής της Χάποελ Μπεερσέβα μίλησε μετά τον αγώνα.", "Χάποελ Μπεερσέβα"),
+        (
+            "Η ανακοίνωση της Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας ήρθε χθες.",
+            "Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας",
+        ),
     ],
 };
 
@@ -58,8 +78,13 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
     confidence: 0.75,
     doc: "In a sentence of a sports report (a score such as 2-1, or words such as γκολ, πέναλτι, \
           προκρίθηκε), a country the gazetteer found is its national team, unless a preposition \
-          of place comes before it (στη Ρωσία: the host).",
-    examples: &[("Η Ουκρανία νίκησε 3-1 και προκρίθηκε στον τελικό.", "Ουκρανία")],
+          of place comes before it (στη Ρωσία: the host; but κόντρα στην Ελβετία); a country \
+          that heads a line-up (Βραζιλία: Α, Β, Γ...).",
+    examples: &[
+        ("Η Ουκρανία νίκησε 3-1 και προκρίθηκε στον τελικό.", "Ουκρανία"),
+        ("Το ίδιο έκανε και κόντρα στην Ουκρανία στο τελευταίο ματς.", "Ουκρανία"),
+        ("Ουκρανία (Πετρένκο): Σβιτλίνα, Ντεμτσένκο, Χόμενκο, Λούκας, Ζάιτσεφ.", "Ουκρανία"),
+    ],
 };
 
 /// `ΕΟΠΥΥ`, `Ε.Ε.`, `ΑΠΕ-ΜΠΕ`.
@@ -68,11 +93,13 @@ pub(crate) const ACRONYM: Rule = Rule {
     priority: 70,
     label: Label::Org,
     confidence: 0.75,
-    doc: "An acronym in capitals (at most six letters, or dotted), not a common acronym such as \
-          ΦΠΑ, ΑΕΠ or DNA.",
+    doc: "An acronym in capitals (at most six letters, or dotted, or up to nine Greek capitals \
+          ending in a consonant that ends no Greek word), not a common acronym such as ΦΠΑ, \
+          ΑΕΠ or DNA.",
     examples: &[
         ("Η ανακοίνωση της ΠΟΣΚΕΑ ήρθε αργά.", "ΠΟΣΚΕΑ"),
         ("Η απόφαση της Ο.Σ.Κ.Π. δημοσιεύθηκε.", "Ο.Σ.Κ.Π."),
+        ("Την κινητοποίηση κήρυξε η ΠΟΕΔΗΝΤ χθες.", "ΠΟΕΔΗΝΤ"),
     ],
 };
 
@@ -112,20 +139,38 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
         if b >= toks.len() {
             break;
         }
+        // Complements coordinated with `και` or `&` (`Ινστιτούτο Εμπορίου και Υπηρεσιών`,
+        // `Τμήμα Περιβάλλοντος & Υδροοικονομίας`): both genitives, after a complement (a
+        // head before `και` is a second organisation: `Τράπεζα και Ταμείο`).
+        let coordinated = b - a >= 2 && !toks[b - 1].has(class::ORG_HEAD) && line.genitive(b - 1) && {
+            let and = toks[b].has(class::AND) && !toks[b].cap() && line.plain_gap(b);
+            let j = if and { b + 1 } else { b };
+            let joined = if and { line.plain_gap(j) } else { line.gap(b) == " & " };
+            j < toks.len()
+                && joined
+                && toks[j].cap()
+                && line.genitive(j)
+                && !toks[j].has(class::ORG_HEAD | class::GIVEN)
+                && !toks[j].is(shape::UPPER)
+        };
         let mut j = b;
-        while j < toks.len()
-            && j - b < 2
-            && line.plain_gap(j)
-            && !toks[j].cap()
-            && toks[j].has(class::LINK)
-            && !toks[j].has(class::AND)
-        {
-            j += 1;
+        if coordinated {
+            j = if toks[b].has(class::AND) { b + 1 } else { b };
+        } else {
+            while j < toks.len()
+                && j - b < 2
+                && line.plain_gap(j)
+                && !toks[j].cap()
+                && toks[j].has(class::LINK)
+                && !toks[j].has(class::AND)
+            {
+                j += 1;
+            }
+            if j >= toks.len() || !line.plain_gap(j) || !toks[j].cap() {
+                break;
+            }
         }
-        let particle = j > b;
-        if j >= toks.len() || !line.plain_gap(j) || !toks[j].cap() {
-            break;
-        }
+        let particle = j > b && !coordinated;
         let t = &toks[j];
         if t.has(class::NONAME) && !t.has(class::PORTFOLIO | class::ORG_HEAD)
             || t.has(class::GIVEN) && t.gaz == 0
@@ -183,11 +228,89 @@ pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> O
             // A head alone is a common noun (`η Επιτροπή`), unless a complement follows (or
             // it names one organisation alone: see `org_standalone`).
             let (e, absorbed) = extend(line, a, b, gaz);
-            return (e > b).then_some(Cand { a, b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) });
+            // Capitalised inside a sentence, after an article, the head names the
+            // organisation the text is about (`του Μουσείου`, `στο Ταμείο`).
+            let named = e == b
+                && toks[a].has(class::INSTITUTION)
+                && !line.weak(a)
+                && !toks[a].is(shape::UPPER)
+                && line.prev(a).is_some_and(|p| {
+                    toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC | class::ART_ACC)
+                });
+            return (e > b || named).then_some(Cand {
+                a: ordinal(line, a),
+                b: e,
+                absorbs: absorbed,
+                ..Cand::new(a, b, &HEAD)
+            });
         }
     }
     let (e, absorbed) = extend(line, a, b, gaz);
-    Some(Cand { a, b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) })
+    // Adjectives coordinated before the head: `Αθηναϊκό και Μακεδονικό Πρακτορείο`.
+    let a = if greek_head.is_some_and(|k| k > a) { adjectives_before(line, a) } else { a };
+    Some(Cand { a: ordinal(line, a), b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) })
+}
+
+/// The start of a name whose first word `a` is an adjective, taking in adjectives
+/// coordinated with it by `και` or `&` (`Ελληνικής Γεροντολογικής και | Γηριατρικής
+/// Εταιρείας`): capitalised words with the ending of a common adjective, no gazetteer's.
+fn adjectives_before(line: &Line, a: usize) -> usize {
+    let toks = line.toks;
+    let adjective = |i: usize| {
+        let t = &toks[i];
+        t.cap()
+            && t.gaz == 0
+            && !t.is(shape::UPPER)
+            && !t.has(class::GIVEN | class::ORG_HEAD)
+            && line.common_shape(i)
+    };
+    if a < 2 || !adjective(a) {
+        return a;
+    }
+    let and = toks[a - 1].has(class::AND) && !toks[a - 1].cap() && line.plain_gap(a) && line.plain_gap(a - 1);
+    let p = if and {
+        a - 2
+    } else if line.gap(a) == " & " {
+        a - 1
+    } else {
+        return a;
+    };
+    if !adjective(p) {
+        return a;
+    }
+    let mut s = p;
+    while s > 0 && line.plain_gap(s) && adjective(s - 1) {
+        s -= 1;
+    }
+    s
+}
+
+/// The start of a name whose first word is `a`, taking in an ordinal before it that
+/// numbers the school, clinic or unit (`3ο Γυμνάσιο`, `6ης Υγειονομικής Περιφέρειας`,
+/// `Γ’ Κλινική`).
+fn ordinal(line: &Line, a: usize) -> usize {
+    if a == 0 {
+        return a;
+    }
+    let p = a - 1;
+    let w = line.w(p);
+    let gap = line.gap(a);
+    let numeral = line.toks[p].is(shape::DIGIT)
+        && line.plain_gap(a)
+        && w.len() <= 6
+        && w.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        && ["ο", "η", "ης", "ου", "ος", "ων"]
+            .iter()
+            .any(|e| w.ends_with(e) && w[..w.len() - e.len()].bytes().all(|c| c.is_ascii_digit()));
+    let letter = line.toks[p].is(shape::SINGLE)
+        && !line.toks[p].is(shape::LATIN)
+        && line.toks[p].cap()
+        && matches!(gap, "’ " | "' " | "΄ " | "ʼ ");
+    if numeral || letter {
+        p
+    } else {
+        a
+    }
 }
 
 /// Standalone names (see [`ALONE`]).
@@ -221,6 +344,13 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
     if b - a > 2 || (b - a == 2 && line.gap(a + 1) != "-") {
         return None;
     }
+    // Seven to nine Greek capitals are an acronym when they end in a consonant that ends
+    // no Greek word (`ΠΡΩΣΥΝΑΤ`, `ΚΟΙΝΣΕΠ`); otherwise a word written in capitals
+    // (`ΔΕΔΟΜΕΝΑ`, `ΑΚΡΙΒΩΣ`).
+    let long_acronym = |i: usize| {
+        !toks[i].is(shape::LATIN)
+            && line.f(i).chars().next_back().is_some_and(|c| line.lex.foreign_finals.contains(&c))
+    };
     let ok = (a..b).all(|i| {
         let t = &toks[i];
         let w = line.w(i);
@@ -239,9 +369,11 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
             .flatten()
             .any(|j| toks[j].is(shape::UPPER) && toks[j].has(class::FUNCTION));
         let code = t.is(shape::LATIN) && letters <= 2;
-        let rejected = accented || word_ending || caps_line || code;
+        // Letters with digits are codes, models and standards (`CET1`, `COP21`, `ΡΜ2`).
+        let digits = w.bytes().any(|c| c.is_ascii_digit());
+        let rejected = accented || word_ending || caps_line || code || digits;
         t.is(shape::UPPER)
-            && letters <= 6
+            && (letters <= 6 || letters <= 9 && long_acronym(i))
             && !rejected
             && !t.has(class::NOT_ORG | class::FUNCTION | class::NONAME)
     });
