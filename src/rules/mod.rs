@@ -206,7 +206,8 @@ impl Rules {
         let Scratch { toks, runs: line_runs, cands, gaz, drop, taken, untyped, added } = sc;
         drop.clear();
         drop.resize(out.len() - first, false);
-        vet_gazetteer(text, folded, &self.lex, toks, gaz, drop, &mut out[first..], lookup);
+        let is_sport = || sport_line(text, folded, words);
+        vet_gazetteer(text, folded, &self.lex, toks, gaz, drop, &mut out[first..], lookup, is_sport);
         let line = Line { text, folded, toks, lex: &self.lex };
         runs(&line, line_runs);
         cands.clear();
@@ -365,7 +366,8 @@ pub(crate) const COORDINATION: Rule = Rule {
 /// Checks the gazetteer's mentions against their context: a one-word place that has the
 /// shape of an adjective and runs into more capitalised words is part of a longer name
 /// (`Ανατολικού` in `Ανατολικού Οικονομικού Φόρουμ`) and is dropped; in a sports report a
-/// country is its national team (see [`organisation::NATIONAL_TEAM`]).
+/// country is its national team (see [`organisation::NATIONAL_TEAM`]; `is_sport` says
+/// whether the line is a sports report, asked only if a country is among the mentions).
 #[allow(clippy::too_many_arguments)]
 fn vet_gazetteer(
     text: &str,
@@ -376,28 +378,21 @@ fn vet_gazetteer(
     drop: &mut [bool],
     mentions: &mut [Mention],
     lookup: &Lookup,
+    is_sport: impl FnOnce() -> bool,
 ) {
     if gaz.is_empty() {
         return;
     }
+    let country = |g: &GazSpan| {
+        g.label == Label::Loc
+            && g.entry.is_some_and(|e| lookup.entries[e as usize].kind.as_deref() == Some("country"))
+    };
     let mut veto = Vec::new();
     let mut blocked = Vec::new();
-    let mut sport = 0;
     {
         let line = Line { text, folded, toks, lex };
         for i in 0..toks.len() {
             let t = &toks[i];
-            if t.has(class::SPORT) {
-                sport += 1;
-            }
-            if t.is(shape::DIGIT)
-                && t.e - t.s <= 2
-                && i + 1 < toks.len()
-                && toks[i + 1].is(shape::DIGIT)
-                && matches!(line.gap(i + 1), "-" | "–")
-            {
-                sport += 2;
-            }
             if t.gaz == 0 {
                 continue;
             }
@@ -452,21 +447,18 @@ fn vet_gazetteer(
         }
         // A team's line-up: the country heads the line, before `:` or its coach in
         // brackets, and a list of players follows (`Βραζιλία: Α, Β, Γ, ...`).
-        if let Some(g) = gaz.first().filter(|g| text[..g.start].trim().is_empty() && g.label == Label::Loc) {
+        if let Some(g) = gaz.first().filter(|g| text[..g.start].trim().is_empty() && country(g)) {
             let rest = text[g.end..].trim_start();
             if (rest.starts_with(':') || rest.starts_with('('))
                 && text.bytes().filter(|&c| c == b',').count() >= 4
                 && !drop[0]
-                && g.entry.is_some_and(|e| lookup.entries[e as usize].kind.as_deref() == Some("country"))
             {
                 national_team(&mut mentions[0]);
             }
         }
-        if sport >= 2 {
+        if gaz.iter().any(country) && is_sport() {
             for (k, g) in gaz.iter().enumerate() {
-                let country = g.label == Label::Loc
-                    && g.entry.is_some_and(|e| lookup.entries[e as usize].kind.as_deref() == Some("country"));
-                if !country || drop[k] {
+                if !country(g) || drop[k] {
                     continue;
                 }
                 // The team is the subject or object, with its article: `η Κροατία`, `τη Σουηδία`;
@@ -513,12 +505,13 @@ pub(crate) fn national_team(m: &mut Mention) {
     m.confidence = organisation::NATIONAL_TEAM.confidence;
 }
 
-/// Whether `line` reads like a sentence of a sports report, as the rule stage counts it
-/// for [`organisation::NATIONAL_TEAM`]: two of its sports words (`γκολ`, `νίκησε`,
-/// `προκρίθηκε`), or a score such as `2-1` (which counts twice). Gazetteer-only mode asks
-/// this of the lines where a place follows an article (`partial_names`). It reads the line
-/// as folded and classified for the lookup (`folded`, and `words`, whose classes hold the
-/// sports words: see [`add_sport_vocabulary`]), so it folds and looks up nothing again.
+/// Whether `line` reads like a sentence of a sports report, where a country is its national
+/// team ([`organisation::NATIONAL_TEAM`]): two of its sports words (`γκολ`, `νίκησε`,
+/// `προκρίθηκε`), or a score such as `2-1` (which counts twice). The rule stage asks this of
+/// the lines with a country among their mentions, gazetteer-only mode of those where a
+/// place follows an article (`partial_names`). It reads the line as folded and classified
+/// for the lookup (`folded`, and `words`, whose classes hold the sports words: see
+/// [`add_sport_vocabulary`]), so it folds and looks up nothing again.
 pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> bool {
     let mut sport = 0;
     for (t, w) in folded.tokens().iter().zip(words) {
