@@ -372,6 +372,16 @@ mod tests {
             .unwrap()
     }
 
+    /// The texts of the entities `ner` finds in `text`.
+    fn texts(ner: &Recognizer, text: &str) -> Vec<String> {
+        ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
+    }
+
+    /// [`texts`] of the entities that come from a list (an id): rule-made ones left out.
+    fn listed(ner: &Recognizer, text: &str) -> Vec<String> {
+        ner.extract(text).into_iter().filter(|e| e.id().is_some()).map(|e| e.text().to_string()).collect()
+    }
+
     #[test]
     fn without_rules_partial_names_are_left_out() {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
@@ -382,9 +392,7 @@ mod tests {
                    x:papa\tPER\tΠαπαθεοδώρου\t\tsurname\tnodecl\n\
                    x:samsung\tORG\tSamsung\t\tcompany\t\n";
         let (gazetteer_only, full) = (recognizer(tsv, false), recognizer(tsv, true));
-        let found = |ner: &Recognizer, text: &str| -> Vec<String> {
-            ner.extract(text).into_iter().filter(|e| e.id().is_some()).map(|e| e.text().to_string()).collect()
-        };
+        let found = listed;
         // The tail of a longer name: a one-word name after a capitalised word.
         assert!(found(&gazetteer_only, "στο Νοσοκομείο Χανίων χθες").is_empty());
         assert!(found(&gazetteer_only, "ο καθηγητής Γιάννης Παπαθεοδώρου είπε").is_empty());
@@ -417,9 +425,7 @@ mod tests {
                    x:ca\tLOC\tCalifornia\t\tregion\t\n\
                    x:pi\tLOC\tΠειραιάς\t\tcity\t\n";
         let ner = recognizer(tsv, false);
-        let found = |text: &str| -> Vec<String> {
-            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
-        };
+        let found = |text: &str| texts(&ner, text);
         assert!(found("στο University of California είπε").is_empty());
         assert!(found("στο Museum of Modern Art of California").is_empty());
         // Greek: after a genitive article that follows an organisation's head noun.
@@ -456,9 +462,7 @@ mod tests {
                    x:ark\tLOC\tΑρκτική\t\tregion\t\n\
                    x:gr\tLOC\tΕλλάδα\t\tcountry\t\n";
         let ner = recognizer(tsv, false);
-        let found = |text: &str| -> Vec<String> {
-            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
-        };
+        let found = |text: &str| texts(&ner, text);
         for (text, want) in [
             // The complement of an organisation's name.
             ("ανακοίνωσε ο Δήμος Νέας Σμύρνης χθες", vec![]),
@@ -499,13 +503,7 @@ mod tests {
                    x:per\tPER\tΜαρία\t\tperson\t\n";
         for rules in [false, true] {
             let ner = recognizer(tsv, rules);
-            let found = |text: &str| -> Vec<String> {
-                ner.extract(text)
-                    .into_iter()
-                    .filter(|e| e.id().is_some())
-                    .map(|e| e.text().to_string())
-                    .collect()
-            };
+            let found = |text: &str| listed(&ner, text);
             for (text, want) in [
                 // A match, a pairing, a route: neither name is a mention.
                 ("ο αγώνας Γαλλία-Πορτογαλία έληξε 2-1", vec![]),
@@ -555,9 +553,7 @@ mod tests {
                    x:np\tORG\tΝαυτεμπορική\tnaftemporiki.gr\tmedia\t\n\
                    x:reu\tORG\tReuters\t\tagency\t\n";
         let ner = recognizer(tsv, false);
-        let found = |text: &str| -> Vec<String> {
-            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
-        };
+        let found = |text: &str| texts(&ner, text);
         assert!(found("Γράφει η Μαρία Ιωάννου mioannou@naftemporiki.gr Η αγορά").is_empty());
         assert!(found("όπως έγραψε το @Reuters χθες").is_empty());
         assert_eq!(found("πηγή: naftemporiki.gr και Reuters"), ["naftemporiki.gr", "Reuters"]);
@@ -569,9 +565,7 @@ mod tests {
                    x:acme\tORG\tAcme\t\tcompany\t\n\
                    x:gr\tLOC\tΕλλάδα\tΕλλάς\tcountry\t\n";
         let ner = recognizer(tsv, false);
-        let found = |text: &str| -> Vec<String> {
-            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
-        };
+        let found = |text: &str| texts(&ner, text);
         assert_eq!(found("η Acme Ελλάς ανακοίνωσε"), ["Acme Ελλάς"]);
         assert_eq!(found("της Acme Ελλάδος και της Acme Ελλάδας"), ["Acme Ελλάδος", "Acme Ελλάδας"]);
         // Not a branch: a comma, another word, a longer word.
@@ -586,9 +580,7 @@ mod tests {
                    x:smith\tPER\tSmith\t\tperson\t\n\
                    x:rome\tLOC\tΡώμη\t\tcity\t\n";
         let ner = recognizer(tsv, false);
-        let found = |text: &str| -> Vec<String> {
-            ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
-        };
+        let found = |text: &str| texts(&ner, text);
         for (text, want) in [
             ("είπε ο Γ. Παπαδάκης χθες", vec!["Γ. Παπαδάκης"]),
             ("είπε ο Κων. Παπαδάκης χθες", vec!["Κων. Παπαδάκης"]),
