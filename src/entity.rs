@@ -144,10 +144,7 @@ pub(crate) enum Names {
 impl Names {
     fn get(&self) -> (Option<&str>, Option<&str>, Option<&str>) {
         match self {
-            Names::Entry { table, index } => {
-                let e = &table[*index as usize];
-                (Some(&*e.id), Some(&*e.canonical), e.kind.as_deref())
-            }
+            Names::Entry { table, index } => table[*index as usize].names(),
             Names::Own { id, canonical, kind } => (id.as_deref(), canonical.as_deref(), kind.as_deref()),
         }
     }
@@ -224,15 +221,7 @@ impl Entity {
     pub fn range_char(&self) -> Range<usize> {
         self.char_span.range()
     }
-}
 
-impl serde::Serialize for Entity {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.as_ref().serialize(s)
-    }
-}
-
-impl Entity {
     /// The entity as an [`EntityRef`] borrowing from it.
     pub fn as_ref(&self) -> EntityRef<'_> {
         let (id, canonical, kind) = self.names.get();
@@ -247,6 +236,12 @@ impl Entity {
             source: &self.source,
             confidence: self.confidence,
         }
+    }
+}
+
+impl serde::Serialize for Entity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.as_ref().serialize(s)
     }
 }
 

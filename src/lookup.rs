@@ -68,6 +68,13 @@ pub(crate) struct EntryInfo {
     pub kind: Option<Arc<str>>,
 }
 
+impl EntryInfo {
+    /// Its id, canonical name and kind, as an entity of it gives them.
+    pub fn names(&self) -> (Option<&str>, Option<&str>, Option<&str>) {
+        (Some(&self.id), Some(&self.canonical), self.kind.as_deref())
+    }
+}
+
 /// A pattern's claim on an entry.
 #[derive(Clone, Copy, Debug)]
 struct Hit {

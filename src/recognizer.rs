@@ -379,15 +379,19 @@ impl<'w> Iterator for Entities<'w> {
     fn next(&mut self) -> Option<EntityRef<'w>> {
         let m = self.mentions.next()?;
         let (cs, ce) = (self.chars.at(m.start), self.chars.at(m.end));
-        let entry = m.entry.map(|e| &self.lookup.entries[e as usize]);
+        // As `Names` gives them for an owned entity (see `Recognizer::to_entities`).
+        let (id, canonical, kind) = match m.entry {
+            Some(e) => self.lookup.entries[e as usize].names(),
+            None => (None, m.canonical.as_deref(), None),
+        };
         Some(EntityRef {
             span: Span::new(m.start, m.end),
             char_span: Span::new(cs, ce),
             text: &self.text[m.start..m.end],
             label: m.label,
-            id: entry.map(|e| &*e.id),
-            canonical: entry.map(|e| &*e.canonical).or(m.canonical.as_deref()),
-            kind: entry.and_then(|e| e.kind.as_deref()),
+            id,
+            canonical,
+            kind,
             source: &m.source,
             confidence: m.confidence,
         })

@@ -146,7 +146,7 @@ impl Vocab {
     }
 
     /// Number of words.
-    #[allow(dead_code)]
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.len
     }
