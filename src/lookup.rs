@@ -274,20 +274,20 @@ impl Lookup {
             .collect();
         // The forms are made on a second thread, chunk by chunk, while this one turns them
         // into patterns as they come.
-        std::thread::scope(|s| Lookup::compile(gazetteers, &names, forms_pipelined(s, &names)))
+        std::thread::scope(|s| Lookup::compile(gazetteers, names.len(), forms_pipelined(s, &names)))
     }
 
-    /// [`Lookup::build`] with the forms of `names` (every name of every entry, in order)
-    /// from `all_forms`.
+    /// [`Lookup::build`] with the forms of every name of every entry (`n_names` of them), in
+    /// order, from `all_forms`.
     fn compile(
         gazetteers: &[Gazetteer],
-        names: &[(&str, bool)],
+        n_names: usize,
         mut all_forms: impl Iterator<Item = Vec<String>>,
     ) -> Result<Lookup, BuildError> {
         // Sized for the forms up front (about two per name): growing them (a copy each
         // time) cost more than filling them.
-        let n_forms = names.len() * 9 / 4;
-        let mut entries = Vec::with_capacity(names.len());
+        let n_forms = n_names * 9 / 4;
+        let mut entries = Vec::with_capacity(n_names);
         let mut hits: Vec<HitList> = Vec::with_capacity(n_forms);
         // Folded form → pattern id; the token ids of all patterns, end to end.
         let mut by_form: FxHashMap<String, u32> =
