@@ -6,11 +6,12 @@ use std::sync::{Arc, LazyLock};
 use crate::entity::{Names, SharedText};
 use crate::error::BuildError;
 use crate::gazetteer::{self, Gazetteer};
-use crate::lookup::Lookup;
-use crate::mention::Mention;
-use crate::normalize::FoldedLine;
-use crate::vocab::{Vocab, Word};
-use crate::{document, Entity, EntityRef, Span};
+use crate::stages::document;
+use crate::stages::lookup::Lookup;
+use crate::stages::mention::Mention;
+use crate::text::normalize::FoldedLine;
+use crate::text::vocab::{Vocab, Word};
+use crate::{Entity, EntityRef, Span};
 
 /// A stage of the pipeline that can be switched on or off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -46,7 +47,7 @@ pub struct Recognizer {
 struct Inner {
     lookup: Lookup,
     vocab: Vocab,
-    rules: Option<crate::rules::Rules>,
+    rules: Option<crate::stages::rules::Rules>,
     /// What was learned from annotated corpora beyond names (see `learn::Adaptation`).
     adapt: Option<crate::learn::Adaptation>,
     document: bool,
@@ -139,14 +140,24 @@ impl Recognizer {
             inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
             match &inner.rules {
                 Some(rules) => {
-                    let stage =
-                        crate::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
+                    let stage = crate::stages::rules::LineInput {
+                        text: line,
+                        folded: &b.folded,
+                        words: &b.words,
+                        offset,
+                    };
                     rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
                 }
                 None => {
                     let (folded, words) = (&b.folded, &b.words);
-                    let is_sport = || crate::rules::sport_line(line, folded, words);
-                    crate::partial_names::drop_partial_names(line, offset, &mut b.mentions, first, is_sport)
+                    let is_sport = || crate::stages::rules::sport_line(line, folded, words);
+                    crate::stages::rules::veto_only::drop_partial_names(
+                        line,
+                        offset,
+                        &mut b.mentions,
+                        first,
+                        is_sport,
+                    )
                 }
             }
             // The document pass looks for partial mentions among the capitalised words, and
@@ -188,7 +199,7 @@ impl Recognizer {
                     && text.is_char_boundary(m.start)
                     && text.is_char_boundary(m.end)
             });
-            crate::lookup::resolve_overlaps(&mut b.mentions, 0);
+            crate::stages::mention::resolve_overlaps(&mut b.mentions, 0);
         }
     }
 
@@ -238,7 +249,7 @@ impl Recognizer {
 
 /// The vocabulary of the stages that are on: the lookup's tokens (taken from it: it
 /// needs them no more) and the rules' word classes.
-fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::rules::Rules>) -> Vocab {
+fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::stages::rules::Rules>) -> Vocab {
     let tokens = lookup.take_tokens();
     let words = rules.map_or(0, |r| r.vocabulary_size());
     let mut vocab = Vocab::with_capacity(tokens.len() + words);
@@ -247,7 +258,7 @@ fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::rules::Rules>) -> Vocab
     }
     match rules {
         Some(r) => r.add_vocabulary(&mut vocab),
-        None => crate::rules::add_sport_vocabulary(&mut vocab),
+        None => crate::stages::rules::add_sport_vocabulary(&mut vocab),
     }
     vocab
 }
@@ -301,7 +312,7 @@ struct Buffers {
     /// The tokens of the line where a name may start.
     starts: Vec<u32>,
     mentions: Vec<Mention>,
-    rules: crate::rules::Scratch,
+    rules: crate::stages::rules::Scratch,
     document: document::Scratch,
     /// The texts of the entities of one call, end to end (see `Recognizer::to_entities`).
     texts: String,
@@ -522,7 +533,7 @@ impl RecognizerBuilder {
             Ok::<_, BuildError>(Recognizer {
                 inner: Arc::new({
                     let mut lookup = Lookup::build(gazetteers)?;
-                    let rules = rules.then(crate::rules::Rules::new);
+                    let rules = rules.then(crate::stages::rules::Rules::new);
                     let vocab = vocabulary(&mut lookup, rules.as_ref());
                     Inner { lookup, vocab, rules, document, adapt }
                 }),

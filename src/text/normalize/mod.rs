@@ -351,7 +351,7 @@ impl Sink for FoldedText {
 }
 
 /// A [`FoldedLine`] being written (see [`FoldedLine::fold_and_split`]): the folded text cut
-/// into tokens as it is written, the same spans as [`crate::lookup::folded_tokens`] gives
+/// into tokens as it is written, the same spans as [`crate::text::tokens::folded_tokens`] gives
 /// without a second pass over the text, and each word's [`shape`], read from the original
 /// characters as they go by.
 struct Splitter<'a, F: FnMut(&[u8], &Token)> {
@@ -716,7 +716,7 @@ pub(crate) struct FoldedLine {
 
 impl FoldedLine {
     /// Folds `s` (as [`fold`] does) and cuts the folded text into tokens: the same spans as
-    /// [`crate::lookup::folded_tokens`] gives. The lookup and rule stages and the document
+    /// [`crate::text::tokens::folded_tokens`] gives. The lookup and rule stages and the document
     /// pass all read these tokens: the line is cut once, not once per stage.
     ///
     /// `on_token` is called with every token as it is cut, in order: the folded line so far
@@ -994,7 +994,7 @@ mod tests {
             f.fold_and_split_alone(text);
             let folded = std::str::from_utf8(&f.text[..f.len]).unwrap();
             let want: Vec<(u32, u32)> =
-                crate::lookup::folded_tokens(folded).map(|(s, e)| (s as u32, e as u32)).collect();
+                crate::text::tokens::folded_tokens(folded).map(|(s, e)| (s as u32, e as u32)).collect();
             let spans: Vec<(u32, u32)> = f.tokens().iter().map(|t| (t.fs, t.fe)).collect();
             assert_eq!(spans, want, "{text:?}");
             // Tokens map back to the same original ranges as through the per-byte map.

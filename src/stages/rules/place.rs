@@ -4,8 +4,8 @@
 use crate::Label;
 
 use super::candidates::{shape, Line};
-use super::lexicon::class;
 use super::{Cand, Rule};
+use crate::lexicon::class;
 
 /// `η πόλη X`, `το νησί X`, `στον σταθμό X`, `η περιοχή της X`.
 pub(crate) const INTRODUCED: Rule = Rule {

@@ -5,7 +5,7 @@
 //! # Names: a run-time gazetteer ([`learn`])
 //!
 //! 1. **Harvest.** Every annotated span (any type, `MISC` included) gives a *name*: its
-//!    folded text (see [`crate::normalize`]), so `ΡΩΣΙΑ` and `Ρωσία` are one name.
+//!    folded text (see [`crate::text::normalize`]), so `ΡΩΣΙΑ` and `Ρωσία` are one name.
 //! 2. **Count.** Each name is inflected like any gazetteer entry and all its forms are
 //!    searched in every sentence of the corpus (one Aho-Corasick pass), on word
 //!    boundaries and with the letter case the matcher accepts (a capital first letter
@@ -88,10 +88,10 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use crate::error::BuildError;
 use crate::gazetteer::{inflect, Entry, Flags, Gazetteer};
 use crate::iob2::Corpus;
-use crate::lookup::{case_accepts, case_rule_of, CaseRule};
-use crate::mention::Mention;
-use crate::normalize::{fold, is_letter, is_upper, FoldedText};
-use crate::tokens::{tokens, Token};
+use crate::stages::mention::Mention;
+use crate::text::case::{case_accepts, case_rule_of, CaseRule};
+use crate::text::normalize::{fold, is_letter, is_upper, FoldedText};
+use crate::text::tokens::{tokens, Token};
 use crate::{Label, Source};
 
 /// Names whose majority type covers less than this share of their occurrences are dropped.
@@ -1055,7 +1055,7 @@ impl Adaptation {
         if next.start != gap
             || !next.is_capitalized()
             || next.text.chars().count() < 2
-            || next.text.chars().any(|c| !c.is_alphabetic() && !crate::normalize::is_mark(c))
+            || next.text.chars().any(|c| !c.is_alphabetic() && !crate::text::normalize::is_mark(c))
             || self.given.contains(&fold(next.text))
         {
             return;
@@ -1089,13 +1089,13 @@ impl Adaptation {
 /// A capitalised Greek word of four letters or more, not all in capitals: in text written
 /// in capitals every word looks like a name, and Latin words after a brand are mostly its
 /// products (`Samsung Galaxy`).
-fn capitalised_word(w: &crate::tokens::Token<'_>) -> bool {
+fn capitalised_word(w: &crate::text::tokens::Token<'_>) -> bool {
     let greek = |c: char| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}');
     w.is_capitalized()
         // Capitalised articles and prepositions (`Την`, `Στο`) are short.
         && w.text.chars().count() >= 4
         && !all_caps(w.text)
-        && w.text.chars().all(|c| (c.is_alphabetic() && greek(c)) || crate::normalize::is_mark(c))
+        && w.text.chars().all(|c| (c.is_alphabetic() && greek(c)) || crate::text::normalize::is_mark(c))
 }
 
 /// Extends `m` over the capitalised words right before and after it (one space apart),
@@ -1108,7 +1108,7 @@ fn extend_capitalised(text: &str, m: &mut Mention, floor: usize, ceil: usize) {
         let Some(w) = tokens(h).last() else { break };
         if w.end != h.len()
             || !capitalised_word(&w)
-            || crate::lookup::is_sentence_start(text, floor + w.start)
+            || crate::text::tokens::is_sentence_start(text, floor + w.start)
         {
             break;
         }
@@ -1119,7 +1119,7 @@ fn extend_capitalised(text: &str, m: &mut Mention, floor: usize, ceil: usize) {
         let tail = &text[m.end..ceil];
         let Some(t) = tail.strip_prefix(' ') else { break };
         let Some(w) = tokens(t).next() else { break };
-        if w.start != 0 || !capitalised_word(&w) || crate::lookup::is_sentence_start(text, m.end + 1) {
+        if w.start != 0 || !capitalised_word(&w) || crate::text::tokens::is_sentence_start(text, m.end + 1) {
             break;
         }
         m.end += 1 + w.end;

@@ -22,9 +22,9 @@
 use crate::fxhash::FxHashMap;
 use std::sync::Arc;
 
-use crate::lookup::Lookup;
-use crate::mention::Mention;
-use crate::normalize::{fold, fold_push, fold_push_bytes, is_alnum, shape, FoldedLine};
+use crate::stages::lookup::Lookup;
+use crate::stages::mention::Mention;
+use crate::text::normalize::{fold, fold_push, fold_push_bytes, is_alnum, shape, FoldedLine};
 use crate::{Label, Source};
 
 /// Folded endings that inflection adds or changes, longest first (see `gazetteer::inflect`).
@@ -230,7 +230,7 @@ impl Keys {
 }
 
 fn add_key(keys: &mut Keys, key: &str, target: usize, mentions: &[Mention], lookup: &Lookup) {
-    if key.chars().filter(|&c| crate::normalize::is_letter(c)).count() < 2 {
+    if key.chars().filter(|&c| crate::text::normalize::is_letter(c)).count() < 2 {
         return;
     }
     match keys.map.entry(word_hash(key.as_bytes())) {
@@ -303,8 +303,11 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
             continue;
         }
         let acr = &text[b.start..b.end];
-        let is_acronym = acr.chars().filter(|&c| crate::normalize::is_letter(c)).count() >= 2
-            && acr.chars().filter(|&c| crate::normalize::is_letter(c)).all(crate::normalize::is_upper);
+        let is_acronym = acr.chars().filter(|&c| crate::text::normalize::is_letter(c)).count() >= 2
+            && acr
+                .chars()
+                .filter(|&c| crate::text::normalize::is_letter(c))
+                .all(crate::text::normalize::is_upper);
         if !is_acronym {
             continue;
         }

@@ -1,11 +1,11 @@
 //! Stage 1, gazetteer lookup: every known name in the text, as exact spans.
 //!
 //! All names of all entries, with their generated case forms, are folded (see
-//! [`crate::normalize`]) and cut into *tokens*: runs of letters and digits, and single
+//! [`crate::text::normalize`]) and cut into *tokens*: runs of letters and digits, and single
 //! punctuation characters (`Ν.Δ.` is `ν . δ .`). Every distinct token gets a small integer
 //! id, and every name becomes the string of its token ids (two or three bytes each). One
 //! Aho-Corasick automaton is compiled over these id strings. The text is folded and cut
-//! into tokens the same way, and the vocabulary ([`crate::vocab`]) gives each token its id
+//! into tokens the same way, and the vocabulary ([`crate::text::vocab`]) gives each token its id
 //! (or none); from every token that can start a name, the automaton is walked token by token
 //! (anchored: no failure transitions are followed), and every name that ends on the way is
 //! a candidate, the longest first.
@@ -36,44 +36,15 @@ use aho_corasick::{Anchored, MatchKind};
 
 use crate::error::BuildError;
 use crate::fxhash::FxHashMap;
+use crate::gazetteer::EntryInfo;
 use crate::gazetteer::{inflect, Flags, Gazetteer};
-use crate::mention::Mention;
-use crate::normalize::{shape, FoldedLine};
-use crate::vocab::{Word, NO_TOKEN};
+use crate::stages::mention::{resolve_overlaps, Mention};
+use crate::text::case::{case_accepts, case_rule_of, words, CaseRule};
+use crate::text::normalize::{shape, FoldedLine};
+use crate::text::tokens::{folded_tokens, is_sentence_start};
+use crate::text::vocab::{Word, NO_TOKEN};
 use crate::{Label, Source};
 use std::collections::hash_map::Entry;
-
-/// What the original text's letter case must look like for a hit to count.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) enum CaseRule {
-    /// Anything (names written in lower case, or starting with a digit).
-    #[default]
-    Any,
-    /// The first letter is a capital; or, for a name of several words whose later words are
-    /// capitalised (bit `i` of the mask: word `i` starts with a capital), those later words
-    /// are capitalised in the text too: `υπουργείο Υγείας` is `Υπουργείο Υγείας`.
-    Initial(u32),
-    /// Every letter is a capital (acronyms).
-    AllCaps,
-    /// Letter by letter as written, word by word (entries flagged `exact_case`; a case form's
-    /// changed ending is not compared); index into `exact`.
-    Exact(u32),
-}
-
-/// One entry, flattened from its gazetteer.
-#[derive(Clone, Debug)]
-pub(crate) struct EntryInfo {
-    pub id: Arc<str>,
-    pub canonical: Arc<str>,
-    pub kind: Option<Arc<str>>,
-}
-
-impl EntryInfo {
-    /// Its id, canonical name and kind, as an entity of it gives them.
-    pub fn names(&self) -> (Option<&str>, Option<&str>, Option<&str>) {
-        (Some(&self.id), Some(&self.canonical), self.kind.as_deref())
-    }
-}
 
 /// A pattern's claim on an entry.
 #[derive(Clone, Copy, Debug)]
@@ -152,7 +123,10 @@ pub(crate) struct Lookup {
 fn word_cases(s: &str) -> Vec<Vec<bool>> {
     words(s)
         .map(|w| {
-            w.chars().filter(|&c| crate::normalize::is_letter(c)).map(crate::normalize::is_upper).collect()
+            w.chars()
+                .filter(|&c| crate::text::normalize::is_letter(c))
+                .map(crate::text::normalize::is_upper)
+                .collect()
         })
         .collect()
 }
@@ -163,105 +137,6 @@ fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<Vec<bool>>>) -> CaseR
         return CaseRule::Exact((exact.len() - 1) as u32);
     }
     case_rule_of(name)
-}
-
-/// The letter case a name written as `name` needs in the text (never `Exact`, which only
-/// the `exact_case` flag asks for). Learning uses it too, so that it counts exactly the
-/// occurrences the lookup will find.
-pub(crate) fn case_rule_of(name: &str) -> CaseRule {
-    // One pass: how many letters, whether all are capitals, whether the first character is
-    // a capital letter (called for every name of every gazetteer: no allocation).
-    let (mut letters, mut all_upper) = (0usize, true);
-    for c in name.chars().filter(|&c| crate::normalize::is_letter(c)) {
-        letters += 1;
-        all_upper &= crate::normalize::is_upper(c);
-    }
-    let first_upper =
-        name.chars().next().is_some_and(|c| crate::normalize::is_letter(c) && crate::normalize::is_upper(c));
-    if letters >= 2 && all_upper {
-        CaseRule::AllCaps
-    } else if first_upper {
-        // A small first letter is allowed for a head noun (`υπουργείο Υγείας`), not for an
-        // initial: `κ. Μητσοτάκης` is «Mr Mitsotakis», not the name `Κ. Μητσοτάκης`.
-        let initial = words(name)
-            .next()
-            .is_some_and(|w| w.chars().filter(|&c| crate::normalize::is_letter(c)).count() < 2);
-        CaseRule::Initial(if initial { 1 } else { word_caps(name) })
-    } else {
-        CaseRule::Any
-    }
-}
-
-/// Whether `original` has the letter case `rule` asks for (`Exact` rules need the lookup's
-/// table: see [`Lookup::case_ok`]; here they accept anything).
-pub(crate) fn case_accepts(rule: CaseRule, original: &str) -> bool {
-    let mut letters = original.chars().filter(|&c| crate::normalize::is_letter(c));
-    match rule {
-        CaseRule::Any | CaseRule::Exact(_) => true,
-        CaseRule::Initial(mask) => {
-            letters.next().is_some_and(crate::normalize::is_upper) || {
-                let later = mask & !1;
-                later != 0 && words_capitalised(original, later)
-            }
-        }
-        CaseRule::AllCaps => letters.all(crate::normalize::is_upper),
-    }
-}
-
-/// Splits a name into words the way folding does (spaces, hyphens and dashes separate).
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(crate::normalize::separates_words).filter(|w| w.chars().any(crate::normalize::is_alnum))
-}
-
-/// For each word of `s` (as [`words`] splits them), whether its first letter is a capital.
-/// One pass over the chars, no slicing: the lookup asks this of many hits.
-fn word_initials(s: &str) -> impl Iterator<Item = bool> + '_ {
-    let mut chars = s.chars();
-    std::iter::from_fn(move || {
-        // The current word: whether it has a letter or digit (else it is no word), and the
-        // case of its first letter.
-        let (mut alnum, mut first_upper) = (false, None);
-        loop {
-            let c = chars.next();
-            match c {
-                Some(c) if !crate::normalize::separates_words(c) => {
-                    alnum |= crate::normalize::is_alnum(c);
-                    if first_upper.is_none() && crate::normalize::is_letter(c) {
-                        first_upper = Some(crate::normalize::is_upper(c));
-                    }
-                }
-                _ => {
-                    if alnum {
-                        return Some(first_upper == Some(true));
-                    }
-                    c?;
-                    (alnum, first_upper) = (false, None);
-                }
-            }
-        }
-    })
-}
-
-/// Bit `i` set when word `i` (of the first 32, as [`words`] splits them) starts with a
-/// capital letter.
-fn word_caps(s: &str) -> u32 {
-    word_initials(s).take(32).enumerate().filter(|&(_, up)| up).fold(0, |m, (i, _)| m | (1 << i))
-}
-
-/// `word_caps(s) & want == want`, reading only as far as the first word that answers.
-fn words_capitalised(s: &str, mut want: u32) -> bool {
-    for (i, up) in word_initials(s).take(32).enumerate() {
-        if want == 0 {
-            break;
-        }
-        if want & (1 << i) != 0 {
-            if !up {
-                return false;
-            }
-            want &= !(1 << i);
-        }
-    }
-    want == 0
 }
 
 impl Lookup {
@@ -429,7 +304,7 @@ impl Lookup {
     }
 
     /// The folded tokens of the names with their ids, for the vocabulary (see
-    /// [`crate::vocab`]); the lookup keeps none.
+    /// [`crate::text::vocab`]); the lookup keeps none.
     pub fn take_tokens(&mut self) -> FxHashMap<Box<str>, u32> {
         std::mem::take(&mut self.tokens)
     }
@@ -647,103 +522,6 @@ fn push_id(out: &mut Vec<u8>, id: u32, width: usize) {
     }
 }
 
-/// The tokens of a folded text as byte ranges: runs of letters and digits, and single
-/// characters of anything else but white space.
-pub(crate) fn folded_tokens(folded: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = folded.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        // Skip white space (folding leaves only ' ' and '\n').
-        while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\n') {
-            i += 1;
-        }
-        if i >= bytes.len() {
-            return None;
-        }
-        let start = i;
-        let (c, len) = crate::normalize::char_at(folded, i);
-        i += len;
-        if crate::normalize::is_alnum(c) {
-            while i < bytes.len() {
-                let (c, len) = crate::normalize::char_at(folded, i);
-                if !crate::normalize::is_alnum(c) {
-                    break;
-                }
-                i += len;
-            }
-        }
-        Some((start, i))
-    })
-}
-
-/// True when byte `at` of `text` begins a sentence: only spaces, quotes and opening
-/// brackets stand between it and the start of the text or a sentence-ending mark.
-pub(crate) fn is_sentence_start(text: &str, at: usize) -> bool {
-    for c in text[..at].chars().rev() {
-        match c {
-            c if c.is_whitespace() => continue,
-            '«' | '"' | '“' | '\'' | '‘' | '(' | '[' | '-' | '–' | '—' | '\u{FEFF}' => continue,
-            '.' | '!' | '?' | ';' | '…' | ':' | '·' => return true,
-            _ => return false,
-        }
-    }
-    true
-}
-
-/// Keeps a non-overlapping subset of `out[first..]`: longest span first, then earliest,
-/// then highest priority and confidence. The result is sorted by start.
-pub(crate) fn resolve_overlaps(out: &mut Vec<Mention>, first: usize) {
-    let tail = &mut out[first..];
-    if tail.len() < 2 {
-        return;
-    }
-    // Most lines' hits are already sorted and disjoint: then every one is kept, in that
-    // order. (Empty spans take the general path, which lets them displace a span with the
-    // same start.)
-    if tail.iter().all(|m| m.start < m.end) && tail.windows(2).all(|w| w[0].end <= w[1].start) {
-        return;
-    }
-    tail.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(a.start.cmp(&b.start))
-            .then(b.priority.cmp(&a.priority))
-            .then(b.confidence.total_cmp(&a.confidence))
-    });
-    // Which of them are kept, in that order: a span is kept unless it overlaps one kept
-    // before it. The kept spans are disjoint, so the one that starts last before `m.end` is
-    // the only one that can overlap `m`: one ordered look-up per mention. A line's few hits
-    // are kept in a sorted vector; many (a long line) in an ordered map, so that a line with
-    // any number of hits costs O(n log n).
-    let mut keep = Vec::with_capacity(tail.len());
-    if tail.len() <= 64 && tail.iter().all(|m| m.start < m.end) {
-        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(tail.len());
-        for m in tail.iter() {
-            let p = kept.partition_point(|&(start, _)| start < m.end);
-            let clash = p > 0 && kept[p - 1].1 > m.start;
-            if !clash {
-                kept.insert(p, (m.start, m.end));
-            }
-            keep.push(!clash);
-        }
-    } else {
-        // (Start → (end, index in `tail`); an empty span displaces a kept one with its start.)
-        let mut kept: std::collections::BTreeMap<usize, (usize, usize)> = std::collections::BTreeMap::new();
-        for (i, m) in tail.iter().enumerate() {
-            let clash = kept.range(..m.end).next_back().is_some_and(|(_, &(end, _))| end > m.start);
-            if !clash {
-                kept.insert(m.start, (m.end, i));
-            }
-        }
-        keep.resize(tail.len(), false);
-        for (_, i) in kept.into_values() {
-            keep[i] = true;
-        }
-    }
-    crate::mention::retain_from(out, first, |i| keep[i]);
-    out[first..].sort_unstable_by_key(|m| m.start);
-}
-
 /// The small first letter that [`CaseRule::Initial`] allows when the later words are
 /// capitalised is for an organisation's head noun (`υπουργείο Υγείας`). Before a place or
 /// a person it is a description, not part of the name: in `η δυτική Αφρική`, `του πλανήτη
@@ -815,38 +593,5 @@ mod tests {
         assert!(case_accepts(rule("Δυτική Αφρική", Label::Loc), "Δυτική Αφρική"));
         assert!(case_accepts(rule("Δυτική Αφρική", Label::Loc), "ΔΥΤΙΚΗ ΑΦΡΙΚΗ"));
         assert!(!case_accepts(rule("Βασίλισσα Ελισάβετ", Label::Per), "βασίλισσα Ελισάβετ"));
-    }
-
-    /// `word_caps` is a hand-written pass; it must agree with the plain definition.
-    #[test]
-    fn word_caps_matches_its_definition() {
-        let reference = |s: &str| -> u32 {
-            words(s)
-                .take(32)
-                .enumerate()
-                .filter(|(_, w)| {
-                    w.chars()
-                        .find(|&c| crate::normalize::is_letter(c))
-                        .is_some_and(crate::normalize::is_upper)
-                })
-                .fold(0, |m, (i, _)| m | (1 << i))
-        };
-        let many = "Α β ".repeat(40);
-        for s in [
-            "",
-            "υπουργείο Υγείας",
-            "Υπουργείο Υγείας",
-            "τζο-Τσουν-ριόνγκ",
-            " - «Νέα» Δημοκρατία 12 Αθηνών ",
-            "1ο Λύκειο \u{2013} Αθήνας",
-            "ΚΚΕ\u{A0}και ΣΥΡΙΖΑ",
-            "a B c\tD",
-            &many,
-        ] {
-            assert_eq!(word_caps(s), reference(s), "{s:?}");
-            for want in [0, 1, 2, 3, 6, 0b1010, 1 << 31, u32::MAX] {
-                assert_eq!(words_capitalised(s, want), reference(s) & want == want, "{s:?} {want:b}");
-            }
-        }
     }
 }

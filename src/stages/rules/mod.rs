@@ -30,21 +30,21 @@
 //! The gazetteer and the matcher know nothing of this stage.
 
 mod candidates;
-mod lexicon;
 mod organisation;
 mod person;
 mod place;
+pub(crate) mod veto_only;
 
 use std::sync::{Arc, LazyLock};
 
-use crate::lookup::Lookup;
-use crate::mention::Mention;
-use crate::normalize::FoldedLine;
-use crate::vocab::{Vocab, Word};
+use crate::stages::lookup::Lookup;
+use crate::stages::mention::Mention;
+use crate::text::normalize::FoldedLine;
+use crate::text::vocab::{Vocab, Word};
 use crate::{Label, Source};
 
+use crate::lexicon::{class, Lexicon};
 use candidates::{runs, shape, tokenize, Line, Run, Tok};
-use lexicon::{class, Lexicon};
 
 /// One rule of the grammar.
 #[derive(Debug)]
@@ -280,7 +280,7 @@ impl Rules {
             });
         }
         if drop.iter().any(|&d| d) {
-            crate::mention::retain_from(out, first, |i| !drop[i]);
+            crate::stages::mention::retain_from(out, first, |i| !drop[i]);
         }
         if !added.is_empty() {
             out.append(added);
@@ -515,7 +515,7 @@ pub(crate) fn national_team(m: &mut Mention) {
 pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> bool {
     let mut sport = 0;
     for (t, w) in folded.tokens().iter().zip(words) {
-        if t.shape & crate::normalize::shape::WORD == 0 {
+        if t.shape & crate::text::normalize::shape::WORD == 0 {
             continue;
         }
         let (s, e) = (t.s as usize, t.e as usize);
@@ -548,13 +548,13 @@ pub(crate) fn add_sport_vocabulary(vocab: &mut Vocab) {
 /// Whether `word` is a title or its abbreviation (`Δρ`, `Καθ`, `Mr`, `Πρόεδρος`):
 /// gazetteer-only mode does not take such an abbreviation for an initial (`partial_names`).
 pub(crate) fn is_title(word: &str) -> bool {
-    LEXICON.classes(&crate::normalize::fold(word)) & class::TITLE != 0
+    LEXICON.classes(&crate::text::normalize::fold(word)) & class::TITLE != 0
 }
 
 /// Whether `word` is a given name in one of its singular case forms (`Αθηνά`, `Ολυμπίας`):
 /// gazetteer-only mode leaves out a place so named before a surname (`partial_names`).
 pub(crate) fn is_given_name(word: &str) -> bool {
-    LEXICON.classes(&crate::normalize::fold(word)) & class::GIVEN != 0
+    LEXICON.classes(&crate::text::normalize::fold(word)) & class::GIVEN != 0
 }
 
 /// Strips function words and capitalised common words from the edges of a run.

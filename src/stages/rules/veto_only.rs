@@ -3,7 +3,7 @@
 //! (`Χανίων` in `Νοσοκομείο Χανίων`), so names in the positions where that is most often
 //! so are left out. The full pipeline never calls this: its rules decide instead.
 
-use crate::mention::Mention;
+use crate::stages::mention::Mention;
 
 /// Without the rule stage, leaves out the gazetteer names of `mentions[first..]` (found in
 /// `line`, which starts at byte `offset` of the text) that are most likely only part of a
@@ -17,7 +17,7 @@ use crate::mention::Mention;
 ///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
 /// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
 ///   Λιβάς`; a place of one word that is also a given name there (`Αθηνά Παπαδάκη`,
-///   `Σοφία Νικολάου`: [`crate::rules::is_given_name`]); a place of one word written like a
+///   `Σοφία Νικολάου`: [`crate::stages::rules::is_given_name`]); a place of one word written like a
 ///   masculine or neuter adjective in -ικός there, the adjective of the name that follows
 ///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; not the feminine, which many regions have:
 ///   `Αττική`, `Αφρική`); and a name in Latin letters right
@@ -37,7 +37,7 @@ use crate::mention::Mention;
 /// * a place or an organisation joined to another name by a hyphen without spaces
 ///   (`Γαλλία-Πορτογαλία`, `συμφωνία Ελλάδας-Ιταλίας`, `ΕΕ-Καναδά`): a pairing, a match or a
 ///   route, which the press does not write as a mention of either name; the rule stage
-///   vetoes the same names ([`crate::rules::hyphen_pair`] decides for both);
+///   vetoes the same names ([`crate::stages::rules::hyphen_pair`] decides for both);
 /// * a name glued to an `@`: part of an e-mail address or a handle
 ///   (`onoma@naftemporiki.gr`, `@Reuters`), which a by-line or a credit gives, not a
 ///   mention of the organisation.
@@ -55,11 +55,11 @@ use crate::mention::Mention;
 /// a title (`Δρ.`); the press abbreviates the given name so, and the name is both.
 ///
 /// In a sentence of a sports report (two sports words or a score such as `2-1`:
-/// [`crate::rules::sport_line`]) it relabels a kept place right after a nominative or
+/// [`crate::stages::rules::sport_line`]) it relabels a kept place right after a nominative or
 /// accusative article (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `το Μεξικό ισοφάρισε`)
 /// as an organisation: there the place is the subject or the object of a match, its
 /// national team or its club, as the rule stage decides for countries
-/// ([`crate::rules::national_team`]). After a genitive article (`ο προπονητής της
+/// ([`crate::stages::rules::national_team`]). After a genitive article (`ο προπονητής της
 /// Κροατίας`, `το Παγκόσμιο Κύπελλο της Ρωσίας`) or a preposition (`στη Ρωσία`, the host)
 /// the place stays a place: measured on Greek news, the genitive is a place about as often
 /// as a team.
@@ -111,14 +111,14 @@ pub(crate) fn drop_partial_names(
             kept_end <= word_start
                 && capitalised(&before[word_start..word_end], name)
                 && !before[..word_start].trim_end_matches(INLINE_SPACE).ends_with(OPENING)
-                && !crate::lookup::is_sentence_start(line, word_start)
+                && !crate::text::tokens::is_sentence_start(line, word_start)
         };
         let head = || {
             // A place that is also a given name, before a surname: `Αθηνά Παπαδάκη`.
             let given = || {
                 mentions[i].label == crate::Label::Loc
                     && !name.contains(char::is_whitespace)
-                    && crate::rules::is_given_name(name)
+                    && crate::stages::rules::is_given_name(name)
             };
             let person = mentions[i].label == crate::Label::Per || given();
             // A place written like an adjective, before the noun it qualifies: `Ελληνικό
@@ -163,7 +163,7 @@ pub(crate) fn drop_partial_names(
                 && capitalised(word, name)
                 && (!latin_name || latin(word))
                 && !line[..w_start].trim_end_matches(INLINE_SPACE).ends_with(OPENING)
-                && !crate::lookup::is_sentence_start(line, w_start)
+                && !crate::text::tokens::is_sentence_start(line, w_start)
         };
         // A place right after a kept place, in the genitive: the region that tells which
         // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
@@ -174,7 +174,8 @@ pub(crate) fn drop_partial_names(
         }
         // One of two names joined by a hyphen (`Γαλλία-Πορτογαλία`, `Λάρισας-Βόλου`): a
         // pairing, a match or a route, as the rule stage decides too.
-        let paired = || mentions[i].label != crate::Label::Per && crate::rules::hyphen_pair(line, s, e);
+        let paired =
+            || mentions[i].label != crate::Label::Per && crate::stages::rules::hyphen_pair(line, s, e);
         // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
         let address = || line[..s].ends_with('@') || line[e..].starts_with('@');
         if !tail() && !head() && !of_name() && !paired() && !address() {
@@ -186,7 +187,7 @@ pub(crate) fn drop_partial_names(
                 && word_before(line, s, ends_word).is_some_and(|(a, b)| TEAM_ARTICLES.contains(&&line[a..b]))
                 && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f()))
             {
-                crate::rules::national_team(&mut mentions[i]);
+                crate::stages::rules::national_team(&mut mentions[i]);
             }
             // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`).
             if mentions[i].label == crate::Label::Per && !name.contains(char::is_whitespace) {
@@ -230,25 +231,25 @@ fn qualifies_place(place: &Mention, next: &Mention, line: &str, offset: usize) -
 fn initial_before(line: &str, at: usize) -> Option<usize> {
     let before = line[..at].strip_suffix(' ')?.strip_suffix('.')?;
     let start = before
-        .rfind(|c: char| !crate::normalize::is_letter(c))
+        .rfind(|c: char| !crate::text::normalize::is_letter(c))
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let initial = &before[start..];
     let mut letters = initial.chars();
     let capital = letters.next()?;
-    let fits = crate::normalize::is_upper(capital)
+    let fits = crate::text::normalize::is_upper(capital)
         && if capital.is_ascii() {
             initial.len() == 1
         } else {
             initial.chars().count() <= 4 && letters.all(|c| matches!(c, 'α'..='ω'))
         };
     let opens = before[..start].chars().next_back().is_none_or(|c| c == ' ' || OPENING.contains(&c));
-    (fits && opens && !crate::rules::is_title(initial)).then_some(start)
+    (fits && opens && !crate::stages::rules::is_title(initial)).then_some(start)
 }
 
 /// Whether `name` is Greek and ends like a genitive (`Νέας Σμύρνης`, `Ζακύνθου`).
 fn genitive(name: &str) -> bool {
     !latin(name) && {
-        let folded = crate::normalize::fold(name);
+        let folded = crate::text::normalize::fold(name);
         FOLDED_GENITIVE_ENDINGS.iter().any(|g| folded.ends_with(g.as_str()))
     }
 }
@@ -285,7 +286,7 @@ const BRANCH_COUNTRIES: [&str; 3] = ["Ελλάς", "Ελλάδος", "Ελλάδ
 
 /// Whether a word ends at byte `at` of `s` (the end, or a character that is no letter or digit).
 fn ends_at(s: &str, at: usize) -> bool {
-    s[at..].chars().next().is_none_or(|c| !crate::normalize::is_alnum(c))
+    s[at..].chars().next().is_none_or(|c| !crate::text::normalize::is_alnum(c))
 }
 
 /// Greek genitive articles that join a place to the organisation it ends.
@@ -315,16 +316,16 @@ const OTHER_NAME_HEADS: [&str; 6] = ["ημερα", "ωρα", "συμφωνι", "
 
 /// [`GENITIVE_ENDINGS`], folded once (folding turns Greek letters into look-alikes).
 static FOLDED_GENITIVE_ENDINGS: std::sync::LazyLock<Vec<String>> =
-    std::sync::LazyLock::new(|| GENITIVE_ENDINGS.iter().map(|g| crate::normalize::fold(g)).collect());
+    std::sync::LazyLock::new(|| GENITIVE_ENDINGS.iter().map(|g| crate::text::normalize::fold(g)).collect());
 
 /// [`ORGANISATION_HEADS`] and [`OTHER_NAME_HEADS`], folded once.
 static FOLDED_HEADS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    ORGANISATION_HEADS.iter().chain(&OTHER_NAME_HEADS).map(|h| crate::normalize::fold(h)).collect()
+    ORGANISATION_HEADS.iter().chain(&OTHER_NAME_HEADS).map(|h| crate::text::normalize::fold(h)).collect()
 });
 
 /// Whether `word` is one of [`ORGANISATION_HEADS`] or [`OTHER_NAME_HEADS`] (any case form).
 fn organisation_head(word: &str) -> bool {
-    let folded = crate::normalize::fold(word);
+    let folded = crate::text::normalize::fold(word);
     FOLDED_HEADS.iter().any(|h| folded.starts_with(h.as_str()))
 }
 
@@ -341,19 +342,19 @@ const OPENING: [char; 5] = ['«', '"', '“', '(', '['];
 /// Whether `word` starts with a capital that says something next to `name`: not when both
 /// are written in capitals.
 fn capitalised(word: &str, name: &str) -> bool {
-    word.chars().next().is_some_and(crate::normalize::is_upper) && !(all_caps(word) && all_caps(name))
+    word.chars().next().is_some_and(crate::text::normalize::is_upper) && !(all_caps(word) && all_caps(name))
 }
 
 /// Whether `s` has letters and all of them are Latin.
 fn latin(s: &str) -> bool {
-    let mut letters = s.chars().filter(|&c| crate::normalize::is_letter(c)).peekable();
+    let mut letters = s.chars().filter(|&c| crate::text::normalize::is_letter(c)).peekable();
     letters.peek().is_some() && letters.all(|c| c < '\u{370}')
 }
 
 /// Whether every letter of `s` is a capital (and it has one).
 fn all_caps(s: &str) -> bool {
-    let mut letters = s.chars().filter(|&c| crate::normalize::is_letter(c)).peekable();
-    letters.peek().is_some() && letters.all(crate::normalize::is_upper)
+    let mut letters = s.chars().filter(|&c| crate::text::normalize::is_letter(c)).peekable();
+    letters.peek().is_some() && letters.all(crate::text::normalize::is_upper)
 }
 
 #[cfg(test)]

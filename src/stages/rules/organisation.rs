@@ -4,8 +4,8 @@
 use crate::Label;
 
 use super::candidates::{shape, Line};
-use super::lexicon::class;
 use super::{Cand, Rule};
+use crate::lexicon::class;
 
 /// `Υπουργείο Υγείας`, `Ευρωπαϊκή Ένωση`, `Τράπεζα της Ελλάδος`, `Stimson Center`.
 pub(crate) const HEAD: Rule = Rule {
@@ -354,7 +354,7 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
     let ok = (a..b).all(|i| {
         let t = &toks[i];
         let w = line.w(i);
-        let letters = w.chars().filter(|&c| crate::normalize::is_alphabetic(c)).count();
+        let letters = w.chars().filter(|&c| crate::text::normalize::is_alphabetic(c)).count();
         // Greek acronyms carry no accents: `ΤΎΠΟΥ` is a word in capitals. Two Latin capitals
         // are mostly country or language codes (`FR`, `EN`).
         let accented = w.chars().any(|c| "ΆΈΉΊΌΎΏάέήίόύώΐΰ\u{301}".contains(c));

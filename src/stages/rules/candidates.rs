@@ -5,14 +5,14 @@
 //! Tokens are read off the folded text the lookup stage already produced, so a token's
 //! folded form is a slice (no allocation) and one hash lookup gives all its word classes.
 
-use crate::normalize::{shape as fold_shape, FoldedLine};
+use crate::text::normalize::{shape as fold_shape, FoldedLine};
 
-use super::lexicon::{class, Lexicon};
-use crate::vocab::Word;
+use crate::lexicon::{class, Lexicon};
+use crate::text::vocab::Word;
 
 /// Shape bits of a token.
 pub(crate) mod shape {
-    pub(crate) use crate::normalize::shape::{CAP, DIGIT, LATIN, NO_LETTER, SINGLE, UPPER};
+    pub(crate) use crate::text::normalize::shape::{CAP, DIGIT, LATIN, NO_LETTER, SINGLE, UPPER};
     /// Part of a pairing the gazetteer check rejected (`Γαλλία-Κροατία`): no candidate.
     pub const BLOCKED: u8 = 64;
 }
@@ -130,7 +130,7 @@ impl<'a> Line<'a> {
         let w = self.w(i);
         // Most endings fail on the last byte: only those that end in it are tried.
         let Some(&last) = w.as_bytes().last() else { return false };
-        self.lex.common_endings[last as usize].iter().any(|e| crate::normalize::ends_with(w, e))
+        self.lex.common_endings[last as usize].iter().any(|e| crate::text::normalize::ends_with(w, e))
     }
 
     /// True when token `i` is a Greek word with a genitive ending (`Υπηρεσιών`, `Τέχνης`).

@@ -4,8 +4,8 @@
 use crate::Label;
 
 use super::candidates::{shape, Line};
-use super::lexicon::class;
 use super::{Cand, Rule};
+use crate::lexicon::class;
 
 /// `ο πρόεδρος X`, `ο υπουργός Εξωτερικών X`, `ο εκπρόσωπος του Κρεμλίνου, X`, `X, ο πρόεδρος`.
 pub(crate) const TITLE: Rule = Rule {

@@ -246,7 +246,7 @@ impl Vocab {
     }
 
     /// What is known of the token `buf[s..e]` of a folded line, where `buf` holds at least
-    /// sixteen bytes from `s` on (see [`crate::normalize::FoldedLine::fold_and_split`] and
+    /// sixteen bytes from `s` on (see [`crate::text::normalize::FoldedLine::fold_and_split`] and
     /// [`Key::padded`]).
     #[inline]
     pub fn classify(&self, buf: &[u8], s: usize, e: usize) -> Word {
