@@ -587,16 +587,37 @@ fn strip(line: &Line, mut a: usize, mut b: usize) -> (usize, usize) {
     {
         b -= 1;
     }
-    // `ο υπουργός Εξωτερικών Χ`: the portfolio belongs to the title, not to the name.
-    if a < b && a > 0 {
-        let after_title = line.prev(a).is_some_and(|p| toks[p].has(class::TITLE));
-        if after_title {
-            while a < b && toks[a].has(class::PORTFOLIO) && !toks[a].has(class::GIVEN) {
-                a += 1;
-            }
-        }
+    // `ο υπουργός Εξωτερικών Χ`, `ο υπουργός Εθνικής | Άμυνας Χ`: the portfolio belongs
+    // to the title, not to the name.
+    while a < b && portfolio_of_title(line, a) {
+        a += 1;
     }
     (a, b)
+}
+
+/// Whether token `i` is a portfolio that a title heads: the title, then portfolios and the
+/// particles between them, right before it (`ο υπουργός Εθνικής Άμυνας`, `ο υπουργός
+/// Προστασίας του Πολίτη`, `η υφυπουργός Ανάπτυξης και Επενδύσεων`). A portfolio in the
+/// genitive after a title is never its holder, whatever rule would take it for a name.
+fn portfolio_of_title(line: &Line, i: usize) -> bool {
+    let toks = line.toks;
+    if !toks[i].has(class::PORTFOLIO) || toks[i].has(class::GIVEN) {
+        return false;
+    }
+    let mut k = i;
+    // A title's portfolio is at most a few words long.
+    for _ in 0..6 {
+        let Some(p) = line.prev(k) else { return false };
+        let t = &toks[p];
+        if t.has(class::TITLE) {
+            return true;
+        }
+        if !(t.has(class::PORTFOLIO) || t.has(class::LINK | class::AND) && !t.cap()) {
+            return false;
+        }
+        k = p;
+    }
+    false
 }
 
 /// Types one run: the first rule in priority order that fires.

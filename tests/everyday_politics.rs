@@ -1,0 +1,87 @@
+//! Everyday political phrasing, as a new user would try it: titles with portfolios and
+//! constituencies, parties and their leaders, headlines in capitals, works and squares,
+//! and ids that the mention supports. The sentences are ours; the persons in them are
+//! partly real politicians (as the default gazetteers know them) and partly invented (so
+//! that the rules, not a name list, must find them). The default recognizer is used, as
+//! a user would.
+
+use std::sync::LazyLock;
+
+use greek_ner::{Label, Recognizer};
+
+static NER: LazyLock<Recognizer> = LazyLock::new(|| Recognizer::builder().build().unwrap());
+
+/// One sentence: the entities (text, label) that must come out, and the texts no entity
+/// may contain.
+struct Case {
+    text: &'static str,
+    found: &'static [(&'static str, Label)],
+    not_in: &'static [&'static str],
+}
+
+const fn case(
+    text: &'static str,
+    found: &'static [(&'static str, Label)],
+    not_in: &'static [&'static str],
+) -> Case {
+    Case { text, found, not_in }
+}
+
+use Label::{Loc, Per};
+
+fn check(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for c in cases {
+        let ents = NER.extract(c.text);
+        let got = || ents.iter().map(|e| format!("{}:{}", e.text(), e.label)).collect::<Vec<_>>();
+        for &(text, label) in c.found {
+            if !ents.iter().any(|e| e.text() == text && e.label == label) {
+                failures.push(format!("{:?}: expected {text:?} {label}, got {:?}", c.text, got()));
+            }
+        }
+        for &word in c.not_in {
+            if ents.iter().any(|e| e.text().contains(word)) {
+                failures.push(format!("{:?}: no entity may contain {word:?}, got {:?}", c.text, got()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A portfolio in the genitive after a title belongs to the title; the person after it
+/// still comes out.
+#[test]
+fn portfolio_after_title_is_no_person() {
+    check(&[
+        case(
+            "Ο υπουργός Εθνικής Άμυνας Νίκος Δένδιας επισκέφθηκε χθες τη Ρόδο.",
+            &[("Νίκος Δένδιας", Per), ("Ρόδο", Loc)],
+            &["Άμυνας"],
+        ),
+        case(
+            "Δήλωση έκανε ο υπουργός Προστασίας του Πολίτη Μιχάλης Χρυσοχοΐδης για την ασφάλεια.",
+            &[("Μιχάλης Χρυσοχοΐδης", Per)],
+            &["Πολίτη"],
+        ),
+        case(
+            "Η υφυπουργός Εργασίας Σταυρούλα Κοντοπανάγου απάντησε σε ερώτηση.",
+            &[("Σταυρούλα Κοντοπανάγου", Per)],
+            &["Εργασίας"],
+        ),
+        case(
+            "Ο υπουργός Αγροτικής Ανάπτυξης Θεμιστοκλής Βαρδακώστας ανακοίνωσε μέτρα για τους κτηνοτρόφους.",
+            &[("Θεμιστοκλής Βαρδακώστας", Per)],
+            &["Ανάπτυξης", "Αγροτικής"],
+        ),
+        case(
+            "Συνάντηση είχε με τον υφυπουργό Ψηφιακής Διακυβέρνησης Ορέστη Λαμπρινάκη η ομάδα.",
+            &[("Ορέστη Λαμπρινάκη", Per)],
+            &["Διακυβέρνησης"],
+        ),
+        case(
+            "Η υπουργός Πολιτισμού και Αθλητισμού Ευανθία Ζαχαροπούλου εγκαινίασε την έκθεση.",
+            &[("Ευανθία Ζαχαροπούλου", Per)],
+            &["Αθλητισμού"],
+        ),
+    ]);
+}
