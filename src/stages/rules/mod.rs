@@ -434,13 +434,17 @@ fn vet_gazetteer(
                 veto.push((t.gaz as usize - 1, i));
                 continue;
             }
+            // Not a constituency or a seat before a person: `ο βουλευτής Ηρακλείου Γιάννης
+            // Χ`, `ο δήμαρχος Ηρακλείου Μανώλης Χ` (a title before it, or a given name after).
+            let constituency = line.prev(i).is_some_and(|p| toks[p].has(class::TITLE));
             if single
                 && g.label == Label::Loc
                 && line.common_shape(i)
                 && n.gaz == 0
                 && n.cap()
                 && line.plain_gap(i + 1)
-                && !n.has(class::NONAME | class::FUNCTION)
+                && !n.has(class::NONAME | class::FUNCTION | class::GIVEN)
+                && !constituency
             {
                 veto.push((t.gaz as usize - 1, i));
             }
