@@ -70,6 +70,24 @@ pub(crate) struct Line<'a> {
     pub folded: &'a FoldedLine,
     pub toks: &'a [Tok],
     pub lex: &'a Lexicon,
+    /// The line is written in capitals (see [`headline`]).
+    pub headline: bool,
+}
+
+/// Whether a line is written in capitals, as headlines are: three or more words of two
+/// or more letters are all capitals, and they are at least two in three of such words.
+/// There every word is capitalised, so a capital is no evidence of a name.
+pub(crate) fn headline(toks: &[Tok]) -> bool {
+    let (mut upper, mut words) = (0usize, 0usize);
+    for t in toks {
+        if t.is(shape::UPPER) {
+            upper += 1;
+            words += 1;
+        } else if !t.is(shape::SINGLE | shape::NO_LETTER) {
+            words += 1;
+        }
+    }
+    upper >= 3 && 3 * upper >= 2 * words
 }
 
 impl<'a> Line<'a> {

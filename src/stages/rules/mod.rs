@@ -208,7 +208,7 @@ impl Rules {
         drop.resize(out.len() - first, false);
         let is_sport = || sport_line(text, folded, words);
         vet_gazetteer(text, folded, &self.lex, toks, gaz, drop, &mut out[first..], lookup, is_sport);
-        let line = Line { text, folded, toks, lex: &self.lex };
+        let line = Line { text, folded, toks, lex: &self.lex, headline: candidates::headline(toks) };
         runs(&line, line_runs);
         cands.clear();
         organisation::domains(&line, cands);
@@ -390,7 +390,7 @@ fn vet_gazetteer(
     let mut veto = Vec::new();
     let mut blocked = Vec::new();
     {
-        let line = Line { text, folded, toks, lex };
+        let line = Line { text, folded, toks, lex, headline: false };
         for i in 0..toks.len() {
             let t = &toks[i];
             if t.gaz == 0 {
@@ -629,6 +629,15 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
     let toks = line.toks;
     if r.dotted {
         return organisation::acronym(line, r.a, r.b, true);
+    }
+    // In a headline in capitals every word is capitalised: only an acronym's shape and a
+    // known given name are evidence (`Η ΚΥΒΕΡΝΗΣΗ ΑΠΑΝΤΑ ΣΤΗΝ ΑΝΤΙΠΟΛΙΤΕΥΣΗ` is no name;
+    // names the gazetteer knows are found in capitals as in any case).
+    if line.headline && (r.a..r.b).all(|i| toks[i].is(shape::UPPER | shape::SINGLE | shape::DIGIT)) {
+        let (a, b) = strip(line, r.a, r.b);
+        return (a < b)
+            .then(|| organisation::acronym(line, a, b, false).or_else(|| person::given_name(line, a, b)))
+            .flatten();
     }
     let (a, b) = strip(line, r.a, r.b);
     if a >= b {
