@@ -235,14 +235,25 @@ pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
             continue;
         }
         let mut b = i + 1;
+        // A common word that is also a given name, before a name, starts a person's name
+        // (`Ζωή Κωνσταντοπούλου`, `Ελπίδα Χ`).
+        let given_first = |k: usize| {
+            toks[k].has(class::NONAME)
+                && toks[k].has(class::GIVEN)
+                && k + 1 < toks.len()
+                && joins(line, k + 1)
+                && toks[k + 1].cap()
+                && !toks[k + 1].has(class::NONAME | class::FUNCTION)
+        };
         while b < toks.len() && b - i < 10 && joins(line, b) {
             // A capitalised common word stands alone, unless a head noun follows it.
             let breaks = |k: usize| {
                 toks[k].has(class::NONAME)
                     && !toks[k].has(class::ORG_HEAD | class::LOC_ADJ)
                     && !(k + 1 < toks.len() && toks[k + 1].has(class::ORG_HEAD) && joins(line, k + 1))
+                    && !given_first(k)
             };
-            if breaks(b) || breaks(b - 1) {
+            if breaks(b) || breaks(b - 1) || given_first(b) {
                 break;
             }
             b += 1;

@@ -374,7 +374,7 @@ fn vet_gazetteer(
     folded: &FoldedLine,
     lex: &Lexicon,
     toks: &mut [Tok],
-    gaz: &[GazSpan],
+    gaz: &mut [GazSpan],
     drop: &mut [bool],
     mentions: &mut [Mention],
     lookup: &Lookup,
@@ -389,6 +389,7 @@ fn vet_gazetteer(
     };
     let mut veto = Vec::new();
     let mut blocked = Vec::new();
+    let mut cut = Vec::new();
     {
         let line = Line { text, folded, toks, lex, headline: false };
         for i in 0..toks.len() {
@@ -398,6 +399,11 @@ fn vet_gazetteer(
             }
             let g = &gaz[t.gaz as usize - 1];
             let single = g.start == t.s as usize && g.end == t.e as usize;
+            if g.label == Label::Org && g.start == t.s as usize {
+                if let Some(k) = person_after_organisation(&line, i) {
+                    cut.push((t.gaz as usize - 1, k));
+                }
+            }
             // A capitalised common word is no name even when a list has it: a nationality
             // noun (`Βρετανών`), a title (`Νικητής`), a day.
             if single && g.label != Label::Per && t.has(class::NONAME) {
@@ -485,9 +491,51 @@ fn vet_gazetteer(
         drop[k] = true;
         toks[i].gaz = 0;
     }
+    // The organisation ends before the person: its tokens from `i` on are free for the rules.
+    for (k, i) in cut {
+        let end = toks[i - 1].e as usize;
+        mentions[k].end -= gaz[k].end - end;
+        gaz[k].end = end;
+        for t in &mut toks[i..] {
+            if t.gaz as usize != k + 1 {
+                break;
+            }
+            t.gaz = 0;
+        }
+    }
     for i in blocked {
         toks[i].shape |= shape::BLOCKED;
     }
+}
+
+/// An organisation's name the gazetteer found from token `i` that runs into a person's
+/// given name and surname (`Ελληνικής Λύσης Κυριάκος Βελόπουλος`, a party's official
+/// name read without its dash): the token where the person starts. The organisation is
+/// then the name before it, as in `ο πρόεδρος της Ελληνικής Λύσης Κυριάκος Βελόπουλος`.
+/// Not where the person names the organisation after a head noun (`Ίδρυμα Σταύρος
+/// Νιάρχος`), nor where a dash joins them in the text.
+fn person_after_organisation(line: &Line, i: usize) -> Option<usize> {
+    let toks = line.toks;
+    let mut j = i;
+    while j < toks.len() && toks[j].gaz == toks[i].gaz {
+        j += 1;
+    }
+    // Two words at least before the person: one is as often part of a club's name (`Σαν
+    // Αντόνιο Σπερς`).
+    if j - i < 4 {
+        return None;
+    }
+    let (given, surname) = (j - 2, j - 1);
+    let person = toks[given].has(class::GIVEN)
+        && toks[given].cap()
+        && !toks[given].has(class::ORG_HEAD)
+        && line.plain_gap(given)
+        && line.plain_gap(surname)
+        && toks[surname].cap()
+        && !toks[surname].has(class::ORG_HEAD | class::NONAME | class::FUNCTION | class::GIVEN)
+        && !line.common_shape(surname);
+    let named_after = (i..given).any(|k| toks[k].has(class::ORG_HEAD));
+    (person && !named_after).then_some(given)
 }
 
 /// Whether the name at bytes `start..end` of `line` is one of two names joined by a hyphen
