@@ -25,6 +25,7 @@ use clap::{Parser, ValueEnum};
 use greek_ner::{Recognizer, Worker};
 use rayon::prelude::*;
 
+use crate::formats;
 use crate::input::Input;
 use crate::json::{self, DocumentWriter, EntityList};
 use crate::jsonl::{self, BadLine};
@@ -89,6 +90,12 @@ pub enum Format {
     /// One JSON object per line: {"id","entities"} per input line (--jsonl), or the
     /// document {"entities":[...]} on one line (plain text).
     Jsonl,
+    /// One entity per line, tab-separated, after a header line: doc (the JSONL id), then
+    /// the JSON fields (tabs and line ends in fields escaped as \t, \n).
+    Tsv,
+    /// A token and its IOB2 tag per line (B-PER, I-LOC, O...), a blank line after each line
+    /// of the text: input for other NER tools.
+    Conll,
 }
 
 /// Runs `extract` as `prog` (the name its messages start with).
@@ -139,6 +146,9 @@ fn run_jsonl(
     // Line buffers, reused: each only grows to the longest line it held.
     let mut lines: Vec<Vec<u8>> = Vec::new();
     let (mut line_no, mut bad, mut found) = (0u64, 0u64, 0u64);
+    if format == Format::Tsv {
+        out.write_all(formats::TSV_HEADER.as_bytes())?;
+    }
     loop {
         let (mut n, mut bytes, mut eof) = (0, 0, false);
         while n < window && bytes < WINDOW_BYTES {
@@ -183,7 +193,12 @@ fn run_jsonl(
                             b.error
                         )));
                     }
-                    jsonl::write_error(out, line_no, &b)?;
+                    if matches!(format, Format::Json | Format::Jsonl) {
+                        jsonl::write_error(out, line_no, &b)?;
+                    } else {
+                        // No line for line answers in TSV and CoNLL: the error goes to stderr.
+                        eprintln!("extract: line {line_no}: {}", b.error);
+                    }
                 }
             }
         }
@@ -217,7 +232,7 @@ fn answer(ner: &Recognizer, worker: &mut Worker, raw: &[u8], first: bool, format
     })
 }
 
-/// Writes the output record of one document, returning its number of entities.
+/// Writes the output record of one JSONL document, returning its number of entities.
 fn render_record(
     out: &mut Vec<u8>,
     id: Option<&str>,
@@ -225,21 +240,49 @@ fn render_record(
     text: &str,
     format: Format,
 ) -> io::Result<usize> {
+    if !matches!(format, Format::Json | Format::Jsonl) {
+        return Ok(render_entities(out, &formats::doc_column(id), worker, text, 0, 0, format));
+    }
+    out.push(b'{');
+    if let Some(id) = id {
+        out.extend_from_slice(b"\"id\":");
+        out.extend_from_slice(id.as_bytes());
+        out.push(b',');
+    }
+    out.extend_from_slice(b"\"entities\":[");
+    let n = render_entities(out, "", worker, text, 0, 0, format);
+    out.extend_from_slice(b"]}\n");
+    Ok(n)
+}
+
+/// Writes the entities of `text` (a document, or a block of one starting `byte_offset`
+/// bytes and `char_offset` chars in) in `format`: for JSON, the items of the entity list
+/// (pretty for `Json`); for TSV, rows of document `doc`; for CoNLL, the tagged tokens.
+/// Returns their number.
+fn render_entities(
+    out: &mut Vec<u8>,
+    doc: &str,
+    worker: &mut Worker,
+    text: &str,
+    byte_offset: usize,
+    char_offset: usize,
+    format: Format,
+) -> usize {
+    let entities = worker.entities(text).map(|e| json::shifted(e, byte_offset, char_offset));
     match format {
         Format::Json | Format::Jsonl => {
-            out.push(b'{');
-            if let Some(id) = id {
-                out.extend_from_slice(b"\"id\":");
-                out.extend_from_slice(id.as_bytes());
-                out.push(b',');
+            let mut list = EntityList::new(format == Format::Json);
+            for e in entities {
+                list.push(out, &e).expect("writes to a Vec");
             }
-            out.extend_from_slice(b"\"entities\":[");
-            let mut list = EntityList::new(false);
-            for e in worker.entities(text) {
-                list.push(out, &e)?;
-            }
-            out.extend_from_slice(b"]}\n");
-            Ok(list.len())
+            list.len()
+        }
+        Format::Tsv => entities.map(|e| formats::tsv_row(out, doc, &e)).count(),
+        Format::Conll => {
+            // Tagged on the block's own offsets.
+            let spans: Vec<_> = worker.entities(text).map(|e| (e.span, e.label)).collect();
+            formats::conll(out, text, &spans);
+            spans.len()
         }
     }
 }
@@ -263,6 +306,7 @@ fn run_text(
     let mut blocks = BlockReader::new(target, 2 * target);
     let pretty = format == Format::Json;
     let mut doc: Option<DocumentWriter> = None;
+    let (mut begun, mut found) = (false, 0u64);
     // Where the next block starts: in the input's bytes and lines, and in the decoded text.
     let (mut raw_offset, mut line, mut byte_offset, mut char_offset) = (0usize, 1usize, 0usize, 0usize);
     let per_batch = pool.current_num_threads();
@@ -299,26 +343,31 @@ fn run_text(
                 .map_init(
                     || ner.worker(),
                     |w, b| {
-                        let (mut buf, mut list) = (Vec::new(), EntityList::new(pretty));
-                        for e in w.entities(&b.text) {
-                            list.push(&mut buf, &json::shifted(e, b.byte_offset, b.char_offset))
-                                .expect("writes to a Vec");
-                        }
-                        (buf, list.len())
+                        let mut buf = Vec::new();
+                        let n =
+                            render_entities(&mut buf, "", w, &b.text, b.byte_offset, b.char_offset, format);
+                        (buf, n)
                     },
                 )
                 .collect()
         });
         // Nothing is written before the first block is known to be valid.
-        if doc.is_none() && invalid.is_none() {
-            doc = Some(DocumentWriter::begin(out, pretty)?);
-        }
-        if let Some(d) = doc.as_mut() {
-            for (part, n) in &parts {
-                d.append(out, part, *n)?;
+        if !begun && invalid.is_none() {
+            begun = true;
+            match format {
+                Format::Json | Format::Jsonl => doc = Some(DocumentWriter::begin(out, pretty)?),
+                Format::Tsv => out.write_all(formats::TSV_HEADER.as_bytes())?,
+                Format::Conll => {}
             }
-            input.found(d.count() as u64);
         }
+        for (part, n) in &parts {
+            match doc.as_mut() {
+                Some(d) => d.append(out, part, *n)?,
+                None => out.write_all(part)?,
+            }
+            found += *n as u64;
+        }
+        input.found(found);
         if let Some(failure) = invalid {
             return Err(failure);
         }
@@ -326,7 +375,9 @@ fn run_text(
             break;
         }
     }
-    doc.expect("begun").end(out)?;
+    if let Some(d) = doc {
+        d.end(out)?;
+    }
     Ok(())
 }
 

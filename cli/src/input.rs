@@ -34,7 +34,7 @@ impl Input {
             _ => ProgressBar::hidden(),
         };
         let reader: Box<dyn Read + Send> = Box::new(progress.wrap_read(f));
-        Ok(Input { reader: BufReader::with_capacity(1 << 16, reader), name, progress })
+        Ok(Input { reader: BufReader::with_capacity(1 << 20, reader), name, progress })
     }
 
     /// A read error, naming the input.

@@ -26,6 +26,7 @@ use std::process::ExitCode;
 
 pub mod evaluate;
 pub mod extract;
+pub mod formats;
 mod input;
 pub mod json;
 mod jsonl;
