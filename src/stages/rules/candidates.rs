@@ -91,6 +91,11 @@ pub(crate) fn headline(toks: &[Tok]) -> bool {
 }
 
 impl<'a> Line<'a> {
+    /// The line `text`, folded into `folded`, with its tokens.
+    pub fn new(text: &'a str, folded: &'a FoldedLine, toks: &'a [Tok], lex: &'a Lexicon) -> Line<'a> {
+        Line { text, folded, toks, lex, headline: headline(toks) }
+    }
+
     /// Folded form of token `i`.
     #[inline]
     pub fn f(&self, i: usize) -> &'a str {

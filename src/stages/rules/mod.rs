@@ -196,7 +196,7 @@ impl Rules {
         }
         tokenize(folded, words, &mut sc.toks);
         let is_sport = || sport_line(text, folded, words);
-        let line = Line { text, folded, toks: &sc.toks, lex: &self.lex };
+        let line = Line::new(text, folded, &sc.toks, &self.lex);
         veto_only::drop_partial_names(&line, offset, out, first, is_sport);
     }
 
@@ -238,7 +238,7 @@ impl Rules {
         drop.resize(out.len() - first, false);
         let is_sport = || sport_line(text, folded, words);
         vet_gazetteer(text, folded, &self.lex, toks, gaz, drop, &mut out[first..], lookup, is_sport);
-        let line = Line { text, folded, toks, lex: &self.lex, headline: candidates::headline(toks) };
+        let line = Line::new(text, folded, toks, &self.lex);
         runs(&line, line_runs);
         cands.clear();
         organisation::domains(&line, cands);
@@ -422,7 +422,7 @@ fn vet_gazetteer(
     let mut blocked = Vec::new();
     let mut cut = Vec::new();
     {
-        let line = Line { text, folded, toks, lex, headline: false };
+        let line = Line::new(text, folded, toks, lex);
         for i in 0..toks.len() {
             let t = &toks[i];
             if t.gaz == 0 {
