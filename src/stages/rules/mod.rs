@@ -237,6 +237,7 @@ impl Rules {
         drop.clear();
         drop.resize(out.len() - first, false);
         let is_sport = || sport_line(text, folded, words);
+        titles_of_works(text, folded, &self.lex, toks, drop);
         vet_gazetteer(text, folded, &self.lex, toks, gaz, drop, &mut out[first..], lookup, is_sport);
         let line = Line::new(text, folded, toks, &self.lex);
         runs(&line, line_runs);
@@ -567,6 +568,52 @@ fn person_after_organisation(line: &Line, i: usize) -> Option<usize> {
         && !line.common_shape(surname);
     let named_after = (i..given).any(|k| toks[k].has(class::ORG_HEAD));
     (person && !named_after).then_some(given)
+}
+
+/// The title of a work in guillemets after the noun that introduces it (`το βιβλίο
+/// «Ιθάκη»`, `η ταινία «Ο Τρέβορ»`, `η επιχείρηση «Ειρήνη»`) names the work, not the place
+/// or person in it: its opening capitalised words take no rule's candidate (blocked), and
+/// a gazetteer mention that is the whole title is dropped. A quotation not closed within a few words is left alone (a
+/// quoted statement, not a title).
+fn titles_of_works(text: &str, folded: &FoldedLine, lex: &Lexicon, toks: &mut [Tok], drop: &mut [bool]) {
+    const MAX_WORDS: usize = 8;
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        if !toks[i].has(class::MISC_INTRO) || toks[i].cap() {
+            i += 1;
+            continue;
+        }
+        let (end, closed) = {
+            let line = Line::new(text, folded, toks, lex);
+            let opens = line.gap_after(i).trim() == "«";
+            let mut j = i + 1;
+            while opens && j < toks.len() && j - i <= MAX_WORDS && !line.gap_after(j).contains('»') {
+                j += 1;
+            }
+            (j, opens && j < toks.len() && line.gap_after(j).contains('»'))
+        };
+        if closed {
+            // A listed name is the work's only when it is the whole title (`«Ιθάκη»`, `«Η
+            // Ιθάκη»`); within a longer one it is itself (`«Κυριακές στην Τεχνόπολη»`).
+            let title = &toks[i + 1..=end];
+            let whole = title.iter().find(|t| t.gaz != 0).is_some_and(|n| {
+                title.iter().all(|t| t.gaz == n.gaz || t.gaz == 0 && t.has(class::FUNCTION))
+            });
+            // The title's opening capitalised words are the title's; a name further in
+            // (`στην Τεχνόπολη`) is left to the rules.
+            let opening = title.iter().take_while(|t| t.cap()).count();
+            for (k, t) in toks[i + 1..=end].iter_mut().enumerate() {
+                if k < opening {
+                    t.shape |= shape::BLOCKED;
+                }
+                if t.gaz != 0 && whole {
+                    drop[t.gaz as usize - 1] = true;
+                    t.gaz = 0;
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
 }
 
 /// Whether the name at bytes `start..end` of `line` is one of two names joined by a hyphen
