@@ -66,6 +66,7 @@ pub use error::BuildError;
 pub use gazetteer::{Entry, Flags, Gazetteer};
 pub use label::{Label, Source};
 pub use recognizer::{Entities, Recognizer, RecognizerBuilder, Stage, Worker};
+pub use text::names;
 pub use text::normalize;
 pub use text::span::Span;
 

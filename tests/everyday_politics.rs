@@ -201,3 +201,36 @@ fn titles_of_works_are_not_names() {
         case("Η ανακοίνωση της «Νέας Δημοκρατίας» ήρθε αργά το βράδυ.", &[("Νέας Δημοκρατίας", Org)], &[]),
     ]);
 }
+
+/// The id (and canonical name) of the entity found, or "" without one.
+fn id_of(text: &str, mention: &str) -> Option<String> {
+    let ents = NER.extract(text);
+    let e = ents.iter().find(|e| e.text() == mention)?;
+    Some(e.id().unwrap_or("").to_string())
+}
+
+/// A name with another given name than a listed person's is not that person: the entity
+/// is kept, without an id. A name that agrees keeps its id.
+#[test]
+fn ids_the_mention_supports() {
+    let mut failures = Vec::new();
+    for (text, mention, id) in [
+        ("Ο Άλαν ΜακΓκρέγκορ μίλησε για τη νέα του ταινία.", "Άλαν ΜακΓκρέγκορ", ""),
+        ("Ο Κρεγκ Μπέλαμι έπαιξε για χρόνια στη Λίβερπουλ.", "Κρεγκ Μπέλαμι", ""),
+        ("Στην εκδήλωση ήταν και η Μαρκέλλα Τσίπρα από τη Θεσσαλονίκη.", "Μαρκέλλα Τσίπρα", ""),
+        ("Ο Στέλιος Μητσοτάκης, ξάδερφος του δημάρχου, μίλησε.", "Στέλιος Μητσοτάκης", ""),
+        ("Ο Κόνορ ΜακΓκρέγκορ επέστρεψε στο ρινγκ.", "Κόνορ ΜακΓκρέγκορ", "grner:per:conor-mcgregor"),
+        (
+            "Ο πρωθυπουργός Κυριάκος Μητσοτάκης μίλησε στη Βουλή.",
+            "Κυριάκος Μητσοτάκης",
+            "grner:per:kyriakos-mitsotakis",
+        ),
+        ("Ο Μητσοτάκης απάντησε στις ερωτήσεις.", "Μητσοτάκης", "grner:per:kyriakos-mitsotakis"),
+    ] {
+        let got = id_of(text, mention);
+        if got.as_deref() != Some(id) {
+            failures.push(format!("{text:?}: {mention:?} expected id {id:?}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
