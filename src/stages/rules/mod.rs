@@ -463,12 +463,15 @@ fn vet_gazetteer(
                 continue;
             }
             let n = &toks[i + 1];
-            // A given name the gazetteer took for a place, before a surname: `Αθηνά
-            // Κοτζαμπάση`.
+            // A given name the gazetteer took for a place, before a surname, unknown or
+            // listed: `Αθηνά Κοτζαμπάση`, `Σοφία` + `Φόρτωμα`.
+            let listed_person = n.gaz != 0
+                && gaz[n.gaz as usize - 1].label == Label::Per
+                && gaz[n.gaz as usize - 1].start == n.s as usize;
             if single
                 && g.label != Label::Per
                 && t.has(class::GIVEN)
-                && n.gaz == 0
+                && (n.gaz == 0 || listed_person)
                 && n.cap()
                 && !n.is(shape::UPPER)
                 && line.plain_gap(i + 1)
@@ -702,11 +705,20 @@ fn strip(line: &Line, mut a: usize, mut b: usize) -> (usize, usize) {
             && toks[i].has(class::PORTFOLIO)
             && line.prev(i).is_some_and(|p| toks[p].has(class::ORG_HEAD_LOWER))
     };
-    while a < b && edge(&toks[a], a + 1 < b) && !initial(a) && !before_head(a) && !after_ministry(a) {
+    // A given name that is also a common word (`Ζωή`) right before a listed name is a
+    // first name all the same.
+    let listed_next = b < toks.len() && toks[b].gaz != 0 && toks[b].cap() && line.plain_gap(b);
+    while a < b
+        && edge(&toks[a], a + 1 < b || listed_next)
+        && !initial(a)
+        && !before_head(a)
+        && !after_ministry(a)
+    {
         a += 1;
     }
+    let end = b;
     while b > a
-        && (edge(&toks[b - 1], false) && !(b - 1 == start && after_ministry(start))
+        && (edge(&toks[b - 1], b == end && listed_next) && !(b - 1 == start && after_ministry(start))
             || toks[b - 1].has(class::PARTICLE) && !toks[b - 1].cap())
     {
         b -= 1;
