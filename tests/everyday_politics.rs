@@ -237,3 +237,13 @@ fn ids_the_mention_supports() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The prime minister's office is an organisation for a newsroom, by its full name or
+/// the short one.
+#[test]
+fn prime_ministers_office_is_an_organisation() {
+    check(&[
+        case("Σύσκεψη έγινε στο Μέγαρο Μαξίμου το πρωί.", &[("Μέγαρο Μαξίμου", Org)], &[]),
+        case("Πηγές του Μαξίμου σχολίασαν την πρόταση της αντιπολίτευσης.", &[("Μαξίμου", Org)], &[]),
+    ]);
+}
