@@ -261,3 +261,22 @@ fn capitalised_common_nouns_after_prepositions_are_not_places() {
         case("Τα παιδιά πήγαν κατασκήνωση στην Καλαμπάκα το καλοκαίρι.", &[("Καλαμπάκα", Loc)], &[]),
     ]);
 }
+
+/// An acronym in brackets takes the label of the name before it only if it can be that
+/// name's initials: a place that ends a longer name gives it nothing.
+#[test]
+fn acronyms_in_brackets() {
+    check(&[
+        case(
+            "Ο πρόεδρος του Ειδικού Διαβαθμιδικού Συνδέσμου Νομού Αττικής (ΕΔΣΝΑ) μίλησε για τα απόβλητα.",
+            &[("ΕΔΣΝΑ", Org)],
+            &[],
+        ),
+        case(
+            "Ερευνητές του Ινστιτούτου Τεχνολογίας της Μασαχουσέτης (ΜΙΤ) ανακοίνωσαν τα αποτελέσματα.",
+            &[("ΜΙΤ", Org)],
+            &[],
+        ),
+        case("Η Ένωση Ποδοσφαιρικών Ομοσπονδιών Ευρώπης (ΟΥΕΦΑ) επέβαλε πρόστιμο.", &[("ΟΥΕΦΑ", Org)], &[]),
+    ]);
+}

@@ -280,7 +280,15 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
                 .chars()
                 .filter(|&c| crate::text::normalize::is_letter(c))
                 .all(crate::text::normalize::is_upper);
-        if !is_acronym {
+        // The expansion is the mention before the brackets only if the acronym can be
+        // its initials: two words or more, the first starting with the acronym's first
+        // letter. A one-word place there ends a longer name (`Ινστιτούτο Τεχνολογίας της
+        // Μασαχουσέτης (ΜΙΤ)`, `... Νομού Αττικής (ΕΔΣΝΑ)`).
+        let expansion = &text[a.start..a.end];
+        let initial =
+            |s: &str| s.chars().find(|&c| crate::text::normalize::is_letter(c)).map(|c| fold(&c.to_string()));
+        let words = expansion.split_whitespace().count();
+        if !is_acronym || words < 2 || initial(expansion) != initial(acr) {
             continue;
         }
         if b.label != a.label || b.entry.is_none() {
