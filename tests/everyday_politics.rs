@@ -280,3 +280,13 @@ fn acronyms_in_brackets() {
         case("Η Ένωση Ποδοσφαιρικών Ομοσπονδιών Ευρώπης (ΟΥΕΦΑ) επέβαλε πρόστιμο.", &[("ΟΥΕΦΑ", Org)], &[]),
     ]);
 }
+
+/// A dotted acronym keeps its final dot, unless that dot also ends the sentence.
+#[test]
+fn dotted_acronym_at_the_end_of_a_sentence() {
+    check(&[
+        case("Την ανακοίνωση εξέδωσε η Π.Ο.Σ.Κ.Ε. Η κυβέρνηση δεν απάντησε.", &[("Π.Ο.Σ.Κ.Ε", Org)], &[]),
+        case("Το πρώην στέλεχος της Π.Ο.Σ.Κ.Ε.", &[("Π.Ο.Σ.Κ.Ε", Org)], &[]),
+        case("Η Π.Ο.Σ.Κ.Ε. ανακοίνωσε απεργία για την Πέμπτη.", &[("Π.Ο.Σ.Κ.Ε.", Org)], &[]),
+    ]);
+}

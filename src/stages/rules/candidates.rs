@@ -219,7 +219,14 @@ fn joins(line: &Line, j: usize) -> bool {
         return false;
     }
     let gap = line.gap(j);
+    // A dotted acronym (`Ε.Ε.`) is a run of its own: not joined to the article before it
+    // (`Η Ε.Ε. αποφάσισε`), nor, through its last dot, to an article that starts the next
+    // sentence (`... την Ε.Ε. Η απόφαση`; but initials: `D.W. Winnicott`).
+    let dotted_start = t.is(shape::SINGLE) && line.gap_after(j) == ".";
+    let dotted_end = j >= 2 && line.gap(j - 1) == ".";
     match gap {
+        " " | "\u{a0}" if dotted_start && p.is(shape::SINGLE) && p.has(class::FUNCTION) => false,
+        ". " if dotted_end && t.has(class::FUNCTION) => false,
         " " | "\u{a0}" => t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)),
         // Hyphenated names: `Σουν-Χούι`, `Τσουν-ριόνγκ`, `Λευκορωσία-Ρωσία` is split later.
         "-" | "‐" => !t.is(shape::DIGIT) || t.cap(),
