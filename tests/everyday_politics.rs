@@ -290,3 +290,22 @@ fn dotted_acronym_at_the_end_of_a_sentence() {
         case("Η Π.Ο.Σ.Κ.Ε. ανακοίνωσε απεργία για την Πέμπτη.", &[("Π.Ο.Σ.Κ.Ε.", Org)], &[]),
     ]);
 }
+
+/// Capitalised adjectives that are common words by themselves (`Εθνική`, `Δημοτικό`)
+/// belong to the organisation's name when more adjectives and a head noun follow.
+#[test]
+fn adjectives_before_a_head_noun() {
+    check(&[
+        case(
+            "Η Εθνική Διαστημική Υπηρεσία ανακοίνωσε νέα αποστολή.",
+            &[("Εθνική Διαστημική Υπηρεσία", Org)],
+            &[],
+        ),
+        case(
+            "Στο Δημοτικό Αθλητικό Κέντρο έγινε η εκδήλωση του συλλόγου.",
+            &[("Δημοτικό Αθλητικό Κέντρο", Org)],
+            &[],
+        ),
+        case("Την έρευνα έκανε η Εθνική Στατιστική Αρχή πέρσι.", &[("Εθνική Στατιστική Αρχή", Org)], &[]),
+    ]);
+}

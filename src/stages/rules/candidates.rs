@@ -156,6 +156,21 @@ impl<'a> Line<'a> {
         self.lex.common_endings[last as usize].iter().any(|e| crate::text::normalize::ends_with(w, e))
     }
 
+    /// True when an organisation's head noun follows token `k` (before token `end`), right
+    /// after it or, when `k` is an adjective, after one more adjective: `Εθνική | Διαστημική
+    /// Υπηρεσία`, `Δημοτικό | Αθλητικό Κέντρο`.
+    pub fn head_follows(&self, k: usize, end: usize) -> bool {
+        let toks = self.toks;
+        let head = |h: usize| h < end && toks[h].has(class::ORG_HEAD) && joins(self, h);
+        head(k + 1)
+            || k + 2 < end
+                && self.common_shape(k)
+                && joins(self, k + 1)
+                && self.common_shape(k + 1)
+                && !toks[k + 1].has(class::NONAME)
+                && head(k + 2)
+    }
+
     /// True when token `i` is a Greek word with a genitive ending (`Υπηρεσιών`, `Τέχνης`).
     pub fn genitive(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -275,7 +290,7 @@ pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
             let breaks = |k: usize| {
                 toks[k].has(class::NONAME)
                     && !toks[k].has(class::ORG_HEAD | class::LOC_ADJ)
-                    && !(k + 1 < toks.len() && toks[k + 1].has(class::ORG_HEAD) && joins(line, k + 1))
+                    && !line.head_follows(k, toks.len())
                     && !given_first(k)
             };
             if breaks(b) || breaks(b - 1) || given_first(b) {

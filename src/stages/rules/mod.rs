@@ -697,8 +697,7 @@ fn strip(line: &Line, mut a: usize, mut b: usize) -> (usize, usize) {
     let initial = |i: usize| toks[i].is(shape::SINGLE) && i + 1 < b && line.gap(i + 1).starts_with('.');
     // An adjective before a head noun (`Γενικό Νοσοκομείο`) and a portfolio after the
     // lower-case `υπουργείο` (`υπουργείο Οικονομίας`) belong to the name.
-    let before_head =
-        |i: usize| !toks[i].has(class::FUNCTION) && i + 1 < b && toks[i + 1].has(class::ORG_HEAD);
+    let before_head = |i: usize| !toks[i].has(class::FUNCTION) && line.head_follows(i, b);
     let start = a;
     let after_ministry = |i: usize| {
         i == start
