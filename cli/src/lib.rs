@@ -27,6 +27,7 @@ use std::process::ExitCode;
 pub mod evaluate;
 pub mod extract;
 pub mod formats;
+pub mod html;
 mod input;
 pub mod json;
 mod jsonl;
