@@ -148,6 +148,8 @@ th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #e9ec
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.id { font-family: "DejaVu Sans Mono", monospace; font-size: .75rem; color: #495057; overflow-wrap: anywhere; }
 .error { color: #c92a2a; }
+section.summary, section.sent { padding: .75rem 2rem; border-bottom: 1px solid #dee2e6; }
+section.summary table { margin-right: 2rem; display: inline-table; vertical-align: top; }
 "#;
 
 /// Writes `s` with `&`, `<`, `>`, `"` and `'` escaped.

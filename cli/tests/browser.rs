@@ -206,3 +206,42 @@ fn a_jsonl_page_has_one_section_per_line_in_chromium() {
     assert_eq!(expected[1], []);
     assert!(expected[0].len() >= 2 && expected[2].len() >= 3, "{expected:?}");
 }
+
+/// The error view of `evaluate --html`: every mark is of one of the five kinds, and the
+/// page shows as many errors of each kind as its counts say.
+#[test]
+fn the_error_page_of_evaluate_counts_what_it_shows_in_chromium() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempdir("evaluate");
+    let corpus = dir.join("gold.iob2");
+    // Sentences of our own, with gold tags a reader would give (and a few the recognizer
+    // will not agree with).
+    let sentences = [
+        "Ο B-PER|Κυριάκος I-PER|Μητσοτάκης I-PER|μίλησε O|στη O|Λάρισα B-LOC",
+        "Η O|Ευρωπαϊκή B-ORG|Επιτροπή I-ORG|απάντησε O|στην O|Αθήνα B-ORG",
+        "Ο O|Γιώργος B-PER|είπε O|ναι O|στο O|Κρεμλίνο O",
+        "Το O|ΝΑΤΟ B-ORG|και O|η O|Ρωσία B-LOC",
+    ];
+    let text: String = sentences.iter().map(|s| s.replace('|', "\n") + "\n\n").collect();
+    std::fs::write(&corpus, text).unwrap();
+    let page = dir.join("errors.html");
+    greek_ner(&["evaluate", "--html", page.to_str().unwrap(), corpus.to_str().unwrap()]);
+    let dom = headless(&browser, &["--dump-dom"], &page);
+    let kinds = ["missed", "spurious", "wrong-label", "wrong-boundary", "correct"];
+    let shown = |kind: &str| dom.matches(&format!("<mark data-kind=\"{kind}\"")).count();
+    let counted = |kind: &str| -> usize {
+        let row = dom.split(&format!("class=\"swatch\" data-kind=\"{kind}\">")).nth(2).expect("a count row");
+        let cell = row.split("<td class=\"n\">").nth(1).unwrap();
+        cell[..cell.find('<').unwrap()].parse().unwrap()
+    };
+    assert_eq!(dom.matches("<mark").count(), kinds.iter().map(|k| shown(k)).sum::<usize>());
+    let errors: usize = kinds[..4].iter().map(|k| counted(k)).sum();
+    assert!(errors > 0, "the corpus has errors the recognizer makes");
+    for kind in &kinds[..4] {
+        assert_eq!(shown(kind), counted(kind), "{kind}");
+    }
+    let png = dir.join("errors.png");
+    headless(&browser, &["--window-size=1280,900", &format!("--screenshot={}", png.display())], &page);
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    eprintln!("screenshot: {}", png.display());
+}
