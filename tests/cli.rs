@@ -1,4 +1,5 @@
-//! The `extract` example's error contract, tested on the compiled binary.
+//! The `extract` example's error contract, tested on the compiled binary (the same command as
+//! `greek-ner extract`, crate `greek-ner-cli`, whose own tests cover threads, formats and pages).
 //!
 //! `cargo test` builds the examples next to the test binaries (`<target>/<profile>/examples/`);
 //! when a test is run alone (`cargo test --test cli`) and the example is missing, it is built

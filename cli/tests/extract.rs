@@ -142,3 +142,22 @@ fn tsv_and_conll_carry_the_same_entities() {
         text.chars().filter(|c| !c.is_whitespace() && !c.is_control() && *c != '\u{200D}').collect();
     assert_eq!(tokens, visible);
 }
+
+/// No progress bar unless stderr is a terminal: a file read with stderr on a pipe leaves
+/// stderr empty in plain-text mode, and only the summary line in JSONL mode.
+#[test]
+fn progress_is_silent_on_a_pipe() {
+    let dir =
+        std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("silent-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let txt = dir.join("in.txt");
+    std::fs::write(&txt, article(2000)).unwrap();
+    let out = run(&["extract", txt.to_str().unwrap()], b"");
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let jsonl = dir.join("in.jsonl");
+    std::fs::write(&jsonl, jsonl_input(200)).unwrap();
+    let out = run(&["extract", "--jsonl", jsonl.to_str().unwrap()], b"");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("extract: 200 lines"), "{stderr}");
+}
