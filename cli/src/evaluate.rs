@@ -298,7 +298,7 @@ pub fn run(o: &EvaluateArgs) -> Result<(), Failure> {
             write_error_page(&mut f, &path, &rows, &view_counts, &views)?;
             f.flush()
         };
-        write().map_err(|e| Failure::Input(format!("{}: cannot write the page: {e}", page.display())))?;
+        write().map_err(|e| Failure::Output(io::Error::new(e.kind(), format!("{}: {e}", page.display()))))?;
     }
     Ok(())
 }

@@ -98,16 +98,13 @@ pub enum Format {
     Conll,
 }
 
-/// Runs `extract` as `prog` (the name its messages start with).
+/// Runs `extract`: reads the input, writes the entities to stdout.
 pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
     let format = args.format.unwrap_or(if args.jsonl { Format::Jsonl } else { Format::Json });
     if args.jsonl && format == Format::Json {
         return Err(Failure::Setup(
             "--format json writes one document: with --jsonl input use --format jsonl".into(),
         ));
-    }
-    if args.strict && !args.jsonl {
-        return Err(Failure::Setup("--strict applies to --jsonl input only".into()));
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)
@@ -268,21 +265,21 @@ fn render_entities(
     char_offset: usize,
     format: Format,
 ) -> usize {
+    if format == Format::Conll {
+        // Tagged on the block's own offsets.
+        let spans: Vec<_> = worker.entities(text).map(|e| (e.span, e.label)).collect();
+        formats::conll(out, text, &spans);
+        return spans.len();
+    }
     let entities = worker.entities(text).map(|e| json::shifted(e, byte_offset, char_offset));
     match format {
-        Format::Json | Format::Jsonl => {
+        Format::Tsv => entities.map(|e| formats::tsv_row(out, doc, &e)).count(),
+        _ => {
             let mut list = EntityList::new(format == Format::Json);
             for e in entities {
                 list.push(out, &e).expect("writes to a Vec");
             }
             list.len()
-        }
-        Format::Tsv => entities.map(|e| formats::tsv_row(out, doc, &e)).count(),
-        Format::Conll => {
-            // Tagged on the block's own offsets.
-            let spans: Vec<_> = worker.entities(text).map(|e| (e.span, e.label)).collect();
-            formats::conll(out, text, &spans);
-            spans.len()
         }
     }
 }
