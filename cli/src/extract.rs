@@ -68,9 +68,10 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub lossy: bool,
 
-    /// Worker threads (0: one per core). The output is the same for every N.
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 1)]
-    pub threads: usize,
+    /// Worker threads, at most 256 (0: one per core). The output is the same for every N.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(0..=256))]
+    pub threads: u32,
 
     /// Plain text: the document window in KiB. Blocks of about this size, cut at paragraph
     /// breaks, are each one document, so names are linked within a block.
@@ -107,7 +108,7 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
         ));
     }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads)
+        .num_threads(args.threads as usize)
         .build()
         .map_err(|e| Failure::Setup(format!("cannot start {} threads: {e}", args.threads)))?;
     let ner = args.recognizer.build()?;

@@ -194,3 +194,29 @@ fn jsonl_with_threads_answers_each_line_without_waiting() {
     reader.join().unwrap();
     assert!(child.wait().unwrap().success());
 }
+
+/// Bad arguments: exit status 2, a message on stderr, nothing on stdout.
+#[test]
+fn bad_arguments_exit_with_status_2() {
+    let cases: &[&[&str]] = &[
+        &["extract", "--threads", "300"],
+        &["extract", "--window", "0"],
+        &["extract", "--jsonl", "--format", "json"],
+        &["extract", "--format", "xml"],
+        &["frobnicate"],
+        &["evaluate"],
+        &["html", "--frobnicate"],
+    ];
+    for args in cases {
+        let out = Command::new(BIN).args(*args).stdin(Stdio::null()).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty() && !out.stderr.is_empty(), "{args:?}");
+    }
+    for args in
+        [&["--help"][..], &["extract", "--help"], &["html", "-h"], &["--version"], &["evaluate", "--version"]]
+    {
+        let out = Command::new(BIN).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(!out.stdout.is_empty() && out.stderr.is_empty(), "{args:?}");
+    }
+}
