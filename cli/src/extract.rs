@@ -13,7 +13,7 @@
 //! and the exit status is 0 (unless `--strict`). A blank line is a bad line too, so that line
 //! numbers never shift; lines may end in `\n` or `\r\n`, the last one may have no line end,
 //! and a BOM before the first is ignored. Ids are echoed exactly as written. With
-//! `--threads N`, lines are processed in windows of at most 1024 lines per thread (and 8 MiB),
+//! `--threads N`, lines are processed in windows of at most 4096 lines per thread (and 8 MiB),
 //! written in input order: the output is the same for every N, memory does not grow with the
 //! number of lines, and the answers read so far are written out before the program waits for
 //! more input.
@@ -125,8 +125,9 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
     result
 }
 
-/// Lines in flight per thread, and bytes in flight in all.
-const LINES_PER_THREAD: usize = 1024;
+/// Lines in flight per thread, and bytes in flight in all: few enough to bound memory,
+/// enough that the threads seldom wait for each other between windows.
+const LINES_PER_THREAD: usize = 4096;
 const WINDOW_BYTES: usize = 8 << 20;
 
 /// The answer to one JSONL line: its output bytes and entity count, or why it has none.
@@ -150,7 +151,7 @@ fn run_jsonl(
     loop {
         let (mut n, mut bytes, mut eof) = (0, 0, false);
         while n < window && bytes < WINDOW_BYTES {
-            if input.reader.buffer().is_empty() {
+            if input.may_wait && input.reader.buffer().is_empty() {
                 if n > 0 {
                     break; // answer what is read before waiting for more input
                 }
