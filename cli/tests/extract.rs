@@ -220,3 +220,48 @@ fn bad_arguments_exit_with_status_2() {
         assert!(!out.stdout.is_empty() && out.stderr.is_empty(), "{args:?}");
     }
 }
+
+/// Peak resident memory of a run of `greek-ner ARGS FILE`, in KiB: the high-water mark read
+/// from /proc while it runs (output drained and discarded).
+#[cfg(target_os = "linux")]
+fn peak_rss_kib(args: &[&str], file: &std::path::Path) -> u64 {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .arg(file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let drain = std::thread::spawn(move || std::io::copy(&mut stdout, &mut std::io::sink()).unwrap());
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    while child.try_wait().unwrap().is_none() {
+        let hwm = std::fs::read_to_string(&status).ok().and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse::<u64>().ok()
+        });
+        peak = peak.max(hwm.unwrap_or(0));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    drain.join().unwrap();
+    peak
+}
+
+/// Plain text runs in bounded memory: four times the input, the same peak (the whole text,
+/// its entities and their JSON would add megabytes).
+#[cfg(target_os = "linux")]
+#[test]
+fn plain_text_memory_does_not_grow_with_the_input() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("rss-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let block = article(4000); // about 600 KB
+    let (small, large) = (dir.join("small.txt"), dir.join("large.txt"));
+    std::fs::write(&small, block.repeat(2)).unwrap();
+    std::fs::write(&large, block.repeat(8)).unwrap();
+    let args = ["extract", "--window", "64"];
+    let (a, b) = (peak_rss_kib(&args, &small), peak_rss_kib(&args, &large));
+    assert!(a > 0 && b > 0, "no /proc reading");
+    assert!(b < a + 2048, "peak RSS grew from {a} KiB to {b} KiB for 3.6 MB more input");
+    std::fs::remove_dir_all(&dir).ok();
+}
