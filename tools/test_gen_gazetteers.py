@@ -40,7 +40,7 @@ def read_gazetteer(path: str) -> tuple[list[str], list[list[str]]]:
     while lines[i].startswith("#"):
         comments.append(lines[i])
         i += 1
-    assert lines[i] == gen.HEADER, lines[i]
+    assert lines[i] in (gen.HEADER, gen.HEADER_SAME_AS), lines[i]
     return comments, [line.split("\t") for line in lines[i + 1:]]
 
 
@@ -255,9 +255,14 @@ class FixtureGeneration(unittest.TestCase):
             self.assertTrue(any("Sources:" in c for c in comments), name)
             self.assertEqual(len(by_id), len(rows), f"{name}: one line per id")
             self.assertEqual([r[0] for r in rows], sorted(r[0] for r in rows), f"{name}: sorted")
+            width = len(rows[0]) if rows else 6
+            self.assertIn(width, (6, 7), name)
             for r in rows:
-                self.assertEqual(len(r), 6, r)
+                self.assertEqual(len(r), width, r)
                 self.assertRegex(r[0], r"^\S+$")
+                for other in filter(None, r[6].split("|") if width == 7 else []):
+                    self.assertRegex(other, r"^\S+$")
+                    self.assertNotEqual(other, r[0])
                 self.assertIn(r[1], labels[name], r)
                 self.assertTrue(r[2], r)
                 aliases = r[3].split("|") if r[3] else []
@@ -362,7 +367,53 @@ class FixtureGeneration(unittest.TestCase):
         self.assertNotIn("openpatata:dokimastis-antreas", p)
         self.assertEqual(names(p["Q9000011"]), ["Αντρέας Δοκιμαστής"])
         self.assertEqual(names(p["openpatata:testou-maria"]), ["Μαρία Τέστου", "Μαρίκα Τέστου"])
-        self.assertTrue(all(r[4] == "mp" for r in p.values()))
+        self.assertEqual({r[4] for r in p.values()}, {"mp", "minister"})  # ParlaMint ministers
+
+    def test_register_and_parlamint_mps(self):
+        p = self.rows("politicians.tsv")
+        hp = "hellenicparliament:00000000-0000-0000-0000-00000000000"
+        # a register MP of a Wikidata MP's name is that MP: QID first, register id beside it
+        self.assertEqual(p["Q9000001"][6], hp + "1")
+        self.assertNotIn(hp + "1", p)
+        # ... also when the given names are variants of one name in el-name-tools
+        self.assertEqual(names(p["Q9000005"]), ["Αλέξης Τεστόπουλος", "Αλέξιος Τεστόπουλος"])
+        self.assertEqual(p["Q9000005"][6], hp + "6")
+        # the nickname in brackets is a name; a ParlaMint speaker with the same surname,
+        # father's name and given name is the same person
+        self.assertEqual(names(p[hp + "2"]), ["Κωνσταντίνος Δοκιμάκης", "Κώστας Δοκιμάκης", "Ντίνος Δοκιμάκης"])
+        self.assertEqual(p[hp + "2"][6], "parlamint:ΔΟΚΙΜΑΚΗΣ_ΝΙΚΟΛΑΟΥ_ΚΩΝΣΤΑΝΤΙΝΟΣ")
+        # two MPs of one name (different fathers): the name goes to neither
+        self.assertNotIn(hp + "3", p)
+        self.assertNotIn(hp + "4", p)
+        # a name of another shape («συζ.») is left out
+        self.assertNotIn(hp + "5", p)
+        # a speaker only ParlaMint has, spelt with the accents the other sources give
+        self.assertEqual(p["parlamint:ΓΙΑΝΝΗΣ_ΤΕΣΤΑΚΗΣ"][2:5], ["Γιάννης Τεστάκης", "", "minister"])
+        # left out: a surname no source spells, a forename that is no given name (genitive)
+        for pid in ("ΑΓΝΩΣΤΟΠΟΥΛΟΣ_ΧΡΗΣΤΟΥ_ΠΕΤΡΟΣ", "ΑΛΕΞΙΟΥ_ΤΕΣΤΑΚΗΣ", "ΤΕΣΤΟΥΛΗ_ΑΝΔΡΕΑ_ΑΝΝΑ-ΜΑΡΙΑ"):
+            self.assertNotIn(f"parlamint:{pid}", p)
+        self.assertEqual(self.stats["parlamint_unspelt"], 3)
+
+    def test_register_name_parts(self):
+        # (register name, (surname, father, given, nickname) or None)
+        cases = [
+            ("Μητσοτάκης Κωνσταντίνου Κυριάκος", ("Μητσοτάκης", "Κωνσταντίνου", "Κυριάκος", None)),
+            ("Κοζομπόλη - Αμανατίδη Γεωργίου Παναγιώτα", ("Κοζομπόλη-Αμανατίδη", "Γεωργίου", "Παναγιώτα", None)),
+            ("Αλφιέρη Αντωνίου Στυλιανή (Στέλλα)", ("Αλφιέρη", "Αντωνίου", "Στυλιανή", "Στέλλα")),
+            ("Δήμας Kωνσταντίνου Σταύρος", ("Δήμας", "Κωνσταντίνου", "Σταύρος", None)),  # Latin K
+            ("Γραμματίδης Ιωάννη Χρήστος ή Τάκης", None),
+            ("Αμμανατίδου - (Πασχαλίδου) Γεωργίου Ευαγγελία (Λίτσα)", None),
+        ]
+        for raw, want in cases:
+            self.assertEqual(gen.register_name_parts(raw), want, raw)
+
+    def test_accents_from_other_sources(self):
+        known = gen.accented_forms(["Κυριάκος", "Μητσοτάκης", "Αγγελος", "Ράλλης", "Ραλλής", "ΣΥΡΙΖΑ"])
+        self.assertEqual(gen.accent_caps("ΚΥΡΙΑΚΟΣ", known), "Κυριάκος")
+        self.assertEqual(gen.accent_caps("ΚΥΡΙΑΚΟΣ-ΜΗΤΣΟΤΑΚΗΣ", known), "Κυριάκος-Μητσοτάκης")
+        self.assertIsNone(gen.accent_caps("ΑΓΓΕΛΟΣ", known))  # only an unaccented spelling
+        self.assertIsNone(gen.accent_caps("ΡΑΛΛΗΣ", known))  # two spellings disagree
+        self.assertIsNone(gen.accent_caps("ΣΥΡΙΖΑ", known))
 
     def test_parties(self):
         p = self.rows("parties.tsv")
@@ -416,7 +467,7 @@ class RealData(unittest.TestCase):
         for name in FILES:
             _, rows = read_gazetteer(os.path.join(self.a.name, name))
             for r in rows:
-                self.assertEqual(len(r), 6, r)
+                self.assertEqual(len(r), len(rows[0]), r)
                 self.assertIn(r[1], {"PER", "LOC", "ORG"})
                 self.assertNotIn(r[0], seen_ids, f"{r[0]} in {name} and {seen_ids.get(r[0])}")
                 seen_ids[r[0]] = name
