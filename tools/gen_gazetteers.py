@@ -1509,6 +1509,36 @@ def load_parties(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
 
 
 # ---------------------------------------------------------------------------------------
+# One id per Greek place
+# ---------------------------------------------------------------------------------------
+
+
+def unify_greek_place_ids(gr_places: list[Entity], cities: list[Entity]) -> int:
+    """One id per Greek place: a Kallikratis municipality (LOC) whose nominative is a name
+    of exactly one Greek GeoNames city is that city. Its row goes, and the city (id
+    geonames:<id>) lists kallikratis:<code> in `same_as` (Αθήνα is geonames:264371 in every
+    file, not kallikratis:9186 in one). A municipality that no city names keeps its
+    Kallikratis id; the municipal authority (ORG, kallikratis:<code>:dimos) is another
+    entity and stays. Returns how many municipalities merged."""
+    by_name: dict[str, list[Entity]] = {}
+    for c in cities:
+        if c.meta.get("cc") == "GR":
+            for k in c.names:
+                by_name.setdefault(k, []).append(c)
+    merged = 0
+    for m in gr_places:
+        if m.label != "LOC" or m.kind != "municipality" or not m.names:
+            continue
+        hits = by_name.get(next(iter(m.names)), [])
+        if len(hits) != 1 or any(k not in hits[0].names for k in m.names):
+            continue
+        hits[0].same_as.append(m.id)
+        m.names.clear()
+        merged += 1
+    return merged
+
+
+# ---------------------------------------------------------------------------------------
 # Abbreviated place names (Ν. Κορέα, Β. Μακεδονία, Αγ. Παρασκευή)
 # ---------------------------------------------------------------------------------------
 
@@ -1628,6 +1658,7 @@ def generate(data_dir: str, out_dir: str, stoplist_path: str) -> dict:
         "politicians.tsv": load_politicians(data_dir, stop, stats),
         "parties.tsv": load_parties(data_dir, stop, stats),
     }
+    stats["greek_places_one_id"] = unify_greek_place_ids(files["gr_places.tsv"], files["cities.tsv"])
     for name in ("countries.tsv", "gr_places.tsv", "cities.tsv"):
         stats[f"abbreviated:{name}"] = add_abbreviated_names(files[name], stop)
     stats["cities_latin_names"] = add_latin_city_names(files["cities.tsv"])

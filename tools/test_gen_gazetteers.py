@@ -317,19 +317,26 @@ class FixtureGeneration(unittest.TestCase):
 
     def test_gr_places(self):
         g = self.rows("gr_places.tsv")
-        self.assertEqual(g["kallikratis:9186"][1:3], ["LOC", "Αθήνα"])
         # the everyday genitive of the nominative is an alias of the authority
         self.assertEqual(g["kallikratis:9186:dimos"][1:5], ["ORG", "Δήμος Αθηναίων", "Δήμος Αθήνας", "municipality_authority"])
         self.assertEqual(g["kallikratis:9054:dimos"][3], "")  # Σερρών is the everyday genitive
         self.assertEqual(gen.demotic_genitive("Πειραιάς"), "Πειραιά")
         self.assertIsNone(gen.demotic_genitive("Βόλος"))
         self.assertFalse(gen._official_genitive_differs("Χανίων", "Χανιά"))  # neuter plural
-        self.assertEqual(g["kallikratis:9070"][2], "Αμύνταιο")
-        self.assertEqual(g["kallikratis:9194"][2], "Άγιος Δημήτριος")
-        self.assertEqual(g["kallikratis:9268"][2], "Άνδρος")
-        self.assertEqual(g["kallikratis:9015"][2], "Άβδηρα")
+        # a municipality that a Greek GeoNames city names is that city: one id, geonames,
+        # with the Kallikratis code in same_as (row of cities.tsv)
+        c = self.rows("cities.tsv")
+        for kallikratis, geonames, name in [
+            ("9186", "264371", "Αθήνα"), ("9070", "900005", "Αμύνταιο"), ("9194", "900006", "Άγιος Δημήτριος"),
+            ("9268", "900007", "Άνδρος"), ("9015", "900008", "Άβδηρα"), ("9054", "900015", "Σέρρες"),
+        ]:
+            self.assertNotIn(f"kallikratis:{kallikratis}", g)
+            self.assertEqual(c[f"geonames:{geonames}"][2], name)
+            self.assertEqual(c[f"geonames:{geonames}"][6], f"kallikratis:{kallikratis}")
+            self.assertIn(f"kallikratis:{kallikratis}:dimos", g)  # the authority stays
+        self.assertEqual(self.stats["greek_places_one_id"], 6)
+        # no city of that name: the Kallikratis id stays the only one
         self.assertEqual(g["kallikratis:9043"][2], "Έδεσσα")
-        self.assertEqual(g["kallikratis:9054"][2], "Σέρρες")
         self.assertEqual(g["kallikratis:9998"][2], "Άβδηρα-Άνδρος")  # a merged municipality, each part resolved
         for no_loc in ["kallikratis:9124", "kallikratis:9990", "kallikratis:9056"]:
             self.assertNotIn(no_loc, g)  # compound, unattested, named after a person
