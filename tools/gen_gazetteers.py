@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import glob
 import itertools
 import os
 import re
@@ -1509,6 +1510,139 @@ def load_parties(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
 
 
 # ---------------------------------------------------------------------------------------
+# public_bodies.tsv: Greek public bodies (Diavgeia)
+# ---------------------------------------------------------------------------------------
+
+#: Kinds of Diavgeia body that news names by their listed name, by the first words of that
+#: name (folded) -> kind. Left out: municipal services, school committees, day-care
+#: centres, legal-entity stubs («ΝΟΜ.ΓΕΝ.», «Ν.Π.Δ.Δ.»): named by their town in news, not
+#: by the legal name; municipalities and regions, already in gr_places.tsv.
+PUBLIC_BODY_HEADS = {
+    "υπουργειο": "ministry",
+    "πανεπιστημιο": "university", "πολυτεχνειο": "university",
+    "πρωτοδικειο": "court", "εφετειο": "court", "ειρηνοδικειο": "court",
+    "πταισματοδικειο": "court", "διοικητικο πρωτοδικειο": "court", "διοικητικο εφετειο": "court",
+    "εισαγγελια": "prosecutor",
+    "γενικο νοσοκομειο": "hospital", "πανεπιστημιακο γενικο νοσοκομειο": "hospital",
+    "επιμελητηριο": "chamber",
+    "αποκεντρωμενη διοικηση": "decentralised_administration",
+    "ιερα μητροπολη": "metropolis",
+    "συνηγοροσ του": "authority",
+}
+#: Diavgeia categories whose every body is listed (kind in the value).
+PUBLIC_BODY_CATEGORIES = {"Ανεξάρτητες Αρχές": "authority", "Πανεπιστήμιο": "university"}
+#: Words written in lower case inside a name: fold -> spelling.
+PUBLIC_BODY_SMALL_WORDS = {
+    "και": "και", "του": "του", "τησ": "της", "των": "των", "το": "το", "τον": "τον", "την": "την",
+    "τη": "τη", "στο": "στο", "στη": "στη", "στην": "στην", "για": "για", "με": "με", "σε": "σε",
+    "απο": "από",
+}
+
+
+def diavgeia_bodies(data_dir: str) -> list[tuple[str, str, str, bool]]:
+    """(Diavgeia id, category, NAME, is active) of the bodies publishing on Diavgeia."""
+    path = os.path.join(data_dir, "diavgeia_orgs", "DIAVGEIA_ORGS.out.tsv")
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [(r["ID"].strip(), r["ΚΑΤΗΓΟΡΙΑ"].strip(), r["ΟΝΟΜΑΣΙΑ"].strip(), r["ΕΝΕΡΓΟΣ"].strip() == "ΝΑΙ")
+            for r in rows if r["ID"].strip()]
+
+
+def registry_words(data_dir: str) -> list[str]:
+    """Words of the prose sheets of the 2017 Registry of Public Bodies (written in lower
+    case with accents: «Υπουργείο Διοικητικής Ανασυγκρότησης»)."""
+    words = []
+    for sheet in ("genika", "eisagogi"):
+        path = os.path.join(data_dir, "diavgeia_orgs", f"20170615_organosi_mhtrooy_foreon_2017.{sheet}.tsv")
+        with open(path, encoding="utf-8") as f:
+            words += re.findall(r"[\w\u0384-\u03ff\u1f00-\u1fff]+", f.read())
+    return words
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([Α-Ω][Α-Ω.]*)\)")
+
+
+def public_body_name(raw: str, known: dict[str, str]) -> tuple[str, list[str]] | None:
+    """(name as news writes it, acronyms) of a Diavgeia NAME in capitals: «ΥΠΟΥΡΓΕΙΟ
+    ΑΓΡΟΤΙΚΗΣ ΑΝΑΠΤΥΞΗΣ & ΤΡΟΦΙΜΩΝ» -> «Υπουργείο Αγροτικής Ανάπτυξης και Τροφίμων»; an
+    acronym in brackets (ΑΣΕΠ, ΕΛ.ΣΤΑΤ.; not a word `known` spells, such as a town's
+    genitive) is returned apart, other brackets go. Every word
+    must be spelt by `known` (fold -> accented spelling); else None: a name is never
+    written without its accents. Names with digits, '/', '.' or quotes are left out
+    (abbreviated: «ΘΕΣ/ΝΙΚΗΣ», «Τ.Ε.Ι.»)."""
+    s = clean(raw)
+    acronyms = [a for a in _ACRONYM_IN_BRACKETS.findall(s)
+                if letter_count(a) >= 3 and fold(a).replace(".", "") not in known]  # not «(ΠΥΡΓΟΥ)»
+    s = re.sub(r"\([^()]*\)", " ", s).replace("&", " και ")
+    s = re.sub(r"\s*,\s*", ", ", s)
+    s = re.sub(r"\s+", " ", s).strip(" ,")
+    if not s or re.search(r"[\d/.\"«»'-]", s) or not is_greek(s):
+        return None
+    words = []
+    for i, w in enumerate(s.split(" ")):
+        comma = w.endswith(",")
+        k = fold(w.rstrip(","))
+        if i > 0 and k in PUBLIC_BODY_SMALL_WORDS:
+            out = PUBLIC_BODY_SMALL_WORDS[k]
+        elif k in known:
+            spelt = known[k]
+            out = spelt[0].upper() + spelt[1:]
+        else:
+            return None
+        words.append(out + ("," if comma else ""))
+    return " ".join(words), acronyms
+
+
+def public_body_kind(category: str, name: str) -> str | None:
+    """The kind of a Diavgeia body that is listed, from its category or its first words;
+    None for the others."""
+    if category in PUBLIC_BODY_CATEGORIES:
+        return PUBLIC_BODY_CATEGORIES[category]
+    words = fold(name).split(" ")
+    for n in (3, 2, 1):
+        kind = PUBLIC_BODY_HEADS.get(" ".join(words[:n]))
+        if kind:
+            return kind
+    return None
+
+
+def load_public_bodies(data_dir: str, stop: set[str], known: dict[str, str], taken: set[str],
+                       stats: dict) -> list[Entity]:
+    """Public bodies (ORG) of Diavgeia whose kind news names (`public_body_kind`), id
+    diavgeia:<ID>, name as `public_body_name` writes it, the acronym in brackets as alias.
+    A name twice in the source goes to the active body (then the lowest id). Left out: a
+    name another gazetteer holds (`taken`: that entry has its id already), a name the
+    generator cannot spell, stoplisted acronyms; an acronym two bodies share goes to
+    neither."""
+    ents: dict[str, Entity] = {}
+    unspelt = taken_n = 0
+    for did, category, raw, active in sorted(diavgeia_bodies(data_dir), key=lambda r: (not r[3], int(r[0]) if r[0].isdigit() else 0, r[0])):
+        kind = public_body_kind(category, raw)
+        if kind is None:
+            continue
+        spelt = public_body_name(raw, known)
+        if spelt is None:
+            unspelt += 1
+            continue
+        name, acronyms = spelt
+        if fold(name) in taken:
+            taken_n += 1
+            continue
+        if any(fold(name) in e.names for e in ents.values()):
+            continue  # the same name again: the first (active) body keeps it
+        e = ents.setdefault(did, Entity(f"diavgeia:{did}", "ORG", kind))
+        e.add(name)
+        for a in acronyms:
+            if fold(a) not in stop and fold(a) not in taken:
+                e.add(a, strong=False)
+    stats["public_bodies_unspelt"] = unspelt
+    stats["public_bodies_already_listed"] = taken_n
+    entities = list(ents.values())
+    stats["public_bodies_collisions_dropped"] = resolve_collisions(entities, lambda e, n: (n.strong,))
+    return [e for e in entities if e.names]
+
+
+# ---------------------------------------------------------------------------------------
 # One id per Greek place
 # ---------------------------------------------------------------------------------------
 
@@ -1637,6 +1771,12 @@ COMMENTS = {
         "  information); ParlaMint-GR, CLARIN ERIC (CC BY 4.0); accents of ParlaMint names from",
         "  Greek-namedays by alexstyl (Unlicense) and el-name-tools by Dimitrios Souflis (MIT).",
     ],
+    "public_bodies.tsv": [
+        "public_bodies.tsv: Greek ministries, universities, courts, hospitals, chambers, authorities (ORG).",
+        "Sources: Diavgeia list of public bodies (diavgeia.gov.gr; Greek public-sector information) via",
+        "  eellak/gsoc2018-GG-extraction; spelling from the Registry of Services and Bodies of the Greek",
+        "  Administration 2017 and from our own gazetteers.",
+    ],
     "parties.tsv": [
         "parties.tsv: Greek and Cypriot political parties (ORG).",
         "Sources: Wikidata via EveryPolitician (CC0 1.0); openpatata-data (CC BY 4.0, openpatata).",
@@ -1644,8 +1784,28 @@ COMMENTS = {
 }
 
 
+def listed_names(gazetteer_dir: str) -> list[str]:
+    """Every name and alias of core.tsv and curated/*.tsv in `gazetteer_dir` (our own
+    lists; none when the folder has none)."""
+    paths = [os.path.join(gazetteer_dir, "core.tsv")]
+    paths += sorted(glob.glob(os.path.join(gazetteer_dir, "curated", "*.tsv")))
+    out = []
+    for path in paths:
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(cols) < 3 or cols[0] == "id":
+                    continue
+                out += [cols[2]] + [a for a in cols[3].split("|") if a]
+    return out
+
+
 def generate(data_dir: str, out_dir: str, stoplist_path: str) -> dict:
-    """Writes every generated file; returns row counts and filter statistics."""
+    """Writes every generated file; returns row counts and filter statistics. The lists we
+    write (core.tsv, curated/ beside the stoplist) are read too: public_bodies.tsv leaves
+    out the names they hold and spells words as they do."""
     stop = load_stoplist(stoplist_path)
     stats: dict = {}
     countries = load_countries(data_dir, stop, stats)
@@ -1658,6 +1818,12 @@ def generate(data_dir: str, out_dir: str, stoplist_path: str) -> dict:
         "politicians.tsv": load_politicians(data_dir, stop, stats),
         "parties.tsv": load_parties(data_dir, stop, stats),
     }
+    ours = listed_names(os.path.dirname(os.path.abspath(stoplist_path)))
+    spelt = [n for ents in files.values() for e in ents for n in e.surfaces()] + ours
+    spelling = accented_forms(w for n in spelt for w in n.split(" "))
+    spelling.update(accented_forms(registry_words(data_dir)))
+    taken = {fold(n) for n in ours} | {k for ents in files.values() for e in ents for k in e.names}
+    files["public_bodies.tsv"] = load_public_bodies(data_dir, stop, spelling, taken, stats)
     stats["greek_places_one_id"] = unify_greek_place_ids(files["gr_places.tsv"], files["cities.tsv"])
     for name in ("countries.tsv", "gr_places.tsv", "cities.tsv"):
         stats[f"abbreviated:{name}"] = add_abbreviated_names(files[name], stop)

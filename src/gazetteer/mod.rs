@@ -343,5 +343,6 @@ pub(crate) fn embedded() -> Vec<(&'static str, &'static str, i32)> {
         g!("generated/cities.tsv", 1),
         g!("generated/politicians.tsv", 1),
         g!("generated/parties.tsv", 1),
+        g!("generated/public_bodies.tsv", 1),
     ]
 }
