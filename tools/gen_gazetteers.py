@@ -5,7 +5,9 @@ sources in ../shared/data (see gazetteers/SOURCES.md for origins, licences and f
 Usage, from the repository root:
 
     python3 tools/gen_gazetteers.py [--data-dir ../shared/data] [--out-dir gazetteers/generated]
-                                    [--stoplist gazetteers/stoplist_el.txt]
+                                    [--stoplist gazetteers/stoplist_el.txt] [--lexicon-dir lexicon]
+
+It also writes lexicon/given_names_open.txt (the rules' given names from the open name lists).
 
 Python 3.11, standard library only. The output is deterministic: the same input gives
 byte-identical files (rows sorted by id, aliases sorted, '\\n' line endings, no dates).
@@ -1310,16 +1312,19 @@ def parlamint_people(data_dir: str) -> list[tuple[str, str, str, str | None, boo
     return out
 
 
-def namedays_given_names(data_dir: str) -> list[str]:
-    """Given names of alexstyl/Greek-namedays (recurring name days and the feasts relative
-    to Easter), as listed."""
+def namedays_given_names(data_dir: str, easter: bool | None = None) -> list[str]:
+    """Given names of alexstyl/Greek-namedays, as listed: of the recurring name days
+    (`easter` False), of the feasts relative to Easter (True), or of both (None)."""
     import json
 
     folder = os.path.join(data_dir, "namedays_alexstyl")
-    with open(os.path.join(folder, "recurring_namedays.json"), encoding="utf-8") as f:
-        names = [n for d in json.load(f)["data"] for n in d["names"]]
-    with open(os.path.join(folder, "relative_to_easter.json"), encoding="utf-8") as f:
-        names += [n for d in json.load(f)["special"] for n in d["variations"]]
+    names = []
+    if not easter:
+        with open(os.path.join(folder, "recurring_namedays.json"), encoding="utf-8") as f:
+            names += [n for d in json.load(f)["data"] for n in d["names"]]
+    if easter is not False:
+        with open(os.path.join(folder, "relative_to_easter.json"), encoding="utf-8") as f:
+            names += [n for d in json.load(f)["special"] for n in d["variations"]]
     return names
 
 
@@ -1643,6 +1648,107 @@ def load_public_bodies(data_dir: str, stop: set[str], known: dict[str, str], tak
 
 
 # ---------------------------------------------------------------------------------------
+# lexicon/given_names_open.txt: the rules' given names from the open name lists
+# ---------------------------------------------------------------------------------------
+
+GIVEN_NAMES_FILE = "given_names_open.txt"
+GIVEN_NAMES_HEADER = [
+    "Greek given names from open lists, nominative (case forms generated): the rules read them",
+    "as given names (class GIVEN), beside given_names_el.txt.",
+    "Sources: el-name-tools by Dimitrios Souflis (MIT, Copyright (c) 2019 Dimitrios Souflis);",
+    "  Greek-namedays by alexstyl (The Unlicense). Filters: gazetteers/SOURCES.md.",
+]
+
+
+def lexicon_lists(lexicon_dir: str) -> list[tuple[str, str, list[str], list[str]]]:
+    """(file, forms, classes, words) of every list of the rule lexicon (lexicon/index.tsv)."""
+    with open(os.path.join(lexicon_dir, "index.tsv"), encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+    out = []
+    for file, forms, classes, _meaning in rows[1:]:
+        path = os.path.join(lexicon_dir, file)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            words = [w.strip() for w in f if w.strip() and not w.startswith("#")]
+        out.append((file, forms, classes.split("|"), words))
+    return out
+
+
+_GREEK_NAME_SHAPE = re.compile(r"^[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]+$")
+_GREEK_NAME_FINALS = tuple("αεηιουωςν")
+
+
+def open_given_names(data_dir: str, lexicon_dir: str, stop: set[str], taken: set[str],
+                     surnames: set[str], stats: dict) -> list[str]:
+    """Given names of el-name-tools and Greek-namedays for the rules, in folded order.
+    Kept: one capitalised word in Greek letters, accented as needed, of three letters or
+    more, ending as Greek names end (a vowel, -ς, -ν), that both lists give as a name
+    (el-name-tools and a recurring name day: either alone has noise, «Αγγέλλω», and the
+    feasts relative to Easter have truncated strings, «Λαμπροτρίτ»). Left out: forms already
+    in a GIVEN list of the lexicon, words of any other list of it (Κυριακή, a day),
+    stoplisted words, names of places and organisations in the gazetteers (`taken`: Σοφία;
+    Αθηνά = Αθήνα once folded), a case form of the surname of a person of our lists
+    (`surnames`: Κικίλιας, Μερκούρη, Αυξεντίου; the rules would take the surname alone for
+    a given name), and the shapes of common words: -ων, whose nominative folds
+    like a genitive plural (Τίμων = «τιμών»), and a final accent on -ή, -ός, -ό, -ά, the
+    shape of adjectives and abstract nouns (Χρυσή, Λευκός, Αποστολή, Χαρά)."""
+    recurring = namedays_given_names(data_dir, easter=False)
+    dsouflis = [n for n, _ in dsouflis_given_names(data_dir)]
+    both = {fold(n) for n in recurring} & {fold(n) for n in dsouflis}
+    given, other = set(), set()
+    for file, forms, classes, words in lexicon_lists(lexicon_dir):
+        if file == GIVEN_NAMES_FILE or forms == "endings":
+            continue
+        if "GIVEN" in classes:
+            given |= {fold(w) for w in words}
+        else:
+            other |= {fold(w) for w in words}
+    out: dict[str, str] = {}
+    why = dict.fromkeys(["shape", "one_list_only", "already_given", "lexicon_word", "stoplist",
+                         "place_or_org", "listed_surname", "word_shape"], 0)
+    for n in recurring + dsouflis:
+        s = clean(n)
+        k = fold(s)
+        if k in out:
+            continue
+        reason = None
+        if not _GREEK_NAME_SHAPE.match(s) or letter_count(s) < 3 or not _accented_as_needed(s) \
+                or not k.endswith(tuple(fold(c) for c in _GREEK_NAME_FINALS)):
+            reason = "shape"
+        elif k not in both:
+            reason = "one_list_only"
+        elif k in given:
+            reason = "already_given"
+        elif k in other:
+            reason = "lexicon_word"
+        elif k in stop:
+            reason = "stoplist"
+        elif k in taken:
+            reason = "place_or_org"
+        elif singular_case_forms(k) & surnames:
+            reason = "listed_surname"
+        elif k.endswith("ων") or re.search(r"(ή|ός|ό|ά)$", s):
+            reason = "word_shape"
+        if reason:
+            why[reason] += 1
+        else:
+            out[k] = s
+    for r, c in why.items():
+        stats[f"given_names_{r}"] = c
+    return [out[k] for k in sorted(out)]
+
+
+def write_given_names(path: str, names: list[str]) -> int:
+    text = "".join(f"# {c}\n" for c in GIVEN_NAMES_HEADER)
+    text += "# generated by tools/gen_gazetteers.py; do not edit\n\n"
+    text += "".join(n + "\n" for n in names)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    return len(names)
+
+
+# ---------------------------------------------------------------------------------------
 # One id per Greek place
 # ---------------------------------------------------------------------------------------
 
@@ -1784,9 +1890,9 @@ COMMENTS = {
 }
 
 
-def listed_names(gazetteer_dir: str) -> list[str]:
-    """Every name and alias of core.tsv and curated/*.tsv in `gazetteer_dir` (our own
-    lists; none when the folder has none)."""
+def listed_names(gazetteer_dir: str, labels=("PER", "LOC", "ORG")) -> list[str]:
+    """Every name and alias of the entries with one of `labels` in core.tsv and curated/*.tsv
+    in `gazetteer_dir` (our own lists; none when the folder has none)."""
     paths = [os.path.join(gazetteer_dir, "core.tsv")]
     paths += sorted(glob.glob(os.path.join(gazetteer_dir, "curated", "*.tsv")))
     out = []
@@ -1796,13 +1902,42 @@ def listed_names(gazetteer_dir: str) -> list[str]:
         with open(path, encoding="utf-8") as f:
             for line in f:
                 cols = line.rstrip("\n").split("\t")
-                if line.startswith("#") or len(cols) < 3 or cols[0] == "id":
+                if line.startswith("#") or len(cols) < 3 or cols[0] == "id" or cols[1] not in labels:
                     continue
                 out += [cols[2]] + [a for a in cols[3].split("|") if a]
     return out
 
 
-def generate(data_dir: str, out_dir: str, stoplist_path: str) -> dict:
+def listed_surnames(gazetteer_dir: str) -> set[str]:
+    """Folded one-word names of the persons of core.tsv and curated/*.tsv known by a full
+    name (Κικίλιας for Βασίλης Κικίλιας, Μερκούρη): their surnames as the press writes them
+    alone."""
+    out = set()
+    paths = [os.path.join(gazetteer_dir, "core.tsv")]
+    paths += sorted(glob.glob(os.path.join(gazetteer_dir, "curated", "*.tsv")))
+    for path in filter(os.path.exists, paths):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(cols) < 3 or cols[1] != "PER" or " " not in cols[2].strip():
+                    continue
+                out |= {fold(n) for n in [cols[2]] + cols[3].split("|") if n and " " not in n.strip()}
+    return out
+
+
+def singular_case_forms(folded: str) -> set[str]:
+    """The folded singular case forms of a name by its ending (Αυξέντιος -> αυξεντιου,
+    αυξεντιο; Σπυράκης -> σπυρακη; Μίνα -> μινας): what the rule lexicon generates for a
+    given name, to compare it with other words."""
+    for ending, forms in (("οσ", ("ου", "ο", "ε")), ("ησ", ("η",)), ("ασ", ("α",)), ("α", ("ασ",)),
+                          ("η", ("ησ",)), ("ω", ("ωσ",))):
+        if folded.endswith(ending):
+            return {folded} | {folded[: -len(ending)] + f for f in forms}
+    return {folded}
+
+
+def generate(data_dir: str, out_dir: str, stoplist_path: str, lexicon_dir: str | None = None,
+             given_names_out: str | None = None) -> dict:
     """Writes every generated file; returns row counts and filter statistics. The lists we
     write (core.tsv, curated/ beside the stoplist) are read too: public_bodies.tsv leaves
     out the names they hold and spells words as they do."""
@@ -1824,6 +1959,13 @@ def generate(data_dir: str, out_dir: str, stoplist_path: str) -> dict:
     spelling.update(accented_forms(registry_words(data_dir)))
     taken = {fold(n) for n in ours} | {k for ents in files.values() for e in ents for k in e.names}
     files["public_bodies.tsv"] = load_public_bodies(data_dir, stop, spelling, taken, stats)
+    if lexicon_dir and given_names_out:
+        places_orgs = {fold(n) for n in listed_names(os.path.dirname(os.path.abspath(stoplist_path)),
+                                                     labels=("LOC", "ORG"))}
+        places_orgs |= {k for ents in files.values() for e in ents if e.label != "PER" for k in e.names}
+        surnames = listed_surnames(os.path.dirname(os.path.abspath(stoplist_path)))
+        names = open_given_names(data_dir, lexicon_dir, stop, places_orgs, surnames, stats)
+        stats["rows:given_names_open.txt"] = write_given_names(given_names_out, names)
     stats["greek_places_one_id"] = unify_greek_place_ids(files["gr_places.tsv"], files["cities.tsv"])
     for name in ("countries.tsv", "gr_places.tsv", "cities.tsv"):
         stats[f"abbreviated:{name}"] = add_abbreviated_names(files[name], stop)
@@ -1841,8 +1983,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data-dir", default=os.path.join(REPO_ROOT, "..", "shared", "data"))
     p.add_argument("--out-dir", default=os.path.join(REPO_ROOT, "gazetteers", "generated"))
     p.add_argument("--stoplist", default=os.path.join(REPO_ROOT, "gazetteers", "stoplist_el.txt"))
+    p.add_argument("--lexicon-dir", default=os.path.join(REPO_ROOT, "lexicon"))
     args = p.parse_args(argv)
-    stats = generate(args.data_dir, args.out_dir, args.stoplist)
+    stats = generate(args.data_dir, args.out_dir, args.stoplist, args.lexicon_dir,
+                     os.path.join(args.lexicon_dir, GIVEN_NAMES_FILE))
     for k in sorted(stats):
         print(f"{k}: {stats[k]}")
     return 0

@@ -4,5 +4,7 @@ export const maleNames = [
   {"namestext": "Νικόλαος,Νίκος", "gender": "MALE", "namedays": [{"case": "fixed", "date": "1970-12-06"}]},
   {"namestext": "Θεόδωρος,Θοδωρής", "gender": "MALE", "namedays": [{"case": "no-nameday"}]},
   {"namestext": "Γεώργιος,Γιώργος", "gender": "MALE", "namedays": [{"case": "no-nameday"}]},
-  {"namestext": "Νίκη", "gender": "MALE", "namedays": [{"case": "no-nameday"}]}
+  {"namestext": "Πέτρος", "gender": "MALE", "namedays": [{"case": "fixed", "date": "1970-06-29"}]},
+  {"namestext": "Άγγελος,Αγγελος", "gender": "MALE", "namedays": [{"case": "fixed", "date": "1970-11-08"}]},
+  {"namestext": "Φιλόστρατος,Παπαδόπουλος,Τίμων,Γεροντιος,Τεστίλιας", "gender": "MALE", "namedays": [{"case": "no-nameday"}]}
 ];
