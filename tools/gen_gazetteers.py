@@ -1482,7 +1482,7 @@ def without_leading_article(name: str) -> str:
     return name
 
 
-def load_parties(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
+def load_parties(data_dir: str, stop: set[str], stats: dict, taken: set[str] = frozenset()) -> list[Entity]:
     """Parties (ORG, kind party): EveryPolitician Greece groups (id = QID, name =
     first_el_name) and openpatata Cypriot parties (id openpatata:party:<slug>, with
     abbreviations; the acronym before a dash is added: 'ΑΚΕΛ – Αριστερά – …' -> ΑΚΕΛ).
@@ -1504,6 +1504,7 @@ def load_parties(data_dir: str, stop: set[str], stats: dict) -> list[Entity]:
         if head != clean(name) and is_all_caps(head):
             e.add(head, strong=False)
     stats["party_aliases_excluded"] = excluded
+    merge_parlamint_parties(ents, data_dir, taken, stats)
     entities = list(ents.values())
     for e in entities:
         for k in stoplisted(e, stop):
@@ -1778,6 +1779,61 @@ def unify_greek_place_ids(gr_places: list[Entity], cities: list[Entity]) -> int:
     return merged
 
 
+def parlamint_parties(data_dir: str) -> list[tuple[str, str, list[str]]]:
+    """(xml:id, Greek full name, Greek abbreviations) of the parties and parliamentary
+    groups of ParlaMint-GR's listOrg (not the parliament and the government)."""
+    import xml.etree.ElementTree as ET
+
+    path = os.path.join(data_dir, "parlamint_gr", "ParlaMint-GR-listOrg.xml")
+    out = []
+    for o in ET.parse(path).getroot().iter(f"{_TEI}org"):
+        oid = o.get(_XML_ID) or ""
+        if not oid.startswith("party."):
+            continue
+        names = [(n.get(_XML_LANG), n.get("full"), (n.text or "").strip()) for n in o.findall(f"{_TEI}orgName")]
+        full = [t for lang, f, t in names if lang == "el" and f == "yes" and t]
+        abbs = [t for lang, f, t in names if lang in (None, "el") and f == "abb" and t]
+        if full:
+            out.append((oid, full[0], abbs))
+    return out
+
+
+def _written_as_a_name(name: str) -> bool:
+    """Every word after the first capitalised, but the small words (ParlaMint writes
+    «Ανεξάρτητοι έλληνες εθνική …», not a form news uses)."""
+    return all(w[:1].isupper() or fold(w) in PUBLIC_BODY_SMALL_WORDS or not w[:1].isalpha()
+               for w in name.split(" ")[1:])
+
+
+def merge_parlamint_parties(ents: dict[str, Entity], data_dir: str, taken: set[str], stats: dict) -> None:
+    """Adds ParlaMint-GR's parties to `ents`: a party whose full name or abbreviation
+    (dots left out) names exactly one listed party is that party (same_as
+    parlamint:<xml:id>; its full name and abbreviation join it); else a new entity
+    parlamint:<xml:id> unless our own lists (`taken`) hold its name; a party that names two
+    (ΔΗ.ΣΥ. = Δημοκρατική Συμπαράταξη and the Cypriot ΔΗΣΥ) is left out. Abbreviations of
+    fewer than three letters are not names (Ε.Λ., Χ.Α.: initials of many things), nor is a
+    full name with lower-case words (not a form news uses)."""
+    merged = new = 0
+    for oid, full, abbs in parlamint_parties(data_dir):
+        abbs = [a for a in abbs if letter_count(a) >= 3]
+        keys = {fold(without_leading_article(clean(full)))} | {fold(a) for a in abbs} | {fold(a.replace(".", "")) for a in abbs}
+        hits = {e.id for e in ents.values() for k in keys if k in e.names}
+        names = [n for n in [without_leading_article(clean(full))] if _written_as_a_name(n)] + abbs
+        if len(hits) == 1:
+            e = ents[next(iter(hits))]
+            e.same_as.append(f"parlamint:{oid}")
+            merged += 1
+        elif not hits and not keys & taken and names:
+            e = ents.setdefault(f"parlamint:{oid}", Entity(f"parlamint:{oid}", "ORG", "party"))
+            new += 1
+        else:
+            continue
+        for n in names:
+            e.add(n, strong=e.id.startswith("parlamint:"))
+    stats["parlamint_parties_merged"] = merged
+    stats["parlamint_parties_new"] = new
+
+
 # ---------------------------------------------------------------------------------------
 # Abbreviated place names (Ν. Κορέα, Β. Μακεδονία, Αγ. Παρασκευή)
 # ---------------------------------------------------------------------------------------
@@ -1885,7 +1941,8 @@ COMMENTS = {
     ],
     "parties.tsv": [
         "parties.tsv: Greek and Cypriot political parties (ORG).",
-        "Sources: Wikidata via EveryPolitician (CC0 1.0); openpatata-data (CC BY 4.0, openpatata).",
+        "Sources: Wikidata via EveryPolitician (CC0 1.0); openpatata-data (CC BY 4.0, openpatata);",
+        "  ParlaMint-GR, CLARIN ERIC (CC BY 4.0).",
     ],
 }
 
@@ -1942,6 +1999,7 @@ def generate(data_dir: str, out_dir: str, stoplist_path: str, lexicon_dir: str |
     write (core.tsv, curated/ beside the stoplist) are read too: public_bodies.tsv leaves
     out the names they hold and spells words as they do."""
     stop = load_stoplist(stoplist_path)
+    ours = listed_names(os.path.dirname(os.path.abspath(stoplist_path)))
     stats: dict = {}
     countries = load_countries(data_dir, stop, stats)
     country_keys = {k for e in countries for k in e.names}
@@ -1951,9 +2009,8 @@ def generate(data_dir: str, out_dir: str, stoplist_path: str, lexicon_dir: str |
         "gr_places.tsv": load_gr_places(data_dir, stop, country_keys, known, stats),
         "cities.tsv": load_cities(data_dir, stop, country_keys, stats),
         "politicians.tsv": load_politicians(data_dir, stop, stats),
-        "parties.tsv": load_parties(data_dir, stop, stats),
+        "parties.tsv": load_parties(data_dir, stop, stats, {fold(n) for n in ours}),
     }
-    ours = listed_names(os.path.dirname(os.path.abspath(stoplist_path)))
     spelt = [n for ents in files.values() for e in ents for n in e.surfaces()] + ours
     spelling = accented_forms(w for n in spelt for w in n.split(" "))
     spelling.update(accented_forms(registry_words(data_dir)))

@@ -484,11 +484,23 @@ class FixtureGeneration(unittest.TestCase):
             self.assertEqual(self.stats[f"given_names_{reason}"], count, reason)
         self.assertEqual(gen.singular_case_forms("αυξεντιοσ"), {"αυξεντιοσ", "αυξεντιου", "αυξεντιο", "αυξεντιε"})
 
+    def test_parlamint_parties(self):
+        p = self.rows("parties.tsv")
+        # the same party: its id stays, ParlaMint's beside it, its abbreviation joins
+        self.assertEqual(p["Q9000100"][6], "parlamint:party.ΝΔ")
+        self.assertEqual(names(p["Q9000102"]), ["Ένωση Κεντρώων", "ΕΝ.ΚΕΝ."])
+        # a party no list has
+        self.assertEqual(p["parlamint:party.ΤΕΣΤ"][2:5], ["Τεστική Συμπαράταξη", "ΤΕ.ΣΤ.", "party"])
+        # left out: a name in lower case with a two-letter abbreviation; a party our lists hold
+        self.assertNotIn("parlamint:party.ΔΚ", p)
+        self.assertNotIn("parlamint:party.ΤΕΣΤΙΛΙΑΣ", p)
+        self.assertEqual((self.stats["parlamint_parties_merged"], self.stats["parlamint_parties_new"]), (2, 1))
+
     def test_parties(self):
         p = self.rows("parties.tsv")
         self.assertEqual(names(p["Q9000100"]), ["Νέα Δημοκρατία", "Ν.Δ.", "ΝΔ"])
         self.assertEqual(p["Q9000101"][5], "exact_case")  # ΛΑΟΣ / λαός
-        self.assertEqual(names(p["Q9000102"]), ["Ένωση Κεντρώων"])  # capitals variant merged
+        self.assertEqual(names(p["Q9000102"])[0], "Ένωση Κεντρώων")  # capitals variant merged (+ ParlaMint abbreviation)
         self.assertEqual(names(p["openpatata:party:akel-nd"]), ["ΑΚΕΛ – Αριστερά – Νέες Δυνάμεις", "ΑΚΕΛ", "ΑΚΕΛ–ΝΔ"])
         self.assertEqual(p["openpatata:party:diko"][5], "ambiguous,exact_case")
         self.assertEqual(gen.without_leading_article("Το Ποτάμι"), "Ποτάμι")
