@@ -364,9 +364,12 @@ def select_foreign(inp: Inputs, first: set[str], seen: set[str], why: collection
 
 def initial_forms(inp: Inputs) -> list[tuple[str, str | None]]:
     """«Κ. Μητσοτάκης» forms of the two-word Greek names, in folded order, with the person's
-    id when only one listed person has the form (None: shared, gets a surname id)."""
+    id when only one listed person has the form (None: shared, gets a surname id). The MPs
+    only the parliament's register or ParlaMint lists give none (see SOURCES.md)."""
     forms: dict[str, set[str]] = collections.defaultdict(set)
     for pid, names, _ in inp.greek:
+        if pid.startswith(REGISTER_ID_PREFIXES):
+            continue
         for n in names:
             w = n.split()
             if len(w) != 2 or fold(w[0]) in TITLES:
