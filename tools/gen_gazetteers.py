@@ -22,6 +22,7 @@ every entity is written as exactly one line and flags are decided per entity.
 from __future__ import annotations
 
 import argparse
+import collections
 import csv
 import glob
 import itertools
@@ -1360,15 +1361,22 @@ def given_name_variants(data_dir: str) -> dict[str, set[str]]:
 
 
 def accented_forms(words) -> dict[str, str]:
-    """fold -> the one accented, lower-case-after-the-first-letter spelling the words give
-    for it; a key spelled two ways (Ράλλης/Ραλλής) gets none."""
-    seen: dict[str, set[str]] = {}
+    """fold -> the accented spelling the words give most often for it (Ελευθέριος, 40
+    times, over Ελεύθεριος, once); a key whose two commonest spellings tie gets none
+    (Ράλλης/Ραλλής). Only monotonic words with one accent count (not «Ιώάννης»)."""
+    seen: dict[str, collections.Counter] = {}
     for w in words:
         w = clean(w)
-        if " " in w or not is_greek(w) or is_all_caps(w) or not _accented_as_needed(w):
+        if " " in w or not is_greek(w) or is_all_caps(w) or not _accented_as_needed(w) \
+                or _is_polytonic(w) or sum(1 for c in unicodedata.normalize("NFD", w) if c == "\u0301") > 1:
             continue
-        seen.setdefault(fold(w), set()).add(w)
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        seen.setdefault(fold(w), collections.Counter())[w] += 1
+    out = {}
+    for k, counts in seen.items():
+        top = counts.most_common(2)
+        if len(top) == 1 or top[0][1] > top[1][1]:
+            out[k] = top[0][0]
+    return out
 
 
 def accent_caps(caps: str, known: dict[str, str]) -> str | None:

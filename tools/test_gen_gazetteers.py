@@ -424,6 +424,10 @@ class FixtureGeneration(unittest.TestCase):
         self.assertIsNone(gen.accent_caps("ΑΓΓΕΛΟΣ", known))  # only an unaccented spelling
         self.assertIsNone(gen.accent_caps("ΡΑΛΛΗΣ", known))  # two spellings disagree
         self.assertIsNone(gen.accent_caps("ΣΥΡΙΖΑ", known))
+        # the commoner spelling wins; a word with two accents is no spelling
+        known = gen.accented_forms(["Ελευθέριος", "Ελεύθεριος", "Ελευθέριος", "Ιώάννης", "Ιωάννης"])
+        self.assertEqual(gen.accent_caps("ΕΛΕΥΘΕΡΙΟΣ", known), "Ελευθέριος")
+        self.assertEqual(gen.accent_caps("ΙΩΑΝΝΗΣ", known), "Ιωάννης")
 
     def test_public_bodies(self):
         b = self.rows("public_bodies.tsv")
