@@ -1620,10 +1620,42 @@ def public_body_kind(category: str, name: str) -> str | None:
     return None
 
 
+#: Legal forms of the 2017 Registry's bodies that are listed (kind in the value). Left out:
+#: a ministry's central service, services abroad and bequests (not named so in news).
+REGISTRY_FORMS = {
+    "ΓΕΝΙΚΕΣ ΓΡΑΜΜΑΤΕΙΕΣ": "general_secretariat",
+    "ΕΙΔΙΚΕΣ ΓΡΑΜΜΑΤΕΙΕΣ / ΔΙΟΙΚΗΤΙΚΟΙ ΤΟΜΕΙΣ": "special_secretariat",
+    "ΑΥΤΟΤΕΛΕΙΣ ΔΗΜΟΣΙΕΣ ΥΠΗΡΕΣΙΕΣ": "public_service",
+    "ΥΠΗΡΕΣΙΕΣ ΕΙΔΙΚΟΥ ΣΚΟΠΟΥ": "public_service",
+    "ΥΠΗΡΕΣΙΕΣ ΚΑΙ ΣΩΜΑΤΑ ΕΠΙΘΕΩΡΗΣΗΣ ΚΑΙ ΕΛΕΓΧΟΥ": "public_service",
+    "ΕΙΔΙΚΕΣ ΠΕΡΙΦΕΡΕΙΑΚΕΣ ΥΠΗΡΕΣΙΕΣ": "public_service",
+    "ΑΠΟΚΕΝΤΡΩΜΕΝΕΣ - ΠΕΡΙΦΕΡΕΙΑΚΕΣ ΥΠΗΡΕΣΙΕΣ": "public_service",
+    "ΔΗΜΟΣΙΕΣ ΥΠΗΡΕΣΙΕΣ - ΣΩΜΑΤΑ ΑΣΦΑΛΕΙΑΣ": "public_service",
+    "ΥΠΗΡΕΣΙΕΣ ΚΑΙ ΦΟΡΕΙΣ ΕΠΑΓΓΕΛΜΑΤΙΚΗΣ ΕΚΠΑΙΔΕΥΣΗΣ ΚΑΙ ΚΑΤΑΡΤΙΣΗΣ": "public_service",
+    "ΝΟΜΙΚΑ ΠΡΟΣΩΠΑ ΔΗΜΟΣΙΟΥ ΔΙΚΑΙΟΥ": "public_law_entity",
+    "ΝΟΜΙΚΑ ΠΡΟΣΩΠΑ ΙΔΙΩΤΙΚΟΥ ΔΙΚΑΙΟΥ": "private_law_entity",
+    "ΔΙΦΥΟΥΣ ΧΑΡΑΚΤΗΡΑ ΝΟΜΙΚΟ ΠΡΟΣΩΠΟ": "public_law_entity",
+    "ΑΝΩΝΥΜΕΣ ΕΤΑΙΡΕΙΕΣ": "state_company",
+    "ΚΟΙΝΩΦΕΛΗ ΙΔΡΥΜΑΤΑ": "foundation",
+}
+
+
+def registry_bodies(data_dir: str) -> list[tuple[str, str]]:
+    """(NAME, legal form) of the bodies of the 2017 Registry of Services and Bodies."""
+    path = os.path.join(data_dir, "diavgeia_orgs", "20170615_organosi_mhtrooy_foreon_2017.foreis.tsv")
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [(r[0].strip(), r[2].strip()) for r in rows[1:] if len(r) > 2 and r[0].strip()]
+
+
 def load_public_bodies(data_dir: str, stop: set[str], known: dict[str, str], taken: set[str],
                        stats: dict) -> list[Entity]:
     """Public bodies (ORG) of Diavgeia whose kind news names (`public_body_kind`), id
-    diavgeia:<ID>, name as `public_body_name` writes it, the acronym in brackets as alias.
+    diavgeia:<ID>, name as `public_body_name` writes it, the acronym in brackets as alias;
+    then the bodies of the 2017 Registry of the legal forms in `REGISTRY_FORMS` that
+    Diavgeia did not list, id grner:org:<slug> (the registry has no ids), with the acronym
+    as written and, from four letters, without its dots (Ε.Τ.Ε.ΑΝ., ΕΤΕΑΝ); a name in the
+    plural is a class of bodies, not one (Θυγατρικές Ανώνυμες Εταιρείες Τραπεζών).
     A name twice in the source goes to the active body (then the lowest id). Left out: a
     name another gazetteer holds (`taken`: that entry has its id already), a name the
     generator cannot spell, stoplisted acronyms; an acronym two bodies share goes to
@@ -1649,6 +1681,30 @@ def load_public_bodies(data_dir: str, stop: set[str], known: dict[str, str], tak
         for a in acronyms:
             if fold(a) not in stop and fold(a) not in taken:
                 e.add(a, strong=False)
+    registry = 0
+    for raw, form in registry_bodies(data_dir):
+        kind = REGISTRY_FORMS.get(form)
+        spelt = public_body_name(raw, known) if kind else None
+        if kind is None:
+            continue
+        if spelt is None:
+            unspelt += 1
+            continue
+        name, acronyms = spelt
+        if fold(name) in taken:
+            taken_n += 1
+            continue
+        if fold(name.split(" ")[0]).endswith("εσ") or any(fold(name) in e.names for e in ents.values()):
+            continue  # a class of bodies (Θυγατρικές Ανώνυμες Εταιρείες …), or listed above
+        eid = f"grner:org:{slug(name)}"
+        e = ents.setdefault(eid, Entity(eid, "ORG", kind))
+        e.add(name)
+        registry += 1
+        for a in acronyms:
+            for form_ in {a, a.replace(".", "")} if letter_count(a) >= 4 else {a}:
+                if fold(form_) not in stop and fold(form_) not in taken:
+                    e.add(form_, strong=False)
+    stats["public_bodies_registry"] = registry
     stats["public_bodies_unspelt"] = unspelt
     stats["public_bodies_already_listed"] = taken_n
     entities = list(ents.values())
@@ -1942,10 +1998,11 @@ COMMENTS = {
         "  Greek-namedays by alexstyl (Unlicense) and el-name-tools by Dimitrios Souflis (MIT).",
     ],
     "public_bodies.tsv": [
-        "public_bodies.tsv: Greek ministries, universities, courts, hospitals, chambers, authorities (ORG).",
-        "Sources: Diavgeia list of public bodies (diavgeia.gov.gr; Greek public-sector information) via",
-        "  eellak/gsoc2018-GG-extraction; spelling from the Registry of Services and Bodies of the Greek",
-        "  Administration 2017 and from our own gazetteers.",
+        "public_bodies.tsv: Greek ministries, secretariats, courts, hospitals, chambers, authorities,",
+        "  public-law entities and state companies (ORG).",
+        "Sources: Diavgeia list of public bodies (diavgeia.gov.gr) and the Registry of Services and",
+        "  Bodies of the Greek Administration 2017 (Greek public-sector information), via",
+        "  eellak/gsoc2018-GG-extraction; spelling also from our own gazetteers.",
     ],
     "parties.tsv": [
         "parties.tsv: Greek and Cypriot political parties (ORG).",

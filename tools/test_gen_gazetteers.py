@@ -445,6 +445,13 @@ class FixtureGeneration(unittest.TestCase):
         # a kind news does not name by its legal name (a municipal company)
         for left_out in ("diavgeia:7", "diavgeia:9", "diavgeia:8"):
             self.assertNotIn(left_out, b)
+        # the 2017 registry: bodies Diavgeia lacks, of the legal forms listed, with our own ids
+        self.assertEqual(b["grner:org:geniki-grammateia-dokimon"][2:5],
+                         ["Γενική Γραμματεία Δοκιμών", "", "general_secretariat"])
+        self.assertEqual(names(b["grner:org:ethniko-kentro-dokimon"]), ["Εθνικό Κέντρο Δοκιμών", "Ε.Κ.ΔΟ.", "ΕΚΔΟ"])
+        # left out: a ministry's central service (form), a plural (a class of bodies), a
+        # body Diavgeia has (Εθνική Αρχή Δοκιμών keeps its diavgeia id)
+        self.assertEqual(self.stats["public_bodies_registry"], 2)
         self.assertEqual(self.stats["public_bodies_unspelt"], 2)
 
     def test_public_body_helpers(self):
