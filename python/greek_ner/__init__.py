@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import itertools
 import sys
-from typing import TYPE_CHECKING, Iterable, Iterator, List, Optional
+import threading
+from typing import TYPE_CHECKING, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from ._native import Entity, __version__
 from ._native import Recognizer as _NativeRecognizer
@@ -23,7 +24,7 @@ from ._native import Recognizer as _NativeRecognizer
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["Entity", "Recognizer", "to_dataframe", "__version__"]
+__all__ = ["Entity", "Recognizer", "shared_recognizer", "to_dataframe", "__version__"]
 
 
 class Recognizer(_NativeRecognizer):
@@ -64,15 +65,20 @@ class Recognizer(_NativeRecognizer):
             yield from self._extract_batch(batch, n_threads)
 
 
-_DEFAULT: Optional[Recognizer] = None
+_SHARED: Dict[Tuple, Recognizer] = {}
+_SHARED_LOCK = threading.Lock()
 
 
-def default_recognizer() -> Recognizer:
-    """The process's default recognizer, made on first use."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Recognizer()
-    return _DEFAULT
+def shared_recognizer(**options) -> Recognizer:
+    """The process's recognizer with these ``Recognizer`` options, built on first use and
+    then reused: one per process, whatever calls it (a Spark executor's tasks, a spaCy
+    pipeline, ``to_dataframe``). Options are compared by value; lists may be tuples."""
+    key = tuple(sorted((k, tuple(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in options.items()))
+    with _SHARED_LOCK:
+        ner = _SHARED.get(key)
+        if ner is None:
+            ner = _SHARED[key] = Recognizer(**options)
+        return ner
 
 
 def to_dataframe(
@@ -90,7 +96,7 @@ def to_dataframe(
     """
     import pandas as pd
 
-    ner = recognizer if recognizer is not None else default_recognizer()
+    ner = recognizer if recognizer is not None else shared_recognizer()
     if isinstance(texts, pd.Series):
         index: Iterable = texts.index
         values: Iterable[str] = texts.tolist()

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from . import Entity, Recognizer, default_recognizer
+from . import Entity, shared_recognizer
 
 #: The extension attributes set on each entity span, with what they hold.
 EXTENSIONS = {
@@ -62,16 +62,11 @@ class GreekNER:
         n_threads: int = 1,
     ) -> None:
         self.name = name
-        plain = not gazetteers and not learn_iob2 and default_gazetteers and not gazetteer_only
-        self.recognizer = (
-            default_recognizer()
-            if plain
-            else Recognizer(
-                gazetteers=list(gazetteers or []),
-                default_gazetteers=default_gazetteers,
-                learn_iob2=list(learn_iob2 or []),
-                gazetteer_only=gazetteer_only,
-            )
+        self.recognizer = shared_recognizer(
+            gazetteers=list(gazetteers or []),
+            default_gazetteers=default_gazetteers,
+            learn_iob2=list(learn_iob2 or []),
+            gazetteer_only=gazetteer_only,
         )
         self.overwrite_ents = overwrite_ents
         self.n_threads = n_threads
