@@ -31,6 +31,29 @@ def test_offsets_count_astral_plane_characters_as_one(recognizer):
     assert text[athens.start : athens.end] == "Αθήνα"
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Paris and London", "London"),  # ASCII: CPython stores one byte a char
+        ("Café à Paris, London", "London"),  # Latin-1, one byte a char, not UTF-8
+        ("Στο Λονδίνο", "Λονδίνο"),  # two bytes a char
+        ("📰 Στο Λονδίνο", "Λονδίνο"),  # four bytes a char
+        ("\x7f\x80\u07ff\u0800\ufffd Στο Λονδίνο", "Λονδίνο"),  # each UTF-8 length's edges
+        ("\u07ff\u0800\uffff\U00010000\U0010ffff Στο Λονδίνο", "Λονδίνο"),
+    ],
+)
+def test_offsets_whatever_way_python_stores_the_str(recognizer, text, name):
+    found = [e for e in recognizer.extract(text) if e.text == name]
+    assert len(found) == 1, recognizer.extract(text)
+    (e,) = found
+    assert (e.start, e.end) == (text.index(name), text.index(name) + len(name))
+    assert (e.byte_start, e.byte_end) == (
+        len(text[: e.start].encode("utf-8")),
+        len(text[: e.end].encode("utf-8")),
+    )
+    assert recognizer._extract_batch([text, text], 2) == [recognizer.extract(text)] * 2
+
+
 def _jsonl_view(e: Entity) -> dict:
     """An entity as the JSONL writes it: unknown fields left out, confidence to 3 places."""
     d = {k: v for k, v in e.to_dict().items() if v is not None}
@@ -166,3 +189,22 @@ def test_import_does_not_load_spacy_or_pandas():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
     assert greek_ner.__version__
+
+
+def test_offsets_after_random_text_from_every_plane(recognizer):
+    import random
+
+    rng = random.Random(16)
+    planes = [(0x20, 0x7E), (0xA0, 0xFF), (0x100, 0x7FF), (0x800, 0xD7FF), (0xE000, 0xFFFD), (0x10000, 0x10FFFF)]
+
+    def noise(n):
+        return "".join(chr(rng.randint(*rng.choice(planes))) for _ in range(n))
+
+    texts = [noise(rng.randint(0, 40)) + " Στο Λονδίνο " + noise(rng.randint(0, 40)) for _ in range(300)]
+    for text, entities in zip(texts, recognizer.pipe(texts, batch_size=64, n_threads=2)):
+        (e,) = [e for e in entities if e.text == "Λονδίνο"]
+        assert text[e.start : e.end] == "Λονδίνο"
+        assert len(text[: e.start].encode("utf-8")) == e.byte_start
+        for other in entities:
+            assert text[other.start : other.end] == other.text
+            assert text.encode("utf-8")[other.byte_start : other.byte_end] == other.text.encode("utf-8")
