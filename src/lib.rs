@@ -45,30 +45,29 @@
 
 #![deny(missing_docs)]
 
-mod document;
+mod fxhash;
+mod label;
+#[cfg(test)]
+mod test_rng;
+
+// The layers, each using only those above it.
 mod entity;
 mod error;
-mod fxhash;
 pub mod gazetteer;
 pub mod iob2;
 pub mod learn;
-mod lookup;
-mod mention;
-pub mod normalize;
-mod partial_names;
+mod lexicon;
 mod recognizer;
-mod rules;
-mod span;
-#[cfg(test)]
-mod test_rng;
-mod tokens;
-mod vocab;
+mod stages;
+mod text;
 
-pub use entity::{Entity, EntityRef, Label, Source};
+pub use entity::{Entity, EntityRef};
 pub use error::BuildError;
 pub use gazetteer::{Entry, Flags, Gazetteer};
+pub use label::{Label, Source};
 pub use recognizer::{Entities, Recognizer, RecognizerBuilder, Stage, Worker};
-pub use span::Span;
+pub use text::normalize;
+pub use text::span::Span;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

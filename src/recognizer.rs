@@ -6,11 +6,13 @@ use std::sync::{Arc, LazyLock};
 use crate::entity::{Names, SharedText};
 use crate::error::BuildError;
 use crate::gazetteer::{self, Gazetteer};
-use crate::lookup::Lookup;
-use crate::mention::Mention;
-use crate::normalize::FoldedLine;
-use crate::vocab::{Vocab, Word};
-use crate::{document, Entity, EntityRef, Span};
+use crate::stages::adapt::Adaptation;
+use crate::stages::document;
+use crate::stages::lookup::Lookup;
+use crate::stages::mention::Mention;
+use crate::text::normalize::FoldedLine;
+use crate::text::vocab::{Vocab, Word};
+use crate::{Entity, EntityRef, Span};
 
 /// A stage of the pipeline that can be switched on or off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -41,14 +43,17 @@ pub enum Stage {
 #[derive(Clone)]
 pub struct Recognizer {
     inner: Arc<Inner>,
+    /// What was learned from annotated corpora beyond names (the adaptation stage), apart
+    /// from the compiled stages so that learning can try variants on one build.
+    adapt: Option<Arc<Adaptation>>,
 }
 
 struct Inner {
     lookup: Lookup,
     vocab: Vocab,
-    rules: Option<crate::rules::Rules>,
-    /// What was learned from annotated corpora beyond names (see `learn::Adaptation`).
-    adapt: Option<crate::learn::Adaptation>,
+    /// The rule stage: all its rules when `rules_on`, else only its veto-only pass.
+    rules: crate::stages::rules::Rules,
+    rules_on: bool,
     document: bool,
 }
 
@@ -107,12 +112,10 @@ impl Recognizer {
         self.inner.lookup.pattern_count()
     }
 
-    /// Replaces what was learned from corpora, while the recognizer is being built (not
-    /// shared yet; otherwise nothing changes).
-    pub(crate) fn set_adaptation(&mut self, adapt: crate::learn::Adaptation) {
-        if let Some(inner) = Arc::get_mut(&mut self.inner) {
-            inner.adapt = Some(adapt);
-        }
+    /// The same compiled stages with another adaptation: learning tries its variants on
+    /// one build, and a built recognizer never changes.
+    pub(crate) fn with_adaptation(&self, adapt: Adaptation) -> Recognizer {
+        Recognizer { inner: self.inner.clone(), adapt: Some(Arc::new(adapt)) }
     }
 
     /// Runs every stage on `text`, leaving its mentions in `b.mentions`.
@@ -137,22 +140,17 @@ impl Recognizer {
                 words.push(w);
             });
             inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
-            match &inner.rules {
-                Some(rules) => {
-                    let stage =
-                        crate::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
-                    rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
-                }
-                None => {
-                    let (folded, words) = (&b.folded, &b.words);
-                    let is_sport = || crate::rules::sport_line(line, folded, words);
-                    crate::partial_names::drop_partial_names(line, offset, &mut b.mentions, first, is_sport)
-                }
+            let stage =
+                crate::stages::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
+            if inner.rules_on {
+                inner.rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
+            } else {
+                inner.rules.veto_only(stage, &mut b.mentions, first, &mut b.rules);
             }
             // The document pass looks for partial mentions among the capitalised words, and
             // keeps the line's mentions' folded text: taken now, while the line is at hand.
             if inner.document {
-                let covered_final = inner.adapt.is_none();
+                let covered_final = self.adapt.is_none();
                 document::take_line(
                     line,
                     &b.folded,
@@ -164,7 +162,7 @@ impl Recognizer {
             }
             offset += line.len();
         }
-        if let Some(adapt) = &inner.adapt {
+        if let Some(adapt) = &self.adapt {
             adapt.apply(text, &mut b.mentions);
         }
         if inner.document {
@@ -188,7 +186,7 @@ impl Recognizer {
                     && text.is_char_boundary(m.start)
                     && text.is_char_boundary(m.end)
             });
-            crate::lookup::resolve_overlaps(&mut b.mentions, 0);
+            crate::stages::mention::resolve_overlaps(&mut b.mentions, 0);
         }
     }
 
@@ -238,17 +236,13 @@ impl Recognizer {
 
 /// The vocabulary of the stages that are on: the lookup's tokens (taken from it: it
 /// needs them no more) and the rules' word classes.
-fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::rules::Rules>) -> Vocab {
+fn vocabulary(lookup: &mut Lookup, rules: &crate::stages::rules::Rules) -> Vocab {
     let tokens = lookup.take_tokens();
-    let words = rules.map_or(0, |r| r.vocabulary_size());
-    let mut vocab = Vocab::with_capacity(tokens.len() + words);
+    let mut vocab = Vocab::with_capacity(tokens.len() + rules.vocabulary_size());
     for (token, id) in tokens {
         vocab.set_token(&token, id);
     }
-    match rules {
-        Some(r) => r.add_vocabulary(&mut vocab),
-        None => crate::rules::add_sport_vocabulary(&mut vocab),
-    }
+    rules.add_vocabulary(&mut vocab);
     vocab
 }
 
@@ -301,7 +295,7 @@ struct Buffers {
     /// The tokens of the line where a name may start.
     starts: Vec<u32>,
     mentions: Vec<Mention>,
-    rules: crate::rules::Scratch,
+    rules: crate::stages::rules::Scratch,
     document: document::Scratch,
     /// The texts of the entities of one call, end to end (see `Recognizer::to_entities`).
     texts: String,
@@ -516,20 +510,21 @@ impl RecognizerBuilder {
             g.finish()?;
             all.push(g);
         }
-        let rules = !self.disabled.contains(&Stage::Rules);
+        let rules_on = !self.disabled.contains(&Stage::Rules);
         let document = !self.disabled.contains(&Stage::Document);
-        let make = |gazetteers: &[Gazetteer], adapt: Option<crate::learn::Adaptation>| {
+        let make = |gazetteers: &[Gazetteer]| {
             Ok::<_, BuildError>(Recognizer {
                 inner: Arc::new({
                     let mut lookup = Lookup::build(gazetteers)?;
-                    let rules = rules.then(crate::rules::Rules::new);
-                    let vocab = vocabulary(&mut lookup, rules.as_ref());
-                    Inner { lookup, vocab, rules, document, adapt }
+                    let rules = crate::stages::rules::Rules::new();
+                    let vocab = vocabulary(&mut lookup, &rules);
+                    Inner { lookup, vocab, rules, rules_on, document }
                 }),
+                adapt: None,
             })
         };
         if self.learn.is_empty() {
-            return make(&all, None);
+            return make(&all);
         }
         let mut corpora = Vec::new();
         for (path, text) in &self.learn {
@@ -545,7 +540,7 @@ impl RecognizerBuilder {
         for (name, corpus) in &corpora {
             all.extend(crate::learn::learn_with_misc(name, corpus)?);
         }
-        make(&all, Some(adapt))
+        Ok(make(&all)?.with_adaptation(adapt))
     }
 }
 

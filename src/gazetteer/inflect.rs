@@ -47,7 +47,7 @@
 
 use std::sync::LazyLock;
 
-use crate::normalize::fold;
+use crate::text::normalize::fold;
 
 /// Number of case slots: nominative, genitive, accusative, vocative, plural genitive.
 const SLOTS: usize = 5;
@@ -166,11 +166,11 @@ struct Word<'a> {
 fn is_declinable(word: &str) -> bool {
     let (mut letters, mut upper, mut greek) = (0, 0, false);
     for c in word.chars() {
-        if crate::normalize::is_letter(c) {
+        if crate::text::normalize::is_letter(c) {
             letters += 1;
             upper += c.is_uppercase() as usize;
             greek |= is_greek_letter(c);
-        } else if !crate::normalize::is_mark(c) {
+        } else if !crate::text::normalize::is_mark(c) {
             return false;
         }
     }
@@ -194,7 +194,7 @@ fn split_words<'a>(name: &str, folded: &'a str, nodecl: bool) -> Vec<Word<'a>> {
     if nodecl {
         return words;
     }
-    let originals = name.split(crate::normalize::separates_words).filter(|w| !w.is_empty());
+    let originals = name.split(crate::text::normalize::separates_words).filter(|w| !w.is_empty());
     let declinable: Vec<bool> = originals.map(is_declinable).collect();
     if declinable.len() == words.len() {
         for (w, d) in words.iter_mut().zip(declinable) {

@@ -153,7 +153,7 @@ impl Gazetteer {
         }
         // A name that folds to nothing (only spaces, dashes, combining marks or invisible
         // characters) could never be matched: as good as empty.
-        let nothing_to_match = |name: &str| crate::normalize::fold(name).trim().is_empty();
+        let nothing_to_match = |name: &str| crate::text::normalize::fold(name).trim().is_empty();
         if nothing_to_match(&entry.canonical) {
             return Err(BuildError::new(
                 &self.name,
@@ -314,4 +314,19 @@ pub(crate) fn embedded() -> Vec<(&'static str, &'static str, i32)> {
         g!("generated/politicians.tsv", 1),
         g!("generated/parties.tsv", 1),
     ]
+}
+
+/// One entry, flattened from its gazetteer.
+#[derive(Clone, Debug)]
+pub(crate) struct EntryInfo {
+    pub id: Arc<str>,
+    pub canonical: Arc<str>,
+    pub kind: Option<Arc<str>>,
+}
+
+impl EntryInfo {
+    /// Its id, canonical name and kind, as an entity of it gives them.
+    pub fn names(&self) -> (Option<&str>, Option<&str>, Option<&str>) {
+        (Some(&self.id), Some(&self.canonical), self.kind.as_deref())
+    }
 }

@@ -1,0 +1,569 @@
+//! Stage 3, the document-level pass (after GATE's OrthoMatcher): names that an earlier
+//! stage found in full tie their partial mentions elsewhere in the same document to the
+//! same entity.
+//!
+//! * `alias`: a capitalised word or run of words that is the surname (last word) or the
+//!   family name (first word) of a person found in full, in any case form, becomes that
+//!   person: `Πεσκόφ` → Ντμίτρι Πεσκόφ, `Κιμ` → Κιμ Γιονγκ Ουν, `Μητσοτάκη` → Κυριάκος
+//!   Μητσοτάκης. The whole name written differently (`Τζο-Τσουν-ριόνγκ` for `Τζο
+//!   Τσουν-ριόνγκ`) is recognised too, since hyphens fold to spaces.
+//!   A person the rule stage found from one word only (`Κιμ` after `ο`) is tied the same
+//!   way: the rule said "a person", the document says which.
+//! * `acronym`: an acronym in brackets right after an organisation or place
+//!   (`Διερευνητική Επιτροπή για τους Αγνοουμένους (ΔΕΑ)`) takes its label and canonical
+//!   name; later mentions of the acronym follow through `consistent_label`.
+//! * `consistent_label`: the same name keeps one label within a document: a mention
+//!   whose label came with less confidence takes the label of the best-evidenced mention
+//!   of the same name.
+//!
+//! A key that two different persons share (two people called Παπανδρέου) links to
+//! neither.
+
+use crate::fxhash::FxHashMap;
+use std::sync::Arc;
+
+use crate::stages::lookup::Lookup;
+use crate::stages::mention::Mention;
+use crate::text::normalize::{fold, fold_push, fold_push_bytes, is_alnum, shape, FoldedLine};
+use crate::{Label, Source};
+
+/// Folded endings that inflection adds or changes, longest first (see `gazetteer::inflect`).
+/// Grouped by their last byte (the first test of each word), longest first within a group.
+static ENDINGS: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
+    let mut by_last = vec![Vec::new(); 256];
+    for e in ["ματος", "ματων", "ους", "ου", "ος", "ης", "ας", "ες", "ων", "οι", "ο", "ε", "η", "α", "ι"]
+    {
+        let e = fold(e);
+        by_last[*e.as_bytes().last().expect("an ending") as usize].push(e);
+    }
+    by_last
+});
+
+/// The key a name is linked by: its folded words with their inflectional endings cut
+/// (`Μητσοτάκη` and `Μητσοτάκης` share one), as long as three letters remain. Cheaper than
+/// generating every case form of every name in every document. Written into `key`;
+/// `folded` is scratch space (both reused: the pass computes a key per capitalised word).
+fn stem_key(name: &str, folded: &mut String, key: &mut String) {
+    folded.clear();
+    fold_push(name, folded);
+    key_of_folded(folded, key);
+}
+
+/// [`stem_key`] of a name already folded.
+fn key_of_folded(folded: &str, key: &mut String) {
+    key.clear();
+    for w in folded.split(' ').filter(|w| !w.is_empty()) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(stem(w));
+    }
+}
+
+/// A folded word without its inflectional ending, as long as three letters remain.
+fn stem(w: &str) -> &str {
+    &w[..stem_len(w.as_bytes())]
+}
+
+/// The length of [`stem`] of the folded word `w` (UTF-8).
+fn stem_len(w: &[u8]) -> usize {
+    // At least three characters: twelve bytes always are; fewer are counted.
+    let three = |r: &[u8]| r.len() >= 12 || r.iter().filter(|&&b| b & 0xC0 != 0x80).count() >= 3;
+    let Some(&last) = w.last() else { return 0 };
+    let cut = ENDINGS[last as usize]
+        .iter()
+        .find(|e| w.ends_with(e.as_bytes()) && three(&w[..w.len() - e.len()]))
+        .map_or(0, |e| e.len());
+    w.len() - cut
+}
+
+/// The hash keys are found by: a capitalised word is ruled out as the start of a partial
+/// mention when the hash of its stem is no first word's.
+fn word_hash(stem: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    crate::fxhash::FxBuildHasher::default().hash_one(stem)
+}
+
+/// Buffers of the pass, reused across documents (see the recognizer's `Buffers`).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    /// [`stem_key`]'s scratch and result.
+    folded: String,
+    key: String,
+    /// Stem keys → the person each links to (see [`Keys`]).
+    keys: Keys,
+    /// The capitalised words of the document (see [`take_line`]).
+    caps: Vec<Capitalised>,
+    /// The end of the last word [`take_line`] saw, if it was capitalised.
+    prev: Option<usize>,
+    /// [`word_hash`] of the first word of every key (a run of words can be a key only if
+    /// its first word is the first word of one).
+    firsts: FxHashMap<u64, ()>,
+    /// What keys can be asked for: the stem hashes of the capitalised words (the first
+    /// word of a run), and the key hashes of the persons the rule stage found alone.
+    wanted_firsts: FxHashMap<u64, ()>,
+    wanted_keys: FxHashMap<u64, ()>,
+    added: Vec<Mention>,
+    /// The folded text of every mention, end to end, and where each one ends.
+    folds: Vec<u8>,
+    fold_ends: Vec<usize>,
+    /// The folded text of the mentions the lines gave (see [`take_line`]): (start, end,
+    /// range of `line_folds`), in document order (see [`take_line`]).
+    line_folds: Vec<u8>,
+    line_spans: Vec<(usize, usize, u32, u32)>,
+}
+
+impl Scratch {
+    /// Forgets the previous document.
+    pub(crate) fn clear(&mut self) {
+        self.caps.clear();
+        self.prev = None;
+        self.line_folds.clear();
+        self.line_spans.clear();
+    }
+}
+
+/// Takes what the pass needs from one line of the document (`line`, starting at byte
+/// `offset` of the document, folded and split into `folded`, with its mentions `mentions`)
+/// while the line is at hand. Called for every line, in order, before [`resolve`]:
+///
+/// * the folded text of each mention, copied from the folded line, so that [`resolve`]
+///   need not fold it again (a mention whose ends are not a token's start and a token's
+///   end is left out: it is folded then);
+/// * the capitalised words, the only words that can be partial mentions. Words inside a
+///   mention are left out when `covered_final` says the line's mentions are final (no
+///   adaptation changes them before the pass): a partial mention is never inside another.
+///
+/// One walk over the tokens and the (sorted) mentions together.
+pub(crate) fn take_line(
+    line: &str,
+    folded: &FoldedLine,
+    offset: usize,
+    mentions: &[Mention],
+    covered_final: bool,
+    sc: &mut Scratch,
+) {
+    let bytes = line.as_bytes();
+    let mut next = 0;
+    // The folded start of the current mention's first token, once seen.
+    let mut open: Option<u32> = None;
+    for t in folded.tokens() {
+        while next < mentions.len() && mentions[next].end - offset <= t.s as usize {
+            next += 1;
+            open = None;
+        }
+        let covered = next < mentions.len() && mentions[next].start - offset < t.e as usize;
+        if covered {
+            let m = &mentions[next];
+            if m.start - offset == t.s as usize {
+                open = Some(t.fs);
+            }
+            if let (Some(fs), true) = (open, m.end - offset == t.e as usize) {
+                let at = sc.line_folds.len() as u32;
+                sc.line_folds.extend_from_slice(folded.bytes(fs, t.fe));
+                sc.line_spans.push((m.start, m.end, at, sc.line_folds.len() as u32));
+                open = None;
+            }
+        }
+        if t.shape & shape::WORD == 0 {
+            continue;
+        }
+        // Folding read each word's shape: whether its first letter is a capital.
+        if t.shape & shape::CAP == 0 || (covered && covered_final) {
+            sc.prev = None;
+            continue;
+        }
+        let (s, e) = (t.s as usize, t.e as usize);
+        // Joined to the capitalised word before by spaces or hyphens only (a line break ends a run).
+        let joined = sc
+            .prev
+            .is_some_and(|p| p >= offset && bytes[p - offset..s].iter().all(|&c| c == b' ' || c == b'-'));
+        let word = folded.bytes(t.fs, t.fe);
+        let stem_hash = word_hash(&word[..stem_len(word)]);
+        sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, stem_hash });
+        sc.prev = Some(e + offset);
+    }
+}
+
+/// A capitalised word of the document.
+#[derive(Clone, Copy, Debug)]
+struct Capitalised {
+    start: usize,
+    end: usize,
+    /// The word continues the one before it in a run of capitals (joined by spaces or
+    /// hyphens only).
+    joined: bool,
+    /// [`word_hash`] of the [`stem`] of its folded form.
+    stem_hash: u64,
+}
+
+/// What a key links to: the antecedent mention's index, or several (a clash).
+#[derive(Clone, Copy)]
+enum Target {
+    One(usize),
+    Clash,
+}
+
+/// Stem key → target, without a string per key: keys live end to end in one buffer and
+/// are found by their hash, then compared. Two different keys with the same hash (never
+/// seen, but possible) are a clash: neither links, rather than one linking wrongly.
+#[derive(Default)]
+struct Keys {
+    map: FxHashMap<u64, (Target, u32, u32)>,
+    text: String,
+}
+
+impl Keys {
+    fn clear(&mut self) {
+        self.map.clear();
+        self.text.clear();
+    }
+
+    fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    fn get(&self, key: &str) -> Option<Target> {
+        let &(t, s, e) = self.map.get(&word_hash(key.as_bytes()))?;
+        (self.text[s as usize..e as usize] == *key).then_some(t)
+    }
+}
+
+fn add_key(keys: &mut Keys, key: &str, target: usize, mentions: &[Mention], lookup: &Lookup) {
+    if key.chars().filter(|&c| crate::text::normalize::is_letter(c)).count() < 2 {
+        return;
+    }
+    match keys.map.entry(word_hash(key.as_bytes())) {
+        std::collections::hash_map::Entry::Occupied(mut o) => {
+            let (t, s, e) = o.get_mut();
+            if keys.text[*s as usize..*e as usize] != *key {
+                *t = Target::Clash;
+            } else if let Target::One(prev) = *t {
+                if !same_entity(&mentions[prev], &mentions[target], lookup) {
+                    *t = Target::Clash;
+                }
+            }
+        }
+        std::collections::hash_map::Entry::Vacant(v) => {
+            let s = keys.text.len() as u32;
+            keys.text.push_str(key);
+            v.insert((Target::One(target), s, keys.text.len() as u32));
+        }
+    }
+}
+
+fn same_entity(a: &Mention, b: &Mention, lookup: &Lookup) -> bool {
+    match (a.entry, b.entry) {
+        (Some(x), Some(y)) => lookup.entries[x as usize].id == lookup.entries[y as usize].id,
+        _ => a.canonical == b.canonical,
+    }
+}
+
+/// Runs the pass over all mentions of one document (sorted, non-overlapping) and returns
+/// them still sorted and non-overlapping.
+pub(crate) fn resolve(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) {
+    fold_mentions(text, mentions, sc);
+    if link_aliases(text, lookup, mentions, sc) {
+        // New mentions: the folds are renumbered.
+        fold_mentions(text, mentions, sc);
+    }
+    acronyms(text, mentions);
+    consistent_labels(mentions, sc);
+}
+
+/// Every mention's folded text, end to end in one buffer (no string per mention): mention `i`
+/// is `sc.folds[sc.fold_ends[i]..sc.fold_ends[i + 1]]`. Both rules of the pass read it.
+fn fold_mentions(text: &str, mentions: &[Mention], sc: &mut Scratch) {
+    let (folds, ends) = (&mut sc.folds, &mut sc.fold_ends);
+    folds.clear();
+    ends.clear();
+    ends.push(0);
+    // Most mentions were folded with their line (see `take_line`); both lists are sorted.
+    let mut known = sc.line_spans.iter().peekable();
+    for m in mentions {
+        while known.peek().is_some_and(|k| k.0 < m.start) {
+            known.next();
+        }
+        match known.peek() {
+            Some(&&(s, e, a, b)) if (s, e) == (m.start, m.end) => {
+                folds.extend_from_slice(&sc.line_folds[a as usize..b as usize]);
+                debug_assert_eq!(folds[*ends.last().unwrap_or(&0)..], *fold(&text[s..e]).as_bytes());
+            }
+            _ => fold_push_bytes(&text[m.start..m.end], folds),
+        }
+        ends.push(folds.len());
+    }
+}
+
+/// `Expansion (ACR)`: the acronym takes the expansion's label and name.
+fn acronyms(text: &str, mentions: &mut [Mention]) {
+    for i in 1..mentions.len() {
+        let (a, b) = (&mentions[i - 1], &mentions[i]);
+        if text[a.end..b.start].trim() != "(" || !text[b.end..].starts_with(')') || a.label == Label::Per {
+            continue;
+        }
+        let acr = &text[b.start..b.end];
+        let is_acronym = acr.chars().filter(|&c| crate::text::normalize::is_letter(c)).count() >= 2
+            && acr
+                .chars()
+                .filter(|&c| crate::text::normalize::is_letter(c))
+                .all(crate::text::normalize::is_upper);
+        if !is_acronym {
+            continue;
+        }
+        if b.label != a.label || b.entry.is_none() {
+            let (label, canonical, conf) = (a.label, a.canonical.clone(), a.confidence);
+            let expansion: Arc<str> = canonical.unwrap_or_else(|| Arc::from(&text[a.start..a.end]));
+            let b = &mut mentions[i];
+            if b.entry.is_none() {
+                b.canonical = Some(expansion);
+            }
+            if b.label != label {
+                b.label = label;
+                b.entry = None;
+                b.source = Source::Document("acronym");
+                b.confidence = b.confidence.max(conf * 0.9);
+            }
+        }
+    }
+}
+
+/// Returns whether mentions were added (their indices then change).
+fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) -> bool {
+    let Scratch { folded, key, keys, caps, added, firsts, folds, fold_ends, .. } = sc;
+    let (wanted_firsts, wanted_keys) = (&mut sc.wanted_firsts, &mut sc.wanted_keys);
+    let fold_of = |i: usize| {
+        std::str::from_utf8(&folds[fold_ends[i]..fold_ends[i + 1]]).expect("folded UTF-8 is UTF-8")
+    };
+    keys.clear();
+    firsts.clear();
+    // Only keys that something can ask for are made: most persons' names are not written
+    // again in part, and a key costs a string and a map entry. A capitalised word asks for
+    // the keys that begin with its stem; a person the rule stage found alone, for its own
+    // key. Whether a key is made depends on the key alone, so all the persons that share
+    // it still meet in it (and clash).
+    wanted_firsts.clear();
+    wanted_keys.clear();
+    for c in caps.iter() {
+        wanted_firsts.insert(c.stem_hash, ());
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if matches!(m.source, Source::Rule(_)) && m.label == Label::Per {
+            key_of_folded(fold_of(i), key);
+            wanted_keys.insert(word_hash(key.as_bytes()), ());
+        }
+    }
+    if wanted_firsts.is_empty() && wanted_keys.is_empty() {
+        return false;
+    }
+    let wanted = |h: u64| wanted_keys.contains_key(&h);
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label != Label::Per {
+            continue;
+        }
+        // The name's words are its runs of letters and digits (folding works character by
+        // character, so they are the folded words of the name).
+        let folded = fold_of(i);
+        let mut words = folded.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty());
+        let Some(first) = words.next() else { continue };
+        let Some(last) = words.next_back() else { continue };
+        let (first, last) = (stem(first), stem(last));
+        let (h_first, h_last) = (word_hash(first.as_bytes()), word_hash(last.as_bytes()));
+        let (first_asked, last_asked) =
+            (wanted_firsts.contains_key(&h_first), wanted_firsts.contains_key(&h_last));
+        // The whole name, then its last and its first word, in any case form.
+        if first_asked || !wanted_keys.is_empty() {
+            key_of_folded(folded, key);
+            if first_asked || wanted(word_hash(key.as_bytes())) {
+                add_key(keys, key, i, mentions, lookup);
+            }
+        }
+        if last_asked || wanted(h_last) {
+            add_key(keys, last, i, mentions, lookup);
+        }
+        if first_asked || wanted(h_first) {
+            add_key(keys, first, i, mentions, lookup);
+        }
+        // A run of capitalised words is tried as a key only if its first word can begin
+        // one: the first word of the name (the whole name's key and the first word's) or
+        // its last word.
+        if first_asked {
+            firsts.insert(h_first, ());
+        }
+        if last_asked {
+            firsts.insert(h_last, ());
+        }
+    }
+    if keys.is_empty() {
+        return false;
+    }
+    added.clear();
+    let toks = &caps[..];
+    let mut covered = mentions.iter().map(|m| (m.start, m.end)).peekable();
+    let mut i = 0;
+    while i < toks.len() {
+        let Capitalised { start: t_start, end: t_end, .. } = toks[i];
+        while covered.peek().is_some_and(|&(_, e)| e <= t_start) {
+            covered.next();
+        }
+        if covered.peek().is_some_and(|&(s, _)| s < t_end) {
+            i += 1;
+            continue;
+        }
+        // A run can be a key only if its first word is the first word of one: most
+        // capitalised words are not, and cost one key.
+        if !firsts.contains_key(&toks[i].stem_hash) {
+            i += 1;
+            continue;
+        }
+        // The longest run of capitalised words from here (up to 4) that is a key.
+        let mut run_end = i;
+        while run_end + 1 < toks.len()
+            && run_end + 1 - i < 4
+            && toks[run_end + 1].joined
+            && covered.peek().is_none_or(|&(s, _)| s >= toks[run_end + 1].end)
+        {
+            run_end += 1;
+        }
+        let mut found = None;
+        for j in (i..=run_end).rev() {
+            stem_key(&text[t_start..toks[j].end], folded, key);
+            if let Some(Target::One(target)) = keys.get(key.as_str()) {
+                found = Some((j, target));
+                break;
+            }
+        }
+        match found {
+            Some((j, target)) => {
+                let a = &mentions[target];
+                added.push(Mention {
+                    start: t_start,
+                    end: toks[j].end,
+                    label: a.label,
+                    entry: a.entry,
+                    canonical: a.canonical.clone().or_else(|| Some(Arc::from(&text[a.start..a.end]))),
+                    source: Source::Document("alias"),
+                    confidence: (a.confidence * 0.9).min(0.9),
+                    priority: a.priority,
+                });
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    // Mentions the rule stage found without a name list (`ο Κιμ`) are tied too.
+    for i in 0..mentions.len() {
+        if !matches!(mentions[i].source, Source::Rule(_)) || mentions[i].label != Label::Per {
+            continue;
+        }
+        let m = &mentions[i];
+        key_of_folded(fold_of(i), key);
+        let Some(Target::One(target)) = keys.get(key.as_str()) else { continue };
+        let a = &mentions[target];
+        if target == i || (a.entry.is_none() && target > i) {
+            continue;
+        }
+        let linked = Mention {
+            start: m.start,
+            end: m.end,
+            label: a.label,
+            entry: a.entry,
+            canonical: a.canonical.clone().or_else(|| Some(Arc::from(&text[a.start..a.end]))),
+            source: Source::Document("alias"),
+            confidence: (a.confidence * 0.9).min(0.9).max(m.confidence),
+            priority: a.priority,
+        };
+        mentions[i] = linked;
+    }
+    if added.is_empty() {
+        return false;
+    }
+    mentions.append(added);
+    // Disjoint spans have distinct starts: an unstable sort (no buffer) is exact.
+    mentions.sort_unstable_by_key(|m| m.start);
+    true
+}
+
+/// `sc.folds` holds the mentions' folded texts (see [`fold_mentions`]).
+fn consistent_labels(mentions: &mut [Mention], sc: &mut Scratch) {
+    if mentions.len() < 2 {
+        return;
+    }
+    let (folds, ends) = (&sc.folds, &sc.fold_ends);
+    let key = |i: usize| &folds[ends[i]..ends[i + 1]];
+    let mut best: FxHashMap<&[u8], (Label, f32)> =
+        FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+    for (i, m) in mentions.iter().enumerate() {
+        let e = best.entry(key(i)).or_insert((m.label, m.confidence));
+        if m.confidence > e.1 {
+            *e = (m.label, m.confidence);
+        }
+    }
+    for (i, m) in mentions.iter_mut().enumerate() {
+        let (label, conf) = best[key(i)];
+        if label != m.label && conf > m.confidence {
+            m.label = label;
+            m.entry = None;
+            m.source = Source::Document("consistent_label");
+            m.confidence = conf * 0.9;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One name keeps the label of its best-evidenced mention: the first one, unless a later
+    /// one is more confident (checked against a plain reading of the rule on random
+    /// documents).
+    #[test]
+    fn consistent_labels_follow_the_rule() {
+        let names: [&[u8]; 4] = [b"kim", b"pouti\xce\xbd", b"kim gionk", b"x"];
+        let labels = [Label::Per, Label::Loc, Label::Org];
+        let mut rng = crate::test_rng::Rng::new();
+        let mut next = |n: usize| rng.below(n);
+        for round in 0..600 {
+            let n = [2, 5, 16, 17, 40][round % 5];
+            let mut sc = Scratch::default();
+            sc.fold_ends.push(0);
+            let mut mentions = Vec::new();
+            let mut keys = Vec::new();
+            for i in 0..n {
+                let k = next(names.len());
+                sc.folds.extend_from_slice(names[k]);
+                sc.fold_ends.push(sc.folds.len());
+                keys.push(k);
+                mentions.push(Mention {
+                    start: 10 * i,
+                    end: 10 * i + 5,
+                    label: labels[next(3)],
+                    entry: Some(i as u32),
+                    canonical: None,
+                    source: Source::Rule("test"),
+                    confidence: [0.5, 0.6, 0.9][next(3)],
+                    priority: 0,
+                });
+            }
+            let mut want = mentions.clone();
+            for i in 0..n {
+                let group: Vec<usize> = (0..n).filter(|&j| keys[j] == keys[i]).collect();
+                let mut b = group[0];
+                for &j in &group[1..] {
+                    if mentions[j].confidence > mentions[b].confidence {
+                        b = j;
+                    }
+                }
+                let (label, conf) = (mentions[b].label, mentions[b].confidence);
+                if label != want[i].label && conf > want[i].confidence {
+                    want[i].label = label;
+                    want[i].entry = None;
+                    want[i].source = Source::Document("consistent_label");
+                    want[i].confidence = conf * 0.9;
+                }
+            }
+            consistent_labels(&mut mentions, &mut sc);
+            assert_eq!(mentions, want, "round {round}");
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! Tokens of one line with their shape and word classes, and the candidate runs built from
+//! them: maximal sequences of capitalised words (Greek or Latin script, hyphenated parts,
+//! initials, dotted acronyms) that no gazetteer mention covers.
+//!
+//! Tokens are read off the folded text the lookup stage already produced, so a token's
+//! folded form is a slice (no allocation) and one hash lookup gives all its word classes.
+
+use crate::text::normalize::{shape as fold_shape, FoldedLine};
+
+use crate::lexicon::{class, Lexicon};
+use crate::text::vocab::Word;
+
+/// Shape bits of a token.
+pub(crate) mod shape {
+    pub(crate) use crate::text::normalize::shape::{CAP, DIGIT, LATIN, NO_LETTER, SINGLE, UPPER};
+    /// Part of a pairing the gazetteer check rejected (`Γαλλία-Κροατία`): no candidate.
+    pub const BLOCKED: u8 = 64;
+}
+
+/// One word of the line.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Tok {
+    /// Byte range in the line (original text).
+    pub s: u32,
+    pub e: u32,
+    /// Byte range in the folded line.
+    pub fs: u32,
+    pub fe: u32,
+    /// Word classes from the lexicon.
+    pub cls: u64,
+    /// Shape bits.
+    pub shape: u8,
+    /// 1 + index of the gazetteer mention covering the token (0: none).
+    pub gaz: u32,
+}
+
+impl Tok {
+    #[inline]
+    pub fn has(&self, c: u64) -> bool {
+        self.cls & c != 0
+    }
+    #[inline]
+    pub fn is(&self, s: u8) -> bool {
+        self.shape & s != 0
+    }
+    /// Capitalised or all capitals.
+    #[inline]
+    pub fn cap(&self) -> bool {
+        self.shape & (shape::CAP | shape::UPPER) != 0
+    }
+}
+
+/// The words of the folded line (runs of letters and digits), classified. `folded` must
+/// have been split ([`FoldedLine::fold_and_split`]).
+pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) {
+    out.clear();
+    // The words are the tokens folding marked as runs of letters and digits (every other
+    // character is a token of its own), with the shape it read from their characters.
+    for (t, w) in folded.tokens().iter().zip(words) {
+        if t.shape & fold_shape::WORD != 0 {
+            let shape = t.shape & !(fold_shape::WORD | fold_shape::SMALL);
+            out.push(Tok { s: t.s, e: t.e, fs: t.fs, fe: t.fe, cls: w.classes, shape, gaz: 0 });
+        }
+    }
+}
+
+/// One line with its tokens: what the rules look at.
+pub(crate) struct Line<'a> {
+    pub text: &'a str,
+    pub folded: &'a FoldedLine,
+    pub toks: &'a [Tok],
+    pub lex: &'a Lexicon,
+}
+
+impl<'a> Line<'a> {
+    /// Folded form of token `i`.
+    #[inline]
+    pub fn f(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        self.folded.str(t.fs, t.fe)
+    }
+
+    /// Original text of token `i`.
+    #[inline]
+    pub fn w(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.s as usize..t.e as usize]
+    }
+
+    /// The original text between token `i - 1` and token `i` (from the line start for 0).
+    #[inline]
+    pub fn gap(&self, i: usize) -> &'a str {
+        let s = if i == 0 { 0 } else { self.toks[i - 1].e as usize };
+        let e = self.toks.get(i).map_or(self.text.len(), |t| t.s as usize);
+        &self.text[s..e]
+    }
+
+    /// The original text after token `i` up to the next token (or the line end).
+    #[inline]
+    pub fn gap_after(&self, i: usize) -> &'a str {
+        let e = self.toks.get(i + 1).map_or(self.text.len(), |t| t.s as usize);
+        &self.text[self.toks[i].e as usize..e]
+    }
+
+    /// True when only spaces separate token `i - 1` and token `i`.
+    #[inline]
+    pub fn plain_gap(&self, i: usize) -> bool {
+        i > 0 && i < self.toks.len() && self.gap(i).chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t')
+    }
+
+    /// Token `i - 1` if only spaces separate it from token `i`.
+    #[inline]
+    pub fn prev(&self, i: usize) -> Option<usize> {
+        self.plain_gap(i).then(|| i - 1)
+    }
+
+    /// Token `i + 1` if only spaces separate it from token `i`.
+    #[inline]
+    pub fn next(&self, i: usize) -> Option<usize> {
+        (i + 1 < self.toks.len() && self.plain_gap(i + 1)).then_some(i + 1)
+    }
+
+    /// True when token `i` has the ending of a Greek common noun or adjective (`-ική`,
+    /// `-ών`, `-ση`...) and is no known given name.
+    pub fn common_shape(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.is(shape::LATIN) || t.is(shape::UPPER) || t.has(class::GIVEN) {
+            return false;
+        }
+        let w = self.w(i);
+        // Most endings fail on the last byte: only those that end in it are tried.
+        let Some(&last) = w.as_bytes().last() else { return false };
+        self.lex.common_endings[last as usize].iter().any(|e| crate::text::normalize::ends_with(w, e))
+    }
+
+    /// True when token `i` is a Greek word with a genitive ending (`Υπηρεσιών`, `Τέχνης`).
+    pub fn genitive(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        !t.is(shape::LATIN) && !t.is(shape::DIGIT) && {
+            let f = self.f(i);
+            self.lex.genitive_endings.iter().any(|e| f.ends_with(e.as_str()))
+        }
+    }
+
+    /// True when token `i` is an initial: a capital and at most two more letters, a full
+    /// stop right after it (`Κ.`, `Αλ.`, `Τζ.`), not in capitals (`ΗΠΑ.`) and not an
+    /// abbreviated title (`Δρ.`; a capital alone is an initial: `Κ.` is `κ.`, «Mr», only in
+    /// lower case).
+    pub fn initial(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.cap()
+            && !t.is(shape::UPPER)
+            && (!t.has(class::TITLE) || t.is(shape::SINGLE))
+            && self.w(i).chars().count() <= 3
+            && self.gap_after(i).starts_with('.')
+    }
+
+    /// True when token `i` starts a sentence, a quotation or a heading: the positions where
+    /// any word is capitalised, so a capital proves nothing.
+    pub fn weak(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        let gap = self.gap(i);
+        if gap.chars().any(|c| matches!(c, '«' | '"' | '“' | '\n' | '(' | '[' | '|' | '–' | '—')) {
+            return true;
+        }
+        if gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ';' | '…' | ':' | '·' | '•')) {
+            // Not after an abbreviated title (`ο κ. Παπαδόπουλος`) or an initial (`Α. Νικολάου`).
+            let p = &self.toks[i - 1];
+            let abbrev = p.has(class::TITLE) && p.e - p.s <= 6 && gap.trim_start().starts_with('.');
+            let initial = p.is(shape::SINGLE) && p.is(shape::CAP) && gap.starts_with('.');
+            return !(abbrev || initial);
+        }
+        if gap.contains(" - ") && i > 0 {
+            return true;
+        }
+        false
+    }
+}
+
+/// A run of capitalised tokens `a..b`, and how it may extend the span past its last token
+/// (the dot of `Ε.Ε.`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Run {
+    pub a: usize,
+    pub b: usize,
+    /// Every token is one capital letter joined by dots: a dotted acronym.
+    pub dotted: bool,
+}
+
+/// Whether token `j` continues the run that ends at token `j - 1`.
+fn joins(line: &Line, j: usize) -> bool {
+    let (p, t) = (&line.toks[j - 1], &line.toks[j]);
+    if t.gaz != 0 || t.is(shape::BLOCKED) || t.is(shape::NO_LETTER) && !t.is(shape::DIGIT) {
+        return false;
+    }
+    let gap = line.gap(j);
+    match gap {
+        " " | "\u{a0}" => t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)),
+        // Hyphenated names: `Σουν-Χούι`, `Τσουν-ριόνγκ`, `Λευκορωσία-Ρωσία` is split later.
+        "-" | "‐" => !t.is(shape::DIGIT) || t.cap(),
+        // Initials: `Α. Παπαδόπουλος`, `Τζ. Μπους`.
+        ". " => {
+            p.is(shape::SINGLE) && p.is(shape::CAP) && t.cap() && p.is(shape::LATIN) == t.is(shape::LATIN)
+        }
+        // Dotted acronyms (`Ε.Ε.`, `ΑΝ.ΕΛ.`) and initials without a space (`Κ.Παπαδάκης`).
+        "." => {
+            (p.is(shape::SINGLE) || p.is(shape::UPPER))
+                && p.cap()
+                && (t.is(shape::SINGLE) || t.is(shape::UPPER) || p.is(shape::SINGLE) && t.is(shape::CAP))
+        }
+        // `&` in company names (`Johnson & Johnson`).
+        " & " => t.cap() && p.is(shape::LATIN),
+        _ => false,
+    }
+}
+
+/// The candidate runs of a line: maximal runs of capitalised words not covered by the
+/// gazetteer, broken before a capitalised common word (month, day, nationality, title)
+/// unless an organisation head follows it (`Γενική Γραμματεία`).
+pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
+    out.clear();
+    let toks = line.toks;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.cap() || t.gaz != 0 || t.is(shape::BLOCKED) {
+            i += 1;
+            continue;
+        }
+        let mut b = i + 1;
+        while b < toks.len() && b - i < 10 && joins(line, b) {
+            // A capitalised common word stands alone, unless a head noun follows it.
+            let breaks = |k: usize| {
+                toks[k].has(class::NONAME)
+                    && !toks[k].has(class::ORG_HEAD | class::LOC_ADJ)
+                    && !(k + 1 < toks.len() && toks[k + 1].has(class::ORG_HEAD) && joins(line, k + 1))
+            };
+            if breaks(b) || breaks(b - 1) {
+                break;
+            }
+            b += 1;
+        }
+        let dotted = b - i >= 2
+            && (i + 1..b).all(|k| line.gap(k) == ".")
+            && (i..b).all(|k| toks[k].is(shape::SINGLE) || toks[k].is(shape::UPPER));
+        out.push(Run { a: i, b, dotted });
+        i = b;
+    }
+}

@@ -1,0 +1,795 @@
+//! Stage 2, context rules: names that no gazetteer lists, found and typed by their shape and
+//! their context, the way a reader recognises a name seen for the first time.
+//!
+//! The stage reads like a grammar. Every rule is a [`Rule`] value with a name, a priority,
+//! a label, a confidence and example sentences (ours) that a test runs; the rule's name is
+//! the entity's `source` (`rule:person_title`). The stage works per line, on the tokens of
+//! the folded text the lookup stage produced, in time linear in the line's length: one hash
+//! lookup per token gives its word classes (see `lexicon`), and each rule looks at most a
+//! few tokens around a candidate.
+//!
+//! 1. **Candidates** (`candidates`): maximal runs of capitalised words, in Greek or Latin
+//!    script, with hyphenated parts (`Σουν-Χούι`), initials (`Α. Παπαδόπουλος`) and dotted
+//!    acronyms (`Ε.Ε.`), that no gazetteer mention covers. Articles and other function words
+//!    at their edges (`Ο`, `Στη` at the start of a sentence) and capitalised common words
+//!    (months, days, nationality nouns, titles: `Τρίτη`, `Αμερικανοί`, `Πρόεδρος`) are
+//!    stripped: they are never names by themselves.
+//! 2. **Typing**: the rules are tried in priority order and the first that fires decides the
+//!    label and the span (see [`RULES`] for the order). Rules with explicit evidence
+//!    (a head noun, an introducing noun, a title, a verb of saying, a given name) outrank
+//!    rules on shape (surname endings, acronyms, Latin script) and context (prepositions),
+//!    which outrank the fallbacks.
+//! 3. A candidate at the start of a sentence or quotation, where any word is capitalised, is
+//!    kept only when one word and a rule of shape or strong context supports it: a
+//!    surname shape, an acronym, a standalone organisation noun, a verb of saying after it.
+//! 4. **Conflicts with the gazetteer**: gazetteer mentions win, except where a rule
+//!    explicitly takes them in: an organisation's head noun absorbs its complement
+//!    (`Πανεπιστήμιο` + `Αθηνών`), a given name joins a known surname (`Ντόναλντ` +
+//!    `Τραμπ`, keeping the gazetteer's entry).
+//!
+//! The gazetteer and the matcher know nothing of this stage.
+
+mod candidates;
+mod organisation;
+mod person;
+mod place;
+pub(crate) mod veto_only;
+
+use std::sync::{Arc, LazyLock};
+
+use crate::stages::lookup::Lookup;
+use crate::stages::mention::Mention;
+use crate::text::normalize::FoldedLine;
+use crate::text::vocab::{Vocab, Word};
+use crate::{Label, Source};
+
+use crate::lexicon::{class, Lexicon};
+use candidates::{runs, shape, tokenize, Line, Run, Tok};
+
+/// One rule of the grammar.
+#[derive(Debug)]
+pub(crate) struct Rule {
+    /// The name the entity's source carries: `rule:<name>`.
+    pub name: &'static str,
+    /// Higher rules are tried first and win conflicts.
+    pub priority: i32,
+    /// The label the rule gives.
+    pub label: Label,
+    /// The confidence of the entities it produces.
+    pub confidence: f32,
+    /// What the rule matches, in one sentence.
+    #[allow(dead_code)]
+    pub doc: &'static str,
+    /// Sentences (ours) and the mention the rule must find in each.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub examples: &'static [(&'static str, &'static str)],
+    /// How the rule types a candidate run, for the rules tried in [`RULES`] order on each
+    /// run; `None` for the rules that act at another point of the stage (a given name
+    /// joined to a known person, a national team, a web domain, coordination).
+    pub find: Option<Find>,
+}
+
+/// A typing rule: a candidate for the stretch, or `None` to let the next rule try.
+pub(crate) type Find = fn(&Line, &Stretch) -> Option<Cand>;
+
+/// The stretch of a run that the typing rules look at: tokens `a..b` (articles and
+/// capitalised common words stripped), whether it begins a sentence (`weak`: any word is
+/// capitalised there), and the line's gazetteer mentions.
+pub(crate) struct Stretch<'g> {
+    pub a: usize,
+    pub b: usize,
+    pub weak: bool,
+    pub gaz: &'g [GazSpan],
+}
+
+/// Every rule, in the order they are tried: the typing rules (those with a `find`) are tried
+/// in this order on each candidate run, and the first that fires decides.
+pub(crate) const RULES: &[&Rule] = &[
+    &person::GIVEN_BEFORE_KNOWN,
+    &organisation::HEAD,
+    &organisation::ALONE,
+    &organisation::INTRODUCED,
+    &place::INTRODUCED,
+    &organisation::NATIONAL_TEAM,
+    &person::TITLE,
+    &person::SAYING,
+    &person::GIVEN_NAME,
+    &person::EAST_ASIAN,
+    &person::SURNAME_SHAPE,
+    &organisation::ACRONYM,
+    &organisation::DOMAIN,
+    &place::DIRECTION,
+    &place::PREPOSITION,
+    &organisation::LATIN,
+    &person::ARTICLE,
+    &COORDINATION,
+    &person::FALLBACK_MULTI,
+    &person::FALLBACK_FOREIGN,
+];
+
+/// A typed candidate: tokens `a..b` (plus `extra_end` bytes: the final dot of `Ε.Ε.`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cand {
+    pub a: usize,
+    pub b: usize,
+    pub rule: &'static Rule,
+    /// The span may cover gazetteer mentions, which it replaces.
+    pub absorbs: bool,
+    pub extra_end: usize,
+    /// The gazetteer entry the mention keeps (a given name joined to a known surname).
+    pub entry: Option<u32>,
+}
+
+impl Cand {
+    pub fn new(a: usize, b: usize, rule: &'static Rule) -> Cand {
+        Cand { a, b, rule, absorbs: false, extra_end: 0, entry: None }
+    }
+}
+
+/// The compiled rule stage (its lexicon is built once per process and shared).
+#[derive(Clone)]
+pub(crate) struct Rules {
+    lex: Arc<Lexicon>,
+}
+
+static LEXICON: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::build()));
+
+/// Buffers reused across lines and calls.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    toks: Vec<Tok>,
+    runs: Vec<Run>,
+    cands: Vec<Cand>,
+    gaz: Vec<GazSpan>,
+    /// Per gazetteer mention of the line: a rule took it in, or the context vetoed it.
+    drop: Vec<bool>,
+    /// Per token: a candidate already claims it.
+    taken: Vec<bool>,
+    /// Runs no rule typed (for coordination), and the mentions the rules add.
+    untyped: Vec<(usize, usize)>,
+    added: Vec<Mention>,
+}
+
+/// One line as the earlier stages left it.
+#[derive(Clone, Copy)]
+pub(crate) struct LineInput<'a> {
+    /// The line, as in the original text.
+    pub text: &'a str,
+    /// The line folded and split into tokens.
+    pub folded: &'a FoldedLine,
+    /// What the vocabulary knows of each token (the word classes are the lexicon's).
+    pub words: &'a [Word],
+    /// The line's byte offset in the document.
+    pub offset: usize,
+}
+
+/// A gazetteer mention of the line: byte span in the line, label, entry.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct GazSpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub entry: Option<u32>,
+}
+
+impl Rules {
+    pub fn new() -> Rules {
+        Rules { lex: LEXICON.clone() }
+    }
+
+    /// The number of words of the rules' lexicon.
+    pub fn vocabulary_size(&self) -> usize {
+        self.lex.len()
+    }
+
+    /// Adds the word classes of the lexicon to the vocabulary the recognizer looks words up in.
+    pub fn add_vocabulary(&self, vocab: &mut Vocab) {
+        self.lex.add_to(vocab);
+    }
+
+    /// Gazetteer-only mode's pass over one line (see [`veto_only`]): no rule adds a name,
+    /// but the listed names most likely part of a longer unlisted one are left out.
+    pub fn veto_only(&self, line: LineInput, out: &mut Vec<Mention>, first: usize, sc: &mut Scratch) {
+        let LineInput { text, folded, words, offset } = line;
+        if out.len() == first {
+            return;
+        }
+        tokenize(folded, words, &mut sc.toks);
+        let is_sport = || sport_line(text, folded, words);
+        let line = Line { text, folded, toks: &sc.toks, lex: &self.lex };
+        veto_only::drop_partial_names(&line, offset, out, first, is_sport);
+    }
+
+    /// Runs the rules over one line. `out[first..]` holds the line's gazetteer mentions
+    /// (sorted, offsets shifted by `line.offset`); rule mentions are added and the tail stays
+    /// sorted and non-overlapping.
+    pub fn apply(
+        &self,
+        line: LineInput,
+        out: &mut Vec<Mention>,
+        first: usize,
+        sc: &mut Scratch,
+        lookup: &Lookup,
+    ) {
+        let LineInput { text, folded, words, offset } = line;
+        tokenize(folded, words, &mut sc.toks);
+        if sc.toks.is_empty() {
+            return;
+        }
+        // Mark the tokens each gazetteer mention covers.
+        sc.gaz.clear();
+        {
+            let mut k = 0;
+            for (mi, m) in out[first..].iter().enumerate() {
+                let (s, e) = (m.start - offset, m.end - offset);
+                sc.gaz.push(GazSpan { start: s, end: e, label: m.label, entry: m.entry });
+                while k < sc.toks.len() && (sc.toks[k].e as usize) <= s {
+                    k += 1;
+                }
+                let mut j = k;
+                while j < sc.toks.len() && (sc.toks[j].s as usize) < e {
+                    sc.toks[j].gaz = mi as u32 + 1;
+                    j += 1;
+                }
+            }
+        }
+        let Scratch { toks, runs: line_runs, cands, gaz, drop, taken, untyped, added } = sc;
+        drop.clear();
+        drop.resize(out.len() - first, false);
+        let is_sport = || sport_line(text, folded, words);
+        vet_gazetteer(text, folded, &self.lex, toks, gaz, drop, &mut out[first..], lookup, is_sport);
+        let line = Line { text, folded, toks, lex: &self.lex };
+        runs(&line, line_runs);
+        cands.clear();
+        organisation::domains(&line, cands);
+        let mut last_end = 0;
+        untyped.clear();
+        // Tokens already claimed by a candidate: the overlap test costs the candidate's
+        // length, not the number of candidates (a scan of all was quadratic on long lines).
+        taken.clear();
+        taken.resize(toks.len(), false);
+        for d in cands.iter() {
+            taken[d.a..d.b].fill(true);
+        }
+        for r in line_runs.iter() {
+            if r.a < last_end {
+                continue;
+            }
+            match classify(&line, r, gaz) {
+                Some(c) => {
+                    if taken[c.a..c.b].iter().any(|&t| t) {
+                        continue;
+                    }
+                    last_end = c.b;
+                    taken[c.a..c.b].fill(true);
+                    cands.push(c);
+                }
+                None if !r.dotted => {
+                    let (a, b) = strip(&line, r.a, r.b);
+                    if a < b && b - a <= 3 && !(b - a == 1 && toks[a].is(shape::SINGLE)) {
+                        untyped.push((a, b));
+                    }
+                }
+                None => {}
+            }
+        }
+        coordinate(&line, untyped, gaz, drop, cands);
+        // Gazetteer mentions that a rule took in give way; any other overlap keeps the gazetteer's.
+        // Candidates are disjoint from each other too: the first one (domains, then runs, then
+        // coordinated names) keeps tokens another also claims (`Κΰ, Mo.co`: a domain, and a
+        // name coordinated with a person).
+        added.clear();
+        taken.clear();
+        taken.resize(toks.len(), false);
+        for c in cands.iter() {
+            if taken[c.a..c.b].iter().any(|&t| t) {
+                continue;
+            }
+            let s = toks[c.a].s as usize;
+            let e = toks[c.b - 1].e as usize + c.extra_end;
+            // `gaz` is sorted and disjoint: the overlapping mentions are one run of it, found
+            // by binary search (a scan of the whole line per candidate was quadratic).
+            let lo = gaz.partition_point(|g| g.end <= s);
+            let hi = lo + gaz[lo..].iter().take_while(|g| g.start < e).count();
+            if lo < hi {
+                if !c.absorbs || gaz[lo..hi].iter().any(|g| g.start < s || g.end > e) {
+                    continue;
+                }
+                drop[lo..hi].fill(true);
+            }
+            taken[c.a..c.b].fill(true);
+            added.push(Mention {
+                start: offset + s,
+                end: offset + e,
+                label: c.rule.label,
+                entry: c.entry,
+                canonical: None,
+                source: Source::Rule(c.rule.name),
+                confidence: c.rule.confidence,
+                priority: c.rule.priority,
+            });
+        }
+        if drop.iter().any(|&d| d) {
+            crate::stages::mention::retain_from(out, first, |i| !drop[i]);
+        }
+        if !added.is_empty() {
+            out.append(added);
+            // Disjoint spans have distinct starts: an unstable sort (no buffer) is exact.
+            out[first..].sort_unstable_by_key(|m| m.start);
+        }
+    }
+}
+
+/// Names coordinated in a list take the label of a typed neighbour: `Παβάρ, Βαράν, Ουμτιτί`
+/// after a known player, `Χ και Ψ` (see [`COORDINATION`]). Runs through the list from
+/// both ends until nothing changes.
+fn coordinate(
+    line: &Line,
+    untyped: &[(usize, usize)],
+    gaz: &[GazSpan],
+    drop: &[bool],
+    cands: &mut Vec<Cand>,
+) {
+    if untyped.is_empty() {
+        return;
+    }
+    let toks = line.toks;
+    let label_at = |cands: &Vec<Cand>, i: usize| -> Option<Label> {
+        let t = &toks[i];
+        if t.gaz != 0 && !drop[t.gaz as usize - 1] {
+            return Some(gaz[t.gaz as usize - 1].label);
+        }
+        cands.iter().find(|c| c.a <= i && i < c.b).map(|c| c.rule.label)
+    };
+    let sep = |i: usize| -> Option<usize> {
+        // Token `i` is preceded by `, ` or ` και `: returns the index of the token before that.
+        if i == 0 {
+            return None;
+        }
+        let g = line.gap(i).trim();
+        if g == "," {
+            return Some(i - 1);
+        }
+        if line.plain_gap(i) && toks[i - 1].has(class::AND) && i >= 2 && line.gap(i - 1).trim().is_empty() {
+            return Some(i - 2);
+        }
+        None
+    };
+    let mut done = vec![false; untyped.len()];
+    for _ in 0..4 {
+        let mut changed = false;
+        for (k, &(a, b)) in untyped.iter().enumerate() {
+            if done[k] {
+                continue;
+            }
+            let left = sep(a).and_then(|p| label_at(cands, p));
+            let right = (b < toks.len()).then(|| sep(b).filter(|&p| p == b - 1).and(Some(b))).flatten();
+            let right = right.and_then(|n| label_at(cands, n).filter(|_| toks[n].cap()));
+            // Only persons: places and organisations in lists are as often common nouns.
+            let common = (a..b).any(|i| {
+                line.common_shape(i) || toks[i].has(class::PORTFOLIO | class::NONAME | class::TITLE)
+            });
+            if left.or(right) == Some(Label::Per) && !common {
+                cands.push(Cand::new(a, b, &COORDINATION));
+                done[k] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// A name in a list next to a person.
+pub(crate) const COORDINATION: Rule = Rule {
+    name: "person_coordination",
+    priority: 30,
+    label: Label::Per,
+    confidence: 0.6,
+    doc: "An untyped capitalised name in a list (`, ` or `και`) next to a person takes the \
+          person label: line-ups, lists of speakers. (Places and organisations are not \
+          propagated: in lists they are as often common nouns.)",
+    examples: &[("Έπαιξαν οι Καραβαγγελόπουλος, Ντουμέρ, Χατζηπαντελή και άλλοι.", "Ντουμέρ")],
+    find: None,
+};
+
+/// Checks the gazetteer's mentions against their context: a one-word place that has the
+/// shape of an adjective and runs into more capitalised words is part of a longer name
+/// (`Ανατολικού` in `Ανατολικού Οικονομικού Φόρουμ`) and is dropped; in a sports report a
+/// country is its national team (see [`organisation::NATIONAL_TEAM`]; `is_sport` says
+/// whether the line is a sports report, asked only if a country is among the mentions).
+#[allow(clippy::too_many_arguments)]
+fn vet_gazetteer(
+    text: &str,
+    folded: &FoldedLine,
+    lex: &Lexicon,
+    toks: &mut [Tok],
+    gaz: &[GazSpan],
+    drop: &mut [bool],
+    mentions: &mut [Mention],
+    lookup: &Lookup,
+    is_sport: impl FnOnce() -> bool,
+) {
+    if gaz.is_empty() {
+        return;
+    }
+    let country = |g: &GazSpan| {
+        g.label == Label::Loc
+            && g.entry.is_some_and(|e| lookup.entries[e as usize].kind.as_deref() == Some("country"))
+    };
+    let mut veto = Vec::new();
+    let mut blocked = Vec::new();
+    {
+        let line = Line { text, folded, toks, lex };
+        for i in 0..toks.len() {
+            let t = &toks[i];
+            if t.gaz == 0 {
+                continue;
+            }
+            let g = &gaz[t.gaz as usize - 1];
+            let single = g.start == t.s as usize && g.end == t.e as usize;
+            // A capitalised common word is no name even when a list has it: a nationality
+            // noun (`Βρετανών`), a title (`Νικητής`), a day.
+            if single && g.label != Label::Per && t.has(class::NONAME) {
+                veto.push((t.gaz as usize - 1, i));
+                continue;
+            }
+            // Two names joined by a hyphen without spaces are a pairing, a match or a route
+            // (`Γαλλία-Κροατία`, `ΕΕ-ΗΠΑ`), not a mention of either.
+            if g.label != Label::Per && g.start == t.s as usize && hyphen_pair(text, g.start, g.end) {
+                let mut j = i;
+                while j < toks.len() && toks[j].gaz == t.gaz {
+                    veto.push((t.gaz as usize - 1, j));
+                    blocked.push(j);
+                    j += 1;
+                }
+                continue;
+            }
+            if i + 1 >= toks.len() {
+                continue;
+            }
+            let n = &toks[i + 1];
+            // A given name the gazetteer took for a place, before a surname: `Αθηνά
+            // Κοτζαμπάση`.
+            if single
+                && g.label != Label::Per
+                && t.has(class::GIVEN)
+                && n.gaz == 0
+                && n.cap()
+                && !n.is(shape::UPPER)
+                && line.plain_gap(i + 1)
+                && !n.has(class::NONAME | class::FUNCTION | class::ORG_HEAD)
+                && !line.common_shape(i + 1)
+            {
+                veto.push((t.gaz as usize - 1, i));
+                continue;
+            }
+            if single
+                && g.label == Label::Loc
+                && line.common_shape(i)
+                && n.gaz == 0
+                && n.cap()
+                && line.plain_gap(i + 1)
+                && !n.has(class::NONAME | class::FUNCTION)
+            {
+                veto.push((t.gaz as usize - 1, i));
+            }
+        }
+        // A team's line-up: the country heads the line, before `:` or its coach in
+        // brackets, and a list of players follows (`Βραζιλία: Α, Β, Γ, ...`).
+        if let Some(g) = gaz.first().filter(|g| text[..g.start].trim().is_empty() && country(g)) {
+            let rest = text[g.end..].trim_start();
+            if (rest.starts_with(':') || rest.starts_with('('))
+                && text.bytes().filter(|&c| c == b',').count() >= 4
+                && !drop[0]
+            {
+                national_team(&mut mentions[0]);
+            }
+        }
+        if gaz.iter().any(country) && is_sport() {
+            for (k, g) in gaz.iter().enumerate() {
+                if !country(g) || drop[k] {
+                    continue;
+                }
+                // The team is the subject or object, with its article: `η Κροατία`, `τη Σουηδία`;
+                // not the host (`στη Ρωσία`), nor a pairing (`Γαλλία-Κροατία`).
+                let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
+                // `κόντρα στην Ελβετία`: against the team.
+                let article = line.prev(i).is_some_and(|p| {
+                    toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC)
+                        && (!toks[p].has(class::STO)
+                            || line.prev(p).is_some_and(|q| toks[q].has(class::AGAINST)))
+                });
+                let paired = text[..g.start].ends_with('-') || text[g.end..].starts_with('-');
+                if article && !paired {
+                    national_team(&mut mentions[k]);
+                }
+            }
+        }
+    }
+    for (k, i) in veto {
+        drop[k] = true;
+        toks[i].gaz = 0;
+    }
+    for i in blocked {
+        toks[i].shape |= shape::BLOCKED;
+    }
+}
+
+/// Whether the name at bytes `start..end` of `line` is one of two names joined by a hyphen
+/// without spaces: a pairing, a match or a route (`Γαλλία-Πορτογαλία`, `ΕΕ-Καναδά`,
+/// `Λάρισας-Βόλου`), not a mention of either (a word or a number before the hyphen,
+/// or a capital after it). The rule stage vetoes such names, and gazetteer-only mode
+/// leaves them out (`veto_only`).
+pub(crate) fn hyphen_pair(line: &str, start: usize, end: usize) -> bool {
+    let before = line[..start].strip_suffix('-').and_then(|r| r.chars().next_back());
+    let after = line[end..].strip_prefix('-').and_then(|r| r.chars().next());
+    before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_uppercase)
+}
+
+/// Makes the country `m` its national team ([`organisation::NATIONAL_TEAM`]): the rule stage
+/// and gazetteer-only mode (`veto_only`) relabel the same way.
+pub(crate) fn national_team(m: &mut Mention) {
+    m.label = Label::Org;
+    m.source = Source::Rule(organisation::NATIONAL_TEAM.name);
+    m.confidence = organisation::NATIONAL_TEAM.confidence;
+}
+
+/// Whether `line` reads like a sentence of a sports report, where a country is its national
+/// team ([`organisation::NATIONAL_TEAM`]): two of its sports words (`γκολ`, `νίκησε`,
+/// `προκρίθηκε`), or a score such as `2-1` (which counts twice). The rule stage asks this of
+/// the lines with a country among their mentions, gazetteer-only mode of those where a
+/// place follows an article (`veto_only`). It reads the line as folded and classified
+/// for the lookup (`folded`, and `words`, whose classes hold the sports words: see
+/// [`add_sport_vocabulary`]), so it folds and looks up nothing again.
+pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> bool {
+    let mut sport = 0;
+    for (t, w) in folded.tokens().iter().zip(words) {
+        if t.shape & crate::text::normalize::shape::WORD == 0 {
+            continue;
+        }
+        let (s, e) = (t.s as usize, t.e as usize);
+        if line.as_bytes()[s..e].iter().all(u8::is_ascii_digit) {
+            // A score: one or two digits, a hyphen or a dash, digits.
+            let after = &line[e..];
+            if e - s <= 2
+                && ["-", "–"].iter().any(|d| {
+                    after.strip_prefix(d).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                })
+            {
+                sport += 2;
+            }
+        } else if w.classes & class::SPORT != 0 {
+            sport += 1;
+        }
+        if sport >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether token `t` is the article of a subject or an object (`η Κροατία`, `τον
+/// Παναθηναϊκό`): before a country in a sports report, its team.
+pub(crate) fn subject_article(t: &Tok) -> bool {
+    t.has(class::SUBJECT_ARTICLE)
+}
+
+/// Strips function words and capitalised common words from the edges of a run.
+fn strip(line: &Line, mut a: usize, mut b: usize) -> (usize, usize) {
+    let toks = line.toks;
+    let edge = |t: &Tok, more: bool| {
+        (t.has(class::FUNCTION) && !(t.has(class::GIVEN) && more))
+            || (t.has(class::NONAME)
+                && !t.has(class::ORG_HEAD | class::LOC_ADJ)
+                && !(t.has(class::GIVEN) && more))
+    };
+    // An initial (`Ο. Παπαδόπουλος`) is never an article.
+    let initial = |i: usize| toks[i].is(shape::SINGLE) && i + 1 < b && line.gap(i + 1).starts_with('.');
+    // An adjective before a head noun (`Γενικό Νοσοκομείο`) and a portfolio after the
+    // lower-case `υπουργείο` (`υπουργείο Οικονομίας`) belong to the name.
+    let before_head =
+        |i: usize| !toks[i].has(class::FUNCTION) && i + 1 < b && toks[i + 1].has(class::ORG_HEAD);
+    let start = a;
+    let after_ministry = |i: usize| {
+        i == start
+            && toks[i].has(class::PORTFOLIO)
+            && line.prev(i).is_some_and(|p| toks[p].has(class::ORG_HEAD_LOWER))
+    };
+    while a < b && edge(&toks[a], a + 1 < b) && !initial(a) && !before_head(a) && !after_ministry(a) {
+        a += 1;
+    }
+    while b > a
+        && (edge(&toks[b - 1], false) && !(b - 1 == start && after_ministry(start))
+            || toks[b - 1].has(class::PARTICLE) && !toks[b - 1].cap())
+    {
+        b -= 1;
+    }
+    // `ο υπουργός Εξωτερικών Χ`: the portfolio belongs to the title, not to the name.
+    if a < b && a > 0 {
+        let after_title = line.prev(a).is_some_and(|p| toks[p].has(class::TITLE));
+        if after_title {
+            while a < b && toks[a].has(class::PORTFOLIO) && !toks[a].has(class::GIVEN) {
+                a += 1;
+            }
+        }
+    }
+    (a, b)
+}
+
+/// Types one run: the first rule in priority order that fires.
+fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
+    let toks = line.toks;
+    if r.dotted {
+        return organisation::acronym(line, r.a, r.b, true);
+    }
+    let (a, b) = strip(line, r.a, r.b);
+    if a >= b {
+        return None;
+    }
+    let weak = line.weak(a);
+    // A given name, an initial or an unknown name-like word right before a person the
+    // gazetteer knows (`Έλον` + `Μασκ`, `Ντ.` + `Τραμπ`).
+    let initial = |i: usize| line.initial(i);
+    let name_like = |i: usize| {
+        let t = &toks[i];
+        t.cap()
+            && !t.is(shape::UPPER)
+            && !t.is(shape::DIGIT)
+            && !t.has(class::NONAME | class::FUNCTION | class::ORG_HEAD | class::TITLE | class::PORTFOLIO)
+            && !line.common_shape(i)
+    };
+    let given = (a..b).all(|i| toks[i].has(class::GIVEN) || name_like(i)) || b - a == 1 && initial(a);
+    let joined = b < toks.len() && (line.plain_gap(b) || matches!(line.gap(b), ". " | "."));
+    // At the start of a sentence one unknown word is no evidence of a given name.
+    let weak_guess = weak && b - a == 1 && !toks[a].has(class::GIVEN) && !initial(a);
+    if b - a <= 2 && given && joined && !weak_guess {
+        let g = toks[b].gaz as usize;
+        if g != 0 && gaz[g - 1].start == toks[b].s as usize {
+            let mut e = b;
+            while e < toks.len() && toks[e].gaz as usize == g {
+                e += 1;
+            }
+            // A known given name before a one-word place or organisation is a person too
+            // (`Σεμπάστιαν Μπάρι`, `Γιάννης Μασούτης`): names are also surnames.
+            let one_word = e == b + 1;
+            if gaz[g - 1].label == Label::Per {
+                return Some(Cand {
+                    absorbs: true,
+                    entry: gaz[g - 1].entry,
+                    ..Cand::new(a, e, &person::GIVEN_BEFORE_KNOWN)
+                });
+            } else if one_word && (a..b).all(|i| toks[i].has(class::GIVEN)) && !line.common_shape(b) {
+                return Some(Cand { absorbs: true, ..Cand::new(a, e, &person::GIVEN_NAME) });
+            }
+        }
+    }
+    // A person the gazetteer knows by a given name alone, right before an unknown surname:
+    // the two words are one person (`Μάικλ` + `Μάντεν`).
+    if a > 0 && line.plain_gap(a) && b - a <= 2 && (a..b).all(|i| name_like(i) && !toks[i].has(class::GIVEN))
+    {
+        let g = toks[a - 1].gaz as usize;
+        if g != 0 {
+            let m = &gaz[g - 1];
+            let one_word = m.start == toks[a - 1].s as usize && m.end == toks[a - 1].e as usize;
+            if m.label == Label::Per && one_word && toks[a - 1].has(class::GIVEN) {
+                return Some(Cand { absorbs: true, ..Cand::new(a - 1, b, &person::GIVEN_NAME) });
+            }
+        }
+    }
+    // A lone letter is an initial or a numbering, not a name.
+    if b - a == 1 && toks[a].is(shape::SINGLE) {
+        return None;
+    }
+    let stretch = Stretch { a, b, weak, gaz };
+    let found = RULES.iter().filter_map(|r| r.find).find_map(|find| find(line, &stretch))?;
+    // At the start of a sentence a capital proves nothing: one word needs a rule of shape
+    // or strong context.
+    if weak && b - a == 1 {
+        let name = found.rule.name;
+        let strong = [
+            organisation::ALONE.name,
+            person::SURNAME_SHAPE.name,
+            organisation::ACRONYM.name,
+            person::SAYING.name,
+        ];
+        let head_with_complement = name == organisation::HEAD.name && found.b > b;
+        if !strong.contains(&name) && !head_with_complement {
+            return None;
+        }
+    }
+    if toks[found.a].is(shape::NO_LETTER) {
+        return None;
+    }
+    // An organisation's head noun is no part of a person's name (`ο Σύνδεσμος`, `Ένοπλες
+    // Δυνάμεις` after a verb of saying), unless it is also a given name (`Δήμος`).
+    if found.rule.label == Label::Per
+        && (found.a..found.b)
+            .any(|i| toks[i].has(class::ORG_HEAD) && !toks[i].has(class::GIVEN) && !toks[i].is(shape::LATIN))
+    {
+        return None;
+    }
+    Some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Entry, Gazetteer, Recognizer, Stage};
+
+    fn recognizer() -> Recognizer {
+        // A fictional person, so that `person_given_before_known` has a known surname to join.
+        let mut g = Gazetteer::new("test");
+        g.insert(Entry::new("grner:per:test-logaras", Label::Per, "Λογαράς")).unwrap();
+        g.insert(Entry::new("iso3166:UA", Label::Loc, "Ουκρανία").kind("country")).unwrap();
+        // The rules alone (and this small list): the embedded gazetteers would find many
+        // of the example names before the rules do.
+        Recognizer::builder()
+            .default_gazetteers(false)
+            .gazetteer(g)
+            .stage(Stage::Document, false)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn every_rule_example() {
+        let ner = recognizer();
+        let mut failures = Vec::new();
+        for rule in RULES {
+            for (sentence, expected) in rule.examples {
+                let ents = ner.extract(sentence);
+                let ok = ents.iter().any(|e| {
+                    e.text() == *expected && e.label == rule.label && e.source == Source::Rule(rule.name)
+                });
+                if !ok {
+                    let got: Vec<_> =
+                        ents.iter().map(|e| format!("{}:{}:{}", e.text(), e.label, e.source)).collect();
+                    failures.push(format!("{}: {sentence:?} expected {expected:?}, got {got:?}", rule.name));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn every_rule_has_examples_and_a_unique_name() {
+        let mut names = std::collections::HashSet::new();
+        for rule in RULES {
+            assert!(names.insert(rule.name), "duplicate rule name {}", rule.name);
+            if rule.name != person::GIVEN_BEFORE_KNOWN.name {
+                assert!(!rule.examples.is_empty(), "rule {} has no example", rule.name);
+            }
+        }
+        assert!(RULES
+            .windows(2)
+            .all(|w| w[0].priority >= w[1].priority || w[1].name == organisation::DOMAIN.name));
+    }
+
+    #[test]
+    fn given_name_joins_known_surname() {
+        let ents = recognizer().extract("Μίλησε χθες ο Στέλιος Λογαράς στη Βουλή.");
+        let e = ents.iter().find(|e| e.text() == "Στέλιος Λογαράς").expect("joined");
+        assert_eq!(e.source, Source::Rule(person::GIVEN_BEFORE_KNOWN.name));
+        assert_eq!(e.id(), Some("grner:per:test-logaras"));
+    }
+
+    #[test]
+    fn common_capitalised_words_are_not_names() {
+        let ner = recognizer();
+        for (sentence, word) in [
+            ("Την Τρίτη οι Αμερικανοί αξιωματούχοι έφυγαν.", "Τρίτη"),
+            ("Την Τρίτη οι Αμερικανοί αξιωματούχοι έφυγαν.", "Αμερικανοί"),
+            ("Ο Πρόεδρος μίλησε τον Ιούλιο στην Ολομέλεια.", "Ιούλιο"),
+            ("Κάποιοι αναλυτές το πιστεύουν.", "Κάποιοι"),
+            ("Ο υπουργός Εξωτερικών ήταν εκεί.", "Εξωτερικών"),
+            ("Ο δείκτης CET1 της τράπεζας αυξήθηκε πέρσι.", "CET1"),
+            ("Το εμβόλιο κατά του HPV διατίθεται δωρεάν.", "HPV"),
+            ("Χθες ο Σύνδεσμος εξέδωσε ανακοίνωση.", "Σύνδεσμος"),
+        ] {
+            let ents = ner.extract(sentence);
+            assert!(!ents.iter().any(|e| e.text().contains(word)), "{word} in {ents:?}");
+        }
+    }
+}

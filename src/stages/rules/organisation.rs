@@ -1,0 +1,427 @@
+//! Organisation rules: head nouns and suffixes (with their genitive complements), names
+//! that stand alone, introducing nouns, acronyms, Latin-script brand names, web domains.
+
+use crate::Label;
+
+use super::candidates::{shape, Line};
+use super::{Cand, Rule};
+use crate::lexicon::class;
+
+/// `Υπουργείο Υγείας`, `Ευρωπαϊκή Ένωση`, `Τράπεζα της Ελλάδος`, `Stimson Center`.
+pub(crate) const HEAD: Rule = Rule {
+    name: "org_head_noun",
+    priority: 95,
+    label: Label::Org,
+    confidence: 0.85,
+    doc: "A Greek head noun (Υπουργείο, Τράπεζα, Επιτροπή, Πανεπιστήμιο...) with capitalised \
+          adjectives before it or a genitive complement after it, which may be a place the \
+          gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
+          `και` or `&` (Ινστιτούτο Εμπορίου και Υπηρεσιών); an institution's head alone, \
+          capitalised after an article inside a sentence (του Μουσείου); an ordinal before the \
+          name (3ο Γυμνάσιο, Γ’ Κλινική) and adjectives coordinated before the head (Φιλοζωική \
+          και Περιβαλλοντική Ομοσπονδία); a Latin head or suffix at the end (Center, \
+          Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio.",
+    examples: &[
+        ("Η ανακοίνωση εκδόθηκε από το Ίδρυμα Σταυρογιάννη χθες.", "Ίδρυμα Σταυρογιάννη"),
+        ("Εκπρόσωπος της Ελληνικής Εταιρείας Ορνιθολογίας μίλησε.", "Ελληνικής Εταιρείας Ορνιθολογίας"),
+        ("Το ανακοίνωσε το υπουργείο Τουρισμού σήμερα.", "υπουργείο Τουρισμού"),
+        ("Τη μελέτη έκανε το Brookfield Institute με έδρα τη Βοστώνη.", "Brookfield Institute"),
+        ("Ο ερευνητής εργάζεται στο Πανεπιστήμιο της Μόσχας εδώ και χρόνια.", "Πανεπιστήμιο της Μόσχας"),
+        (
+            "Μίλησε εκπρόσωπος του Ινστιτούτου Ναυτιλίας και Εμπορίου χθες.",
+            "Ινστιτούτου Ναυτιλίας και Εμπορίου",
+        ),
+        ("Η μελέτη του Τμήματος Γεωλογίας & Ορυκτολογίας δημοσιεύθηκε.", "Τμήματος Γεωλογίας & Ορυκτολογίας"),
+        ("Τα εκθέματα του Μουσείου μεταφέρθηκαν χθες σε νέα αίθουσα.", "Μουσείου"),
+        (
+            "Την έρευνα χρηματοδότησε το Παρατηρητήριο Κοινωνικών Ανισοτήτων.",
+            "Παρατηρητήριο Κοινωνικών Ανισοτήτων",
+        ),
+        ("Οι μαθητές του 3ου Γυμνασίου Καλαμάτας διακρίθηκαν.", "3ου Γυμνασίου Καλαμάτας"),
+        ("Ο προπονητής της Χάποελ Μπεερσέβα μίλησε μετά τον αγώνα.", "Χάποελ Μπεερσέβα"),
+        (
+            "Η ανακοίνωση της Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας ήρθε χθες.",
+            "Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας",
+        ),
+    ],
+    find: Some(|l, s| head(l, s.a, s.b, s.gaz)),
+};
+
+/// `Βουλή`, `Κομισιόν`, `Eurogroup`.
+pub(crate) const ALONE: Rule = Rule {
+    name: "org_standalone",
+    priority: 94,
+    label: Label::Org,
+    confidence: 0.8,
+    doc: "A capitalised noun that names one organisation on its own (Βουλή, Κομισιόν, Γερουσία).",
+    examples: &[("Το νομοσχέδιο ψηφίστηκε χθες στη Βουλή με ευρεία πλειοψηφία.", "Βουλή")],
+    find: Some(|l, s| alone(l, s.a, s.b)),
+};
+
+/// `το πρακτορείο ειδήσεων X`, `η εταιρεία X`.
+pub(crate) const INTRODUCED: Rule = Rule {
+    name: "org_introduced",
+    priority: 90,
+    label: Label::Org,
+    confidence: 0.85,
+    doc: "A lower-case noun that names a kind of organisation right before the name: το \
+          πρακτορείο ειδήσεων X, η εταιρεία X, ο όμιλος X, η εφημερίδα X.",
+    examples: &[
+        ("Το μετέδωσε το πρακτορείο ειδήσεων Tanjug το πρωί.", "Tanjug"),
+        ("Την αγόρασε η εταιρεία Βλαχοδήμος πέρσι.", "Βλαχοδήμος"),
+    ],
+    find: Some(|l, s| introduced(l, s.a, s.b)),
+};
+
+/// `η Κροατία νίκησε 2-0`: the national team.
+pub(crate) const NATIONAL_TEAM: Rule = Rule {
+    name: "org_national_team",
+    priority: 88,
+    label: Label::Org,
+    confidence: 0.75,
+    doc: "In a sentence of a sports report (a score such as 2-1, or words such as γκολ, πέναλτι, \
+          προκρίθηκε), a country the gazetteer found is its national team, unless a preposition \
+          of place comes before it (στη Ρωσία: the host; but κόντρα στην Ελβετία); a country \
+          that heads a line-up (Βραζιλία: Α, Β, Γ...).",
+    examples: &[
+        ("Η Ουκρανία νίκησε 3-1 και προκρίθηκε στον τελικό.", "Ουκρανία"),
+        ("Το ίδιο έκανε και κόντρα στην Ουκρανία στο τελευταίο ματς.", "Ουκρανία"),
+        ("Ουκρανία (Πετρένκο): Σβιτλίνα, Ντεμτσένκο, Χόμενκο, Λούκας, Ζάιτσεφ.", "Ουκρανία"),
+    ],
+    find: None,
+};
+
+/// `ΕΟΠΥΥ`, `Ε.Ε.`, `ΑΠΕ-ΜΠΕ`.
+pub(crate) const ACRONYM: Rule = Rule {
+    name: "org_acronym",
+    priority: 70,
+    label: Label::Org,
+    confidence: 0.75,
+    doc: "An acronym in capitals (at most six letters, or dotted, or up to nine Greek capitals \
+          ending in a consonant that ends no Greek word), not a common acronym such as ΦΠΑ, \
+          ΑΕΠ or DNA.",
+    examples: &[
+        ("Η ανακοίνωση της ΠΟΣΚΕΑ ήρθε αργά.", "ΠΟΣΚΕΑ"),
+        ("Η απόφαση της Ο.Σ.Κ.Π. δημοσιεύθηκε.", "Ο.Σ.Κ.Π."),
+        ("Την κινητοποίηση κήρυξε η ΠΟΕΔΗΝΤ χθες.", "ΠΟΕΔΗΝΤ"),
+    ],
+    find: Some(|l, s| acronym(l, s.a, s.b, false)),
+};
+
+/// `Volotea`, `Nintendo`.
+pub(crate) const LATIN: Rule = Rule {
+    name: "org_latin_brand",
+    priority: 50,
+    label: Label::Org,
+    confidence: 0.6,
+    doc: "A capitalised Latin-script name right after a feminine article (η, της, την, στην), \
+          with no person or place evidence: a company, brand or medium.",
+    examples: &[("Νέα συσκευή θα φέρει στην αγορά η Zentrova μέσα στο φθινόπωρο.", "Zentrova")],
+    find: Some(|l, s| if s.weak { None } else { latin(l, s.a, s.b) }),
+};
+
+/// `naftemporiki.gr`.
+pub(crate) const DOMAIN: Rule = Rule {
+    name: "org_web_domain",
+    priority: 70,
+    label: Label::Org,
+    confidence: 0.8,
+    doc: "A web domain (name.gr, name.com) outside an e-mail address: the medium or company.",
+    examples: &[("Όπως έγραψε το paradeigma.gr χθες.", "paradeigma.gr")],
+    find: None,
+};
+
+/// Extends an organisation ending at token `b` over its genitive complements: capitalised
+/// words and places the gazetteer knows (`Νοσοκομείο` + `Νίκαιας`), and, after
+/// `της/του/των` (or `για τον`), capitalised words; a place after a particle only when the
+/// name so far is a bare head (`Πανεπιστήμιο της Μόσχας`, but `Εφετείο` | `της Αθήνας`).
+/// A complement that starts with another head noun is another organisation (`Τμήμα
+/// Πληροφορικής` | `του Πανεπιστημίου...`); a given name starts a person.
+/// Returns the new end token and whether gazetteer mentions were absorbed.
+fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize, bool) {
+    let toks = line.toks;
+    let mut absorbed = false;
+    let bare_head = b - a == 1;
+    loop {
+        if b >= toks.len() {
+            break;
+        }
+        // Complements coordinated with `και` or `&` (`Ινστιτούτο Εμπορίου και Υπηρεσιών`,
+        // `Τμήμα Περιβάλλοντος & Υδροοικονομίας`): both genitives, after a complement (a
+        // head before `και` is a second organisation: `Τράπεζα και Ταμείο`).
+        let coordinated = b - a >= 2 && !toks[b - 1].has(class::ORG_HEAD) && line.genitive(b - 1) && {
+            let and = toks[b].has(class::AND) && !toks[b].cap() && line.plain_gap(b);
+            let j = if and { b + 1 } else { b };
+            let joined = if and { line.plain_gap(j) } else { line.gap(b) == " & " };
+            j < toks.len()
+                && joined
+                && toks[j].cap()
+                && line.genitive(j)
+                && !toks[j].has(class::ORG_HEAD | class::GIVEN)
+                && !toks[j].is(shape::UPPER)
+        };
+        let mut j = b;
+        if coordinated {
+            j = if toks[b].has(class::AND) { b + 1 } else { b };
+        } else {
+            while j < toks.len()
+                && j - b < 2
+                && line.plain_gap(j)
+                && !toks[j].cap()
+                && toks[j].has(class::LINK)
+                && !toks[j].has(class::AND)
+            {
+                j += 1;
+            }
+            if j >= toks.len() || !line.plain_gap(j) || !toks[j].cap() {
+                break;
+            }
+        }
+        let particle = j > b && !coordinated;
+        let t = &toks[j];
+        if t.has(class::NONAME) && !t.has(class::PORTFOLIO | class::ORG_HEAD)
+            || t.has(class::GIVEN) && t.gaz == 0
+            || particle && t.has(class::ORG_HEAD)
+        {
+            break;
+        }
+        let mut e = j + 1;
+        if t.gaz != 0 {
+            let g = &gaz[t.gaz as usize - 1];
+            if g.label != crate::Label::Loc || particle && !bare_head || g.start != t.s as usize {
+                break;
+            }
+            absorbed = true;
+            while e < toks.len() && toks[e].gaz == t.gaz {
+                e += 1;
+            }
+        } else {
+            while e < toks.len()
+                && toks[e].gaz == 0
+                && toks[e].cap()
+                && !toks[e].has(class::GIVEN)
+                && matches!(line.gap(e), " " | "-")
+            {
+                e += 1;
+            }
+        }
+        b = e;
+    }
+    (b, absorbed)
+}
+
+/// Head noun rule (see [`HEAD`]).
+pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> Option<Cand> {
+    let toks = line.toks;
+    let latin = toks[a].is(shape::LATIN);
+    let greek_head = (a..b).find(|&k| toks[k].has(class::ORG_HEAD) && !toks[k].is(shape::LATIN));
+    let latin_head =
+        latin && (a..b).any(|k| toks[k].has(class::ORG_HEAD) && toks[k].is(shape::LATIN)) && b - a >= 2;
+    // `το υπουργείο Υγείας`: the lower-case head belongs to the name.
+    let lower_head = line.prev(a).filter(|&p| toks[p].has(class::ORG_HEAD_LOWER) && !toks[p].cap());
+    if let Some(p) = lower_head.filter(|_| !toks[a].has(class::GIVEN)) {
+        let (e, absorbed) = extend(line, a, b, gaz);
+        return Some(Cand { a: p, b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) });
+    }
+    if !latin_head && greek_head.is_none() {
+        return None;
+    }
+    if let Some(k) = greek_head {
+        // The words before the head are its adjectives; a given name there means a person.
+        if (a..k).any(|i| toks[i].has(class::GIVEN)) {
+            return None;
+        }
+        if k == a && b - a == 1 {
+            // A head alone is a common noun (`η Επιτροπή`), unless a complement follows (or
+            // it names one organisation alone: see `org_standalone`).
+            let (e, absorbed) = extend(line, a, b, gaz);
+            // Capitalised inside a sentence, after an article, the head names the
+            // organisation the text is about (`του Μουσείου`, `στο Ταμείο`).
+            let named = e == b
+                && toks[a].has(class::INSTITUTION)
+                && !line.weak(a)
+                && !toks[a].is(shape::UPPER)
+                && line.prev(a).is_some_and(|p| {
+                    toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC | class::ART_ACC)
+                });
+            return (e > b || named).then_some(Cand {
+                a: ordinal(line, a),
+                b: e,
+                absorbs: absorbed,
+                ..Cand::new(a, b, &HEAD)
+            });
+        }
+    }
+    let (e, absorbed) = extend(line, a, b, gaz);
+    // Adjectives coordinated before the head: `Αθηναϊκό και Μακεδονικό Πρακτορείο`.
+    let a = if greek_head.is_some_and(|k| k > a) { adjectives_before(line, a) } else { a };
+    Some(Cand { a: ordinal(line, a), b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) })
+}
+
+/// The start of a name whose first word `a` is an adjective, taking in adjectives
+/// coordinated with it by `και` or `&` (`Ελληνικής Γεροντολογικής και | Γηριατρικής
+/// Εταιρείας`): capitalised words with the ending of a common adjective, no gazetteer's.
+fn adjectives_before(line: &Line, a: usize) -> usize {
+    let toks = line.toks;
+    let adjective = |i: usize| {
+        let t = &toks[i];
+        t.cap()
+            && t.gaz == 0
+            && !t.is(shape::UPPER)
+            && !t.has(class::GIVEN | class::ORG_HEAD)
+            && line.common_shape(i)
+    };
+    if a < 2 || !adjective(a) {
+        return a;
+    }
+    let and = toks[a - 1].has(class::AND) && !toks[a - 1].cap() && line.plain_gap(a) && line.plain_gap(a - 1);
+    let p = if and {
+        a - 2
+    } else if line.gap(a) == " & " {
+        a - 1
+    } else {
+        return a;
+    };
+    if !adjective(p) {
+        return a;
+    }
+    let mut s = p;
+    while s > 0 && line.plain_gap(s) && adjective(s - 1) {
+        s -= 1;
+    }
+    s
+}
+
+/// The start of a name whose first word is `a`, taking in an ordinal before it that
+/// numbers the school, clinic or unit (`3ο Γυμνάσιο`, `6ης Υγειονομικής Περιφέρειας`,
+/// `Γ’ Κλινική`).
+fn ordinal(line: &Line, a: usize) -> usize {
+    if a == 0 {
+        return a;
+    }
+    let p = a - 1;
+    let w = line.w(p);
+    let gap = line.gap(a);
+    let numeral = line.toks[p].is(shape::DIGIT)
+        && line.plain_gap(a)
+        && w.len() <= 6
+        && w.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        && ["ο", "η", "ης", "ου", "ος", "ων"]
+            .iter()
+            .any(|e| w.ends_with(e) && w[..w.len() - e.len()].bytes().all(|c| c.is_ascii_digit()));
+    let letter = line.toks[p].is(shape::SINGLE)
+        && !line.toks[p].is(shape::LATIN)
+        && line.toks[p].cap()
+        && matches!(gap, "’ " | "' " | "΄ " | "ʼ ");
+    if numeral || letter {
+        p
+    } else {
+        a
+    }
+}
+
+/// Standalone names (see [`ALONE`]).
+pub(crate) fn alone(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    (b - a == 1 && line.toks[a].has(class::ORG_ALONE)).then(|| Cand::new(a, b, &ALONE))
+}
+
+/// Introduced names (see [`INTRODUCED`]).
+pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let p = line.prev(a)?;
+    let t = &line.toks[p];
+    (t.has(class::ORG_INTRO) && !t.cap()).then(|| Cand::new(a, b, &INTRODUCED))
+}
+
+/// Acronyms (see [`ACRONYM`]).
+pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<Cand> {
+    let toks = line.toks;
+    if dotted {
+        let mut c = Cand::new(a, b, &ACRONYM);
+        // The final dot belongs to the acronym.
+        if line.gap_after(b - 1).starts_with('.') {
+            c.extra_end = 1;
+        }
+        let f: String = (a..b).map(|i| line.f(i)).collect();
+        if line.lex.classes(&f) & class::NOT_ORG != 0 || toks[a].has(class::TITLE) {
+            return None;
+        }
+        return Some(c);
+    }
+    // One acronym, or two joined by a hyphen (`ΑΠΕ-ΜΠΕ`).
+    if b - a > 2 || (b - a == 2 && line.gap(a + 1) != "-") {
+        return None;
+    }
+    // Seven to nine Greek capitals are an acronym when they end in a consonant that ends
+    // no Greek word (`ΠΡΩΣΥΝΑΤ`, `ΚΟΙΝΣΕΠ`); otherwise a word written in capitals
+    // (`ΔΕΔΟΜΕΝΑ`, `ΑΚΡΙΒΩΣ`).
+    let long_acronym = |i: usize| {
+        !toks[i].is(shape::LATIN)
+            && line.f(i).chars().next_back().is_some_and(|c| line.lex.foreign_finals.contains(&c))
+    };
+    let ok = (a..b).all(|i| {
+        let t = &toks[i];
+        let w = line.w(i);
+        let letters = w.chars().filter(|&c| crate::text::normalize::is_alphabetic(c)).count();
+        // Greek acronyms carry no accents: `ΤΎΠΟΥ` is a word in capitals. Two Latin capitals
+        // are mostly country or language codes (`FR`, `EN`).
+        let accented = w.chars().any(|c| "ΆΈΉΊΌΎΏάέήίόύώΐΰ\u{301}".contains(c));
+        // A Greek word in capitals has a Greek ending: `ΡΟΛΟΣ`, `ΑΝΟΙΞΗ`.
+        let word_ending = !t.is(shape::LATIN)
+            && letters >= 5
+            && ["ΟΣ", "ΗΣ", "ΑΣ", "ΟΥ", "ΩΝ", "ΕΣ", "ΟΙ", "ΣΗ", "ΞΗ", "ΨΗ"].iter().any(|e| w.ends_with(e));
+        // In a line written in capitals every word is capitalised: a neighbour such as
+        // `ΤΟΥ`, `ΣΤΟ` shows it.
+        let caps_line = [line.prev(i), line.next(i)]
+            .into_iter()
+            .flatten()
+            .any(|j| toks[j].is(shape::UPPER) && toks[j].has(class::FUNCTION));
+        let code = t.is(shape::LATIN) && letters <= 2;
+        // Letters with digits are codes, models and standards (`CET1`, `COP21`, `ΡΜ2`).
+        let digits = w.bytes().any(|c| c.is_ascii_digit());
+        let rejected = accented || word_ending || caps_line || code || digits;
+        t.is(shape::UPPER)
+            && (letters <= 6 || letters <= 9 && long_acronym(i))
+            && !rejected
+            && !t.has(class::NOT_ORG | class::FUNCTION | class::NONAME)
+    });
+    ok.then(|| Cand::new(a, b, &ACRONYM))
+}
+
+/// Latin-script names (see [`LATIN`]).
+pub(crate) fn latin(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    if !(a..b).all(|i| toks[i].is(shape::LATIN)) {
+        return None;
+    }
+    let (mut a, mut b) = (a, b);
+    while a < b && toks[a].has(class::NOT_ORG | class::FUNCTION) {
+        a += 1;
+    }
+    while b > a && toks[b - 1].has(class::NOT_ORG | class::FUNCTION) {
+        b -= 1;
+    }
+    // Companies and brands are feminine in Greek (`η Nintendo`, `της Microsoft`); after other
+    // words a Latin name is as often a product, a work or a person.
+    let fem = line.prev(a).is_some_and(|p| toks[p].has(class::ART_FEM));
+    (a < b && fem).then(|| Cand::new(a, b, &LATIN))
+}
+
+/// Web domains anywhere in the line (see [`DOMAIN`]), as (first token, last token).
+pub(crate) fn domains(line: &Line, out: &mut Vec<Cand>) {
+    let toks = line.toks;
+    for i in 1..toks.len() {
+        // The class first: a bit test rules out nearly every token.
+        if !toks[i].has(class::TLD) || !toks[i - 1].is(shape::LATIN) || line.gap(i) != "." {
+            continue;
+        }
+        if i + 1 < toks.len() && line.gap(i + 1) == "." {
+            continue;
+        }
+        let a = i - 1;
+        let before = line.gap(a);
+        if before.ends_with('@') || before.ends_with('/') || before.ends_with('.') || toks[a].gaz != 0 {
+            continue;
+        }
+        out.push(Cand::new(a, i + 1, &DOMAIN));
+    }
+}

@@ -1,0 +1,324 @@
+//! Person rules: a title or role before or after the name, a verb of saying, a given name,
+//! the shape of Greek, foreign and East-Asian names, a masculine article.
+
+use crate::Label;
+
+use super::candidates::{shape, Line};
+use super::{Cand, Rule};
+use crate::lexicon::class;
+
+/// `ο πρόεδρος X`, `ο υπουργός Εξωτερικών X`, `ο εκπρόσωπος του Κρεμλίνου, X`, `X, ο πρόεδρος`.
+pub(crate) const TITLE: Rule = Rule {
+    name: "person_title",
+    priority: 85,
+    label: Label::Per,
+    confidence: 0.85,
+    doc: "A title or role (πρόεδρος, υπουργός, κ., αναλυτής...) before the name, directly, after \
+          a portfolio or genitive, or in apposition between commas; or after it in apposition.",
+    examples: &[
+        ("Χθες μίλησε ο πρόεδρος Ζαφείρης Λογοθετάκος στους δημοσιογράφους.", "Ζαφείρης Λογοθετάκος"),
+        ("Τον λόγο πήρε ο υπουργός Εσωτερικών Ορφέας Τζαβάρας.", "Ορφέας Τζαβάρας"),
+        ("Το είπε ο διευθυντής της μονάδας, Ευθύμης Καραλόγκος, χθες.", "Ευθύμης Καραλόγκος"),
+        ("Συναντήθηκε με τον κ. Λογοθετάκο στο γραφείο του.", "Λογοθετάκο"),
+        ("Ο Κάρολ Βίσνιακ, ο προπονητής της ομάδας, μίλησε.", "Κάρολ Βίσνιακ"),
+    ],
+    find: Some(|l, s| title(l, s.a, s.b)),
+};
+
+/// `είπε ο X`, `ο X δήλωσε`.
+pub(crate) const SAYING: Rule = Rule {
+    name: "person_saying_verb",
+    priority: 80,
+    label: Label::Per,
+    confidence: 0.8,
+    doc: "A verb of saying with the article right before the name: «...», είπε ο X; ο X δήλωσε.",
+    examples: &[
+        ("«Θα το κάνουμε», δήλωσε ο Τσερβάτης σε συνέντευξη.", "Τσερβάτης"),
+        ("Ο Μπρόμπεργκ είπε ότι δεν θα παραιτηθεί.", "Μπρόμπεργκ"),
+    ],
+    find: Some(|l, s| saying(l, s.a, s.b)),
+};
+
+/// `Νίκος Βλαχογιάννης`, `Α. Καλομοίρης`, `Michael Rowntree`.
+pub(crate) const GIVEN_NAME: Rule = Rule {
+    name: "person_given_name",
+    priority: 80,
+    label: Label::Per,
+    confidence: 0.85,
+    doc: "A run of capitalised words that starts with a known given name (any case form) or an \
+          initial.",
+    examples: &[
+        ("Στην εκδήλωση βρέθηκε και η Ελένη Σταματοπούλη.", "Ελένη Σταματοπούλη"),
+        ("Την έκθεση επιμελήθηκε μαζί με τον Γιώργο Μπαλαφούτη η ομάδα.", "Γιώργο Μπαλαφούτη"),
+        ("Ανάμεσά τους και ο Α. Καλομοίρης από την Πάτρα.", "Α. Καλομοίρης"),
+    ],
+    find: Some(|l, s| given_name(l, s.a, s.b)),
+};
+
+/// A given name right before a surname the gazetteer knows.
+pub(crate) const GIVEN_BEFORE_KNOWN: Rule = Rule {
+    name: "person_given_before_known",
+    priority: 96,
+    label: Label::Per,
+    confidence: 0.9,
+    doc: "A given name right before a person the gazetteer found takes the mention over both \
+          words and keeps the gazetteer's entry.",
+    examples: &[],
+    find: None,
+};
+
+/// `Τσόε Σουν-Χούι`, `Τζο Τσουν-ριόνγκ`.
+pub(crate) const EAST_ASIAN: Rule = Rule {
+    name: "person_east_asian",
+    priority: 75,
+    label: Label::Per,
+    confidence: 0.8,
+    doc: "Transliterated Korean, Chinese or Vietnamese names: two or more syllables from the \
+          list, usually with a hyphenated given name.",
+    examples: &[("Στη συνάντηση ήταν και ο Παρκ Γιονγκ-σουκ από τη Σεούλ.", "Παρκ Γιονγκ-σουκ")],
+    find: Some(|l, s| east_asian(l, s.a, s.b)),
+};
+
+/// `Παπαδόπουλος`, `Γεωργιάδη`, `Ιβανόφ`, `Πέτροβιτς`.
+pub(crate) const SURNAME_SHAPE: Rule = Rule {
+    name: "person_surname_shape",
+    priority: 75,
+    label: Label::Per,
+    confidence: 0.75,
+    doc: "The last word has a Greek surname ending (-όπουλος, -ίδης, -άκης, -άτος...) or a \
+          foreign one (-όφ, -ιτς, -σκι, -ένκο, -βίλι, -όγλου).",
+    examples: &[
+        ("Απάντηση έδωσε χθες και ο Καραβαγγελόπουλος για το θέμα.", "Καραβαγγελόπουλος"),
+        ("Για τη μεταγραφή μίλησε χθες ο Γιάνκοβιτς στα ΜΜΕ.", "Γιάνκοβιτς"),
+    ],
+    find: Some(|l, s| surname(l, s.a, s.b)),
+};
+
+/// `ο Μπράντφορντ`, `τον Φόρεστερ`.
+pub(crate) const ARTICLE: Rule = Rule {
+    name: "person_masculine_article",
+    priority: 45,
+    label: Label::Per,
+    confidence: 0.65,
+    doc: "A single unknown capitalised word after the masculine article ο/τον; after κ./κα a \
+          foreign-looking word; after η/την a Greek surname in -ου; after του the genitive of \
+          a name in -ης or a foreign name stressed on its final vowel; a known given name \
+          alone after its article.",
+    examples: &[("Χθες ο Τρέβορ έφυγε νωρίς από την προπόνηση.", "Τρέβορ")],
+    find: Some(|l, s| article(l, s.a, s.b)),
+};
+
+/// Two or three unknown capitalised Greek words: most often a person.
+pub(crate) const FALLBACK_MULTI: Rule = Rule {
+    name: "person_fallback_multiword",
+    priority: 20,
+    label: Label::Per,
+    confidence: 0.55,
+    doc: "Two or three unknown capitalised Greek words, no other rule: most often a given name \
+          and a surname.",
+    examples: &[("Η διάκριση πήγε φέτος στον Θρασύβουλο Μαυρογένη για το έργο του.", "Θρασύβουλο Μαυρογένη")],
+    find: Some(|l, s| fallback_multi(l, s.a, s.b, s.weak)),
+};
+
+/// A single unknown foreign-looking word, no other evidence.
+pub(crate) const FALLBACK_FOREIGN: Rule = Rule {
+    name: "person_fallback_foreign",
+    priority: 15,
+    label: Label::Per,
+    confidence: 0.5,
+    doc: "A single unknown Greek-script word ending in a consonant that Greek words never end in \
+          (a transliterated foreign name), with no other evidence.",
+    examples: &[("Στο χθεσινό παιχνίδι ξεχώρισε Τζάμπακ με δύο γκολ.", "Τζάμπακ")],
+    find: Some(|l, s| fallback_foreign(l, s.a, s.b)),
+};
+
+/// True for a Greek surname ending or a foreign surname shape on folded word `f`.
+pub(crate) fn surname_shape(line: &Line, i: usize) -> bool {
+    let t = &line.toks[i];
+    if t.is(shape::LATIN) || t.is(shape::UPPER) || t.is(shape::DIGIT) || t.has(class::GIVEN) {
+        return false;
+    }
+    let w = line.w(i);
+    if w.chars().count() < 5 {
+        return false;
+    }
+    line.lex.surname_endings.iter().any(|e| w.ends_with(e.as_str()))
+}
+
+/// The last letter of a Greek-script word is a consonant that native Greek words never end in.
+pub(crate) fn foreign_ending(line: &Line, i: usize) -> bool {
+    let t = &line.toks[i];
+    if t.is(shape::LATIN) || t.is(shape::UPPER) || t.is(shape::DIGIT) {
+        return false;
+    }
+    let f = line.f(i);
+    f.chars().count() >= 3 && f.chars().last().is_some_and(|c| line.lex.foreign_finals.contains(&c))
+}
+
+/// A title (with its complements) ends right before token `a`, or follows the run `a..b`.
+pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    // A title's complement is not its holder: `καθηγητής Τοξικολογίας`, `του ΚΑΣ`.
+    if (a..b).all(|i| toks[i].is(shape::UPPER)) || line.common_shape(a) {
+        return None;
+    }
+    // Directly before: `ο πρόεδρος X`, `ο Ρώσος πρόεδρος X`, `ο κ. X`.
+    if a > 0 {
+        let p = &toks[a - 1];
+        let gap = line.gap(a);
+        if p.has(class::TITLE) && (line.plain_gap(a) || gap == ". " || gap == ".") {
+            return Some(Cand::new(a, b, &TITLE));
+        }
+    }
+    // A title a few words back: the words between are lower case, genitives, particles or
+    // capitalised complements (`ο πρόεδρος της Ρωσίας X`, `ο εκπρόσωπος του Κρεμλίνου, X`).
+    let mut k = a;
+    let mut comma_used = false;
+    let mut steps = 0;
+    while k > 0 && steps < 7 {
+        let gap = line.gap(k);
+        let plain = line.plain_gap(k);
+        let comma = !plain && gap.trim() == "," && k == a;
+        if !plain && !comma {
+            break;
+        }
+        comma_used |= comma;
+        k -= 1;
+        steps += 1;
+        let t = &toks[k];
+        if t.has(class::TITLE) && !t.is(shape::CAP) && k + 1 < a {
+            // The words between must be complements of the title, not the start of a clause.
+            let ok = (k + 1..a).all(|j| {
+                let u = &toks[j];
+                u.gaz != 0
+                    || u.cap()
+                    || u.has(class::PARTICLE | class::PORTFOLIO)
+                    || !u.has(class::FUNCTION | class::SAY)
+            });
+            let complement_before = toks[a - 1].cap() || toks[a - 1].gaz != 0;
+            if ok
+                && (comma_used
+                    || complement_before && (k + 1..a).all(|j| toks[j].cap() || toks[j].has(class::PARTICLE)))
+            {
+                return Some(Cand::new(a, b, &TITLE));
+            }
+            break;
+        }
+        if t.has(class::SAY) {
+            break;
+        }
+    }
+    // After, in apposition: `X, ο πρόεδρος του...`, `X, πρόεδρος του...`.
+    if b < toks.len() && line.gap(b).trim() == "," {
+        let mut j = b;
+        if toks[j].has(class::ART_MASC | class::ART_FEM) && line.w(j).len() <= 3 && line.next(j).is_some() {
+            j += 1;
+        }
+        if toks[j].has(class::NATIONALITY) && line.next(j).is_some() {
+            j += 1;
+        }
+        if toks[j].has(class::TITLE) && !toks[j].is(shape::CAP) && !toks[j].has(class::FUNCTION) {
+            return Some(Cand::new(a, b, &TITLE));
+        }
+    }
+    None
+}
+
+/// `είπε ο X`, `ο X είπε`.
+pub(crate) fn saying(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    let art = line.prev(a).filter(|&p| toks[p].has(class::ART_NOM))?;
+    let verb_before = art > 0 && toks[art - 1].has(class::SAY) && {
+        let g = line.gap(art);
+        g.trim().is_empty() || g.trim() == ","
+    };
+    let verb_after = b < toks.len() && toks[b].has(class::SAY) && line.plain_gap(b);
+    (verb_before || verb_after).then(|| Cand::new(a, b, &SAYING))
+}
+
+/// The run starts with a given name or an initial, and has a second word.
+pub(crate) fn given_name(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    if b - a < 2 || toks[a + 1].is(shape::UPPER) && !toks[a].is(shape::UPPER) {
+        return None;
+    }
+    let first = &toks[a];
+    let initial = first.is(shape::SINGLE) && line.gap(a + 1) == ". ";
+    let given = first.has(class::GIVEN) && !toks[b - 1].has(class::GIVEN | class::ORG_HEAD);
+    let double_given = first.has(class::GIVEN) && b - a == 2 && toks[b - 1].has(class::GIVEN);
+    (initial || given || double_given).then(|| Cand::new(a, b, &GIVEN_NAME))
+}
+
+/// Two or more East-Asian syllables.
+pub(crate) fn east_asian(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let n = b - a;
+    let syl = (a..b).filter(|&i| line.toks[i].has(class::EAST_ASIAN)).count();
+    let hyphen = (a + 1..b).any(|i| line.gap(i) == "-");
+    (n >= 2 && (syl == n || (hyphen && syl * 2 >= n))).then(|| Cand::new(a, b, &EAST_ASIAN))
+}
+
+/// Surname shape on the last word.
+pub(crate) fn surname(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    if b - a > 3 {
+        return None;
+    }
+    surname_shape(line, b - 1).then(|| Cand::new(a, b, &SURNAME_SHAPE))
+}
+
+/// A masculine article before a single word, or `του` before a foreign-looking one.
+pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    if b - a != 1 || line.toks[a].is(shape::LATIN) || line.toks[a].is(shape::UPPER) {
+        return None;
+    }
+    let p = line.prev(a)?;
+    let t = &line.toks[p];
+    let masc = t.has(class::ART_MASC);
+    let gen = t.has(class::ABBR) && foreign_ending(line, a);
+    // Greek feminine surnames in -ου after η/την/κα: `η Παπαπέτρου`.
+    let fem_ou = t.has(class::ART_FEM | class::ABBR)
+        && !t.has(class::STO)
+        && line.f(a).ends_with(line.lex.ou.as_str());
+    // `του Ευριπίδη`, `του Πογκμπά`: after the genitive `του`, the genitive of a name in
+    // -ης, or a foreign name stressed on its final vowel (Greek genitives end in -ού).
+    let w = line.w(a);
+    let gen_name = t.has(class::ART_NEUT)
+        && !t.has(class::STO)
+        && !line.common_shape(a)
+        && !w.ends_with('ύ')
+        && w.chars().last().is_some_and(|c| "ηήιάέίόώ".contains(c));
+    // A known given name alone, after its article: `της Ντόρας`, `τον Νίκο`.
+    let given = line.toks[a].has(class::GIVEN) && t.has(class::ART_MASC | class::ART_FEM | class::ART_NEUT);
+    (masc && !line.common_shape(a) || gen || fem_ou || gen_name || given).then(|| Cand::new(a, b, &ARTICLE))
+}
+
+/// Only Greek-script words, none all capitals or digits: the fallbacks' candidates.
+fn greek_words(line: &Line, a: usize, b: usize) -> bool {
+    (a..b).all(|i| {
+        let t = &line.toks[i];
+        !t.is(shape::LATIN) && !t.is(shape::UPPER) && !t.is(shape::DIGIT)
+    })
+}
+
+/// Two or three unknown Greek words.
+pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Option<Cand> {
+    // A genitive in -ου first is a complement (`Παγκόσμιου Πολέμου`); given names in the
+    // genitive are known to the lexicon.
+    let genitive_first = line.f(a).ends_with(line.lex.ou.as_str());
+    ((2..=3).contains(&(b - a))
+        && greek_words(line, a, b)
+        && !weak
+        && !genitive_first
+        && !(a..b).any(|i| line.common_shape(i)))
+    .then(|| Cand::new(a, b, &FALLBACK_MULTI))
+}
+
+/// One foreign-looking Greek word.
+pub(crate) fn fallback_foreign(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    // After an article a foreign word is as often a place or a club: only bare words here.
+    let article = line.prev(a).is_some_and(|p| {
+        toks[p].has(class::ART_MASC | class::ART_FEM | class::ART_NEUT | class::STO | class::PLACE_PREP)
+    });
+    (b - a == 1 && greek_words(line, a, b) && foreign_ending(line, a) && !article)
+        .then(|| Cand::new(a, b, &FALLBACK_FOREIGN))
+}

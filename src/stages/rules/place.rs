@@ -1,0 +1,107 @@
+//! Place rules: a noun that names a kind of place before the name, direction words and
+//! place adjectives, and the prepositions places follow.
+
+use crate::Label;
+
+use super::candidates::{shape, Line};
+use super::{Cand, Rule};
+use crate::lexicon::class;
+
+/// `η πόλη X`, `το νησί X`, `στον σταθμό X`, `η περιοχή της X`.
+pub(crate) const INTRODUCED: Rule = Rule {
+    name: "loc_introduced",
+    priority: 90,
+    label: Label::Loc,
+    confidence: 0.85,
+    doc: "A noun that names a kind of place (πόλη, νησί, περιοχή, πρωτεύουσα, χωριό, σταθμός, \
+          λίμνη...) right before the name, or before της/του and the name.",
+    examples: &[
+        ("Το τρένο σταμάτησε στο σταθμό Brennholt για δύο ώρες.", "Brennholt"),
+        ("Οι φωτιές έκαψαν την περιοχή της Καλαμπάκας χθες.", "Καλαμπάκας"),
+        ("Στο νησί Ξερονήσι δεν ζει κανείς.", "Ξερονήσι"),
+    ],
+    find: Some(|l, s| introduced(l, s.a, s.b)),
+};
+
+/// `Νότια Ιταλία`, `βόρεια της Λάρισας`.
+pub(crate) const DIRECTION: Rule = Rule {
+    name: "loc_direction",
+    priority: 65,
+    label: Label::Loc,
+    confidence: 0.75,
+    doc: "A direction or position adjective that starts the name (Βόρεια, Νότια, Μέση, Άνω), or \
+          a direction adverb before της/του and the name (βόρεια της X).",
+    examples: &[
+        ("Τα σύννεφα κινούνται βόρεια της Καρδίτσας σήμερα.", "Καρδίτσας"),
+        ("Έμεινε δύο χρόνια στην Άνω Σούλα με την οικογένειά του.", "Άνω Σούλα"),
+    ],
+    find: Some(|l, s| direction(l, s.a, s.b)),
+};
+
+/// `στη X`, `από την X`.
+pub(crate) const PREPOSITION: Rule = Rule {
+    name: "loc_preposition",
+    priority: 60,
+    label: Label::Loc,
+    confidence: 0.7,
+    doc: "A contracted article στη/στην/στο/στα/στις, or από/προς/μέχρι with an article, before a \
+          Greek-script name with no person or organisation evidence.",
+    examples: &[
+        ("Τα παιδιά πήγαν κατασκήνωση στην Καλαμπάκα το καλοκαίρι.", "Καλαμπάκα"),
+        ("Το πλοίο αναχώρησε από τη Ραφήνα στις οκτώ.", "Ραφήνα"),
+    ],
+    find: Some(|l, s| preposition(l, s.a, s.b)),
+};
+
+/// Place introduced by a noun (see [`INTRODUCED`]).
+pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    let p = line.prev(a)?;
+    let intro = |i: usize| toks[i].has(class::LOC_INTRO) && !toks[i].cap();
+    if intro(p) {
+        return Some(Cand::new(a, b, &INTRODUCED));
+    }
+    if toks[p].has(class::LINK) && !toks[p].has(class::AND) {
+        if let Some(pp) = line.prev(p) {
+            if intro(pp) {
+                return Some(Cand::new(a, b, &INTRODUCED));
+            }
+        }
+    }
+    None
+}
+
+/// Direction words (see [`DIRECTION`]).
+pub(crate) fn direction(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    if b - a >= 2 && toks[a].has(class::LOC_ADJ) && !toks[a].is(shape::LATIN) {
+        return Some(Cand::new(a, b, &DIRECTION));
+    }
+    let p = line.prev(a)?;
+    if toks[p].has(class::LINK) && !toks[p].has(class::AND) {
+        let pp = line.prev(p)?;
+        if toks[pp].has(class::DIRECTION) && !toks[pp].cap() {
+            return Some(Cand::new(a, b, &DIRECTION));
+        }
+    }
+    None
+}
+
+/// Prepositions (see [`PREPOSITION`]).
+pub(crate) fn preposition(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    if (a..b).any(|i| toks[i].is(shape::LATIN) || toks[i].is(shape::UPPER) || toks[i].is(shape::DIGIT)) {
+        return None;
+    }
+    let p = line.prev(a)?;
+    if toks[p].has(class::STO) && toks[p].has(class::ART_FEM) {
+        return Some(Cand::new(a, b, &PREPOSITION));
+    }
+    if toks[p].has(class::ART_ACC) {
+        let pp = line.prev(p)?;
+        if toks[pp].has(class::PLACE_PREP) {
+            return Some(Cand::new(a, b, &PREPOSITION));
+        }
+    }
+    None
+}

@@ -1,0 +1,515 @@
+//! Gazetteer-only mode's guard against partial names: without the rule stage nothing
+//! decides from context whether a listed name is part of a longer unlisted one
+//! (`Χανίων` in `Νοσοκομείο Χανίων`), so names in the positions where that is most often
+//! so are left out. The full pipeline never calls this: its rules decide instead.
+
+use super::candidates::{shape, Line};
+use crate::lexicon::class;
+use crate::stages::mention::Mention;
+use crate::Label;
+
+/// Without the rule stage, leaves out the gazetteer names of `mentions[first..]` (found in
+/// `line`, which starts at byte `offset` of the text) that are most likely only part of a
+/// longer name that no gazetteer holds, where the rule stage, when on, would decide from
+/// the context (head nouns, given names) instead:
+///
+/// * a name of one word right after a capitalised word: `Νοσοκομείο Χανίων`, `Γιάννης
+///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`; and a place of several words in the genitive
+///   there, the complement of an organisation's name (`Δήμος Νέας Σμύρνης`,
+///   `Επιμελητήριο Δυτικής Ελλάδας`). Other names of several words are kept
+///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
+/// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
+///   Λιβάς`; a place of one word that is also a given name there (`Αθηνά Παπαδάκη`,
+///   `Σοφία Νικολάου`: class `GIVEN`); a place of one word written like a
+///   masculine or neuter adjective in -ικός there, the adjective of the name that follows
+///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; not the feminine, which many regions have:
+///   `Αττική`, `Αφρική`); and a name in Latin letters right
+///   before a capitalised word in Latin letters: `Samsung Electronics`, `Google Play`, `AP
+///   Photo`. Other places and organisations are kept there, as a person's name often
+///   follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια
+///   Σβίγκου`, `ο πρέσβης στην Ελλάδα Τζον Σμιθ`);
+/// * a place after a genitive article (`του`, `της`, `των`) that follows the capitalised
+///   head noun of an organisation (`Πανεπιστήμιο του Πειραιά`, `Μουσείο του Καΐρου`,
+///   `Κόμμα των Ελευθέρων`: [`ORGANISATION_HEADS`]) or of a day, an event, a treaty or a
+///   structure (`Ημέρα της Ευρώπης`, `Συνθήκη των Βερσαλλιών`, `Γεφύρι της Άρτας`:
+///   [`OTHER_NAME_HEADS`]), and a place in Latin letters after
+///   `of` (`de`, `di`, `du`...) that follows a capitalised Latin word (`University of
+///   California`, `Bank of England`). After any other capitalised word the place is kept:
+///   measured on Greek news, it is a place of its own more often than not (`ο υπουργός
+///   Εξωτερικών της Ρωσίας`, `το Εφετείο της Αθήνας`);
+/// * a place or an organisation joined to another name by a hyphen without spaces
+///   (`Γαλλία-Πορτογαλία`, `συμφωνία Ελλάδας-Ιταλίας`, `ΕΕ-Καναδά`): a pairing, a match or a
+///   route, which the press does not write as a mention of either name; the rule stage
+///   vetoes the same names ([`crate::stages::rules::hyphen_pair`] decides for both);
+/// * a name glued to an `@`: part of an e-mail address or a handle
+///   (`onoma@naftemporiki.gr`, `@Reuters`), which a by-line or a credit gives, not a
+///   mention of the organisation.
+///
+/// And it joins a one-word place in the genitive right after a kept place, one space
+/// between, to that place: the region that says which town or village is meant is part of
+/// its name as the press writes it (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`); the span keeps
+/// the first place's entry.
+///
+/// It joins the country of a Greek branch to a kept organisation's name in Latin letters
+/// (`WWF Ελλάς`, `Deloitte Ελλάδος`; [`BRANCH_COUNTRIES`]): the branch is named so.
+///
+/// It joins an initial right before a kept surname to it (`Αλ. Τσίπρας`, `Κ. Παπαδάκης`):
+/// a capital and up to three unaccented lower-case letters, a full stop and one space, not
+/// a title (`Δρ.`); the press abbreviates the given name so, and the name is both.
+///
+/// In a sentence of a sports report (two sports words or a score such as `2-1`:
+/// [`crate::stages::rules::sport_line`]) it relabels a kept place right after a nominative or
+/// accusative article (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `το Μεξικό ισοφάρισε`)
+/// as an organisation: there the place is the subject or the object of a match, its
+/// national team or its club, as the rule stage decides for countries
+/// ([`crate::stages::rules::national_team`]). After a genitive article (`ο προπονητής της
+/// Κροατίας`, `το Παγκόσμιο Κύπελλο της Ρωσίας`) or a preposition (`στη Ρωσία`, the host)
+/// the place stays a place: measured on Greek news, the genitive is a place about as often
+/// as a team.
+///
+/// "Right after/before" means separated by white space only. The capitalised word does not
+/// count when it is itself part of a name kept here, when it begins a sentence or a
+/// quotation (where any word is capitalised), or when both it and the name are written in
+/// capitals (in text written in capitals, a capital says nothing). On Greek news, the names
+/// left out so are wrong about nine times in ten.
+///
+/// `is_sport` says whether the line is a sports report (asked at most once per line).
+pub(crate) fn drop_partial_names(
+    line: &Line,
+    offset: usize,
+    mentions: &mut Vec<Mention>,
+    first: usize,
+    is_sport: impl FnOnce() -> bool,
+) {
+    let toks = line.toks;
+    let text = line.text;
+    let mut kept_end = 0; // end (in `line`) of the last mention kept on this line
+    let next_start =
+        |i: usize, mentions: &[Mention]| mentions.get(i + 1).map_or(usize::MAX, |m| m.start - offset);
+    let mut write = first;
+    let mut is_sport = Some(is_sport);
+    let mut sport = None; // whether the line is a sports report, once asked
+    for i in first..mentions.len() {
+        let (s, e) = (mentions[i].start - offset, mentions[i].end - offset);
+        if s < kept_end {
+            continue; // inside the kept name before, which grew over it (`WWF Ελλάς`)
+        }
+        let label = mentions[i].label;
+        let name = &text[s..e];
+        // The name's tokens `ta..tb`; a name that does not start on a word (no lookup hit
+        // does) is kept as it is.
+        let ta = toks.partition_point(|t| (t.s as usize) < s);
+        let tb = toks.partition_point(|t| (t.s as usize) < e);
+        let on_words = ta < tb && toks[ta].s as usize == s;
+        let one_word = tb == ta + 1;
+        let latin_name = on_words && (ta..tb).all(|k| toks[k].is(shape::LATIN));
+        let caps_name = (ta..tb).all(|k| toks[k].is(shape::UPPER) || toks[k].is(shape::SINGLE));
+        // A capitalised word says something next to the name, unless both are in capitals
+        // (in text written in capitals, a capital says nothing).
+        let capitalised = |k: usize| toks[k].cap() && !(toks[k].is(shape::UPPER) && caps_name);
+        // Each test reads only the one word next to the name, so the pass stays linear
+        // however many names a line holds.
+        let tail = || {
+            let Some(p) = ta.checked_sub(1).filter(|_| on_words && line.plain_gap(ta)) else { return false };
+            // Names of several words are kept, except places in the genitive: the
+            // complement of an organisation's name (`Δήμος Νέας Σμύρνης`).
+            let several = name.contains(char::is_whitespace);
+            if several && !(label == Label::Loc && line.genitive(tb - 1)) {
+                return false;
+            }
+            kept_end <= toks[p].s as usize && capitalised(p) && !line.weak(p)
+        };
+        let head = || {
+            if !on_words || tb >= toks.len() || !line.plain_gap(tb) {
+                return false;
+            }
+            // A place that is also a given name, before a surname: `Αθηνά Παπαδάκη`.
+            let person = label == Label::Per || label == Label::Loc && one_word && toks[ta].has(class::GIVEN);
+            // A place written like an adjective, before the noun it qualifies: `Ελληνικό
+            // Κέντρο`, `Ελληνικού Δημοσίου`.
+            let adjective = !person
+                && label == Label::Loc
+                && one_word
+                && ADJECTIVE_ENDINGS.iter().any(|a| name.ends_with(a));
+            if !person && !adjective && !latin_name {
+                return false;
+            }
+            next_start(i, mentions) > toks[tb].s as usize
+                && capitalised(tb)
+                && (person || toks[tb].is(shape::LATIN) == latin_name)
+        };
+        // A place after a genitive article that follows a capitalised head noun of an
+        // institution, a day, an event or a structure (class `NAME_HEAD`) (or after `of` and a capitalised
+        // Latin word): the end of the longer name (`Πανεπιστήμιο του Πειραιά`, `Ημέρα της
+        // Ευρώπης`, `University of California`).
+        let of_name = || {
+            if label != Label::Loc || !on_words {
+                return false;
+            }
+            let Some(article) = line.prev(ta) else { return false };
+            let linking = if latin_name {
+                LATIN_OF.contains(&line.w(article))
+            } else {
+                GENITIVE_ARTICLES.contains(&line.w(article))
+            };
+            let Some(w) = line.prev(article).filter(|_| linking) else { return false };
+            (latin_name || toks[w].has(class::NAME_HEAD))
+                && kept_end <= toks[w].s as usize
+                && capitalised(w)
+                && (!latin_name || toks[w].is(shape::LATIN))
+                && !line.weak(w)
+        };
+        // A place right after a kept place, in the genitive: the region that tells which
+        // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
+        if write > first
+            && on_words
+            && one_word
+            && label == Label::Loc
+            && mentions[write - 1].label == Label::Loc
+            && mentions[write - 1].end == mentions[i].start - 1
+            && text.as_bytes()[s - 1] == b' '
+            && line.genitive(ta)
+        {
+            mentions[write - 1].end = mentions[i].end;
+            kept_end = e;
+            continue;
+        }
+        // One of two names joined by a hyphen (`Γαλλία-Πορτογαλία`, `Λάρισας-Βόλου`): a
+        // pairing, a match or a route, as the rule stage decides too.
+        let paired = || label != Label::Per && super::hyphen_pair(text, s, e);
+        // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
+        let address = || text[..s].ends_with('@') || text[e..].starts_with('@');
+        if !tail() && !head() && !of_name() && !paired() && !address() {
+            let prev_end = kept_end;
+            kept_end = e;
+            // A place after a nominative or accusative article in a sports report: a
+            // national team or a club (`η Κροατία νίκησε 2-1`).
+            if label == Label::Loc
+                && on_words
+                && line.prev(ta).is_some_and(|p| super::subject_article(&toks[p]))
+                && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f()))
+            {
+                super::national_team(&mut mentions[i]);
+            }
+            // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`).
+            if label == Label::Per && one_word && on_words && ta > 0 && line.gap(ta) == ". " {
+                let p = ta - 1;
+                if line.initial(p) && toks[p].s as usize >= prev_end && opens(line, p) {
+                    mentions[i].start = offset + toks[p].s as usize;
+                }
+            }
+            // A company or a body in Latin letters and its Greek branch: `WWF Ελλάς`.
+            if label == Label::Org && latin_name && tb < toks.len() && line.gap(tb) == " " {
+                let w = line.w(tb);
+                if BRANCH_COUNTRIES.contains(&w) {
+                    mentions[i].end = offset + toks[tb].e as usize;
+                    kept_end = toks[tb].e as usize;
+                }
+            }
+            mentions.swap(write, i);
+            write += 1;
+        }
+    }
+    mentions.truncate(write);
+}
+
+/// Whether token `i` stands after a space, an opening bracket or quote, or at the line's
+/// start: where an initial begins.
+fn opens(line: &Line, i: usize) -> bool {
+    line.gap(i).chars().next_back().is_none_or(|c| c == ' ' || OPENING.contains(&c))
+}
+
+/// Masculine and neuter endings of Greek adjectives in -ικός (`Ελληνικό`, `Ελληνικού`): a
+/// place so written before a capitalised word is the adjective of a longer name.
+const ADJECTIVE_ENDINGS: [&str; 6] = ["ικός", "ικό", "ικού", "ικοί", "ικά", "ικών"];
+
+/// The country of a foreign company's or body's Greek branch, after its name (`WWF Ελλάς`,
+/// `Deloitte Ελλάδος`): part of the branch's name. (`Microsoft Hellas` is a name in Latin
+/// letters before a capitalised Latin word, left out as the head of a longer name.)
+const BRANCH_COUNTRIES: [&str; 3] = ["Ελλάς", "Ελλάδος", "Ελλάδας"];
+
+/// Greek genitive articles that join a place to the name it ends.
+const GENITIVE_ARTICLES: [&str; 3] = ["του", "της", "των"];
+
+/// The same for names in Latin letters (`University of California`, `Banco de España`).
+const LATIN_OF: [&str; 6] = ["of", "de", "del", "della", "di", "du"];
+
+/// Characters that open a quotation or a bracket.
+const OPENING: [char; 5] = ['«', '"', '“', '(', '['];
+
+#[cfg(test)]
+mod tests {
+    use crate::{Gazetteer, Label, Recognizer, Stage};
+
+    /// A recognizer on the gazetteer `tsv` alone, the rule stage on or off (gazetteer-only
+    /// mode), the document pass off.
+    fn recognizer(tsv: &str, rules: bool) -> Recognizer {
+        Recognizer::builder()
+            .default_gazetteers(false)
+            .gazetteer(Gazetteer::from_tsv("t.tsv", tsv).unwrap())
+            .stage(Stage::Rules, rules)
+            .stage(Stage::Document, false)
+            .build()
+            .unwrap()
+    }
+
+    /// The texts of the entities `ner` finds in `text`.
+    fn texts(ner: &Recognizer, text: &str) -> Vec<String> {
+        ner.extract(text).into_iter().map(|e| e.text().to_string()).collect()
+    }
+
+    /// [`texts`] of the entities that come from a list (an id): rule-made ones left out.
+    fn listed(ner: &Recognizer, text: &str) -> Vec<String> {
+        ner.extract(text).into_iter().filter(|e| e.id().is_some()).map(|e| e.text().to_string()).collect()
+    }
+
+    #[test]
+    fn without_rules_partial_names_are_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:chania\tLOC\tΧανιά\t\tcity\t\n\
+                   x:ru\tLOC\tΡωσία\t\tcountry\t\n\
+                   x:putin\tPER\tΒλαντίμιρ Πούτιν\t\tperson\t\n\
+                   x:pericles\tPER\tΠερικλής\t\tperson\t\n\
+                   x:papa\tPER\tΠαπαθεοδώρου\t\tsurname\tnodecl\n\
+                   x:samsung\tORG\tSamsung\t\tcompany\t\n";
+        let (gazetteer_only, full) = (recognizer(tsv, false), recognizer(tsv, true));
+        let found = listed;
+        // The tail of a longer name: a one-word name after a capitalised word.
+        assert!(found(&gazetteer_only, "στο Νοσοκομείο Χανίων χθες").is_empty());
+        assert!(found(&gazetteer_only, "ο καθηγητής Γιάννης Παπαθεοδώρου είπε").is_empty());
+        // The head of a longer person name: a person's name before a capitalised word.
+        assert!(found(&gazetteer_only, "είπε ο Περικλής Λιβάς χθες").is_empty());
+        assert!(found(&gazetteer_only, "η Samsung Electronics είπε").is_empty());
+        // Kept: after a lower-case word, at a sentence or quotation start, after another
+        // found name, several words, places before a name, text in capitals.
+        for (text, want) in [
+            ("ο δήμαρχος Χανίων είπε", vec!["Χανίων"]),
+            ("Χθες. Χανιά και Ρωσία", vec!["Χανιά", "Ρωσία"]),
+            ("Στα Χανιά", vec!["Χανιά"]),
+            ("είπε «Στα Χανιά»", vec!["Χανιά"]),
+            ("ο πρόεδρος της Ρωσίας Βλαντίμιρ Πούτιν", vec!["Ρωσίας", "Βλαντίμιρ Πούτιν"]),
+            ("ο υπουργός Υγείας Βλαντίμιρ Πούτιν είπε", vec!["Βλαντίμιρ Πούτιν"]),
+            ("ο δήμαρχος Χανίων Τάσος είπε", vec!["Χανίων"]),
+            ("ΣΤΗ ΡΩΣΙΑ ΚΑΙ ΣΤΑ ΧΑΝΙΑ", vec!["ΡΩΣΙΑ", "ΧΑΝΙΑ"]),
+            ("Νοσοκομείο/Χανίων", vec!["Χανίων"]),
+            ("η Samsung Ηλίας", vec!["Samsung"]),
+        ] {
+            assert_eq!(found(&gazetteer_only, text), want, "{text:?}");
+        }
+        // With the rule stage on, the context decides, not this policy.
+        assert!(found(&full, "στο Νοσοκομείο Χανίων χθες").iter().all(|t| t == "Χανίων"));
+    }
+
+    #[test]
+    fn a_place_ending_an_organisation_name_is_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:ca\tLOC\tCalifornia\t\tregion\t\n\
+                   x:pi\tLOC\tΠειραιάς\t\tcity\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        assert!(found("στο University of California είπε").is_empty());
+        assert!(found("στο Museum of Modern Art of California").is_empty());
+        // Greek: after a genitive article that follows an organisation's head noun.
+        assert!(found("στο Πανεπιστήμιο του Πειραιά είπε").is_empty());
+        assert!(found("του Μουσείου του Πειραιά").is_empty());
+        // Kept: after a lower-case word, at a sentence start, after other capitalised
+        // words (`ο υπουργός Εξωτερικών της Ρωσίας`).
+        assert_eq!(found("the state of California"), ["California"]);
+        assert_eq!(found("Χθες. Of California"), ["California"]);
+        assert_eq!(found("ο υπουργός Εξωτερικών του Πειραιά"), ["Πειραιά"]);
+        assert_eq!(found("Πανεπιστήμιο του Πειραιά"), ["Πειραιά"]);
+        // Days, events, treaties, battles and structures named after a place.
+        for text in [
+            "γιορτάζεται η Ημέρα του Πειραιά",
+            "η Ώρα του Πειραιά σβήνει τα φώτα",
+            "η Συνθήκη του Πειραιά υπεγράφη",
+            "βάσει της Συμφωνίας του Πειραιά",
+            "στη Μάχη του Πειραιά",
+            "στο Γεφύρι του Πειραιά",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}");
+        }
+        assert_eq!(found("την ημέρα του Πειραιά"), ["Πειραιά"]);
+    }
+
+    #[test]
+    fn genitive_places_after_a_capital_and_given_names_before_one_are_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:nf\tLOC\tΝέα Σμύρνη\t\tcity\t\n\
+                   x:km\tLOC\tΔυτική Ελλάδα\t\tregion\t\n\
+                   x:ath\tLOC\tΑθήνα\t\tcity\t\n\
+                   x:sof\tLOC\tΣοφία\t\tcity\t\n\
+                   x:ell\tLOC\tΕλληνικό\t\tcity\t\n\
+                   x:ark\tLOC\tΑρκτική\t\tregion\t\n\
+                   x:gr\tLOC\tΕλλάδα\t\tcountry\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        for (text, want) in [
+            // The complement of an organisation's name.
+            ("ανακοίνωσε ο Δήμος Νέας Σμύρνης χθες", vec![]),
+            ("το Επιμελητήριο Δυτικής Ελλάδας ζητά", vec![]),
+            // A given name before a surname.
+            ("μίλησε η Σοφία Νικολάου χθες", vec![]),
+            ("η καθηγήτρια Αθηνά Παπαδάκη είπε", vec![]),
+            // Kept: after a lower-case word, the nominative of several words, a place
+            // that is no given name before a person's name, a given-name place before a
+            // lower-case word.
+            ("ο δήμος Νέας Σμύρνης", vec!["Νέας Σμύρνης"]),
+            ("η περιφέρεια Δυτικής Ελλάδας", vec!["Δυτικής Ελλάδας"]),
+            ("ο Νικήτας Νέα Σμύρνη είπε", vec!["Νέα Σμύρνη"]),
+            ("ο πρέσβης στην Ελλάδα Τζον Σμιθ", vec!["Ελλάδα"]),
+            ("έφτασε στη Σοφία χθες", vec!["Σοφία"]),
+            ("στην Αθήνα και στη Σοφία", vec!["Αθήνα", "Σοφία"]),
+            // A place written like an adjective, before a capitalised word; kept before a
+            // lower-case word, before a name kept there, and in the feminine.
+            ("το Ελληνικό Ινστιτούτο Ερευνών", vec![]),
+            ("του Ελληνικού Δημοσίου", vec![]),
+            ("στο Ελληνικό χθες", vec!["Ελληνικό"]),
+            ("στο Ελληνικό Αθήνα", vec!["Ελληνικό", "Αθήνα"]),
+            ("της Αρκτικής Ελλάδα", vec!["Αρκτικής", "Ελλάδα"]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn names_joined_by_a_hyphen_are_left_out_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:fr\tLOC\tΓαλλία\t\tcountry\t\n\
+                   x:pt\tLOC\tΠορτογαλία\t\tcountry\t\n\
+                   x:eu\tORG\tΕΕ\t\tunion\t\n\
+                   x:lar\tLOC\tΛάρισα\t\tcity\t\n\
+                   x:vol\tLOC\tΒόλος\t\tcity\t\n\
+                   x:ker\tLOC\tΚερατσίνι-Δραπετσώνα\t\tcity\t\n\
+                   x:per\tPER\tΜαρία\t\tperson\t\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            let found = |text: &str| listed(&ner, text);
+            for (text, want) in [
+                // A match, a pairing, a route: neither name is a mention.
+                ("ο αγώνας Γαλλία-Πορτογαλία έληξε 2-1", vec![]),
+                ("η συμφωνία Γαλλίας-Πορτογαλίας υπεγράφη", vec![]),
+                ("η σύνοδος ΕΕ-Γαλλίας άρχισε", vec![]),
+                ("η σιδηροδρομική γραμμή Λάρισας-Βόλου κλείνει", vec![]),
+                ("ο δρόμος Λάρισα-Καρδίτσα κλείνει", vec![]),
+                ("το μετρό-Λάρισα", vec![]),
+                // Kept: spaces around the dash, a lower-case word after it, a listed
+                // name with a hyphen inside, persons.
+                ("ο αγώνας Γαλλία - Πορτογαλία", vec!["Γαλλία", "Πορτογαλία"]),
+                ("η Γαλλία-φρούριο", vec!["Γαλλία"]),
+                ("στο Κερατσίνι-Δραπετσώνα χθες", vec!["Κερατσίνι-Δραπετσώνα"]),
+                ("η Μαρία-Ελένη είπε", vec!["Μαρία"]),
+            ] {
+                assert_eq!(found(text), want, "{text:?}, rules {rules}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_place_and_its_region_in_the_genitive_are_one_name() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:moires\tLOC\tΜοίρες\t\ttown\t\n\
+                   x:her\tLOC\tΗράκλειο\t\tcity\t\n\
+                   x:ath\tLOC\tΑθήνα\t\tcity\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<(String, Option<String>)> {
+            ner.extract(text)
+                .into_iter()
+                .map(|e| (e.text().to_string(), e.id().map(str::to_string)))
+                .collect()
+        };
+        assert_eq!(
+            found("στις Μοίρες Ηρακλείου χθες"),
+            [("Μοίρες Ηρακλείου".into(), Some("x:moires".into()))]
+        );
+        // Not joined: a nominative, a comma, two spaces.
+        assert_eq!(found("Αθήνα Ηράκλειο").len(), 2);
+        assert_eq!(found("στις Μοίρες, Ηρακλείου").len(), 2);
+        assert_eq!(found("στις Μοίρες  Ηρακλείου").len(), 2);
+    }
+
+    #[test]
+    fn names_in_addresses_are_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:np\tORG\tΝαυτεμπορική\tnaftemporiki.gr\tmedia\t\n\
+                   x:reu\tORG\tReuters\t\tagency\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        assert!(found("Γράφει η Μαρία Ιωάννου mioannou@naftemporiki.gr Η αγορά").is_empty());
+        assert!(found("όπως έγραψε το @Reuters χθες").is_empty());
+        assert_eq!(found("πηγή: naftemporiki.gr και Reuters"), ["naftemporiki.gr", "Reuters"]);
+    }
+
+    #[test]
+    fn a_latin_name_and_its_greek_branch_are_one_name() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:acme\tORG\tAcme\t\tcompany\t\n\
+                   x:gr\tLOC\tΕλλάδα\tΕλλάς\tcountry\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        assert_eq!(found("η Acme Ελλάς ανακοίνωσε"), ["Acme Ελλάς"]);
+        assert_eq!(found("της Acme Ελλάδος και της Acme Ελλάδας"), ["Acme Ελλάδος", "Acme Ελλάδας"]);
+        // Not a branch: a comma, another word, a longer word.
+        assert_eq!(found("η Acme, Ελλάς"), ["Acme", "Ελλάς"]);
+        assert_eq!(found("η Acme Ελλάσια"), ["Acme"]);
+    }
+
+    #[test]
+    fn an_initial_before_a_surname_is_part_of_the_name() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:pap\tPER\tΠαπαδάκης\t\tpolitician\t\n\
+                   x:smith\tPER\tSmith\t\tperson\t\n\
+                   x:rome\tLOC\tΡώμη\t\tcity\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        for (text, want) in [
+            ("είπε ο Γ. Παπαδάκης χθες", vec!["Γ. Παπαδάκης"]),
+            ("είπε ο Κων. Παπαδάκης χθες", vec!["Κων. Παπαδάκης"]),
+            ("(Αλ. Παπαδάκη)", vec!["Αλ. Παπαδάκη"]),
+            ("wrote J. Smith", vec!["J. Smith"]),
+            // Not an initial: a title, a lower-case abbreviation, a word that ends a
+            // sentence, two spaces, no space.
+            ("μίλησε ο Δρ. Παπαδάκης", vec!["Παπαδάκης"]),
+            ("wrote Mr. Smith", vec!["Smith"]),
+            ("μίλησε ο κ. Παπαδάκης", vec!["Παπαδάκης"]),
+            ("Ήταν στη Ρώμη. Παπαδάκης και άλλοι", vec!["Ρώμη", "Παπαδάκης"]),
+            ("ο Γ.  Παπαδάκης", vec!["Παπαδάκης"]),
+            ("ο ΓΓ.Παπαδάκης", vec!["Παπαδάκης"]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn in_a_sports_report_a_place_after_an_article_is_its_team() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:ua\tLOC\tΟυκρανία\t\tcountry\t\n\
+                   x:mx\tLOC\tΜεξικό\t\tcountry\tnodecl\n\
+                   x:pt\tLOC\tΠορτογαλία\t\tcountry\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| -> Vec<(String, Label)> {
+            ner.extract(text).into_iter().map(|e| (e.text().to_string(), e.label)).collect()
+        };
+        let (org, loc) = (Label::Org, Label::Loc);
+        for (text, want) in [
+            // The subject or the object of a match: a score or two sports words.
+            ("Η Ουκρανία νίκησε 3-1 χθες βράδυ", vec![("Ουκρανία", org)]),
+            ("Το γκολ έκρινε τον τελικό με το Μεξικό", vec![("Μεξικό", org)]),
+            ("Η ομάδα απέκλεισε την Πορτογαλία στα πέναλτι", vec![("Πορτογαλία", org)]),
+            // A place: the host, a genitive, a sentence that is no sports report.
+            ("Τα πέναλτι στον τελικό στην Ουκρανία", vec![("Ουκρανία", loc)]),
+            (
+                "Ο προπονητής της Πορτογαλίας είπε ότι το γκολ στον τελικό ήταν άκυρο",
+                vec![("Πορτογαλίας", loc)],
+            ),
+            ("Η Ουκρανία υπέγραψε τη συμφωνία με το Μεξικό", vec![("Ουκρανία", loc), ("Μεξικό", loc)]),
+            ("Η Ουκρανία ζήτησε 2 δισ. ευρώ", vec![("Ουκρανία", loc)]),
+        ] {
+            let want: Vec<(String, Label)> = want.into_iter().map(|(t, l)| (t.to_string(), l)).collect();
+            assert_eq!(found(text), want, "{text:?}");
+        }
+        // The team's source is the rule stage's rule.
+        let team = ner.extract("Η Ουκρανία νίκησε 3-1").remove(0);
+        assert_eq!(team.source.to_string(), "rule:org_national_team");
+    }
+}

@@ -1,0 +1,134 @@
+//! Words of the original text, with their byte spans and shape: what the rule and document
+//! stages reason about.
+
+use crate::text::normalize::is_mark;
+
+/// One word: a maximal run of letters and digits (combining marks and zero-width
+/// characters inside it belong to it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+}
+
+impl<'t> Token<'t> {
+    /// First letter is a capital.
+    #[inline]
+    pub fn is_capitalized(&self) -> bool {
+        is_capitalized(self.text)
+    }
+}
+
+/// The first letter of `word` is a capital.
+#[inline]
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        // A word starts with a letter or digit: mostly a letter, which decides.
+        Some(c) if crate::text::normalize::is_letter(c) => crate::text::normalize::is_upper(c),
+        Some(_) => chars
+            .find(|&c| crate::text::normalize::is_letter(c))
+            .is_some_and(crate::text::normalize::is_upper),
+        None => false,
+    }
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        // No ASCII character is a mark or a zero-width character.
+        return c.is_ascii_alphanumeric();
+    }
+    crate::text::normalize::is_alnum(c)
+        || is_mark(c)
+        || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}')
+}
+
+/// Iterates the words of `text`.
+pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Skip to the start of a word (a letter or digit, not a lone mark).
+        let start = loop {
+            if i >= text.len() {
+                return None;
+            }
+            let (c, len) = crate::text::normalize::char_at(text, i);
+            i += len;
+            if crate::text::normalize::is_alnum(c) {
+                break i - len;
+            }
+        };
+        while i < text.len() {
+            if crate::text::normalize::greek_letter_at(text.as_bytes(), i) {
+                i += 2;
+                continue;
+            }
+            let (c, len) = crate::text::normalize::char_at(text, i);
+            if !is_word_char(c) {
+                break;
+            }
+            i += len;
+        }
+        Some(Token { start, end: i, text: &text[start..i] })
+    })
+}
+
+/// The tokens of a folded text as byte ranges: runs of letters and digits, and single
+/// characters of anything else but white space.
+pub(crate) fn folded_tokens(folded: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = folded.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Skip white space (folding leaves only ' ' and '\n').
+        while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\n') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        let (c, len) = crate::text::normalize::char_at(folded, i);
+        i += len;
+        if crate::text::normalize::is_alnum(c) {
+            while i < bytes.len() {
+                let (c, len) = crate::text::normalize::char_at(folded, i);
+                if !crate::text::normalize::is_alnum(c) {
+                    break;
+                }
+                i += len;
+            }
+        }
+        Some((start, i))
+    })
+}
+
+/// True when byte `at` of `text` begins a sentence: only spaces, quotes and opening
+/// brackets stand between it and the start of the text or a sentence-ending mark.
+pub(crate) fn is_sentence_start(text: &str, at: usize) -> bool {
+    for c in text[..at].chars().rev() {
+        match c {
+            c if c.is_whitespace() => continue,
+            '«' | '"' | '“' | '\'' | '‘' | '(' | '[' | '-' | '–' | '—' | '\u{FEFF}' => continue,
+            '.' | '!' | '?' | ';' | '…' | ':' | '·' => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_spans() {
+        let t: Vec<_> = tokens("«Ο Κιμ», είπε ο Τζο-Τσουν.").map(|t| t.text).collect();
+        assert_eq!(t, ["Ο", "Κιμ", "είπε", "ο", "Τζο", "Τσουν"]);
+        let t: Vec<_> = tokens("Κορε\u{301}α").collect();
+        assert_eq!(t[0].text, "Κορε\u{301}α");
+        assert!(t[0].is_capitalized());
+        assert_eq!(tokens("").count(), 0);
+    }
+}

@@ -1,0 +1,348 @@
+//! The words the stages know, looked up once per word of the text.
+//!
+//! Both later stages ask the same question of every folded word: the lookup stage wants its
+//! token id (which names it can be part of), the rule stage its word classes (article,
+//! title, given name...). One table answers both, so each word of the text costs one probe.
+//!
+//! The table is open-addressed with linear probing, and a slot holds the first 16 bytes of
+//! its key inline: most folded Greek words fit, and a probe then touches one cache line and
+//! no string on the heap. Longer keys keep their bytes in one arena. The stages stay apart:
+//! the vocabulary stores each stage's answer without knowing what it means.
+
+/// Token id of a word that no gazetteer name contains.
+pub(crate) const NO_TOKEN: u32 = u32::MAX;
+
+/// What the vocabulary knows of a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// The lookup stage's token id, or [`NO_TOKEN`].
+    pub token: u32,
+    /// The rule stage's word classes (0: none).
+    pub classes: u64,
+}
+
+impl Word {
+    const UNKNOWN: Word = Word { token: NO_TOKEN, classes: 0 };
+}
+
+/// Keys up to this many bytes are stored in the slot.
+const INLINE: usize = 16;
+
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(32))]
+struct Slot {
+    /// The key's first 8 bytes, zero-padded.
+    w0: u64,
+    /// Its next 8 bytes, zero-padded; for a key longer than [`INLINE`], its offset in the arena.
+    w1: u64,
+    /// Key length in bytes.
+    len: u32,
+    token: u32,
+    classes: u64,
+}
+
+const EMPTY: Slot = Slot { w0: 0, w1: 0, len: 0, token: NO_TOKEN, classes: 0 };
+
+/// Folded word → [`Word`].
+#[derive(Clone, Debug)]
+pub(crate) struct Vocab {
+    /// One byte per slot: 0 when empty, else 0x80 and seven bits of the key's hash. Probes
+    /// read these first: a small array that stays in cache, where the slots do not, so a
+    /// word the vocabulary lacks (most rare words) is mostly answered without a slot.
+    tags: Vec<u8>,
+    slots: Vec<Slot>,
+    /// `64 - log2(slots.len())`: the hash's top bits index the table.
+    shift: u32,
+    /// The bytes of keys longer than [`INLINE`].
+    arena: Vec<u8>,
+    len: usize,
+    /// The words of one ASCII byte, by byte, as in the table: punctuation, digits, and the
+    /// Greek articles `ο`, `η` (which fold to Latin look-alikes) are a good share of all
+    /// tokens, and are answered without a probe.
+    ascii: [Word; 128],
+}
+
+/// A key read for probing: its bytes, its first sixteen bytes as two zero-padded words,
+/// and its hash.
+struct Key<'k> {
+    bytes: &'k [u8],
+    w0: u64,
+    w1: u64,
+    hash: u64,
+}
+
+/// Up to eight bytes as a little-endian word, zero-padded.
+#[inline]
+fn word(b: &[u8]) -> u64 {
+    if b.len() >= 8 {
+        return u64::from_le_bytes(b[..8].try_into().expect("eight bytes"));
+    }
+    b.iter().rev().fold(0u64, |w, &x| (w << 8) | x as u64)
+}
+
+impl<'k> Key<'k> {
+    #[inline]
+    fn new(bytes: &'k [u8]) -> Key<'k> {
+        let w0 = word(bytes);
+        let w1 = if bytes.len() > 8 { word(&bytes[8..]) } else { 0 };
+        Key::with_words(bytes, w0, w1)
+    }
+
+    /// The key `buf[s..e]`, where `buf` holds at least sixteen bytes from `s` on: its first
+    /// two words are read whole and masked, with no loop over bytes (the same key as
+    /// [`Key::new`] gives).
+    #[inline]
+    fn padded(buf: &'k [u8], s: usize, e: usize) -> Key<'k> {
+        let n = e - s;
+        let load = |at: usize| u64::from_le_bytes(buf[at..at + 8].try_into().expect("eight bytes"));
+        // The low `k` bytes of a word (`k` <= 8).
+        let mask = |k: usize| ((1u128 << (8 * k.min(8))) - 1) as u64;
+        let w0 = load(s) & mask(n);
+        let w1 = load(s + 8) & mask(n.saturating_sub(8));
+        Key::with_words(&buf[s..e], w0, w1)
+    }
+
+    #[inline]
+    fn with_words(bytes: &'k [u8], w0: u64, w1: u64) -> Key<'k> {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mix = |h: u64, w: u64| (h.rotate_left(23) ^ w).wrapping_mul(K);
+        let mut h = mix(bytes.len() as u64, w0);
+        if bytes.len() > 8 {
+            h = mix(h, w1);
+        }
+        let mut at = 16;
+        while at < bytes.len() {
+            h = mix(h, word(&bytes[at..]));
+            at += 8;
+        }
+        Key { bytes, w0, w1, hash: h ^ (h >> 29) }
+    }
+
+    #[inline]
+    fn tag(&self) -> u8 {
+        0x80 | (self.hash as u8 & 0x7F)
+    }
+}
+
+impl Default for Vocab {
+    fn default() -> Vocab {
+        Vocab::with_capacity(0)
+    }
+}
+
+impl Vocab {
+    /// An empty vocabulary with room for `n` words before it grows.
+    pub fn with_capacity(n: usize) -> Vocab {
+        // At most half full: probe sequences stay short.
+        let size = (2 * n).next_power_of_two().max(16);
+        Vocab {
+            tags: vec![0; size],
+            slots: vec![EMPTY; size],
+            shift: 64 - size.trailing_zeros(),
+            arena: Vec::new(),
+            len: 0,
+            ascii: [Word::UNKNOWN; 128],
+        }
+    }
+
+    /// Number of words.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    fn matches(&self, slot: &Slot, key: &Key) -> bool {
+        if slot.len as usize != key.bytes.len() || slot.w0 != key.w0 {
+            return false;
+        }
+        if key.bytes.len() <= INLINE {
+            slot.w1 == key.w1
+        } else {
+            let at = slot.w1 as usize;
+            self.arena[at..at + key.bytes.len()] == *key.bytes
+        }
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    #[inline]
+    fn find_slot(&self, key: &Key) -> usize {
+        let mask = self.slots.len() - 1;
+        let tag = key.tag();
+        let mut i = (key.hash.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> self.shift) as usize;
+        loop {
+            let t = self.tags[i];
+            if t == 0 || t == tag && self.matches(&self.slots[i], key) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// What is known of the folded word `key` (UTF-8) ([`Word::UNKNOWN`] for a word it lacks):
+    /// [`Vocab::classify`] without a line around it, for tests.
+    #[cfg(test)]
+    pub fn get(&self, key: &[u8]) -> Word {
+        match *key {
+            [] => Word::UNKNOWN,
+            [b] if b < 128 => self.ascii[b as usize],
+            _ => self.word_at(&Key::new(key)),
+        }
+    }
+
+    #[inline]
+    fn word_at(&self, key: &Key) -> Word {
+        let i = self.find_slot(key);
+        if self.tags[i] == 0 {
+            Word::UNKNOWN
+        } else {
+            let s = &self.slots[i];
+            Word { token: s.token, classes: s.classes }
+        }
+    }
+
+    /// The slot of `key`, inserted (unknown) if missing.
+    fn entry(&mut self, key: &str) -> &mut Slot {
+        let key = key.as_bytes();
+        assert!(!key.is_empty() && key.len() < u32::MAX as usize, "a vocabulary word is 1 to 4G bytes");
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let k = Key::new(key);
+        let i = self.find_slot(&k);
+        if self.tags[i] == 0 {
+            let w1 = if key.len() <= INLINE {
+                k.w1
+            } else {
+                self.arena.extend_from_slice(key);
+                (self.arena.len() - key.len()) as u64
+            };
+            self.tags[i] = k.tag();
+            self.slots[i] = Slot { w0: k.w0, w1, len: key.len() as u32, token: NO_TOKEN, classes: 0 };
+            self.len += 1;
+        }
+        &mut self.slots[i]
+    }
+
+    fn grow(&mut self) {
+        let size = 2 * self.slots.len().max(8);
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
+        let old_tags = std::mem::replace(&mut self.tags, vec![0; size]);
+        self.shift = 64 - size.trailing_zeros();
+        for (s, _) in old.into_iter().zip(old_tags).filter(|&(_, t)| t != 0) {
+            let key: Vec<u8> = if s.len as usize <= INLINE {
+                let mut b = [0u8; INLINE];
+                b[..8].copy_from_slice(&s.w0.to_le_bytes());
+                b[8..].copy_from_slice(&s.w1.to_le_bytes());
+                b[..s.len as usize].to_vec()
+            } else {
+                self.arena[s.w1 as usize..s.w1 as usize + s.len as usize].to_vec()
+            };
+            let k = Key::new(&key);
+            let i = self.find_slot(&k);
+            self.tags[i] = k.tag();
+            self.slots[i] = s;
+        }
+    }
+
+    /// What is known of the token `buf[s..e]` of a folded line, where `buf` holds at least
+    /// sixteen bytes from `s` on (see [`crate::text::normalize::FoldedLine::fold_and_split`] and
+    /// [`Key::padded`]).
+    #[inline]
+    pub fn classify(&self, buf: &[u8], s: usize, e: usize) -> Word {
+        match e - s {
+            0 => Word::UNKNOWN,
+            1 if buf[s] < 128 => self.ascii[buf[s] as usize],
+            _ => self.word_at(&Key::padded(buf, s, e)),
+        }
+    }
+
+    /// Records the lookup stage's token id for `key`.
+    pub fn set_token(&mut self, key: &str, token: u32) {
+        self.entry(key).token = token;
+        self.update_ascii(key);
+    }
+
+    /// Keeps [`Vocab::ascii`] equal to the table for a key of one ASCII byte.
+    fn update_ascii(&mut self, key: &str) {
+        if let &[b] = key.as_bytes() {
+            if b < 128 {
+                let s = &self.slots[self.find_slot(&Key::new(key.as_bytes()))];
+                self.ascii[b as usize] = Word { token: s.token, classes: s.classes };
+            }
+        }
+    }
+
+    /// Adds word classes to `key`.
+    pub fn add_classes(&mut self, key: &str, classes: u64) {
+        if classes != 0 {
+            self.entry(key).classes |= classes;
+            self.update_ascii(key);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// Against a plain map, with keys short, exactly 8 and 16 bytes, long, sharing prefixes,
+    /// and enough of them to grow the table several times.
+    #[test]
+    fn padded_keys_are_the_same_keys() {
+        let text = "a ab abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq αθήνα";
+        let mut buf = text.as_bytes().to_vec();
+        buf.extend([0xAB; 16]); // whatever follows the text
+        let mut s = 0;
+        for w in text.split(' ') {
+            let (k, p) = (Key::new(w.as_bytes()), Key::padded(&buf, s, s + w.len()));
+            assert_eq!((k.w0, k.w1, k.hash, k.bytes), (p.w0, p.w1, p.hash, p.bytes), "{w}");
+            s += w.len() + 1;
+        }
+    }
+
+    #[test]
+    fn agrees_with_a_map() {
+        let mut v = Vocab::with_capacity(4);
+        let mut reference: HashMap<String, (u32, u64)> = HashMap::new();
+        let mut keys: Vec<String> = vec![
+            "a".into(),
+            "ab".into(),
+            "abcdefgh".into(),
+            "abcdefghi".into(),
+            "abcdefghijklmnop".into(),
+            "abcdefghijklmnopq".into(),
+            "abcdefghijklmnopqr".into(),
+            "μητσοτακης".into(),
+            "κωνσταντινουπολεως".into(),
+            "ν".into(),
+            ".".into(),
+            "o".into(),
+            "7".into(),
+        ];
+        for i in 0..3000u32 {
+            keys.push(format!("w{i}"));
+            keys.push(format!("λεξη-πολυ-μακρια-{i}"));
+        }
+        for (i, k) in keys.iter().enumerate() {
+            let i = i as u32;
+            if i % 3 != 0 {
+                v.set_token(k, i);
+                reference.entry(k.clone()).or_insert((NO_TOKEN, 0)).0 = i;
+            }
+            if i % 2 == 0 {
+                v.add_classes(k, 1 << (i % 64));
+                reference.entry(k.clone()).or_insert((NO_TOKEN, 0)).1 |= 1 << (i % 64);
+            }
+        }
+        assert_eq!(v.len(), reference.len());
+        for k in &keys {
+            let want = reference.get(k).map_or(Word::UNKNOWN, |&(token, classes)| Word { token, classes });
+            assert_eq!(v.get(k.as_bytes()), want, "{k}");
+        }
+        for k in ["", "abcdefghijklmnopqrs", "abcdefgh\0", "w3000", "μητσοτακη", "zz", "q", "\0"] {
+            assert_eq!(v.get(k.as_bytes()), Word::UNKNOWN, "{k:?}");
+        }
+    }
+}
