@@ -6,6 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
 
+# The extension crate is not a member of the root workspace: its own format and lint checks.
+echo "== cargo fmt --check, cargo clippy (python/)"
+cargo fmt --manifest-path python/Cargo.toml -- --check
+cargo clippy --manifest-path python/Cargo.toml --all-targets -- -D warnings
+
 command -v java >/dev/null || (apt-get update && apt-get install -y default-jre-headless)
 
 venv="$(mktemp -d)/venv"

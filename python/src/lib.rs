@@ -186,7 +186,7 @@ impl Recognizer {
         let text = text_of(text, None)?;
         let chars = Chars::of(&text)?;
         let entities = py.allow_threads(|| chars.to_utf8().map(|t| self.inner.extract(&t)));
-        entity_list(py, entities.or_else(|_| Err(text.to_str().err().unwrap_or_else(unencodable)))?)
+        entity_list(py, entities.map_err(|_| encode_error(&text))?)
     }
 
     /// The entities of each text of `texts` (a list of `str`), in order, on `n_threads`
@@ -201,7 +201,8 @@ impl Recognizer {
         if n_threads == 0 {
             return Err(PyValueError::new_err("n_threads must be at least 1"));
         }
-        let owned = texts.iter().enumerate().map(|(i, t)| text_of(&t, Some(i))).collect::<PyResult<Vec<_>>>()?;
+        let owned =
+            texts.iter().enumerate().map(|(i, t)| text_of(&t, Some(i))).collect::<PyResult<Vec<_>>>()?;
         let chars = owned.iter().map(Chars::of).collect::<PyResult<Vec<_>>>()?;
         let ner = &self.inner;
         let run = |c: &Chars<'_>| c.to_utf8().map(|t| ner.extract(&t));
@@ -214,7 +215,7 @@ impl Recognizer {
         });
         let out = PyList::empty(py);
         for (result, text) in results.into_iter().zip(&owned) {
-            let entities = result.or_else(|_| Err(text.to_str().err().unwrap_or_else(unencodable)))?;
+            let entities = result.map_err(|_| encode_error(text))?;
             out.append(entity_list(py, entities)?)?;
         }
         Ok(out)
@@ -288,10 +289,10 @@ impl<'a> Chars<'a> {
         // SAFETY: the `str` is kept alive by `s` for 'a, and a `str` is never changed once
         // it is visible to Python code.
         Ok(match unsafe { s.data() }? {
-            PyStringData::Ucs1(b) => match std::str::from_utf8(b) {
-                Ok(ascii) if b.is_ascii() => Chars::Ascii(ascii),
-                _ => Chars::Latin1(b),
-            },
+            PyStringData::Ucs1(b) if b.is_ascii() => {
+                Chars::Ascii(std::str::from_utf8(b).expect("ASCII is UTF-8"))
+            }
+            PyStringData::Ucs1(b) => Chars::Latin1(b),
             PyStringData::Ucs2(u) => Chars::Ucs2(u),
             PyStringData::Ucs4(u) => Chars::Ucs4(u),
         })
@@ -307,8 +308,8 @@ impl<'a> Chars<'a> {
     }
 }
 
-/// UTF-8 of code points (a `str`'s storage units), written byte by byte: several times
-/// faster than pushing `char`s, on a path every non-ASCII text takes.
+/// UTF-8 of code points (a `str`'s storage units), written byte by byte; a lone surrogate
+/// has none.
 fn utf8<T: Copy + Into<u32>>(units: &[T]) -> Result<Cow<'static, str>, Unencodable> {
     let mut out = Vec::with_capacity(units.len() * 2);
     for &u in units {
@@ -321,7 +322,11 @@ fn utf8<T: Copy + Into<u32>>(units: &[T]) -> Result<Cow<'static, str>, Unencodab
             if (0xD800..0xE000).contains(&c) {
                 return Err(Unencodable);
             }
-            out.extend_from_slice(&[0xE0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3F) as u8, 0x80 | (c & 0x3F) as u8]);
+            out.extend_from_slice(&[
+                0xE0 | (c >> 12) as u8,
+                0x80 | ((c >> 6) & 0x3F) as u8,
+                0x80 | (c & 0x3F) as u8,
+            ]);
         } else if c < 0x110000 {
             out.extend_from_slice(&[
                 0xF0 | (c >> 18) as u8,
@@ -339,9 +344,10 @@ fn utf8<T: Copy + Into<u32>>(units: &[T]) -> Result<Cow<'static, str>, Unencodab
     Ok(Cow::Owned(unsafe { String::from_utf8_unchecked(out) }))
 }
 
-/// The error when Python itself found no fault with a `str` that has none: unreachable.
-fn unencodable() -> PyErr {
-    PyValueError::new_err("text has no UTF-8 form")
+/// Python's own error for a `str` that has no UTF-8 form (`UnicodeEncodeError`, naming the
+/// position of the lone surrogate).
+fn encode_error(text: &Bound<'_, PyString>) -> PyErr {
+    text.to_str().err().unwrap_or_else(|| PyValueError::new_err("text has no UTF-8 form"))
 }
 
 /// A build error as Python's: `FileNotFoundError`/`OSError` for a file that cannot be
