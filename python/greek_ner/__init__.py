@@ -45,6 +45,11 @@ class Recognizer(_NativeRecognizer):
 
     __slots__ = ()
 
+    def __reduce__(self):
+        # Pickled as its options; unpickled as the process's recognizer with them
+        # (`shared_recognizer`), so that tasks shipped to a worker share one.
+        return (_unpickle, (self._options(),))
+
     def pipe(
         self, texts: Iterable[str], batch_size: int = 256, n_threads: int = 1
     ) -> Iterator[List[Entity]]:
@@ -79,6 +84,10 @@ def shared_recognizer(**options) -> Recognizer:
         if ner is None:
             ner = _SHARED[key] = Recognizer(**options)
         return ner
+
+
+def _unpickle(options: dict) -> Recognizer:
+    return shared_recognizer(**options)
 
 
 def to_dataframe(

@@ -62,6 +62,8 @@ class Recognizer:
         """The entities of ``text``, sorted by position, never overlapping."""
     def _extract_batch(self, texts: List[str], n_threads: int = 1) -> List[List[Entity]]:
         """The entities of each text, in order, on ``n_threads`` threads, GIL released."""
+    def _options(self) -> Dict[str, Any]:
+        """The keyword arguments it was built with (what pickling it keeps)."""
     @property
     def entry_count(self) -> int:
         """Number of entries in the compiled gazetteers."""

@@ -146,6 +146,43 @@ fn confidence(c: f32) -> f64 {
 #[pyclass(module = "greek_ner._native", name = "Recognizer", frozen, subclass)]
 struct Recognizer {
     inner: greek_ner::Recognizer,
+    /// The options it was built with, for pickling (`Recognizer.__reduce__`).
+    options: Options,
+}
+
+/// The keyword arguments of `Recognizer(...)`: one field per builder option.
+struct Options {
+    gazetteers: Vec<PathBuf>,
+    default_gazetteers: bool,
+    learn_iob2: Vec<PathBuf>,
+    gazetteer_only: bool,
+}
+
+impl Options {
+    /// The default recognizer's options: no builder needed.
+    fn is_default(&self) -> bool {
+        self.gazetteers.is_empty()
+            && self.learn_iob2.is_empty()
+            && self.default_gazetteers
+            && !self.gazetteer_only
+    }
+
+    fn build(&self) -> Result<greek_ner::Recognizer, greek_ner::BuildError> {
+        if self.is_default() {
+            return Ok(greek_ner::Recognizer::default());
+        }
+        let mut b = greek_ner::Recognizer::builder().default_gazetteers(self.default_gazetteers);
+        for g in &self.gazetteers {
+            b = b.gazetteer_path(g);
+        }
+        for l in &self.learn_iob2 {
+            b = b.learn_iob2(l);
+        }
+        if self.gazetteer_only {
+            b = b.gazetteer_only();
+        }
+        b.build()
+    }
 }
 
 #[pymethods]
@@ -161,24 +198,25 @@ impl Recognizer {
         learn_iob2: Option<Paths>,
         gazetteer_only: bool,
     ) -> PyResult<Recognizer> {
-        let gazetteers = gazetteers.map_or_else(Vec::new, |p| p.0);
-        let learn = learn_iob2.map_or_else(Vec::new, |p| p.0);
-        let plain = gazetteers.is_empty() && learn.is_empty() && default_gazetteers && !gazetteer_only;
-        if plain {
-            return Ok(Recognizer { inner: py.allow_threads(greek_ner::Recognizer::default) });
-        }
-        let mut b = greek_ner::Recognizer::builder().default_gazetteers(default_gazetteers);
-        for g in gazetteers {
-            b = b.gazetteer_path(g);
-        }
-        for l in learn {
-            b = b.learn_iob2(l);
-        }
-        if gazetteer_only {
-            b = b.gazetteer_only();
-        }
-        let inner = py.allow_threads(|| b.build()).map_err(build_error)?;
-        Ok(Recognizer { inner })
+        let options = Options {
+            gazetteers: gazetteers.map_or_else(Vec::new, |p| p.0),
+            default_gazetteers,
+            learn_iob2: learn_iob2.map_or_else(Vec::new, |p| p.0),
+            gazetteer_only,
+        };
+        let inner = py.allow_threads(|| options.build()).map_err(build_error)?;
+        Ok(Recognizer { inner, options })
+    }
+
+    /// The keyword arguments it was built with (what pickling it keeps).
+    fn _options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let o = &self.options;
+        let d = PyDict::new(py);
+        d.set_item("gazetteers", &o.gazetteers)?;
+        d.set_item("default_gazetteers", o.default_gazetteers)?;
+        d.set_item("learn_iob2", &o.learn_iob2)?;
+        d.set_item("gazetteer_only", o.gazetteer_only)?;
+        Ok(d)
     }
 
     /// The entities of `text`, sorted by position, never overlapping.

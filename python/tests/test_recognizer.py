@@ -208,3 +208,55 @@ def test_offsets_after_random_text_from_every_plane(recognizer):
         for other in entities:
             assert text[other.start : other.end] == other.text
             assert text.encode("utf-8")[other.byte_start : other.byte_end] == other.text.encode("utf-8")
+
+
+def test_the_package_docstring_examples_run():
+    import doctest
+
+    failed, attempted = doctest.testmod(greek_ner)
+    assert attempted >= 3 and failed == 0
+
+
+@pytest.mark.parametrize("n_threads", [1, 2])
+def test_the_gil_is_released_while_the_recognizer_works(recognizer, n_threads):
+    # With a switch interval of 100 s, another Python thread runs only while this one
+    # waits without the GIL: its ticks during the call prove the call released it.
+    import sys
+    import threading
+    import time
+
+    texts = sample_texts() * 300
+    ticks, done = [], threading.Event()
+
+    def tick():
+        while not done.is_set():
+            ticks.append(1)
+            time.sleep(0.0002)
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(100)
+    thread = threading.Thread(target=tick)
+    try:
+        thread.start()
+        ticks.clear()
+        recognizer._extract_batch(texts, n_threads)
+        during = len(ticks)
+    finally:
+        done.set()
+        thread.join()
+        sys.setswitchinterval(old)
+    assert during > 0
+
+
+def test_a_recognizer_pickles_as_its_options(tmp_path):
+    import pickle
+
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(HEADER + "grner:loc:test-bay\tLOC\tΚόλπος Δοκιμών\t\tbay\t\n", encoding="utf-8")
+    ner = Recognizer(gazetteers=[mine], default_gazetteers=False)
+    copy = pickle.loads(pickle.dumps(ner))
+    text = "Στον Κόλπο Δοκιμών και στην Αθήνα."
+    assert [e.to_dict() for e in copy.extract(text)] == [e.to_dict() for e in ner.extract(text)]
+    assert copy.extract(text)[0].id == "grner:loc:test-bay"
+    assert pickle.loads(pickle.dumps(copy)) is copy  # one per process and options
+    assert pickle.loads(pickle.dumps(Recognizer())).entry_count == Recognizer().entry_count
