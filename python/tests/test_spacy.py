@@ -95,3 +95,22 @@ def test_a_pipeline_with_the_component_saves_and_loads(tmp_path, nlp):
     loaded = spacy.load(tmp_path / "pipeline")
     text = SENTENCES[0]
     assert _spans(loaded(text)) == _spans(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "imports",
+    ["import greek_ner\nimport spacy", "import spacy\nimport greek_ner", "import spacy"],
+)
+def test_add_pipe_finds_the_factory_whatever_the_import_order(imports):
+    # A fresh interpreter each: `import greek_ner` before spaCy (the entry point registers
+    # the factory), after it (the package registers it), or not at all (entry point).
+    import subprocess
+    import sys
+
+    code = imports + (
+        "\nnlp = spacy.blank('el')\nnlp.add_pipe('greek_ner')"
+        "\nprint([(e.text, e.label_) for e in nlp('Ο Κυριάκος Μητσοτάκης στη Λάρισα.').ents])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "[('Κυριάκος Μητσοτάκης', 'PER'), ('Λάρισα', 'LOC')]"
