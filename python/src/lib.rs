@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyStringData};
 use rayon::prelude::*;
@@ -24,6 +25,17 @@ use rayon::prelude::*;
 #[pyclass(module = "greek_ner", name = "Entity", frozen)]
 struct Entity {
     inner: greek_ner::Entity,
+}
+
+impl Entity {
+    /// The label as an interned Python string.
+    fn label_str<'py>(&self, py: Python<'py>) -> &Bound<'py, PyString> {
+        match self.inner.label {
+            greek_ner::Label::Per => intern!(py, "PER"),
+            greek_ner::Label::Loc => intern!(py, "LOC"),
+            greek_ner::Label::Org => intern!(py, "ORG"),
+        }
+    }
 }
 
 #[pymethods]
@@ -60,8 +72,8 @@ impl Entity {
 
     /// `PER`, `LOC` or `ORG`.
     #[getter]
-    fn label(&self) -> &'static str {
-        self.inner.label.as_str()
+    fn label<'py>(&self, py: Python<'py>) -> &Bound<'py, PyString> {
+        self.label_str(py)
     }
 
     /// Canonical id (Wikidata QID, `geonames:…`, `iso3166:…`, `grner:…`), or None.
@@ -97,18 +109,19 @@ impl Entity {
     /// The entity as a dict with the keys of the JSONL output (`id`, `canonical` and
     /// `kind` are None where unknown).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        // Interned keys and labels: made once per process, not once per entity.
         let d = PyDict::new(py);
-        d.set_item("start", self.start())?;
-        d.set_item("end", self.end())?;
-        d.set_item("byte_start", self.byte_start())?;
-        d.set_item("byte_end", self.byte_end())?;
-        d.set_item("text", self.text())?;
-        d.set_item("label", self.label())?;
-        d.set_item("id", self.id())?;
-        d.set_item("canonical", self.canonical())?;
-        d.set_item("kind", self.kind())?;
-        d.set_item("source", self.source())?;
-        d.set_item("confidence", self.confidence())?;
+        d.set_item(intern!(py, "start"), self.start())?;
+        d.set_item(intern!(py, "end"), self.end())?;
+        d.set_item(intern!(py, "byte_start"), self.byte_start())?;
+        d.set_item(intern!(py, "byte_end"), self.byte_end())?;
+        d.set_item(intern!(py, "text"), self.text())?;
+        d.set_item(intern!(py, "label"), self.label_str(py))?;
+        d.set_item(intern!(py, "id"), self.id())?;
+        d.set_item(intern!(py, "canonical"), self.canonical())?;
+        d.set_item(intern!(py, "kind"), self.kind())?;
+        d.set_item(intern!(py, "source"), self.source())?;
+        d.set_item(intern!(py, "confidence"), self.confidence())?;
         Ok(d)
     }
 
