@@ -81,6 +81,10 @@
 //! compilations and four passes of the recognizer over halves of the corpus); the
 //! recognizer then runs at the speed of any other.
 
+mod codec;
+pub(crate) mod model_file;
+pub(crate) mod train;
+
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
