@@ -6,9 +6,11 @@ use std::sync::{Arc, LazyLock};
 use crate::entity::{Names, SharedText};
 use crate::error::BuildError;
 use crate::gazetteer::{self, Gazetteer};
+use crate::stages::adapt::Adaptation;
 use crate::stages::document;
 use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
+use crate::stages::model::file::Learned;
 use crate::text::normalize::FoldedLine;
 use crate::text::vocab::{Vocab, Word};
 use crate::{Entity, EntityRef, Span};
@@ -42,16 +44,17 @@ pub enum Stage {
 #[derive(Clone)]
 pub struct Recognizer {
     inner: Arc<Inner>,
+    /// What was learned from annotated corpora beyond names (the adaptation stage), apart
+    /// from the compiled stages so that learning can try variants on one build.
+    adapt: Option<Arc<Adaptation>>,
+    /// The trained sequence model and the names it was trained with, when there is one.
+    model: Option<Arc<Learned>>,
 }
 
 struct Inner {
     lookup: Lookup,
     vocab: Vocab,
     rules: Option<crate::stages::rules::Rules>,
-    /// What was learned from annotated corpora beyond names (see `learn::Adaptation`).
-    adapt: Option<crate::learn::Adaptation>,
-    /// The trained sequence model and what it was learned with, when there is one.
-    model: Option<Arc<crate::learn::model_file::Learned>>,
     document: bool,
 }
 
@@ -105,8 +108,8 @@ impl Recognizer {
     /// recognizer has no model (it was built without [`RecognizerBuilder::train_iob2`]).
     pub fn save_model(&self, path: impl AsRef<std::path::Path>) -> Result<(), BuildError> {
         let path = path.as_ref();
-        match (&self.inner.model, &self.inner.adapt) {
-            (Some(learned), Some(adapt)) => crate::learn::model_file::save(path, learned, adapt),
+        match (&self.model, &self.adapt) {
+            (Some(learned), Some(adapt)) => crate::stages::model::file::save(path, learned, adapt),
             _ => Err(BuildError::new(
                 &path.display().to_string(),
                 None,
@@ -118,7 +121,7 @@ impl Recognizer {
 
     /// Whether a trained sequence model makes the final decisions.
     pub fn has_model(&self) -> bool {
-        self.inner.model.is_some()
+        self.model.is_some()
     }
 
     /// Number of entries in the compiled gazetteers.
@@ -131,12 +134,15 @@ impl Recognizer {
         self.inner.lookup.pattern_count()
     }
 
-    /// Replaces what was learned from corpora, while the recognizer is being built (not
-    /// shared yet; otherwise nothing changes).
-    pub(crate) fn set_adaptation(&mut self, adapt: crate::learn::Adaptation) {
-        if let Some(inner) = Arc::get_mut(&mut self.inner) {
-            inner.adapt = Some(adapt);
-        }
+    /// The same compiled stages with another adaptation: learning tries its variants on
+    /// one build, and a built recognizer never changes.
+    pub(crate) fn with_adaptation(&self, adapt: Adaptation) -> Recognizer {
+        Recognizer { inner: self.inner.clone(), adapt: Some(Arc::new(adapt)), model: self.model.clone() }
+    }
+
+    /// The same stages with a trained model on top.
+    pub(crate) fn with_model(&self, learned: Learned) -> Recognizer {
+        Recognizer { inner: self.inner.clone(), adapt: self.adapt.clone(), model: Some(Arc::new(learned)) }
     }
 
     /// Runs every stage on `text`, leaving its mentions in `b.mentions`.
@@ -164,10 +170,13 @@ impl Recognizer {
         &self,
         text: &str,
         b: &mut Buffers,
-        mut collect: Option<(u32, &mut dyn FnMut(&crate::stages::model::features::Features, &[(usize, usize)]))>,
+        mut collect: Option<(
+            u32,
+            &mut dyn FnMut(&crate::stages::model::features::Features, &[(usize, usize)]),
+        )>,
     ) {
         let inner = &*self.inner;
-        let per_line = inner.model.is_some() || collect.is_some();
+        let per_line = self.model.is_some() || collect.is_some();
         b.mentions.clear();
         // Names never cross a line break, so each line is folded and matched alone: memory
         // stays bounded by the longest line.
@@ -215,7 +224,7 @@ impl Recognizer {
             }
             if per_line {
                 // The model decides on top of the adaptation: it is applied line by line.
-                if let Some(adapt) = &inner.adapt {
+                if let Some(adapt) = &self.adapt {
                     b.tail.clear();
                     b.tail.extend(b.mentions.drain(first..));
                     adapt.apply(text, &mut b.tail);
@@ -235,7 +244,7 @@ impl Recognizer {
                     let t = b.folded.tokens().iter();
                     b.spans.extend(t.map(|t| (offset + t.s as usize, offset + t.e as usize)));
                     collect(&b.model.features, &b.spans);
-                } else if let Some(learned) = &inner.model {
+                } else if let Some(learned) = &self.model {
                     b.model.features.extract(&features, learned.model.weights.bits);
                     let tokens = b.folded.tokens();
                     learned.model.decide(offset, tokens, &b.hits, &mut b.mentions, first, &mut b.model);
@@ -244,7 +253,7 @@ impl Recognizer {
             // The document pass looks for partial mentions among the capitalised words, and
             // keeps the line's mentions' folded text: taken now, while the line is at hand.
             if inner.document {
-                let covered_final = inner.adapt.is_none() || per_line;
+                let covered_final = self.adapt.is_none() || per_line;
                 document::take_line(
                     line,
                     &b.folded,
@@ -256,7 +265,7 @@ impl Recognizer {
             }
             offset += line.len();
         }
-        if let (Some(adapt), false) = (&inner.adapt, per_line) {
+        if let (Some(adapt), false) = (&self.adapt, per_line) {
             adapt.apply(text, &mut b.mentions);
         }
         if inner.document {
@@ -662,21 +671,19 @@ impl RecognizerBuilder {
         }
         let rules = !self.disabled.contains(&Stage::Rules);
         let document = !self.disabled.contains(&Stage::Document);
-        let make = |gazetteers: &[Gazetteer], adapt: Option<crate::learn::Adaptation>| {
+        let make = |gazetteers: &[Gazetteer]| {
             Ok::<_, BuildError>(Recognizer {
                 inner: Arc::new({
                     let mut lookup = Lookup::build(gazetteers)?;
                     let rules = rules.then(crate::stages::rules::Rules::new);
                     let vocab = vocabulary(&mut lookup, rules.as_ref());
-                    Inner { lookup, vocab, rules, document, adapt, model: None }
+                    Inner { lookup, vocab, rules, document }
                 }),
+                adapt: None,
+                model: None,
             })
         };
-        let with_model = |mut ner: Recognizer, learned: crate::learn::model_file::Learned| {
-            Arc::get_mut(&mut ner.inner).expect("not shared yet").model = Some(Arc::new(learned));
-            ner
-        };
-        let fingerprint = || crate::learn::model_file::fingerprint(&all, rules, document);
+        let fingerprint = || crate::stages::model::file::fingerprint(&all, rules, document);
         if let Some((path, bytes)) = &self.model {
             let name = path.display().to_string();
             if !self.learn.is_empty() || !self.train.is_empty() {
@@ -684,15 +691,15 @@ impl RecognizerBuilder {
                 return Err(BuildError::new(&name, None, None, msg));
             }
             let (learned, adapt) = match bytes {
-                Some(b) => crate::learn::model_file::from_bytes(&name, b, fingerprint())?,
-                None => crate::learn::model_file::load(path, fingerprint())?,
+                Some(b) => crate::stages::model::file::from_bytes(&name, b, fingerprint())?,
+                None => crate::stages::model::file::load(path, fingerprint())?,
             };
             let mut all = all;
             all.extend(learned.gazetteers.iter().cloned());
-            return Ok(with_model(make(&all, Some(adapt))?, learned));
+            return Ok(make(&all)?.with_adaptation(adapt).with_model(learned));
         }
         if self.learn.is_empty() && self.train.is_empty() {
-            return make(&all, None);
+            return make(&all);
         }
         let mut corpora = Vec::new();
         let mut training = Vec::new();
@@ -719,16 +726,17 @@ impl RecognizerBuilder {
         for (name, corpus) in &corpora {
             all.extend(crate::learn::learn_with_misc(name, corpus)?);
         }
-        let ner = make(&all, Some(adapt))?;
+        let ner = make(&all)?.with_adaptation(adapt);
         if self.train.is_empty() {
             return Ok(ner);
         }
         let name = corpora.iter().zip(&training).find(|(_, &t)| t).map_or("", |((n, _), _)| n.as_str());
-        let held = samples.len() - (samples.len() as f64 * crate::learn::train::HELD_OUT_SHARE).round() as usize;
+        let held =
+            samples.len() - (samples.len() as f64 * crate::learn::train::HELD_OUT_SHARE).round() as usize;
         let weights = crate::learn::train::train(name, &samples[..held], &samples[held..]);
         let model = crate::stages::model::Model { name: name.into(), weights };
         let gazetteers = all.split_off(base);
-        Ok(with_model(ner, crate::learn::model_file::Learned { model, gazetteers, fingerprint }))
+        Ok(ner.with_model(Learned { model, gazetteers, fingerprint }))
     }
 }
 

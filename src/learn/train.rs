@@ -17,13 +17,12 @@
 
 use std::time::Instant;
 
-use super::Adaptation;
 use crate::error::BuildError;
 use crate::gazetteer::Gazetteer;
 use crate::iob2::{Corpus, Sentence};
-use crate::Recognizer;
 use crate::stages::model::features::Features;
 use crate::stages::model::{self, Decoder, Weights, MISC, TAGS};
+use crate::Recognizer;
 
 /// log2 of the rows of the weight table.
 pub(crate) const BITS: u32 = 21;
@@ -133,11 +132,7 @@ pub(crate) fn train(name: &str, train: &[Sample], held: &[Sample]) -> Weights {
                         sums.table[r + p] -= cw;
                     }
                 }
-                let (gp, pp) = if k == 0 {
-                    (TAGS, TAGS)
-                } else {
-                    (s.gold[k - 1] as usize, pred[k - 1])
-                };
+                let (gp, pp) = if k == 0 { (TAGS, TAGS) } else { (s.gold[k - 1] as usize, pred[k - 1]) };
                 if (gp, g) != (pp, p) {
                     w.trans[gp * TAGS + g] += 1.0;
                     w.trans[pp * TAGS + p] -= 1.0;
@@ -181,7 +176,7 @@ pub(crate) fn samples(
     base: &[Gazetteer],
     corpora: &[(String, Corpus)],
     training: &[bool],
-    make: &dyn Fn(&[Gazetteer], Option<Adaptation>) -> Result<Recognizer, BuildError>,
+    make: &dyn Fn(&[Gazetteer]) -> Result<Recognizer, BuildError>,
 ) -> Result<Vec<Sample>, BuildError> {
     let halves = |c: &Corpus, fold: usize| {
         let n = c.sentences.len();
@@ -207,7 +202,7 @@ pub(crate) fn samples(
         for (name, c) in &rest {
             gazetteers.extend(super::learn_with_misc(name, c)?);
         }
-        let ner = make(&gazetteers, Some(adapt))?;
+        let ner = make(&gazetteers)?.with_adaptation(adapt);
         for (k, ((_, c), &t)) in corpora.iter().zip(training).enumerate() {
             if !t {
                 continue;

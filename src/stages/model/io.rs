@@ -215,7 +215,10 @@ pub(crate) fn payload(file: &[u8], fingerprint: u64) -> Result<&[u8], ReadError>
     let sum = r.u64()?;
     let rest = &file[HEADER..];
     if rest.len() as u64 != len {
-        return Err(("length", format!("{} payload bytes, the header says {len}: truncated or padded", rest.len())));
+        return Err((
+            "length",
+            format!("{} payload bytes, the header says {len}: truncated or padded", rest.len()),
+        ));
     }
     if checksum(rest) != sum {
         return Err(("checksum", "the payload does not match its checksum: the file is corrupt".into()));
@@ -346,16 +349,24 @@ mod tests {
             ("fingerprint", file.clone(), 43),
             ("magic", b"NOTAMODEL".to_vec(), 42),
             ("length", file[..file.len() - 1].to_vec(), 42),
-            ("checksum", {
-                let mut f = file.clone();
-                *f.last_mut().unwrap() ^= 1;
-                f
-            }, 42),
-            ("version", {
-                let mut f = file.clone();
-                f[8] = 9;
-                f
-            }, 42),
+            (
+                "checksum",
+                {
+                    let mut f = file.clone();
+                    *f.last_mut().unwrap() ^= 1;
+                    f
+                },
+                42,
+            ),
+            (
+                "version",
+                {
+                    let mut f = file.clone();
+                    f[8] = 9;
+                    f
+                },
+                42,
+            ),
         ];
         for (field, bytes, fp) in cases {
             assert_eq!(payload(bytes, *fp).map(|_| ()).unwrap_err().0, *field);

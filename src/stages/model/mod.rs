@@ -16,7 +16,9 @@
 //!
 //! Training is in `crate::learn::train`; the file format in [`io`].
 
+mod codec;
 pub(crate) mod features;
+pub(crate) mod file;
 pub(crate) mod io;
 
 use std::sync::Arc;

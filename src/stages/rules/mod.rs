@@ -63,10 +63,27 @@ pub(crate) struct Rule {
     /// Sentences (ours) and the mention the rule must find in each.
     #[cfg_attr(not(test), allow(dead_code))]
     pub examples: &'static [(&'static str, &'static str)],
+    /// How the rule types a candidate run, for the rules tried in [`RULES`] order on each
+    /// run; `None` for the rules that act at another point of the stage (a given name
+    /// joined to a known person, a national team, a web domain, coordination).
+    pub find: Option<Find>,
 }
 
-/// Every rule, in the order they are tried.
-#[cfg_attr(not(test), allow(dead_code))]
+/// A typing rule: a candidate for the stretch, or `None` to let the next rule try.
+pub(crate) type Find = fn(&Line, &Stretch) -> Option<Cand>;
+
+/// The stretch of a run that the typing rules look at: tokens `a..b` (articles and
+/// capitalised common words stripped), whether it begins a sentence (`weak`: any word is
+/// capitalised there), and the line's gazetteer mentions.
+pub(crate) struct Stretch<'g> {
+    pub a: usize,
+    pub b: usize,
+    pub weak: bool,
+    pub gaz: &'g [GazSpan],
+}
+
+/// Every rule, in the order they are tried: the typing rules (those with a `find`) are tried
+/// in this order on each candidate run, and the first that fires decides.
 pub(crate) const RULES: &[&Rule] = &[
     &person::GIVEN_BEFORE_KNOWN,
     &organisation::HEAD,
@@ -361,6 +378,7 @@ pub(crate) const COORDINATION: Rule = Rule {
           person label: line-ups, lists of speakers. (Places and organisations are not \
           propagated: in lists they are as often common nouns.)",
     examples: &[("Έπαιξαν οι Καραβαγγελόπουλος, Ντουμέρ, Χατζηπαντελή και άλλοι.", "Ντουμέρ")],
+    find: None,
 };
 
 /// Checks the gazetteer's mentions against their context: a one-word place that has the
@@ -668,21 +686,8 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
     if b - a == 1 && toks[a].is(shape::SINGLE) {
         return None;
     }
-    let found = organisation::head(line, a, b, gaz)
-        .or_else(|| organisation::alone(line, a, b))
-        .or_else(|| organisation::introduced(line, a, b))
-        .or_else(|| place::introduced(line, a, b))
-        .or_else(|| person::title(line, a, b))
-        .or_else(|| person::saying(line, a, b))
-        .or_else(|| person::given_name(line, a, b))
-        .or_else(|| person::east_asian(line, a, b))
-        .or_else(|| person::surname(line, a, b))
-        .or_else(|| organisation::acronym(line, a, b, false))
-        .or_else(|| place::direction(line, a, b))
-        .or_else(|| place::preposition(line, a, b))
-        .or_else(|| if weak { None } else { organisation::latin(line, a, b) })
-        .or_else(|| person::article(line, a, b))
-        .or_else(|| person::fallback(line, a, b, weak))?;
+    let stretch = Stretch { a, b, weak, gaz };
+    let found = RULES.iter().filter_map(|r| r.find).find_map(|find| find(line, &stretch))?;
     // At the start of a sentence a capital proves nothing: one word needs a rule of shape
     // or strong context.
     if weak && b - a == 1 {

@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::{Adaptation, ContextLabels, LowerStarts};
-use crate::stages::model::io::{ReadError, Reader, Writer};
+use super::io::{ReadError, Reader, Writer};
+use crate::stages::adapt::{Adaptation, ContextLabels, LowerStarts};
 use crate::Label;
 
 fn sorted<K: Ord + Clone, V: Clone>(map: &HashMap<K, V>) -> Vec<(K, V)> {

@@ -9,12 +9,12 @@
 use std::hash::Hasher;
 use std::path::Path;
 
-use super::Adaptation;
+use super::io::{self, ReadError, Reader, Writer};
+use super::Model;
 use crate::error::BuildError;
 use crate::fxhash::FxHasher;
 use crate::gazetteer::Gazetteer;
-use crate::stages::model::io::{self, ReadError, Reader, Writer};
-use crate::stages::model::Model;
+use crate::stages::adapt::Adaptation;
 
 /// A trained model and the names it was trained with.
 #[derive(Debug)]
@@ -45,7 +45,11 @@ pub(crate) fn fingerprint(base: &[Gazetteer], rules: bool, document: bool) -> u6
                 h.write_u8(0xfe);
             }
             h.write_u8(e.label as u8);
-            h.write_u8(u8::from(e.flags.nodecl) | u8::from(e.flags.ambiguous) << 1 | u8::from(e.flags.exact_case) << 2);
+            h.write_u8(
+                u8::from(e.flags.nodecl)
+                    | u8::from(e.flags.ambiguous) << 1
+                    | u8::from(e.flags.exact_case) << 2,
+            );
         }
     }
     h.finish()
@@ -72,7 +76,11 @@ pub(crate) fn save(path: &Path, learned: &Learned, adapt: &Adaptation) -> Result
 }
 
 /// Reads a model file's bytes; `file` names it in errors.
-pub(crate) fn from_bytes(file: &str, bytes: &[u8], fingerprint: u64) -> Result<(Learned, Adaptation), BuildError> {
+pub(crate) fn from_bytes(
+    file: &str,
+    bytes: &[u8],
+    fingerprint: u64,
+) -> Result<(Learned, Adaptation), BuildError> {
     let err = |(field, msg): ReadError| BuildError::new(file, None, Some(field), msg);
     let payload = io::payload(bytes, fingerprint).map_err(err)?;
     let mut r = Reader::new(payload);
