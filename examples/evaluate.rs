@@ -8,6 +8,9 @@
 //!   --gazetteer PATH         add a gazetteer TSV file (repeatable)
 //!   --no-default-gazetteers  leave out the embedded gazetteers
 //!   --learn-iob2 PATH        learn names from an annotated corpus first (repeatable)
+//!   --train-iob2 PATH        learn names from an annotated corpus and train the sequence model on it
+//!   --model PATH             load a model written by --save-model (what a corpus taught)
+//!   --save-model PATH        write the trained model to PATH
 //!   --errors                 list every error, one per line, after the scores
 //!   --by-source              precision of each source (gazetteer file, rule), after the scores
 //!   --json                   print the scores as one JSON object
@@ -53,17 +56,16 @@ struct Options {
 }
 
 const USAGE: &str = "usage: evaluate [--gazetteer-only] [--gazetteer PATH]... [--no-default-gazetteers] \
-                     [--learn-iob2 PATH]... [--errors] [--by-source] [--json] CORPUS.iob2";
+                     [--learn-iob2 PATH]... [--train-iob2 PATH]... [--model PATH] [--save-model PATH] [--errors] [--by-source] [--json] CORPUS.iob2";
 
 fn parse_args() -> Result<Options, String> {
     let mut o = Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        if o.recognizer.parse(&a, &mut args)? {
+            continue;
+        }
         match a.as_str() {
-            "--gazetteer-only" => o.recognizer.gazetteer_only = true,
-            "--gazetteer" => o.recognizer.gazetteers.push(args.next().ok_or("--gazetteer needs a PATH")?),
-            "--no-default-gazetteers" => o.recognizer.no_defaults = true,
-            "--learn-iob2" => o.recognizer.learn.push(args.next().ok_or("--learn-iob2 needs a PATH")?),
             "--errors" => o.errors = true,
             "--by-source" => o.by_source = true,
             "--json" => o.json = true,

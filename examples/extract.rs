@@ -8,6 +8,9 @@
 //!   --gazetteer-only         gazetteer lookup only (rule and document stages off)
 //!   --gazetteer PATH         add a gazetteer TSV file (repeatable)
 //!   --learn-iob2 PATH        learn names from an annotated IOB2 corpus (repeatable)
+//!   --train-iob2 PATH        learn names from an annotated corpus and train the sequence model on it
+//!   --model PATH             load a model written by --save-model (what a corpus taught)
+//!   --save-model PATH        write the trained model to PATH
 //!   --no-default-gazetteers  leave out the embedded gazetteers
 //!   --strict                 (--jsonl) stop at the first bad line with exit status 1
 //!   --lossy                  (plain text) replace invalid UTF-8 instead of failing
@@ -47,7 +50,7 @@ struct Options {
 }
 
 fn usage() -> &'static str {
-    "usage: extract [--jsonl] [--gazetteer-only] [--gazetteer PATH]... [--learn-iob2 PATH]... [--no-default-gazetteers] [--strict] [--lossy] [FILE]"
+    "usage: extract [--jsonl] [--gazetteer-only] [--gazetteer PATH]... [--learn-iob2 PATH]... [--train-iob2 PATH]... [--model PATH] [--save-model PATH] [--no-default-gazetteers] [--strict] [--lossy] [FILE]"
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -60,12 +63,11 @@ fn parse_args() -> Result<Options, String> {
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        if o.recognizer.parse(&a, &mut args)? {
+            continue;
+        }
         match a.as_str() {
             "--jsonl" => o.jsonl = true,
-            "--gazetteer-only" => o.recognizer.gazetteer_only = true,
-            "--gazetteer" => o.recognizer.gazetteers.push(args.next().ok_or("--gazetteer needs a PATH")?),
-            "--learn-iob2" => o.recognizer.learn.push(args.next().ok_or("--learn-iob2 needs a PATH")?),
-            "--no-default-gazetteers" => o.recognizer.no_defaults = true,
             "--strict" => o.strict = true,
             "--lossy" => o.lossy = true,
             "-h" | "--help" => return Err(usage().to_string()),
