@@ -224,11 +224,13 @@ impl Recognizer {
             }
             if per_line {
                 // The model decides on top of the adaptation: it is applied line by line.
+                // It reads the line only: offsets into the line, so that what it looks at
+                // around a mention is bounded by the line, not the text.
                 if let Some(adapt) = &self.adapt {
                     b.tail.clear();
-                    b.tail.extend(b.mentions.drain(first..));
-                    adapt.apply(text, &mut b.tail);
-                    b.mentions.append(&mut b.tail);
+                    b.tail.extend(b.mentions.drain(first..).map(|m| shift(m, offset, false)));
+                    adapt.apply(line, &mut b.tail);
+                    b.mentions.extend(b.tail.drain(..).map(|m| shift(m, offset, true)));
                 }
                 let features = crate::stages::model::features::Line {
                     text: line,
@@ -351,6 +353,16 @@ fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::stages::rules::Rules>) 
         None => crate::stages::rules::add_sport_vocabulary(&mut vocab),
     }
     vocab
+}
+
+/// `m` with its offsets moved by `by` bytes, forward or back.
+fn shift(mut m: Mention, by: usize, forward: bool) -> Mention {
+    if forward {
+        (m.start, m.end) = (m.start + by, m.end + by);
+    } else {
+        (m.start, m.end) = (m.start - by, m.end - by);
+    }
+    m
 }
 
 /// Lines longer than this are matched in pieces (folded offsets are `u32`): 1 GiB.

@@ -147,8 +147,9 @@ fn is_capitalised(t: &Token) -> bool {
 }
 
 /// Punctuation after which a new sentence starts.
-fn ends_sentence(s: &str) -> bool {
-    matches!(s, "." | "!" | ";" | "?" | ":" | "·" | "…")
+fn ends_sentence(s: &[u8]) -> bool {
+    // `·` and `…` in UTF-8.
+    matches!(s, b"." | b"!" | b";" | b"?" | b":" | [0xC2, 0xB7] | [0xE2, 0x80, 0xA6])
 }
 
 impl Features {
@@ -186,7 +187,8 @@ impl Features {
             let near = anchor[i.saturating_sub(1)..(i + 2).min(n)].iter().any(|&a| a);
             self.active.push(near);
         }
-        let folded = |i: usize| line.folded.str(tokens[i].fs, tokens[i].fe);
+        // (Bytes: the folded line is UTF-8 by construction, and features hash bytes.)
+        let folded = |i: usize| line.folded.bytes(tokens[i].fs, tokens[i].fe);
         let (mut hi, mut mi) = (0, 0);
         let mut sentence_start = 0;
         let mut rows = Rows { bits, out: &mut self.rows };
@@ -201,21 +203,30 @@ impl Features {
             let w = folded(i);
             let (s, e) = span(t);
             rows.small(kind::BIAS, &[]);
-            rows.bytes(kind::FOLD, 0, w.as_bytes());
-            let mut h = Rows::hasher(kind::LOWER);
-            for c in line.text[t.s as usize..t.e as usize].chars().flat_map(char::to_lowercase) {
-                h.write_u32(c as u32);
+            rows.bytes(kind::FOLD, 0, w);
+            // The lower-case form: a word that starts with a small letter is taken as
+            // written (it is lower-case but for rare mixed forms such as `iPhone`).
+            let original = &line.text[t.s as usize..t.e as usize];
+            if t.shape & shape::SMALL != 0 {
+                rows.bytes(kind::LOWER, 0, original.as_bytes());
+            } else {
+                let mut h = Rows::hasher(kind::LOWER);
+                for c in original.chars().flat_map(char::to_lowercase) {
+                    h.write_u32(c as u32);
+                }
+                rows.push(h);
             }
-            rows.push(h);
-            // Ends of the first four characters, starts of the last four.
-            let ends = w.char_indices().skip(1).map(|(b, _)| b).chain([w.len()]).take(4);
+            // Ends of the first four characters, starts of the last four (a character
+            // starts at every byte that is not a UTF-8 continuation byte).
+            let starts = |b: &(usize, &u8)| *b.1 & 0xC0 != 0x80;
+            let ends = w.iter().enumerate().skip(1).filter(starts).map(|(b, _)| b).chain([w.len()]).take(4);
             for (k, end) in ends.enumerate() {
-                rows.bytes(kind::PREFIX, k as u8, &w.as_bytes()[..end]);
+                rows.bytes(kind::PREFIX, k as u8, &w[..end]);
             }
-            for (k, (start, _)) in w.char_indices().rev().take(4).enumerate() {
-                rows.bytes(kind::SUFFIX, k as u8, &w.as_bytes()[start..]);
+            for (k, (start, _)) in w.iter().enumerate().rev().filter(starts).take(4).enumerate() {
+                rows.bytes(kind::SUFFIX, k as u8, &w[start..]);
             }
-            let chars = w.chars().count();
+            let chars = w.iter().filter(|&&b| b & 0xC0 != 0x80).count();
             rows.small(kind::SHAPE, &[u64::from(t.shape)]);
             rows.small(kind::LEN, &[chars.min(8) as u64]);
             rows.small(kind::POSITION, &[(i - sentence_start).min(3) as u64]);
@@ -227,7 +238,7 @@ impl Features {
                     continue;
                 }
                 let j = j as usize;
-                rows.bytes(kind::WORD, sub, folded(j).as_bytes());
+                rows.bytes(kind::WORD, sub, folded(j));
                 if d.abs() == 1 {
                     rows.small(kind::NEAR_SHAPE, &[sub as u64, u64::from(tokens[j].shape)]);
                     let mut c = line.words[j].classes;
@@ -239,7 +250,7 @@ impl Features {
             }
             if i > 0 {
                 let mut h = Rows::hasher(kind::PREV_WORD_SHAPE);
-                h.write(folded(i - 1).as_bytes());
+                h.write(folded(i - 1));
                 h.write_u8(t.shape);
                 rows.push(h);
             }
