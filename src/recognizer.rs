@@ -727,10 +727,13 @@ impl RecognizerBuilder {
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
             corpora.push((name, corpus));
         }
+        let tokens = corpora.iter().zip(&training).filter(|(_, &t)| t);
+        let tokens: usize = tokens.flat_map(|((_, c), _)| &c.sentences).map(|s| s.tokens.len()).sum();
+        let bits = crate::learn::train::bits_for(tokens);
         let samples = if self.train.is_empty() {
             Vec::new()
         } else {
-            crate::learn::train::samples(&all, &corpora, &training, &make)?
+            crate::learn::train::samples(bits, &all, &corpora, &training, &make)?
         };
         let base = all.len();
         let fingerprint = fingerprint();
@@ -745,7 +748,7 @@ impl RecognizerBuilder {
         let name = corpora.iter().zip(&training).find(|(_, &t)| t).map_or("", |((n, _), _)| n.as_str());
         let held =
             samples.len() - (samples.len() as f64 * crate::learn::train::HELD_OUT_SHARE).round() as usize;
-        let weights = crate::learn::train::train(name, &samples[..held], &samples[held..]);
+        let weights = crate::learn::train::train(name, bits, &samples[..held], &samples[held..]);
         let model = crate::stages::model::Model { name: name.into(), weights };
         let gazetteers = all.split_off(base);
         Ok(ner.with_model(Learned { model, gazetteers, fingerprint }))

@@ -24,8 +24,19 @@ use crate::stages::model::features::Features;
 use crate::stages::model::{self, Decoder, Weights, MISC, TAGS};
 use crate::Recognizer;
 
-/// log2 of the rows of the weight table.
-pub(crate) const BITS: u32 = 21;
+/// log2 of the rows of the weight table, at most: 2^21 rows of 9 weights are 75 MB, room
+/// for the features of a corpus of half a million tokens with few collisions.
+pub(crate) const MAX_BITS: u32 = 21;
+/// log2 of the rows of the weight table, at least.
+pub(crate) const MIN_BITS: u32 = 14;
+
+/// log2 of the rows of the weight table for a corpus of `tokens` tokens: four rows per
+/// token (each token has some thirty features, most of them shared with other tokens),
+/// between [`MIN_BITS`] and [`MAX_BITS`]: a small corpus gives a small model.
+pub(crate) fn bits_for(tokens: usize) -> u32 {
+    let rows = tokens.saturating_mul(4).max(1).checked_next_power_of_two();
+    rows.map_or(MAX_BITS, usize::trailing_zeros).clamp(MIN_BITS, MAX_BITS)
+}
 /// Most epochs of training.
 pub const MAX_EPOCHS: usize = 12;
 /// Epochs without a better held-out score before training stops.
@@ -102,10 +113,10 @@ fn f1(w: &Weights, samples: &[Sample], dec: &mut Decoder) -> f64 {
 }
 
 /// Trains on `train`, stopping early on `held`; `name` labels the progress lines.
-pub(crate) fn train(name: &str, train: &[Sample], held: &[Sample]) -> Weights {
-    let mut w = Weights::zero(BITS);
+pub(crate) fn train(name: &str, bits: u32, train: &[Sample], held: &[Sample]) -> Weights {
+    let mut w = Weights::zero(bits);
     // Lazy averaging: `sums` holds Σ c·Δ, so that the average is `w - sums / c`.
-    let mut sums = Weights::zero(BITS);
+    let mut sums = Weights::zero(bits);
     let mut c: f64 = 1.0;
     let mut dec = Decoder::default();
     let mut best = (f64::NEG_INFINITY, Weights::zero(1), 0);
@@ -171,8 +182,10 @@ fn average(w: &Weights, sums: &Weights, c: f32) -> Weights {
 /// features from held-out stages (see the module docs): each training corpus is cut into
 /// two halves, and each half's features come from a recognizer (built by `make` on top of
 /// `base`) that learned its names and conventions from the other half and the other
-/// corpora. Samples are in corpus and sentence order.
+/// corpora. Samples are in corpus and sentence order, their features hashed into `2^bits`
+/// rows.
 pub(crate) fn samples(
+    bits: u32,
     base: &[Gazetteer],
     corpora: &[(String, Corpus)],
     training: &[bool],
@@ -210,7 +223,7 @@ pub(crate) fn samples(
             let (a, b) = halves(c, fold);
             let mut out = Vec::new();
             for s in &c.sentences[a..b] {
-                ner.model_inputs(&s.text, BITS, &mut |f, spans| {
+                ner.model_inputs(&s.text, bits, &mut |f, spans| {
                     out.push(Sample { features: f.clone(), gold: gold_tags(s, spans, &f.active) });
                 });
             }
@@ -234,5 +247,14 @@ mod tests {
             assert_eq!(o, order(n, epoch));
         }
         assert_ne!(order(10, 0), order(10, 1));
+    }
+
+    #[test]
+    fn table_size_follows_the_corpus() {
+        for (tokens, bits) in
+            [(0, MIN_BITS), (100, MIN_BITS), (10_000, 16), (522_993, MAX_BITS), (usize::MAX, MAX_BITS)]
+        {
+            assert_eq!(bits_for(tokens), bits, "{tokens}");
+        }
     }
 }

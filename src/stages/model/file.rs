@@ -105,3 +105,39 @@ pub(crate) fn load(path: &Path, fingerprint: u64) -> Result<(Learned, Adaptation
     let bytes = std::fs::read(path).map_err(|e| BuildError::io(path, e))?;
     from_bytes(&path.display().to_string(), &bytes, fingerprint)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Entry;
+    use crate::stages::model::Weights;
+    use crate::Label;
+
+    fn learned() -> (Learned, Adaptation) {
+        let mut g = Gazetteer::new("learned:x.iob2");
+        g.insert(Entry::new("learned:LOC:a", Label::Loc, "Άλφα").alias("Αλφα").kind("place")).unwrap();
+        let mut weights = Weights::zero(3);
+        weights.table[5] = 0.5;
+        let model = Model { name: "x.iob2".into(), weights };
+        let mut adapt = Adaptation::default();
+        adapt.given.insert("γιαννης".into());
+        adapt.verdicts.insert(("αλφα".into(), false), Some(Label::Per));
+        (Learned { model, gazetteers: vec![g], fingerprint: 7 }, adapt)
+    }
+
+    #[test]
+    fn round_trip_and_every_cut_payload_fails() {
+        let (l, a) = learned();
+        let bytes = to_bytes(&l, &a);
+        let (back, adapt) = from_bytes("f", &bytes, 7).unwrap();
+        assert_eq!(to_bytes(&back, &adapt), bytes);
+        // Payloads cut anywhere, under a header that vouches for them: errors, no panic.
+        let payload = &bytes[io::HEADER..];
+        for cut in 0..payload.len() {
+            let mut file = io::header(7, &payload[..cut]);
+            file.extend_from_slice(&payload[..cut]);
+            let e = from_bytes("f", &file, 7).expect_err("cut payload");
+            assert_eq!(e.file(), "f");
+        }
+    }
+}

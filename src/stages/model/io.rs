@@ -341,9 +341,9 @@ mod tests {
 
     #[test]
     fn headers_are_checked() {
-        let payload = b"some payload".to_vec();
-        let mut file = header(42, &payload);
-        file.extend_from_slice(&payload);
+        let body = b"some payload".to_vec();
+        let mut file = header(42, &body);
+        file.extend_from_slice(&body);
         assert_eq!(payload_ok(&file, 42), Ok(()));
         let cases: &[(&str, Vec<u8>, u64)] = &[
             ("fingerprint", file.clone(), 43),
