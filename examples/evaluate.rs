@@ -14,6 +14,8 @@
 //!   --errors                 list every error, one per line, after the scores
 //!   --by-source              precision of each source (gazetteer file, rule), after the scores
 //!   --json                   print the scores as one JSON object
+//!   --cv K                   K-fold cross-validation on CORPUS: train (as --train-iob2) on K−1
+//!                            folds, score the remaining one; F1 per fold, then mean and spread
 //! ```
 //!
 //! Each sentence's text is rebuilt from its tokens as `nereval.py docs` does (see
@@ -52,11 +54,13 @@ struct Options {
     recognizer: RecognizerOptions,
     errors: bool,
     by_source: bool,
+    /// `--cv K`: number of folds.
+    cv: Option<usize>,
     json: bool,
 }
 
 const USAGE: &str = "usage: evaluate [--gazetteer-only] [--gazetteer PATH]... [--no-default-gazetteers] \
-                     [--learn-iob2 PATH]... [--train-iob2 PATH]... [--model PATH] [--save-model PATH] [--errors] [--by-source] [--json] CORPUS.iob2";
+                     [--learn-iob2 PATH]... [--train-iob2 PATH]... [--model PATH] [--save-model PATH] [--errors] [--by-source] [--json] [--cv K] CORPUS.iob2";
 
 fn parse_args() -> Result<Options, String> {
     let mut o = Options::default();
@@ -67,6 +71,10 @@ fn parse_args() -> Result<Options, String> {
         }
         match a.as_str() {
             "--errors" => o.errors = true,
+            "--cv" => {
+                let k = args.next().and_then(|k| k.parse().ok()).filter(|&k| k >= 2);
+                o.cv = Some(k.ok_or("--cv needs a number of folds K >= 2")?);
+            }
             "--by-source" => o.by_source = true,
             "--json" => o.json = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
@@ -205,6 +213,9 @@ fn main() -> ExitCode {
     if corpus.repaired > 0 {
         eprintln!("evaluate: {path}: {} I- tags without a B- read as span starts", corpus.repaired);
     }
+    if let Some(k) = o.cv {
+        return cross_validate(&o, &corpus, k);
+    }
     let t0 = Instant::now();
     let ner = match o.recognizer.build() {
         Ok(n) => n,
@@ -316,6 +327,81 @@ fn main() -> ExitCode {
         for l in &error_lines {
             out!("{l}");
         }
+    }
+    ExitCode::SUCCESS
+}
+
+/// `--cv K`: trains on K−1 contiguous folds of `corpus` (as `--train-iob2` does, on top of
+/// the other options), scores the remaining fold, and prints each fold's F1 per label, then
+/// their mean and standard deviation.
+fn cross_validate(o: &Options, corpus: &iob2::Corpus, k: usize) -> ExitCode {
+    let n = corpus.sentences.len();
+    if n < k {
+        eprintln!("evaluate: --cv {k} needs at least {k} sentences, the corpus has {n}");
+        return ExitCode::from(2);
+    }
+    let names = ["PER", "LOC", "ORG", "ALL"];
+    let mut f1: Vec<[f64; 4]> = Vec::new();
+    for fold in 0..k {
+        let (a, b) = (n * fold / k, n * (fold + 1) / k);
+        // The other folds, written back as IOB2.
+        let mut text = String::new();
+        for s in corpus.sentences[..a].iter().chain(&corpus.sentences[b..]) {
+            for t in &s.tokens {
+                text.push_str(&format!("{} {}\n", t.text, t.tag));
+            }
+            text.push('\n');
+        }
+        let name = format!("fold{}of{k}", fold + 1);
+        let ner = match o.recognizer.builder().train_iob2_str(&name, text).build() {
+            Ok(n) => n,
+            Err(e) => {
+                eprintln!("evaluate: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let mut counts: BTreeMap<Label, Counts> =
+            Label::ALL.iter().map(|&l| (l, Counts::default())).collect();
+        let mut breakdown = Breakdown::default();
+        let mut worker = ner.worker();
+        for s in &corpus.sentences[a..b] {
+            let pred: BTreeSet<Span> = worker
+                .extract(&s.text)
+                .iter()
+                .map(|e| (e.char_span.start, e.char_span.end, e.label))
+                .collect();
+            score(s, &pred, &BTreeMap::new(), &mut counts, &mut breakdown, false);
+        }
+        let all = counts.values().fold(Counts::default(), |a, c| Counts {
+            tp: a.tp + c.tp,
+            fp: a.fp + c.fp,
+            fn_: a.fn_ + c.fn_,
+        });
+        let row = [
+            counts[&Label::Per].prf().2,
+            counts[&Label::Loc].prf().2,
+            counts[&Label::Org].prf().2,
+            all.prf().2,
+        ];
+        out!(
+            "fold {}/{k}: sentences {a}..{b}, F1 PER {:.2} LOC {:.2} ORG {:.2} ALL {:.2}",
+            fold + 1,
+            row[0],
+            row[1],
+            row[2],
+            row[3]
+        );
+        f1.push(row);
+    }
+    for (i, name) in names.iter().enumerate() {
+        let mean = f1.iter().map(|r| r[i]).sum::<f64>() / k as f64;
+        let var = f1.iter().map(|r| (r[i] - mean).powi(2)).sum::<f64>() / (k - 1) as f64;
+        out!(
+            "{name:4} F1 mean {mean:6.2}  sd {:5.2}  (min {:.2}, max {:.2})",
+            var.sqrt(),
+            f1.iter().map(|r| r[i]).fold(f64::INFINITY, f64::min),
+            f1.iter().map(|r| r[i]).fold(f64::NEG_INFINITY, f64::max)
+        );
     }
     ExitCode::SUCCESS
 }

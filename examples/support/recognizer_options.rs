@@ -1,6 +1,6 @@
 //! The recognizer options that `extract` and `evaluate` share.
 
-use greek_ner::{BuildError, Recognizer};
+use greek_ner::{BuildError, Recognizer, RecognizerBuilder};
 
 /// `--gazetteer PATH`..., `--no-default-gazetteers`, `--learn-iob2 PATH`..., `--gazetteer-only`,
 /// `--train-iob2 PATH`..., `--model PATH`, `--save-model PATH`.
@@ -21,6 +21,15 @@ pub struct RecognizerOptions {
 impl RecognizerOptions {
     /// Builds the recognizer these options describe.
     pub fn build(&self) -> Result<Recognizer, BuildError> {
+        let ner = self.builder().build()?;
+        if let Some(path) = &self.save_model {
+            ner.save_model(path)?;
+        }
+        Ok(ner)
+    }
+
+    /// The builder these options describe (`--save-model` aside).
+    pub fn builder(&self) -> RecognizerBuilder {
         let mut b = Recognizer::builder().default_gazetteers(!self.no_defaults);
         for g in &self.gazetteers {
             b = b.gazetteer_path(g);
@@ -37,11 +46,7 @@ impl RecognizerOptions {
         if self.gazetteer_only {
             b = b.gazetteer_only();
         }
-        let ner = b.build()?;
-        if let Some(path) = &self.save_model {
-            ner.save_model(path)?;
-        }
-        Ok(ner)
+        b
     }
 
     /// Parses one of these options at `arg`, taking its value from `args`: `Ok(false)`
