@@ -54,7 +54,9 @@ pub struct Recognizer {
 struct Inner {
     lookup: Lookup,
     vocab: Vocab,
-    rules: Option<crate::stages::rules::Rules>,
+    /// The rule stage: all its rules when `rules_on`, else only its veto-only pass.
+    rules: crate::stages::rules::Rules,
+    rules_on: bool,
     document: bool,
 }
 
@@ -200,27 +202,12 @@ impl Recognizer {
                 b.hits.clear();
                 b.hits.extend_from_slice(&b.mentions[first..]);
             }
-            match &inner.rules {
-                Some(rules) => {
-                    let stage = crate::stages::rules::LineInput {
-                        text: line,
-                        folded: &b.folded,
-                        words: &b.words,
-                        offset,
-                    };
-                    rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
-                }
-                None => {
-                    let (folded, words) = (&b.folded, &b.words);
-                    let is_sport = || crate::stages::rules::sport_line(line, folded, words);
-                    crate::stages::rules::veto_only::drop_partial_names(
-                        line,
-                        offset,
-                        &mut b.mentions,
-                        first,
-                        is_sport,
-                    )
-                }
+            let stage =
+                crate::stages::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
+            if inner.rules_on {
+                inner.rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
+            } else {
+                inner.rules.veto_only(stage, &mut b.mentions, first, &mut b.rules);
             }
             if per_line {
                 // The model decides on top of the adaptation: it is applied line by line.
@@ -341,17 +328,13 @@ impl Recognizer {
 
 /// The vocabulary of the stages that are on: the lookup's tokens (taken from it: it
 /// needs them no more) and the rules' word classes.
-fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::stages::rules::Rules>) -> Vocab {
+fn vocabulary(lookup: &mut Lookup, rules: &crate::stages::rules::Rules) -> Vocab {
     let tokens = lookup.take_tokens();
-    let words = rules.map_or(0, |r| r.vocabulary_size());
-    let mut vocab = Vocab::with_capacity(tokens.len() + words);
+    let mut vocab = Vocab::with_capacity(tokens.len() + rules.vocabulary_size());
     for (token, id) in tokens {
         vocab.set_token(&token, id);
     }
-    match rules {
-        Some(r) => r.add_vocabulary(&mut vocab),
-        None => crate::stages::rules::add_sport_vocabulary(&mut vocab),
-    }
+    rules.add_vocabulary(&mut vocab);
     vocab
 }
 
@@ -681,21 +664,21 @@ impl RecognizerBuilder {
             g.finish()?;
             all.push(g);
         }
-        let rules = !self.disabled.contains(&Stage::Rules);
+        let rules_on = !self.disabled.contains(&Stage::Rules);
         let document = !self.disabled.contains(&Stage::Document);
         let make = |gazetteers: &[Gazetteer]| {
             Ok::<_, BuildError>(Recognizer {
                 inner: Arc::new({
                     let mut lookup = Lookup::build(gazetteers)?;
-                    let rules = rules.then(crate::stages::rules::Rules::new);
-                    let vocab = vocabulary(&mut lookup, rules.as_ref());
-                    Inner { lookup, vocab, rules, document }
+                    let rules = crate::stages::rules::Rules::new();
+                    let vocab = vocabulary(&mut lookup, &rules);
+                    Inner { lookup, vocab, rules, rules_on, document }
                 }),
                 adapt: None,
                 model: None,
             })
         };
-        let fingerprint = || crate::stages::model::file::fingerprint(&all, rules, document);
+        let fingerprint = || crate::stages::model::file::fingerprint(&all, rules_on, document);
         if let Some((path, bytes)) = &self.model {
             let name = path.display().to_string();
             if !self.learn.is_empty() || !self.train.is_empty() {
