@@ -155,12 +155,7 @@ impl Recognizer {
     /// Runs the stages before the model on `text`, line by line, and gives `collect` the
     /// model's features of each line's tokens and their byte spans in `text`: what
     /// training learns from (see `learn::train`).
-    pub(crate) fn model_inputs(
-        &self,
-        text: &str,
-        bits: u32,
-        collect: &mut dyn FnMut(&crate::stages::model::features::Features, &[(usize, usize)]),
-    ) {
+    pub(crate) fn model_inputs(&self, text: &str, bits: u32, collect: &mut Collect<'_>) {
         let mut b = Buffers::default();
         self.find_with(text, &mut b, Some((bits, collect)));
     }
@@ -337,6 +332,10 @@ fn vocabulary(lookup: &mut Lookup, rules: &crate::stages::rules::Rules) -> Vocab
     rules.add_vocabulary(&mut vocab);
     vocab
 }
+
+/// Where training's features go: the model's features of a line's tokens, and the tokens'
+/// byte spans in the text.
+type Collect<'c> = dyn FnMut(&crate::stages::model::features::Features, &[(usize, usize)]) + 'c;
 
 /// `m` with its offsets moved by `by` bytes, forward or back.
 fn shift(mut m: Mention, by: usize, forward: bool) -> Mention {
