@@ -120,6 +120,7 @@ pub(crate) fn train(name: &str, bits: u32, train: &[Sample], held: &[Sample]) ->
     let mut c: f64 = 1.0;
     let mut dec = Decoder::default();
     let mut best = (f64::NEG_INFINITY, Weights::zero(1), 0);
+    let mut last_better = 0;
     let tokens: usize = train.iter().map(|s| s.gold.len()).sum();
     for epoch in 0..MAX_EPOCHS {
         let started = Instant::now();
@@ -156,6 +157,8 @@ pub(crate) fn train(name: &str, bits: u32, train: &[Sample], held: &[Sample]) ->
         let seconds = started.elapsed().as_secs_f64();
         let avg = average(&w, &sums, c as f32);
         let score = f1(&avg, held, &mut dec);
+        // A tie keeps the later, longer-trained weights; only a better score resets the
+        // patience.
         let better = score > best.0;
         eprintln!(
             "train {name}: epoch {}: {:.0} tokens/s, held-out F1 {score:.2}{}",
@@ -164,8 +167,12 @@ pub(crate) fn train(name: &str, bits: u32, train: &[Sample], held: &[Sample]) ->
             if better { " (best)" } else { "" }
         );
         if better {
+            last_better = epoch;
+        }
+        if score >= best.0 {
             best = (score, avg, epoch);
-        } else if epoch - best.2 >= PATIENCE {
+        }
+        if epoch - last_better >= PATIENCE {
             break;
         }
     }
