@@ -182,7 +182,13 @@ pub(crate) fn train(name: &str, bits: u32, train: &[Sample], held: &[Sample]) ->
 /// The averaged weights `w - sums / c`.
 fn average(w: &Weights, sums: &Weights, c: f32) -> Weights {
     let avg = |a: &[f32], s: &[f32]| a.iter().zip(s).map(|(&x, &y)| x - y / c).collect();
-    Weights { bits: w.bits, table: avg(&w.table, &sums.table), trans: avg(&w.trans, &sums.trans) }
+    Weights {
+        bits: w.bits,
+        table: avg(&w.table, &sums.table),
+        index: Vec::new(),
+        rows: Vec::new(),
+        trans: avg(&w.trans, &sums.trans),
+    }
 }
 
 /// The training samples of the corpora `corpora` whose `training` flag is set, their

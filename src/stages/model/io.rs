@@ -282,19 +282,19 @@ pub(crate) fn write_weights(w: &mut Writer, weights: &Weights) {
     for &x in &weights.trans {
         w.f32(x);
     }
-    let rows: Vec<usize> = (0..weights.table.len() / TAGS)
-        .filter(|&r| weights.table[r * TAGS..(r + 1) * TAGS].iter().any(|&x| x != 0.0))
+    let rows: Vec<(usize, &[f32])> = (0..1usize << weights.bits)
+        .filter_map(|r| weights.row(r).filter(|w| w.iter().any(|&x| x != 0.0)).map(|w| (r, w)))
         .collect();
     w.len(rows.len());
-    for r in rows {
+    for (r, weights) in rows {
         w.u32(r as u32);
-        for &x in &weights.table[r * TAGS..(r + 1) * TAGS] {
+        for &x in weights {
             w.f32(x);
         }
     }
 }
 
-/// Reads what [`write_weights`] wrote.
+/// Reads what [`write_weights`] wrote, compact (rows in ascending order, as written).
 pub(crate) fn read_weights(r: &mut Reader<'_>) -> Result<Weights, ReadError> {
     r.field = "weights";
     let bits = r.u32()?;
@@ -306,17 +306,21 @@ pub(crate) fn read_weights(r: &mut Reader<'_>) -> Result<Weights, ReadError> {
         trans.push(r.f32()?);
     }
     let n = r.len(4 + 4 * TAGS)?;
-    let mut table = vec![0.0; (1usize << bits) * TAGS];
-    for _ in 0..n {
+    let mut index = vec![0u32; 1usize << bits];
+    let mut rows = Vec::with_capacity(n * TAGS);
+    let mut next = 0;
+    for k in 0..n {
         let row = r.u32()? as usize;
-        if row >= 1 << bits {
-            return Err(r.invalid(format!("row {row} outside the table")));
+        if row < next || row >= 1 << bits {
+            return Err(r.invalid(format!("row {row} out of order or outside the table")));
         }
-        for t in 0..TAGS {
-            table[row * TAGS + t] = r.f32()?;
+        next = row + 1;
+        for _ in 0..TAGS {
+            rows.push(r.f32()?);
         }
+        index[row] = k as u32 + 1;
     }
-    Ok(Weights { bits, table, trans })
+    Ok(Weights { bits, table: Vec::new(), index, rows, trans })
 }
 
 #[cfg(test)]
@@ -331,8 +335,13 @@ mod tests {
         let mut out = Writer::default();
         write_weights(&mut out, &w);
         let mut r = Reader::new(&out.bytes);
-        assert_eq!(read_weights(&mut r).unwrap(), w);
+        let back = read_weights(&mut r).unwrap();
         assert!(r.done());
+        assert_eq!(back, w.clone().compact());
+        for row in 0..16 {
+            let dense = w.row(row).unwrap();
+            assert_eq!(back.row(row).unwrap_or(&[0.0; TAGS]), dense, "row {row}");
+        }
         // Every truncation is an error, not a panic.
         for cut in 0..out.bytes.len() {
             assert!(read_weights(&mut Reader::new(&out.bytes[..cut])).is_err(), "cut at {cut}");

@@ -61,22 +61,61 @@ pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
     matches!(prev, Some(p) if p != 0 && type_of(p) == type_of(next))
 }
 
-/// The weights: one flat table of `rows × TAGS` emission weights indexed by hashed
-/// feature rows, and the transition weights.
+/// The weights: `TAGS` emission weights per hashed feature row, and the transition
+/// weights. Training updates a dense table; a trained model keeps only the rows that are
+/// not all zero (a few percent of them), behind an index: a table that mostly stays in the
+/// cache, which is what the stage's speed depends on.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Weights {
     /// log2 of the number of feature rows.
     pub bits: u32,
-    /// `table[row * TAGS + tag]`.
+    /// Dense: `table[row * TAGS + tag]` (training); empty once compacted.
     pub table: Vec<f32>,
+    /// Compact: `index[row]` is 0 for a row of zeros, else 1 + the row's place in `rows`.
+    pub index: Vec<u32>,
+    pub rows: Vec<f32>,
     /// `trans[prev * TAGS + next]`; row [`TAGS`] is the start of a line.
     pub trans: Vec<f32>,
 }
 
 impl Weights {
-    /// Zero weights with `2^bits` feature rows.
+    /// Zero weights with `2^bits` feature rows, dense.
     pub(crate) fn zero(bits: u32) -> Weights {
-        Weights { bits, table: vec![0.0; (1usize << bits) * TAGS], trans: vec![0.0; (TAGS + 1) * TAGS] }
+        Weights {
+            bits,
+            table: vec![0.0; (1usize << bits) * TAGS],
+            index: Vec::new(),
+            rows: Vec::new(),
+            trans: vec![0.0; (TAGS + 1) * TAGS],
+        }
+    }
+
+    /// The weights of feature row `r`, `None` for a row of zeros of a compact table.
+    #[inline]
+    pub(crate) fn row(&self, r: usize) -> Option<&[f32]> {
+        if self.index.is_empty() {
+            return Some(&self.table[r * TAGS..(r + 1) * TAGS]);
+        }
+        match self.index[r] as usize {
+            0 => None,
+            i => Some(&self.rows[(i - 1) * TAGS..i * TAGS]),
+        }
+    }
+
+    /// The same weights, compact: only the rows that are not all zero.
+    pub(crate) fn compact(self) -> Weights {
+        if !self.index.is_empty() {
+            return self;
+        }
+        let mut index = vec![0u32; 1usize << self.bits];
+        let mut rows = Vec::new();
+        for (r, w) in self.table.chunks_exact(TAGS).enumerate() {
+            if w.iter().any(|&x| x != 0.0) {
+                rows.extend_from_slice(w);
+                index[r] = (rows.len() / TAGS) as u32;
+            }
+        }
+        Weights { bits: self.bits, table: Vec::new(), index, rows, trans: self.trans }
     }
 
     /// The emission scores of a token with feature rows `rows`.
@@ -84,9 +123,10 @@ impl Weights {
     pub(crate) fn emit(&self, rows: &[u32], out: &mut [f32; TAGS]) {
         *out = [0.0; TAGS];
         for &r in rows {
-            let w = &self.table[r as usize * TAGS..(r as usize + 1) * TAGS];
-            for (o, x) in out.iter_mut().zip(w) {
-                *o += x;
+            if let Some(w) = self.row(r as usize) {
+                for (o, x) in out.iter_mut().zip(w) {
+                    *o += x;
+                }
             }
         }
     }
