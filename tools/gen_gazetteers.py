@@ -1261,9 +1261,9 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 #: The first parliament (term number of the register: 10 = elected 2000) whose MPs are
 #: listed when only the register names them: a back-bencher of the 1970s-1990s is seldom in
-#: today's news, and every listed name costs build time (the 639 MPs whose last term was
-#: before 2000 made the default recognizer's build a tenth slower). MPs that Wikidata or
-#: ParlaMint also lists are kept whatever their terms.
+#: today's news, and every listed name costs build time (the 655 MPs whose last term was
+#: before 2000 made the default recognizer's build about a tenth dearer; SOURCES.md). MPs
+#: that Wikidata or ParlaMint also lists are kept whatever their terms.
 REGISTER_MIN_TERM = 10
 
 
