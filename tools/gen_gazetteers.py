@@ -1261,7 +1261,7 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 #: The first parliament (term number of the register: 10 = elected 2000) whose MPs are
 #: listed when only the register names them: a back-bencher of the 1970s-1990s is seldom in
-#: today's news, and every listed name costs build time (the 655 MPs whose last term was
+#: today's news, and every listed name costs build time (the 653 MPs whose last term was
 #: before 2000 made the default recognizer's build about a tenth dearer; SOURCES.md). MPs
 #: that Wikidata or ParlaMint also lists are kept whatever their terms.
 REGISTER_MIN_TERM = 10
@@ -1403,6 +1403,14 @@ def _add_mp_names(e: Entity, given: str, surname: str, nick: str | None) -> None
     _add_person_name(e, f"{given} {surname}", strong=True)
     if nick:
         _add_person_name(e, f"{nick} {surname}", strong=True)
+    _add_first_given_name(e, given, surname)
+
+
+def _add_first_given_name(e: Entity, given: str, surname: str) -> None:
+    """The first of several given names, as news writes it (Αριστείδης-Νικόλαος-Δημήτριος
+    Μπαλτάς -> Αριστείδης Μπαλτάς): a derived name, which a namesake's name outranks."""
+    if "-" in given:
+        _add_person_name(e, f"{given.split('-')[0]} {surname}", strong=False)
 
 
 def merge_register_mps(ents: dict[str, Entity], data_dir: str, stats: dict) -> None:
@@ -1480,6 +1488,7 @@ def merge_register_mps(ents: dict[str, Entity], data_dir: str, stats: dict) -> N
             merged += 1
             e.same_as.append(f"parlamint:{pid}")
         _add_person_name(e, f"{given} {sur}", strong=True)
+        _add_first_given_name(e, given, sur)
     stats["parlamint_merged"] = merged
     stats["parlamint_new"] = new
     stats["parlamint_unspelt"] = unspelt

@@ -392,6 +392,8 @@ class FixtureGeneration(unittest.TestCase):
         # father's name and given name is the same person
         self.assertEqual(names(p[hp + "2"]), ["Κωνσταντίνος Δοκιμάκης", "Κώστας Δοκιμάκης", "Ντίνος Δοκιμάκης"])
         self.assertEqual(p[hp + "2"][6], "parlamint:ΔΟΚΙΜΑΚΗΣ_ΝΙΚΟΛΑΟΥ_ΚΩΝΣΤΑΝΤΙΝΟΣ")
+        # several given names: also the first one, as news writes it
+        self.assertEqual(names(p[hp + "9"]), ["Αριστείδης-Νικόλαος Δοκιμόπουλος", "Αριστείδης Δοκιμόπουλος"])
         # two MPs of one name (different fathers): the name goes to neither
         self.assertNotIn(hp + "3", p)
         self.assertNotIn(hp + "4", p)
