@@ -164,34 +164,38 @@ impl Decoder {
         }
         self.alpha.clear();
         self.back.clear();
+        // The transition weights with the BIO constraints folded in: a forbidden step
+        // scores minus infinity, so that the inner loop has no branch but the comparison.
+        let mut trans = [[NEVER; TAGS]; TAGS + 1];
+        for (prev, row) in trans.iter_mut().enumerate() {
+            for (next, t) in row.iter_mut().enumerate() {
+                let from = (prev < TAGS).then_some(prev);
+                if allowed(from, next) {
+                    *t = w.trans[prev * TAGS + next];
+                }
+            }
+        }
         for i in 0..n {
             let mut a = [NEVER; TAGS];
             let mut b = [0u8; TAGS];
             for next in 0..TAGS {
-                if self.emit[i][next] == NEVER {
+                let e = self.emit[i][next];
+                if e == NEVER {
                     continue;
                 }
                 if i == 0 {
-                    if allowed(None, next) {
-                        a[next] = w.trans[TAGS * TAGS + next] + self.emit[i][next];
-                    }
+                    a[next] = trans[TAGS][next] + e;
                     continue;
                 }
                 let mut best = NEVER;
-                for prev in 0..TAGS {
-                    let p = self.alpha[i - 1][prev];
-                    if p == NEVER || !allowed(Some(prev), next) {
-                        continue;
-                    }
-                    let s = p + w.trans[prev * TAGS + next];
+                for (prev, &p) in self.alpha[i - 1].iter().enumerate() {
+                    let s = p + trans[prev][next];
                     if s > best {
                         best = s;
                         b[next] = prev as u8;
                     }
                 }
-                if best > NEVER {
-                    a[next] = best + self.emit[i][next];
-                }
+                a[next] = best + e;
             }
             self.alpha.push(a);
             self.back.push(b);
