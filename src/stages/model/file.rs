@@ -88,7 +88,8 @@ pub(crate) fn from_bytes(
         r.field = "name";
         let name = r.str()?.into();
         r.field = "gazetteers";
-        let n = r.len(16)?;
+        // A gazetteer takes at least 4 + 4 + 4 bytes (name length, priority, entry count).
+        let n = r.len(12)?;
         let gazetteers = (0..n).map(|_| io::read_gazetteer(r)).collect::<Result<Vec<_>, _>>()?;
         let adapt = super::codec::read(r)?;
         let weights = io::read_weights(r)?;
