@@ -306,21 +306,19 @@ pub(crate) fn read_weights(r: &mut Reader<'_>) -> Result<Weights, ReadError> {
         trans.push(r.f32()?);
     }
     let n = r.len(4 + 4 * TAGS)?;
-    let mut index = vec![0u32; 1usize << bits];
+    let mut ids = Vec::with_capacity(n);
     let mut rows = Vec::with_capacity(n * TAGS);
-    let mut next = 0;
-    for k in 0..n {
+    for _ in 0..n {
         let row = r.u32()? as usize;
-        if row < next || row >= 1 << bits {
+        if ids.last().is_some_and(|&last| row <= last) || row >= 1 << bits {
             return Err(r.invalid(format!("row {row} out of order or outside the table")));
         }
-        next = row + 1;
+        ids.push(row);
         for _ in 0..TAGS {
             rows.push(r.f32()?);
         }
-        index[row] = k as u32 + 1;
     }
-    Ok(Weights { bits, table: Vec::new(), index, rows, trans })
+    Ok(Weights::from_rows(bits, trans, n, ids.into_iter().zip(rows.chunks_exact(TAGS))))
 }
 
 #[cfg(test)]
