@@ -239,6 +239,10 @@ pub(crate) fn write_gazetteer(w: &mut Writer, g: &Gazetteer) {
         for a in &e.aliases {
             w.str(a);
         }
+        w.len(e.same_as.len());
+        for id in &e.same_as {
+            w.str(id);
+        }
         match &e.kind {
             Some(k) => {
                 w.u8(1);
@@ -256,14 +260,15 @@ pub(crate) fn read_gazetteer(r: &mut Reader<'_>) -> Result<Gazetteer, ReadError>
     r.field = "gazetteers";
     let name = r.str()?;
     let priority = r.i32()?;
-    // An entry takes at least 4 + 1 + 4 + 4 + 1 + 1 + 4 bytes.
-    let n = r.len(19)?;
+    // An entry takes at least 4 + 1 + 4 + 4 + 4 + 1 + 1 + 4 bytes.
+    let n = r.len(23)?;
     let mut entries = Vec::with_capacity(n);
     for _ in 0..n {
         let id = r.str()?;
         let label = r.label()?;
         let canonical = r.str()?;
         let aliases = (0..r.len(4)?).map(|_| r.str().map(str::to_string)).collect::<Result<Vec<_>, _>>()?;
+        let same_as = (0..r.len(4)?).map(|_| r.str().map(Into::into)).collect::<Result<Vec<_>, _>>()?;
         let kind = if r.bool()? { Some(r.str()?.into()) } else { None };
         let bits = r.u8()?;
         if bits >= 8 {
@@ -271,7 +276,16 @@ pub(crate) fn read_gazetteer(r: &mut Reader<'_>) -> Result<Gazetteer, ReadError>
         }
         let flags = Flags { nodecl: bits & 1 != 0, ambiguous: bits & 2 != 0, exact_case: bits & 4 != 0 };
         let line = r.u32()?;
-        entries.push(Entry { id: id.into(), label, canonical: canonical.into(), aliases, kind, flags, line });
+        entries.push(Entry {
+            id: id.into(),
+            label,
+            canonical: canonical.into(),
+            aliases,
+            same_as,
+            kind,
+            flags,
+            line,
+        });
     }
     Ok(Gazetteer { name: name.into(), entries, priority })
 }
