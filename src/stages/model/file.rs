@@ -44,6 +44,10 @@ pub(crate) fn fingerprint(base: &[Gazetteer], rules: bool, document: bool) -> u6
                 h.write(a.as_bytes());
                 h.write_u8(0xfe);
             }
+            for id in &e.same_as {
+                h.write(id.as_bytes());
+                h.write_u8(0xfd);
+            }
             h.write_u8(e.label as u8);
             h.write_u8(
                 u8::from(e.flags.nodecl)

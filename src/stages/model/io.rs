@@ -2,7 +2,7 @@
 //! read back with [`Reader`], which never panics and never allocates more than the file
 //! holds, whatever the bytes.
 //!
-//! # Format (version 1, all numbers little-endian)
+//! # Format (version 2, all numbers little-endian)
 //!
 //! | bytes | field |
 //! |---|---|
@@ -23,8 +23,8 @@ use crate::Label;
 
 /// The first bytes of every model file.
 pub(crate) const MAGIC: &[u8; 8] = b"GRNERMDL";
-/// The format version this build writes and reads.
-pub(crate) const VERSION: u32 = 1;
+/// The format version this build writes and reads (2: entries carry their `same_as` ids).
+pub(crate) const VERSION: u32 = 2;
 /// Header length in bytes.
 pub(crate) const HEADER: usize = 8 + 4 + 8 + 8 + 8;
 /// Largest weight table a file may ask for (2^26 rows).
