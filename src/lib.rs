@@ -17,7 +17,11 @@
 //! 2. **Context rules** (module `rules`, [`Stage::Rules`]): names no gazetteer lists,
 //!    found and typed by named, prioritised rules on their shape and context (a title,
 //!    a verb of saying, a given name, a head noun, a preposition...).
-//! 3. **Document pass** (module `document`): partial mentions (`Πεσκόφ`) take the
+//! 3. **Sequence model** (module `model`, only when one is trained or loaded:
+//!    [`RecognizerBuilder::train_iob2`], [`RecognizerBuilder::model_path`]): an averaged
+//!    perceptron decides on the tokens around capitalised words and the earlier stages'
+//!    mentions, with those mentions among its features.
+//! 4. **Document pass** (module `document`): partial mentions (`Πεσκόφ`) take the
 //!    entity of full ones (`Ντμίτρι Πεσκόφ`); one name keeps one label per document.
 //!
 //! # Example

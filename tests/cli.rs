@@ -303,6 +303,40 @@ fn output_is_byte_identical_across_runs() {
 }
 
 #[test]
+fn a_saved_model_gives_the_training_runs_output_byte_for_byte() {
+    let corpus = format!("{}/tests/data/model_news.iob2", env!("CARGO_MANIFEST_DIR"));
+    let model = std::env::temp_dir().join(format!("greek-ner-cli-{}.model", std::process::id()));
+    let model = model.to_str().unwrap();
+    let texts = [
+        "Ο βουλευτής Θεμιστοκλής Ραφαηλίδης επισκέφθηκε τη Λευκόνησο το πρωί.",
+        "Η Ένωση Αγροτών Ορεινής ανακοίνωσε νέα μέτρα. Το Φεστιβάλ Κορυφής ξεκινά στη Καστρούπολη.",
+        "Εκπρόσωπος της Ομοσπονδίας Αλιέων συναντήθηκε με τον Αλέκο Βαρδάκη.",
+    ];
+    let jsonl: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string() + "\n")
+        .collect();
+    let no_defaults = "--no-default-gazetteers";
+    let trained =
+        run(&["--jsonl", no_defaults, "--train-iob2", &corpus, "--save-model", model], jsonl.as_bytes());
+    assert!(trained.status.success(), "{}", String::from_utf8_lossy(&trained.stderr));
+    assert!(String::from_utf8_lossy(&trained.stderr).contains("held-out F1"), "progress on stderr");
+    let loaded = run(&["--jsonl", no_defaults, "--model", model], jsonl.as_bytes());
+    assert!(loaded.status.success(), "{}", String::from_utf8_lossy(&loaded.stderr));
+    assert_eq!(stdout_lines(&loaded).len(), texts.len());
+    assert_eq!(loaded.stdout, trained.stdout);
+    for (line, text) in stdout_lines(&loaded).iter().zip(texts) {
+        check_spans(text, &json(line));
+    }
+    // With other gazetteers than it was trained with, the model is refused (status 2).
+    let other = run(&["--jsonl", "--model", model], jsonl.as_bytes());
+    assert_eq!(other.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("fingerprint"));
+    let _ = std::fs::remove_file(model);
+}
+
+#[test]
 fn file_arguments_and_their_errors() {
     let dir = std::env::temp_dir().join(format!("greek-ner-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
