@@ -53,6 +53,7 @@ mod test_rng;
 // The layers, each using only those above it.
 mod entity;
 mod error;
+mod explain;
 pub mod gazetteer;
 pub mod iob2;
 pub mod learn;
@@ -63,6 +64,7 @@ mod text;
 
 pub use entity::{Entity, EntityRef};
 pub use error::BuildError;
+pub use explain::{Dropped, Explained, Explanation};
 pub use gazetteer::{Entry, Flags, Gazetteer};
 pub use label::{Label, Source};
 pub use recognizer::{Entities, Recognizer, RecognizerBuilder, Stage, Worker};

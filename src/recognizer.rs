@@ -5,10 +5,13 @@ use std::sync::{Arc, LazyLock};
 
 use crate::entity::{Names, SharedText};
 use crate::error::BuildError;
+use crate::explain::{Explanation, Trace};
 use crate::gazetteer::{self, Gazetteer};
 use crate::stages::document;
 use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
+use crate::stages::patterns::Patterns;
+use crate::stages::veto::Vetoes;
 use crate::text::normalize::FoldedLine;
 use crate::text::vocab::{Vocab, Word};
 use crate::{Entity, EntityRef, Span};
@@ -48,6 +51,12 @@ struct Inner {
     lookup: Lookup,
     vocab: Vocab,
     rules: Option<crate::stages::rules::Rules>,
+    /// The rules and vetoes switched off (see [`RecognizerBuilder::disable_rule`]).
+    off: Vec<&'static str>,
+    /// The user's token patterns, when there are any.
+    patterns: Option<Patterns>,
+    /// The user's veto list, when there is one.
+    vetoes: Option<Vetoes>,
     /// What was learned from annotated corpora beyond names (see `learn::Adaptation`).
     adapt: Option<crate::learn::Adaptation>,
     document: bool,
@@ -92,6 +101,26 @@ impl Recognizer {
         })
     }
 
+    /// The entities of `text` as [`Recognizer::extract`] finds them, each with the trail of
+    /// stages, rules and entries that made and changed it, and every candidate span that a
+    /// built-in list or rule, an overlap, a pattern or a veto removed on the way, with what
+    /// removed it. Slower than `extract` (it compares the mentions before and after every
+    /// stage), which records none of it.
+    ///
+    /// ```
+    /// let ner = greek_ner::Recognizer::default();
+    /// let x = ner.explain("Η Ευρωπαϊκή Επιτροπή απάντησε στην Αθήνα.");
+    /// let athens = x.entities.iter().find(|e| e.entity.text() == "Αθήνα").unwrap();
+    /// assert!(athens.trail[0].starts_with("gazetteer:"));
+    /// ```
+    pub fn explain(&self, text: &str) -> Explanation {
+        let mut b = Buffers::default();
+        let mut trace = Trace::default();
+        self.find(text, &mut b, Some(&mut trace));
+        let entities = self.to_entities(text, &mut b.mentions, &mut b.texts);
+        trace.finish(text, entities)
+    }
+
     /// A worker that keeps its buffers between calls: the allocation-free way to process
     /// many texts on one thread.
     pub fn worker(&self) -> Worker {
@@ -116,10 +145,13 @@ impl Recognizer {
         }
     }
 
-    /// Runs every stage on `text`, leaving its mentions in `b.mentions`.
-    fn find(&self, text: &str, b: &mut Buffers) {
+    /// Runs every stage on `text`, leaving its mentions in `b.mentions`; `trace`, when
+    /// given, records what each stage did (see [`Recognizer::explain`]).
+    fn find(&self, text: &str, b: &mut Buffers, mut trace: Option<&mut Trace>) {
         let inner = &*self.inner;
         b.mentions.clear();
+        b.rules.explain = trace.is_some();
+        b.patterns.reasons = trace.is_some().then(Vec::new);
         // Names never cross a line break, so each line is folded and matched alone: memory
         // stays bounded by the longest line.
         let mut offset = 0;
@@ -137,7 +169,20 @@ impl Recognizer {
                 }
                 words.push(w);
             });
-            inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
+            match trace.as_deref_mut() {
+                None => inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions),
+                Some(t) => {
+                    // Every hit, then the overlaps resolved: each a step of its own.
+                    inner.lookup.find_all(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
+                    t.snapshot(&[]);
+                    t.after("lookup", &b.mentions[first..], Vec::new());
+                    t.snapshot(&b.mentions[first..]);
+                    crate::stages::mention::resolve_overlaps(&mut b.mentions, first);
+                    t.after("overlap", &b.mentions[first..], Vec::new());
+                    t.snapshot(&b.mentions[first..]);
+                    b.rules.reasons.clear();
+                }
+            }
             match &inner.rules {
                 Some(rules) => {
                     let stage = crate::stages::rules::LineInput {
@@ -157,8 +202,28 @@ impl Recognizer {
                         &mut b.mentions,
                         first,
                         is_sport,
+                        &inner.off,
+                        trace.is_some().then_some(&mut b.rules.reasons),
                     )
                 }
+            }
+            if let Some(t) = trace.as_deref_mut() {
+                let reasons = b.rules.reasons.drain(..).map(|(s, e, r)| (s, e, format!("rule:{r}"))).collect();
+                let stage = if inner.rules.is_some() { "rules" } else { "partial_names" };
+                t.after(stage, &b.mentions[first..], reasons);
+            }
+            if let Some(patterns) = &inner.patterns {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.snapshot(&b.mentions[first..]);
+                }
+                patterns.apply(line, &b.folded, &b.words, offset, &mut b.mentions, first, &mut b.patterns);
+                if let Some(t) = trace.as_deref_mut() {
+                    let reasons = b.patterns.reasons.as_mut().map(std::mem::take).unwrap_or_default();
+                    t.after("patterns", &b.mentions[first..], reasons);
+                }
+            }
+            if let Some(vetoes) = &inner.vetoes {
+                Self::veto(vetoes, text, &mut b.mentions, first, &mut b.texts, trace.as_deref_mut());
             }
             // The document pass looks for partial mentions among the capitalised words, and
             // keeps the line's mentions' folded text: taken now, while the line is at hand.
@@ -176,10 +241,26 @@ impl Recognizer {
             offset += line.len();
         }
         if let Some(adapt) = &inner.adapt {
+            if let Some(t) = trace.as_deref_mut() {
+                t.snapshot(&b.mentions);
+            }
             adapt.apply(text, &mut b.mentions);
+            if let Some(t) = trace.as_deref_mut() {
+                t.after("adapt", &b.mentions, Vec::new());
+            }
         }
         if inner.document {
+            if let Some(t) = trace.as_deref_mut() {
+                t.snapshot(&b.mentions);
+            }
             document::resolve(text, &inner.lookup, &mut b.mentions, &mut b.document);
+            if let Some(t) = trace.as_deref_mut() {
+                t.after("document", &b.mentions, Vec::new());
+            }
+        }
+        // The stages after the lines' make and change mentions too: the list has the last word.
+        if let Some(vetoes) = &inner.vetoes {
+            Self::veto(vetoes, text, &mut b.mentions, 0, &mut b.texts, trace.as_deref_mut());
         }
         // Every stage promises sorted, disjoint, non-empty mentions on char boundaries; a
         // stage that broke the promise is a bug (tests and fuzzing fail on it in debug
@@ -203,8 +284,28 @@ impl Recognizer {
         }
     }
 
+    /// Removes the mentions from `mentions[first..]` that the user's veto list names.
+    fn veto(
+        vetoes: &Vetoes,
+        text: &str,
+        mentions: &mut Vec<Mention>,
+        first: usize,
+        buf: &mut String,
+        trace: Option<&mut Trace>,
+    ) {
+        match trace {
+            None => vetoes.apply(text, mentions, first, buf, None),
+            Some(t) => {
+                t.snapshot(&mentions[first..]);
+                let mut why = Vec::new();
+                vetoes.apply(text, mentions, first, buf, Some(&mut why));
+                t.after("veto", &mentions[first..], why);
+            }
+        }
+    }
+
     fn run(&self, text: &str, b: &mut Buffers) -> Vec<Entity> {
-        self.find(text, b);
+        self.find(text, b, None);
         self.to_entities(text, &mut b.mentions, &mut b.texts)
     }
 
@@ -248,15 +349,20 @@ impl Recognizer {
 }
 
 /// The vocabulary of the stages that are on: the lookup's tokens (taken from it: it
-/// needs them no more) and the rules' word classes.
-fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::stages::rules::Rules>) -> Vocab {
+/// needs them no more) and the rules' word classes (all of them also when a user pattern
+/// reads them: `lexicon`).
+fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::stages::rules::Rules>, lexicon: bool) -> Vocab {
     let tokens = lookup.take_tokens();
-    let words = rules.map_or(0, |r| r.vocabulary_size());
+    let all = match rules {
+        Some(r) => Some(r.clone()),
+        None => lexicon.then(|| crate::stages::rules::Rules::new(Vec::new())),
+    };
+    let words = all.as_ref().map_or(0, |r| r.vocabulary_size());
     let mut vocab = Vocab::with_capacity(tokens.len() + words);
     for (token, id) in tokens {
         vocab.set_token(&token, id);
     }
-    match rules {
+    match all {
         Some(r) => r.add_vocabulary(&mut vocab),
         None => crate::stages::rules::add_sport_vocabulary(&mut vocab),
     }
@@ -313,6 +419,7 @@ struct Buffers {
     starts: Vec<u32>,
     mentions: Vec<Mention>,
     rules: crate::stages::rules::Scratch,
+    patterns: crate::stages::patterns::Scratch,
     document: document::Scratch,
     /// The texts of the entities of one call, end to end (see `Recognizer::to_entities`).
     texts: String,
@@ -345,7 +452,7 @@ impl Worker {
     /// assert!(borrowed.iter().zip(&owned).all(|(b, o)| b.text == o.text() && b.id == o.id()));
     /// ```
     pub fn entities<'w>(&'w mut self, text: &'w str) -> Entities<'w> {
-        self.recognizer.find(text, &mut self.buffers);
+        self.recognizer.find(text, &mut self.buffers, None);
         Entities {
             text,
             lookup: &self.recognizer.inner.lookup,
@@ -440,6 +547,12 @@ pub struct RecognizerBuilder {
     /// IOB2 corpora to learn names from: a file, or (name, text) given in memory.
     learn: Vec<(PathBuf, Option<String>)>,
     disabled: Vec<Stage>,
+    /// Token pattern files: a file, or (name, text) given in memory.
+    patterns: Vec<(PathBuf, Option<String>)>,
+    /// Veto lists: a file, or (name, text) given in memory.
+    vetoes: Vec<(PathBuf, Option<String>)>,
+    /// Rules and vetoes switched off, by name.
+    off_rules: Vec<String>,
 }
 
 impl RecognizerBuilder {
@@ -513,9 +626,105 @@ impl RecognizerBuilder {
         self.stage(Stage::Rules, false).stage(Stage::Document, false)
     }
 
+    /// Adds a file of token patterns (JSONL, one pattern per line; the README describes the
+    /// format), read when the recognizer is built. A pattern's entity outranks every
+    /// built-in rule and gazetteer, and no built-in list or rule drops it; its source is
+    /// `pattern:<name>`. A malformed pattern fails the build with an error naming the file,
+    /// line and field.
+    pub fn patterns_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.patterns.push((path.into(), None));
+        self
+    }
+
+    /// Same as [`RecognizerBuilder::patterns_path`] with the patterns given as text; `name`
+    /// is what errors call it.
+    ///
+    /// ```
+    /// let band = r#"{"name":"band","label":"ORG","pattern":[{"LOWER":"συγκροτημα"},{"IS_TITLE":true,"OP":"+"}],"entity":[1,2]}"#;
+    /// let ner = greek_ner::Recognizer::builder().patterns_str("mine.jsonl", band).build().unwrap();
+    /// let ents = ner.extract("Το ΣΥΓΚΡΟΤΗΜΑ Ξύλινα Σπαθιά εμφανίστηκε χθες.");
+    /// let e = ents.iter().find(|e| e.source.to_string() == "pattern:band").unwrap();
+    /// assert_eq!(e.text(), "Ξύλινα Σπαθιά");
+    /// ```
+    pub fn patterns_str(mut self, name: &str, text: impl Into<String>) -> Self {
+        self.patterns.push((PathBuf::from(name), Some(text.into())));
+        self
+    }
+
+    /// Adds a veto list: names never to tag, for any label or for one. Read when the
+    /// recognizer is built; it removes a matching mention whatever made it. UTF-8 text, one
+    /// name per line, optionally a tab and `PER`, `LOC` or `ORG`; `#` starts a comment
+    /// line. Names are compared folded (accents, case, final sigma ignored), as a whole
+    /// mention.
+    pub fn veto_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.vetoes.push((path.into(), None));
+        self
+    }
+
+    /// Same as [`RecognizerBuilder::veto_path`] with the list given as text; `name` is what
+    /// errors and explanations call it.
+    ///
+    /// ```
+    /// let ner = greek_ner::Recognizer::builder().veto_str("veto.tsv", "Αθήνα\tLOC\n").build().unwrap();
+    /// assert!(ner.extract("Έφτασε στην Αθήνα.").is_empty());
+    /// ```
+    pub fn veto_str(mut self, name: &str, text: impl Into<String>) -> Self {
+        self.vetoes.push((PathBuf::from(name), Some(text.into())));
+        self
+    }
+
+    /// Switches off a rule or a veto of the built-in rules, by name (the `rule:<name>` of an
+    /// entity's source or of a dropped span in [`Recognizer::explain`]). Building fails on an
+    /// unknown name, listing the known ones.
+    ///
+    /// ```
+    /// let ner = greek_ner::Recognizer::builder().disable_rule("person_title").build().unwrap();
+    /// assert!(greek_ner::Recognizer::builder().disable_rule("no_such_rule").build().is_err());
+    /// ```
+    pub fn disable_rule(mut self, name: &str) -> Self {
+        self.off_rules.push(name.to_string());
+        self
+    }
+
     /// Builds the recognizer; fails on the first gazetteer that cannot be read or parsed,
     /// naming its file, line and field.
     pub fn build(self) -> Result<Recognizer, BuildError> {
+        let mut off = Vec::new();
+        for name in &self.off_rules {
+            match crate::stages::rules::known_rule(name) {
+                Some(n) => off.push(n),
+                None => {
+                    return Err(BuildError::new(
+                        "disable_rule",
+                        None,
+                        None,
+                        format!(
+                            "no rule `{name}`; the rules and vetoes are: {}",
+                            crate::stages::rules::rule_names().join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        let mut patterns: Option<Patterns> = None;
+        for (path, text) in &self.patterns {
+            let more = match text {
+                Some(text) => Patterns::parse(&path.display().to_string(), text)?,
+                None => Patterns::read(path)?,
+            };
+            match &mut patterns {
+                Some(p) => p.extend(more, &path.display().to_string())?,
+                None => patterns = Some(more),
+            }
+        }
+        let mut vetoes: Option<Vetoes> = None;
+        for (path, text) in &self.vetoes {
+            let v = vetoes.get_or_insert_with(Vetoes::default);
+            match text {
+                Some(text) => v.parse(&path.display().to_string(), text)?,
+                None => v.extend(Vetoes::read(path)?),
+            }
+        }
         let mut all = Vec::new();
         if !self.no_defaults {
             all.extend(gazetteer::parse_embedded()?);
@@ -533,9 +742,15 @@ impl RecognizerBuilder {
             Ok::<_, BuildError>(Recognizer {
                 inner: Arc::new({
                     let mut lookup = Lookup::build(gazetteers)?;
-                    let rules = rules.then(crate::stages::rules::Rules::new);
-                    let vocab = vocabulary(&mut lookup, rules.as_ref());
-                    Inner { lookup, vocab, rules, document, adapt }
+                    let rules = rules.then(|| crate::stages::rules::Rules::new(off.clone()));
+                    let mut patterns = patterns.clone();
+                    if let Some(p) = &mut patterns {
+                        lookup.add_entries(p.take_entries(lookup.entries.len() as u32));
+                    }
+                    let lexicon = patterns.as_ref().is_some_and(Patterns::needs_lexicon);
+                    let vocab = vocabulary(&mut lookup, rules.as_ref(), lexicon);
+                    let (off, vetoes) = (off.clone(), vetoes.clone());
+                    Inner { lookup, vocab, rules, off, patterns, vetoes, document, adapt }
                 }),
             })
         };

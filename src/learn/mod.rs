@@ -1289,6 +1289,7 @@ mod tests {
             source: Source::Rule("test"),
             confidence: 1.0,
             priority: 0,
+            user: false,
         };
         let mut m = vec![
             mention(3, text.find(" και").unwrap()),

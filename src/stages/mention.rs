@@ -18,6 +18,9 @@ pub(crate) struct Mention {
     pub confidence: f32,
     /// Higher wins in conflicts (gazetteer priority, or the rule's priority).
     pub priority: i32,
+    /// From the user's own data (a user gazetteer entry not flagged `ambiguous`, or a user
+    /// pattern): no built-in list or rule drops or relabels it.
+    pub user: bool,
 }
 
 /// Keeps `mentions[first + i]` where `keep(i)`, in order, and the mentions before `first`

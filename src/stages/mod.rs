@@ -12,4 +12,6 @@
 pub(crate) mod document;
 pub(crate) mod lookup;
 pub(crate) mod mention;
+pub(crate) mod patterns;
 pub(crate) mod rules;
+pub(crate) mod veto;

@@ -70,14 +70,20 @@ use crate::stages::mention::Mention;
 /// capitals (in text written in capitals, a capital says nothing). On Greek news, the names
 /// left out so are wrong about nine times in ten.
 ///
-/// `is_sport` says whether the line is a sports report (asked at most once per line).
+/// `is_sport` says whether the line is a sports report (asked at most once per line). The
+/// user's names (see [`Mention::user`]) are kept as they are; the checks named in `off`
+/// are switched off (see [`crate::stages::rules::VETOES`]); `why`, if given, gets each
+/// dropped name's document span and the name of the check that dropped it.
 pub(crate) fn drop_partial_names(
     line: &str,
     offset: usize,
     mentions: &mut Vec<Mention>,
     first: usize,
     is_sport: impl FnOnce() -> bool,
+    off: &[&'static str],
+    mut why: Option<&mut Vec<(usize, usize, &'static str)>>,
 ) {
+    use crate::stages::rules::{is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_TAIL, VETO_HYPHEN};
     let ends_word = |c: char| c.is_whitespace() || WORD_DELIMITERS.contains(c);
     let mut kept_end = 0; // end (in `line`) of the last mention kept on this line
     let next_start =
@@ -91,6 +97,12 @@ pub(crate) fn drop_partial_names(
             continue; // inside the kept name before, which grew over it (`WWF Ελλάς`)
         }
         let name = &line[s..e];
+        if mentions[i].user {
+            kept_end = e;
+            mentions.swap(write, i);
+            write += 1;
+            continue;
+        }
         // Each test reads only the white space and the one word next to the name, so the
         // pass stays linear however many names a line holds.
         let tail = || {
@@ -167,7 +179,10 @@ pub(crate) fn drop_partial_names(
         };
         // A place right after a kept place, in the genitive: the region that tells which
         // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
-        if write > first && qualifies_place(&mentions[write - 1], &mentions[i], line, offset) {
+        if write > first
+            && !mentions[write - 1].user
+            && qualifies_place(&mentions[write - 1], &mentions[i], line, offset)
+        {
             mentions[write - 1].end = mentions[i].end;
             kept_end = e;
             continue;
@@ -178,12 +193,29 @@ pub(crate) fn drop_partial_names(
             || mentions[i].label != crate::Label::Per && crate::stages::rules::hyphen_pair(line, s, e);
         // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
         let address = || line[..s].ends_with('@') || line[e..].starts_with('@');
-        if !tail() && !head() && !of_name() && !paired() && !address() {
+        // The first check that drops the name, in this order (each is asked only if those
+        // before it keep the name).
+        let dropped_by = {
+            let checks: [(&'static str, &dyn Fn() -> bool); 5] = [
+                (PARTIAL_TAIL, &tail),
+                (PARTIAL_HEAD, &head),
+                (PARTIAL_OF, &of_name),
+                (VETO_HYPHEN, &paired),
+                (PARTIAL_ADDRESS, &address),
+            ];
+            checks.iter().find(|(name, check)| is_on(off, name) && check()).map(|c| c.0)
+        };
+        if let Some(by) = dropped_by {
+            if let Some(why) = why.as_deref_mut() {
+                why.push((offset + s, offset + e, by));
+            }
+        } else {
             let prev_end = kept_end;
             kept_end = e;
             // A place after a nominative or accusative article in a sports report: a
             // national team or a club (`η Κροατία νίκησε 2-1`).
             if mentions[i].label == crate::Label::Loc
+                && is_on(off, super::organisation::NATIONAL_TEAM.name)
                 && word_before(line, s, ends_word).is_some_and(|(a, b)| TEAM_ARTICLES.contains(&&line[a..b]))
                 && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f()))
             {
