@@ -7,6 +7,7 @@ use crate::entity::{Names, SharedText};
 use crate::error::BuildError;
 use crate::explain::{Explanation, Trace};
 use crate::gazetteer::{self, Gazetteer};
+use crate::stages::adapt::Adaptation;
 use crate::stages::document;
 use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
@@ -45,6 +46,9 @@ pub enum Stage {
 #[derive(Clone)]
 pub struct Recognizer {
     inner: Arc<Inner>,
+    /// What was learned from annotated corpora beyond names (the adaptation stage), apart
+    /// from the compiled stages so that learning can try variants on one build.
+    adapt: Option<Arc<Adaptation>>,
 }
 
 struct Inner {
@@ -57,8 +61,6 @@ struct Inner {
     patterns: Option<Patterns>,
     /// The user's veto list, when there is one.
     vetoes: Option<Vetoes>,
-    /// What was learned from annotated corpora beyond names (see `learn::Adaptation`).
-    adapt: Option<crate::learn::Adaptation>,
     document: bool,
 }
 
@@ -137,12 +139,10 @@ impl Recognizer {
         self.inner.lookup.pattern_count()
     }
 
-    /// Replaces what was learned from corpora, while the recognizer is being built (not
-    /// shared yet; otherwise nothing changes).
-    pub(crate) fn set_adaptation(&mut self, adapt: crate::learn::Adaptation) {
-        if let Some(inner) = Arc::get_mut(&mut self.inner) {
-            inner.adapt = Some(adapt);
-        }
+    /// The same compiled stages with another adaptation: learning tries its variants on
+    /// one build, and a built recognizer never changes.
+    pub(crate) fn with_adaptation(&self, adapt: Adaptation) -> Recognizer {
+        Recognizer { inner: self.inner.clone(), adapt: Some(Arc::new(adapt)) }
     }
 
     /// Runs every stage on `text`, leaving its mentions in `b.mentions`; `trace`, when
@@ -228,7 +228,7 @@ impl Recognizer {
             // The document pass looks for partial mentions among the capitalised words, and
             // keeps the line's mentions' folded text: taken now, while the line is at hand.
             if inner.document {
-                let covered_final = inner.adapt.is_none();
+                let covered_final = self.adapt.is_none();
                 document::take_line(
                     line,
                     &b.folded,
@@ -240,7 +240,7 @@ impl Recognizer {
             }
             offset += line.len();
         }
-        if let Some(adapt) = &inner.adapt {
+        if let Some(adapt) = &self.adapt {
             if let Some(t) = trace.as_deref_mut() {
                 t.snapshot(&b.mentions);
             }
@@ -738,7 +738,7 @@ impl RecognizerBuilder {
         }
         let rules = !self.disabled.contains(&Stage::Rules);
         let document = !self.disabled.contains(&Stage::Document);
-        let make = |gazetteers: &[Gazetteer], adapt: Option<crate::learn::Adaptation>| {
+        let make = |gazetteers: &[Gazetteer]| {
             Ok::<_, BuildError>(Recognizer {
                 inner: Arc::new({
                     let mut lookup = Lookup::build(gazetteers)?;
@@ -750,12 +750,13 @@ impl RecognizerBuilder {
                     let lexicon = patterns.as_ref().is_some_and(Patterns::needs_lexicon);
                     let vocab = vocabulary(&mut lookup, rules.as_ref(), lexicon);
                     let (off, vetoes) = (off.clone(), vetoes.clone());
-                    Inner { lookup, vocab, rules, off, patterns, vetoes, document, adapt }
+                    Inner { lookup, vocab, rules, off, patterns, vetoes, document }
                 }),
+                adapt: None,
             })
         };
         if self.learn.is_empty() {
-            return make(&all, None);
+            return make(&all);
         }
         let mut corpora = Vec::new();
         for (path, text) in &self.learn {
@@ -771,7 +772,7 @@ impl RecognizerBuilder {
         for (name, corpus) in &corpora {
             all.extend(crate::learn::learn_with_misc(name, corpus)?);
         }
-        make(&all, Some(adapt))
+        Ok(make(&all)?.with_adaptation(adapt))
     }
 }
 

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::error::BuildError;
 use crate::fxhash::FxHashMap;
+use crate::lexicon::{class_named, CLASS_NAMES};
 use crate::text::normalize::fold;
 use crate::Label;
 
@@ -74,51 +75,6 @@ pub(crate) struct Pattern {
 
 /// A user pattern outranks every built-in rule (priorities up to 100) and gazetteer.
 pub(crate) const DEFAULT_PRIORITY: i32 = 1000;
-
-/// The lexicon classes `LEXICON` may name (case-insensitive).
-const LEXICON_CLASSES: &[(&str, u64)] = {
-    use crate::lexicon::class::*;
-    &[
-        ("FUNCTION", FUNCTION),
-        ("NONAME", NONAME),
-        ("TITLE", TITLE),
-        ("SAY", SAY),
-        ("GIVEN", GIVEN),
-        ("ORG_HEAD", ORG_HEAD),
-        ("ORG_ALONE", ORG_ALONE),
-        ("ORG_INTRO", ORG_INTRO),
-        ("LOC_INTRO", LOC_INTRO),
-        ("LOC_PREP", LOC_PREP),
-        ("DIRECTION", DIRECTION),
-        ("PARTICLE", PARTICLE),
-        ("NOT_ORG", NOT_ORG),
-        ("PORTFOLIO", PORTFOLIO),
-        ("ART_MASC", ART_MASC),
-        ("ART_FEM", ART_FEM),
-        ("ART_NEUT", ART_NEUT),
-        ("EAST_ASIAN", EAST_ASIAN),
-        ("NATIONALITY", NATIONALITY),
-        ("LOC_ADJ", LOC_ADJ),
-        ("ORG_HEAD_LOWER", ORG_HEAD_LOWER),
-        ("MISC_INTRO", MISC_INTRO),
-        ("ART_NOM", ART_NOM),
-        ("ABBR", ABBR),
-        ("LINK", LINK),
-        ("TLD", TLD),
-        ("AND", AND),
-        ("STO", STO),
-        ("ART_ACC", ART_ACC),
-        ("PLACE_PREP", PLACE_PREP),
-        ("SPORT", SPORT),
-        ("INSTITUTION", INSTITUTION),
-        ("AGAINST", AGAINST),
-    ]
-};
-
-/// The bit of lexicon class `name`, if there is such a class.
-pub(crate) fn lexicon_class(name: &str) -> Option<u64> {
-    LEXICON_CLASSES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|&(_, bit)| bit)
-}
 
 /// Parses the patterns of `text` (JSONL); `file` is what errors call it. Blank lines and
 /// lines starting with `#` are skipped.
@@ -279,8 +235,8 @@ fn spec(t: &Map<String, Value>) -> Result<(Spec, &str), String> {
                     v => vec![string(k, v)?],
                 };
                 for name in &names {
-                    bits |= lexicon_class(name).ok_or_else(|| {
-                        let known: Vec<&str> = LEXICON_CLASSES.iter().map(|c| c.0).collect();
+                    bits |= class_named(name).ok_or_else(|| {
+                        let known: Vec<&str> = CLASS_NAMES.iter().map(|c| c.0).collect();
                         format!("`LEXICON`: no class `{name}` (known: {})", known.join(", "))
                     })?;
                 }

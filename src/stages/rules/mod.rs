@@ -63,10 +63,27 @@ pub(crate) struct Rule {
     /// Sentences (ours) and the mention the rule must find in each.
     #[cfg_attr(not(test), allow(dead_code))]
     pub examples: &'static [(&'static str, &'static str)],
+    /// How the rule types a candidate run, for the rules tried in [`RULES`] order on each
+    /// run; `None` for the rules that act at another point of the stage (a given name
+    /// joined to a known person, a national team, a web domain, coordination).
+    pub find: Option<Find>,
 }
 
-/// Every rule, in the order they are tried.
-#[cfg_attr(not(test), allow(dead_code))]
+/// A typing rule: a candidate for the stretch, or `None` to let the next rule try.
+pub(crate) type Find = fn(&Line, &Stretch) -> Option<Cand>;
+
+/// The stretch of a run that the typing rules look at: tokens `a..b` (articles and
+/// capitalised common words stripped), whether it begins a sentence (`weak`: any word is
+/// capitalised there), and the line's gazetteer mentions.
+pub(crate) struct Stretch<'g> {
+    pub a: usize,
+    pub b: usize,
+    pub weak: bool,
+    pub gaz: &'g [GazSpan],
+}
+
+/// Every rule, in the order they are tried: the typing rules (those with a `find`) are tried
+/// in this order on each candidate run, and the first that fires decides.
 pub(crate) const RULES: &[&Rule] = &[
     &person::GIVEN_BEFORE_KNOWN,
     &organisation::HEAD,
@@ -425,6 +442,7 @@ pub(crate) const COORDINATION: Rule = Rule {
           person label: line-ups, lists of speakers. (Places and organisations are not \
           propagated: in lists they are as often common nouns.)",
     examples: &[("Έπαιξαν οι Καραβαγγελόπουλος, Ντουμέρ, Χατζηπαντελή και άλλοι.", "Ντουμέρ")],
+    find: None,
 };
 
 /// Checks the gazetteer's mentions against their context (see [`VETOES`]): a one-word place
@@ -768,21 +786,12 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
     if b - a == 1 && toks[a].is(shape::SINGLE) {
         return None;
     }
-    let found = on(organisation::head(line, a, b, gaz))
-        .or_else(|| on(organisation::alone(line, a, b)))
-        .or_else(|| on(organisation::introduced(line, a, b)))
-        .or_else(|| on(place::introduced(line, a, b)))
-        .or_else(|| on(person::title(line, a, b)))
-        .or_else(|| on(person::saying(line, a, b)))
-        .or_else(|| on(person::given_name(line, a, b)))
-        .or_else(|| on(person::east_asian(line, a, b)))
-        .or_else(|| on(person::surname(line, a, b)))
-        .or_else(|| on(organisation::acronym(line, a, b, false)))
-        .or_else(|| on(place::direction(line, a, b)))
-        .or_else(|| on(place::preposition(line, a, b)))
-        .or_else(|| if weak { None } else { on(organisation::latin(line, a, b)) })
-        .or_else(|| on(person::article(line, a, b)))
-        .or_else(|| on(person::fallback(line, a, b, weak)))?;
+    let stretch = Stretch { a, b, weak, gaz };
+    let found = RULES
+        .iter()
+        .filter(|r| is_on(off, r.name))
+        .filter_map(|r| r.find)
+        .find_map(|find| on(find(line, &stretch)))?;
     // At the start of a sentence a capital proves nothing: one word needs a rule of shape
     // or strong context.
     if weak && b - a == 1 {
