@@ -9,6 +9,11 @@
 //!   --gazetteer PATH         add a gazetteer TSV file (repeatable)
 //!   --learn-iob2 PATH        learn names from an annotated IOB2 corpus (repeatable)
 //!   --no-default-gazetteers  leave out the embedded gazetteers
+//!   --patterns PATH          add a file of token patterns, JSONL (repeatable; see the README)
+//!   --veto PATH              add a veto list: names never to tag (repeatable; see the README)
+//!   --disable-rule NAME      switch off a built-in rule or veto (repeatable)
+//!   --explain                give each entity an "explain" trail and each document the
+//!                            "dropped" candidate spans (see the README)
 //!   --strict                 (--jsonl) stop at the first bad line with exit status 1
 //!   --lossy                  (plain text) replace invalid UTF-8 instead of failing
 //! ```
@@ -40,6 +45,7 @@ use recognizer_options::RecognizerOptions;
 
 struct Options {
     jsonl: bool,
+    explain: bool,
     recognizer: RecognizerOptions,
     strict: bool,
     lossy: bool,
@@ -47,12 +53,13 @@ struct Options {
 }
 
 fn usage() -> &'static str {
-    "usage: extract [--jsonl] [--gazetteer-only] [--gazetteer PATH]... [--learn-iob2 PATH]... [--no-default-gazetteers] [--strict] [--lossy] [FILE]"
+    "usage: extract [--jsonl] [--gazetteer-only] [--gazetteer PATH]... [--learn-iob2 PATH]... [--no-default-gazetteers] [--patterns PATH]... [--veto PATH]... [--disable-rule NAME]... [--explain] [--strict] [--lossy] [FILE]"
 }
 
 fn parse_args() -> Result<Options, String> {
     let mut o = Options {
         jsonl: false,
+        explain: false,
         recognizer: RecognizerOptions::default(),
         strict: false,
         lossy: false,
@@ -62,6 +69,8 @@ fn parse_args() -> Result<Options, String> {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--jsonl" => o.jsonl = true,
+            "--explain" => o.explain = true,
+            s if o.recognizer.take_user_data(s, &mut args)? => {}
             "--gazetteer-only" => o.recognizer.gazetteer_only = true,
             "--gazetteer" => o.recognizer.gazetteers.push(args.next().ok_or("--gazetteer needs a PATH")?),
             "--learn-iob2" => o.recognizer.learn.push(args.next().ok_or("--learn-iob2 needs a PATH")?),
@@ -173,6 +182,39 @@ fn write_answer(out: &mut impl Write, id: Option<&str>, entities: &[greek_ner::E
     out.write_all(b"}\n")
 }
 
+/// The `"entities"` and `"dropped"` of an explanation (`--explain`): each entity as
+/// `write_answer` writes it, with its `"explain"` trail as the last field.
+fn write_explained(out: &mut impl Write, x: &greek_ner::Explanation) -> io::Result<()> {
+    out.write_all(b"\"entities\":[")?;
+    for (i, e) in x.entities.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        let record = serde_json::to_vec(&e.entity)?;
+        // `{...}` → `{...,"explain":[...]}`
+        out.write_all(&record[..record.len() - 1])?;
+        out.write_all(b",\"explain\":")?;
+        serde_json::to_writer(&mut *out, &e.trail)?;
+        out.write_all(b"}")?;
+    }
+    out.write_all(b"],\"dropped\":")?;
+    serde_json::to_writer(&mut *out, &x.dropped)?;
+    Ok(())
+}
+
+/// The output record of a line that was answered with `--explain`:
+/// `{"id":…,"entities":[…],"dropped":[…]}`.
+fn write_explained_answer(out: &mut impl Write, id: Option<&str>, x: &greek_ner::Explanation) -> io::Result<()> {
+    out.write_all(b"{")?;
+    if let Some(id) = id {
+        out.write_all(b"\"id\":")?;
+        out.write_all(id.as_bytes())?;
+        out.write_all(b",")?;
+    }
+    write_explained(out, x)?;
+    out.write_all(b"}\n")
+}
+
 /// The output record of a bad line: `{"line":N,"id":…,"error":"…"}`.
 fn write_error(out: &mut impl Write, line: usize, bad: &BadLine) -> io::Result<()> {
     write!(out, "{{\"line\":{line},")?;
@@ -231,7 +273,14 @@ fn run_jsonl(ner: &Recognizer, o: &Options) -> io::Result<ExitCode> {
         let result = parse_line(raw).and_then(|(id, text)| {
             // A bug in the library must not cost the rest of the archive: the line gets an
             // error record and the next line a fresh worker.
-            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| worker.extract(&text))) {
+            let run = || {
+                if o.explain {
+                    Err(ner.explain(&text))
+                } else {
+                    Ok(worker.extract(&text))
+                }
+            };
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
                 Ok(entities) => Ok((id, entities)),
                 Err(_) => {
                     worker = ner.worker();
@@ -240,7 +289,8 @@ fn run_jsonl(ner: &Recognizer, o: &Options) -> io::Result<ExitCode> {
             }
         });
         match result {
-            Ok((id, entities)) => write_answer(&mut out, id.as_deref(), &entities)?,
+            Ok((id, Ok(entities))) => write_answer(&mut out, id.as_deref(), &entities)?,
+            Ok((id, Err(explained))) => write_explained_answer(&mut out, id.as_deref(), &explained)?,
             Err(b) => {
                 bad += 1;
                 if o.strict {
@@ -273,10 +323,18 @@ fn run_text(ner: &Recognizer, o: &Options) -> io::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let entities = ner.extract(&text);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    serde_json::to_writer_pretty(&mut out, &json!({ "entities": entities }))?;
+    if o.explain {
+        let mut record = b"{".to_vec();
+        write_explained(&mut record, &ner.explain(&text))?;
+        record.push(b'}');
+        let value: serde_json::Value = serde_json::from_slice(&record)?;
+        serde_json::to_writer_pretty(&mut out, &value)?;
+    } else {
+        let entities = ner.extract(&text);
+        serde_json::to_writer_pretty(&mut out, &json!({ "entities": entities }))?;
+    }
     out.write_all(b"\n")?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)

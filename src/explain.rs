@@ -110,7 +110,12 @@ impl Trace {
         }
         let mut used = vec![false; before.len()];
         for m in mentions {
-            let same = before.iter().position(|b| (b.start, b.end) == (m.start, m.end));
+            // The mention of the same span, unless the stage says it dropped that one (a
+            // pattern's match that took its place).
+            let same = before
+                .iter()
+                .position(|b| (b.start, b.end) == (m.start, m.end))
+                .filter(|_| !why.contains_key(&(m.start, m.end)));
             let from = same.or_else(|| {
                 // The mention it grew or shrank from: the one it overlaps most, that no reason
                 // says was dropped.
