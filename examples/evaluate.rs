@@ -8,6 +8,9 @@
 //!   --gazetteer PATH         add a gazetteer TSV file (repeatable)
 //!   --no-default-gazetteers  leave out the embedded gazetteers
 //!   --learn-iob2 PATH        learn names from an annotated corpus first (repeatable)
+//!   --patterns PATH          add a file of token patterns, JSONL (repeatable)
+//!   --veto PATH              add a veto list: names never to tag (repeatable)
+//!   --disable-rule NAME      switch off a built-in rule or veto (repeatable)
 //!   --errors                 list every error, one per line, after the scores
 //!   --by-source              precision of each source (gazetteer file, rule), after the scores
 //!   --json                   print the scores as one JSON object
@@ -53,7 +56,8 @@ struct Options {
 }
 
 const USAGE: &str = "usage: evaluate [--gazetteer-only] [--gazetteer PATH]... [--no-default-gazetteers] \
-                     [--learn-iob2 PATH]... [--errors] [--by-source] [--json] CORPUS.iob2";
+                     [--learn-iob2 PATH]... [--patterns PATH]... [--veto PATH]... [--disable-rule NAME]... \
+                     [--errors] [--by-source] [--json] CORPUS.iob2";
 
 fn parse_args() -> Result<Options, String> {
     let mut o = Options::default();
@@ -65,6 +69,7 @@ fn parse_args() -> Result<Options, String> {
             "--no-default-gazetteers" => o.recognizer.no_defaults = true,
             "--learn-iob2" => o.recognizer.learn.push(args.next().ok_or("--learn-iob2 needs a PATH")?),
             "--errors" => o.errors = true,
+            s if o.recognizer.take_user_data(s, &mut args)? => {}
             "--by-source" => o.by_source = true,
             "--json" => o.json = true,
             "-h" | "--help" => return Err(USAGE.to_string()),

@@ -204,7 +204,11 @@ fn write_explained(out: &mut impl Write, x: &greek_ner::Explanation) -> io::Resu
 
 /// The output record of a line that was answered with `--explain`:
 /// `{"id":…,"entities":[…],"dropped":[…]}`.
-fn write_explained_answer(out: &mut impl Write, id: Option<&str>, x: &greek_ner::Explanation) -> io::Result<()> {
+fn write_explained_answer(
+    out: &mut impl Write,
+    id: Option<&str>,
+    x: &greek_ner::Explanation,
+) -> io::Result<()> {
     out.write_all(b"{")?;
     if let Some(id) = id {
         out.write_all(b"\"id\":")?;

@@ -169,11 +169,14 @@ impl Trace {
         let entities = entities
             .into_iter()
             .map(|e| {
-                let trail = self.trails.remove(&(e.span.start, e.span.end)).unwrap_or_else(|| vec![e.source.to_string()]);
+                let trail = self
+                    .trails
+                    .remove(&(e.span.start, e.span.end))
+                    .unwrap_or_else(|| vec![e.source.to_string()]);
                 Explained { entity: e, trail }
             })
             .collect();
-        self.dropped.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        self.dropped.sort_by_key(|d| (d.0, d.1));
         self.dropped.dedup();
         let chars = |b: usize| text[..b].chars().count();
         let dropped = self

@@ -208,7 +208,8 @@ impl Recognizer {
                 }
             }
             if let Some(t) = trace.as_deref_mut() {
-                let reasons = b.rules.reasons.drain(..).map(|(s, e, r)| (s, e, format!("rule:{r}"))).collect();
+                let reasons =
+                    b.rules.reasons.drain(..).map(|(s, e, r)| (s, e, format!("rule:{r}"))).collect();
                 let stage = if inner.rules.is_some() { "rules" } else { "partial_names" };
                 t.after(stage, &b.mentions[first..], reasons);
             }
@@ -216,7 +217,13 @@ impl Recognizer {
                 if let Some(t) = trace.as_deref_mut() {
                     t.snapshot(&b.mentions[first..]);
                 }
-                patterns.apply(line, &b.folded, &b.words, offset, &mut b.mentions, first, &mut b.patterns);
+                let stage = crate::stages::rules::LineInput {
+                    text: line,
+                    folded: &b.folded,
+                    words: &b.words,
+                    offset,
+                };
+                patterns.apply(stage, &mut b.mentions, first, &mut b.patterns);
                 if let Some(t) = trace.as_deref_mut() {
                     let reasons = b.patterns.reasons.as_mut().map(std::mem::take).unwrap_or_default();
                     t.after("patterns", &b.mentions[first..], reasons);
@@ -260,7 +267,7 @@ impl Recognizer {
         }
         // The stages after the lines' make and change mentions too: the list has the last word.
         if let Some(vetoes) = &inner.vetoes {
-            Self::veto(vetoes, text, &mut b.mentions, 0, &mut b.texts, trace.as_deref_mut());
+            Self::veto(vetoes, text, &mut b.mentions, 0, &mut b.texts, trace);
         }
         // Every stage promises sorted, disjoint, non-empty mentions on char boundaries; a
         // stage that broke the promise is a bug (tests and fuzzing fail on it in debug

@@ -58,10 +58,18 @@ fn operators() {
             "Πάπιας",
         ),
         // `+`: one or more, as many as there are.
-        (r#"[{"LOWER":"ομιλος"},{"IS_TITLE":true,"OP":"+"}]"#, "Ο όμιλος Άλφα Βήτα Γάμμα.", "όμιλος Άλφα Βήτα Γάμμα"),
+        (
+            r#"[{"LOWER":"ομιλος"},{"IS_TITLE":true,"OP":"+"}]"#,
+            "Ο όμιλος Άλφα Βήτα Γάμμα.",
+            "όμιλος Άλφα Βήτα Γάμμα",
+        ),
         (r#"[{"LOWER":"ομιλος"},{"IS_TITLE":true,"OP":"+"}]"#, "Ο όμιλος πάντα.", ""),
         // `*`: any number, none included.
-        (r#"[{"LOWER":"ομιλος"},{"IS_TITLE":true,"OP":"*"},{"IS_DIGIT":true}]"#, "Ο όμιλος 21 έκλεισε.", "όμιλος 21"),
+        (
+            r#"[{"LOWER":"ομιλος"},{"IS_TITLE":true,"OP":"*"},{"IS_DIGIT":true}]"#,
+            "Ο όμιλος 21 έκλεισε.",
+            "όμιλος 21",
+        ),
         (
             r#"[{"LOWER":"ομιλος"},{"IS_TITLE":true,"OP":"*"},{"IS_DIGIT":true}]"#,
             "Ο όμιλος Δέλτα Ζήτα 21 έκλεισε.",
@@ -106,18 +114,34 @@ fn token_attributes() {
         (r#"[{"REGEX":"^[A-Z]{2}[0-9]{2}$"}]"#, "Η XK22 ανακοίνωσε.", "XK22"),
         (r#"[{"REGEX":"^[A-Z]{2}[0-9]{2}$"}]"#, "Η xk22 ανακοίνωσε.", ""),
         // `IN`: folded forms.
-        (r#"[{"IN":["ιδρυμα","ομιλος"]},{"IS_TITLE":true,"OP":"+"}]"#, "Το ΙΔΡΥΜΑ Λάμπρου Κάππα.", "ΙΔΡΥΜΑ Λάμπρου Κάππα"),
+        (
+            r#"[{"IN":["ιδρυμα","ομιλος"]},{"IS_TITLE":true,"OP":"+"}]"#,
+            "Το ΙΔΡΥΜΑ Λάμπρου Κάππα.",
+            "ΙΔΡΥΜΑ Λάμπρου Κάππα",
+        ),
         (r#"[{"IN":["ιδρυμα","ομιλος"]},{"IS_TITLE":true,"OP":"+"}]"#, "Ο Όμιλος Λάμπρου.", "Όμιλος Λάμπρου"),
         // `IS_UPPER`, `IS_LATIN`, `IS_PUNCT`.
-        (r#"[{"IS_UPPER":true,"IS_LATIN":true},{"IS_PUNCT":true},{"IS_UPPER":true}]"#, "Η ABC & ΔΕΗ έκλεισε.", "ABC & ΔΕΗ"),
-        (r#"[{"IS_UPPER":true,"IS_LATIN":true},{"IS_PUNCT":true},{"IS_UPPER":true}]"#, "Η Abc & ΔΕΗ έκλεισε.", ""),
+        (
+            r#"[{"IS_UPPER":true,"IS_LATIN":true},{"IS_PUNCT":true},{"IS_UPPER":true}]"#,
+            "Η ABC & ΔΕΗ έκλεισε.",
+            "ABC & ΔΕΗ",
+        ),
+        (
+            r#"[{"IS_UPPER":true,"IS_LATIN":true},{"IS_PUNCT":true},{"IS_UPPER":true}]"#,
+            "Η Abc & ΔΕΗ έκλεισε.",
+            "",
+        ),
         // `LEXICON`: a class of the rules' lexicon, also with the rules off.
         (
             r#"[{"LEXICON":"TITLE"},{"IS_TITLE":true,"OP":"+"}],"entity":[1,2]"#,
             "Μίλησε ο βουλευτής Λάμπρος Κοτρώνης.",
             "Λάμπρος Κοτρώνης",
         ),
-        (r#"[{"LEXICON":"TITLE"},{"IS_TITLE":true,"OP":"+"}],"entity":[1,2]"#, "Μίλησε ο Λάμπρος Κοτρώνης.", ""),
+        (
+            r#"[{"LEXICON":"TITLE"},{"IS_TITLE":true,"OP":"+"}],"entity":[1,2]"#,
+            "Μίλησε ο Λάμπρος Κοτρώνης.",
+            "",
+        ),
     ];
     for (pattern, text, want) in cases {
         let ner = patterns_only(&format!(r#"{{"name":"p","label":"ORG","pattern":{pattern}}}"#));
@@ -143,7 +167,10 @@ fn ent_type_reads_the_mentions_of_the_earlier_stages() {
     let got: Vec<_> = ents.iter().map(|e| (e.text(), e.label, e.id())).collect();
     assert_eq!(
         got,
-        [("Δήμος Καλαμάκι", Label::Org, Some("test:org:dimos")), ("Καλαμάκι", Label::Loc, Some("test:loc:kalamaki"))]
+        [
+            ("Δήμος Καλαμάκι", Label::Org, Some("test:org:dimos")),
+            ("Καλαμάκι", Label::Loc, Some("test:loc:kalamaki"))
+        ]
     );
     assert_eq!(ents[0].canonical(), Some("Δήμος Καλαμακίου"));
     // No place there, no match.
@@ -156,10 +183,16 @@ const TITLED: &str = "Ο βουλευτής Λάμπρος Κοτρώνης δή
 #[test]
 fn a_pattern_beats_a_built_in_rule_on_the_same_span_unless_its_priority_is_lower() {
     let builtin = Recognizer::default();
-    let rule = builtin.extract(TITLED).into_iter().find(|e| e.text() == "Λάμπρος Κοτρώνης").expect("a rule finds it");
+    let rule = builtin
+        .extract(TITLED)
+        .into_iter()
+        .find(|e| e.text() == "Λάμπρος Κοτρώνης")
+        .expect("a rule finds it");
     assert!(rule.source.to_string().starts_with("rule:"), "{rule:?}");
     let pattern = |priority: &str| {
-        format!(r#"{{"name":"firm","label":"ORG","pattern":[{{"TEXT":"Λάμπρος"}},{{"TEXT":"Κοτρώνης"}}]{priority}}}"#)
+        format!(
+            r#"{{"name":"firm","label":"ORG","pattern":[{{"TEXT":"Λάμπρος"}},{{"TEXT":"Κοτρώνης"}}]{priority}}}"#
+        )
     };
     let ner = Recognizer::builder().patterns_str("test.jsonl", pattern("")).build().unwrap();
     let e = ner.extract(TITLED).into_iter().find(|e| e.text() == "Λάμπρος Κοτρώνης").unwrap();
@@ -197,15 +230,19 @@ fn a_user_entry_for_a_built_in_vetoed_word_is_found_with_every_stage_on() {
     assert_eq!(d.by, "rule:veto_capitalised_common");
     assert_eq!((d.char_span.start, d.char_span.end), (10, 17));
     // Switched off, the veto lets it through.
-    let off =
-        Recognizer::builder().gazetteer(maximou(true)).disable_rule("veto_capitalised_common").build().unwrap();
+    let off = Recognizer::builder()
+        .gazetteer(maximou(true))
+        .disable_rule("veto_capitalised_common")
+        .build()
+        .unwrap();
     assert!(off.extract(MAXIMOU).iter().any(|e| e.text() == "Μαξίμου"));
 }
 
 #[test]
 fn a_user_entry_survives_learning_from_a_corpus_that_annotates_it() {
     let corpus = "Πηγές O\nτου O\nΜαξίμου B-ORG\nείπαν O\n\nΤο O\nΜαξίμου B-ORG\nαπάντησε O\n";
-    let ner = Recognizer::builder().gazetteer(maximou(false)).learn_iob2_str("mine.iob2", corpus).build().unwrap();
+    let ner =
+        Recognizer::builder().gazetteer(maximou(false)).learn_iob2_str("mine.iob2", corpus).build().unwrap();
     assert!(ner.extract(MAXIMOU).iter().any(|e| e.text() == "Μαξίμου" && e.label == Label::Org));
 }
 
@@ -250,7 +287,12 @@ fn disable_rule_switches_a_rule_off_and_knows_the_names() {
         .iter()
         .any(|e| e.text() == "Λάμπρος Κοτρώνης" && e.source.to_string() == format!("rule:{name}")));
     let err = Recognizer::builder().disable_rule("person_tittle").build().unwrap_err().to_string();
-    assert!(err.contains("person_tittle") && err.contains("person_title") && err.contains("veto_capitalised_common"), "{err}");
+    assert!(
+        err.contains("person_tittle")
+            && err.contains("person_title")
+            && err.contains("veto_capitalised_common"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -294,7 +336,8 @@ fn explain_names_overlaps_and_the_document_pass() {
         "{:?}",
         x.dropped
     );
-    let part = x.entities.iter().find(|e| e.entity.text() == "Ροδόπουλος").expect("linked by the document pass");
+    let part =
+        x.entities.iter().find(|e| e.entity.text() == "Ροδόπουλος").expect("linked by the document pass");
     assert_eq!(part.trail.last().map(String::as_str), Some("document:alias"), "{:?}", part.trail);
 }
 
@@ -315,12 +358,17 @@ fn bad_pattern_files_name_file_line_and_field() {
         (r#"{"name":"x","label":"ORG","pattern":[{"LOWER":"α"}],"entity":[1,1]}"#, Some("entity"), "[1, 1)"),
         (r#"{"name":"x","label":"ORG","pattern":[{"LOWER":"α"}],"entity":[0,2]}"#, Some("entity"), "[0, 2)"),
         (r#"{"name":"x","label":"ORG","pattern":[{"LOWER":"α"}],"id":"a"}"#, Some("canonical"), "canonical"),
-        (r#"{"name":"x","label":"ORG","pattern":[{"LOWER":"α"}],"priority":"high"}"#, Some("priority"), "integer"),
+        (
+            r#"{"name":"x","label":"ORG","pattern":[{"LOWER":"α"}],"priority":"high"}"#,
+            Some("priority"),
+            "integer",
+        ),
         (r#"{"name":"x","label":"ORG","pattern":[{"LOWER":"α"}],"colour":1}"#, None, "colour"),
         (r#"{"name":"first","label":"ORG","pattern":[{"LOWER":"α"}]}"#, Some("name"), "line 1"),
     ];
     for (line, field, msg) in cases {
-        let text = format!("{{\"name\":\"first\",\"label\":\"ORG\",\"pattern\":[{{\"LOWER\":\"β\"}}]}}\n{line}\n");
+        let text =
+            format!("{{\"name\":\"first\",\"label\":\"ORG\",\"pattern\":[{{\"LOWER\":\"β\"}}]}}\n{line}\n");
         let err = Recognizer::builder().patterns_str("bad.jsonl", text).build().unwrap_err();
         assert_eq!((err.file(), err.line(), err.field()), ("bad.jsonl", Some(2), *field), "{line}: {err}");
         assert!(err.to_string().contains(msg), "{line}: {err}");
@@ -347,10 +395,7 @@ fn patterns_cost_little_on_long_lines() {
 
 #[test]
 fn stages_off_do_not_hide_patterns() {
-    let ner = Recognizer::builder()
-        .stage(Stage::Document, false)
-        .patterns_str("test.jsonl", BAND)
-        .build()
-        .unwrap();
+    let ner =
+        Recognizer::builder().stage(Stage::Document, false).patterns_str("test.jsonl", BAND).build().unwrap();
     assert!(found(&ner, "Το συγκρότημα Νυχτερινά Φανάρια έπαιξε.").iter().any(|f| f.2 == "pattern:band"));
 }

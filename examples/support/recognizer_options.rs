@@ -18,7 +18,11 @@ pub struct RecognizerOptions {
 impl RecognizerOptions {
     /// Takes the option `flag` (and its value from `args`) if it is one of user data:
     /// `--patterns PATH`, `--veto PATH`, `--disable-rule NAME`. Returns whether it was.
-    pub fn take_user_data(&mut self, flag: &str, args: &mut impl Iterator<Item = String>) -> Result<bool, String> {
+    pub fn take_user_data(
+        &mut self,
+        flag: &str,
+        args: &mut impl Iterator<Item = String>,
+    ) -> Result<bool, String> {
         let (list, what) = match flag {
             "--patterns" => (&mut self.patterns, "PATH"),
             "--veto" => (&mut self.vetoes, "PATH"),

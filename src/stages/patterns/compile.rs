@@ -111,7 +111,9 @@ fn parse_line(file: &str, n: usize, line: &str) -> Result<Pattern, BuildError> {
         if !["name", "label", "pattern", "entity", "id", "canonical", "priority"].contains(&key.as_str()) {
             return Err(err(
                 None,
-                format!("unknown field `{key}` (known: name, label, pattern, entity, id, canonical, priority)"),
+                format!(
+                    "unknown field `{key}` (known: name, label, pattern, entity, id, canonical, priority)"
+                ),
             ));
         }
     }
@@ -171,12 +173,16 @@ fn parse_line(file: &str, n: usize, line: &str) -> Result<Pattern, BuildError> {
     }
     starts.push(elems.len());
     if elems.iter().all(|e| matches!(e.op, Op::Opt | Op::Star)) {
-        return Err(err(Some("pattern"), "every element is optional: the pattern could match no token".into()));
+        return Err(err(
+            Some("pattern"),
+            "every element is optional: the pattern could match no token".into(),
+        ));
     }
     let entity = match obj.get("entity") {
         None => (0, elems.len()),
         Some(v) => {
-            let pair = v.as_array().filter(|a| a.len() == 2).and_then(|a| Some((a[0].as_u64()?, a[1].as_u64()?)));
+            let pair =
+                v.as_array().filter(|a| a.len() == 2).and_then(|a| Some((a[0].as_u64()?, a[1].as_u64()?)));
             let Some((a, b)) = pair else {
                 return Err(err(Some("entity"), "must be [first, end): two element indices".into()));
             };
@@ -205,7 +211,8 @@ fn parse_line(file: &str, n: usize, line: &str) -> Result<Pattern, BuildError> {
 fn spec(t: &Map<String, Value>) -> Result<(Spec, &str), String> {
     let mut s = Spec::default();
     let mut op = "";
-    let string = |k: &str, v: &Value| v.as_str().map(str::to_string).ok_or_else(|| format!("`{k}` must be a string"));
+    let string =
+        |k: &str, v: &Value| v.as_str().map(str::to_string).ok_or_else(|| format!("`{k}` must be a string"));
     let boolean = |k: &str, v: &Value| v.as_bool().ok_or_else(|| format!("`{k}` must be true or false"));
     for (k, v) in t {
         match k.as_str() {
@@ -249,7 +256,9 @@ fn spec(t: &Map<String, Value>) -> Result<(Spec, &str), String> {
                 let Value::Array(a) = v else { return Err("`IN` must be an array of strings".into()) };
                 let forms: Vec<Box<str>> = a
                     .iter()
-                    .map(|v| v.as_str().map(|s| fold(s.trim()).into()).ok_or("`IN` must be an array of strings"))
+                    .map(|v| {
+                        v.as_str().map(|s| fold(s.trim()).into()).ok_or("`IN` must be an array of strings")
+                    })
                     .collect::<Result<_, _>>()?;
                 s.in_ = Some(forms);
             }

@@ -29,8 +29,8 @@ use std::sync::Arc;
 use crate::error::BuildError;
 use crate::fxhash::FxHashMap;
 use crate::stages::mention::Mention;
-use crate::text::normalize::{shape, FoldedLine, Token};
-use crate::text::vocab::Word;
+use crate::stages::rules::LineInput;
+use crate::text::normalize::{shape, Token};
 use crate::{Label, Source};
 
 use compile::{Op, Pattern, Spec};
@@ -187,19 +187,10 @@ impl Patterns {
         out
     }
 
-    /// Runs the patterns over one line (`text`, folded into `folded`, its tokens' word
-    /// classes in `words`, at byte `offset` of the document). `out[first..]` holds the line's
-    /// mentions, sorted and disjoint; they stay so.
-    pub fn apply(
-        &self,
-        text: &str,
-        folded: &FoldedLine,
-        words: &[Word],
-        offset: usize,
-        out: &mut Vec<Mention>,
-        first: usize,
-        sc: &mut Scratch,
-    ) {
+    /// Runs the patterns over one line, as the earlier stages left it. `out[first..]` holds
+    /// the line's mentions, sorted and disjoint; they stay so.
+    pub fn apply(&self, line: LineInput, out: &mut Vec<Mention>, first: usize, sc: &mut Scratch) {
+        let LineInput { text, folded, words, offset } = line;
         let toks = folded.tokens();
         if toks.is_empty() || self.patterns.is_empty() {
             return;
@@ -236,7 +227,8 @@ impl Patterns {
             for &p in exact.iter().chain(&self.anywhere) {
                 let Scratch { ent, seen, from, stack, walk, found, .. } = &mut *sc;
                 let mut w = Walk { seen, from, stack, walk };
-                if let Some((a, b)) = w.run(&self.patterns[p as usize], toks.len() - i, |k| view(i + k, ent)) {
+                if let Some((a, b)) = w.run(&self.patterns[p as usize], toks.len() - i, |k| view(i + k, ent))
+                {
                     found.push((i + a, i + b, p));
                 }
             }
@@ -271,7 +263,9 @@ impl Patterns {
                 match winner {
                     Some(k) => reasons.push((s, e, format!("{}(pattern:{})", tail[k].source, pat.name))),
                     None => reasons.extend(
-                        (lo..hi).filter(|&k| !removed[k]).map(|k| (tail[k].start, tail[k].end, format!("pattern:{}", pat.name))),
+                        (lo..hi)
+                            .filter(|&k| !removed[k])
+                            .map(|k| (tail[k].start, tail[k].end, format!("pattern:{}", pat.name))),
                     ),
                 }
             }
@@ -313,7 +307,12 @@ impl Walk<'_> {
     /// The longest match of `p` from the start token (`left` tokens from there to the end of
     /// the line; `tok(k)` is the `k`-th of them), as the token range of its entity relative
     /// to the start: `None` when nothing matches or the entity is empty.
-    fn run<'t>(&mut self, p: &Pattern, left: usize, tok: impl Fn(usize) -> View<'t>) -> Option<(usize, usize)> {
+    fn run<'t>(
+        &mut self,
+        p: &Pattern,
+        left: usize,
+        tok: impl Fn(usize) -> View<'t>,
+    ) -> Option<(usize, usize)> {
         let n = p.elems.len();
         let width = left.min(MAX_TOKENS) + 1;
         let states = (n + 1) * width;

@@ -337,7 +337,9 @@ impl Rules {
             if lo < hi {
                 // The user's names are taken in only by a span that keeps their entry and label
                 // (a given name joined to a surname the user lists).
-                let keeps = |g: &GazSpan| !g.user || (g.entry.is_some() && g.entry == c.entry && g.label == c.rule.label);
+                let keeps = |g: &GazSpan| {
+                    !g.user || (g.entry.is_some() && g.entry == c.entry && g.label == c.rule.label)
+                };
                 if !c.absorbs || gaz[lo..hi].iter().any(|g| g.start < s || g.end > e || !keeps(g)) {
                     continue;
                 }
@@ -777,7 +779,11 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
         if g != 0 {
             let m = &gaz[g - 1];
             let one_word = m.start == toks[a - 1].s as usize && m.end == toks[a - 1].e as usize;
-            if m.label == Label::Per && one_word && toks[a - 1].has(class::GIVEN) && is_on(off, person::GIVEN_NAME.name) {
+            if m.label == Label::Per
+                && one_word
+                && toks[a - 1].has(class::GIVEN)
+                && is_on(off, person::GIVEN_NAME.name)
+            {
                 return Some(Cand { absorbs: true, ..Cand::new(a - 1, b, &person::GIVEN_NAME) });
             }
         }
@@ -835,7 +841,8 @@ mod tests {
         // of the example names before the rules do.
         Recognizer::builder()
             .default_gazetteers(false)
-            .gazetteer(g)
+            // Checked in context, as the embedded gazetteers it stands for.
+            .gazetteer(g.context_checks(true))
             .stage(Stage::Document, false)
             .build()
             .unwrap()

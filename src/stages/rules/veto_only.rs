@@ -398,7 +398,8 @@ mod tests {
     fn recognizer(tsv: &str, rules: bool) -> Recognizer {
         Recognizer::builder()
             .default_gazetteers(false)
-            .gazetteer(Gazetteer::from_tsv("t.tsv", tsv).unwrap())
+            // Checked in context, as the embedded gazetteers it stands for.
+            .gazetteer(Gazetteer::from_tsv("t.tsv", tsv).unwrap().context_checks(true))
             .stage(Stage::Rules, rules)
             .stage(Stage::Document, false)
             .build()
