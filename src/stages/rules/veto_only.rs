@@ -195,15 +195,18 @@ pub(crate) fn drop_partial_names(
         let address = || line[..s].ends_with('@') || line[e..].starts_with('@');
         // The first check that drops the name, in this order (each is asked only if those
         // before it keep the name).
-        let dropped_by = {
-            let checks: [(&'static str, &dyn Fn() -> bool); 5] = [
-                (PARTIAL_TAIL, &tail),
-                (PARTIAL_HEAD, &head),
-                (PARTIAL_OF, &of_name),
-                (VETO_HYPHEN, &paired),
-                (PARTIAL_ADDRESS, &address),
-            ];
-            checks.iter().find(|(name, check)| is_on(off, name) && check()).map(|c| c.0)
+        let dropped_by = if is_on(off, PARTIAL_TAIL) && tail() {
+            Some(PARTIAL_TAIL)
+        } else if is_on(off, PARTIAL_HEAD) && head() {
+            Some(PARTIAL_HEAD)
+        } else if is_on(off, PARTIAL_OF) && of_name() {
+            Some(PARTIAL_OF)
+        } else if is_on(off, VETO_HYPHEN) && paired() {
+            Some(VETO_HYPHEN)
+        } else if is_on(off, PARTIAL_ADDRESS) && address() {
+            Some(PARTIAL_ADDRESS)
+        } else {
+            None
         };
         if let Some(by) = dropped_by {
             if let Some(why) = why.as_deref_mut() {
