@@ -74,6 +74,42 @@ struct Snap {
     source: Source,
 }
 
+/// Byte spans, found by span and by overlap in time logarithmic in their number (a document's
+/// stages compare thousands of mentions).
+struct Spans {
+    spans: Vec<(usize, usize)>,
+    /// Span → its index (the first, if two are equal).
+    index: FxHashMap<(usize, usize), usize>,
+    /// The indices by start, and the longest span's length.
+    order: Vec<usize>,
+    longest: usize,
+}
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Spans {
+        let spans: Vec<(usize, usize)> = spans.collect();
+        let mut index = FxHashMap::default();
+        for (i, &s) in spans.iter().enumerate() {
+            index.entry(s).or_insert(i);
+        }
+        let mut order: Vec<usize> = (0..spans.len()).collect();
+        order.sort_by_key(|&i| spans[i].0);
+        let longest = spans.iter().map(|&(s, e)| e - s).max().unwrap_or(0);
+        Spans { spans, index, order, longest }
+    }
+
+    /// The indices of the spans that overlap `start..end`.
+    fn overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let hi = self.order.partition_point(|&i| self.spans[i].0 < end);
+        self.order[..hi]
+            .iter()
+            .rev()
+            .take_while(move |&&i| self.spans[i].0 + self.longest > start)
+            .copied()
+            .filter(move |&i| self.spans[i].1 > start)
+    }
+}
+
 /// The record kept while `explain` runs.
 #[derive(Default)]
 pub(crate) struct Trace {
@@ -108,23 +144,22 @@ impl Trace {
         for (s, e, r) in reasons {
             why.entry((s, e)).or_insert(r);
         }
+        let spans = Spans::new(before.iter().map(|b| (b.start, b.end)));
         let mut used = vec![false; before.len()];
         for m in mentions {
             // The mention of the same span, unless the stage says it dropped that one (a
             // pattern's match that took its place).
-            let same = before
-                .iter()
-                .position(|b| (b.start, b.end) == (m.start, m.end))
-                .filter(|_| !why.contains_key(&(m.start, m.end)));
+            let same =
+                spans.index.get(&(m.start, m.end)).copied().filter(|_| !why.contains_key(&(m.start, m.end)));
             let from = same.or_else(|| {
                 // The mention it grew or shrank from: the one it overlaps most, that no reason
                 // says was dropped.
-                (0..before.len())
-                    .filter(|&j| {
-                        let b = &before[j];
-                        !used[j] && b.start < m.end && m.start < b.end && !why.contains_key(&(b.start, b.end))
+                spans
+                    .overlapping(m.start, m.end)
+                    .filter(|&j| !used[j] && !why.contains_key(&(before[j].start, before[j].end)))
+                    .max_by_key(|&j| {
+                        (m.end.min(before[j].end) - m.start.max(before[j].start), std::cmp::Reverse(j))
                     })
-                    .max_by_key(|&j| m.end.min(before[j].end) - m.start.max(before[j].start))
             });
             let trail = match from {
                 Some(j) => {
@@ -144,13 +179,14 @@ impl Trace {
             };
             self.trails.insert((m.start, m.end), trail);
         }
+        let after = Spans::new(mentions.iter().map(|m| (m.start, m.end)));
         for (j, b) in before.iter().enumerate() {
             if used[j] {
                 continue;
             }
             let by = why.remove(&(b.start, b.end)).unwrap_or_else(|| {
-                match mentions.iter().find(|m| m.start < b.end && b.start < m.end) {
-                    Some(m) => format!("{stage}:{}", m.source),
+                match after.overlapping(b.start, b.end).min() {
+                    Some(k) => format!("{stage}:{}", mentions[k].source),
                     None => stage.to_string(),
                 }
             });
@@ -158,7 +194,7 @@ impl Trace {
         }
         // Reasons for spans that never were mentions: a pattern's match that lost to a mention.
         for ((s, e), r) in why {
-            if !before.iter().any(|b| (b.start, b.end) == (s, e)) {
+            if !spans.index.contains_key(&(s, e)) {
                 self.dropped.push((s, e, r));
             }
         }
