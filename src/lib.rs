@@ -17,6 +17,8 @@
 //! 2. **Context rules** (module `rules`, [`Stage::Rules`]): names no gazetteer lists,
 //!    found and typed by named, prioritised rules on their shape and context (a title,
 //!    a verb of saying, a given name, a head noun, a preposition...).
+//!    Then the user's token patterns ([`RecognizerBuilder::patterns_path`]) and veto list
+//!    ([`RecognizerBuilder::veto_path`]), when given.
 //! 3. **Document pass** (module `document`): partial mentions (`Πεσκόφ`) take the
 //!    entity of full ones (`Ντμίτρι Πεσκόφ`); one name keeps one label per document.
 //!
@@ -42,6 +44,11 @@
 //! recognizer to your names and conventions without training
 //! ([`RecognizerBuilder::learn_iob2`], module [`learn`]); [`iob2`] reads such corpora the
 //! way the project's scorer does.
+//!
+//! The user's data outranks the built-ins: no built-in word list or rule drops or relabels
+//! a name of the user's gazetteers or an entity of the user's token patterns; built-in rules
+//! can be switched off ([`RecognizerBuilder::disable_rule`]). [`Recognizer::explain`] says
+//! which stages, rules and entries made each entity, and what removed every other candidate.
 
 #![deny(missing_docs)]
 

@@ -239,11 +239,16 @@ fn a_user_entry_for_a_built_in_vetoed_word_is_found_with_every_stage_on() {
 }
 
 #[test]
-fn a_user_entry_survives_learning_from_a_corpus_that_annotates_it() {
+fn a_name_the_users_corpus_annotates_is_not_vetoed_as_a_common_word() {
     let corpus = "Πηγές O\nτου O\nΜαξίμου B-ORG\nείπαν O\n\nΤο O\nΜαξίμου B-ORG\nαπάντησε O\n";
-    let ner =
+    // With the user's entry, and learned alone.
+    let with_entry =
         Recognizer::builder().gazetteer(maximou(false)).learn_iob2_str("mine.iob2", corpus).build().unwrap();
-    assert!(ner.extract(MAXIMOU).iter().any(|e| e.text() == "Μαξίμου" && e.label == Label::Org));
+    let learned = Recognizer::builder().learn_iob2_str("mine.iob2", corpus).build().unwrap();
+    for ner in [with_entry, learned] {
+        assert!(ner.extract(MAXIMOU).iter().any(|e| e.text() == "Μαξίμου" && e.label == Label::Org));
+    }
+    assert!(!Recognizer::default().extract(MAXIMOU).iter().any(|e| e.text() == "Μαξίμου"));
 }
 
 #[test]

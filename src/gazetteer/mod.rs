@@ -107,6 +107,10 @@ pub struct Gazetteer {
     /// The user's data, taken as given: no built-in list or rule vetoes or relabels its
     /// names (see [`Gazetteer::context_checks`]).
     pub(crate) user: bool,
+    /// Learned from the user's corpus: checked in context like the embedded gazetteers,
+    /// except against the built-in list of capitalised common words (the corpus annotates
+    /// the word as a name).
+    pub(crate) learned: bool,
 }
 
 impl Gazetteer {
@@ -115,7 +119,7 @@ impl Gazetteer {
     /// Its priority is 10, above the embedded gazetteers (1 to 3): a user's list wins
     /// when both claim the same text (see [`Gazetteer::with_priority`]).
     pub fn new(name: &str) -> Gazetteer {
-        Gazetteer { name: name.into(), entries: Vec::new(), priority: 10, user: true }
+        Gazetteer { name: name.into(), entries: Vec::new(), priority: 10, user: true, learned: false }
     }
 
     /// Whether the built-in lists and rules check this gazetteer's names in their context, as
@@ -129,6 +133,14 @@ impl Gazetteer {
     /// names collected without care for context (a list of every surname of a register).
     pub fn context_checks(mut self, on: bool) -> Gazetteer {
         self.user = !on;
+        self
+    }
+
+    /// Marks a gazetteer learned from the user's corpus: checked in context, except against the
+    /// list of capitalised common words.
+    pub(crate) fn learned_from_corpus(mut self) -> Gazetteer {
+        self.user = false;
+        self.learned = true;
         self
     }
 

@@ -447,6 +447,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
                     confidence: (a.confidence * 0.9).min(0.9),
                     priority: a.priority,
                     user: false,
+                    learned: false,
                 });
                 i = j + 1;
             }
@@ -475,6 +476,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
             confidence: (a.confidence * 0.9).min(0.9).max(m.confidence),
             priority: a.priority,
             user: false,
+            learned: false,
         };
         mentions[i] = linked;
     }
@@ -548,6 +550,7 @@ mod tests {
                     confidence: [0.5, 0.6, 0.9][next(3)],
                     priority: 0,
                     user: false,
+                    learned: false,
                 });
             }
             let mut want = mentions.clone();

@@ -113,9 +113,9 @@ pub(crate) struct Lookup {
     rest: Vec<Hit>,
     /// Shared with the entities made of them (see [`crate::entity::Names`]).
     pub entries: Arc<[EntryInfo]>,
-    /// Name and priority of each gazetteer, and whether it is the user's (see
-    /// [`Mention::user`]).
-    gazetteers: Vec<(Arc<str>, i32, bool)>,
+    /// Name and priority of each gazetteer, and whether it is the user's and whether it was
+    /// learned (see [`Mention::user`], [`Mention::learned`]).
+    gazetteers: Vec<(Arc<str>, i32, bool, bool)>,
     /// Upper/lower flags of the letters of each word of the `exact_case` names.
     exact: Vec<Vec<Vec<bool>>>,
 }
@@ -178,7 +178,7 @@ impl Lookup {
         let mut kinds: FxHashMap<Arc<str>, ()> = FxHashMap::default();
         for g in gazetteers {
             let gazetteer = names.len() as u32;
-            names.push((g.name.clone(), g.priority, g.user));
+            names.push((g.name.clone(), g.priority, g.user, g.learned));
             for e in &g.entries {
                 let entry = entries.len() as u32;
                 entries.push(EntryInfo {
@@ -359,7 +359,7 @@ impl Lookup {
 
     /// The mention a hit makes of bytes `start..end` of the document.
     fn mention(&self, hit: &Hit, start: usize, end: usize) -> Mention {
-        let (gazetteer, priority, user) = &self.gazetteers[hit.gazetteer as usize];
+        let (gazetteer, priority, user, learned) = &self.gazetteers[hit.gazetteer as usize];
         Mention {
             start,
             end,
@@ -376,6 +376,7 @@ impl Lookup {
             },
             priority: *priority,
             user: *user && !hit.ambiguous,
+            learned: *learned && !hit.ambiguous,
         }
     }
 
@@ -491,7 +492,7 @@ fn intern(pool: &mut FxHashMap<Arc<str>, ()>, s: &str) -> Arc<str> {
 
 /// The ranking of a hit among those of one span: not ambiguous, then gazetteer priority,
 /// then a name as written over a generated form, then the earlier entry.
-fn rank(gazetteers: &[(Arc<str>, i32, bool)], h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
+fn rank(gazetteers: &[(Arc<str>, i32, bool, bool)], h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
     (!h.ambiguous, gazetteers[h.gazetteer as usize].1, !h.inflected, std::cmp::Reverse(h.entry))
 }
 
@@ -579,6 +580,7 @@ mod tests {
             confidence: 0.5,
             priority,
             user: false,
+            learned: false,
         };
         let mut rng = crate::test_rng::Rng::new();
         let mut next = |n: usize| rng.below(n);

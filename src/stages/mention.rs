@@ -21,6 +21,10 @@ pub(crate) struct Mention {
     /// From the user's own data (a user gazetteer entry not flagged `ambiguous`, or a user
     /// pattern): no built-in list or rule drops or relabels it.
     pub user: bool,
+    /// From a gazetteer learned from the user's corpus (an entry not flagged `ambiguous`):
+    /// the built-in list of capitalised common words does not veto it, the corpus having
+    /// annotated the word as a name; the other built-in checks apply.
+    pub learned: bool,
 }
 
 /// Keeps `mentions[first + i]` where `keep(i)`, in order, and the mentions before `first`

@@ -283,6 +283,7 @@ impl Patterns {
                 confidence: 1.0,
                 priority: pat.priority,
                 user: true,
+                learned: false,
             });
         }
         if removed.iter().any(|&r| r) {

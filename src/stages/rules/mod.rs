@@ -221,6 +221,8 @@ pub(crate) struct GazSpan {
     pub entry: Option<u32>,
     /// The user's data (see [`Mention::user`]): no veto of this stage drops it.
     pub user: bool,
+    /// Learned from the user's corpus (see [`Mention::learned`]).
+    pub learned: bool,
 }
 
 impl Rules {
@@ -261,7 +263,14 @@ impl Rules {
             let mut k = 0;
             for (mi, m) in out[first..].iter().enumerate() {
                 let (s, e) = (m.start - offset, m.end - offset);
-                sc.gaz.push(GazSpan { start: s, end: e, label: m.label, entry: m.entry, user: m.user });
+                sc.gaz.push(GazSpan {
+                    start: s,
+                    end: e,
+                    label: m.label,
+                    entry: m.entry,
+                    user: m.user,
+                    learned: m.learned,
+                });
                 while k < sc.toks.len() && (sc.toks[k].e as usize) <= s {
                     k += 1;
                 }
@@ -360,6 +369,7 @@ impl Rules {
                 confidence: c.rule.confidence,
                 priority: c.rule.priority,
                 user: false,
+                learned: false,
             });
         }
         if drop.iter().any(|&d| d) {
@@ -498,7 +508,12 @@ impl Vet<'_> {
                 let single = g.start == t.s as usize && g.end == t.e as usize;
                 // A capitalised common word is no name even when a list has it: a nationality
                 // noun (`Βρετανών`), a title (`Νικητής`), a day.
-                if single && g.label != Label::Per && t.has(class::NONAME) && may(g, VETO_COMMON) {
+                if single
+                    && g.label != Label::Per
+                    && t.has(class::NONAME)
+                    && !g.learned
+                    && may(g, VETO_COMMON)
+                {
                     veto.push((t.gaz as usize - 1, i, VETO_COMMON));
                     continue;
                 }
