@@ -54,9 +54,9 @@ pub struct Recognizer {
 struct Inner {
     lookup: Lookup,
     vocab: Vocab,
-    rules: Option<crate::stages::rules::Rules>,
-    /// The rules and vetoes switched off (see [`RecognizerBuilder::disable_rule`]).
-    off: Vec<&'static str>,
+    /// The rule stage: all its rules when `rules_on`, else only its veto-only pass.
+    rules: crate::stages::rules::Rules,
+    rules_on: bool,
     /// The user's token patterns, when there are any.
     patterns: Option<Patterns>,
     /// The user's veto list, when there is one.
@@ -183,34 +183,17 @@ impl Recognizer {
                     b.rules.reasons.clear();
                 }
             }
-            match &inner.rules {
-                Some(rules) => {
-                    let stage = crate::stages::rules::LineInput {
-                        text: line,
-                        folded: &b.folded,
-                        words: &b.words,
-                        offset,
-                    };
-                    rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
-                }
-                None => {
-                    let (folded, words) = (&b.folded, &b.words);
-                    let is_sport = || crate::stages::rules::sport_line(line, folded, words);
-                    crate::stages::rules::veto_only::drop_partial_names(
-                        line,
-                        offset,
-                        &mut b.mentions,
-                        first,
-                        is_sport,
-                        &inner.off,
-                        trace.is_some().then_some(&mut b.rules.reasons),
-                    )
-                }
+            let stage =
+                crate::stages::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
+            if inner.rules_on {
+                inner.rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
+            } else {
+                inner.rules.veto_only(stage, &mut b.mentions, first, &mut b.rules);
             }
             if let Some(t) = trace.as_deref_mut() {
                 let reasons =
                     b.rules.reasons.drain(..).map(|(s, e, r)| (s, e, format!("rule:{r}"))).collect();
-                let stage = if inner.rules.is_some() { "rules" } else { "partial_names" };
+                let stage = if inner.rules_on { "rules" } else { "partial_names" };
                 t.after(stage, &b.mentions[first..], reasons);
             }
             if let Some(patterns) = &inner.patterns {
@@ -356,23 +339,14 @@ impl Recognizer {
 }
 
 /// The vocabulary of the stages that are on: the lookup's tokens (taken from it: it
-/// needs them no more) and the rules' word classes (all of them also when a user pattern
-/// reads them: `lexicon`).
-fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::stages::rules::Rules>, lexicon: bool) -> Vocab {
+/// needs them no more) and the rules' word classes.
+fn vocabulary(lookup: &mut Lookup, rules: &crate::stages::rules::Rules) -> Vocab {
     let tokens = lookup.take_tokens();
-    let all = match rules {
-        Some(r) => Some(r.clone()),
-        None => lexicon.then(|| crate::stages::rules::Rules::new(Vec::new())),
-    };
-    let words = all.as_ref().map_or(0, |r| r.vocabulary_size());
-    let mut vocab = Vocab::with_capacity(tokens.len() + words);
+    let mut vocab = Vocab::with_capacity(tokens.len() + rules.vocabulary_size());
     for (token, id) in tokens {
         vocab.set_token(&token, id);
     }
-    match all {
-        Some(r) => r.add_vocabulary(&mut vocab),
-        None => crate::stages::rules::add_sport_vocabulary(&mut vocab),
-    }
+    rules.add_vocabulary(&mut vocab);
     vocab
 }
 
@@ -743,21 +717,20 @@ impl RecognizerBuilder {
             g.finish()?;
             all.push(g);
         }
-        let rules = !self.disabled.contains(&Stage::Rules);
+        let rules_on = !self.disabled.contains(&Stage::Rules);
         let document = !self.disabled.contains(&Stage::Document);
         let make = |gazetteers: &[Gazetteer]| {
             Ok::<_, BuildError>(Recognizer {
                 inner: Arc::new({
                     let mut lookup = Lookup::build(gazetteers)?;
-                    let rules = rules.then(|| crate::stages::rules::Rules::new(off.clone()));
+                    let rules = crate::stages::rules::Rules::new(off.clone());
                     let mut patterns = patterns.clone();
                     if let Some(p) = &mut patterns {
                         lookup.add_entries(p.take_entries(lookup.entries.len() as u32));
                     }
-                    let lexicon = patterns.as_ref().is_some_and(Patterns::needs_lexicon);
-                    let vocab = vocabulary(&mut lookup, rules.as_ref(), lexicon);
-                    let (off, vetoes) = (off.clone(), vetoes.clone());
-                    Inner { lookup, vocab, rules, off, patterns, vetoes, document }
+                    let vocab = vocabulary(&mut lookup, &rules);
+                    let vetoes = vetoes.clone();
+                    Inner { lookup, vocab, rules, rules_on, patterns, vetoes, document }
                 }),
                 adapt: None,
             })

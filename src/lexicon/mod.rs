@@ -83,6 +83,12 @@ pub(crate) mod class {
     pub const INSTITUTION: u64 = 1 << 31;
     /// `κόντρα`, `εναντίον`: before a team met (`κόντρα στην Ελβετία`).
     pub const AGAINST: u64 = 1 << 32;
+    /// Articles of a subject or an object: `ο`, `η`, `το`, `τον`, `την`, `τη`.
+    pub const SUBJECT_ARTICLE: u64 = 1 << 33;
+    /// Head nouns of names that end in a place after a genitive article: institutions
+    /// (`Πανεπιστήμιο του Πειραιά`), days, events, treaties, structures (`Ημέρα της
+    /// Ευρώπης`, `Γέφυρα του Ρίου`).
+    pub const NAME_HEAD: u64 = 1 << 34;
 }
 
 /// The compiled word lists.
@@ -122,13 +128,6 @@ impl Lexicon {
     pub fn add_to(&self, vocab: &mut crate::text::vocab::Vocab) {
         for (w, &c) in &self.words {
             vocab.add_classes(w, c);
-        }
-    }
-
-    /// Adds to `vocab` the words that have class `class`, with that class only.
-    pub fn add_class_to(&self, class: u64, vocab: &mut crate::text::vocab::Vocab) {
-        for (w, &c) in &self.words {
-            vocab.add_classes(w, c & class);
         }
     }
 
@@ -251,6 +250,8 @@ const FILES: &[(&str, &str)] = &[
     ("sport_words.txt", include_str!("../../lexicon/sport_words.txt")),
     ("institutions.txt", include_str!("../../lexicon/institutions.txt")),
     ("against.txt", include_str!("../../lexicon/against.txt")),
+    ("subject_articles.txt", include_str!("../../lexicon/subject_articles.txt")),
+    ("name_heads.txt", include_str!("../../lexicon/name_heads.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -293,6 +294,8 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("SPORT", class::SPORT),
     ("INSTITUTION", class::INSTITUTION),
     ("AGAINST", class::AGAINST),
+    ("SUBJECT_ARTICLE", class::SUBJECT_ARTICLE),
+    ("NAME_HEAD", class::NAME_HEAD),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

@@ -48,8 +48,6 @@ pub(crate) struct Patterns {
     anywhere: Vec<u32>,
     /// Some pattern reads `ENT_TYPE`: each line's tokens get the label of their mention.
     ent_type: bool,
-    /// Some pattern reads `LEXICON`: the vocabulary must hold the lexicon's classes.
-    lexicon: bool,
     /// `entries[p]`: the entry (in the recognizer's table) of pattern `p`'s id, if it has one.
     entries: Vec<Option<u32>>,
 }
@@ -162,16 +160,10 @@ impl Patterns {
                 None => self.anywhere.push(index),
             }
             self.ent_type |= p.elems.iter().any(|e| e.spec.ent_type.is_some());
-            self.lexicon |= p.elems.iter().any(|e| e.spec.lexicon.is_some());
             self.patterns.push(p);
             self.entries.push(None);
         }
         Ok(())
-    }
-
-    /// Whether some pattern reads the lexicon's word classes.
-    pub fn needs_lexicon(&self) -> bool {
-        self.lexicon
     }
 
     /// The id, canonical name and label of each pattern that has an id, to be added to the

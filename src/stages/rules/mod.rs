@@ -241,6 +241,20 @@ impl Rules {
         self.lex.add_to(vocab);
     }
 
+    /// Gazetteer-only mode's pass over one line (see [`veto_only`]): no rule adds a name,
+    /// but the listed names most likely part of a longer unlisted one are left out.
+    pub fn veto_only(&self, line: LineInput, out: &mut Vec<Mention>, first: usize, sc: &mut Scratch) {
+        let LineInput { text, folded, words, offset } = line;
+        if out.len() == first {
+            return;
+        }
+        tokenize(folded, words, &mut sc.toks);
+        let is_sport = || sport_line(text, folded, words);
+        let line = Line { text, folded, toks: &sc.toks, lex: &self.lex };
+        let why = sc.explain.then_some(&mut sc.reasons);
+        veto_only::drop_partial_names(&line, offset, out, first, is_sport, &self.off, why);
+    }
+
     /// Runs the rules over one line. `out[first..]` holds the line's gazetteer mentions
     /// (sorted, offsets shifted by `line.offset`); rule mentions are added and the tail stays
     /// sorted and non-overlapping.
@@ -618,7 +632,7 @@ impl Vet<'_> {
 /// without spaces: a pairing, a match or a route (`Γαλλία-Πορτογαλία`, `ΕΕ-Καναδά`,
 /// `Λάρισας-Βόλου`), not a mention of either (a word or a number before the hyphen,
 /// or a capital after it). The rule stage vetoes such names, and gazetteer-only mode
-/// leaves them out (`partial_names`).
+/// leaves them out (`veto_only`).
 pub(crate) fn hyphen_pair(line: &str, start: usize, end: usize) -> bool {
     let before = line[..start].strip_suffix('-').and_then(|r| r.chars().next_back());
     let after = line[end..].strip_prefix('-').and_then(|r| r.chars().next());
@@ -626,7 +640,7 @@ pub(crate) fn hyphen_pair(line: &str, start: usize, end: usize) -> bool {
 }
 
 /// Makes the country `m` its national team ([`organisation::NATIONAL_TEAM`]): the rule stage
-/// and gazetteer-only mode (`partial_names`) relabel the same way.
+/// and gazetteer-only mode (`veto_only`) relabel the same way.
 pub(crate) fn national_team(m: &mut Mention) {
     m.label = Label::Org;
     m.source = Source::Rule(organisation::NATIONAL_TEAM.name);
@@ -637,7 +651,7 @@ pub(crate) fn national_team(m: &mut Mention) {
 /// team ([`organisation::NATIONAL_TEAM`]): two of its sports words (`γκολ`, `νίκησε`,
 /// `προκρίθηκε`), or a score such as `2-1` (which counts twice). The rule stage asks this of
 /// the lines with a country among their mentions, gazetteer-only mode of those where a
-/// place follows an article (`partial_names`). It reads the line as folded and classified
+/// place follows an article (`veto_only`). It reads the line as folded and classified
 /// for the lookup (`folded`, and `words`, whose classes hold the sports words: see
 /// [`add_sport_vocabulary`]), so it folds and looks up nothing again.
 pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> bool {
@@ -667,22 +681,10 @@ pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> boo
     false
 }
 
-/// Adds the sports words of the lexicon to `vocab` (class [`class::SPORT`]), for
-/// [`sport_line`] in gazetteer-only mode, where the rule stage's vocabulary is not added.
-pub(crate) fn add_sport_vocabulary(vocab: &mut Vocab) {
-    LEXICON.add_class_to(class::SPORT, vocab);
-}
-
-/// Whether `word` is a title or its abbreviation (`Δρ`, `Καθ`, `Mr`, `Πρόεδρος`):
-/// gazetteer-only mode does not take such an abbreviation for an initial (`partial_names`).
-pub(crate) fn is_title(word: &str) -> bool {
-    LEXICON.classes(&crate::text::normalize::fold(word)) & class::TITLE != 0
-}
-
-/// Whether `word` is a given name in one of its singular case forms (`Αθηνά`, `Ολυμπίας`):
-/// gazetteer-only mode leaves out a place so named before a surname (`partial_names`).
-pub(crate) fn is_given_name(word: &str) -> bool {
-    LEXICON.classes(&crate::text::normalize::fold(word)) & class::GIVEN != 0
+/// Whether token `t` is the article of a subject or an object (`η Κροατία`, `τον
+/// Παναθηναϊκό`): before a country in a sports report, its team.
+pub(crate) fn subject_article(t: &Tok) -> bool {
+    t.has(class::SUBJECT_ARTICLE)
 }
 
 /// Strips function words and capitalised common words from the edges of a run.
@@ -742,12 +744,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
     let weak = line.weak(a);
     // A given name, an initial or an unknown name-like word right before a person the
     // gazetteer knows (`Έλον` + `Μασκ`, `Ντ.` + `Τραμπ`).
-    let initial = |i: usize| {
-        toks[i].cap()
-            && line.w(i).chars().count() <= 3
-            && line.gap_after(i).starts_with('.')
-            && !toks[i].is(shape::UPPER)
-    };
+    let initial = |i: usize| line.initial(i);
     let name_like = |i: usize| {
         let t = &toks[i];
         t.cap()
