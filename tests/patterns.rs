@@ -204,6 +204,9 @@ fn a_pattern_beats_a_built_in_rule_on_the_same_span_unless_its_priority_is_lower
     let ner = Recognizer::builder().patterns_str("test.jsonl", pattern(r#","priority":1"#)).build().unwrap();
     let e = ner.extract(TITLED).into_iter().find(|e| e.text() == "Λάμπρος Κοτρώνης").unwrap();
     assert_eq!(e.source, rule.source);
+    // and explain says the pattern's match gave way to it.
+    let by = format!("{}(pattern:firm)", rule.source);
+    assert!(ner.explain(TITLED).dropped.iter().any(|d| d.text == "Λάμπρος Κοτρώνης" && d.by == by));
 }
 
 /// `Μαξίμου` is a capitalised common word to the built-in lexicon.
