@@ -226,6 +226,34 @@ mod tests {
         }
     }
 
+    /// An explanation reads the same pretty and compact, each entity's fields in the
+    /// contract's order with `explain` last, and its spans shifted as asked.
+    #[test]
+    fn explanations_pretty_and_compact_agree() {
+        let ner = Recognizer::default();
+        let text = "Ο Βλαντίμιρ Πούτιν μίλησε στη Μόσχα με την Ευρωπαϊκή Επιτροπή.";
+        let mut x = ner.explain(text);
+        shift_explanation(&mut x, 10, 4);
+        let mut values = Vec::new();
+        for pretty in [false, true] {
+            let mut out = b"{".to_vec();
+            write_explanation(&mut out, &x.entities, &x.dropped, pretty).unwrap();
+            out.push(b'}');
+            let s = String::from_utf8(out).unwrap();
+            let first = s.find("\"start\"").unwrap();
+            assert!(
+                s[first..].find("\"confidence\"").unwrap() < s[first..].find("\"explain\"").unwrap(),
+                "{s}"
+            );
+            values.push(serde_json::from_str::<serde_json::Value>(&s).unwrap());
+        }
+        assert_eq!(values[0], values[1]);
+        let moscow = values[0]["entities"].as_array().unwrap().iter().find(|e| e["text"] == "Μόσχα").unwrap();
+        assert_eq!(moscow["start"], text[..text.find("Μόσχα").unwrap()].chars().count() + 4);
+        assert_eq!(moscow["explain"][0], moscow["source"]);
+        assert!(values[0]["dropped"].is_array());
+    }
+
     #[test]
     fn keys_in_documented_order_and_short_confidences() {
         let ner = Recognizer::default();
