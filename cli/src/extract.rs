@@ -25,6 +25,7 @@ use clap::{Parser, ValueEnum};
 use greek_ner::{Recognizer, Worker};
 use rayon::prelude::*;
 
+use crate::explain;
 use crate::formats;
 use crate::input::Input;
 use crate::json::{self, DocumentWriter, EntityList};
@@ -291,7 +292,7 @@ fn render_explained(out: &mut Vec<u8>, id: Option<&str>, ner: &Recognizer, text:
         out.extend_from_slice(id.as_bytes());
         out.push(b',');
     }
-    json::write_explanation(out, &x.entities, &x.dropped, false)?;
+    explain::write_explanation(out, &x.entities, &x.dropped, false)?;
     out.extend_from_slice(b"}\n");
     Ok(x.entities.len())
 }
@@ -326,7 +327,7 @@ fn run_text_explained(
         raw_offset += raw.len();
         line += raw.iter().filter(|&&b| b == b'\n').count();
         let mut x = ner.explain(&text);
-        json::shift_explanation(&mut x, byte_offset, char_offset);
+        explain::shift_explanation(&mut x, byte_offset, char_offset);
         entities.append(&mut x.entities);
         dropped.append(&mut x.dropped);
         byte_offset += text.len();
@@ -335,7 +336,7 @@ fn run_text_explained(
     input.found(entities.len() as u64);
     let pretty = format == Format::Json;
     out.write_all(if pretty { b"{\n  " } else { b"{" })?;
-    json::write_explanation(out, &entities, &dropped, pretty)?;
+    explain::write_explanation(out, &entities, &dropped, pretty)?;
     out.write_all(if pretty { b"\n}\n" } else { b"}\n" })?;
     Ok(())
 }
