@@ -496,3 +496,98 @@ fn help_and_version_go_to_stdout() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("extract {}", env!("CARGO_PKG_VERSION")));
 }
+
+/// The issue's check: `--gazetteer`, `--patterns`, `--veto` and `--explain` on sentences kept
+/// apart, one JSONL line each: a user entry for a word the built-in list vetoes, a pattern
+/// whose `LOWER` matches a capitalised and an all-capitals word, a pattern that beats a
+/// built-in rule on the same span, and a vetoed name.
+#[test]
+fn user_data_and_explain_on_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("greek-ner-cli-user-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gazetteer = dir.join("mine.tsv");
+    std::fs::write(
+        &gazetteer,
+        "id\tlabel\tname\taliases\tkind\tflags\ntest:org:maximou\tORG\tΜαξίμου\t\t\t\n",
+    )
+    .unwrap();
+    let patterns = dir.join("mine.jsonl");
+    std::fs::write(
+        &patterns,
+        concat!(
+            r#"{"name":"band","label":"ORG","pattern":[{"LOWER":"συγκροτημα"},{"IS_TITLE":true,"OP":"+"}],"entity":[1,2]}"#,
+            "\n",
+            r#"{"name":"firm","label":"ORG","pattern":[{"TEXT":"Λάμπρος"},{"TEXT":"Κοτρώνης"}]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let veto = dir.join("veto.tsv");
+    std::fs::write(&veto, "# never a name here\nΛάρισα\tLOC\n").unwrap();
+    let input = [
+        "Πηγές του Μαξίμου ανέφεραν ότι η σύσκεψη τελείωσε.",
+        "Το Συγκρότημα Νυχτερινά Φανάρια έπαιξε.",
+        "ΤΟ ΣΥΓΚΡΟΤΗΜΑ Νυχτερινά Φανάρια έπαιξε.",
+        "Ο βουλευτής Λάμπρος Κοτρώνης δήλωσε ότι θα ψηφίσει.",
+        "Η Λάρισα απάντησε.",
+    ];
+    let stdin: String =
+        input.iter().enumerate().map(|(i, t)| format!("{{\"id\":{i},\"text\":\"{t}\"}}\n")).collect();
+    let args = [
+        "--jsonl",
+        "--explain",
+        "--gazetteer",
+        gazetteer.to_str().unwrap(),
+        "--patterns",
+        patterns.to_str().unwrap(),
+        "--veto",
+        veto.to_str().unwrap(),
+    ];
+    let out = run(&args, stdin.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let records: Vec<Value> = stdout_lines(&out).into_iter().map(json).collect();
+    assert_eq!(records.len(), input.len());
+    // (line, entity text, label, explain trail)
+    let want: &[(usize, &str, &str, &[&str])] = &[
+        (0, "Μαξίμου", "ORG", &["gazetteer:mine.tsv:2"]),
+        (1, "Νυχτερινά Φανάρια", "ORG", &["pattern:band"]),
+        (2, "Νυχτερινά Φανάρια", "ORG", &["pattern:band"]),
+        (3, "Λάμπρος Κοτρώνης", "ORG", &["pattern:firm"]),
+    ];
+    for &(line, text, label, trail) in want {
+        let r = &records[line];
+        check_spans(input[line], r);
+        let e = r["entities"].as_array().unwrap().iter().find(|e| e["text"] == text);
+        let e = e.unwrap_or_else(|| panic!("line {line}: no {text} in {r}"));
+        assert_eq!(e["label"], label, "{r}");
+        assert_eq!(e["explain"], serde_json::json!(trail), "{r}");
+        assert!(r["dropped"].is_array(), "{r}");
+    }
+    // The rule's person gave way to the pattern; the veto list removed the city.
+    let dropped = |line: usize| records[line]["dropped"].as_array().unwrap().clone();
+    assert!(
+        dropped(3).iter().any(|d| d["text"] == "Λάμπρος Κοτρώνης" && d["by"] == "pattern:firm"),
+        "{:?}",
+        dropped(3)
+    );
+    assert!(records[4]["entities"].as_array().unwrap().is_empty(), "{}", records[4]);
+    assert!(dropped(4)
+        .iter()
+        .any(|d| d["text"] == "Λάρισα" && d["by"].as_str().unwrap().ends_with("veto.tsv:2")));
+    // Without `--explain` the records are the contract's, without the new fields.
+    let plain = run(&args[..1].iter().chain(&args[2..]).copied().collect::<Vec<_>>(), stdin.as_bytes());
+    for line in stdout_lines(&plain) {
+        let r = json(line);
+        assert!(r.get("dropped").is_none() && !line.contains("\"explain\""), "{line}");
+    }
+    // A bad pattern file and an unknown rule are errors naming what is wrong (exit status 2).
+    std::fs::write(&patterns, "{\"name\":\"x\",\"label\":\"ORG\",\"pattern\":[{\"LOWR\":\"α\"}]}\n").unwrap();
+    let bad = run(&["--jsonl", "--patterns", patterns.to_str().unwrap()], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("mine.jsonl:1: field `pattern`") && stderr.contains("LOWR"), "{stderr}");
+    let bad = run(&["--jsonl", "--disable-rule", "no_such_rule"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("person_title"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -27,6 +27,7 @@ use clap::{Parser, ValueEnum};
 use greek_ner::{Recognizer, Worker};
 use rayon::prelude::*;
 
+use crate::explain;
 use crate::formats;
 use crate::input::Input;
 use crate::json::{self, DocumentWriter, EntityList};
@@ -80,6 +81,13 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "KIB", default_value_t = 1024, value_parser = clap::value_parser!(u32).range(1..))]
     pub window: u32,
 
+    /// Give each entity an "explain" array (the stages, rules and entries that made and
+    /// changed it, in order) and each document a "dropped" array of {"start","end","text",
+    /// "by"}: every candidate span removed, and what removed it. Formats json and jsonl only;
+    /// slower (see the README, "How to read --explain").
+    #[arg(long)]
+    pub explain: bool,
+
     /// How the recognizer is built.
     #[command(flatten, next_help_heading = "Recognizer")]
     pub recognizer: RecognizerArgs,
@@ -109,6 +117,9 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
             "--format json writes one document: with --jsonl input use --format jsonl".into(),
         ));
     }
+    if args.explain && !matches!(format, Format::Json | Format::Jsonl) {
+        return Err(Failure::Setup("--explain writes JSON: use --format json or jsonl".into()));
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads as usize)
         .build()
@@ -119,6 +130,8 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let result = if args.jsonl {
         run_jsonl(&ner, args, format, &pool, &mut input, &mut out)
+    } else if args.explain {
+        run_text_explained(&ner, args, format, &mut input, &mut out)
     } else {
         run_text(&ner, args, format, &pool, &mut input, &mut out)
     };
@@ -240,13 +253,13 @@ fn run_jsonl(
             chunk.push(line);
         }
         if !chunk.is_empty() {
-            let (seq, tx, ner) = (sent, tx.clone(), ner.clone());
+            let (seq, tx, ner, explain) = (sent, tx.clone(), ner.clone(), args.explain);
             pool.spawn(move || {
                 let mut worker = ner.worker();
                 let answers = chunk
                     .iter()
                     .enumerate()
-                    .map(|(i, raw)| answer(&ner, &mut worker, raw, seq == 0 && i == 0, format))
+                    .map(|(i, raw)| answer(&ner, &mut worker, raw, seq == 0 && i == 0, format, explain))
                     .collect();
                 // The receiver is gone only when the run stopped (--strict, an error).
                 let _ = tx.send((seq, answers));
@@ -268,7 +281,14 @@ fn run_jsonl(
 }
 
 /// Answers one JSONL line (with its line end; the BOM stripped from the first).
-fn answer(ner: &Recognizer, worker: &mut Worker, raw: &[u8], first: bool, format: Format) -> Answer {
+fn answer(
+    ner: &Recognizer,
+    worker: &mut Worker,
+    raw: &[u8],
+    first: bool,
+    format: Format,
+    explain: bool,
+) -> Answer {
     let mut raw = raw.strip_suffix(b"\n").unwrap_or(raw);
     raw = raw.strip_suffix(b"\r").unwrap_or(raw);
     if first {
@@ -279,7 +299,11 @@ fn answer(ner: &Recognizer, worker: &mut Worker, raw: &[u8], first: bool, format
     // record and the next line a fresh worker.
     let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut buf = Vec::with_capacity(64 + text.len() / 4);
-        let n = render_record(&mut buf, id.as_deref(), worker, &text, format).expect("writes to a Vec");
+        let n = if explain {
+            render_explained(&mut buf, id.as_deref(), ner, &text).expect("writes to a Vec")
+        } else {
+            render_record(&mut buf, id.as_deref(), worker, &text, format).expect("writes to a Vec")
+        };
         (buf, n)
     }));
     rendered.map_err(|_| {
@@ -309,6 +333,65 @@ fn render_record(
     let n = render_entities(out, "", worker, text, 0, 0, format);
     out.extend_from_slice(b"]}\n");
     Ok(n)
+}
+
+/// Writes the output record of one JSONL document with `--explain`:
+/// `{"id":…,"entities":[…],"dropped":[…]}`, each entity with its `"explain"` trail.
+fn render_explained(out: &mut Vec<u8>, id: Option<&str>, ner: &Recognizer, text: &str) -> io::Result<usize> {
+    let x = ner.explain(text);
+    out.push(b'{');
+    if let Some(id) = id {
+        out.extend_from_slice(b"\"id\":");
+        out.extend_from_slice(id.as_bytes());
+        out.push(b',');
+    }
+    explain::write_explanation(out, &x.entities, &x.dropped, false)?;
+    out.extend_from_slice(b"}\n");
+    Ok(x.entities.len())
+}
+
+/// Plain text with `--explain`: the document `{"entities":[…],"dropped":[…]}`, its blocks
+/// (see the module doc) explained one after the other.
+fn run_text_explained(
+    ner: &Recognizer,
+    args: &ExtractArgs,
+    format: Format,
+    input: &mut Input,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let target = args.window as usize * 1024;
+    let mut blocks = BlockReader::new(target, 2 * target);
+    let (mut raw_offset, mut line, mut byte_offset, mut char_offset) = (0usize, 1usize, 0usize, 0usize);
+    let (mut entities, mut dropped) = (Vec::new(), Vec::new());
+    while let Some(raw) = blocks.next(&mut input.reader).map_err(|e| input.error(e))? {
+        let text = match std::str::from_utf8(raw) {
+            Ok(t) => t.to_owned(),
+            Err(_) if args.lossy => String::from_utf8_lossy(raw).into_owned(),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let line = line + raw[..at].iter().filter(|&&b| b == b'\n').count();
+                return Err(Failure::Input(format!(
+                    "{}: not valid UTF-8 at byte offset {} (line {line}); use --lossy to replace invalid bytes",
+                    input.name,
+                    raw_offset + at
+                )));
+            }
+        };
+        raw_offset += raw.len();
+        line += raw.iter().filter(|&&b| b == b'\n').count();
+        let mut x = ner.explain(&text);
+        explain::shift_explanation(&mut x, byte_offset, char_offset);
+        entities.append(&mut x.entities);
+        dropped.append(&mut x.dropped);
+        byte_offset += text.len();
+        char_offset += text.chars().count();
+    }
+    input.found(entities.len() as u64);
+    let pretty = format == Format::Json;
+    out.write_all(if pretty { b"{\n  " } else { b"{" })?;
+    explain::write_explanation(out, &entities, &dropped, pretty)?;
+    out.write_all(if pretty { b"\n}\n" } else { b"}\n" })?;
+    Ok(())
 }
 
 /// Writes the entities of `text` (a document, or a block of one starting `byte_offset`

@@ -25,6 +25,7 @@ use std::io;
 use std::process::ExitCode;
 
 pub mod evaluate;
+pub mod explain;
 pub mod extract;
 pub mod formats;
 pub mod html;

@@ -287,7 +287,7 @@ pub(crate) fn read_gazetteer(r: &mut Reader<'_>) -> Result<Gazetteer, ReadError>
             line,
         });
     }
-    Ok(Gazetteer { name: name.into(), entries, priority })
+    Ok(Gazetteer { name: name.into(), entries, priority, user: false, learned: false }.learned_from_corpus())
 }
 
 /// Writes the weights: the transitions, then each feature row with a weight other than 0.

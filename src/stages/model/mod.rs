@@ -350,7 +350,8 @@ impl Model {
     /// stays, with its source: the model confirmed it. Other spans are the model's, with
     /// source `model:<file>` and a confidence from the Viterbi margin; they keep the entry
     /// (id, canonical name) of a gazetteer hit or mention of the same span and label.
-    /// MISC spans are dropped.
+    /// MISC spans are dropped. The user's own names (see [`Mention::user`]) stay whatever
+    /// the model decides, and its spans that overlap them are dropped.
     pub(crate) fn decide(
         &self,
         offset: usize,
@@ -366,11 +367,16 @@ impl Model {
         spans(&decoder.tags, found);
         pipeline.clear();
         pipeline.extend(mentions.drain(first..));
+        mentions.extend(pipeline.iter().filter(|m| m.user).cloned());
+        let users = mentions.len();
         for &(a, b, t) in found.iter() {
             if t == MISC {
                 continue;
             }
             let (start, end) = (offset + tokens[a].s as usize, offset + tokens[b - 1].e as usize);
+            if mentions[first..users].iter().any(|m| m.start < end && start < m.end) {
+                continue;
+            }
             let label = LABELS[t];
             let same = |m: &&Mention| m.start == start && m.end == end && m.label == label;
             if let Some(m) = pipeline.iter().find(same) {
@@ -387,7 +393,13 @@ impl Model {
                 source: Source::Model(self.name.clone()),
                 confidence: confidence(decoder.margin(&self.weights, a, b)),
                 priority: 0,
+                user: false,
+                learned: false,
             });
+        }
+        if users > first {
+            // Disjoint spans have distinct starts: an unstable sort is exact.
+            mentions[first..].sort_unstable_by_key(|m| m.start);
         }
     }
 }
