@@ -5,11 +5,15 @@ use std::sync::{Arc, LazyLock};
 
 use crate::entity::{Names, SharedText};
 use crate::error::BuildError;
+use crate::explain::{Explanation, Trace};
 use crate::gazetteer::{self, Gazetteer};
 use crate::stages::adapt::Adaptation;
 use crate::stages::document;
 use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
+use crate::stages::model::file::Learned;
+use crate::stages::patterns::Patterns;
+use crate::stages::veto::Vetoes;
 use crate::text::normalize::FoldedLine;
 use crate::text::vocab::{Vocab, Word};
 use crate::{Entity, EntityRef, Span};
@@ -46,6 +50,8 @@ pub struct Recognizer {
     /// What was learned from annotated corpora beyond names (the adaptation stage), apart
     /// from the compiled stages so that learning can try variants on one build.
     adapt: Option<Arc<Adaptation>>,
+    /// The trained sequence model and the names it was trained with, when there is one.
+    model: Option<Arc<Learned>>,
 }
 
 struct Inner {
@@ -54,6 +60,10 @@ struct Inner {
     /// The rule stage: all its rules when `rules_on`, else only its veto-only pass.
     rules: crate::stages::rules::Rules,
     rules_on: bool,
+    /// The user's token patterns, when there are any.
+    patterns: Option<Patterns>,
+    /// The user's veto list, when there is one.
+    vetoes: Option<Vetoes>,
     document: bool,
 }
 
@@ -96,10 +106,51 @@ impl Recognizer {
         })
     }
 
+    /// The entities of `text` as [`Recognizer::extract`] finds them, each with the trail of
+    /// stages, rules and entries that made and changed it, and every candidate span that a
+    /// built-in list or rule, an overlap, a pattern or a veto removed on the way, with what
+    /// removed it. Slower than `extract` (it compares the mentions before and after every
+    /// stage), which records none of it.
+    ///
+    /// ```
+    /// let ner = greek_ner::Recognizer::default();
+    /// let x = ner.explain("Η Ευρωπαϊκή Επιτροπή απάντησε στην Αθήνα.");
+    /// let athens = x.entities.iter().find(|e| e.entity.text() == "Αθήνα").unwrap();
+    /// assert!(athens.trail[0].starts_with("gazetteer:"));
+    /// ```
+    pub fn explain(&self, text: &str) -> Explanation {
+        let mut b = Buffers::default();
+        let mut trace = Trace::default();
+        self.find_with(text, &mut b, None, Some(&mut trace));
+        let entities = self.to_entities(text, &mut b.mentions, &mut b.texts);
+        trace.finish(text, entities)
+    }
+
     /// A worker that keeps its buffers between calls: the allocation-free way to process
     /// many texts on one thread.
     pub fn worker(&self) -> Worker {
         Worker { recognizer: self.clone(), buffers: Buffers::default() }
+    }
+
+    /// Writes what was learned from the training corpus (names, conventions and the
+    /// sequence model) to `path`, for [`RecognizerBuilder::model_path`]. Fails when the
+    /// recognizer has no model (it was built without [`RecognizerBuilder::train_iob2`]).
+    pub fn save_model(&self, path: impl AsRef<std::path::Path>) -> Result<(), BuildError> {
+        let path = path.as_ref();
+        match (&self.model, &self.adapt) {
+            (Some(learned), Some(adapt)) => crate::stages::model::file::save(path, learned, adapt),
+            _ => Err(BuildError::new(
+                &path.display().to_string(),
+                None,
+                None,
+                "no model to save: build the recognizer with train_iob2 or model_path",
+            )),
+        }
+    }
+
+    /// Whether a trained sequence model makes the final decisions.
+    pub fn has_model(&self) -> bool {
+        self.model.is_some()
     }
 
     /// Number of entries in the compiled gazetteers.
@@ -115,13 +166,46 @@ impl Recognizer {
     /// The same compiled stages with another adaptation: learning tries its variants on
     /// one build, and a built recognizer never changes.
     pub(crate) fn with_adaptation(&self, adapt: Adaptation) -> Recognizer {
-        Recognizer { inner: self.inner.clone(), adapt: Some(Arc::new(adapt)) }
+        Recognizer { inner: self.inner.clone(), adapt: Some(Arc::new(adapt)), model: self.model.clone() }
+    }
+
+    /// The same stages with a trained model on top.
+    pub(crate) fn with_model(&self, learned: Learned) -> Recognizer {
+        Recognizer { inner: self.inner.clone(), adapt: self.adapt.clone(), model: Some(Arc::new(learned)) }
     }
 
     /// Runs every stage on `text`, leaving its mentions in `b.mentions`.
     fn find(&self, text: &str, b: &mut Buffers) {
+        self.find_with(text, b, None, None)
+    }
+
+    /// Runs the stages before the model on `text`, line by line, and gives `collect` the
+    /// model's features of each line's tokens and their byte spans in `text`: what
+    /// training learns from (see `learn::train`).
+    pub(crate) fn model_inputs(&self, text: &str, bits: u32, collect: &mut Collect<'_>) {
+        let mut b = Buffers::default();
+        self.find_with(text, &mut b, Some((bits, collect)), None);
+    }
+
+    /// [`Recognizer::find`]; with `collect`, the model's features of each line go there
+    /// instead of to the model; `trace`, when given, records what each stage did (see
+    /// [`Recognizer::explain`]).
+    #[allow(clippy::type_complexity)]
+    fn find_with(
+        &self,
+        text: &str,
+        b: &mut Buffers,
+        mut collect: Option<(
+            u32,
+            &mut dyn FnMut(&crate::stages::model::features::Features, &[(usize, usize)]),
+        )>,
+        mut trace: Option<&mut Trace>,
+    ) {
         let inner = &*self.inner;
+        let per_line = self.model.is_some() || collect.is_some();
         b.mentions.clear();
+        b.rules.explain = trace.is_some();
+        b.patterns.reasons = trace.is_some().then(Vec::new);
         // Names never cross a line break, so each line is folded and matched alone: memory
         // stays bounded by the longest line.
         let mut offset = 0;
@@ -139,7 +223,24 @@ impl Recognizer {
                 }
                 words.push(w);
             });
-            inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
+            match trace.as_deref_mut() {
+                None => inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions),
+                Some(t) => {
+                    // Every hit, then the overlaps resolved: each a step of its own.
+                    inner.lookup.find_all(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
+                    t.snapshot(&[]);
+                    t.after("lookup", &b.mentions[first..], Vec::new());
+                    t.snapshot(&b.mentions[first..]);
+                    crate::stages::mention::resolve_overlaps(&mut b.mentions, first);
+                    t.after("overlap", &b.mentions[first..], Vec::new());
+                    t.snapshot(&b.mentions[first..]);
+                    b.rules.reasons.clear();
+                }
+            }
+            if per_line {
+                b.hits.clear();
+                b.hits.extend_from_slice(&b.mentions[first..]);
+            }
             let stage =
                 crate::stages::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
             if inner.rules_on {
@@ -147,10 +248,71 @@ impl Recognizer {
             } else {
                 inner.rules.veto_only(stage, &mut b.mentions, first, &mut b.rules);
             }
+            if let Some(t) = trace.as_deref_mut() {
+                let reasons =
+                    b.rules.reasons.drain(..).map(|(s, e, r)| (s, e, format!("rule:{r}"))).collect();
+                let stage = if inner.rules_on { "rules" } else { "partial_names" };
+                t.after(stage, &b.mentions[first..], reasons);
+            }
+            if let Some(patterns) = &inner.patterns {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.snapshot(&b.mentions[first..]);
+                }
+                let stage = crate::stages::rules::LineInput {
+                    text: line,
+                    folded: &b.folded,
+                    words: &b.words,
+                    offset,
+                };
+                patterns.apply(stage, &mut b.mentions, first, &mut b.patterns);
+                if let Some(t) = trace.as_deref_mut() {
+                    let reasons = b.patterns.reasons.as_mut().map(std::mem::take).unwrap_or_default();
+                    t.after("patterns", &b.mentions[first..], reasons);
+                }
+            }
+            if let Some(vetoes) = &inner.vetoes {
+                Self::veto(vetoes, text, &mut b.mentions, first, &mut b.texts, trace.as_deref_mut());
+            }
+            if per_line {
+                // The model decides on top of the adaptation: it is applied line by line.
+                // It reads the line only: offsets into the line, so that what it looks at
+                // around a mention is bounded by the line, not the text.
+                if let Some(t) = trace.as_deref_mut() {
+                    t.snapshot(&b.mentions[first..]);
+                }
+                if let Some(adapt) = &self.adapt {
+                    b.tail.clear();
+                    b.tail.extend(b.mentions.drain(first..).map(|m| shift(m, offset, false)));
+                    adapt.apply(line, &mut b.tail);
+                    b.mentions.extend(b.tail.drain(..).map(|m| shift(m, offset, true)));
+                }
+                let features = crate::stages::model::features::Line {
+                    text: line,
+                    offset,
+                    folded: &b.folded,
+                    words: &b.words,
+                    hits: &b.hits,
+                    mentions: &b.mentions[first..],
+                };
+                if let Some((bits, collect)) = collect.as_mut() {
+                    b.model.features.extract(&features, *bits);
+                    b.spans.clear();
+                    let t = b.folded.tokens().iter();
+                    b.spans.extend(t.map(|t| (offset + t.s as usize, offset + t.e as usize)));
+                    collect(&b.model.features, &b.spans);
+                } else if let Some(learned) = &self.model {
+                    b.model.features.extract(&features, learned.model.weights.bits);
+                    let tokens = b.folded.tokens();
+                    learned.model.decide(offset, tokens, &b.hits, &mut b.mentions, first, &mut b.model);
+                }
+                if let Some(t) = trace.as_deref_mut() {
+                    t.after("adapt", &b.mentions[first..], Vec::new());
+                }
+            }
             // The document pass looks for partial mentions among the capitalised words, and
             // keeps the line's mentions' folded text: taken now, while the line is at hand.
             if inner.document {
-                let covered_final = self.adapt.is_none();
+                let covered_final = self.adapt.is_none() || per_line;
                 document::take_line(
                     line,
                     &b.folded,
@@ -162,11 +324,27 @@ impl Recognizer {
             }
             offset += line.len();
         }
-        if let Some(adapt) = &self.adapt {
+        if let (Some(adapt), false) = (&self.adapt, per_line) {
+            if let Some(t) = trace.as_deref_mut() {
+                t.snapshot(&b.mentions);
+            }
             adapt.apply(text, &mut b.mentions);
+            if let Some(t) = trace.as_deref_mut() {
+                t.after("adapt", &b.mentions, Vec::new());
+            }
         }
         if inner.document {
+            if let Some(t) = trace.as_deref_mut() {
+                t.snapshot(&b.mentions);
+            }
             document::resolve(text, &inner.lookup, &mut b.mentions, &mut b.document);
+            if let Some(t) = trace.as_deref_mut() {
+                t.after("document", &b.mentions, Vec::new());
+            }
+        }
+        // The stages after the lines' make and change mentions too: the list has the last word.
+        if let Some(vetoes) = &inner.vetoes {
+            Self::veto(vetoes, text, &mut b.mentions, 0, &mut b.texts, trace);
         }
         // Every stage promises sorted, disjoint, non-empty mentions on char boundaries; a
         // stage that broke the promise is a bug (tests and fuzzing fail on it in debug
@@ -187,6 +365,26 @@ impl Recognizer {
                     && text.is_char_boundary(m.end)
             });
             crate::stages::mention::resolve_overlaps(&mut b.mentions, 0);
+        }
+    }
+
+    /// Removes the mentions from `mentions[first..]` that the user's veto list names.
+    fn veto(
+        vetoes: &Vetoes,
+        text: &str,
+        mentions: &mut Vec<Mention>,
+        first: usize,
+        buf: &mut String,
+        trace: Option<&mut Trace>,
+    ) {
+        match trace {
+            None => vetoes.apply(text, mentions, first, buf, None),
+            Some(t) => {
+                t.snapshot(&mentions[first..]);
+                let mut why = Vec::new();
+                vetoes.apply(text, mentions, first, buf, Some(&mut why));
+                t.after("veto", &mentions[first..], why);
+            }
         }
     }
 
@@ -246,6 +444,20 @@ fn vocabulary(lookup: &mut Lookup, rules: &crate::stages::rules::Rules) -> Vocab
     vocab
 }
 
+/// Where training's features go: the model's features of a line's tokens, and the tokens'
+/// byte spans in the text.
+type Collect<'c> = dyn FnMut(&crate::stages::model::features::Features, &[(usize, usize)]) + 'c;
+
+/// `m` with its offsets moved by `by` bytes, forward or back.
+fn shift(mut m: Mention, by: usize, forward: bool) -> Mention {
+    if forward {
+        (m.start, m.end) = (m.start + by, m.end + by);
+    } else {
+        (m.start, m.end) = (m.start - by, m.end - by);
+    }
+    m
+}
+
 /// Lines longer than this are matched in pieces (folded offsets are `u32`): 1 GiB.
 const MAX_LINE: usize = 1 << 30;
 
@@ -295,7 +507,15 @@ struct Buffers {
     /// The tokens of the line where a name may start.
     starts: Vec<u32>,
     mentions: Vec<Mention>,
+    /// The gazetteer stage's hits on the line, for the model.
+    hits: Vec<Mention>,
+    /// A line's mentions while the adaptation works on them.
+    tail: Vec<Mention>,
+    /// The tokens' byte spans in the text, for training.
+    spans: Vec<(usize, usize)>,
+    model: crate::stages::model::Scratch,
     rules: crate::stages::rules::Scratch,
+    patterns: crate::stages::patterns::Scratch,
     document: document::Scratch,
     /// The texts of the entities of one call, end to end (see `Recognizer::to_entities`).
     texts: String,
@@ -422,7 +642,17 @@ pub struct RecognizerBuilder {
     paths: Vec<PathBuf>,
     /// IOB2 corpora to learn names from: a file, or (name, text) given in memory.
     learn: Vec<(PathBuf, Option<String>)>,
+    /// IOB2 corpora to learn names from and train the model on, as `learn`.
+    train: Vec<(PathBuf, Option<String>)>,
+    /// A model file to load: its path, or a name and its bytes.
+    model: Option<(PathBuf, Option<Vec<u8>>)>,
     disabled: Vec<Stage>,
+    /// Token pattern files: a file, or (name, text) given in memory.
+    patterns: Vec<(PathBuf, Option<String>)>,
+    /// Veto lists: a file, or (name, text) given in memory.
+    vetoes: Vec<(PathBuf, Option<String>)>,
+    /// Rules and vetoes switched off, by name.
+    off_rules: Vec<String>,
 }
 
 impl RecognizerBuilder {
@@ -482,6 +712,47 @@ impl RecognizerBuilder {
         self
     }
 
+    /// Learns names and conventions from an annotated IOB2 corpus, as
+    /// [`RecognizerBuilder::learn_iob2`] does, **and** trains a sequence model on it (an
+    /// averaged perceptron whose features include the gazetteers' and rules' decisions;
+    /// see the `learn` module). Training is deterministic, prints one progress line per
+    /// epoch on stderr, and stops early on the last tenth of the corpus. Keep what was
+    /// learned with [`Recognizer::save_model`].
+    ///
+    /// ```no_run
+    /// let ner = greek_ner::Recognizer::builder().train_iob2("mine.iob2").build()?;
+    /// ner.save_model("mine.model")?;
+    /// # Ok::<(), greek_ner::BuildError>(())
+    /// ```
+    pub fn train_iob2(mut self, path: impl Into<PathBuf>) -> Self {
+        self.train.push((path.into(), None));
+        self
+    }
+
+    /// Same as [`RecognizerBuilder::train_iob2`] with the corpus given as text; `name` is
+    /// what errors and the model's entities' sources call it.
+    pub fn train_iob2_str(mut self, name: &str, text: impl Into<String>) -> Self {
+        self.train.push((PathBuf::from(name), Some(text.into())));
+        self
+    }
+
+    /// Loads a model file written by [`Recognizer::save_model`]: the names, conventions
+    /// and model learned from a corpus, which then give exactly the entities the trained
+    /// recognizer gave. The recognizer must use the gazetteers and stages the model was
+    /// trained with; a model file that does not match them, or is truncated or corrupt,
+    /// fails the build with an error naming the file and field.
+    pub fn model_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.model = Some((path.into(), None));
+        self
+    }
+
+    /// Same as [`RecognizerBuilder::model_path`] with the file's bytes; `name` is what
+    /// errors call it.
+    pub fn model_bytes(mut self, name: &str, bytes: impl Into<Vec<u8>>) -> Self {
+        self.model = Some((PathBuf::from(name), Some(bytes.into())));
+        self
+    }
+
     /// Switches a stage on or off (all are on by default).
     pub fn stage(mut self, stage: Stage, on: bool) -> Self {
         self.disabled.retain(|&s| s != stage);
@@ -496,9 +767,105 @@ impl RecognizerBuilder {
         self.stage(Stage::Rules, false).stage(Stage::Document, false)
     }
 
+    /// Adds a file of token patterns (JSONL, one pattern per line; the README describes the
+    /// format), read when the recognizer is built. A pattern's entity outranks every
+    /// built-in rule and gazetteer, and no built-in list or rule drops it; its source is
+    /// `pattern:<name>`. A malformed pattern fails the build with an error naming the file,
+    /// line and field.
+    pub fn patterns_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.patterns.push((path.into(), None));
+        self
+    }
+
+    /// Same as [`RecognizerBuilder::patterns_path`] with the patterns given as text; `name`
+    /// is what errors call it.
+    ///
+    /// ```
+    /// let band = r#"{"name":"band","label":"ORG","pattern":[{"LOWER":"συγκροτημα"},{"IS_TITLE":true,"OP":"+"}],"entity":[1,2]}"#;
+    /// let ner = greek_ner::Recognizer::builder().patterns_str("mine.jsonl", band).build().unwrap();
+    /// let ents = ner.extract("Το ΣΥΓΚΡΟΤΗΜΑ Ξύλινα Σπαθιά εμφανίστηκε χθες.");
+    /// let e = ents.iter().find(|e| e.source.to_string() == "pattern:band").unwrap();
+    /// assert_eq!(e.text(), "Ξύλινα Σπαθιά");
+    /// ```
+    pub fn patterns_str(mut self, name: &str, text: impl Into<String>) -> Self {
+        self.patterns.push((PathBuf::from(name), Some(text.into())));
+        self
+    }
+
+    /// Adds a veto list: names never to tag, for any label or for one. Read when the
+    /// recognizer is built; it removes a matching mention whatever made it. UTF-8 text, one
+    /// name per line, optionally a tab and `PER`, `LOC` or `ORG`; `#` starts a comment
+    /// line. Names are compared folded (accents, case, final sigma ignored), as a whole
+    /// mention.
+    pub fn veto_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.vetoes.push((path.into(), None));
+        self
+    }
+
+    /// Same as [`RecognizerBuilder::veto_path`] with the list given as text; `name` is what
+    /// errors and explanations call it.
+    ///
+    /// ```
+    /// let ner = greek_ner::Recognizer::builder().veto_str("veto.tsv", "Αθήνα\tLOC\n").build().unwrap();
+    /// assert!(ner.extract("Έφτασε στην Αθήνα.").is_empty());
+    /// ```
+    pub fn veto_str(mut self, name: &str, text: impl Into<String>) -> Self {
+        self.vetoes.push((PathBuf::from(name), Some(text.into())));
+        self
+    }
+
+    /// Switches off a rule or a veto of the built-in rules, by name (the `rule:<name>` of an
+    /// entity's source or of a dropped span in [`Recognizer::explain`]). Building fails on an
+    /// unknown name, listing the known ones.
+    ///
+    /// ```
+    /// let ner = greek_ner::Recognizer::builder().disable_rule("person_title").build().unwrap();
+    /// assert!(greek_ner::Recognizer::builder().disable_rule("no_such_rule").build().is_err());
+    /// ```
+    pub fn disable_rule(mut self, name: &str) -> Self {
+        self.off_rules.push(name.to_string());
+        self
+    }
+
     /// Builds the recognizer; fails on the first gazetteer that cannot be read or parsed,
     /// naming its file, line and field.
     pub fn build(self) -> Result<Recognizer, BuildError> {
+        let mut off = Vec::new();
+        for name in &self.off_rules {
+            match crate::stages::rules::known_rule(name) {
+                Some(n) => off.push(n),
+                None => {
+                    return Err(BuildError::new(
+                        "disable_rule",
+                        None,
+                        None,
+                        format!(
+                            "no rule `{name}`; the rules and vetoes are: {}",
+                            crate::stages::rules::rule_names().join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        let mut patterns: Option<Patterns> = None;
+        for (path, text) in &self.patterns {
+            let more = match text {
+                Some(text) => Patterns::parse(&path.display().to_string(), text)?,
+                None => Patterns::read(path)?,
+            };
+            match &mut patterns {
+                Some(p) => p.extend(more, &path.display().to_string())?,
+                None => patterns = Some(more),
+            }
+        }
+        let mut vetoes: Option<Vetoes> = None;
+        for (path, text) in &self.vetoes {
+            let v = vetoes.get_or_insert_with(Vetoes::default);
+            match text {
+                Some(text) => v.parse(&path.display().to_string(), text)?,
+                None => v.extend(Vetoes::read(path)?),
+            }
+        }
         let mut all = Vec::new();
         if !self.no_defaults {
             all.extend(gazetteer::parse_embedded()?);
@@ -516,18 +883,43 @@ impl RecognizerBuilder {
             Ok::<_, BuildError>(Recognizer {
                 inner: Arc::new({
                     let mut lookup = Lookup::build(gazetteers)?;
-                    let rules = crate::stages::rules::Rules::new();
+                    let rules = crate::stages::rules::Rules::new(off.clone());
+                    let mut patterns = patterns.clone();
+                    if let Some(p) = &mut patterns {
+                        lookup.add_entries(p.take_entries(lookup.entries.len() as u32));
+                    }
                     let vocab = vocabulary(&mut lookup, &rules);
-                    Inner { lookup, vocab, rules, rules_on, document }
+                    let vetoes = vetoes.clone();
+                    Inner { lookup, vocab, rules, rules_on, patterns, vetoes, document }
                 }),
                 adapt: None,
+                model: None,
             })
         };
-        if self.learn.is_empty() {
+        let fingerprint = || crate::stages::model::file::fingerprint(&all, rules_on, document);
+        if let Some((path, bytes)) = &self.model {
+            let name = path.display().to_string();
+            if !self.learn.is_empty() || !self.train.is_empty() {
+                let msg = "a saved model holds what was learned: it cannot be combined with learn_iob2 or train_iob2";
+                return Err(BuildError::new(&name, None, None, msg));
+            }
+            let (learned, adapt) = match bytes {
+                Some(b) => crate::stages::model::file::from_bytes(&name, b, fingerprint())?,
+                None => crate::stages::model::file::load(path, fingerprint())?,
+            };
+            let mut all = all;
+            all.extend(learned.gazetteers.iter().cloned());
+            return Ok(make(&all)?.with_adaptation(adapt).with_model(learned));
+        }
+        if self.learn.is_empty() && self.train.is_empty() {
             return make(&all);
         }
         let mut corpora = Vec::new();
-        for (path, text) in &self.learn {
+        let mut training = Vec::new();
+        for ((path, text), train) in
+            self.learn.iter().map(|l| (l, false)).chain(self.train.iter().map(|t| (t, true)))
+        {
+            training.push(train);
             let corpus = match text {
                 Some(text) => crate::iob2::parse(&path.display().to_string(), text)?,
                 None => crate::iob2::read(path)?,
@@ -536,11 +928,31 @@ impl RecognizerBuilder {
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
             corpora.push((name, corpus));
         }
+        let tokens = corpora.iter().zip(&training).filter(|(_, &t)| t);
+        let tokens: usize = tokens.flat_map(|((_, c), _)| &c.sentences).map(|s| s.tokens.len()).sum();
+        let bits = crate::learn::train::bits_for(tokens);
+        let samples = if self.train.is_empty() {
+            Vec::new()
+        } else {
+            crate::learn::train::samples(bits, &all, &corpora, &training, &make)?
+        };
+        let base = all.len();
+        let fingerprint = fingerprint();
         let adapt = crate::learn::adapt(&all, &corpora, make)?;
         for (name, corpus) in &corpora {
             all.extend(crate::learn::learn_with_misc(name, corpus)?);
         }
-        Ok(make(&all)?.with_adaptation(adapt))
+        let ner = make(&all)?.with_adaptation(adapt);
+        if self.train.is_empty() {
+            return Ok(ner);
+        }
+        let name = corpora.iter().zip(&training).find(|(_, &t)| t).map_or("", |((n, _), _)| n.as_str());
+        let held =
+            samples.len() - (samples.len() as f64 * crate::learn::train::HELD_OUT_SHARE).round() as usize;
+        let weights = crate::learn::train::train(name, bits, &samples[..held], &samples[held..]);
+        let model = crate::stages::model::Model { name: name.into(), weights: weights.compact() };
+        let gazetteers = all.split_off(base);
+        Ok(ner.with_model(Learned { model, gazetteers, fingerprint }))
     }
 }
 

@@ -35,6 +35,8 @@ pub struct Entry {
     pub(crate) aliases: Vec<String>,
     pub(crate) kind: Option<Arc<str>>,
     pub(crate) flags: Flags,
+    /// Ids of the same thing in other schemes (`kallikratis:9186` for `geonames:264371`).
+    pub(crate) same_as: Vec<Arc<str>>,
     /// Line the entry was first read from (0 for entries built in code).
     pub(crate) line: u32,
 }
@@ -49,6 +51,7 @@ impl Entry {
             aliases: Vec::new(),
             kind: None,
             flags: Flags::default(),
+            same_as: Vec::new(),
             line: 0,
         }
     }
@@ -68,6 +71,13 @@ impl Entry {
     /// Sets the matching flags.
     pub fn flags(mut self, flags: Flags) -> Entry {
         self.flags = flags;
+        self
+    }
+
+    /// Adds an id of the same thing in another scheme; the canonical id stays the one
+    /// reported on each entity.
+    pub fn equivalent_id(mut self, id: &str) -> Entry {
+        self.same_as.push(id.trim().into());
         self
     }
 
@@ -91,6 +101,12 @@ impl Entry {
         self.kind.as_deref()
     }
 
+    /// The ids of the same thing in other schemes (the `same_as` column), canonical id
+    /// not included.
+    pub fn same_as(&self) -> impl Iterator<Item = &str> {
+        self.same_as.iter().map(|s| &**s)
+    }
+
     /// Every name of the entry: the canonical name first, then the aliases.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(&*self.canonical).chain(self.aliases.iter().map(|s| s.as_str()))
@@ -104,6 +120,13 @@ pub struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
     /// Higher wins when two entries claim the same text.
     pub(crate) priority: i32,
+    /// The user's data, taken as given: no built-in list or rule vetoes or relabels its
+    /// names (see [`Gazetteer::context_checks`]).
+    pub(crate) user: bool,
+    /// Learned from the user's corpus: checked in context like the embedded gazetteers,
+    /// except against the built-in list of capitalised common words (the corpus annotates
+    /// the word as a name).
+    pub(crate) learned: bool,
 }
 
 impl Gazetteer {
@@ -112,7 +135,29 @@ impl Gazetteer {
     /// Its priority is 10, above the embedded gazetteers (1 to 3): a user's list wins
     /// when both claim the same text (see [`Gazetteer::with_priority`]).
     pub fn new(name: &str) -> Gazetteer {
-        Gazetteer { name: name.into(), entries: Vec::new(), priority: 10 }
+        Gazetteer { name: name.into(), entries: Vec::new(), priority: 10, user: true, learned: false }
+    }
+
+    /// Whether the built-in lists and rules check this gazetteer's names in their context, as
+    /// they check the embedded gazetteers' (default: no).
+    ///
+    /// A user's gazetteer is taken as given: no built-in list or rule drops or relabels its
+    /// names (a capitalised common word such as `Μαξίμου` that the user lists as an
+    /// organisation stays one). Only a veto file ([`crate::RecognizerBuilder::veto_path`]),
+    /// a longer name overlapping it, or a user pattern can remove such a name. Entries
+    /// flagged `ambiguous` are always checked. Turn the checks on for a large list of
+    /// names collected without care for context (a list of every surname of a register).
+    pub fn context_checks(mut self, on: bool) -> Gazetteer {
+        self.user = !on;
+        self
+    }
+
+    /// Marks a gazetteer learned from the user's corpus: checked in context, except against the
+    /// list of capitalised common words.
+    pub(crate) fn learned_from_corpus(mut self) -> Gazetteer {
+        self.user = false;
+        self.learned = true;
+        self
     }
 
     /// Parses gazetteer TSV text; `name` is what errors and sources call it.
@@ -170,12 +215,21 @@ impl Gazetteer {
                 format!("empty alias: {a:?} has no letter, digit or symbol to match"),
             ));
         }
-        if entry.id.is_empty() || entry.id.chars().any(char::is_whitespace) {
+        let bad_id = |id: &str| id.is_empty() || id.chars().any(char::is_whitespace);
+        if bad_id(&entry.id) {
             return Err(BuildError::new(
                 &self.name,
                 line_of(&entry),
                 Some("id"),
                 format!("bad id {:?}", &*entry.id),
+            ));
+        }
+        if let Some(id) = entry.same_as.iter().find(|id| bad_id(id) || ***id == *entry.id) {
+            return Err(BuildError::new(
+                &self.name,
+                line_of(&entry),
+                Some("same_as"),
+                format!("bad equivalent id {:?} (empty, with white space, or the entry's own id)", &**id),
             ));
         }
         self.entries.push(entry);
@@ -258,6 +312,11 @@ fn merge(into: &mut Entry, e: Entry) {
     if into.kind.is_none() {
         into.kind = e.kind;
     }
+    for id in e.same_as {
+        if !into.same_as.contains(&id) {
+            into.same_as.push(id);
+        }
+    }
 }
 
 /// Parses the embedded gazetteers, on two threads (parsing is a third of the build).
@@ -265,7 +324,9 @@ pub(crate) fn parse_embedded() -> Result<Vec<Gazetteer>, BuildError> {
     let files = embedded();
     let parse = |part: &[(&str, &str, i32)]| {
         part.iter()
-            .map(|&(name, text, priority)| Ok(Gazetteer::from_tsv(name, text)?.with_priority(priority)))
+            .map(|&(name, text, priority)| {
+                Ok(Gazetteer::from_tsv(name, text)?.with_priority(priority).context_checks(true))
+            })
             .collect::<Result<Vec<_>, BuildError>>()
     };
     // Split by size so that both threads get about half of the text.
@@ -313,6 +374,7 @@ pub(crate) fn embedded() -> Vec<(&'static str, &'static str, i32)> {
         g!("generated/cities.tsv", 1),
         g!("generated/politicians.tsv", 1),
         g!("generated/parties.tsv", 1),
+        g!("generated/public_bodies.tsv", 1),
     ]
 }
 

@@ -113,8 +113,9 @@ pub(crate) struct Lookup {
     rest: Vec<Hit>,
     /// Shared with the entities made of them (see [`crate::entity::Names`]).
     pub entries: Arc<[EntryInfo]>,
-    /// Name and priority of each gazetteer.
-    gazetteers: Vec<(Arc<str>, i32)>,
+    /// Name and priority of each gazetteer, and whether it is the user's and whether it was
+    /// learned (see [`Mention::user`], [`Mention::learned`]).
+    gazetteers: Vec<(Arc<str>, i32, bool, bool)>,
     /// Upper/lower flags of the letters of each word of the `exact_case` names.
     exact: Vec<Vec<Vec<bool>>>,
 }
@@ -177,7 +178,7 @@ impl Lookup {
         let mut kinds: FxHashMap<Arc<str>, ()> = FxHashMap::default();
         for g in gazetteers {
             let gazetteer = names.len() as u32;
-            names.push((g.name.clone(), g.priority));
+            names.push((g.name.clone(), g.priority, g.user, g.learned));
             for e in &g.entries {
                 let entry = entries.len() as u32;
                 entries.push(EntryInfo {
@@ -358,7 +359,7 @@ impl Lookup {
 
     /// The mention a hit makes of bytes `start..end` of the document.
     fn mention(&self, hit: &Hit, start: usize, end: usize) -> Mention {
-        let (gazetteer, priority) = &self.gazetteers[hit.gazetteer as usize];
+        let (gazetteer, priority, user, learned) = &self.gazetteers[hit.gazetteer as usize];
         Mention {
             start,
             end,
@@ -374,6 +375,8 @@ impl Lookup {
                 0.95
             },
             priority: *priority,
+            user: *user && !hit.ambiguous,
+            learned: *learned && !hit.ambiguous,
         }
     }
 
@@ -384,6 +387,17 @@ impl Lookup {
     pub(crate) fn may_start(&self, token: u32, shape: u8) -> bool {
         let start = self.starts.get(token as usize).copied().unwrap_or(0);
         start & START != 0 && (start & START_LOWER != 0 || shape & shape::SMALL == 0)
+    }
+
+    /// Adds entries that no name matches (those of user patterns with an id), at the end of
+    /// the table: their entities share it as the gazetteer's do.
+    pub fn add_entries(&mut self, more: Vec<(Arc<str>, Arc<str>)>) {
+        if more.is_empty() {
+            return;
+        }
+        let mut all = self.entries.to_vec();
+        all.extend(more.into_iter().map(|(id, canonical)| EntryInfo { id, canonical, kind: None }));
+        self.entries = all.into();
     }
 
     /// Finds the gazetteer mentions in `text` (one line or paragraph), already folded and
@@ -399,8 +413,22 @@ impl Lookup {
         offset: usize,
         out: &mut Vec<Mention>,
     ) {
-        let Some(nfa) = &self.nfa else { return };
         let first = out.len();
+        self.find_all(text, folded, words, starts, offset, out);
+        resolve_overlaps(out, first);
+    }
+
+    /// [`Lookup::find`] without resolving the overlaps: the best hit from every start.
+    pub fn find_all(
+        &self,
+        text: &str,
+        folded: &FoldedLine,
+        words: &[Word],
+        starts: &[u32],
+        offset: usize,
+        out: &mut Vec<Mention>,
+    ) {
+        let Some(nfa) = &self.nfa else { return };
         // The names that end along one walk: (index of the token after the name, pattern),
         // shortest first; a walk longer than this keeps its longest names.
         let mut ends = [(0usize, 0usize); 16];
@@ -447,7 +475,6 @@ impl Lookup {
                 }
             }
         }
-        resolve_overlaps(out, first);
     }
 }
 
@@ -465,7 +492,7 @@ fn intern(pool: &mut FxHashMap<Arc<str>, ()>, s: &str) -> Arc<str> {
 
 /// The ranking of a hit among those of one span: not ambiguous, then gazetteer priority,
 /// then a name as written over a generated form, then the earlier entry.
-fn rank(gazetteers: &[(Arc<str>, i32)], h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
+fn rank(gazetteers: &[(Arc<str>, i32, bool, bool)], h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
     (!h.ambiguous, gazetteers[h.gazetteer as usize].1, !h.inflected, std::cmp::Reverse(h.entry))
 }
 
@@ -552,6 +579,8 @@ mod tests {
             source: Source::Rule("test"),
             confidence: 0.5,
             priority,
+            user: false,
+            learned: false,
         };
         let mut rng = crate::test_rng::Rng::new();
         let mut next = |n: usize| rng.below(n);
