@@ -142,7 +142,7 @@ impl Gazetteer {
     /// they check the embedded gazetteers' (default: no).
     ///
     /// A user's gazetteer is taken as given: no built-in list or rule drops or relabels its
-    /// names (a capitalised common word such as `Μαξίμου` that the user lists as an
+    /// names (a capitalised common word such as `Κυβέρνηση` that the user lists as an
     /// organisation stays one). Only a veto file ([`crate::RecognizerBuilder::veto_path`]),
     /// a longer name overlapping it, or a user pattern can remove such a name. Entries
     /// flagged `ambiguous` are always checked. Turn the checks on for a large list of
