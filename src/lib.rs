@@ -45,6 +45,7 @@
 
 #![deny(missing_docs)]
 
+mod blob;
 mod fxhash;
 mod label;
 #[cfg(test)]

@@ -51,6 +51,8 @@ struct Inner {
     /// What was learned from annotated corpora beyond names (see `learn::Adaptation`).
     adapt: Option<crate::learn::Adaptation>,
     document: bool,
+    /// The lookup was read from the compiled default gazetteers, not built at run time.
+    precompiled: bool,
 }
 
 static DEFAULT: LazyLock<Recognizer> =
@@ -70,6 +72,7 @@ impl std::fmt::Debug for Recognizer {
             .field("entries", &self.inner.lookup.entries.len())
             .field("patterns", &self.inner.lookup.pattern_count())
             .field("document", &self.inner.document)
+            .field("precompiled", &self.inner.precompiled)
             .finish()
     }
 }
@@ -106,6 +109,13 @@ impl Recognizer {
     /// Number of distinct folded patterns (names and their generated case forms).
     pub fn pattern_count(&self) -> usize {
         self.inner.lookup.pattern_count()
+    }
+
+    /// Whether the lookup was read from the compiled default gazetteers (see
+    /// `stages::default_lookup`) rather than built at run time.
+    #[cfg(test)]
+    pub(crate) fn is_precompiled(&self) -> bool {
+        self.inner.precompiled
     }
 
     /// Replaces what was learned from corpora, while the recognizer is being built (not
@@ -253,8 +263,8 @@ fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::stages::rules::Rules>) 
     let tokens = lookup.take_tokens();
     let words = rules.map_or(0, |r| r.vocabulary_size());
     let mut vocab = Vocab::with_capacity(tokens.len() + words);
-    for (token, id) in tokens {
-        vocab.set_token(&token, id);
+    for (id, token) in tokens.iter().enumerate() {
+        vocab.set_token(token, id as u32);
     }
     match rules {
         Some(r) => r.add_vocabulary(&mut vocab),
@@ -392,7 +402,7 @@ impl<'w> Iterator for Entities<'w> {
         let (cs, ce) = (self.chars.at(m.start), self.chars.at(m.end));
         // As `Names` gives them for an owned entity (see `Recognizer::to_entities`).
         let (id, canonical, kind) = match m.entry {
-            Some(e) => self.lookup.entries[e as usize].names(),
+            Some(e) => self.lookup.entries.names(e),
             None => (None, m.canonical.as_deref(), None),
         };
         Some(EntityRef {
@@ -516,6 +526,21 @@ impl RecognizerBuilder {
     /// Builds the recognizer; fails on the first gazetteer that cannot be read or parsed,
     /// naming its file, line and field.
     pub fn build(self) -> Result<Recognizer, BuildError> {
+        let rules = !self.disabled.contains(&Stage::Rules);
+        let document = !self.disabled.contains(&Stage::Document);
+        let assemble = |mut lookup: Lookup, adapt, precompiled| {
+            let rules = rules.then(crate::stages::rules::Rules::new);
+            let vocab = vocabulary(&mut lookup, rules.as_ref());
+            Recognizer { inner: Arc::new(Inner { lookup, vocab, rules, document, adapt, precompiled }) }
+        };
+        // The embedded gazetteers alone are compiled already: read in place.
+        let defaults_only =
+            !self.no_defaults && self.paths.is_empty() && self.gazetteers.is_empty() && self.learn.is_empty();
+        if defaults_only {
+            if let Some(lookup) = crate::stages::default_lookup::load() {
+                return Ok(assemble(lookup, None, true));
+            }
+        }
         let mut all = Vec::new();
         if !self.no_defaults {
             all.extend(gazetteer::parse_embedded()?);
@@ -527,17 +552,8 @@ impl RecognizerBuilder {
             g.finish()?;
             all.push(g);
         }
-        let rules = !self.disabled.contains(&Stage::Rules);
-        let document = !self.disabled.contains(&Stage::Document);
         let make = |gazetteers: &[Gazetteer], adapt: Option<crate::learn::Adaptation>| {
-            Ok::<_, BuildError>(Recognizer {
-                inner: Arc::new({
-                    let mut lookup = Lookup::build(gazetteers)?;
-                    let rules = rules.then(crate::stages::rules::Rules::new);
-                    let vocab = vocabulary(&mut lookup, rules.as_ref());
-                    Inner { lookup, vocab, rules, document, adapt }
-                }),
-            })
+            Ok::<_, BuildError>(assemble(Lookup::build(gazetteers)?, adapt, false))
         };
         if self.learn.is_empty() {
             return make(&all, None);

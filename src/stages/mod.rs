@@ -9,7 +9,9 @@
 //! Each stage reads the folded line and its tokens' classes (module `text`), and adds to
 //! or changes the line's [`mention::Mention`]s.
 
+pub(crate) mod default_lookup;
 pub(crate) mod document;
 pub(crate) mod lookup;
 pub(crate) mod mention;
 pub(crate) mod rules;
+pub(crate) mod trie;

@@ -384,8 +384,7 @@ fn vet_gazetteer(
         return;
     }
     let country = |g: &GazSpan| {
-        g.label == Label::Loc
-            && g.entry.is_some_and(|e| lookup.entries[e as usize].kind.as_deref() == Some("country"))
+        g.label == Label::Loc && g.entry.is_some_and(|e| lookup.entries.kind(e) == Some("country"))
     };
     let mut veto = Vec::new();
     let mut blocked = Vec::new();

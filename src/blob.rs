@@ -1,0 +1,307 @@
+//! Tables that are read in place: from a blob compiled into the binary (the default
+//! gazetteers, see `stages::default_lookup`) or built at run time, with one representation.
+//!
+//! A table of numbers is its little-endian bytes, and a list of strings is the strings end
+//! to end with their end offsets: both either borrow the blob (`&'static`, no copy, no
+//! parse) or own what a run-time build made. Numbers are decoded on access
+//! (`u32::from_le_bytes`, one unaligned load on the usual targets), so the blob needs no
+//! alignment, no `unsafe` and no particular byte order.
+
+use std::borrow::Cow;
+
+/// A table of `u32`, as little-endian bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct U32s(Cow<'static, [u8]>);
+
+impl U32s {
+    /// The table of `values`, owned.
+    pub fn from_vec(values: &[u32]) -> U32s {
+        U32s(Cow::Owned(values.iter().flat_map(|v| v.to_le_bytes()).collect()))
+    }
+
+    /// Number of values.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+
+    /// Value `i`; panics when out of range, as a slice does.
+    #[inline]
+    pub fn get(&self, i: usize) -> u32 {
+        let b = &self.0[4 * i..4 * i + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    /// The values, in order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    /// The index in `from..to` of `value`, where those values ascend.
+    #[inline]
+    pub fn find_sorted(&self, from: usize, to: usize, value: u32) -> Option<usize> {
+        let (mut lo, mut hi) = (from, to);
+        // Most runs are short: a few compares beat the branches of a binary search.
+        while hi - lo > 8 {
+            let mid = lo + (hi - lo) / 2;
+            if self.get(mid) <= value {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo..hi).find(|&i| self.get(i) == value)
+    }
+}
+
+/// A list of strings, end to end, with the end of each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Strs {
+    text: Cow<'static, str>,
+    ends: U32s,
+}
+
+impl Strs {
+    /// An owned list of `items`.
+    pub fn collect<'a>(items: impl IntoIterator<Item = &'a str>) -> Strs {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for s in items {
+            text.push_str(s);
+            ends.push(u32::try_from(text.len()).expect("string tables stay under 4 GiB"));
+        }
+        Strs { text: Cow::Owned(text), ends: U32s::from_vec(&ends) }
+    }
+
+    /// Number of strings.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// String `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends.get(i - 1) as usize };
+        &self.text[start..self.ends.get(i) as usize]
+    }
+
+    /// The strings, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+/// Writes a blob: a magic string, then sections, each a length and its bytes. (Blobs are
+/// written by the tests that generate them.)
+#[cfg(test)]
+pub(crate) struct Writer {
+    out: Vec<u8>,
+}
+
+#[cfg(test)]
+impl Writer {
+    /// A blob that starts with `magic`.
+    pub fn new(magic: &[u8]) -> Writer {
+        Writer { out: magic.to_vec() }
+    }
+
+    fn section(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(&u32::try_from(bytes.len()).expect("a section is < 4 GiB").to_le_bytes());
+        self.out.extend_from_slice(bytes);
+    }
+
+    /// A number.
+    pub fn u64(&mut self, v: u64) {
+        self.section(&v.to_le_bytes());
+    }
+
+    /// A table of numbers.
+    pub fn u32s(&mut self, t: &U32s) {
+        self.section(&t.0);
+    }
+
+    /// Bytes.
+    pub fn bytes(&mut self, b: &[u8]) {
+        self.section(b);
+    }
+
+    /// A list of strings.
+    pub fn strs(&mut self, s: &Strs) {
+        self.section(s.text.as_bytes());
+        self.u32s(&s.ends);
+    }
+
+    /// The blob.
+    pub fn finish(self) -> Vec<u8> {
+        self.out
+    }
+}
+
+/// Reads a blob that [`Writer`] wrote, in place. Every read is checked: a blob that does not
+/// have the sections asked for gives `None`, never a panic or a wrong table.
+pub(crate) struct Reader {
+    rest: &'static [u8],
+}
+
+impl Reader {
+    /// The blob's sections, if it starts with `magic`.
+    pub fn new(blob: &'static [u8], magic: &[u8]) -> Option<Reader> {
+        blob.strip_prefix(magic).map(|rest| Reader { rest })
+    }
+
+    fn section(&mut self) -> Option<&'static [u8]> {
+        let (len, rest) = self.rest.split_first_chunk::<4>()?;
+        let len = u32::from_le_bytes(*len) as usize;
+        if rest.len() < len {
+            return None;
+        }
+        let (s, rest) = rest.split_at(len);
+        self.rest = rest;
+        Some(s)
+    }
+
+    /// A number.
+    pub fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.section()?.try_into().ok()?))
+    }
+
+    /// A table of numbers.
+    pub fn u32s(&mut self) -> Option<U32s> {
+        let s = self.section()?;
+        (s.len() % 4 == 0).then_some(U32s(Cow::Borrowed(s)))
+    }
+
+    /// Bytes.
+    pub fn bytes(&mut self) -> Option<&'static [u8]> {
+        self.section()
+    }
+
+    /// A list of strings: its ends must ascend within the text, on char boundaries.
+    pub fn strs(&mut self) -> Option<Strs> {
+        let text = std::str::from_utf8(self.section()?).ok()?;
+        let ends = self.u32s()?;
+        let mut last = 0;
+        for e in ends.iter() {
+            let e = e as usize;
+            if e < last || e > text.len() || !text.is_char_boundary(e) {
+                return None;
+            }
+            last = e;
+        }
+        Some(Strs { text: Cow::Borrowed(text), ends })
+    }
+
+    /// Whether every section was read.
+    pub fn is_done(&self) -> bool {
+        self.rest.is_empty()
+    }
+}
+
+/// A 64-bit fingerprint of byte strings (Fx-style: one multiply per 8 bytes), to tell
+/// whether a blob was made from the inputs at hand. Not cryptographic: it guards against
+/// forgetting to regenerate, not against tampering.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fingerprint(u64);
+
+impl Fingerprint {
+    /// The fingerprint of nothing.
+    pub fn new() -> Fingerprint {
+        Fingerprint(0x243F_6A88_85A3_08D3)
+    }
+
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(26) ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    /// Adds `bytes`, with its length (so that `ab`,`c` and `a`,`bc` differ).
+    pub fn bytes(mut self, bytes: &[u8]) -> Fingerprint {
+        self.add(bytes.len() as u64);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let mut last = [0u8; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(last));
+        self
+    }
+
+    /// The fingerprint's value.
+    pub fn value(self) -> u64 {
+        self.0 ^ (self.0 >> 31)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leak(v: Vec<u8>) -> &'static [u8] {
+        Box::leak(v.into_boxed_slice())
+    }
+
+    /// Every kind of section reads back as written, owned tables and borrowed ones alike.
+    #[test]
+    fn tables_read_back_as_written() {
+        let nums = U32s::from_vec(&[0, 1, 7, 7, 9, u32::MAX, 65_536]);
+        let strs = Strs::collect(["", "αθήνα", "x", "", "μητσοτάκης"]);
+        let mut w = Writer::new(b"TEST");
+        w.u64(42);
+        w.u32s(&nums);
+        w.bytes(b"raw");
+        w.strs(&strs);
+        let mut r = Reader::new(leak(w.finish()), b"TEST").expect("magic");
+        assert_eq!(r.u64(), Some(42));
+        let back = r.u32s().expect("numbers");
+        assert_eq!(back, nums);
+        assert_eq!(back.iter().collect::<Vec<_>>(), [0, 1, 7, 7, 9, u32::MAX, 65_536]);
+        assert_eq!(r.bytes(), Some(&b"raw"[..]));
+        let back = r.strs().expect("strings");
+        assert_eq!(back.iter().collect::<Vec<_>>(), ["", "αθήνα", "x", "", "μητσοτάκης"]);
+        assert!(r.is_done());
+        assert!(r.u64().is_none());
+    }
+
+    /// A blob cut short, with another magic or with string ends off char boundaries reads
+    /// as `None`.
+    #[test]
+    fn broken_blobs_read_as_none() {
+        let mut w = Writer::new(b"TEST");
+        w.strs(&Strs::collect(["αθήνα", "β"]));
+        let blob = w.finish();
+        assert!(Reader::new(leak(blob.clone()), b"ELSE").is_none());
+        for cut in 4..blob.len() {
+            let mut r = Reader::new(leak(blob[..cut].to_vec()), b"TEST").expect("magic");
+            assert!(r.strs().is_none(), "cut at {cut}");
+        }
+        // The first end moved from 10 (after `αθήνα`) to 9, inside `α`.
+        let mut bad = blob.clone();
+        let at = bad.len() - 8;
+        bad[at] = 9;
+        assert!(Reader::new(leak(bad), b"TEST").expect("magic").strs().is_none());
+    }
+
+    #[test]
+    fn sorted_runs_are_searched_exactly() {
+        let values: Vec<u32> = (0..40).map(|i| 3 * i + 1).collect();
+        let t = U32s::from_vec(&values);
+        for from in [0, 5, 20] {
+            for to in [from, from + 1, from + 9, 40] {
+                for v in 0..125 {
+                    let want = (from..to).find(|&i| values[i] == v);
+                    assert_eq!(t.find_sorted(from, to, v), want, "{from}..{to} {v}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fingerprints_tell_inputs_apart() {
+        let f = |parts: &[&[u8]]| parts.iter().fold(Fingerprint::new(), |f, p| f.bytes(p)).value();
+        assert_eq!(f(&[b"abc", b"d"]), f(&[b"abc", b"d"]));
+        assert_ne!(f(&[b"abc", b"d"]), f(&[b"ab", b"cd"]));
+        assert_ne!(f(&[b"abcdefgh"]), f(&[b"abcdefgh\0"]));
+        assert_ne!(f(&[]), f(&[b""]));
+    }
+}
