@@ -6,6 +6,7 @@ use std::sync::{Arc, LazyLock};
 use crate::entity::{Names, SharedText};
 use crate::error::BuildError;
 use crate::gazetteer::{self, Gazetteer};
+use crate::stages::adapt::Adaptation;
 use crate::stages::document;
 use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
@@ -42,14 +43,17 @@ pub enum Stage {
 #[derive(Clone)]
 pub struct Recognizer {
     inner: Arc<Inner>,
+    /// What was learned from annotated corpora beyond names (the adaptation stage), apart
+    /// from the compiled stages so that learning can try variants on one build.
+    adapt: Option<Arc<Adaptation>>,
 }
 
 struct Inner {
     lookup: Lookup,
     vocab: Vocab,
-    rules: Option<crate::stages::rules::Rules>,
-    /// What was learned from annotated corpora beyond names (see `learn::Adaptation`).
-    adapt: Option<crate::learn::Adaptation>,
+    /// The rule stage: all its rules when `rules_on`, else only its veto-only pass.
+    rules: crate::stages::rules::Rules,
+    rules_on: bool,
     document: bool,
     /// The lookup was read from the compiled default gazetteers, not built at run time.
     precompiled: bool,
@@ -118,12 +122,10 @@ impl Recognizer {
         self.inner.precompiled
     }
 
-    /// Replaces what was learned from corpora, while the recognizer is being built (not
-    /// shared yet; otherwise nothing changes).
-    pub(crate) fn set_adaptation(&mut self, adapt: crate::learn::Adaptation) {
-        if let Some(inner) = Arc::get_mut(&mut self.inner) {
-            inner.adapt = Some(adapt);
-        }
+    /// The same compiled stages with another adaptation: learning tries its variants on
+    /// one build, and a built recognizer never changes.
+    pub(crate) fn with_adaptation(&self, adapt: Adaptation) -> Recognizer {
+        Recognizer { inner: self.inner.clone(), adapt: Some(Arc::new(adapt)) }
     }
 
     /// Runs every stage on `text`, leaving its mentions in `b.mentions`.
@@ -148,32 +150,17 @@ impl Recognizer {
                 words.push(w);
             });
             inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
-            match &inner.rules {
-                Some(rules) => {
-                    let stage = crate::stages::rules::LineInput {
-                        text: line,
-                        folded: &b.folded,
-                        words: &b.words,
-                        offset,
-                    };
-                    rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
-                }
-                None => {
-                    let (folded, words) = (&b.folded, &b.words);
-                    let is_sport = || crate::stages::rules::sport_line(line, folded, words);
-                    crate::stages::rules::veto_only::drop_partial_names(
-                        line,
-                        offset,
-                        &mut b.mentions,
-                        first,
-                        is_sport,
-                    )
-                }
+            let stage =
+                crate::stages::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
+            if inner.rules_on {
+                inner.rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
+            } else {
+                inner.rules.veto_only(stage, &mut b.mentions, first, &mut b.rules);
             }
             // The document pass looks for partial mentions among the capitalised words, and
             // keeps the line's mentions' folded text: taken now, while the line is at hand.
             if inner.document {
-                let covered_final = inner.adapt.is_none();
+                let covered_final = self.adapt.is_none();
                 document::take_line(
                     line,
                     &b.folded,
@@ -185,7 +172,7 @@ impl Recognizer {
             }
             offset += line.len();
         }
-        if let Some(adapt) = &inner.adapt {
+        if let Some(adapt) = &self.adapt {
             adapt.apply(text, &mut b.mentions);
         }
         if inner.document {
@@ -259,17 +246,13 @@ impl Recognizer {
 
 /// The vocabulary of the stages that are on: the lookup's tokens (taken from it: it
 /// needs them no more) and the rules' word classes.
-fn vocabulary(lookup: &mut Lookup, rules: Option<&crate::stages::rules::Rules>) -> Vocab {
+fn vocabulary(lookup: &mut Lookup, rules: &crate::stages::rules::Rules) -> Vocab {
     let tokens = lookup.take_tokens();
-    let words = rules.map_or(0, |r| r.vocabulary_size());
-    let mut vocab = Vocab::with_capacity(tokens.len() + words);
+    let mut vocab = Vocab::with_capacity(tokens.len() + rules.vocabulary_size());
     for (id, token) in tokens.iter().enumerate() {
         vocab.set_token(token, id as u32);
     }
-    match rules {
-        Some(r) => r.add_vocabulary(&mut vocab),
-        None => crate::stages::rules::add_sport_vocabulary(&mut vocab),
-    }
+    rules.add_vocabulary(&mut vocab);
     vocab
 }
 
@@ -526,19 +509,22 @@ impl RecognizerBuilder {
     /// Builds the recognizer; fails on the first gazetteer that cannot be read or parsed,
     /// naming its file, line and field.
     pub fn build(self) -> Result<Recognizer, BuildError> {
-        let rules = !self.disabled.contains(&Stage::Rules);
+        let rules_on = !self.disabled.contains(&Stage::Rules);
         let document = !self.disabled.contains(&Stage::Document);
-        let assemble = |mut lookup: Lookup, adapt, precompiled| {
-            let rules = rules.then(crate::stages::rules::Rules::new);
-            let vocab = vocabulary(&mut lookup, rules.as_ref());
-            Recognizer { inner: Arc::new(Inner { lookup, vocab, rules, document, adapt, precompiled }) }
+        let assemble = |mut lookup: Lookup, precompiled| {
+            let rules = crate::stages::rules::Rules::new();
+            let vocab = vocabulary(&mut lookup, &rules);
+            Recognizer {
+                inner: Arc::new(Inner { lookup, vocab, rules, rules_on, document, precompiled }),
+                adapt: None,
+            }
         };
         // The embedded gazetteers alone are compiled already: read in place.
         let defaults_only =
             !self.no_defaults && self.paths.is_empty() && self.gazetteers.is_empty() && self.learn.is_empty();
         if defaults_only {
             if let Some(lookup) = crate::stages::default_lookup::load() {
-                return Ok(assemble(lookup, None, true));
+                return Ok(assemble(lookup, true));
             }
         }
         let mut all = Vec::new();
@@ -552,11 +538,10 @@ impl RecognizerBuilder {
             g.finish()?;
             all.push(g);
         }
-        let make = |gazetteers: &[Gazetteer], adapt: Option<crate::learn::Adaptation>| {
-            Ok::<_, BuildError>(assemble(Lookup::build(gazetteers)?, adapt, false))
-        };
+        let make =
+            |gazetteers: &[Gazetteer]| Ok::<_, BuildError>(assemble(Lookup::build(gazetteers)?, false));
         if self.learn.is_empty() {
-            return make(&all, None);
+            return make(&all);
         }
         let mut corpora = Vec::new();
         for (path, text) in &self.learn {
@@ -572,7 +557,7 @@ impl RecognizerBuilder {
         for (name, corpus) in &corpora {
             all.extend(crate::learn::learn_with_misc(name, corpus)?);
         }
-        make(&all, Some(adapt))
+        Ok(make(&all)?.with_adaptation(adapt))
     }
 }
 

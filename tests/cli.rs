@@ -435,3 +435,29 @@ fn jsonl_memory_does_not_grow_with_lines() {
     assert!(child.wait().unwrap().success());
     assert!(late < early + 4 * 1024, "peak RSS grew from {early} KiB to {late} KiB over 45 000 lines");
 }
+
+/// `--help` and `-h` print on stdout and exit 0, explaining every option; `--version` too.
+#[test]
+fn help_and_version_go_to_stdout() {
+    for flag in ["--help", "-h"] {
+        let out = run(&[flag], b"");
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        let help = String::from_utf8_lossy(&out.stdout);
+        for option in [
+            "--jsonl",
+            "--format",
+            "--strict",
+            "--lossy",
+            "--threads",
+            "--window",
+            "--gazetteer",
+            "--learn-iob2",
+        ] {
+            assert!(help.contains(option), "{flag} does not mention {option}: {help}");
+        }
+        assert!(out.stderr.is_empty(), "{flag}");
+    }
+    let out = run(&["--version"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("extract {}", env!("CARGO_PKG_VERSION")));
+}

@@ -3,7 +3,7 @@
 Run from the repository root:  python3 -m unittest discover -s tools -p 'test_*.py'
 
 Most tests use the made-up fixture in tools/testdata/surnames/ (a tiny gazetteers/ tree and a
-lexicon.rs with only the two given-name arrays); the last one checks that the committed
+lexicon/ with only given-name lists); the last one checks that the committed
 gazetteers/generated/surnames.tsv is what the script makes of the repository's own lists.
 """
 
@@ -23,11 +23,11 @@ import gen_surnames as gen  # noqa: E402
 REPO = os.path.dirname(HERE)
 FIXTURE = os.path.join(HERE, "testdata", "surnames")
 FIXTURE_GAZ = os.path.join(FIXTURE, "gazetteers")
-FIXTURE_LEXICON = os.path.join(FIXTURE, "lexicon.rs")
+FIXTURE_LEXICON = os.path.join(FIXTURE, "lexicon")
 REAL_GAZ = os.path.join(REPO, "gazetteers")
-REAL_LEXICON = os.path.join(REPO, "src", "rules", "lexicon.rs")
+REAL_LEXICON = os.path.join(REPO, "lexicon")
 COMMITTED = os.path.join(REAL_GAZ, "generated", "surnames.tsv")
-REAL_INPUTS = [REAL_LEXICON, os.path.join(REAL_GAZ, "stoplist_el.txt"),
+REAL_INPUTS = [os.path.join(REAL_LEXICON, "index.tsv"), os.path.join(REAL_GAZ, "stoplist_el.txt"),
                os.path.join(REAL_GAZ, "generated", "politicians.tsv")] + [
     os.path.join(REAL_GAZ, "curated", f)
     for f in ("persons_gr.tsv", "persons_world.tsv", "persons_more.tsv")]
@@ -93,8 +93,8 @@ class Fixture(unittest.TestCase):
     def test_given_names_are_left_out(self):
         self.assertNotIn("Κλεόβουλος", self.by_name)  # a first word in our lists
         self.assertNotIn("Κλεοβούλου", self.by_name)  # its genitive
-        self.assertNotIn("Φιλοστράτου", self.by_name)  # genitive of a lexicon.rs Greek name
-        self.assertNotIn("Μπράνκο", self.by_name)  # a lexicon.rs foreign given name
+        self.assertNotIn("Φιλοστράτου", self.by_name)  # genitive of a lexicon Greek given name
+        self.assertNotIn("Μπράνκο", self.by_name)  # a lexicon foreign given name
 
     def test_short_existing_and_single_mp_surnames_are_left_out(self):
         self.assertNotIn("Νας", self.by_name)
@@ -140,7 +140,7 @@ class Fixture(unittest.TestCase):
 
 
 @unittest.skipUnless(all(os.path.exists(p) for p in REAL_INPUTS + [COMMITTED]),
-                     "the repository's gazetteers or lexicon.rs are not present")
+                     "the repository's gazetteers or lexicon are not present")
 class RealLists(unittest.TestCase):
     def test_committed_file_is_up_to_date(self):
         with tempfile.TemporaryDirectory() as tmp:

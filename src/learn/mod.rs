@@ -43,7 +43,7 @@
 //! frequent spelling in the corpus. Entities report `gazetteer:learned:<file>:<line>` as
 //! their source, `line` being the corpus line where the name was first annotated.
 //!
-//! # Conventions: a pass after the rules (`Adaptation`)
+//! # Conventions: learned here, applied by the adaptation stage (`stages/adapt.rs`)
 //!
 //! Run after the rule stage and before the document pass, so both work on top of the
 //! learned names:
@@ -88,11 +88,14 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use crate::error::BuildError;
 use crate::gazetteer::{inflect, Entry, Flags, Gazetteer};
 use crate::iob2::Corpus;
-use crate::stages::mention::Mention;
+use crate::stages::adapt::{
+    all_caps, bucket, context_words, is_initial, source_key, Adaptation, ContextLabels, LowerStarts,
+    MISC_GAZETTEER, OTHER,
+};
 use crate::text::case::{case_accepts, case_rule_of, CaseRule};
 use crate::text::normalize::{fold, is_letter, is_upper, FoldedText};
-use crate::text::tokens::{tokens, Token};
-use crate::{Label, Source};
+use crate::text::tokens::tokens;
+use crate::Label;
 
 /// Names whose majority type covers less than this share of their occurrences are dropped.
 pub const MIN_PRECISION: f64 = 0.5;
@@ -106,30 +109,6 @@ pub const STRONG_PRIORITY: i32 = 8;
 pub const CAPS_PRIORITY: i32 = 9;
 /// Priority of the less certain learned names.
 pub const WEAK_PRIORITY: i32 = 1;
-
-/// Type buckets: PER, LOC, ORG, anything else.
-const OTHER: usize = 3;
-
-fn bucket(label: Option<Label>) -> usize {
-    match label {
-        Some(Label::Per) => 0,
-        Some(Label::Loc) => 1,
-        Some(Label::Org) => 2,
-        None => OTHER,
-    }
-}
-
-/// Two letters or more, all capitals.
-fn all_caps(s: &str) -> bool {
-    let mut n = 0;
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
-            return false;
-        }
-        n += 1;
-    }
-    n >= 2
-}
 
 #[derive(Default)]
 struct Name {
@@ -187,9 +166,6 @@ pub fn learn(file: &str, corpus: &Corpus) -> Result<(Vec<Gazetteer>, LearnStats)
 pub(crate) fn learn_with_misc(file: &str, corpus: &Corpus) -> Result<Vec<Gazetteer>, BuildError> {
     Ok(learn_names(file, corpus, true)?.0)
 }
-
-/// Prefix of the name of the gazetteer of `MISC` names.
-const MISC_GAZETTEER: &str = "learned-misc:";
 
 fn learn_names(file: &str, corpus: &Corpus, misc: bool) -> Result<(Vec<Gazetteer>, LearnStats), BuildError> {
     // 1. Harvest.
@@ -373,52 +349,6 @@ fn slug(name: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// What the corpus teaches beyond names (see the module docs, "Conventions"), applied
-/// after the rule stage and before the document pass by [`Adaptation::apply`].
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Adaptation {
-    given: std::collections::HashSet<String>,
-    initials: bool,
-    /// The corpus writes a person's names as one span: two person mentions side by side
-    /// are one person.
-    /// Per label (PER, LOC, ORG).
-    merge_adjacent: [bool; 3],
-    /// Organisation mentions take in the capitalised words around them (`Πενταμελές` +
-    /// `Εφετείο`), when that does better on held-out parts of the corpus.
-    extend_org: bool,
-    /// Per folded mention text and whether it is written in capitals only.
-    verdicts: HashMap<(String, bool), Option<Label>>,
-    /// Sources (a gazetteer, a rule) and labels whose mentions the corpus mostly rejects.
-    distrusted: std::collections::HashSet<(String, Label)>,
-    /// Where the corpus draws the start of a span before a capitalised name: lower-case
-    /// words it leaves outside (`κ.` Μητσοτάκη, `πλανήτη` Γη) or takes in (`υπουργείο`
-    /// Υγείας).
-    lower: LowerStarts,
-    /// Labels of names the corpus labels in more than one way, chosen by the words around
-    /// them (`Κροατία` as a team among `γκολ`, `αγώνα`), when that does better on held-out
-    /// parts of the corpus.
-    context: Option<std::sync::Arc<ContextLabels>>,
-}
-
-/// How a corpus treats lower-case words right before the capitalised words of a name:
-/// per folded word, how often it starts an annotated span (taken in) and how often it is
-/// left outside a span that starts at the next capitalised word. One connector may stand
-/// between the word and the name (`όρμο των Βατίκων`, `σπήλαιο του Ισραήλ`): a lower-case
-/// word the corpus often keeps inside spans between capitalised words (articles in the
-/// genitive, `of`), learned in a first pass.
-#[derive(Clone, Debug, Default)]
-struct LowerStarts {
-    words: HashMap<String, [u32; 2]>,
-    /// All words together: [taken in, left outside].
-    total: [u32; 2],
-    /// Lower-case tokens (as written) that stand between two capitalised words inside a
-    /// span at least [`CONNECTOR_SHARE`] of the time (and twice).
-    connectors: std::collections::HashSet<String>,
-}
-
-/// Weight of the corpus-wide share in the estimate for one word (additive smoothing).
-const LOWER_PRIOR_WEIGHT: f64 = 2.0;
-
 /// A connector stands inside a span at least this share of the times it stands between
 /// two capitalised words.
 const CONNECTOR_SHARE: f64 = 0.2;
@@ -494,37 +424,6 @@ impl LowerStarts {
             self.total[slot] += 1;
         }
     }
-
-    /// Whether the corpus mostly leaves `word` (folded) outside the span of the name after
-    /// it: its share of "taken in", smoothed towards the corpus-wide share, is below half.
-    fn left_outside(&self, word: &str) -> bool {
-        let [taken, outside] = self.words.get(word).copied().unwrap_or_default();
-        let all = self.total[0] + self.total[1];
-        if all == 0 {
-            return false;
-        }
-        let prior = f64::from(self.total[0]) / f64::from(all);
-        let share = (f64::from(taken) + LOWER_PRIOR_WEIGHT * prior)
-            / (f64::from(taken + outside) + LOWER_PRIOR_WEIGHT);
-        share < 0.5
-    }
-}
-
-/// Names a corpus labels in more than one way (`Κροατία`: a place, or the national team)
-/// and the words of the sentences around them, per label: a naive Bayes choice between a
-/// name's labels by the other words of its sentence.
-#[derive(Debug, Default)]
-pub(crate) struct ContextLabels {
-    /// Per folded name and whether it is written in capitals only: annotations per label.
-    names: HashMap<(String, bool), [u32; 3]>,
-    /// Per folded word: in how many annotations of the ambiguous names' sentences it
-    /// appears, per label.
-    words: HashMap<String, [u32; 3]>,
-    /// Annotations of the ambiguous names, per label.
-    per_label: [u32; 3],
-    /// Weight of the context against the name's own label counts (0: the most frequent
-    /// label always), chosen on held-out parts of the corpus among [`CONTEXT_WEIGHTS`].
-    weight: f64,
 }
 
 /// Weights of the context tried on held-out parts of the corpus (naive Bayes counts every
@@ -534,31 +433,6 @@ const CONTEXT_WEIGHTS: [f64; 6] = [0.0, 0.1, 0.2, 0.35, 0.5, 1.0];
 /// A name is ambiguous when labels other than its most frequent one make at least this
 /// share of its annotations (chosen on held-out halves of elNER's train set).
 const CONTEXT_MIN_MINORITY: f64 = 0.2;
-/// Weight of a word's corpus-wide label mix in its per-label estimate (additive smoothing).
-const CONTEXT_SMOOTHING: f64 = 2.0;
-
-/// Bytes looked at on each side of a mention for its sentence: the context of one mention
-/// costs the same in a text of any length.
-const CONTEXT_REACH: usize = 1024;
-
-/// The sentence around `start..end` in `text`: from the last sentence end before it to the
-/// first one after it (`.`, `!`, `;`, `?`, line breaks), at most [`CONTEXT_REACH`] bytes
-/// away (on a char boundary).
-fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let stop = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\u{037E}' | '\n' | '\r');
-    let mut lo = start.saturating_sub(CONTEXT_REACH);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let mut hi = (end + CONTEXT_REACH).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi -= 1;
-    }
-    let from = text[lo..start].rfind(stop).map_or(lo, |i| lo + i + 1);
-    let to = text[end..hi].find(stop).map_or(hi, |i| end + i);
-    (from, to)
-}
-
 impl ContextLabels {
     /// Learns from the annotations of `sentences`; `None` when no name is ambiguous.
     fn learn<'s>(
@@ -600,47 +474,6 @@ impl ContextLabels {
         Some(c)
     }
 
-    /// The label the context of `start..end` (a mention of an ambiguous name) suggests.
-    fn label(&self, text: &str, start: usize, end: usize, words: &mut Vec<String>) -> Option<Label> {
-        let (prior, evidence) = self.evidence(text, start, end, words)?;
-        Some(Self::choose(&prior, &evidence, self.weight))
-    }
-
-    /// The name's label counts and the log-likelihood of its context under each label.
-    fn evidence(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        words: &mut Vec<String>,
-    ) -> Option<([u32; 3], [f64; 3])> {
-        let t = &text[start..end];
-        let prior = *self.names.get(&(fold(t), all_caps(t)))?;
-        let n: u32 = self.per_label.iter().sum();
-        let mut evidence = [0.0f64; 3];
-        context_words(text, start, end, words);
-        for w in words.drain(..) {
-            // Words never seen around the ambiguous names say nothing.
-            let Some(c) = self.words.get(&w) else { continue };
-            let share = f64::from(c.iter().sum::<u32>()) / f64::from(n);
-            for (b, e) in evidence.iter_mut().enumerate() {
-                *e += ((f64::from(c[b]) + CONTEXT_SMOOTHING * share)
-                    / (f64::from(self.per_label[b]) + CONTEXT_SMOOTHING))
-                    .ln();
-            }
-        }
-        Some((prior, evidence))
-    }
-
-    fn choose(prior: &[u32; 3], evidence: &[f64; 3], weight: f64) -> Label {
-        let score: [f64; 3] = std::array::from_fn(|b| f64::from(prior[b]).ln() + weight * evidence[b]);
-        let best = (0..3)
-            .filter(|&b| prior[b] > 0)
-            .max_by(|&x, &y| score[x].total_cmp(&score[y]).then(y.cmp(&x)))
-            .unwrap_or(0);
-        [Label::Per, Label::Loc, Label::Org][best]
-    }
-
     /// Adds up, per weight of [`CONTEXT_WEIGHTS`], how many annotations of ambiguous names in
     /// `sentences` (held out from the ones learned from) get their label right.
     fn score(&self, sentences: &[crate::iob2::Sentence], right: &mut [u32; CONTEXT_WEIGHTS.len()]) {
@@ -657,30 +490,6 @@ impl ContextLabels {
                 }
             }
         }
-    }
-}
-
-/// The distinct folded words of the sentence around `start..end`, those of `start..end`
-/// left out.
-fn context_words(text: &str, start: usize, end: usize, out: &mut Vec<String>) {
-    out.clear();
-    let (from, to) = sentence_around(text, start, end);
-    for w in tokens(&text[from..to]) {
-        let (ws, we) = (from + w.start, from + w.end);
-        if ws < end && start < we {
-            continue;
-        }
-        out.push(fold(w.text));
-    }
-    out.sort_unstable();
-    out.dedup();
-}
-
-/// A mention's source without the line: `gazetteer:<name>`, `rule:<name>`, `document:<name>`.
-fn source_key(s: &Source) -> String {
-    match s {
-        Source::Gazetteer { gazetteer, .. } => format!("gazetteer:{gazetteer}"),
-        other => other.to_string(),
     }
 }
 
@@ -728,7 +537,7 @@ const FOLDS: usize = 2;
 pub(crate) fn adapt(
     base: &[Gazetteer],
     corpora: &[(String, Corpus)],
-    make: impl Fn(&[Gazetteer], Option<Adaptation>) -> Result<crate::Recognizer, BuildError>,
+    make: impl Fn(&[Gazetteer]) -> Result<crate::Recognizer, BuildError>,
 ) -> Result<Adaptation, BuildError> {
     let mut adapt = Adaptation::from_corpora(corpora.iter().map(|(_, c)| c));
     // Each corpus is cut into FOLDS parts; part `fold` of each is held out.
@@ -774,10 +583,10 @@ pub(crate) fn adapt(
             };
             gazetteers.extend(learn_with_misc(name, &part)?);
         }
-        let mut ner = make(&gazetteers, Some(adapt.clone()))?;
+        let base = make(&gazetteers)?;
         for (variant, seen) in observed.iter_mut().enumerate() {
             let a = Adaptation { extend_org: variant == 1, context: context.clone(), ..adapt.clone() };
-            ner.set_adaptation(a.clone());
+            let ner = base.with_adaptation(a.clone());
             for ((_, c), (start, end)) in corpora.iter().zip(held_out(fold)) {
                 a.observe(&c.sentences[start..end], &ner, seen);
             }
@@ -799,9 +608,6 @@ pub(crate) fn adapt(
     adapt.decide(seen);
     Ok(adapt)
 }
-
-/// Source of a person mention extended by a learned given name or initial.
-const EXTENDED: &str = "learned_person_extension";
 
 impl Adaptation {
     /// Given names and the initials convention, from the corpora's person spans.
@@ -911,262 +717,15 @@ impl Adaptation {
             }
         }
     }
-
-    /// Extends person mentions by learned given names and initials, then applies the
-    /// verdicts. `mentions` are sorted, non-overlapping, with byte offsets into `text`;
-    /// they stay so.
-    pub(crate) fn apply(&self, text: &str, mentions: &mut Vec<Mention>) {
-        // MISC names were matched only to hide the names inside them.
-        mentions.retain(
-            |m| !matches!(&m.source, Source::Gazetteer { gazetteer, .. } if gazetteer.starts_with(MISC_GAZETTEER)),
-        );
-        for m in mentions.iter_mut() {
-            self.trim_lower_start(text, m);
-        }
-        if !self.given.is_empty() {
-            let mut i = 0;
-            while i < mentions.len() {
-                if mentions[i].label == Label::Per {
-                    self.extend_given(text, mentions, i);
-                }
-                i += 1;
-            }
-        }
-        if self.merge_adjacent.contains(&true) || self.initials {
-            let mut i = 1;
-            while i < mentions.len() {
-                let (a, b) = (&mentions[i - 1], &mentions[i]);
-                let gap = &text[a.end..b.start];
-                let first = &text[a.start..a.end];
-                let join = a.label == b.label
-                    && ((self.merge_adjacent[bucket(Some(a.label))] && (gap == " " || gap == "\u{A0}"))
-                        || (a.label == Label::Per
-                            && self.initials
-                            && matches!(gap, ". " | ".")
-                            && is_initial(&format!("{first}."))));
-                if join {
-                    let end = mentions[i].end;
-                    let m = &mut mentions[i - 1];
-                    m.end = end;
-                    m.entry = None;
-                    m.canonical = None;
-                    m.source = Source::Rule(if m.label == Label::Per { EXTENDED } else { MERGED });
-                    mentions.remove(i);
-                } else {
-                    i += 1;
-                }
-            }
-        }
-        if self.initials {
-            for i in 0..mentions.len() {
-                if mentions[i].label != Label::Per {
-                    continue;
-                }
-                let floor = if i > 0 { mentions[i - 1].end } else { 0 };
-                if let Some(start) = initial_before(text, mentions[i].start, floor) {
-                    mentions[i].start = start;
-                    mentions[i].source = Source::Rule(EXTENDED);
-                }
-            }
-        }
-        if self.extend_org {
-            let mut i = 0;
-            while i < mentions.len() {
-                if mentions[i].label == Label::Org {
-                    let floor = if i > 0 { mentions[i - 1].end } else { 0 };
-                    loop {
-                        let ceil = mentions.get(i + 1).map_or(text.len(), |m| m.start);
-                        extend_capitalised(text, &mut mentions[i], floor, ceil);
-                        // A place right after it is its complement: `Κέντρο Υγείας` + `Μυτιλήνης`.
-                        match mentions.get(i + 1) {
-                            Some(n) if n.label == Label::Loc && &text[mentions[i].end..n.start] == " " => {
-                                let end = n.end;
-                                mentions.remove(i + 1);
-                                let m = &mut mentions[i];
-                                m.end = end;
-                                m.entry = None;
-                                m.canonical = None;
-                                m.source = Source::Rule(EXTENDED_ORG);
-                            }
-                            _ => break,
-                        }
-                    }
-                }
-                i += 1;
-            }
-        }
-        if let Some(context) = &self.context {
-            let mut words = Vec::new();
-            for m in mentions.iter_mut() {
-                if let Some(l) = context.label(text, m.start, m.end, &mut words) {
-                    m.label = l;
-                }
-            }
-        }
-        if !self.distrusted.is_empty() {
-            mentions.retain(|m| !self.distrusted.contains(&(source_key(&m.source), m.label)));
-        }
-        if !self.verdicts.is_empty() {
-            mentions.retain_mut(|m| {
-                let t = &text[m.start..m.end];
-                match self.verdicts.get(&(fold(t), all_caps(t))) {
-                    Some(None) => false,
-                    Some(Some(l)) => {
-                        m.label = *l;
-                        true
-                    }
-                    None => true,
-                }
-            });
-        }
-    }
-
-    /// Drops the lower-case words at the start of a mention (`κ. Μητσοτάκη`, `πλανήτη Γη`)
-    /// when the corpus mostly leaves the first of them outside the span of the name after it.
-    fn trim_lower_start(&self, text: &str, m: &mut Mention) {
-        let mut words = tokens(&text[m.start..m.end]);
-        let Some(first) = words.next() else { return };
-        if first.start != 0 || first.is_capitalized() || !first.text.chars().next().is_some_and(is_letter) {
-            return;
-        }
-        let Some(name) = words.find(Token::is_capitalized) else { return };
-        if !self.lower.left_outside(&fold(first.text)) {
-            return;
-        }
-        m.start += name.start;
-        m.entry = None;
-        m.canonical = None;
-        m.source = Source::Rule(TRIMMED);
-    }
-
-    fn extend_given(&self, text: &str, mentions: &mut Vec<Mention>, i: usize) {
-        let m = &mentions[i];
-        let words: Vec<_> = tokens(&text[m.start..m.end]).collect();
-        if words.is_empty() || words.len() > 2 || !words.iter().all(|w| self.given.contains(&fold(w.text))) {
-            return;
-        }
-        // One space, then a capitalised word that is not itself a given name.
-        let rest = &text[m.end..];
-        let gap = rest.len() - rest.trim_start_matches([' ', '\u{A0}']).len();
-        if gap == 0 || gap > 2 {
-            return;
-        }
-        let Some(next) = tokens(rest).next() else { return };
-        if next.start != gap
-            || !next.is_capitalized()
-            || next.text.chars().count() < 2
-            || next.text.chars().any(|c| !c.is_alphabetic() && !crate::text::normalize::is_mark(c))
-            || self.given.contains(&fold(next.text))
-        {
-            return;
-        }
-        let (ns, ne) = (m.end + next.start, m.end + next.end);
-        if let Some(after) = mentions.get(i + 1) {
-            if after.start < ne {
-                // The word is (the start of) another mention: join a person, or a one-word
-                // mention of another type (a surname that is also a company's name).
-                if after.start != ns || (after.label != Label::Per && after.end != ne) {
-                    return;
-                }
-                let end = after.end;
-                let entry = if after.label == Label::Per { after.entry } else { None };
-                mentions.remove(i + 1);
-                let m = &mut mentions[i];
-                m.end = end;
-                m.entry = entry;
-                m.source = Source::Rule(EXTENDED);
-                return;
-            }
-        }
-        let m = &mut mentions[i];
-        m.end = ne;
-        m.entry = None;
-        m.canonical = None;
-        m.source = Source::Rule(EXTENDED);
-    }
-}
-
-/// A capitalised Greek word of four letters or more, not all in capitals: in text written
-/// in capitals every word looks like a name, and Latin words after a brand are mostly its
-/// products (`Samsung Galaxy`).
-fn capitalised_word(w: &crate::text::tokens::Token<'_>) -> bool {
-    let greek = |c: char| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}');
-    w.is_capitalized()
-        // Capitalised articles and prepositions (`Την`, `Στο`) are short.
-        && w.text.chars().count() >= 4
-        && !all_caps(w.text)
-        && w.text.chars().all(|c| (c.is_alphabetic() && greek(c)) || crate::text::normalize::is_mark(c))
-}
-
-/// Extends `m` over the capitalised words right before and after it (one space apart),
-/// within `floor..ceil`; a word that starts a sentence is not taken.
-fn extend_capitalised(text: &str, m: &mut Mention, floor: usize, ceil: usize) {
-    let before = m.start;
-    loop {
-        let head = &text[floor..m.start];
-        let Some(h) = head.strip_suffix(' ') else { break };
-        let Some(w) = tokens(h).last() else { break };
-        if w.end != h.len()
-            || !capitalised_word(&w)
-            || crate::text::tokens::is_sentence_start(text, floor + w.start)
-        {
-            break;
-        }
-        m.start = floor + w.start;
-    }
-    let after = m.end;
-    loop {
-        let tail = &text[m.end..ceil];
-        let Some(t) = tail.strip_prefix(' ') else { break };
-        let Some(w) = tokens(t).next() else { break };
-        if w.start != 0 || !capitalised_word(&w) || crate::text::tokens::is_sentence_start(text, m.end + 1) {
-            break;
-        }
-        m.end += 1 + w.end;
-    }
-    if (m.start, m.end) != (before, after) {
-        m.entry = None;
-        m.canonical = None;
-        m.source = Source::Rule(EXTENDED_ORG);
-    }
-}
-
-/// Source of a mention whose lower-case first words were dropped.
-const TRIMMED: &str = "learned_lower_start";
-
-/// Source of two place or organisation mentions side by side read as one.
-const MERGED: &str = "learned_merge";
-
-/// Source of an organisation mention extended over capitalised words.
-const EXTENDED_ORG: &str = "learned_org_extension";
-
-/// One or two letters, the first a capital, then a full stop: `Κ.`, `Θρ.`.
-fn is_initial(token: &str) -> bool {
-    let Some(letters) = token.strip_suffix('.') else { return false };
-    let n = letters.chars().count();
-    (1..=2).contains(&n)
-        && letters.chars().all(char::is_alphabetic)
-        && letters.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// The start of an initial right before byte `at` (`Κ. ` or `Κ.`), not before `floor`.
-fn initial_before(text: &str, at: usize, floor: usize) -> Option<usize> {
-    let head = &text[floor..at];
-    let head = head.strip_suffix(' ').unwrap_or(head);
-    let head = head.strip_suffix('.')?;
-    let letters: Vec<(usize, char)> =
-        head.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).take(3).collect();
-    let (start, first) = *letters.last()?;
-    if letters.len() > 2 || !first.is_uppercase() {
-        return None;
-    }
-    Some(floor + start)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::iob2;
+    use crate::stages::adapt::{sentence_around, CONTEXT_REACH};
+    use crate::stages::mention::Mention;
+    use crate::Source;
 
     fn learned(text: &str) -> (Vec<Gazetteer>, LearnStats) {
         learn("t.iob2", &iob2::parse("t.iob2", text).unwrap()).unwrap()

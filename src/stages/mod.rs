@@ -9,6 +9,7 @@
 //! Each stage reads the folded line and its tokens' classes (module `text`), and adds to
 //! or changes the line's [`mention::Mention`]s.
 
+pub(crate) mod adapt;
 pub(crate) mod default_lookup;
 pub(crate) mod document;
 pub(crate) mod lookup;

@@ -46,7 +46,7 @@ pub(crate) fn case_rule_of(name: &str) -> CaseRule {
 }
 
 /// Whether `original` has the letter case `rule` asks for (`Exact` rules need the lookup's
-/// table: see [`Lookup::case_ok`]; here they accept anything).
+/// table: see the lookup's `case_ok`; here they accept anything).
 pub(crate) fn case_accepts(rule: CaseRule, original: &str) -> bool {
     let mut letters = original.chars().filter(|&c| is_letter(c));
     match rule {

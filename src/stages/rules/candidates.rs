@@ -142,6 +142,19 @@ impl<'a> Line<'a> {
         }
     }
 
+    /// True when token `i` is an initial: a capital and at most two more letters, a full
+    /// stop right after it (`Κ.`, `Αλ.`, `Τζ.`), not in capitals (`ΗΠΑ.`) and not an
+    /// abbreviated title (`Δρ.`; a capital alone is an initial: `Κ.` is `κ.`, «Mr», only in
+    /// lower case).
+    pub fn initial(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.cap()
+            && !t.is(shape::UPPER)
+            && (!t.has(class::TITLE) || t.is(shape::SINGLE))
+            && self.w(i).chars().count() <= 3
+            && self.gap_after(i).starts_with('.')
+    }
+
     /// True when token `i` starts a sentence, a quotation or a heading: the positions where
     /// any word is capitalised, so a capital proves nothing.
     pub fn weak(&self, i: usize) -> bool {

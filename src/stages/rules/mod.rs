@@ -63,10 +63,27 @@ pub(crate) struct Rule {
     /// Sentences (ours) and the mention the rule must find in each.
     #[cfg_attr(not(test), allow(dead_code))]
     pub examples: &'static [(&'static str, &'static str)],
+    /// How the rule types a candidate run, for the rules tried in [`RULES`] order on each
+    /// run; `None` for the rules that act at another point of the stage (a given name
+    /// joined to a known person, a national team, a web domain, coordination).
+    pub find: Option<Find>,
 }
 
-/// Every rule, in the order they are tried.
-#[cfg_attr(not(test), allow(dead_code))]
+/// A typing rule: a candidate for the stretch, or `None` to let the next rule try.
+pub(crate) type Find = fn(&Line, &Stretch) -> Option<Cand>;
+
+/// The stretch of a run that the typing rules look at: tokens `a..b` (articles and
+/// capitalised common words stripped), whether it begins a sentence (`weak`: any word is
+/// capitalised there), and the line's gazetteer mentions.
+pub(crate) struct Stretch<'g> {
+    pub a: usize,
+    pub b: usize,
+    pub weak: bool,
+    pub gaz: &'g [GazSpan],
+}
+
+/// Every rule, in the order they are tried: the typing rules (those with a `find`) are tried
+/// in this order on each candidate run, and the first that fires decides.
 pub(crate) const RULES: &[&Rule] = &[
     &person::GIVEN_BEFORE_KNOWN,
     &organisation::HEAD,
@@ -168,6 +185,19 @@ impl Rules {
     /// Adds the word classes of the lexicon to the vocabulary the recognizer looks words up in.
     pub fn add_vocabulary(&self, vocab: &mut Vocab) {
         self.lex.add_to(vocab);
+    }
+
+    /// Gazetteer-only mode's pass over one line (see [`veto_only`]): no rule adds a name,
+    /// but the listed names most likely part of a longer unlisted one are left out.
+    pub fn veto_only(&self, line: LineInput, out: &mut Vec<Mention>, first: usize, sc: &mut Scratch) {
+        let LineInput { text, folded, words, offset } = line;
+        if out.len() == first {
+            return;
+        }
+        tokenize(folded, words, &mut sc.toks);
+        let is_sport = || sport_line(text, folded, words);
+        let line = Line { text, folded, toks: &sc.toks, lex: &self.lex };
+        veto_only::drop_partial_names(&line, offset, out, first, is_sport);
     }
 
     /// Runs the rules over one line. `out[first..]` holds the line's gazetteer mentions
@@ -361,6 +391,7 @@ pub(crate) const COORDINATION: Rule = Rule {
           person label: line-ups, lists of speakers. (Places and organisations are not \
           propagated: in lists they are as often common nouns.)",
     examples: &[("Έπαιξαν οι Καραβαγγελόπουλος, Ντουμέρ, Χατζηπαντελή και άλλοι.", "Ντουμέρ")],
+    find: None,
 };
 
 /// Checks the gazetteer's mentions against their context: a one-word place that has the
@@ -489,7 +520,7 @@ fn vet_gazetteer(
 /// without spaces: a pairing, a match or a route (`Γαλλία-Πορτογαλία`, `ΕΕ-Καναδά`,
 /// `Λάρισας-Βόλου`), not a mention of either (a word or a number before the hyphen,
 /// or a capital after it). The rule stage vetoes such names, and gazetteer-only mode
-/// leaves them out (`partial_names`).
+/// leaves them out (`veto_only`).
 pub(crate) fn hyphen_pair(line: &str, start: usize, end: usize) -> bool {
     let before = line[..start].strip_suffix('-').and_then(|r| r.chars().next_back());
     let after = line[end..].strip_prefix('-').and_then(|r| r.chars().next());
@@ -497,7 +528,7 @@ pub(crate) fn hyphen_pair(line: &str, start: usize, end: usize) -> bool {
 }
 
 /// Makes the country `m` its national team ([`organisation::NATIONAL_TEAM`]): the rule stage
-/// and gazetteer-only mode (`partial_names`) relabel the same way.
+/// and gazetteer-only mode (`veto_only`) relabel the same way.
 pub(crate) fn national_team(m: &mut Mention) {
     m.label = Label::Org;
     m.source = Source::Rule(organisation::NATIONAL_TEAM.name);
@@ -508,7 +539,7 @@ pub(crate) fn national_team(m: &mut Mention) {
 /// team ([`organisation::NATIONAL_TEAM`]): two of its sports words (`γκολ`, `νίκησε`,
 /// `προκρίθηκε`), or a score such as `2-1` (which counts twice). The rule stage asks this of
 /// the lines with a country among their mentions, gazetteer-only mode of those where a
-/// place follows an article (`partial_names`). It reads the line as folded and classified
+/// place follows an article (`veto_only`). It reads the line as folded and classified
 /// for the lookup (`folded`, and `words`, whose classes hold the sports words: see
 /// [`add_sport_vocabulary`]), so it folds and looks up nothing again.
 pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> bool {
@@ -538,22 +569,10 @@ pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> boo
     false
 }
 
-/// Adds the sports words of the lexicon to `vocab` (class [`class::SPORT`]), for
-/// [`sport_line`] in gazetteer-only mode, where the rule stage's vocabulary is not added.
-pub(crate) fn add_sport_vocabulary(vocab: &mut Vocab) {
-    LEXICON.add_class_to(class::SPORT, vocab);
-}
-
-/// Whether `word` is a title or its abbreviation (`Δρ`, `Καθ`, `Mr`, `Πρόεδρος`):
-/// gazetteer-only mode does not take such an abbreviation for an initial (`partial_names`).
-pub(crate) fn is_title(word: &str) -> bool {
-    LEXICON.classes(&crate::text::normalize::fold(word)) & class::TITLE != 0
-}
-
-/// Whether `word` is a given name in one of its singular case forms (`Αθηνά`, `Ολυμπίας`):
-/// gazetteer-only mode leaves out a place so named before a surname (`partial_names`).
-pub(crate) fn is_given_name(word: &str) -> bool {
-    LEXICON.classes(&crate::text::normalize::fold(word)) & class::GIVEN != 0
+/// Whether token `t` is the article of a subject or an object (`η Κροατία`, `τον
+/// Παναθηναϊκό`): before a country in a sports report, its team.
+pub(crate) fn subject_article(t: &Tok) -> bool {
+    t.has(class::SUBJECT_ARTICLE)
 }
 
 /// Strips function words and capitalised common words from the edges of a run.
@@ -611,12 +630,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
     let weak = line.weak(a);
     // A given name, an initial or an unknown name-like word right before a person the
     // gazetteer knows (`Έλον` + `Μασκ`, `Ντ.` + `Τραμπ`).
-    let initial = |i: usize| {
-        toks[i].cap()
-            && line.w(i).chars().count() <= 3
-            && line.gap_after(i).starts_with('.')
-            && !toks[i].is(shape::UPPER)
-    };
+    let initial = |i: usize| line.initial(i);
     let name_like = |i: usize| {
         let t = &toks[i];
         t.cap()
@@ -667,21 +681,8 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
     if b - a == 1 && toks[a].is(shape::SINGLE) {
         return None;
     }
-    let found = organisation::head(line, a, b, gaz)
-        .or_else(|| organisation::alone(line, a, b))
-        .or_else(|| organisation::introduced(line, a, b))
-        .or_else(|| place::introduced(line, a, b))
-        .or_else(|| person::title(line, a, b))
-        .or_else(|| person::saying(line, a, b))
-        .or_else(|| person::given_name(line, a, b))
-        .or_else(|| person::east_asian(line, a, b))
-        .or_else(|| person::surname(line, a, b))
-        .or_else(|| organisation::acronym(line, a, b, false))
-        .or_else(|| place::direction(line, a, b))
-        .or_else(|| place::preposition(line, a, b))
-        .or_else(|| if weak { None } else { organisation::latin(line, a, b) })
-        .or_else(|| person::article(line, a, b))
-        .or_else(|| person::fallback(line, a, b, weak))?;
+    let stretch = Stretch { a, b, weak, gaz };
+    let found = RULES.iter().filter_map(|r| r.find).find_map(|find| find(line, &stretch))?;
     // At the start of a sentence a capital proves nothing: one word needs a rule of shape
     // or strong context.
     if weak && b - a == 1 {

@@ -44,6 +44,7 @@ pub(crate) const HEAD: Rule = Rule {
             "Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας",
         ),
     ],
+    find: Some(|l, s| head(l, s.a, s.b, s.gaz)),
 };
 
 /// `Βουλή`, `Κομισιόν`, `Eurogroup`.
@@ -54,6 +55,7 @@ pub(crate) const ALONE: Rule = Rule {
     confidence: 0.8,
     doc: "A capitalised noun that names one organisation on its own (Βουλή, Κομισιόν, Γερουσία).",
     examples: &[("Το νομοσχέδιο ψηφίστηκε χθες στη Βουλή με ευρεία πλειοψηφία.", "Βουλή")],
+    find: Some(|l, s| alone(l, s.a, s.b)),
 };
 
 /// `το πρακτορείο ειδήσεων X`, `η εταιρεία X`.
@@ -68,6 +70,7 @@ pub(crate) const INTRODUCED: Rule = Rule {
         ("Το μετέδωσε το πρακτορείο ειδήσεων Tanjug το πρωί.", "Tanjug"),
         ("Την αγόρασε η εταιρεία Βλαχοδήμος πέρσι.", "Βλαχοδήμος"),
     ],
+    find: Some(|l, s| introduced(l, s.a, s.b)),
 };
 
 /// `η Κροατία νίκησε 2-0`: the national team.
@@ -85,6 +88,7 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
         ("Το ίδιο έκανε και κόντρα στην Ουκρανία στο τελευταίο ματς.", "Ουκρανία"),
         ("Ουκρανία (Πετρένκο): Σβιτλίνα, Ντεμτσένκο, Χόμενκο, Λούκας, Ζάιτσεφ.", "Ουκρανία"),
     ],
+    find: None,
 };
 
 /// `ΕΟΠΥΥ`, `Ε.Ε.`, `ΑΠΕ-ΜΠΕ`.
@@ -101,6 +105,7 @@ pub(crate) const ACRONYM: Rule = Rule {
         ("Η απόφαση της Ο.Σ.Κ.Π. δημοσιεύθηκε.", "Ο.Σ.Κ.Π."),
         ("Την κινητοποίηση κήρυξε η ΠΟΕΔΗΝΤ χθες.", "ΠΟΕΔΗΝΤ"),
     ],
+    find: Some(|l, s| acronym(l, s.a, s.b, false)),
 };
 
 /// `Volotea`, `Nintendo`.
@@ -112,6 +117,7 @@ pub(crate) const LATIN: Rule = Rule {
     doc: "A capitalised Latin-script name right after a feminine article (η, της, την, στην), \
           with no person or place evidence: a company, brand or medium.",
     examples: &[("Νέα συσκευή θα φέρει στην αγορά η Zentrova μέσα στο φθινόπωρο.", "Zentrova")],
+    find: Some(|l, s| if s.weak { None } else { latin(l, s.a, s.b) }),
 };
 
 /// `naftemporiki.gr`.
@@ -122,6 +128,7 @@ pub(crate) const DOMAIN: Rule = Rule {
     confidence: 0.8,
     doc: "A web domain (name.gr, name.com) outside an e-mail address: the medium or company.",
     examples: &[("Όπως έγραψε το paradeigma.gr χθες.", "paradeigma.gr")],
+    find: None,
 };
 
 /// Extends an organisation ending at token `b` over its genitive complements: capitalised

@@ -22,6 +22,7 @@ pub(crate) const TITLE: Rule = Rule {
         ("Συναντήθηκε με τον κ. Λογοθετάκο στο γραφείο του.", "Λογοθετάκο"),
         ("Ο Κάρολ Βίσνιακ, ο προπονητής της ομάδας, μίλησε.", "Κάρολ Βίσνιακ"),
     ],
+    find: Some(|l, s| title(l, s.a, s.b)),
 };
 
 /// `είπε ο X`, `ο X δήλωσε`.
@@ -35,6 +36,7 @@ pub(crate) const SAYING: Rule = Rule {
         ("«Θα το κάνουμε», δήλωσε ο Τσερβάτης σε συνέντευξη.", "Τσερβάτης"),
         ("Ο Μπρόμπεργκ είπε ότι δεν θα παραιτηθεί.", "Μπρόμπεργκ"),
     ],
+    find: Some(|l, s| saying(l, s.a, s.b)),
 };
 
 /// `Νίκος Βλαχογιάννης`, `Α. Καλομοίρης`, `Michael Rowntree`.
@@ -50,6 +52,7 @@ pub(crate) const GIVEN_NAME: Rule = Rule {
         ("Την έκθεση επιμελήθηκε μαζί με τον Γιώργο Μπαλαφούτη η ομάδα.", "Γιώργο Μπαλαφούτη"),
         ("Ανάμεσά τους και ο Α. Καλομοίρης από την Πάτρα.", "Α. Καλομοίρης"),
     ],
+    find: Some(|l, s| given_name(l, s.a, s.b)),
 };
 
 /// A given name right before a surname the gazetteer knows.
@@ -61,6 +64,7 @@ pub(crate) const GIVEN_BEFORE_KNOWN: Rule = Rule {
     doc: "A given name right before a person the gazetteer found takes the mention over both \
           words and keeps the gazetteer's entry.",
     examples: &[],
+    find: None,
 };
 
 /// `Τσόε Σουν-Χούι`, `Τζο Τσουν-ριόνγκ`.
@@ -72,6 +76,7 @@ pub(crate) const EAST_ASIAN: Rule = Rule {
     doc: "Transliterated Korean, Chinese or Vietnamese names: two or more syllables from the \
           list, usually with a hyphenated given name.",
     examples: &[("Στη συνάντηση ήταν και ο Παρκ Γιονγκ-σουκ από τη Σεούλ.", "Παρκ Γιονγκ-σουκ")],
+    find: Some(|l, s| east_asian(l, s.a, s.b)),
 };
 
 /// `Παπαδόπουλος`, `Γεωργιάδη`, `Ιβανόφ`, `Πέτροβιτς`.
@@ -86,6 +91,7 @@ pub(crate) const SURNAME_SHAPE: Rule = Rule {
         ("Απάντηση έδωσε χθες και ο Καραβαγγελόπουλος για το θέμα.", "Καραβαγγελόπουλος"),
         ("Για τη μεταγραφή μίλησε χθες ο Γιάνκοβιτς στα ΜΜΕ.", "Γιάνκοβιτς"),
     ],
+    find: Some(|l, s| surname(l, s.a, s.b)),
 };
 
 /// `ο Μπράντφορντ`, `τον Φόρεστερ`.
@@ -99,6 +105,7 @@ pub(crate) const ARTICLE: Rule = Rule {
           a name in -ης or a foreign name stressed on its final vowel; a known given name \
           alone after its article.",
     examples: &[("Χθες ο Τρέβορ έφυγε νωρίς από την προπόνηση.", "Τρέβορ")],
+    find: Some(|l, s| article(l, s.a, s.b)),
 };
 
 /// Two or three unknown capitalised Greek words: most often a person.
@@ -110,6 +117,7 @@ pub(crate) const FALLBACK_MULTI: Rule = Rule {
     doc: "Two or three unknown capitalised Greek words, no other rule: most often a given name \
           and a surname.",
     examples: &[("Η διάκριση πήγε φέτος στον Θρασύβουλο Μαυρογένη για το έργο του.", "Θρασύβουλο Μαυρογένη")],
+    find: Some(|l, s| fallback_multi(l, s.a, s.b, s.weak)),
 };
 
 /// A single unknown foreign-looking word, no other evidence.
@@ -121,6 +129,7 @@ pub(crate) const FALLBACK_FOREIGN: Rule = Rule {
     doc: "A single unknown Greek-script word ending in a consonant that Greek words never end in \
           (a transliterated foreign name), with no other evidence.",
     examples: &[("Στο χθεσινό παιχνίδι ξεχώρισε Τζάμπακ με δύο γκολ.", "Τζάμπακ")],
+    find: Some(|l, s| fallback_foreign(l, s.a, s.b)),
 };
 
 /// True for a Greek surname ending or a foreign surname shape on folded word `f`.
@@ -282,26 +291,34 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
     (masc && !line.common_shape(a) || gen || fem_ou || gen_name || given).then(|| Cand::new(a, b, &ARTICLE))
 }
 
-/// Fallbacks: two or three unknown Greek words; one foreign-looking word.
-pub(crate) fn fallback(line: &Line, a: usize, b: usize, weak: bool) -> Option<Cand> {
-    let toks = line.toks;
-    let greek =
-        (a..b).all(|i| !toks[i].is(shape::LATIN) && !toks[i].is(shape::UPPER) && !toks[i].is(shape::DIGIT));
-    if !greek {
-        return None;
-    }
+/// Only Greek-script words, none all capitals or digits: the fallbacks' candidates.
+fn greek_words(line: &Line, a: usize, b: usize) -> bool {
+    (a..b).all(|i| {
+        let t = &line.toks[i];
+        !t.is(shape::LATIN) && !t.is(shape::UPPER) && !t.is(shape::DIGIT)
+    })
+}
+
+/// Two or three unknown Greek words.
+pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Option<Cand> {
     // A genitive in -ου first is a complement (`Παγκόσμιου Πολέμου`); given names in the
     // genitive are known to the lexicon.
     let genitive_first = line.f(a).ends_with(line.lex.ou.as_str());
-    if (2..=3).contains(&(b - a)) && !weak && !genitive_first && !(a..b).any(|i| line.common_shape(i)) {
-        return Some(Cand::new(a, b, &FALLBACK_MULTI));
-    }
+    ((2..=3).contains(&(b - a))
+        && greek_words(line, a, b)
+        && !weak
+        && !genitive_first
+        && !(a..b).any(|i| line.common_shape(i)))
+    .then(|| Cand::new(a, b, &FALLBACK_MULTI))
+}
+
+/// One foreign-looking Greek word.
+pub(crate) fn fallback_foreign(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
     // After an article a foreign word is as often a place or a club: only bare words here.
     let article = line.prev(a).is_some_and(|p| {
         toks[p].has(class::ART_MASC | class::ART_FEM | class::ART_NEUT | class::STO | class::PLACE_PREP)
     });
-    if b - a == 1 && foreign_ending(line, a) && !article {
-        return Some(Cand::new(a, b, &FALLBACK_FOREIGN));
-    }
-    None
+    (b - a == 1 && greek_words(line, a, b) && foreign_ending(line, a) && !article)
+        .then(|| Cand::new(a, b, &FALLBACK_FOREIGN))
 }

@@ -3,7 +3,10 @@
 //! (`Χανίων` in `Νοσοκομείο Χανίων`), so names in the positions where that is most often
 //! so are left out. The full pipeline never calls this: its rules decide instead.
 
+use super::candidates::{shape, Line};
+use crate::lexicon::class;
 use crate::stages::mention::Mention;
+use crate::Label;
 
 /// Without the rule stage, leaves out the gazetteer names of `mentions[first..]` (found in
 /// `line`, which starts at byte `offset` of the text) that are most likely only part of a
@@ -17,7 +20,7 @@ use crate::stages::mention::Mention;
 ///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
 /// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
 ///   Λιβάς`; a place of one word that is also a given name there (`Αθηνά Παπαδάκη`,
-///   `Σοφία Νικολάου`: [`crate::stages::rules::is_given_name`]); a place of one word written like a
+///   `Σοφία Νικολάου`: class `GIVEN`); a place of one word written like a
 ///   masculine or neuter adjective in -ικός there, the adjective of the name that follows
 ///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; not the feminine, which many regions have:
 ///   `Αττική`, `Αφρική`); and a name in Latin letters right
@@ -72,13 +75,14 @@ use crate::stages::mention::Mention;
 ///
 /// `is_sport` says whether the line is a sports report (asked at most once per line).
 pub(crate) fn drop_partial_names(
-    line: &str,
+    line: &Line,
     offset: usize,
     mentions: &mut Vec<Mention>,
     first: usize,
     is_sport: impl FnOnce() -> bool,
 ) {
-    let ends_word = |c: char| c.is_whitespace() || WORD_DELIMITERS.contains(c);
+    let toks = line.toks;
+    let text = line.text;
     let mut kept_end = 0; // end (in `line`) of the last mention kept on this line
     let next_start =
         |i: usize, mentions: &[Mention]| mentions.get(i + 1).map_or(usize::MAX, |m| m.start - offset);
@@ -90,119 +94,116 @@ pub(crate) fn drop_partial_names(
         if s < kept_end {
             continue; // inside the kept name before, which grew over it (`WWF Ελλάς`)
         }
-        let name = &line[s..e];
-        // Each test reads only the white space and the one word next to the name, so the
-        // pass stays linear however many names a line holds.
+        let label = mentions[i].label;
+        let name = &text[s..e];
+        // The name's tokens `ta..tb`; a name that does not start on a word (no lookup hit
+        // does) is kept as it is.
+        let ta = toks.partition_point(|t| (t.s as usize) < s);
+        let tb = toks.partition_point(|t| (t.s as usize) < e);
+        let on_words = ta < tb && toks[ta].s as usize == s;
+        let one_word = tb == ta + 1;
+        let latin_name = on_words && (ta..tb).all(|k| toks[k].is(shape::LATIN));
+        let caps_name = (ta..tb).all(|k| toks[k].is(shape::UPPER) || toks[k].is(shape::SINGLE));
+        // A capitalised word says something next to the name, unless both are in capitals
+        // (in text written in capitals, a capital says nothing).
+        let capitalised = |k: usize| toks[k].cap() && !(toks[k].is(shape::UPPER) && caps_name);
+        // Each test reads only the one word next to the name, so the pass stays linear
+        // however many names a line holds.
         let tail = || {
-            let before = &line[..s];
-            let word_end = before.trim_end_matches(INLINE_SPACE).len();
+            let Some(p) = ta.checked_sub(1).filter(|_| on_words && line.plain_gap(ta)) else { return false };
             // Names of several words are kept, except places in the genitive: the
             // complement of an organisation's name (`Δήμος Νέας Σμύρνης`).
             let several = name.contains(char::is_whitespace);
-            if word_end == s
-                || word_end < kept_end
-                || several && !(mentions[i].label == crate::Label::Loc && genitive(name))
-            {
+            if several && !(label == Label::Loc && line.genitive(tb - 1)) {
                 return false;
             }
-            let word_start = before[..word_end]
-                .rfind(ends_word)
-                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-            kept_end <= word_start
-                && capitalised(&before[word_start..word_end], name)
-                && !before[..word_start].trim_end_matches(INLINE_SPACE).ends_with(OPENING)
-                && !crate::text::tokens::is_sentence_start(line, word_start)
+            kept_end <= toks[p].s as usize && capitalised(p) && !line.weak(p)
         };
         let head = || {
+            if !on_words || tb >= toks.len() || !line.plain_gap(tb) {
+                return false;
+            }
             // A place that is also a given name, before a surname: `Αθηνά Παπαδάκη`.
-            let given = || {
-                mentions[i].label == crate::Label::Loc
-                    && !name.contains(char::is_whitespace)
-                    && crate::stages::rules::is_given_name(name)
-            };
-            let person = mentions[i].label == crate::Label::Per || given();
+            let person = label == Label::Per || label == Label::Loc && one_word && toks[ta].has(class::GIVEN);
             // A place written like an adjective, before the noun it qualifies: `Ελληνικό
             // Κέντρο`, `Ελληνικού Δημοσίου`.
             let adjective = !person
-                && mentions[i].label == crate::Label::Loc
-                && !name.contains(char::is_whitespace)
+                && label == Label::Loc
+                && one_word
                 && ADJECTIVE_ENDINGS.iter().any(|a| name.ends_with(a));
-            if !person && !adjective && !latin(name) {
+            if !person && !adjective && !latin_name {
                 return false;
             }
-            let after = &line[e..];
-            let word_start = e + (after.len() - after.trim_start_matches(INLINE_SPACE).len());
-            if word_start == e || next_start(i, mentions) <= word_start {
-                return false;
-            }
-            let rest = &line[word_start..];
-            let word = &rest[..rest.find(ends_word).unwrap_or(rest.len())];
-            capitalised(word, name) && (person || latin(word) == latin(name))
+            next_start(i, mentions) > toks[tb].s as usize
+                && capitalised(tb)
+                && (person || toks[tb].is(shape::LATIN) == latin_name)
         };
         // A place after a genitive article that follows a capitalised head noun of an
-        // organisation (or after `of` and a capitalised Latin word): the end of the
-        // organisation's name (`Πανεπιστήμιο του Πειραιά`, `University of California`).
+        // institution, a day, an event or a structure (class `NAME_HEAD`) (or after `of` and a capitalised
+        // Latin word): the end of the longer name (`Πανεπιστήμιο του Πειραιά`, `Ημέρα της
+        // Ευρώπης`, `University of California`).
         let of_name = || {
-            if mentions[i].label != crate::Label::Loc {
+            if label != Label::Loc || !on_words {
                 return false;
             }
-            let Some((a_start, a_end)) = word_before(line, s, ends_word) else { return false };
-            let article = &line[a_start..a_end];
-            let latin_name = latin(name);
-            let linking =
-                if latin_name { LATIN_OF.contains(&article) } else { GENITIVE_ARTICLES.contains(&article) };
-            if !linking {
-                return false;
-            }
-            let Some((w_start, w_end)) = word_before(line, a_start, ends_word) else { return false };
-            let word = &line[w_start..w_end];
-            if !latin_name && !organisation_head(word) {
-                return false;
-            }
-            kept_end <= w_start
-                && capitalised(word, name)
-                && (!latin_name || latin(word))
-                && !line[..w_start].trim_end_matches(INLINE_SPACE).ends_with(OPENING)
-                && !crate::text::tokens::is_sentence_start(line, w_start)
+            let Some(article) = line.prev(ta) else { return false };
+            let linking = if latin_name {
+                LATIN_OF.contains(&line.w(article))
+            } else {
+                GENITIVE_ARTICLES.contains(&line.w(article))
+            };
+            let Some(w) = line.prev(article).filter(|_| linking) else { return false };
+            (latin_name || toks[w].has(class::NAME_HEAD))
+                && kept_end <= toks[w].s as usize
+                && capitalised(w)
+                && (!latin_name || toks[w].is(shape::LATIN))
+                && !line.weak(w)
         };
         // A place right after a kept place, in the genitive: the region that tells which
         // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
-        if write > first && qualifies_place(&mentions[write - 1], &mentions[i], line, offset) {
+        if write > first
+            && on_words
+            && one_word
+            && label == Label::Loc
+            && mentions[write - 1].label == Label::Loc
+            && mentions[write - 1].end == mentions[i].start - 1
+            && text.as_bytes()[s - 1] == b' '
+            && line.genitive(ta)
+        {
             mentions[write - 1].end = mentions[i].end;
             kept_end = e;
             continue;
         }
         // One of two names joined by a hyphen (`Γαλλία-Πορτογαλία`, `Λάρισας-Βόλου`): a
         // pairing, a match or a route, as the rule stage decides too.
-        let paired =
-            || mentions[i].label != crate::Label::Per && crate::stages::rules::hyphen_pair(line, s, e);
+        let paired = || label != Label::Per && super::hyphen_pair(text, s, e);
         // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
-        let address = || line[..s].ends_with('@') || line[e..].starts_with('@');
+        let address = || text[..s].ends_with('@') || text[e..].starts_with('@');
         if !tail() && !head() && !of_name() && !paired() && !address() {
             let prev_end = kept_end;
             kept_end = e;
             // A place after a nominative or accusative article in a sports report: a
             // national team or a club (`η Κροατία νίκησε 2-1`).
-            if mentions[i].label == crate::Label::Loc
-                && word_before(line, s, ends_word).is_some_and(|(a, b)| TEAM_ARTICLES.contains(&&line[a..b]))
+            if label == Label::Loc
+                && on_words
+                && line.prev(ta).is_some_and(|p| super::subject_article(&toks[p]))
                 && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f()))
             {
-                crate::stages::rules::national_team(&mut mentions[i]);
+                super::national_team(&mut mentions[i]);
             }
             // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`).
-            if mentions[i].label == crate::Label::Per && !name.contains(char::is_whitespace) {
-                if let Some(at) = initial_before(line, s).filter(|&at| at >= prev_end) {
-                    mentions[i].start = offset + at;
+            if label == Label::Per && one_word && on_words && ta > 0 && line.gap(ta) == ". " {
+                let p = ta - 1;
+                if line.initial(p) && toks[p].s as usize >= prev_end && opens(line, p) {
+                    mentions[i].start = offset + toks[p].s as usize;
                 }
             }
             // A company or a body in Latin letters and its Greek branch: `WWF Ελλάς`.
-            if mentions[i].label == crate::Label::Org && latin(name) {
-                if let Some(w) = line[e..]
-                    .strip_prefix(' ')
-                    .and_then(|r| BRANCH_COUNTRIES.iter().find(|w| r.starts_with(*w) && ends_at(r, w.len())))
-                {
-                    mentions[i].end += 1 + w.len();
-                    kept_end = e + 1 + w.len();
+            if label == Label::Org && latin_name && tb < toks.len() && line.gap(tb) == " " {
+                let w = line.w(tb);
+                if BRANCH_COUNTRIES.contains(&w) {
+                    mentions[i].end = offset + toks[tb].e as usize;
+                    kept_end = toks[tb].e as usize;
                 }
             }
             mentions.swap(write, i);
@@ -212,68 +213,11 @@ pub(crate) fn drop_partial_names(
     mentions.truncate(write);
 }
 
-/// Whether `next` is a one-word Greek place in the genitive right after the place `place`
-/// (one space between): the region of the place, as the press qualifies a town or a
-/// village (`Λαγανά Ζακύνθου`, `Παρανέστι Δράμας`, `Ανάβυσσος Αττικής`).
-fn qualifies_place(place: &Mention, next: &Mention, line: &str, offset: usize) -> bool {
-    use crate::Label::Loc;
-    if place.label != Loc || next.label != Loc || next.start != place.end + 1 {
-        return false;
-    }
-    let name = &line[next.start - offset..next.end - offset];
-    line.as_bytes()[place.end - offset] == b' ' && !name.contains(char::is_whitespace) && genitive(name)
+/// Whether token `i` stands after a space, an opening bracket or quote, or at the line's
+/// start: where an initial begins.
+fn opens(line: &Line, i: usize) -> bool {
+    line.gap(i).chars().next_back().is_none_or(|c| c == ' ' || OPENING.contains(&c))
 }
-
-/// The start of an initial that ends, with its full stop and one space, right before byte
-/// `at` of `line` (`Κ. `, `Αλ. `, `Κυρ. `, `J. `): a capital and at most three lower-case
-/// Greek letters without an accent, which a word ending a sentence has (`Ρώμη. `), not a
-/// title (`Δρ. `, `Mr. `), after a space, an opening bracket or the start of the line.
-fn initial_before(line: &str, at: usize) -> Option<usize> {
-    let before = line[..at].strip_suffix(' ')?.strip_suffix('.')?;
-    let start = before
-        .rfind(|c: char| !crate::text::normalize::is_letter(c))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let initial = &before[start..];
-    let mut letters = initial.chars();
-    let capital = letters.next()?;
-    let fits = crate::text::normalize::is_upper(capital)
-        && if capital.is_ascii() {
-            initial.len() == 1
-        } else {
-            initial.chars().count() <= 4 && letters.all(|c| matches!(c, 'α'..='ω'))
-        };
-    let opens = before[..start].chars().next_back().is_none_or(|c| c == ' ' || OPENING.contains(&c));
-    (fits && opens && !crate::stages::rules::is_title(initial)).then_some(start)
-}
-
-/// Whether `name` is Greek and ends like a genitive (`Νέας Σμύρνης`, `Ζακύνθου`).
-fn genitive(name: &str) -> bool {
-    !latin(name) && {
-        let folded = crate::text::normalize::fold(name);
-        FOLDED_GENITIVE_ENDINGS.iter().any(|g| folded.ends_with(g.as_str()))
-    }
-}
-
-/// Endings of Greek genitives (Ζακύνθου, Δράμας, Αττικής, Χανίων).
-const GENITIVE_ENDINGS: [&str; 4] = ["ου", "ας", "ης", "ων"];
-
-/// The word that ends, after white space only, right before byte `at` of `line`, as a
-/// byte range; `None` when no white space or no word is there.
-fn word_before(line: &str, at: usize, ends_word: impl Fn(char) -> bool) -> Option<(usize, usize)> {
-    let before = &line[..at];
-    let end = before.trim_end_matches(INLINE_SPACE).len();
-    if end == at || end == 0 {
-        return None;
-    }
-    let start = before[..end]
-        .rfind(&ends_word)
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    (start < end).then_some((start, end))
-}
-
-/// Articles before a national team as the subject or the object (`η Κροατία`, `την
-/// Ισπανία`, `το Μεξικό`, `της Γαλλίας`), not the host (`στη Ρωσία`).
-const TEAM_ARTICLES: [&str; 12] = ["η", "Η", "την", "Την", "τη", "Τη", "το", "Το", "ο", "Ο", "τον", "Τον"];
 
 /// Masculine and neuter endings of Greek adjectives in -ικός (`Ελληνικό`, `Ελληνικού`): a
 /// place so written before a capitalised word is the adjective of a longer name.
@@ -284,78 +228,14 @@ const ADJECTIVE_ENDINGS: [&str; 6] = ["ικός", "ικό", "ικού", "ικο�
 /// letters before a capitalised Latin word, left out as the head of a longer name.)
 const BRANCH_COUNTRIES: [&str; 3] = ["Ελλάς", "Ελλάδος", "Ελλάδας"];
 
-/// Whether a word ends at byte `at` of `s` (the end, or a character that is no letter or digit).
-fn ends_at(s: &str, at: usize) -> bool {
-    s[at..].chars().next().is_none_or(|c| !crate::text::normalize::is_alnum(c))
-}
-
-/// Greek genitive articles that join a place to the organisation it ends.
+/// Greek genitive articles that join a place to the name it ends.
 const GENITIVE_ARTICLES: [&str; 3] = ["του", "της", "των"];
-/// Stems of the head nouns of organisations named after a place (`Πανεπιστήμιο του
-/// Πειραιά`, `Μουσείο του Καΐρου`, `Κόμμα των Ελευθέρων`).
-const ORGANISATION_HEADS: [&str; 12] = [
-    "πανεπιστημ",
-    "πολυτεχνει",
-    "μουσει",
-    "κομμα",
-    "ινστιτουτ",
-    "νοσοκομει",
-    "κολεγι",
-    "σχολ",
-    "ακαδημι",
-    "ιδρυμα",
-    "τραπεζ",
-    "ωδει",
-];
-
-/// Stems of the head nouns of days, events, treaties, battles and structures named after a
-/// place (`Ημέρα της Ευρώπης`, `Συνθήκη των Βερσαλλιών`, `Συμφωνία του Σένγκεν`,
-/// `Μάχη της Κρήτης`, `Γεφύρι της Άρτας`, `Γέφυρα του Ρίου`): the press writes the whole
-/// as one name, not as a mention of the place.
-const OTHER_NAME_HEADS: [&str; 6] = ["ημερα", "ωρα", "συμφωνι", "συνθηκ", "γεφυρ", "μαχη"];
-
-/// [`GENITIVE_ENDINGS`], folded once (folding turns Greek letters into look-alikes).
-static FOLDED_GENITIVE_ENDINGS: std::sync::LazyLock<Vec<String>> =
-    std::sync::LazyLock::new(|| GENITIVE_ENDINGS.iter().map(|g| crate::text::normalize::fold(g)).collect());
-
-/// [`ORGANISATION_HEADS`] and [`OTHER_NAME_HEADS`], folded once.
-static FOLDED_HEADS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    ORGANISATION_HEADS.iter().chain(&OTHER_NAME_HEADS).map(|h| crate::text::normalize::fold(h)).collect()
-});
-
-/// Whether `word` is one of [`ORGANISATION_HEADS`] or [`OTHER_NAME_HEADS`] (any case form).
-fn organisation_head(word: &str) -> bool {
-    let folded = crate::text::normalize::fold(word);
-    FOLDED_HEADS.iter().any(|h| folded.starts_with(h.as_str()))
-}
 
 /// The same for names in Latin letters (`University of California`, `Banco de España`).
 const LATIN_OF: [&str; 6] = ["of", "de", "del", "della", "di", "du"];
 
-/// White space inside a line.
-const INLINE_SPACE: [char; 3] = [' ', '\t', '\u{A0}'];
-/// Characters that end a word besides white space.
-const WORD_DELIMITERS: &str = "«»\"“”()[],.;:!?·";
 /// Characters that open a quotation or a bracket.
 const OPENING: [char; 5] = ['«', '"', '“', '(', '['];
-
-/// Whether `word` starts with a capital that says something next to `name`: not when both
-/// are written in capitals.
-fn capitalised(word: &str, name: &str) -> bool {
-    word.chars().next().is_some_and(crate::text::normalize::is_upper) && !(all_caps(word) && all_caps(name))
-}
-
-/// Whether `s` has letters and all of them are Latin.
-fn latin(s: &str) -> bool {
-    let mut letters = s.chars().filter(|&c| crate::text::normalize::is_letter(c)).peekable();
-    letters.peek().is_some() && letters.all(|c| c < '\u{370}')
-}
-
-/// Whether every letter of `s` is a capital (and it has one).
-fn all_caps(s: &str) -> bool {
-    let mut letters = s.chars().filter(|&c| crate::text::normalize::is_letter(c)).peekable();
-    letters.peek().is_some() && letters.all(crate::text::normalize::is_upper)
-}
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,280 @@
+//! `evaluate`: exact-span precision, recall and F1 of the recognizer on an IOB2 corpus.
+//!
+//! Each sentence's text is rebuilt from its tokens as `nereval.py docs` does (see
+//! `greek_ner::iob2`), so this scorer and `nereval.py score` agree on the same
+//! predictions. Labels `PERSON`/`PER`, `LOC`/`GPE` and `ORG` are scored; gold `MISC` spans
+//! are not, so a prediction on one counts as a false positive. Errors are broken down:
+//!
+//! * `wrong label`: a prediction with exactly a gold span's extent but another label
+//!   (one false positive and one false negative);
+//! * `wrong boundary`: a gold span that a prediction overlaps without matching its extent;
+//! * `missed`: a gold span no prediction touches;
+//! * `spurious`: a prediction that touches no scored gold span (`on MISC` if it touches a
+//!   MISC span).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::Parser;
+use greek_ner::iob2::{self, Sentence};
+use greek_ner::Label;
+use serde_json::json;
+
+use crate::options::RecognizerArgs;
+use crate::Failure;
+
+/// Score the recognizer on an annotated IOB2 corpus: precision, recall and F1.
+///
+/// The corpus has one `token tag` per line and a blank line between sentences. Spans are
+/// scored exactly, per label (PER, LOC, ORG; MISC not scored) and micro-averaged, with an
+/// error breakdown: wrong label, wrong boundary, missed, spurious.
+///
+/// Exit status: 0, or 2 for bad arguments or a corpus or gazetteer that cannot be read.
+#[derive(Parser, Debug, Clone)]
+#[command(version)]
+pub struct EvaluateArgs {
+    /// The annotated corpus (IOB2: `token tag` per line, blank line between sentences).
+    #[arg(value_name = "CORPUS.iob2")]
+    pub corpus: PathBuf,
+
+    /// List every error, one per line, after the scores.
+    #[arg(long)]
+    pub errors: bool,
+
+    /// Precision of each source (gazetteer file, rule), after the scores.
+    #[arg(long)]
+    pub by_source: bool,
+
+    /// Print the scores as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+
+    /// How the recognizer is built.
+    #[command(flatten, next_help_heading = "Recognizer")]
+    pub recognizer: RecognizerArgs,
+}
+
+/// A scored span: char start, char end, label.
+type Span = (usize, usize, Label);
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn prf(&self) -> (f64, f64, f64) {
+        let ratio = |a: usize, b: usize| if a + b == 0 { 0.0 } else { a as f64 / (a + b) as f64 };
+        let (p, r) = (ratio(self.tp, self.fp), ratio(self.tp, self.fn_));
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        (100.0 * p, 100.0 * r, 100.0 * f)
+    }
+}
+
+#[derive(Default)]
+struct Breakdown {
+    wrong_label: usize,
+    wrong_boundary: usize,
+    missed: usize,
+    spurious: usize,
+    spurious_on_misc: usize,
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn char_slice(text: &str, s: usize, e: usize) -> String {
+    text.chars().skip(s).take(e - s).collect()
+}
+
+/// Scores one sentence, adding to the counts; returns its error lines.
+fn score(
+    s: &Sentence,
+    pred: &BTreeSet<Span>,
+    sources: &BTreeMap<Span, String>,
+    counts: &mut BTreeMap<Label, Counts>,
+    b: &mut Breakdown,
+    list: bool,
+) -> Vec<String> {
+    let gold: BTreeSet<Span> =
+        s.spans.iter().filter_map(|a| a.label.map(|l| (a.char_start, a.char_end, l))).collect();
+    let misc: Vec<(usize, usize)> =
+        s.spans.iter().filter(|a| a.label.is_none()).map(|a| (a.char_start, a.char_end)).collect();
+    let mut lines = Vec::new();
+    let show = |x: &Span| {
+        let from = sources.get(x).map(|s| format!(" from {s}")).unwrap_or_default();
+        format!("{} {:?} [{}, {}){from}", x.2, char_slice(&s.text, x.0, x.1), x.0, x.1)
+    };
+    for x in &gold {
+        let c = counts.entry(x.2).or_default();
+        if pred.contains(x) {
+            c.tp += 1;
+            continue;
+        }
+        c.fn_ += 1;
+        if let Some(p) = pred.iter().find(|p| (p.0, p.1) == (x.0, x.1)) {
+            b.wrong_label += 1;
+            if list {
+                let from = sources.get(p).map(|s| format!(" from {s}")).unwrap_or_default();
+                lines.push(format!("{}\twrong label\tgold {}\tpred {}{from}", s.id, show(x), p.2));
+            }
+        } else if let Some(p) = pred.iter().find(|p| overlaps((p.0, p.1), (x.0, x.1))) {
+            b.wrong_boundary += 1;
+            if list {
+                lines.push(format!("{}\twrong boundary\tgold {}\tpred {}", s.id, show(x), show(p)));
+            }
+        } else {
+            b.missed += 1;
+            if list {
+                lines.push(format!("{}\tmissed\tgold {}", s.id, show(x)));
+            }
+        }
+    }
+    for p in pred {
+        if gold.contains(p) {
+            continue;
+        }
+        counts.entry(p.2).or_default().fp += 1;
+        let touches_gold = gold.iter().any(|g| overlaps((p.0, p.1), (g.0, g.1)));
+        if touches_gold {
+            continue; // counted above, from the gold side
+        }
+        let on_misc = misc.iter().any(|&m| overlaps((p.0, p.1), m));
+        b.spurious += 1;
+        b.spurious_on_misc += usize::from(on_misc);
+        if list {
+            let what = if on_misc { "spurious (on MISC)" } else { "spurious" };
+            lines.push(format!("{}\t{what}\tpred {}", s.id, show(p)));
+        }
+    }
+    if list && !lines.is_empty() {
+        lines.push(format!("{}\ttext\t{}", s.id, s.text));
+    }
+    lines
+}
+
+/// Runs `evaluate`.
+pub fn run(o: &EvaluateArgs) -> Result<(), Failure> {
+    let path = o.corpus.display().to_string();
+    let corpus = iob2::read_lenient(&o.corpus)?;
+    if corpus.repaired > 0 {
+        eprintln!("evaluate: {path}: {} I- tags without a B- read as span starts", corpus.repaired);
+    }
+    let t0 = Instant::now();
+    let ner = o.recognizer.build()?;
+    let build_ms = t0.elapsed().as_secs_f64() * 1e3;
+    let t1 = Instant::now();
+    let mut worker = ner.worker();
+    let mut counts: BTreeMap<Label, Counts> = Label::ALL.iter().map(|&l| (l, Counts::default())).collect();
+    let mut breakdown = Breakdown::default();
+    let mut error_lines = Vec::new();
+    let mut by_source: BTreeMap<String, Counts> = BTreeMap::new();
+    for s in &corpus.sentences {
+        let entities = worker.extract(&s.text);
+        let pred: BTreeSet<Span> =
+            entities.iter().map(|e| (e.char_span.start, e.char_span.end, e.label)).collect();
+        for e in &entities {
+            let src = e.source.to_string();
+            let src = match e.source {
+                greek_ner::Source::Gazetteer { .. } => {
+                    src.rsplit_once(':').map_or(src.clone(), |(a, _)| a.to_string())
+                }
+                _ => src,
+            };
+            let gold = s.spans.iter().any(|a| {
+                (a.char_start, a.char_end, a.label) == (e.char_span.start, e.char_span.end, Some(e.label))
+            });
+            let c = by_source.entry(format!("{src} {}", e.label)).or_default();
+            if gold {
+                c.tp += 1;
+            } else {
+                c.fp += 1;
+            }
+        }
+        let sources: BTreeMap<Span, String> = if o.errors {
+            entities
+                .iter()
+                .map(|e| ((e.char_span.start, e.char_span.end, e.label), e.source.to_string()))
+                .collect()
+        } else {
+            BTreeMap::new()
+        };
+        error_lines.extend(score(s, &pred, &sources, &mut counts, &mut breakdown, o.errors));
+    }
+    let run_ms = t1.elapsed().as_secs_f64() * 1e3;
+    let all = counts.values().fold(Counts::default(), |a, c| Counts {
+        tp: a.tp + c.tp,
+        fp: a.fp + c.fp,
+        fn_: a.fn_ + c.fn_,
+    });
+    let rows: Vec<(&str, Counts)> =
+        Label::ALL.iter().map(|l| (l.as_str(), counts[l])).chain([("ALL", all)]).collect();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if o.json {
+        let mut v = serde_json::Map::new();
+        for (name, c) in &rows {
+            let (p, r, f) = c.prf();
+            let round = |x: f64| (x * 100.0).round() / 100.0;
+            v.insert(
+                name.to_string(),
+                json!({"p": round(p), "r": round(r), "f1": round(f), "tp": c.tp, "fp": c.fp, "fn": c.fn_}),
+            );
+        }
+        v.insert(
+            "errors".into(),
+            json!({
+                "wrong_label": breakdown.wrong_label,
+                "wrong_boundary": breakdown.wrong_boundary,
+                "missed": breakdown.missed,
+                "spurious": breakdown.spurious,
+                "spurious_on_misc": breakdown.spurious_on_misc,
+            }),
+        );
+        v.insert("sentences".into(), json!(corpus.sentences.len()));
+        v.insert("build_ms".into(), json!((build_ms * 10.0).round() / 10.0));
+        v.insert("run_ms".into(), json!((run_ms * 10.0).round() / 10.0));
+        writeln!(out, "{}", serde_json::Value::Object(v))?;
+    } else {
+        writeln!(
+            out,
+            "{path}: {} sentences, {} entries, built in {build_ms:.0} ms, run in {run_ms:.0} ms",
+            corpus.sentences.len(),
+            ner.entry_count()
+        )?;
+        for (name, c) in &rows {
+            let (p, r, f) = c.prf();
+            writeln!(
+                out,
+                "{name:4} P {p:6.2}  R {r:6.2}  F1 {f:6.2}  (tp {} fp {} fn {})",
+                c.tp, c.fp, c.fn_
+            )?;
+        }
+        let b = &breakdown;
+        writeln!(
+            out,
+            "errors: wrong label {}, wrong boundary {}, missed {}, spurious {} ({} on MISC)",
+            b.wrong_label, b.wrong_boundary, b.missed, b.spurious, b.spurious_on_misc
+        )?;
+    }
+    if o.by_source {
+        let mut rows: Vec<_> = by_source.iter().collect();
+        rows.sort_by_key(|(_, c)| std::cmp::Reverse(c.tp + c.fp));
+        writeln!(out, "by source: predictions, right, precision")?;
+        for (src, c) in rows {
+            writeln!(out, "{:>6} {:>6} {:6.2}  {src}", c.tp + c.fp, c.tp, c.prf().0)?;
+        }
+    }
+    if o.errors {
+        for l in &error_lines {
+            writeln!(out, "{l}")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
