@@ -1,11 +1,13 @@
 //! Tables that are read in place: from a blob compiled into the binary (the default
 //! gazetteers, see `stages::default_lookup`) or built at run time, with one representation.
 //!
-//! A table of numbers is its little-endian bytes, and a list of strings is the strings end
-//! to end with their end offsets: both either borrow the blob (`&'static`, no copy, no
+//! A table of numbers is its little-endian bytes, and a list of strings is the strings one
+//! per line with their end offsets: both either borrow the blob (`&'static`, no copy, no
 //! parse) or own what a run-time build made. Numbers are decoded on access
 //! (`u32::from_le_bytes`, one unaligned load on the usual targets), so the blob needs no
-//! alignment, no `unsafe` and no particular byte order.
+//! alignment, no `unsafe` and no particular byte order. A blob is two files: the numbers,
+//! and the strings as text, which the crate embeds with `include_str!` (checked UTF-8 at
+//! compile time, where checking it at start-up cost more than reading everything else).
 
 use std::borrow::Cow;
 
@@ -54,7 +56,8 @@ impl U32s {
     }
 }
 
-/// A list of strings, end to end, with the end of each.
+/// A list of strings, each followed by a line break, with the end of each (where its line
+/// break is): string `i` runs from after the line break of string `i - 1`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Strs {
     text: Cow<'static, str>,
@@ -69,6 +72,7 @@ impl Strs {
         for s in items {
             text.push_str(s);
             ends.push(u32::try_from(text.len()).expect("string tables stay under 4 GiB"));
+            text.push('\n');
         }
         Strs { text: Cow::Owned(text), ends: U32s::from_vec(&ends) }
     }
@@ -82,7 +86,7 @@ impl Strs {
     /// String `i`.
     #[inline]
     pub fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends.get(i - 1) as usize };
+        let start = if i == 0 { 0 } else { self.ends.get(i - 1) as usize + 1 };
         &self.text[start..self.ends.get(i) as usize]
     }
 
@@ -92,18 +96,19 @@ impl Strs {
     }
 }
 
-/// Writes a blob: a magic string, then sections, each a length and its bytes. (Blobs are
-/// written by the tests that generate them.)
+/// Writes a blob: a magic string, then sections, each a length and its bytes; and the
+/// text of its lists of strings. (Blobs are written by the tests that generate them.)
 #[cfg(test)]
 pub(crate) struct Writer {
     out: Vec<u8>,
+    text: String,
 }
 
 #[cfg(test)]
 impl Writer {
     /// A blob that starts with `magic`.
     pub fn new(magic: &[u8]) -> Writer {
-        Writer { out: magic.to_vec() }
+        Writer { out: magic.to_vec(), text: String::new() }
     }
 
     fn section(&mut self, bytes: &[u8]) {
@@ -126,15 +131,18 @@ impl Writer {
         self.section(b);
     }
 
-    /// A list of strings.
+    /// A list of strings: its text goes to the text, where it starts and ends to the blob.
     pub fn strs(&mut self, s: &Strs) {
-        self.section(s.text.as_bytes());
+        let at = |n: usize| u32::try_from(n).expect("the text is < 4 GiB");
+        let start = at(self.text.len());
+        self.text.push_str(&s.text);
+        self.u32s(&U32s::from_vec(&[start, at(self.text.len())]));
         self.u32s(&s.ends);
     }
 
-    /// The blob.
-    pub fn finish(self) -> Vec<u8> {
-        self.out
+    /// The blob and its text.
+    pub fn finish(self) -> (Vec<u8>, String) {
+        (self.out, self.text)
     }
 }
 
@@ -142,12 +150,13 @@ impl Writer {
 /// have the sections asked for gives `None`, never a panic or a wrong table.
 pub(crate) struct Reader {
     rest: &'static [u8],
+    text: &'static str,
 }
 
 impl Reader {
-    /// The blob's sections, if it starts with `magic`.
-    pub fn new(blob: &'static [u8], magic: &[u8]) -> Option<Reader> {
-        blob.strip_prefix(magic).map(|rest| Reader { rest })
+    /// The sections of `blob`, with `text` its text, if it starts with `magic`.
+    pub fn new(blob: &'static [u8], text: &'static str, magic: &[u8]) -> Option<Reader> {
+        blob.strip_prefix(magic).map(|rest| Reader { rest, text })
     }
 
     fn section(&mut self) -> Option<&'static [u8]> {
@@ -177,19 +186,25 @@ impl Reader {
         self.section()
     }
 
-    /// A list of strings: its ends must ascend within the text, on char boundaries.
+    /// A list of strings: a range of the text, and ends that ascend within it, each on a
+    /// line break (so on char boundaries), the last one the range's last byte.
     pub fn strs(&mut self) -> Option<Strs> {
-        let text = std::str::from_utf8(self.section()?).ok()?;
+        let range = self.u32s()?;
+        if range.len() != 2 {
+            return None;
+        }
+        let text = self.text.get(range.get(0) as usize..range.get(1) as usize)?;
         let ends = self.u32s()?;
-        let mut last = 0;
+        let bytes = text.as_bytes();
+        let mut start = 0;
         for e in ends.iter() {
             let e = e as usize;
-            if e < last || e > text.len() || !text.is_char_boundary(e) {
+            if e < start || bytes.get(e) != Some(&b'\n') {
                 return None;
             }
-            last = e;
+            start = e + 1;
         }
-        Some(Strs { text: Cow::Borrowed(text), ends })
+        (start == text.len()).then_some(Strs { text: Cow::Borrowed(text), ends })
     }
 
     /// Whether every section was read.
@@ -241,6 +256,10 @@ mod tests {
         Box::leak(v.into_boxed_slice())
     }
 
+    fn leak_str(s: String) -> &'static str {
+        Box::leak(s.into_boxed_str())
+    }
+
     /// Every kind of section reads back as written, owned tables and borrowed ones alike.
     #[test]
     fn tables_read_back_as_written() {
@@ -251,7 +270,10 @@ mod tests {
         w.u32s(&nums);
         w.bytes(b"raw");
         w.strs(&strs);
-        let mut r = Reader::new(leak(w.finish()), b"TEST").expect("magic");
+        w.strs(&Strs::collect(["β"]));
+        let (blob, text) = w.finish();
+        assert_eq!(text, "\nαθήνα\nx\n\nμητσοτάκης\nβ\n");
+        let mut r = Reader::new(leak(blob), leak_str(text), b"TEST").expect("magic");
         assert_eq!(r.u64(), Some(42));
         let back = r.u32s().expect("numbers");
         assert_eq!(back, nums);
@@ -259,27 +281,35 @@ mod tests {
         assert_eq!(r.bytes(), Some(&b"raw"[..]));
         let back = r.strs().expect("strings");
         assert_eq!(back.iter().collect::<Vec<_>>(), ["", "αθήνα", "x", "", "μητσοτάκης"]);
+        assert_eq!(r.strs().expect("strings").iter().collect::<Vec<_>>(), ["β"]);
         assert!(r.is_done());
         assert!(r.u64().is_none());
     }
 
-    /// A blob cut short, with another magic or with string ends off char boundaries reads
-    /// as `None`.
+    /// A blob cut short, with another magic, or with string ends or a text that do not fit
+    /// reads as `None`.
     #[test]
     fn broken_blobs_read_as_none() {
         let mut w = Writer::new(b"TEST");
         w.strs(&Strs::collect(["αθήνα", "β"]));
-        let blob = w.finish();
-        assert!(Reader::new(leak(blob.clone()), b"ELSE").is_none());
+        let (blob, text) = w.finish();
+        let text = leak_str(text);
+        let strs = |blob: Vec<u8>, text: &'static str| {
+            Reader::new(leak(blob), text, b"TEST").and_then(|mut r| r.strs())
+        };
+        assert!(strs(blob.clone(), text).is_some());
+        assert!(Reader::new(leak(blob.clone()), text, b"ELSE").is_none());
         for cut in 4..blob.len() {
-            let mut r = Reader::new(leak(blob[..cut].to_vec()), b"TEST").expect("magic");
-            assert!(r.strs().is_none(), "cut at {cut}");
+            assert!(strs(blob[..cut].to_vec(), text).is_none(), "cut at {cut}");
         }
         // The first end moved from 10 (after `αθήνα`) to 9, inside `α`.
         let mut bad = blob.clone();
         let at = bad.len() - 8;
         bad[at] = 9;
-        assert!(Reader::new(leak(bad), b"TEST").expect("magic").strs().is_none());
+        assert!(strs(bad, text).is_none());
+        // Another text: shorter, or with other line breaks.
+        assert!(strs(blob.clone(), "αθήνα\n").is_none());
+        assert!(strs(blob.clone(), "αθήνα β\n\n").is_none());
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //!
 //! Compiling the default gazetteers (parsing 22,000 names, making their case forms, folding
 //! them into token ids, building the trie) was nearly all of a process's start-up. It is
-//! done once, by the test below, into `gazetteers/compiled.bin` ([`Lookup::write`]), which
-//! the crate embeds; the default recognizer reads it in place ([`Lookup::read`]) and builds
-//! at run time only what a caller adds (own gazetteers, learned names).
+//! done once, by the test below, into `gazetteers/compiled.bin` (numbers) and
+//! `gazetteers/compiled.txt` (the strings, one a line: ids, names, tokens) with
+//! [`Lookup::write`]; the crate embeds both, and the default recognizer reads them in place
+//! ([`Lookup::read`]) and builds at run time only what a caller adds (own gazetteers,
+//! learned names).
 //!
 //! The blob begins with a fingerprint of everything it is made from: the embedded gazetteer
 //! files and the source of the code that compiles them. When they change and the blob is not
@@ -29,6 +31,7 @@ const MAGIC: &[u8] = b"greek-ner compiled lookup 1\n";
 
 /// The compiled default gazetteers (see the module doc).
 static COMPILED: &[u8] = include_bytes!("../../gazetteers/compiled.bin");
+static COMPILED_TEXT: &str = include_str!("../../gazetteers/compiled.txt");
 
 /// The source files whose code decides what the blob holds: parsing and merging entries,
 /// case forms, folding, tokens, letter-case rules, the lookup's tables and their format.
@@ -58,12 +61,12 @@ fn fingerprint() -> u64 {
 
 /// The compiled lookup of the default gazetteers, if the embedded blob is fresh.
 pub(crate) fn load() -> Option<Lookup> {
-    read(COMPILED)
+    read(COMPILED, COMPILED_TEXT)
 }
 
-/// The lookup in `blob`, if it is whole and made from the inputs at hand.
-fn read(blob: &'static [u8]) -> Option<Lookup> {
-    let mut r = Reader::new(blob, MAGIC)?;
+/// The lookup in `blob` and `text`, if they are whole and made from the inputs at hand.
+fn read(blob: &'static [u8], text: &'static str) -> Option<Lookup> {
+    let mut r = Reader::new(blob, text, MAGIC)?;
     if r.u64()? != fingerprint() {
         return None;
     }
@@ -71,9 +74,9 @@ fn read(blob: &'static [u8]) -> Option<Lookup> {
     r.is_done().then_some(lookup)
 }
 
-/// The blob of the default gazetteers, compiled now.
+/// The blob and text of the default gazetteers, compiled now.
 #[cfg(test)]
-fn generate() -> Result<Vec<u8>, BuildError> {
+fn generate() -> Result<(Vec<u8>, String), BuildError> {
     let lookup = Lookup::build(&gazetteer::parse_embedded()?)?;
     let mut w = Writer::new(MAGIC);
     w.u64(fingerprint());
@@ -91,15 +94,16 @@ mod tests {
     /// with `GREEK_NER_REGENERATE` set, it is rewritten instead.
     #[test]
     fn compiled_default_is_fresh() {
-        let blob = generate().expect("the embedded gazetteers are valid");
+        let (blob, text) = generate().expect("the embedded gazetteers are valid");
         if std::env::var_os("GREEK_NER_REGENERATE").is_some() {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/gazetteers/compiled.bin");
-            std::fs::write(path, &blob).expect("gazetteers/compiled.bin is writable");
-            eprintln!("wrote {path} ({} bytes); build again to embed it", blob.len());
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/gazetteers/");
+            std::fs::write(format!("{dir}compiled.bin"), &blob).expect("gazetteers/compiled.bin is writable");
+            std::fs::write(format!("{dir}compiled.txt"), &text).expect("gazetteers/compiled.txt is writable");
+            eprintln!("wrote {dir}compiled.bin and .txt ({} and {} bytes)", blob.len(), text.len());
             return;
         }
         assert!(
-            blob == COMPILED,
+            blob == COMPILED && text == COMPILED_TEXT,
             "gazetteers/compiled.bin is stale (the gazetteers or the code that compiles them \
              changed): the default recognizer is built at run time until it is regenerated \
              with `{REGENERATE}`"
@@ -121,31 +125,38 @@ mod tests {
     /// same bytes.
     #[test]
     fn compiled_default_reads_back_whole() {
-        let blob: &'static [u8] = Box::leak(generate().expect("compiles").into_boxed_slice());
-        let mut r = Reader::new(blob, MAGIC).expect("magic");
+        let (blob, text) = generate().expect("compiles");
+        let blob: &'static [u8] = Box::leak(blob.into_boxed_slice());
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        let mut r = Reader::new(blob, text, MAGIC).expect("magic");
         r.u64().expect("fingerprint");
         let lookup = Lookup::read(&mut r).expect("a whole lookup");
         assert!(r.is_done());
         let mut w = Writer::new(MAGIC);
         w.u64(fingerprint());
         lookup.write(&mut w);
-        assert!(w.finish() == blob, "written again, the lookup gives other bytes");
+        assert!(
+            w.finish() == (blob.to_vec(), text.to_string()),
+            "written again, the lookup gives other bytes"
+        );
     }
 
     /// A blob made from other inputs, cut short or damaged is not used.
     #[test]
     fn compiled_default_other_or_damaged_is_not_used() {
-        let blob = generate().expect("compiles");
+        let (blob, text) = generate().expect("compiles");
         let leak = |b: Vec<u8>| -> &'static [u8] { Box::leak(b.into_boxed_slice()) };
-        assert!(read(leak(blob.clone())).is_some());
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        assert!(read(leak(blob.clone()), text).is_some());
         let mut other = blob.clone();
         other[MAGIC.len() + 4] ^= 1; // the fingerprint's first byte
-        assert!(read(leak(other)).is_none());
+        assert!(read(leak(other), text).is_none());
         for cut in [0, MAGIC.len(), blob.len() / 3, blob.len() - 1] {
-            assert!(read(leak(blob[..cut].to_vec())).is_none(), "cut at {cut}");
+            assert!(read(leak(blob[..cut].to_vec()), text).is_none(), "cut at {cut}");
         }
         let mut longer = blob.clone();
         longer.push(0);
-        assert!(read(leak(longer)).is_none());
+        assert!(read(leak(longer), text).is_none());
+        assert!(read(leak(blob.clone()), &text[..text.len() - 1]).is_none());
     }
 }

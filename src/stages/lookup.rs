@@ -64,7 +64,6 @@ struct Hit {
 impl Hit {
     /// Four numbers: entry, line, flags (case rule, inflected, ambiguous, label,
     /// gazetteer) and the case rule's value.
-    #[cfg(test)]
     fn encode(&self) -> [u32; 4] {
         let (rule, value) = match self.case {
             CaseRule::Any => (0, 0),
@@ -82,8 +81,8 @@ impl Hit {
         [self.entry, self.line, flags | self.gazetteer << 8, value]
     }
 
-    /// The hit [`Hit::encode`] gave, if `code` is one.
-    fn decode(code: [u32; 4]) -> Option<Hit> {
+    /// The hit [`Hit::encode`] gave (see [`Hits::valid`] for codes it did not give).
+    fn decode(code: [u32; 4]) -> Hit {
         let [entry, line, flags, value] = code;
         let case = match flags & 3 {
             0 => CaseRule::Any,
@@ -94,11 +93,38 @@ impl Hit {
         let label = match flags >> 4 & 15 {
             0 => Label::Per,
             1 => Label::Loc,
-            2 => Label::Org,
-            _ => return None,
+            _ => Label::Org,
         };
         let (inflected, ambiguous) = (flags & 4 != 0, flags & 8 != 0);
-        Some(Hit { entry, case, inflected, ambiguous, label, gazetteer: flags >> 8, line })
+        Hit { entry, case, inflected, ambiguous, label, gazetteer: flags >> 8, line }
+    }
+}
+
+/// A table of hits, four numbers each ([`Hit::encode`]): read in place, decoded on access.
+#[derive(Clone, Debug, Default)]
+struct Hits(U32s);
+
+impl Hits {
+    fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> Hit {
+        let t = &self.0;
+        Hit::decode([t.get(4 * i), t.get(4 * i + 1), t.get(4 * i + 2), t.get(4 * i + 3)])
+    }
+
+    /// Whether every hit is one [`Hit::encode`] gives, of an entry, gazetteer and
+    /// `exact_case` rule that exist.
+    fn valid(&self, entries: usize, gazetteers: usize, exact: usize) -> bool {
+        (0..self.len()).all(|i| {
+            let [entry, _, flags, value] = [0, 1, 2, 3].map(|k| self.0.get(4 * i + k));
+            (entry as usize) < entries
+                && ((flags >> 8) as usize) < gazetteers
+                && (flags >> 4 & 15) <= 2
+                && (flags & 3 != 3 || (value as usize) < exact)
+        })
     }
 }
 
@@ -145,9 +171,9 @@ pub(crate) struct Lookup {
     /// `rest[rest_ends[p]..rest_ends[p + 1]]`, best first (see [`rank`]), so the first hit the
     /// text's letter case allows wins.
     /// Most patterns name one entry, and most matches end at `best`: one read.
-    best: Vec<Hit>,
-    rest_ends: Vec<u32>,
-    rest: Vec<Hit>,
+    best: Hits,
+    rest_ends: U32s,
+    rest: Hits,
     /// Shared with the entities made of them (see [`crate::entity::Names`]).
     pub entries: Arc<EntryTable>,
     /// Name and priority of each gazetteer.
@@ -284,7 +310,7 @@ impl Lookup {
             from = end;
         }
         let trie = Trie::build(&patterns);
-        let mut best = Vec::with_capacity(hits.len());
+        let mut best = Vec::with_capacity(4 * hits.len());
         let mut rest = Vec::new();
         let mut rest_ends = Vec::with_capacity(hits.len() + 1);
         rest_ends.push(0u32);
@@ -293,9 +319,9 @@ impl Lookup {
             ranked.clear();
             ranked.extend(h.iter().copied());
             ranked.sort_by_key(|h| std::cmp::Reverse(rank(&names, h)));
-            best.push(ranked[0]);
-            rest.extend_from_slice(&ranked[1..]);
-            rest_ends.push(rest.len() as u32);
+            best.extend(ranked[0].encode());
+            rest.extend(ranked[1..].iter().flat_map(Hit::encode));
+            rest_ends.push((rest.len() / 4) as u32);
         }
         let after_first = trie.after_first(n_tokens);
         Ok(Lookup {
@@ -303,9 +329,9 @@ impl Lookup {
             after_first,
             tokens: Strs::collect(token_list.iter().map(|t| &**t)),
             starts,
-            best,
-            rest_ends,
-            rest,
+            best: Hits(U32s::from_vec(&best)),
+            rest_ends: U32s::from_vec(&rest_ends),
+            rest: Hits(U32s::from_vec(&rest)),
             entries: Arc::new(EntryTable::collect(gazetteers.iter().flat_map(|g| g.entries.iter()))),
             gazetteers: names,
             exact,
@@ -328,10 +354,9 @@ impl Lookup {
         w.strs(&self.tokens);
         w.bytes(&self.starts);
         self.trie.write(w);
-        let hits = |hits: &[Hit]| U32s::from_vec(&hits.iter().flat_map(|h| h.encode()).collect::<Vec<_>>());
-        w.u32s(&hits(&self.best));
-        w.u32s(&U32s::from_vec(&self.rest_ends));
-        w.u32s(&hits(&self.rest));
+        w.u32s(&self.best.0);
+        w.u32s(&self.rest_ends);
+        w.u32s(&self.rest.0);
         let mut exact = vec![self.exact.len() as u32];
         for words in &self.exact {
             exact.push(words.len() as u32);
@@ -357,9 +382,11 @@ impl Lookup {
         let entries = EntryTable::read(r)?;
         let tokens = r.strs()?;
         let starts = r.bytes()?.to_vec();
-        let n_hits = |t: &U32s| t.len() / 4;
         let trie = Trie::read(r)?;
         let (best, rest_ends, rest) = (r.u32s()?, r.u32s()?, r.u32s()?);
+        if best.len() % 4 != 0 || rest.len() % 4 != 0 || rest_ends.len() == 0 {
+            return None;
+        }
         let exact_table = r.u32s()?;
         let mut exact = Vec::new();
         {
@@ -377,31 +404,18 @@ impl Lookup {
                 exact.push(words);
             }
         }
-        let decode = |t: &U32s| -> Option<Vec<Hit>> {
-            (0..n_hits(t))
-                .map(|i| Hit::decode([t.get(4 * i), t.get(4 * i + 1), t.get(4 * i + 2), t.get(4 * i + 3)]))
-                .collect()
-        };
-        let (best, rest) = (decode(&best)?, decode(&rest)?);
-        let rest_ends: Vec<u32> = rest_ends.iter().collect();
-        let hits_ok = |h: &Hit| {
-            (h.entry as usize) < entries.len()
-                && (h.gazetteer as usize) < gazetteers.len()
-                && match h.case {
-                    CaseRule::Exact(i) => (i as usize) < exact.len(),
-                    _ => true,
-                }
-        };
+        let (best, rest) = (Hits(best), Hits(rest));
         let ok = starts.len() == tokens.len()
             && (0..trie.len() as u32).all(|s| {
                 let p = trie.pattern(s);
                 p == NONE || (p as usize) < best.len()
             })
             && rest_ends.len() == best.len() + 1
-            && rest_ends.first() == Some(&0)
-            && rest_ends.windows(2).all(|w| w[0] <= w[1])
-            && rest_ends.last().is_some_and(|&e| e as usize == rest.len())
-            && best.iter().chain(&rest).all(hits_ok);
+            && rest_ends.get(0) == 0
+            && rest_ends.iter().zip(rest_ends.iter().skip(1)).all(|(a, b)| a <= b)
+            && rest_ends.get(best.len()) as usize == rest.len()
+            && best.valid(entries.len(), gazetteers.len(), exact.len())
+            && rest.valid(entries.len(), gazetteers.len(), exact.len());
         if !ok {
             return None;
         }
@@ -440,9 +454,11 @@ impl Lookup {
     /// The best entry among a pattern's hits whose letter-case rule the original text meets.
     /// `sentence_start` is asked only for ambiguous entries (few): scanning back through
     /// the text for every hit cost more than the rest of the check.
-    fn best_hit(&self, pid: usize, original: &str, sentence_start: impl FnOnce() -> bool) -> Option<&Hit> {
-        let rest = || &self.rest[self.rest_ends[pid] as usize..self.rest_ends[pid + 1] as usize];
-        let hits = std::iter::once(&self.best[pid]).chain(std::iter::once(()).flat_map(|_| rest()));
+    fn best_hit(&self, pid: usize, original: &str, sentence_start: impl FnOnce() -> bool) -> Option<Hit> {
+        let rest = || {
+            (self.rest_ends.get(pid) as usize..self.rest_ends.get(pid + 1) as usize).map(|i| self.rest.get(i))
+        };
+        let hits = std::iter::once(self.best.get(pid)).chain(std::iter::once(()).flat_map(|_| rest()));
         let mut sentence_start = Some(sentence_start);
         let mut at_start = None;
         // Hits of one pattern mostly share one case rule (a surname of many persons): its
@@ -554,7 +570,7 @@ impl Lookup {
             for &(te, pid) in ends[..n].iter().rev() {
                 let (s, e) = folded.token_range(t, te - 1);
                 if let Some(hit) = self.best_hit(pid, &text[s..e], || is_sentence_start(text, s)) {
-                    out.push(self.mention(hit, offset + s, offset + e));
+                    out.push(self.mention(&hit, offset + s, offset + e));
                     break;
                 }
             }

@@ -154,8 +154,8 @@ mod tests {
         let built = Trie::build(&refs);
         let mut w = Writer::new(b"T");
         built.write(&mut w);
-        let blob: &'static [u8] = Box::leak(w.finish().into_boxed_slice());
-        let read = Trie::read(&mut Reader::new(blob, b"T").expect("magic")).expect("trie");
+        let blob: &'static [u8] = Box::leak(w.finish().0.into_boxed_slice());
+        let read = Trie::read(&mut Reader::new(blob, "", b"T").expect("magic")).expect("trie");
         let mut probes: Vec<Vec<u32>> =
             patterns.iter().flat_map(|p| (1..=p.len()).map(|k| p[..k].to_vec())).collect();
         probes.extend([vec![1], vec![5, 2], vec![2, 3], vec![9, 9, 8], vec![0, 2], (0..31).collect()]);
