@@ -1,5 +1,5 @@
 //! Tables that are read in place: from a blob compiled into the binary (the default
-//! gazetteers, see `stages::default_lookup`) or built at run time, with one representation.
+//! gazetteers and lexicon, see `stages::compiled`) or built at run time, with one representation.
 //!
 //! A table of numbers is its little-endian bytes, and a list of strings is the strings one
 //! per line with their end offsets: both either borrow the blob (`&'static`, no copy, no
@@ -37,6 +37,25 @@ impl U32s {
     /// The values, in order.
     pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
         self.0.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    /// The values in rows of `N`, in order (a last, shorter row is left out).
+    pub fn rows<const N: usize>(&self) -> impl Iterator<Item = [u32; N]> + '_ {
+        self.0.chunks_exact(4 * N).map(|row| {
+            std::array::from_fn(|k| {
+                u32::from_le_bytes([row[4 * k], row[4 * k + 1], row[4 * k + 2], row[4 * k + 3]])
+            })
+        })
+    }
+
+    /// Whether no value is smaller than the one before it.
+    pub fn is_ascending(&self) -> bool {
+        let mut last = 0;
+        self.iter().all(|v| {
+            let ok = last <= v;
+            last = v;
+            ok
+        })
     }
 
     /// The index in `from..to` of `value`, where those values ascend.

@@ -116,7 +116,7 @@ impl Recognizer {
     }
 
     /// Whether the lookup was read from the compiled default gazetteers (see
-    /// `stages::default_lookup`) rather than built at run time.
+    /// `stages::compiled`) rather than built at run time.
     #[cfg(test)]
     pub(crate) fn is_precompiled(&self) -> bool {
         self.inner.precompiled
@@ -523,7 +523,7 @@ impl RecognizerBuilder {
         let defaults_only =
             !self.no_defaults && self.paths.is_empty() && self.gazetteers.is_empty() && self.learn.is_empty();
         if defaults_only {
-            if let Some(lookup) = crate::stages::default_lookup::load() {
+            if let Some(lookup) = crate::stages::compiled::lookup() {
                 return Ok(assemble(lookup, true));
             }
         }

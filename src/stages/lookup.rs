@@ -12,7 +12,7 @@
 //! Matching token ids rather than letters is what keeps the trie small: a name of two
 //! words is two steps instead of twenty, and a walk touches a few states. The default
 //! gazetteers are compiled ahead of time and read in place (see
-//! [`crate::stages::default_lookup`] and [`Lookup::write`]). It also makes word boundaries exact by
+//! [`crate::stages::compiled`] and [`Lookup::write`]). It also makes word boundaries exact by
 //! construction (no `Ρωσία` inside `Λευκορωσία`). A walk starts only where it can succeed:
 //! on a token that begins some name, and, when that token is written in lower case, only if
 //! some name may begin with a small letter (most need a capital: see `START_LOWER`); a token
@@ -118,8 +118,7 @@ impl Hits {
     /// Whether every hit is one [`Hit::encode`] gives, of an entry, gazetteer and
     /// `exact_case` rule that exist.
     fn valid(&self, entries: usize, gazetteers: usize, exact: usize) -> bool {
-        (0..self.len()).all(|i| {
-            let [entry, _, flags, value] = [0, 1, 2, 3].map(|k| self.0.get(4 * i + k));
+        self.0.rows().all(|[entry, _, flags, value]| {
             (entry as usize) < entries
                 && ((flags >> 8) as usize) < gazetteers
                 && (flags >> 4 & 15) <= 2
@@ -345,7 +344,7 @@ impl Lookup {
     }
 
     /// Writes the compiled gazetteers, for [`Lookup::read`]: what the precompiled default
-    /// is made of (see [`crate::stages::default_lookup`]).
+    /// is made of (see [`crate::stages::compiled`]).
     #[cfg(test)]
     pub fn write(&self, w: &mut Writer) {
         w.strs(&Strs::collect(self.gazetteers.iter().map(|(name, _)| &**name)));
@@ -406,13 +405,10 @@ impl Lookup {
         }
         let (best, rest) = (Hits(best), Hits(rest));
         let ok = starts.len() == tokens.len()
-            && (0..trie.len() as u32).all(|s| {
-                let p = trie.pattern(s);
-                p == NONE || (p as usize) < best.len()
-            })
+            && trie.patterns_below(best.len())
             && rest_ends.len() == best.len() + 1
             && rest_ends.get(0) == 0
-            && rest_ends.iter().zip(rest_ends.iter().skip(1)).all(|(a, b)| a <= b)
+            && rest_ends.is_ascending()
             && rest_ends.get(best.len()) as usize == rest.len()
             && best.valid(entries.len(), gazetteers.len(), exact.len())
             && rest.valid(entries.len(), gazetteers.len(), exact.len());

@@ -10,7 +10,7 @@
 //! or changes the line's [`mention::Mention`]s.
 
 pub(crate) mod adapt;
-pub(crate) mod default_lookup;
+pub(crate) mod compiled;
 pub(crate) mod document;
 pub(crate) mod lookup;
 pub(crate) mod mention;

@@ -104,9 +104,9 @@ impl Trie {
         after
     }
 
-    /// Number of states.
-    pub fn len(&self) -> usize {
-        self.token.len()
+    /// Whether every pattern that ends at a state is below `patterns`.
+    pub fn patterns_below(&self, patterns: usize) -> bool {
+        self.pattern.iter().all(|p| p == NONE || (p as usize) < patterns)
     }
 
     /// Writes the tables.
@@ -125,7 +125,7 @@ impl Trie {
         let ok = n > 0
             && first.len() == n + 1
             && pattern.len() == n
-            && first.iter().zip(first.iter().skip(1)).all(|(a, b)| a <= b)
+            && first.is_ascending()
             && first.get(n) as usize == n;
         ok.then_some(Trie { first, token, pattern })
     }

@@ -132,7 +132,9 @@ pub(crate) struct Rules {
     lex: Arc<Lexicon>,
 }
 
-static LEXICON: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::build()));
+/// The lexicon, read from the compiled default when it is fresh (see `stages::compiled`).
+static LEXICON: LazyLock<Arc<Lexicon>> =
+    LazyLock::new(|| Arc::new(crate::stages::compiled::lexicon().unwrap_or_else(Lexicon::build)));
 
 /// Buffers reused across lines and calls.
 #[derive(Default)]
