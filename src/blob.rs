@@ -165,7 +165,7 @@ impl Writer {
     }
 }
 
-/// Reads a blob that [`Writer`] wrote, in place. Every read is checked: a blob that does not
+/// Reads a blob that `Writer` wrote, in place. Every read is checked: a blob that does not
 /// have the sections asked for gives `None`, never a panic or a wrong table.
 pub(crate) struct Reader {
     rest: &'static [u8],

@@ -381,7 +381,7 @@ impl EntryTable {
         w.strs(&self.kinds);
     }
 
-    /// Reads what [`EntryTable::write`] wrote, checking that every index is in range.
+    /// Reads what `EntryTable::write` wrote, checking that every index is in range.
     pub fn read(r: &mut Reader) -> Option<EntryTable> {
         let t = EntryTable { names: r.strs()?, kind: r.u32s()?, kinds: r.strs()? };
         let ok = t.names.len() == 2 * t.kind.len()

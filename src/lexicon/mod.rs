@@ -219,7 +219,7 @@ impl Lexicon {
         w.u32s(&self.classes);
     }
 
-    /// Reads what [`Lexicon::write`] wrote: the words must ascend, two numbers each.
+    /// Reads what `Lexicon::write` wrote: the words must ascend, two numbers each.
     pub fn read(r: &mut Reader) -> Option<Lexicon> {
         let (words, classes) = (r.strs()?, r.u32s()?);
         let ascending = (1..words.len()).all(|i| words.get(i - 1) < words.get(i));

@@ -4,8 +4,8 @@
 //! them into token ids, building the trie) and the lexicon (the case forms of its nouns) was
 //! nearly all of a process's start-up. It is done once, by the test below, into
 //! `compiled/default.bin` (numbers) and `compiled/default.txt` (the strings, one a line:
-//! lexicon words, entry ids and names, tokens), with [`Lexicon::write`] and
-//! [`Lookup::write`]; the crate embeds both. The default recognizer reads its lookup from
+//! lexicon words, entry ids and names, tokens), with `Lexicon::write` and
+//! `Lookup::write`; the crate embeds both. The default recognizer reads its lookup from
 //! them in place ([`Lookup::read`]), every recognizer its lexicon ([`Lexicon::read`]), and
 //! only what a caller adds (own gazetteers, learned names) is compiled at run time.
 //!

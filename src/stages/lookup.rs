@@ -12,7 +12,7 @@
 //! Matching token ids rather than letters is what keeps the trie small: a name of two
 //! words is two steps instead of twenty, and a walk touches a few states. The default
 //! gazetteers are compiled ahead of time and read in place (see
-//! [`crate::stages::compiled`] and [`Lookup::write`]). It also makes word boundaries exact by
+//! [`crate::stages::compiled`] and `Lookup::write`). It also makes word boundaries exact by
 //! construction (no `Ρωσία` inside `Λευκορωσία`). A walk starts only where it can succeed:
 //! on a token that begins some name, and, when that token is written in lower case, only if
 //! some name may begin with a small letter (most need a capital: see `START_LOWER`); a token
@@ -367,7 +367,7 @@ impl Lookup {
         w.u32s(&U32s::from_vec(&exact));
     }
 
-    /// Reads what [`Lookup::write`] wrote: the tables of names, tokens and the trie in place,
+    /// Reads what `Lookup::write` wrote: the tables of names, tokens and the trie in place,
     /// the rest decoded. Every index is checked, so a damaged blob gives `None`, never a
     /// lookup that panics or finds wrong names.
     pub fn read(r: &mut Reader) -> Option<Lookup> {

@@ -117,7 +117,7 @@ impl Trie {
         w.u32s(&self.pattern);
     }
 
-    /// Reads what [`Trie::write`] wrote, checking that every state it can lead to exists
+    /// Reads what `Trie::write` wrote, checking that every state it can lead to exists
     /// (the caller checks the patterns).
     pub fn read(r: &mut Reader) -> Option<Trie> {
         let (first, token, pattern) = (r.u32s()?, r.u32s()?, r.u32s()?);
