@@ -194,6 +194,27 @@ mod tests {
         }
     }
 
+    /// The compiled default finds what the same gazetteers compiled at run time find (an
+    /// empty gazetteer of one's own forces the run-time build), on sentences of our own.
+    #[test]
+    fn compiled_default_finds_what_the_run_time_build_finds() {
+        let compiled = crate::Recognizer::builder().build().expect("builds");
+        let run_time =
+            crate::Recognizer::builder().gazetteer(crate::Gazetteer::new("empty")).build().expect("builds");
+        assert!(compiled.is_precompiled() && !run_time.is_precompiled());
+        for text in [
+            "Ο πρωθυπουργός Κυριάκος Μητσοτάκης συναντήθηκε στην Αθήνα με τον Εμανουέλ Μακρόν.",
+            "Η ΝΕΑ ΔΗΜΟΚΡΑΤΙΑ ΚΑΙ ο ΣΥΡΙΖΑ ΣΥΖΗΤΟΥΝ ΓΙΑ ΤΗΝ ΕΥΡΩΠΑΪΚΗ ΕΠΙΤΡΟΠΗ",
+            "Η Βόρεια Κορέα εκτόξευσε πύραυλο, ανακοίνωσε το Πεντάγωνο· η Πιονγκγιάνγκ σιωπά.",
+            "Ο δήμαρχος Θεσσαλονίκης μίλησε στο Reuters για τον ΟΗΕ και το ΝΑΤΟ.",
+            "Στη Λευκορωσία και στη Ρωσία, ο Πούτιν και ο Λουκασένκο.\nΤο Κρεμλίνο δεν σχολίασε.",
+        ] {
+            let (a, b) = (compiled.extract(text), run_time.extract(text));
+            assert_eq!(format!("{a:?}"), format!("{b:?}"), "in {text:?}");
+            assert!(!a.is_empty(), "nothing found in {text:?}");
+        }
+    }
+
     /// A blob made from other inputs, cut short or damaged is not used.
     #[test]
     fn compiled_default_other_or_damaged_is_not_used() {
