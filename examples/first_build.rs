@@ -2,7 +2,8 @@
 //! what `BENCHMARKS.md` reports as the first build. Then, in the same (now warm) process,
 //! the median of 9 more builds of the default recognizer (`Recognizer::builder().build()`)
 //! and of 3 builds that add an empty gazetteer of one's own (so that everything is compiled
-//! at run time). Prints one JSON line.
+//! at run time). Prints one JSON line. With `--first-only`, only the first build and call
+//! (for counting a whole process's instructions: `valgrind --tool=callgrind`).
 //!
 //! ```text
 //! cargo run --release --example first_build
@@ -25,6 +26,12 @@ fn main() {
     let t = Instant::now();
     let n = ner.extract("Ο Κυριάκος Μητσοτάκης συναντήθηκε στην Αθήνα με την Ευρωπαϊκή Επιτροπή.").len();
     let first_call_us = t.elapsed().as_secs_f64() * 1e6;
+    if std::env::args().any(|a| a == "--first-only") {
+        println!(
+            "{{\"first_build_ms\":{build_ms:.3},\"first_call_us\":{first_call_us:.1},\"entities\":{n}}}"
+        );
+        return;
+    }
     let median_ms = |runs: usize, build: &dyn Fn() -> greek_ner::Recognizer| {
         let mut ms: Vec<f64> = (0..runs)
             .map(|_| {
