@@ -99,8 +99,9 @@ pub(crate) struct Lexicon {
     /// built from the lists.
     words: Strs,
     classes: U32s,
-    /// Folded endings of Greek and foreign surnames.
-    pub surname_endings: Vec<String>,
+    /// Endings (as written) of Greek and foreign surnames, grouped by their last byte (most
+    /// words fail on it), as `common_endings`.
+    pub surname_endings: Vec<Vec<&'static str>>,
     /// Folded final letters that native Greek words never end in.
     pub foreign_finals: Vec<char>,
     /// Folded `ου` (genitive and feminine surname ending).
@@ -188,7 +189,7 @@ impl Lexicon {
         let mut l = Lexicon {
             words,
             classes,
-            surname_endings: Vec::new(),
+            surname_endings: vec![Vec::new(); 256],
             common_endings: vec![Vec::new(); 256],
             foreign_finals: "βγδζθκλμπτφχψξ"
                 .chars()
@@ -200,7 +201,11 @@ impl Lexicon {
         for row in index() {
             let words = self::words(row.file);
             match row.forms {
-                Forms::Endings(Endings::Surname) => l.surname_endings.extend(words.map(str::to_string)),
+                Forms::Endings(Endings::Surname) => {
+                    for e in words {
+                        l.surname_endings[*e.as_bytes().last().expect("an ending") as usize].push(e);
+                    }
+                }
                 Forms::Endings(Endings::Common) => {
                     for e in words {
                         l.common_endings[*e.as_bytes().last().expect("an ending") as usize].push(e);
