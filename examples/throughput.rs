@@ -2,7 +2,7 @@
 //! harness: what `BENCHMARKS.md` reports.
 //!
 //! ```text
-//! cargo run --release --example throughput [-- --max-mb N] [--learn-iob2 PATH]
+//! cargo run --release --example throughput [-- --max-mb N] [--learn-iob2 PATH | --model PATH]
 //! throughput --write-text FILE --mb N      write N MB of the bench text (for benches/peers)
 //! throughput --write-names FILE            write the names the text is made from (label TAB name)
 //! throughput --file FILE [--repeat K]      MB/s of the full pipeline on FILE, line by line, as JSON
@@ -137,13 +137,15 @@ fn run_file(path: &str, repeat: u32) {
 fn main() {
     let mut max_mb = 100usize;
     let mut learn: Option<String> = None;
+    let mut model: Option<String> = None;
     let (mut write_text, mut write_names, mut file, mut repeat) = (None, None, None, 3u32);
     let mut args = std::env::args().skip(1);
-    let usage = "usage: throughput [--max-mb N] [--learn-iob2 PATH] | --write-text FILE [--mb N] | --write-names FILE | --file FILE [--repeat K]";
+    let usage = "usage: throughput [--max-mb N] [--learn-iob2 PATH | --model PATH] | --write-text FILE [--mb N] | --write-names FILE | --file FILE [--repeat K]";
     while let Some(a) = args.next() {
         match a.as_str() {
             "--max-mb" | "--mb" => max_mb = args.next().and_then(|s| s.parse().ok()).expect("--max-mb N"),
             "--learn-iob2" => learn = args.next(),
+            "--model" => model = args.next(),
             "--write-text" => write_text = args.next(),
             "--write-names" => write_names = args.next(),
             "--file" => file = args.next(),
@@ -175,8 +177,12 @@ fn main() {
     // 1. Build time.
     let builder = || {
         let b = Recognizer::builder();
-        match &learn {
+        let b = match &learn {
             Some(p) => b.learn_iob2(p),
+            None => b,
+        };
+        match &model {
+            Some(p) => b.model_path(p),
             None => b,
         }
     };
@@ -285,7 +291,12 @@ fn main() {
         }
     });
     let gaz = ner.clone();
-    let gaz_only = builder().gazetteer_only().build().expect("builds");
+    // (A model is trained on top of all the stages: not for gazetteer lookup alone.)
+    let gaz_only = match &model {
+        Some(_) => Recognizer::builder(),
+        None => builder(),
+    };
+    let gaz_only = gaz_only.gazetteer_only().build().expect("builds");
     let mut w = gaz_only.worker();
     let lookup = time_per_run(min, || {
         for a in &articles {

@@ -71,15 +71,18 @@ pub enum Source {
     Rule(&'static str),
     /// The document-level pass tied this mention to an earlier one; `how` names the pass rule.
     Document(&'static str),
+    /// The trained sequence model, by the name of its file (or training corpus).
+    Model(Arc<str>),
 }
 
-/// `gazetteer:<name>:<line>`, `rule:<name>` or `document:<name>`.
+/// `gazetteer:<name>:<line>`, `rule:<name>`, `document:<name>` or `model:<file>`.
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Source::Gazetteer { gazetteer, line } => write!(f, "gazetteer:{gazetteer}:{line}"),
             Source::Rule(name) => write!(f, "rule:{name}"),
             Source::Document(name) => write!(f, "document:{name}"),
+            Source::Model(file) => write!(f, "model:{file}"),
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::stages::adapt::Adaptation;
 use crate::stages::document;
 use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
+use crate::stages::model::file::Learned;
 use crate::text::normalize::FoldedLine;
 use crate::text::vocab::{Vocab, Word};
 use crate::{Entity, EntityRef, Span};
@@ -46,6 +47,8 @@ pub struct Recognizer {
     /// What was learned from annotated corpora beyond names (the adaptation stage), apart
     /// from the compiled stages so that learning can try variants on one build.
     adapt: Option<Arc<Adaptation>>,
+    /// The trained sequence model and the names it was trained with, when there is one.
+    model: Option<Arc<Learned>>,
 }
 
 struct Inner {
@@ -105,6 +108,27 @@ impl Recognizer {
         Worker { recognizer: self.clone(), buffers: Buffers::default() }
     }
 
+    /// Writes what was learned from the training corpus (names, conventions and the
+    /// sequence model) to `path`, for [`RecognizerBuilder::model_path`]. Fails when the
+    /// recognizer has no model (it was built without [`RecognizerBuilder::train_iob2`]).
+    pub fn save_model(&self, path: impl AsRef<std::path::Path>) -> Result<(), BuildError> {
+        let path = path.as_ref();
+        match (&self.model, &self.adapt) {
+            (Some(learned), Some(adapt)) => crate::stages::model::file::save(path, learned, adapt),
+            _ => Err(BuildError::new(
+                &path.display().to_string(),
+                None,
+                None,
+                "no model to save: build the recognizer with train_iob2 or model_path",
+            )),
+        }
+    }
+
+    /// Whether a trained sequence model makes the final decisions.
+    pub fn has_model(&self) -> bool {
+        self.model.is_some()
+    }
+
     /// Number of entries in the compiled gazetteers.
     pub fn entry_count(&self) -> usize {
         self.inner.lookup.entries.len()
@@ -125,12 +149,41 @@ impl Recognizer {
     /// The same compiled stages with another adaptation: learning tries its variants on
     /// one build, and a built recognizer never changes.
     pub(crate) fn with_adaptation(&self, adapt: Adaptation) -> Recognizer {
-        Recognizer { inner: self.inner.clone(), adapt: Some(Arc::new(adapt)) }
+        Recognizer { inner: self.inner.clone(), adapt: Some(Arc::new(adapt)), model: self.model.clone() }
+    }
+
+    /// The same stages with a trained model on top.
+    pub(crate) fn with_model(&self, learned: Learned) -> Recognizer {
+        Recognizer { inner: self.inner.clone(), adapt: self.adapt.clone(), model: Some(Arc::new(learned)) }
     }
 
     /// Runs every stage on `text`, leaving its mentions in `b.mentions`.
     fn find(&self, text: &str, b: &mut Buffers) {
+        self.find_with(text, b, None)
+    }
+
+    /// Runs the stages before the model on `text`, line by line, and gives `collect` the
+    /// model's features of each line's tokens and their byte spans in `text`: what
+    /// training learns from (see `learn::train`).
+    pub(crate) fn model_inputs(&self, text: &str, bits: u32, collect: &mut Collect<'_>) {
+        let mut b = Buffers::default();
+        self.find_with(text, &mut b, Some((bits, collect)));
+    }
+
+    /// [`Recognizer::find`]; with `collect`, the model's features of each line go there
+    /// instead of to the model.
+    #[allow(clippy::type_complexity)]
+    fn find_with(
+        &self,
+        text: &str,
+        b: &mut Buffers,
+        mut collect: Option<(
+            u32,
+            &mut dyn FnMut(&crate::stages::model::features::Features, &[(usize, usize)]),
+        )>,
+    ) {
         let inner = &*self.inner;
+        let per_line = self.model.is_some() || collect.is_some();
         b.mentions.clear();
         // Names never cross a line break, so each line is folded and matched alone: memory
         // stays bounded by the longest line.
@@ -150,6 +203,10 @@ impl Recognizer {
                 words.push(w);
             });
             inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
+            if per_line {
+                b.hits.clear();
+                b.hits.extend_from_slice(&b.mentions[first..]);
+            }
             let stage =
                 crate::stages::rules::LineInput { text: line, folded: &b.folded, words: &b.words, offset };
             if inner.rules_on {
@@ -157,10 +214,40 @@ impl Recognizer {
             } else {
                 inner.rules.veto_only(stage, &mut b.mentions, first, &mut b.rules);
             }
+            if per_line {
+                // The model decides on top of the adaptation: it is applied line by line.
+                // It reads the line only: offsets into the line, so that what it looks at
+                // around a mention is bounded by the line, not the text.
+                if let Some(adapt) = &self.adapt {
+                    b.tail.clear();
+                    b.tail.extend(b.mentions.drain(first..).map(|m| shift(m, offset, false)));
+                    adapt.apply(line, &mut b.tail);
+                    b.mentions.extend(b.tail.drain(..).map(|m| shift(m, offset, true)));
+                }
+                let features = crate::stages::model::features::Line {
+                    text: line,
+                    offset,
+                    folded: &b.folded,
+                    words: &b.words,
+                    hits: &b.hits,
+                    mentions: &b.mentions[first..],
+                };
+                if let Some((bits, collect)) = collect.as_mut() {
+                    b.model.features.extract(&features, *bits);
+                    b.spans.clear();
+                    let t = b.folded.tokens().iter();
+                    b.spans.extend(t.map(|t| (offset + t.s as usize, offset + t.e as usize)));
+                    collect(&b.model.features, &b.spans);
+                } else if let Some(learned) = &self.model {
+                    b.model.features.extract(&features, learned.model.weights.bits);
+                    let tokens = b.folded.tokens();
+                    learned.model.decide(offset, tokens, &b.hits, &mut b.mentions, first, &mut b.model);
+                }
+            }
             // The document pass looks for partial mentions among the capitalised words, and
             // keeps the line's mentions' folded text: taken now, while the line is at hand.
             if inner.document {
-                let covered_final = self.adapt.is_none();
+                let covered_final = self.adapt.is_none() || per_line;
                 document::take_line(
                     line,
                     &b.folded,
@@ -172,7 +259,7 @@ impl Recognizer {
             }
             offset += line.len();
         }
-        if let Some(adapt) = &self.adapt {
+        if let (Some(adapt), false) = (&self.adapt, per_line) {
             adapt.apply(text, &mut b.mentions);
         }
         if inner.document {
@@ -256,6 +343,20 @@ fn vocabulary(lookup: &mut Lookup, rules: &crate::stages::rules::Rules) -> Vocab
     vocab
 }
 
+/// Where training's features go: the model's features of a line's tokens, and the tokens'
+/// byte spans in the text.
+type Collect<'c> = dyn FnMut(&crate::stages::model::features::Features, &[(usize, usize)]) + 'c;
+
+/// `m` with its offsets moved by `by` bytes, forward or back.
+fn shift(mut m: Mention, by: usize, forward: bool) -> Mention {
+    if forward {
+        (m.start, m.end) = (m.start + by, m.end + by);
+    } else {
+        (m.start, m.end) = (m.start - by, m.end - by);
+    }
+    m
+}
+
 /// Lines longer than this are matched in pieces (folded offsets are `u32`): 1 GiB.
 const MAX_LINE: usize = 1 << 30;
 
@@ -305,6 +406,13 @@ struct Buffers {
     /// The tokens of the line where a name may start.
     starts: Vec<u32>,
     mentions: Vec<Mention>,
+    /// The gazetteer stage's hits on the line, for the model.
+    hits: Vec<Mention>,
+    /// A line's mentions while the adaptation works on them.
+    tail: Vec<Mention>,
+    /// The tokens' byte spans in the text, for training.
+    spans: Vec<(usize, usize)>,
+    model: crate::stages::model::Scratch,
     rules: crate::stages::rules::Scratch,
     document: document::Scratch,
     /// The texts of the entities of one call, end to end (see `Recognizer::to_entities`).
@@ -432,6 +540,10 @@ pub struct RecognizerBuilder {
     paths: Vec<PathBuf>,
     /// IOB2 corpora to learn names from: a file, or (name, text) given in memory.
     learn: Vec<(PathBuf, Option<String>)>,
+    /// IOB2 corpora to learn names from and train the model on, as `learn`.
+    train: Vec<(PathBuf, Option<String>)>,
+    /// A model file to load: its path, or a name and its bytes.
+    model: Option<(PathBuf, Option<Vec<u8>>)>,
     disabled: Vec<Stage>,
 }
 
@@ -492,6 +604,47 @@ impl RecognizerBuilder {
         self
     }
 
+    /// Learns names and conventions from an annotated IOB2 corpus, as
+    /// [`RecognizerBuilder::learn_iob2`] does, **and** trains a sequence model on it (an
+    /// averaged perceptron whose features include the gazetteers' and rules' decisions;
+    /// see the `learn` module). Training is deterministic, prints one progress line per
+    /// epoch on stderr, and stops early on the last tenth of the corpus. Keep what was
+    /// learned with [`Recognizer::save_model`].
+    ///
+    /// ```no_run
+    /// let ner = greek_ner::Recognizer::builder().train_iob2("mine.iob2").build()?;
+    /// ner.save_model("mine.model")?;
+    /// # Ok::<(), greek_ner::BuildError>(())
+    /// ```
+    pub fn train_iob2(mut self, path: impl Into<PathBuf>) -> Self {
+        self.train.push((path.into(), None));
+        self
+    }
+
+    /// Same as [`RecognizerBuilder::train_iob2`] with the corpus given as text; `name` is
+    /// what errors and the model's entities' sources call it.
+    pub fn train_iob2_str(mut self, name: &str, text: impl Into<String>) -> Self {
+        self.train.push((PathBuf::from(name), Some(text.into())));
+        self
+    }
+
+    /// Loads a model file written by [`Recognizer::save_model`]: the names, conventions
+    /// and model learned from a corpus, which then give exactly the entities the trained
+    /// recognizer gave. The recognizer must use the gazetteers and stages the model was
+    /// trained with; a model file that does not match them, or is truncated or corrupt,
+    /// fails the build with an error naming the file and field.
+    pub fn model_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.model = Some((path.into(), None));
+        self
+    }
+
+    /// Same as [`RecognizerBuilder::model_path`] with the file's bytes; `name` is what
+    /// errors call it.
+    pub fn model_bytes(mut self, name: &str, bytes: impl Into<Vec<u8>>) -> Self {
+        self.model = Some((PathBuf::from(name), Some(bytes.into())));
+        self
+    }
+
     /// Switches a stage on or off (all are on by default).
     pub fn stage(mut self, stage: Stage, on: bool) -> Self {
         self.disabled.retain(|&s| s != stage);
@@ -517,11 +670,16 @@ impl RecognizerBuilder {
             Recognizer {
                 inner: Arc::new(Inner { lookup, vocab, rules, rules_on, document, precompiled }),
                 adapt: None,
+                model: None,
             }
         };
         // The embedded gazetteers alone are compiled already: read in place.
-        let defaults_only =
-            !self.no_defaults && self.paths.is_empty() && self.gazetteers.is_empty() && self.learn.is_empty();
+        let defaults_only = !self.no_defaults
+            && self.paths.is_empty()
+            && self.gazetteers.is_empty()
+            && self.learn.is_empty()
+            && self.train.is_empty()
+            && self.model.is_none();
         if defaults_only {
             if let Some(lookup) = crate::stages::compiled::lookup() {
                 return Ok(assemble(lookup, true));
@@ -540,11 +698,30 @@ impl RecognizerBuilder {
         }
         let make =
             |gazetteers: &[Gazetteer]| Ok::<_, BuildError>(assemble(Lookup::build(gazetteers)?, false));
-        if self.learn.is_empty() {
+        let fingerprint = || crate::stages::model::file::fingerprint(&all, rules_on, document);
+        if let Some((path, bytes)) = &self.model {
+            let name = path.display().to_string();
+            if !self.learn.is_empty() || !self.train.is_empty() {
+                let msg = "a saved model holds what was learned: it cannot be combined with learn_iob2 or train_iob2";
+                return Err(BuildError::new(&name, None, None, msg));
+            }
+            let (learned, adapt) = match bytes {
+                Some(b) => crate::stages::model::file::from_bytes(&name, b, fingerprint())?,
+                None => crate::stages::model::file::load(path, fingerprint())?,
+            };
+            let mut all = all;
+            all.extend(learned.gazetteers.iter().cloned());
+            return Ok(make(&all)?.with_adaptation(adapt).with_model(learned));
+        }
+        if self.learn.is_empty() && self.train.is_empty() {
             return make(&all);
         }
         let mut corpora = Vec::new();
-        for (path, text) in &self.learn {
+        let mut training = Vec::new();
+        for ((path, text), train) in
+            self.learn.iter().map(|l| (l, false)).chain(self.train.iter().map(|t| (t, true)))
+        {
+            training.push(train);
             let corpus = match text {
                 Some(text) => crate::iob2::parse(&path.display().to_string(), text)?,
                 None => crate::iob2::read(path)?,
@@ -553,11 +730,31 @@ impl RecognizerBuilder {
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
             corpora.push((name, corpus));
         }
+        let tokens = corpora.iter().zip(&training).filter(|(_, &t)| t);
+        let tokens: usize = tokens.flat_map(|((_, c), _)| &c.sentences).map(|s| s.tokens.len()).sum();
+        let bits = crate::learn::train::bits_for(tokens);
+        let samples = if self.train.is_empty() {
+            Vec::new()
+        } else {
+            crate::learn::train::samples(bits, &all, &corpora, &training, &make)?
+        };
+        let base = all.len();
+        let fingerprint = fingerprint();
         let adapt = crate::learn::adapt(&all, &corpora, make)?;
         for (name, corpus) in &corpora {
             all.extend(crate::learn::learn_with_misc(name, corpus)?);
         }
-        Ok(make(&all)?.with_adaptation(adapt))
+        let ner = make(&all)?.with_adaptation(adapt);
+        if self.train.is_empty() {
+            return Ok(ner);
+        }
+        let name = corpora.iter().zip(&training).find(|(_, &t)| t).map_or("", |((n, _), _)| n.as_str());
+        let held =
+            samples.len() - (samples.len() as f64 * crate::learn::train::HELD_OUT_SHARE).round() as usize;
+        let weights = crate::learn::train::train(name, bits, &samples[..held], &samples[held..]);
+        let model = crate::stages::model::Model { name: name.into(), weights: weights.compact() };
+        let gazetteers = all.split_off(base);
+        Ok(ner.with_model(Learned { model, gazetteers, fingerprint }))
     }
 }
 

@@ -1,6 +1,6 @@
 //! Gazetteer loading errors name the file, the line and the field at fault.
 
-use greek_ner::{Gazetteer, Recognizer};
+use greek_ner::{Entry, Gazetteer, Label, Recognizer};
 
 const HEADER: &str = "id\tlabel\tname\taliases\tkind\tflags\n";
 
@@ -193,4 +193,69 @@ fn arbitrary_text_never_panics() {
             }
         }
     }
+}
+
+// The optional seventh column, `same_as`: ids of the same thing in other schemes.
+const HEADER7: &str = "id\tlabel\tname\taliases\tkind\tflags\tsame_as\n";
+
+/// `same_as_err!(name, body, message part)`: loading `HEADER7 + body` fails at line 2,
+/// field `same_as`.
+macro_rules! same_as_err {
+    ($name:ident, $body:expr, $msg:expr) => {
+        #[test]
+        fn $name() {
+            let err = Gazetteer::from_tsv("ids.tsv", &format!("{HEADER7}{}", $body)).unwrap_err();
+            assert_eq!((err.file(), err.line(), err.field()), ("ids.tsv", Some(2), Some("same_as")), "{err}");
+            assert!(err.to_string().contains($msg), "{err}");
+        }
+    };
+}
+
+same_as_err!(same_as_empty_id, "g:1\tLOC\tΑθήνα\t\tcity\t\tk:9||k:10\n", "bad equivalent id");
+same_as_err!(same_as_trailing_bar, "g:1\tLOC\tΑθήνα\t\tcity\t\tk:9|\n", "bad equivalent id");
+same_as_err!(same_as_id_with_space, "g:1\tLOC\tΑθήνα\t\tcity\t\tk 9\n", "\"k 9\"");
+same_as_err!(same_as_own_id, "g:1\tLOC\tΑθήνα\t\tcity\t\tk:9|g:1\n", "own id");
+
+#[test]
+fn same_as_column() {
+    // (header, body, the equivalent ids of the first entry)
+    let cases: [(&str, &str, &[&str]); 5] = [
+        (HEADER, "g:1\tLOC\tΑθήνα\t\tcity\t\n", &[]),
+        (HEADER7, "g:1\tLOC\tΑθήνα\t\tcity\t\n", &[]),
+        (HEADER7, "g:1\tLOC\tΑθήνα\t\tcity\t\t\n", &[]),
+        (HEADER7, "g:1\tLOC\tΑθήνα\t\tcity\t\t k:9 | Q1524 \n", &["k:9", "Q1524"]),
+        // lines of one id add up their equivalent ids, once each
+        (HEADER7, "g:1\tLOC\tΑθήνα\t\tcity\t\tk:9\ng:1\tLOC\tAthens\t\t\t\tQ1524|k:9\n", &["k:9", "Q1524"]),
+    ];
+    for (header, body, want) in cases {
+        let g = Gazetteer::from_tsv("ok.tsv", &format!("{header}{body}")).unwrap();
+        let got: Vec<&str> = g.entries()[0].same_as().collect();
+        assert_eq!(got, want, "{body:?}");
+        assert_eq!(g.entries()[0].id(), "g:1");
+    }
+}
+
+#[test]
+fn same_as_needs_its_header() {
+    // (header, body, line, field): a seventh field needs the seventh column; a header
+    // of any other shape is refused.
+    let cases = [
+        (HEADER, "g:1\tLOC\tΑθήνα\t\tcity\t\tk:9\n", Some(2), None),
+        ("id\tlabel\tname\taliases\tkind\tflags\tsame_as\textra\n", "", Some(1), None),
+        ("id\tlabel\tname\taliases\tkind\tflags\tequivalent\n", "", Some(1), None),
+        ("id\tlabel\tname\taliases\tkind\n", "", Some(1), None),
+    ];
+    for (header, body, line, field) in cases {
+        let err = Gazetteer::from_tsv("h.tsv", &format!("{header}{body}")).unwrap_err();
+        assert_eq!((err.line(), err.field()), (line, field), "{header:?}: {err}");
+    }
+}
+
+#[test]
+fn same_as_in_code() {
+    let mut g = Gazetteer::new("code");
+    g.insert(Entry::new("g:1", Label::Loc, "Αθήνα").equivalent_id("k:9")).unwrap();
+    assert_eq!(g.entries()[0].same_as().collect::<Vec<_>>(), ["k:9"]);
+    let err = g.insert(Entry::new("g:2", Label::Loc, "Πάτρα").equivalent_id("g:2")).unwrap_err();
+    assert_eq!(err.field(), Some("same_as"), "{err}");
 }

@@ -235,3 +235,41 @@ x:short\tLOC\tΕλληνικό\t\tplace\tambiguous
         assert_eq!(got, want, "in {text:?}");
     }
 }
+
+// The embedded lists, all stages: MPs of the parliament's register and ParlaMint (issue 13),
+// found in any case with their register id, and public bodies from Diavgeia with theirs.
+static DEFAULT: LazyLock<Recognizer> = LazyLock::new(|| Recognizer::builder().build().unwrap());
+
+#[test]
+fn open_data_names_come_with_their_ids() {
+    // (sentence, mention, label, id)
+    let cases = [
+        (
+            "Την ερώτηση κατέθεσε ο βουλευτής Τάσος Πρατσόλης για τα σχολεία της περιοχής.",
+            "Τάσος Πρατσόλης",
+            Label::Per,
+            "hellenicparliament:0c022753-eddb-4a08-998e-a52500fdb6d2",
+        ),
+        (
+            "Στην ομιλία της Βασιλικής Κατριβάνου αναφέρθηκαν πολλοί βουλευτές.",
+            "Βασιλικής Κατριβάνου",
+            Label::Per,
+            "hellenicparliament:160dc649-1dc9-4865-80fd-b283a4bda0e3",
+        ),
+        ("Το Εφετείο Πατρών ανέβαλε τη δίκη για τον Μάιο.", "Εφετείο Πατρών", Label::Org, "diavgeia:3321"),
+        (
+            "Με απόφαση του Πρωτοδικείου Λαμίας η υπόθεση επανέρχεται.",
+            "Πρωτοδικείου Λαμίας",
+            Label::Org,
+            "diavgeia:3365",
+        ),
+    ];
+    for (text, mention, label, id) in cases {
+        let got: Vec<_> = DEFAULT
+            .extract(text)
+            .into_iter()
+            .map(|e| (e.text().to_string(), e.label, e.id().map(str::to_string)))
+            .collect();
+        assert!(got.contains(&(mention.to_string(), label, Some(id.to_string()))), "{text:?}: {got:?}");
+    }
+}

@@ -49,6 +49,8 @@ from gen_gazetteers import HEADER, REPO_ROOT, fold, load_stoplist, slug  # noqa:
 OUTPUT_NAME = "surnames.tsv"
 #: Files whose (non-`nodecl`) PER rows give Greek and Cypriot surnames.
 GREEK_SOURCES = ("persons_gr.tsv", "politicians.tsv", "persons_more.tsv")
+#: Ids of the MPs that only the parliament's register or ParlaMint-GR lists.
+REGISTER_ID_PREFIXES = ("hellenicparliament:", "parlamint:")
 #: A surname shorter than this (in letters) matches too much text to be listed alone.
 MIN_SURNAME_LETTERS = 4
 #: The first word of a name that is a title, not a given name: such names have no surname.
@@ -280,7 +282,9 @@ def greek_candidates(persons) -> tuple[dict[str, set[str]], dict[str, set[str]]]
 def select_greek(inp: Inputs, first: set[str], seen: set[str], why: collections.Counter):
     """Greek surnames to list, in folded order. An MP known only from politicians.tsv is not
     enough: a surname of one back-bencher is more often someone else's (kept when two listed
-    persons share it)."""
+    persons with a Wikidata or openpatata id share it; the 1,900 MPs of the parliament's
+    register and ParlaMint, `REGISTER_ID_PREFIXES`, share surnames by the hundred, mostly
+    back-benchers of past decades, and never make a surname count)."""
     cands, files = greek_candidates(inp.greek)
     excluded = folded_set(EXCLUDED_GREEK)
     out = []
@@ -293,7 +297,8 @@ def select_greek(inp: Inputs, first: set[str], seen: set[str], why: collections.
         if reason is None and is_given_name_genitive(s, first):
             reason = "firstname"
         if reason is None and files[k] == {"politicians.tsv"} and len(
-                {p for t, ids in cands.items() if fold(t) == k for p in ids}) < 2:
+                {p for t, ids in cands.items() if fold(t) == k for p in ids
+                 if not p.startswith(REGISTER_ID_PREFIXES)}) < 2:
             reason = "mp_only_unique"
         if reason:
             why[reason] += 1
@@ -359,9 +364,12 @@ def select_foreign(inp: Inputs, first: set[str], seen: set[str], why: collection
 
 def initial_forms(inp: Inputs) -> list[tuple[str, str | None]]:
     """«Κ. Μητσοτάκης» forms of the two-word Greek names, in folded order, with the person's
-    id when only one listed person has the form (None: shared, gets a surname id)."""
+    id when only one listed person has the form (None: shared, gets a surname id). The MPs
+    only the parliament's register or ParlaMint lists give none (see SOURCES.md)."""
     forms: dict[str, set[str]] = collections.defaultdict(set)
     for pid, names, _ in inp.greek:
+        if pid.startswith(REGISTER_ID_PREFIXES):
+            continue
         for n in names:
             w = n.split()
             if len(w) != 2 or fold(w[0]) in TITLES:

@@ -51,6 +51,11 @@ pub struct EvaluateArgs {
     #[arg(long)]
     pub json: bool,
 
+    /// K-fold cross-validation on CORPUS: train (as --train-iob2) on K−1 contiguous folds,
+    /// score the remaining one; F1 per fold and label, then their mean and spread.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(2..))]
+    pub cv: Option<u32>,
+
     /// How the recognizer is built.
     #[command(flatten, next_help_heading = "Recognizer")]
     pub recognizer: RecognizerArgs,
@@ -165,6 +170,9 @@ pub fn run(o: &EvaluateArgs) -> Result<(), Failure> {
     if corpus.repaired > 0 {
         eprintln!("evaluate: {path}: {} I- tags without a B- read as span starts", corpus.repaired);
     }
+    if let Some(k) = o.cv {
+        return cross_validate(o, &corpus, k as usize);
+    }
     let t0 = Instant::now();
     let ner = o.recognizer.build()?;
     let build_ms = t0.elapsed().as_secs_f64() * 1e3;
@@ -274,6 +282,74 @@ pub fn run(o: &EvaluateArgs) -> Result<(), Failure> {
         for l in &error_lines {
             writeln!(out, "{l}")?;
         }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `--cv K`: trains on K−1 contiguous folds of `corpus` (as `--train-iob2` does, on top of
+/// the other options), scores the remaining fold, and prints each fold's F1 per label, then
+/// their mean and (sample) standard deviation.
+fn cross_validate(o: &EvaluateArgs, corpus: &iob2::Corpus, k: usize) -> Result<(), Failure> {
+    let n = corpus.sentences.len();
+    if n < k {
+        return Err(Failure::Setup(format!("--cv {k} needs at least {k} sentences, the corpus has {n}")));
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut f1: Vec<[f64; 4]> = Vec::new();
+    for fold in 0..k {
+        let (a, b) = (n * fold / k, n * (fold + 1) / k);
+        // The other folds, written back as IOB2.
+        let mut text = String::new();
+        for s in corpus.sentences[..a].iter().chain(&corpus.sentences[b..]) {
+            for t in &s.tokens {
+                text.push_str(&format!("{} {}\n", t.text, t.tag));
+            }
+            text.push('\n');
+        }
+        let name = format!("fold{}of{k}", fold + 1);
+        let ner = o.recognizer.builder().train_iob2_str(&name, text).build()?;
+        let mut counts: BTreeMap<Label, Counts> =
+            Label::ALL.iter().map(|&l| (l, Counts::default())).collect();
+        let mut breakdown = Breakdown::default();
+        let mut worker = ner.worker();
+        for s in &corpus.sentences[a..b] {
+            let entities = worker.extract(&s.text);
+            let pred: BTreeSet<Span> =
+                entities.iter().map(|e| (e.char_span.start, e.char_span.end, e.label)).collect();
+            score(s, &pred, &BTreeMap::new(), &mut counts, &mut breakdown, false);
+        }
+        let all = counts.values().fold(Counts::default(), |a, c| Counts {
+            tp: a.tp + c.tp,
+            fp: a.fp + c.fp,
+            fn_: a.fn_ + c.fn_,
+        });
+        let row = [
+            counts[&Label::Per].prf().2,
+            counts[&Label::Loc].prf().2,
+            counts[&Label::Org].prf().2,
+            all.prf().2,
+        ];
+        writeln!(
+            out,
+            "fold {}/{k}: sentences {a}..{b}, F1 PER {:.2} LOC {:.2} ORG {:.2} ALL {:.2}",
+            fold + 1,
+            row[0],
+            row[1],
+            row[2],
+            row[3]
+        )?;
+        out.flush()?;
+        f1.push(row);
+    }
+    for (i, name) in ["PER", "LOC", "ORG", "ALL"].iter().enumerate() {
+        let values = f1.iter().map(|r| r[i]);
+        let mean = values.clone().sum::<f64>() / k as f64;
+        let sd = (values.clone().map(|x| (x - mean).powi(2)).sum::<f64>() / (k - 1) as f64).sqrt();
+        let (min, max) =
+            values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(x), hi.max(x)));
+        writeln!(out, "{name:4} F1 mean {mean:6.2}  sd {sd:5.2}  (min {min:.2}, max {max:.2})")?;
     }
     out.flush()?;
     Ok(())

@@ -101,7 +101,7 @@ pub fn conll(out: &mut Vec<u8>, text: &str, entities: &[(Span, Label)]) {
             while next < entities.len() && entities[next].0.end <= s {
                 next += 1;
             }
-            out.extend_from_slice(text[s..e].as_bytes());
+            out.extend_from_slice(&text.as_bytes()[s..e]);
             match entities.get(next) {
                 Some((span, label)) if span.start <= s && e <= span.end => {
                     let _ = writeln!(out, "\t{}-{label}", if span.start == s { 'B' } else { 'I' });

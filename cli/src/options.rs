@@ -26,6 +26,20 @@ pub struct RecognizerArgs {
     /// Gazetteer lookup only: the rule and document stages off.
     #[arg(long)]
     pub gazetteer_only: bool,
+
+    /// Learn names and conventions from an annotated IOB2 corpus and train the sequence
+    /// model on it (repeatable; progress on stderr).
+    #[arg(long = "train-iob2", value_name = "PATH")]
+    pub train_iob2: Vec<PathBuf>,
+
+    /// Load a model written by --save-model: what a corpus taught (names, conventions,
+    /// model weights), with the gazetteers and stages it was trained with.
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["learn_iob2", "train_iob2"])]
+    pub model: Option<PathBuf>,
+
+    /// Write the trained model to PATH (with --train-iob2).
+    #[arg(long, value_name = "PATH")]
+    pub save_model: Option<PathBuf>,
 }
 
 impl RecognizerArgs {
@@ -38,14 +52,25 @@ impl RecognizerArgs {
         for l in &self.learn_iob2 {
             b = b.learn_iob2(l);
         }
+        for t in &self.train_iob2 {
+            b = b.train_iob2(t);
+        }
+        if let Some(m) = &self.model {
+            b = b.model_path(m);
+        }
         if self.gazetteer_only {
             b = b.gazetteer_only();
         }
         b
     }
 
-    /// Builds the recognizer these options describe.
+    /// Builds the recognizer these options describe, and writes its model where
+    /// `--save-model` says.
     pub fn build(&self) -> Result<Recognizer, BuildError> {
-        self.builder().build()
+        let ner = self.builder().build()?;
+        if let Some(path) = &self.save_model {
+            ner.save_model(path)?;
+        }
+        Ok(ner)
     }
 }

@@ -38,6 +38,8 @@ pub struct Entry {
     pub(crate) aliases: Vec<String>,
     pub(crate) kind: Option<Arc<str>>,
     pub(crate) flags: Flags,
+    /// Ids of the same thing in other schemes (`kallikratis:9186` for `geonames:264371`).
+    pub(crate) same_as: Vec<Arc<str>>,
     /// Line the entry was first read from (0 for entries built in code).
     pub(crate) line: u32,
 }
@@ -52,6 +54,7 @@ impl Entry {
             aliases: Vec::new(),
             kind: None,
             flags: Flags::default(),
+            same_as: Vec::new(),
             line: 0,
         }
     }
@@ -74,6 +77,13 @@ impl Entry {
         self
     }
 
+    /// Adds an id of the same thing in another scheme; the canonical id stays the one
+    /// reported on each entity.
+    pub fn equivalent_id(mut self, id: &str) -> Entry {
+        self.same_as.push(id.trim().into());
+        self
+    }
+
     /// The canonical id.
     pub fn id(&self) -> &str {
         &self.id
@@ -92,6 +102,12 @@ impl Entry {
     /// The kind, if given.
     pub fn entry_kind(&self) -> Option<&str> {
         self.kind.as_deref()
+    }
+
+    /// The ids of the same thing in other schemes (the `same_as` column), canonical id
+    /// not included.
+    pub fn same_as(&self) -> impl Iterator<Item = &str> {
+        self.same_as.iter().map(|s| &**s)
     }
 
     /// Every name of the entry: the canonical name first, then the aliases.
@@ -173,12 +189,21 @@ impl Gazetteer {
                 format!("empty alias: {a:?} has no letter, digit or symbol to match"),
             ));
         }
-        if entry.id.is_empty() || entry.id.chars().any(char::is_whitespace) {
+        let bad_id = |id: &str| id.is_empty() || id.chars().any(char::is_whitespace);
+        if bad_id(&entry.id) {
             return Err(BuildError::new(
                 &self.name,
                 line_of(&entry),
                 Some("id"),
                 format!("bad id {:?}", &*entry.id),
+            ));
+        }
+        if let Some(id) = entry.same_as.iter().find(|id| bad_id(id) || ***id == *entry.id) {
+            return Err(BuildError::new(
+                &self.name,
+                line_of(&entry),
+                Some("same_as"),
+                format!("bad equivalent id {:?} (empty, with white space, or the entry's own id)", &**id),
             ));
         }
         self.entries.push(entry);
@@ -261,6 +286,11 @@ fn merge(into: &mut Entry, e: Entry) {
     if into.kind.is_none() {
         into.kind = e.kind;
     }
+    for id in e.same_as {
+        if !into.same_as.contains(&id) {
+            into.same_as.push(id);
+        }
+    }
 }
 
 /// Parses the embedded gazetteers, on two threads (parsing is a third of the build).
@@ -316,6 +346,7 @@ pub(crate) fn embedded() -> Vec<(&'static str, &'static str, i32)> {
         g!("generated/cities.tsv", 1),
         g!("generated/politicians.tsv", 1),
         g!("generated/parties.tsv", 1),
+        g!("generated/public_bodies.tsv", 1),
     ]
 }
 

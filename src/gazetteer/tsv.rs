@@ -1,15 +1,19 @@
-//! The gazetteer TSV format: `id  label  name  aliases  kind  flags`, `#` comments.
+//! The gazetteer TSV format: `id  label  name  aliases  kind  flags [same_as]`, `#` comments.
 
 use super::{Entry, Flags};
 use crate::error::BuildError;
 use crate::Label;
 
-/// The header every gazetteer file starts with (after comments).
-pub(crate) const HEADER: [&str; 6] = ["id", "label", "name", "aliases", "kind", "flags"];
+/// The header every gazetteer file starts with (after comments); the seventh column,
+/// `same_as`, is optional, so files written before it still load.
+pub(crate) const HEADER: [&str; 7] = ["id", "label", "name", "aliases", "kind", "flags", "same_as"];
+/// Columns of a header without `same_as`.
+const REQUIRED_COLUMNS: usize = 6;
 
 pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, BuildError> {
     let mut out = Vec::new();
-    let mut seen_header = false;
+    // Columns of the file's header (6 or 7); 0 until the header is read.
+    let mut columns = 0;
     for (n, raw) in text.split('\n').enumerate() {
         let line_no = n + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -18,24 +22,31 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, BuildError> {
             continue;
         }
         let fields: Vec<&str> = line.split('\t').collect();
-        if !seen_header {
-            if fields.iter().map(|f| f.trim()).ne(HEADER.iter().copied()) {
+        if columns == 0 {
+            let n = fields.len();
+            if !(REQUIRED_COLUMNS..=HEADER.len()).contains(&n)
+                || fields.iter().map(|f| f.trim()).ne(HEADER[..n].iter().copied())
+            {
                 return Err(BuildError::new(
                     file,
                     Some(line_no),
                     None,
-                    format!("expected the header `{}`, found {:?}", HEADER.join("\\t"), line),
+                    format!(
+                        "expected the header `{}` (the last column optional), found {:?}",
+                        HEADER.join("\\t"),
+                        line
+                    ),
                 ));
             }
-            seen_header = true;
+            columns = n;
             continue;
         }
-        if fields.len() < 3 || fields.len() > HEADER.len() {
+        if fields.len() < 3 || fields.len() > columns {
             return Err(BuildError::new(
                 file,
                 Some(line_no),
                 None,
-                format!("expected 3 to {} tab-separated fields, found {}", HEADER.len(), fields.len()),
+                format!("expected 3 to {columns} tab-separated fields, found {}", fields.len()),
             ));
         }
         let field = |i: usize| fields.get(i).map_or("", |f| f.trim());
@@ -71,9 +82,23 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, BuildError> {
                 format!("unknown flag {f:?} (nodecl, ambiguous, exact_case)"),
             )
         })?;
+        for id in field(6).split('|').map(str::trim) {
+            if id.is_empty() && field(6).is_empty() {
+                break;
+            }
+            if id.is_empty() || id.chars().any(char::is_whitespace) || id == e.id() {
+                return Err(BuildError::new(
+                    file,
+                    Some(line_no),
+                    Some("same_as"),
+                    format!("bad equivalent id {id:?} in {:?} (empty, or the entry's own id)", field(6)),
+                ));
+            }
+            e.same_as.push(id.into());
+        }
         out.push(e);
     }
-    if !seen_header && !text.trim().is_empty() {
+    if columns == 0 && !text.trim().is_empty() {
         return Err(BuildError::new(file, None, None, "no header line"));
     }
     Ok(out)

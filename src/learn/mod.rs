@@ -81,6 +81,8 @@
 //! compilations and four passes of the recognizer over halves of the corpus); the
 //! recognizer then runs at the speed of any other.
 
+pub(crate) mod train;
+
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};

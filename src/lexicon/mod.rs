@@ -278,6 +278,7 @@ const FILES: &[(&str, &str)] = &[
     ("saying_verbs.txt", include_str!("../../lexicon/saying_verbs.txt")),
     ("given_names_el.txt", include_str!("../../lexicon/given_names_el.txt")),
     ("given_names_foreign.txt", include_str!("../../lexicon/given_names_foreign.txt")),
+    ("given_names_open.txt", include_str!("../../lexicon/given_names_open.txt")),
     ("org_heads.txt", include_str!("../../lexicon/org_heads.txt")),
     ("org_heads_latin.txt", include_str!("../../lexicon/org_heads_latin.txt")),
     ("org_standalone.txt", include_str!("../../lexicon/org_standalone.txt")),

@@ -4,7 +4,9 @@
 //! 2. [`rules`]: names no list holds, found and typed by named rules; in gazetteer-only
 //!    mode, its veto-only part drops listed names that are likely part of longer ones;
 //! 3. the adaptation learned from a corpus (module `learn`), when there is one;
-//! 4. [`document`]: partial mentions linked to full ones, one label per name.
+//! 4. [`model`]: a trained sequence model, when there is one, decides on the tokens
+//!    around capitalised words and the earlier stages' mentions;
+//! 5. [`document`]: partial mentions linked to full ones, one label per name.
 //!
 //! Each stage reads the folded line and its tokens' classes (module `text`), and adds to
 //! or changes the line's [`mention::Mention`]s.
@@ -14,5 +16,6 @@ pub(crate) mod compiled;
 pub(crate) mod document;
 pub(crate) mod lookup;
 pub(crate) mod mention;
+pub(crate) mod model;
 pub(crate) mod rules;
 pub(crate) mod trie;

@@ -1,0 +1,273 @@
+//! Training the sequence model (`crate::stages::model`) on an annotated corpus: an
+//! averaged structured perceptron (Collins 2002).
+//!
+//! * **Features from held-out stages.** Each sentence's features come from a recognizer
+//!   that learned its names and conventions from the *other* half of the corpus: on the
+//!   text it learned from, every annotated name is in a learned gazetteer, and the model
+//!   would learn to trust the gazetteers blindly. On new text it meets names no list
+//!   holds, as here.
+//! * **Held-out split and early stopping.** The last [`HELD_OUT_SHARE`] of the sentences
+//!   are held out; after each epoch the averaged weights are scored on them (F1 of PER,
+//!   LOC and ORG spans), and training stops after [`PATIENCE`] epochs without a better
+//!   score, keeping the best weights.
+//! * **Deterministic.** Features are hashed with a fixed hash, sentences visited in an
+//!   order drawn from a fixed seed, and every sum taken in the same order: the same
+//!   corpus and options give the same weights, bit for bit.
+//! * **Progress** goes to stderr, one line per epoch: tokens per second and held-out F1.
+
+use std::time::Instant;
+
+use crate::error::BuildError;
+use crate::gazetteer::Gazetteer;
+use crate::iob2::{Corpus, Sentence};
+use crate::stages::model::features::Features;
+use crate::stages::model::{self, Decoder, Weights, MISC, TAGS};
+use crate::Recognizer;
+
+/// log2 of the rows of the weight table, at most: 2^21 rows of 9 weights are 75 MB, room
+/// for the features of a corpus of half a million tokens with few collisions.
+pub(crate) const MAX_BITS: u32 = 21;
+/// log2 of the rows of the weight table, at least.
+pub(crate) const MIN_BITS: u32 = 14;
+
+/// log2 of the rows of the weight table for a corpus of `tokens` tokens: four rows per
+/// token (each token has some thirty features, most of them shared with other tokens),
+/// between [`MIN_BITS`] and [`MAX_BITS`]: a small corpus gives a small model.
+pub(crate) fn bits_for(tokens: usize) -> u32 {
+    let rows = tokens.saturating_mul(4).max(1).checked_next_power_of_two();
+    rows.map_or(MAX_BITS, usize::trailing_zeros).clamp(MIN_BITS, MAX_BITS)
+}
+/// Most epochs of training.
+pub const MAX_EPOCHS: usize = 12;
+/// Epochs without a better held-out score before training stops.
+pub const PATIENCE: usize = 2;
+/// Share of the sentences (the last ones) held out for early stopping.
+pub const HELD_OUT_SHARE: f64 = 0.1;
+
+/// One sentence: the features of its tokens and their gold tags.
+pub(crate) struct Sample {
+    pub features: Features,
+    pub gold: Vec<u8>,
+}
+
+/// The gold tag of each token (`spans`: the tokens' byte spans in `s.text`). A token takes
+/// the type of the annotation it overlaps; the first such token is its `B-`. Tokens the
+/// model does not score (`active`) are `O`: it could not tag them otherwise.
+pub(crate) fn gold_tags(s: &Sentence, spans: &[(usize, usize)], active: &[bool]) -> Vec<u8> {
+    let mut tags = vec![0u8; spans.len()];
+    let mut prev: Option<usize> = None;
+    for (i, &(start, end)) in spans.iter().enumerate() {
+        let a = s.spans.iter().position(|a| a.byte_start < end && start < a.byte_end);
+        if let (Some(k), true) = (a, active[i]) {
+            let t = match s.spans[k].label {
+                Some(l) => l as usize,
+                None => MISC,
+            };
+            tags[i] = model::tag(t, prev == Some(k)) as u8;
+            prev = Some(k);
+        } else {
+            prev = None;
+        }
+    }
+    tags
+}
+
+/// Visiting order of the sentences in epoch `epoch`: a Fisher-Yates shuffle driven by a
+/// fixed-seed xorshift generator.
+fn order(n: usize, epoch: usize) -> Vec<usize> {
+    let mut state = 0x2545_F491_4F6C_DD1D_u64 ^ (epoch as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut v: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        v.swap(i, j);
+    }
+    v
+}
+
+/// F1 (×100) of the PER, LOC and ORG spans `w` decodes on `samples`.
+fn f1(w: &Weights, samples: &[Sample], dec: &mut Decoder) -> f64 {
+    let (mut gold, mut found, mut right) = (0usize, 0usize, 0usize);
+    let (mut gs, mut ps) = (Vec::new(), Vec::new());
+    for s in samples {
+        dec.decode(w, &s.features);
+        let g: Vec<usize> = s.gold.iter().map(|&t| t as usize).collect();
+        model::spans(&g, &mut gs);
+        model::spans(&dec.tags, &mut ps);
+        gs.retain(|s| s.2 != MISC);
+        ps.retain(|s| s.2 != MISC);
+        gold += gs.len();
+        found += ps.len();
+        right += ps.iter().filter(|p| gs.contains(p)).count();
+    }
+    if gold + found == 0 {
+        0.0
+    } else {
+        200.0 * right as f64 / (gold + found) as f64
+    }
+}
+
+/// Trains on `train`, stopping early on `held`; `name` labels the progress lines.
+pub(crate) fn train(name: &str, bits: u32, train: &[Sample], held: &[Sample]) -> Weights {
+    let mut w = Weights::zero(bits);
+    // Lazy averaging: `sums` holds Σ c·Δ, so that the average is `w - sums / c`.
+    let mut sums = Weights::zero(bits);
+    let mut c: f64 = 1.0;
+    let mut dec = Decoder::default();
+    let mut best = (f64::NEG_INFINITY, Weights::zero(1), 0);
+    let mut last_better = 0;
+    let tokens: usize = train.iter().map(|s| s.gold.len()).sum();
+    for epoch in 0..MAX_EPOCHS {
+        let started = Instant::now();
+        for i in order(train.len(), epoch) {
+            let s = &train[i];
+            dec.decode(&w, &s.features);
+            let pred = &dec.tags;
+            if pred.iter().zip(&s.gold).all(|(&p, &g)| p == g as usize) {
+                c += 1.0;
+                continue;
+            }
+            let cw = c as f32;
+            for (k, (&p, &g)) in pred.iter().zip(&s.gold).enumerate() {
+                let g = g as usize;
+                if p != g {
+                    for &r in s.features.rows(k) {
+                        let r = r as usize * TAGS;
+                        w.table[r + g] += 1.0;
+                        w.table[r + p] -= 1.0;
+                        sums.table[r + g] += cw;
+                        sums.table[r + p] -= cw;
+                    }
+                }
+                let (gp, pp) = if k == 0 { (TAGS, TAGS) } else { (s.gold[k - 1] as usize, pred[k - 1]) };
+                if (gp, g) != (pp, p) {
+                    w.trans[gp * TAGS + g] += 1.0;
+                    w.trans[pp * TAGS + p] -= 1.0;
+                    sums.trans[gp * TAGS + g] += cw;
+                    sums.trans[pp * TAGS + p] -= cw;
+                }
+            }
+            c += 1.0;
+        }
+        let seconds = started.elapsed().as_secs_f64();
+        let avg = average(&w, &sums, c as f32);
+        let score = f1(&avg, held, &mut dec);
+        // A tie keeps the later, longer-trained weights; only a better score resets the
+        // patience.
+        let better = score > best.0;
+        eprintln!(
+            "train {name}: epoch {}: {:.0} tokens/s, held-out F1 {score:.2}{}",
+            epoch + 1,
+            tokens as f64 / seconds.max(1e-9),
+            if better { " (best)" } else { "" }
+        );
+        if better {
+            last_better = epoch;
+        }
+        if score >= best.0 {
+            best = (score, avg, epoch);
+        }
+        if epoch - last_better >= PATIENCE {
+            break;
+        }
+    }
+    best.1
+}
+
+/// The averaged weights `w - sums / c`.
+fn average(w: &Weights, sums: &Weights, c: f32) -> Weights {
+    let avg = |a: &[f32], s: &[f32]| a.iter().zip(s).map(|(&x, &y)| x - y / c).collect();
+    Weights {
+        bits: w.bits,
+        table: avg(&w.table, &sums.table),
+        index: Vec::new(),
+        rows: Vec::new(),
+        trans: avg(&w.trans, &sums.trans),
+    }
+}
+
+/// The training samples of the corpora `corpora` whose `training` flag is set, their
+/// features from held-out stages (see the module docs): each training corpus is cut into
+/// two halves, and each half's features come from a recognizer (built by `make` on top of
+/// `base`) that learned its names and conventions from the other half and the other
+/// corpora. Samples are in corpus and sentence order, their features hashed into `2^bits`
+/// rows.
+pub(crate) fn samples(
+    bits: u32,
+    base: &[Gazetteer],
+    corpora: &[(String, Corpus)],
+    training: &[bool],
+    make: &dyn Fn(&[Gazetteer]) -> Result<Recognizer, BuildError>,
+) -> Result<Vec<Sample>, BuildError> {
+    let halves = |c: &Corpus, fold: usize| {
+        let n = c.sentences.len();
+        (n * fold / 2, n * (fold + 1) / 2)
+    };
+    let mut per_corpus: Vec<Vec<Vec<Sample>>> = corpora.iter().map(|_| Vec::new()).collect();
+    for fold in 0..2 {
+        let rest: Vec<(String, Corpus)> = corpora
+            .iter()
+            .zip(training)
+            .map(|((name, c), &t)| {
+                let sentences = if t {
+                    let (a, b) = halves(c, fold);
+                    c.sentences[..a].iter().chain(&c.sentences[b..]).cloned().collect()
+                } else {
+                    c.sentences.clone()
+                };
+                (name.clone(), Corpus { sentences, repaired: 0 })
+            })
+            .collect();
+        let adapt = super::adapt(base, &rest, make)?;
+        let mut gazetteers = base.to_vec();
+        for (name, c) in &rest {
+            gazetteers.extend(super::learn_with_misc(name, c)?);
+        }
+        let ner = make(&gazetteers)?.with_adaptation(adapt);
+        for (k, ((_, c), &t)) in corpora.iter().zip(training).enumerate() {
+            if !t {
+                continue;
+            }
+            let (a, b) = halves(c, fold);
+            let mut out = Vec::new();
+            for s in &c.sentences[a..b] {
+                ner.model_inputs(&s.text, bits, &mut |f, spans| {
+                    out.push(Sample { features: f.clone(), gold: gold_tags(s, spans, &f.active) });
+                });
+            }
+            per_corpus[k].push(out);
+        }
+    }
+    Ok(per_corpus.into_iter().flatten().flatten().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_are_permutations_fixed_by_the_epoch() {
+        for (n, epoch) in [(0, 0), (1, 3), (10, 0), (10, 1), (257, 5)] {
+            let o = order(n, epoch);
+            let mut sorted = o.clone();
+            sorted.sort();
+            assert_eq!(sorted, (0..n).collect::<Vec<_>>());
+            assert_eq!(o, order(n, epoch));
+        }
+        assert_ne!(order(10, 0), order(10, 1));
+    }
+
+    #[test]
+    fn table_size_follows_the_corpus() {
+        for (tokens, bits) in
+            [(0, MIN_BITS), (100, MIN_BITS), (10_000, 16), (522_993, MAX_BITS), (usize::MAX, MAX_BITS)]
+        {
+            assert_eq!(bits_for(tokens), bits, "{tokens}");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! What training learns, together: the learned gazetteers, the adaptation and the
+//! sequence model, and their file (format in `crate::stages::model::io`).
+//!
+//! The payload holds, in order: the model's name (what its entities' `model:<name>`
+//! source says), the learned gazetteers, the adaptation, and the weights. Loaded with the
+//! gazetteers and stages it was trained with (the header's fingerprint), a model gives
+//! exactly the entities the training recognizer gave.
+
+use std::hash::Hasher;
+use std::path::Path;
+
+use super::io::{self, ReadError, Reader, Writer};
+use super::Model;
+use crate::error::BuildError;
+use crate::fxhash::FxHasher;
+use crate::gazetteer::Gazetteer;
+use crate::stages::adapt::Adaptation;
+
+/// A trained model and the names it was trained with.
+#[derive(Debug)]
+pub(crate) struct Learned {
+    pub model: Model,
+    /// The gazetteers learned from the corpus, as the recognizer compiled them.
+    pub gazetteers: Vec<Gazetteer>,
+    /// The fingerprint of the gazetteers and stages under them.
+    pub fingerprint: u64,
+}
+
+/// A fingerprint of the gazetteers (before any learned ones) and stages a model is
+/// trained on top of: its features are their hits and mentions.
+pub(crate) fn fingerprint(base: &[Gazetteer], rules: bool, document: bool) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u8(u8::from(rules) | u8::from(document) << 1);
+    for g in base {
+        h.write(g.name.as_bytes());
+        h.write_u8(0xff);
+        h.write_u32(g.priority as u32);
+        for e in &g.entries {
+            for s in [&*e.id, &*e.canonical, e.kind.as_deref().unwrap_or("")] {
+                h.write(s.as_bytes());
+                h.write_u8(0xff);
+            }
+            for a in &e.aliases {
+                h.write(a.as_bytes());
+                h.write_u8(0xfe);
+            }
+            h.write_u8(e.label as u8);
+            h.write_u8(
+                u8::from(e.flags.nodecl)
+                    | u8::from(e.flags.ambiguous) << 1
+                    | u8::from(e.flags.exact_case) << 2,
+            );
+        }
+    }
+    h.finish()
+}
+
+/// The model file's bytes.
+pub(crate) fn to_bytes(learned: &Learned, adapt: &Adaptation) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.str(&learned.model.name);
+    w.len(learned.gazetteers.len());
+    for g in &learned.gazetteers {
+        io::write_gazetteer(&mut w, g);
+    }
+    super::codec::write(&mut w, adapt);
+    io::write_weights(&mut w, &learned.model.weights);
+    let mut file = io::header(learned.fingerprint, &w.bytes);
+    file.extend_from_slice(&w.bytes);
+    file
+}
+
+/// Writes the model file.
+pub(crate) fn save(path: &Path, learned: &Learned, adapt: &Adaptation) -> Result<(), BuildError> {
+    std::fs::write(path, to_bytes(learned, adapt)).map_err(|e| BuildError::io(path, e))
+}
+
+/// Reads a model file's bytes; `file` names it in errors.
+pub(crate) fn from_bytes(
+    file: &str,
+    bytes: &[u8],
+    fingerprint: u64,
+) -> Result<(Learned, Adaptation), BuildError> {
+    let err = |(field, msg): ReadError| BuildError::new(file, None, Some(field), msg);
+    let payload = io::payload(bytes, fingerprint).map_err(err)?;
+    let mut r = Reader::new(payload);
+    let read = |r: &mut Reader<'_>| -> Result<(Learned, Adaptation), ReadError> {
+        r.field = "name";
+        let name = r.str()?.into();
+        r.field = "gazetteers";
+        let n = r.len(16)?;
+        let gazetteers = (0..n).map(|_| io::read_gazetteer(r)).collect::<Result<Vec<_>, _>>()?;
+        let adapt = super::codec::read(r)?;
+        let weights = io::read_weights(r)?;
+        if !r.done() {
+            return Err(r.invalid("bytes after the weights"));
+        }
+        Ok((Learned { model: Model { name, weights }, gazetteers, fingerprint }, adapt))
+    };
+    read(&mut r).map_err(err)
+}
+
+/// Reads a model file.
+pub(crate) fn load(path: &Path, fingerprint: u64) -> Result<(Learned, Adaptation), BuildError> {
+    let bytes = std::fs::read(path).map_err(|e| BuildError::io(path, e))?;
+    from_bytes(&path.display().to_string(), &bytes, fingerprint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Entry;
+    use crate::stages::model::Weights;
+    use crate::Label;
+
+    fn learned() -> (Learned, Adaptation) {
+        let mut g = Gazetteer::new("learned:x.iob2");
+        g.insert(Entry::new("learned:LOC:a", Label::Loc, "Άλφα").alias("Αλφα").kind("place")).unwrap();
+        let mut weights = Weights::zero(3);
+        weights.table[5] = 0.5;
+        let model = Model { name: "x.iob2".into(), weights };
+        let mut adapt = Adaptation::default();
+        adapt.given.insert("γιαννης".into());
+        adapt.verdicts.insert(("αλφα".into(), false), Some(Label::Per));
+        (Learned { model, gazetteers: vec![g], fingerprint: 7 }, adapt)
+    }
+
+    #[test]
+    fn round_trip_and_every_cut_payload_fails() {
+        let (l, a) = learned();
+        let bytes = to_bytes(&l, &a);
+        let (back, adapt) = from_bytes("f", &bytes, 7).unwrap();
+        assert_eq!(to_bytes(&back, &adapt), bytes);
+        // Payloads cut anywhere, under a header that vouches for them: errors, no panic.
+        let payload = &bytes[io::HEADER..];
+        for cut in 0..payload.len() {
+            let mut file = io::header(7, &payload[..cut]);
+            file.extend_from_slice(&payload[..cut]);
+            let e = from_bytes("f", &file, 7).expect_err("cut payload");
+            assert_eq!(e.file(), "f");
+        }
+    }
+}

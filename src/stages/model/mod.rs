@@ -1,0 +1,404 @@
+//! Stage 4 (optional): a trained linear sequence model that makes the final decision on the
+//! tokens around capitalised words and candidate mentions.
+//!
+//! An averaged structured perceptron over BIO tags of PER, LOC, ORG and MISC (MISC is
+//! learned so that what a corpus calls MISC stops coming out as an entity; it is never
+//! reported), decoded by Viterbi under the BIO constraints (an `I-X` only after `B-X` or
+//! `I-X`). Its features ([`features`]) are the token's own form, affixes and shape, the
+//! words around it, the lexicon's word classes, and, the strongest, what the earlier
+//! stages said: the gazetteer hits and the rule stage's (and learned adaptation's)
+//! mentions covering it. So the model learns when to trust a list or a rule, and the
+//! contexts that new names appear in.
+//!
+//! Only *active* tokens are scored (see [`features::Features::active`]): those within one
+//! token of a capitalised word or of a mention of the earlier stages. The others are `O`,
+//! which keeps the stage cheap on running text.
+//!
+//! Training is in `crate::learn::train`; the file format in [`io`].
+
+mod codec;
+pub(crate) mod features;
+pub(crate) mod file;
+pub(crate) mod io;
+
+use std::sync::Arc;
+
+use crate::stages::mention::Mention;
+use crate::text::normalize::Token;
+use crate::{Label, Source};
+
+/// Entity types the model tags: PER, LOC, ORG and MISC (never reported).
+pub(crate) const TYPES: usize = 4;
+/// Tags: `O`, then `B-X`, `I-X` for each type X, in [`TYPES`] order.
+pub(crate) const TAGS: usize = 1 + 2 * TYPES;
+/// Index of type MISC.
+pub(crate) const MISC: usize = 3;
+
+/// The tag `B-X` (`inside`: `I-X`) of type index `t`.
+#[inline]
+pub(crate) fn tag(t: usize, inside: bool) -> usize {
+    1 + 2 * t + usize::from(inside)
+}
+
+/// Type index of a tag other than `O`.
+#[inline]
+pub(crate) fn type_of(tag: usize) -> usize {
+    (tag - 1) / 2
+}
+
+/// Whether tag `tag` is an `I-X`.
+#[inline]
+pub(crate) fn is_inside(tag: usize) -> bool {
+    tag != 0 && (tag - 1) % 2 == 1
+}
+
+/// Whether `next` may follow `prev` (`None`: the start of a line).
+#[inline]
+pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
+    if !is_inside(next) {
+        return true;
+    }
+    matches!(prev, Some(p) if p != 0 && type_of(p) == type_of(next))
+}
+
+/// The weights: `TAGS` emission weights per hashed feature row, and the transition
+/// weights. Training updates a dense table; a trained model keeps only the rows that are
+/// not all zero (a few percent of them), behind an index: a table that mostly stays in the
+/// cache, which is what the stage's speed depends on.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Weights {
+    /// log2 of the number of feature rows.
+    pub bits: u32,
+    /// Dense: `table[row * TAGS + tag]` (training); empty once compacted.
+    pub table: Vec<f32>,
+    /// Compact: `index[row]` is 0 for a row of zeros, else 1 + the row's place in `rows`.
+    pub index: Vec<u32>,
+    pub rows: Vec<f32>,
+    /// `trans[prev * TAGS + next]`; row [`TAGS`] is the start of a line.
+    pub trans: Vec<f32>,
+}
+
+impl Weights {
+    /// Zero weights with `2^bits` feature rows, dense.
+    pub(crate) fn zero(bits: u32) -> Weights {
+        Weights {
+            bits,
+            table: vec![0.0; (1usize << bits) * TAGS],
+            index: Vec::new(),
+            rows: Vec::new(),
+            trans: vec![0.0; (TAGS + 1) * TAGS],
+        }
+    }
+
+    /// The weights of feature row `r`, `None` for a row of zeros of a compact table.
+    #[inline]
+    pub(crate) fn row(&self, r: usize) -> Option<&[f32]> {
+        if self.index.is_empty() {
+            return Some(&self.table[r * TAGS..(r + 1) * TAGS]);
+        }
+        match self.index[r] as usize {
+            0 => None,
+            i => Some(&self.rows[(i - 1) * TAGS..i * TAGS]),
+        }
+    }
+
+    /// The same weights, compact: only the rows that are not all zero.
+    pub(crate) fn compact(self) -> Weights {
+        if !self.index.is_empty() {
+            return self;
+        }
+        let mut index = vec![0u32; 1usize << self.bits];
+        let mut rows = Vec::new();
+        for (r, w) in self.table.chunks_exact(TAGS).enumerate() {
+            if w.iter().any(|&x| x != 0.0) {
+                rows.extend_from_slice(w);
+                index[r] = (rows.len() / TAGS) as u32;
+            }
+        }
+        Weights { bits: self.bits, table: Vec::new(), index, rows, trans: self.trans }
+    }
+
+    /// The emission scores of a token with feature rows `rows`.
+    #[inline]
+    pub(crate) fn emit(&self, rows: &[u32], out: &mut [f32; TAGS]) {
+        *out = [0.0; TAGS];
+        for &r in rows {
+            if let Some(w) = self.row(r as usize) {
+                for (o, x) in out.iter_mut().zip(w) {
+                    *o += x;
+                }
+            }
+        }
+    }
+}
+
+/// Viterbi buffers, reused across lines.
+#[derive(Default, Debug)]
+pub(crate) struct Decoder {
+    emit: Vec<[f32; TAGS]>,
+    alpha: Vec<[f32; TAGS]>,
+    back: Vec<[u8; TAGS]>,
+    beta: Vec<[f32; TAGS]>,
+    /// The best tags, one per token.
+    pub tags: Vec<usize>,
+}
+
+/// Score of a tag that may not be used.
+const NEVER: f32 = f32::NEG_INFINITY;
+
+impl Decoder {
+    /// Decodes the tokens of `f` with `w`: the best tag sequence under the BIO constraints
+    /// into `self.tags` (inactive tokens are `O`).
+    pub(crate) fn decode(&mut self, w: &Weights, f: &features::Features) {
+        let n = f.len();
+        self.emit.clear();
+        for i in 0..n {
+            let mut e = [0.0; TAGS];
+            if f.active[i] {
+                w.emit(f.rows(i), &mut e);
+            } else {
+                e = [NEVER; TAGS];
+                e[0] = 0.0;
+            }
+            self.emit.push(e);
+        }
+        self.alpha.clear();
+        self.back.clear();
+        for i in 0..n {
+            let mut a = [NEVER; TAGS];
+            let mut b = [0u8; TAGS];
+            for next in 0..TAGS {
+                if self.emit[i][next] == NEVER {
+                    continue;
+                }
+                if i == 0 {
+                    if allowed(None, next) {
+                        a[next] = w.trans[TAGS * TAGS + next] + self.emit[i][next];
+                    }
+                    continue;
+                }
+                let mut best = NEVER;
+                for prev in 0..TAGS {
+                    let p = self.alpha[i - 1][prev];
+                    if p == NEVER || !allowed(Some(prev), next) {
+                        continue;
+                    }
+                    let s = p + w.trans[prev * TAGS + next];
+                    if s > best {
+                        best = s;
+                        b[next] = prev as u8;
+                    }
+                }
+                if best > NEVER {
+                    a[next] = best + self.emit[i][next];
+                }
+            }
+            self.alpha.push(a);
+            self.back.push(b);
+        }
+        self.tags.clear();
+        self.tags.resize(n, 0);
+        if n == 0 {
+            return;
+        }
+        let mut t = argmax(&self.alpha[n - 1]);
+        for i in (0..n).rev() {
+            self.tags[i] = t;
+            t = self.back[i][t] as usize;
+        }
+    }
+
+    /// After [`Decoder::decode`]: how much better the best path is than the best one that
+    /// tags any of the tokens `first..last` otherwise (max-marginals: forward and backward
+    /// Viterbi scores). Large margins are sure decisions.
+    pub(crate) fn margin(&mut self, w: &Weights, first: usize, last: usize) -> f32 {
+        let n = self.emit.len();
+        if self.beta.len() != n {
+            // Backward scores, computed once per line when a margin is first asked.
+            self.beta.clear();
+            self.beta.resize(n, [NEVER; TAGS]);
+            if n > 0 {
+                self.beta[n - 1] = [0.0; TAGS];
+            }
+            for i in (0..n.saturating_sub(1)).rev() {
+                let mut b = [NEVER; TAGS];
+                for (prev, slot) in b.iter_mut().enumerate() {
+                    for next in 0..TAGS {
+                        let e = self.emit[i + 1][next];
+                        let after = self.beta[i + 1][next];
+                        if e == NEVER || after == NEVER || !allowed(Some(prev), next) {
+                            continue;
+                        }
+                        *slot = slot.max(w.trans[prev * TAGS + next] + e + after);
+                    }
+                }
+                self.beta[i] = b;
+            }
+        }
+        let best = self.alpha[n - 1][self.tags[n - 1]];
+        let mut margin = f32::INFINITY;
+        for i in first..last {
+            for t in 0..TAGS {
+                if t == self.tags[i] {
+                    continue;
+                }
+                let s = self.alpha[i][t] + self.beta[i][t];
+                if s > NEVER {
+                    margin = margin.min(best - s);
+                }
+            }
+        }
+        if margin.is_finite() {
+            margin.max(0.0)
+        } else {
+            f32::MAX
+        }
+    }
+
+    /// Forgets the backward scores: called before a new line is decoded.
+    pub(crate) fn reset(&mut self) {
+        self.beta.clear();
+    }
+}
+
+fn argmax(s: &[f32; TAGS]) -> usize {
+    let mut best = 0;
+    for t in 1..TAGS {
+        if s[t] > s[best] {
+            best = t;
+        }
+    }
+    best
+}
+
+/// The spans of a tag sequence: (first token, end token, type index).
+pub(crate) fn spans(tags: &[usize], out: &mut Vec<(usize, usize, usize)>) {
+    out.clear();
+    let mut i = 0;
+    while i < tags.len() {
+        if tags[i] == 0 {
+            i += 1;
+            continue;
+        }
+        let t = type_of(tags[i]);
+        let mut j = i + 1;
+        while j < tags.len() && tags[j] == tag(t, true) {
+            j += 1;
+        }
+        out.push((i, j, t));
+        i = j;
+    }
+}
+
+/// A trained model: its weights and the name entities give as their source.
+#[derive(Clone, Debug)]
+pub(crate) struct Model {
+    /// The file (or corpus) name, for `model:<name>` sources.
+    pub name: Arc<str>,
+    pub weights: Weights,
+}
+
+/// Buffers of the model stage, reused across lines.
+#[derive(Default, Debug)]
+pub(crate) struct Scratch {
+    /// The features of the line's tokens (filled by the caller).
+    pub features: features::Features,
+    decoder: Decoder,
+    spans: Vec<(usize, usize, usize)>,
+    pipeline: Vec<Mention>,
+}
+
+/// Labels of the types other than MISC, by type index.
+const LABELS: [Label; 3] = [Label::Per, Label::Loc, Label::Org];
+
+impl Model {
+    /// Replaces the line's mentions (`mentions[first..]`, the earlier stages' decision) by
+    /// the model's, decoded from `sc.features` (the features of `tokens`, the line's
+    /// tokens; the line starts at byte `offset` of the text).
+    ///
+    /// Where the model agrees with the earlier stages (same span and label), their mention
+    /// stays, with its source: the model confirmed it. Other spans are the model's, with
+    /// source `model:<file>` and a confidence from the Viterbi margin; they keep the entry
+    /// (id, canonical name) of a gazetteer hit or mention of the same span and label.
+    /// MISC spans are dropped.
+    pub(crate) fn decide(
+        &self,
+        offset: usize,
+        tokens: &[Token],
+        hits: &[Mention],
+        mentions: &mut Vec<Mention>,
+        first: usize,
+        sc: &mut Scratch,
+    ) {
+        let Scratch { features, decoder, spans: found, pipeline } = sc;
+        decoder.reset();
+        decoder.decode(&self.weights, features);
+        spans(&decoder.tags, found);
+        pipeline.clear();
+        pipeline.extend(mentions.drain(first..));
+        for &(a, b, t) in found.iter() {
+            if t == MISC {
+                continue;
+            }
+            let (start, end) = (offset + tokens[a].s as usize, offset + tokens[b - 1].e as usize);
+            let label = LABELS[t];
+            let same = |m: &&Mention| m.start == start && m.end == end && m.label == label;
+            if let Some(m) = pipeline.iter().find(same) {
+                mentions.push(m.clone());
+                continue;
+            }
+            let entry = hits.iter().find(same).and_then(|m| m.entry);
+            mentions.push(Mention {
+                start,
+                end,
+                label,
+                entry,
+                canonical: None,
+                source: Source::Model(self.name.clone()),
+                confidence: confidence(decoder.margin(&self.weights, a, b)),
+                priority: 0,
+            });
+        }
+    }
+}
+
+/// Confidence of a decision with Viterbi margin `m`: a logistic of the margin.
+pub(crate) fn confidence(m: f32) -> f32 {
+    let c = 1.0 / (1.0 + (-m).exp());
+    // Rounded so that the JSON output stays short and identical across platforms' libm.
+    (c * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_constraints() {
+        let cases: &[(Option<usize>, usize, bool)] = &[
+            (None, 0, true),
+            (None, tag(0, false), true),
+            (None, tag(0, true), false),
+            (Some(0), tag(1, true), false),
+            (Some(tag(1, false)), tag(1, true), true),
+            (Some(tag(1, true)), tag(1, true), true),
+            (Some(tag(1, true)), tag(2, true), false),
+            (Some(tag(2, true)), tag(0, false), true),
+        ];
+        for &(prev, next, ok) in cases {
+            assert_eq!(allowed(prev, next), ok, "{prev:?} → {next}");
+        }
+        for t in 0..TYPES {
+            assert_eq!(type_of(tag(t, false)), t);
+            assert_eq!(type_of(tag(t, true)), t);
+            assert!(is_inside(tag(t, true)) && !is_inside(tag(t, false)));
+        }
+    }
+
+    #[test]
+    fn spans_of_tags() {
+        let mut out = Vec::new();
+        spans(&[0, tag(0, false), tag(0, true), tag(1, false), 0, tag(2, false)], &mut out);
+        assert_eq!(out, [(1, 3, 0), (3, 4, 1), (5, 6, 2)]);
+    }
+}
