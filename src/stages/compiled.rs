@@ -201,7 +201,11 @@ mod tests {
         let compiled = crate::Recognizer::builder().build().expect("builds");
         let run_time =
             crate::Recognizer::builder().gazetteer(crate::Gazetteer::new("empty")).build().expect("builds");
-        assert!(compiled.is_precompiled() && !run_time.is_precompiled());
+        assert!(
+            compiled.is_precompiled(),
+            "compiled/default.bin is not used: regenerate it with `{REGENERATE}`"
+        );
+        assert!(!run_time.is_precompiled());
         for text in [
             "Ο πρωθυπουργός Κυριάκος Μητσοτάκης συναντήθηκε στην Αθήνα με τον Εμανουέλ Μακρόν.",
             "Η ΝΕΑ ΔΗΜΟΚΡΑΤΙΑ ΚΑΙ ο ΣΥΡΙΖΑ ΣΥΖΗΤΟΥΝ ΓΙΑ ΤΗΝ ΕΥΡΩΠΑΪΚΗ ΕΠΙΤΡΟΠΗ",
