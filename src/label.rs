@@ -73,9 +73,12 @@ pub enum Source {
     Document(&'static str),
     /// The trained sequence model, by the name of its file (or training corpus).
     Model(Arc<str>),
+    /// A user token pattern, by name (see `RecognizerBuilder::patterns_path`).
+    Pattern(Arc<str>),
 }
 
-/// `gazetteer:<name>:<line>`, `rule:<name>`, `document:<name>` or `model:<file>`.
+/// `gazetteer:<name>:<line>`, `rule:<name>`, `document:<name>`, `model:<file>` or
+/// `pattern:<name>`.
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -83,6 +86,7 @@ impl fmt::Display for Source {
             Source::Rule(name) => write!(f, "rule:{name}"),
             Source::Document(name) => write!(f, "document:{name}"),
             Source::Model(file) => write!(f, "model:{file}"),
+            Source::Pattern(name) => write!(f, "pattern:{name}"),
         }
     }
 }

@@ -18,7 +18,13 @@
 //! 2. **Context rules** (module `rules`, [`Stage::Rules`]): names no gazetteer lists,
 //!    found and typed by named, prioritised rules on their shape and context (a title,
 //!    a verb of saying, a given name, a head noun, a preposition...).
-//! 3. **Document pass** (module `document`): partial mentions (`Πεσκόφ`) take the
+//!    Then the user's token patterns ([`RecognizerBuilder::patterns_path`]) and veto list
+//!    ([`RecognizerBuilder::veto_path`]), when given.
+//! 3. **Sequence model** (module `model`, only when one is trained or loaded:
+//!    [`RecognizerBuilder::train_iob2`], [`RecognizerBuilder::model_path`]): an averaged
+//!    perceptron decides on the tokens around capitalised words and the earlier stages'
+//!    mentions, with those mentions among its features.
+//! 4. **Document pass** (module `document`): partial mentions (`Πεσκόφ`) take the
 //!    entity of full ones (`Ντμίτρι Πεσκόφ`); one name keeps one label per document.
 //!
 //! # Example
@@ -43,6 +49,11 @@
 //! recognizer to your names and conventions without training
 //! ([`RecognizerBuilder::learn_iob2`], module [`learn`]); [`iob2`] reads such corpora the
 //! way the project's scorer does.
+//!
+//! The user's data outranks the built-ins: no built-in word list or rule drops or relabels
+//! a name of the user's gazetteers or an entity of the user's token patterns; built-in rules
+//! can be switched off ([`RecognizerBuilder::disable_rule`]). [`Recognizer::explain`] says
+//! which stages, rules and entries made each entity, and what removed every other candidate.
 
 #![deny(missing_docs)]
 
@@ -55,6 +66,7 @@ mod test_rng;
 // The layers, each using only those above it.
 mod entity;
 mod error;
+mod explain;
 pub mod gazetteer;
 pub mod iob2;
 pub mod learn;
@@ -65,6 +77,7 @@ mod text;
 
 pub use entity::{Entity, EntityRef};
 pub use error::BuildError;
+pub use explain::{Dropped, Explained, Explanation};
 pub use gazetteer::{Entry, Flags, Gazetteer};
 pub use label::{Label, Source};
 pub use recognizer::{Entities, Recognizer, RecognizerBuilder, Stage, Worker};

@@ -5,12 +5,15 @@ use std::sync::{Arc, LazyLock};
 
 use crate::entity::{Names, SharedText};
 use crate::error::BuildError;
+use crate::explain::{Explanation, Trace};
 use crate::gazetteer::{self, Gazetteer};
 use crate::stages::adapt::Adaptation;
 use crate::stages::document;
 use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
 use crate::stages::model::file::Learned;
+use crate::stages::patterns::Patterns;
+use crate::stages::veto::Vetoes;
 use crate::text::normalize::FoldedLine;
 use crate::text::vocab::{Vocab, Word};
 use crate::{Entity, EntityRef, Span};
@@ -57,6 +60,10 @@ struct Inner {
     /// The rule stage: all its rules when `rules_on`, else only its veto-only pass.
     rules: crate::stages::rules::Rules,
     rules_on: bool,
+    /// The user's token patterns, when there are any.
+    patterns: Option<Patterns>,
+    /// The user's veto list, when there is one.
+    vetoes: Option<Vetoes>,
     document: bool,
     /// The lookup was read from the compiled default gazetteers, not built at run time.
     precompiled: bool,
@@ -100,6 +107,26 @@ impl Recognizer {
             Ok(mut b) => self.run(text, &mut b),
             Err(_) => self.run(text, &mut Buffers::default()),
         })
+    }
+
+    /// The entities of `text` as [`Recognizer::extract`] finds them, each with the trail of
+    /// stages, rules and entries that made and changed it, and every candidate span that a
+    /// built-in list or rule, an overlap, a pattern or a veto removed on the way, with what
+    /// removed it. Slower than `extract` (it compares the mentions before and after every
+    /// stage), which records none of it.
+    ///
+    /// ```
+    /// let ner = greek_ner::Recognizer::default();
+    /// let x = ner.explain("Η Ευρωπαϊκή Επιτροπή απάντησε στην Αθήνα.");
+    /// let athens = x.entities.iter().find(|e| e.entity.text() == "Αθήνα").unwrap();
+    /// assert!(athens.trail[0].starts_with("gazetteer:"));
+    /// ```
+    pub fn explain(&self, text: &str) -> Explanation {
+        let mut b = Buffers::default();
+        let mut trace = Trace::default();
+        self.find_with(text, &mut b, None, Some(&mut trace));
+        let entities = self.to_entities(text, &mut b.mentions, &mut b.texts);
+        trace.finish(text, entities)
     }
 
     /// A worker that keeps its buffers between calls: the allocation-free way to process
@@ -159,7 +186,7 @@ impl Recognizer {
 
     /// Runs every stage on `text`, leaving its mentions in `b.mentions`.
     fn find(&self, text: &str, b: &mut Buffers) {
-        self.find_with(text, b, None)
+        self.find_with(text, b, None, None)
     }
 
     /// Runs the stages before the model on `text`, line by line, and gives `collect` the
@@ -167,11 +194,12 @@ impl Recognizer {
     /// training learns from (see `learn::train`).
     pub(crate) fn model_inputs(&self, text: &str, bits: u32, collect: &mut Collect<'_>) {
         let mut b = Buffers::default();
-        self.find_with(text, &mut b, Some((bits, collect)));
+        self.find_with(text, &mut b, Some((bits, collect)), None);
     }
 
     /// [`Recognizer::find`]; with `collect`, the model's features of each line go there
-    /// instead of to the model.
+    /// instead of to the model; `trace`, when given, records what each stage did (see
+    /// [`Recognizer::explain`]).
     #[allow(clippy::type_complexity)]
     fn find_with(
         &self,
@@ -181,10 +209,13 @@ impl Recognizer {
             u32,
             &mut dyn FnMut(&crate::stages::model::features::Features, &[(usize, usize)]),
         )>,
+        mut trace: Option<&mut Trace>,
     ) {
         let inner = &*self.inner;
         let per_line = self.model.is_some() || collect.is_some();
         b.mentions.clear();
+        b.rules.explain = trace.is_some();
+        b.patterns.reasons = trace.is_some().then(Vec::new);
         // Names never cross a line break, so each line is folded and matched alone: memory
         // stays bounded by the longest line.
         let mut offset = 0;
@@ -202,7 +233,20 @@ impl Recognizer {
                 }
                 words.push(w);
             });
-            inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
+            match trace.as_deref_mut() {
+                None => inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions),
+                Some(t) => {
+                    // Every hit, then the overlaps resolved: each a step of its own.
+                    inner.lookup.find_all(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions);
+                    t.snapshot(&[]);
+                    t.after("lookup", &b.mentions[first..], Vec::new());
+                    t.snapshot(&b.mentions[first..]);
+                    crate::stages::mention::resolve_overlaps(&mut b.mentions, first);
+                    t.after("overlap", &b.mentions[first..], Vec::new());
+                    t.snapshot(&b.mentions[first..]);
+                    b.rules.reasons.clear();
+                }
+            }
             if per_line {
                 b.hits.clear();
                 b.hits.extend_from_slice(&b.mentions[first..]);
@@ -214,10 +258,38 @@ impl Recognizer {
             } else {
                 inner.rules.veto_only(stage, &mut b.mentions, first, &mut b.rules);
             }
+            if let Some(t) = trace.as_deref_mut() {
+                let reasons =
+                    b.rules.reasons.drain(..).map(|(s, e, r)| (s, e, format!("rule:{r}"))).collect();
+                let stage = if inner.rules_on { "rules" } else { "partial_names" };
+                t.after(stage, &b.mentions[first..], reasons);
+            }
+            if let Some(patterns) = &inner.patterns {
+                if let Some(t) = trace.as_deref_mut() {
+                    t.snapshot(&b.mentions[first..]);
+                }
+                let stage = crate::stages::rules::LineInput {
+                    text: line,
+                    folded: &b.folded,
+                    words: &b.words,
+                    offset,
+                };
+                patterns.apply(stage, &mut b.mentions, first, &mut b.patterns);
+                if let Some(t) = trace.as_deref_mut() {
+                    let reasons = b.patterns.reasons.as_mut().map(std::mem::take).unwrap_or_default();
+                    t.after("patterns", &b.mentions[first..], reasons);
+                }
+            }
+            if let Some(vetoes) = &inner.vetoes {
+                Self::veto(vetoes, text, &mut b.mentions, first, &mut b.texts, trace.as_deref_mut());
+            }
             if per_line {
                 // The model decides on top of the adaptation: it is applied line by line.
                 // It reads the line only: offsets into the line, so that what it looks at
                 // around a mention is bounded by the line, not the text.
+                if let Some(t) = trace.as_deref_mut() {
+                    t.snapshot(&b.mentions[first..]);
+                }
                 if let Some(adapt) = &self.adapt {
                     b.tail.clear();
                     b.tail.extend(b.mentions.drain(first..).map(|m| shift(m, offset, false)));
@@ -243,6 +315,9 @@ impl Recognizer {
                     let tokens = b.folded.tokens();
                     learned.model.decide(offset, tokens, &b.hits, &mut b.mentions, first, &mut b.model);
                 }
+                if let Some(t) = trace.as_deref_mut() {
+                    t.after("adapt", &b.mentions[first..], Vec::new());
+                }
             }
             // The document pass looks for partial mentions among the capitalised words, and
             // keeps the line's mentions' folded text: taken now, while the line is at hand.
@@ -260,10 +335,26 @@ impl Recognizer {
             offset += line.len();
         }
         if let (Some(adapt), false) = (&self.adapt, per_line) {
+            if let Some(t) = trace.as_deref_mut() {
+                t.snapshot(&b.mentions);
+            }
             adapt.apply(text, &mut b.mentions);
+            if let Some(t) = trace.as_deref_mut() {
+                t.after("adapt", &b.mentions, Vec::new());
+            }
         }
         if inner.document {
+            if let Some(t) = trace.as_deref_mut() {
+                t.snapshot(&b.mentions);
+            }
             document::resolve(text, &inner.lookup, &mut b.mentions, &mut b.document);
+            if let Some(t) = trace.as_deref_mut() {
+                t.after("document", &b.mentions, Vec::new());
+            }
+        }
+        // The stages after the lines' make and change mentions too: the list has the last word.
+        if let Some(vetoes) = &inner.vetoes {
+            Self::veto(vetoes, text, &mut b.mentions, 0, &mut b.texts, trace);
         }
         // Every stage promises sorted, disjoint, non-empty mentions on char boundaries; a
         // stage that broke the promise is a bug (tests and fuzzing fail on it in debug
@@ -284,6 +375,26 @@ impl Recognizer {
                     && text.is_char_boundary(m.end)
             });
             crate::stages::mention::resolve_overlaps(&mut b.mentions, 0);
+        }
+    }
+
+    /// Removes the mentions from `mentions[first..]` that the user's veto list names.
+    fn veto(
+        vetoes: &Vetoes,
+        text: &str,
+        mentions: &mut Vec<Mention>,
+        first: usize,
+        buf: &mut String,
+        trace: Option<&mut Trace>,
+    ) {
+        match trace {
+            None => vetoes.apply(text, mentions, first, buf, None),
+            Some(t) => {
+                t.snapshot(&mentions[first..]);
+                let mut why = Vec::new();
+                vetoes.apply(text, mentions, first, buf, Some(&mut why));
+                t.after("veto", &mentions[first..], why);
+            }
         }
     }
 
@@ -414,6 +525,7 @@ struct Buffers {
     spans: Vec<(usize, usize)>,
     model: crate::stages::model::Scratch,
     rules: crate::stages::rules::Scratch,
+    patterns: crate::stages::patterns::Scratch,
     document: document::Scratch,
     /// The texts of the entities of one call, end to end (see `Recognizer::to_entities`).
     texts: String,
@@ -545,6 +657,12 @@ pub struct RecognizerBuilder {
     /// A model file to load: its path, or a name and its bytes.
     model: Option<(PathBuf, Option<Vec<u8>>)>,
     disabled: Vec<Stage>,
+    /// Token pattern files: a file, or (name, text) given in memory.
+    patterns: Vec<(PathBuf, Option<String>)>,
+    /// Veto lists: a file, or (name, text) given in memory.
+    vetoes: Vec<(PathBuf, Option<String>)>,
+    /// Rules and vetoes switched off, by name.
+    off_rules: Vec<String>,
 }
 
 impl RecognizerBuilder {
@@ -659,16 +777,126 @@ impl RecognizerBuilder {
         self.stage(Stage::Rules, false).stage(Stage::Document, false)
     }
 
+    /// Adds a file of token patterns (JSONL, one pattern per line; the README describes the
+    /// format), read when the recognizer is built. A pattern's entity outranks every
+    /// built-in rule and gazetteer, and no built-in list or rule drops it; its source is
+    /// `pattern:<name>`. A malformed pattern fails the build with an error naming the file,
+    /// line and field.
+    pub fn patterns_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.patterns.push((path.into(), None));
+        self
+    }
+
+    /// Same as [`RecognizerBuilder::patterns_path`] with the patterns given as text; `name`
+    /// is what errors call it.
+    ///
+    /// ```
+    /// let band = r#"{"name":"band","label":"ORG","pattern":[{"LOWER":"συγκροτημα"},{"IS_TITLE":true,"OP":"+"}],"entity":[1,2]}"#;
+    /// let ner = greek_ner::Recognizer::builder().patterns_str("mine.jsonl", band).build().unwrap();
+    /// let ents = ner.extract("Το ΣΥΓΚΡΟΤΗΜΑ Ξύλινα Σπαθιά εμφανίστηκε χθες.");
+    /// let e = ents.iter().find(|e| e.source.to_string() == "pattern:band").unwrap();
+    /// assert_eq!(e.text(), "Ξύλινα Σπαθιά");
+    /// ```
+    pub fn patterns_str(mut self, name: &str, text: impl Into<String>) -> Self {
+        self.patterns.push((PathBuf::from(name), Some(text.into())));
+        self
+    }
+
+    /// Adds a veto list: names never to tag, for any label or for one. Read when the
+    /// recognizer is built; it removes a matching mention whatever made it. UTF-8 text, one
+    /// name per line, optionally a tab and `PER`, `LOC` or `ORG`; `#` starts a comment
+    /// line. Names are compared folded (accents, case, final sigma ignored), as a whole
+    /// mention.
+    pub fn veto_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.vetoes.push((path.into(), None));
+        self
+    }
+
+    /// Same as [`RecognizerBuilder::veto_path`] with the list given as text; `name` is what
+    /// errors and explanations call it.
+    ///
+    /// ```
+    /// let ner = greek_ner::Recognizer::builder().veto_str("veto.tsv", "Αθήνα\tLOC\n").build().unwrap();
+    /// assert!(ner.extract("Έφτασε στην Αθήνα.").is_empty());
+    /// ```
+    pub fn veto_str(mut self, name: &str, text: impl Into<String>) -> Self {
+        self.vetoes.push((PathBuf::from(name), Some(text.into())));
+        self
+    }
+
+    /// Switches off a rule or a veto of the built-in rules, by name (the `rule:<name>` of an
+    /// entity's source or of a dropped span in [`Recognizer::explain`]). Building fails on an
+    /// unknown name, listing the known ones.
+    ///
+    /// ```
+    /// let ner = greek_ner::Recognizer::builder().disable_rule("person_title").build().unwrap();
+    /// assert!(greek_ner::Recognizer::builder().disable_rule("no_such_rule").build().is_err());
+    /// ```
+    pub fn disable_rule(mut self, name: &str) -> Self {
+        self.off_rules.push(name.to_string());
+        self
+    }
+
     /// Builds the recognizer; fails on the first gazetteer that cannot be read or parsed,
     /// naming its file, line and field.
     pub fn build(self) -> Result<Recognizer, BuildError> {
+        let mut off = Vec::new();
+        for name in &self.off_rules {
+            match crate::stages::rules::known_rule(name) {
+                Some(n) => off.push(n),
+                None => {
+                    return Err(BuildError::new(
+                        "disable_rule",
+                        None,
+                        None,
+                        format!(
+                            "no rule `{name}`; the rules and vetoes are: {}",
+                            crate::stages::rules::rule_names().join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        let mut patterns: Option<Patterns> = None;
+        for (path, text) in &self.patterns {
+            let more = match text {
+                Some(text) => Patterns::parse(&path.display().to_string(), text)?,
+                None => Patterns::read(path)?,
+            };
+            match &mut patterns {
+                Some(p) => p.extend(more, &path.display().to_string())?,
+                None => patterns = Some(more),
+            }
+        }
+        let mut vetoes: Option<Vetoes> = None;
+        for (path, text) in &self.vetoes {
+            let v = vetoes.get_or_insert_with(Vetoes::default);
+            match text {
+                Some(text) => v.parse(&path.display().to_string(), text)?,
+                None => v.extend(Vetoes::read(path)?),
+            }
+        }
         let rules_on = !self.disabled.contains(&Stage::Rules);
         let document = !self.disabled.contains(&Stage::Document);
         let assemble = |mut lookup: Lookup, precompiled| {
-            let rules = crate::stages::rules::Rules::new();
+            let rules = crate::stages::rules::Rules::new(off.clone());
+            let mut patterns = patterns.clone();
+            if let Some(p) = &mut patterns {
+                lookup.add_entries(p.take_entries(lookup.entries.len() as u32));
+            }
             let vocab = vocabulary(&mut lookup, &rules);
+            let vetoes = vetoes.clone();
             Recognizer {
-                inner: Arc::new(Inner { lookup, vocab, rules, rules_on, document, precompiled }),
+                inner: Arc::new(Inner {
+                    lookup,
+                    vocab,
+                    rules,
+                    rules_on,
+                    patterns,
+                    vetoes,
+                    document,
+                    precompiled,
+                }),
                 adapt: None,
                 model: None,
             }

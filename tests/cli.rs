@@ -1,4 +1,5 @@
-//! The `extract` example's error contract, tested on the compiled binary.
+//! The `extract` example's error contract, tested on the compiled binary (the same command as
+//! `greek-ner extract`, crate `greek-ner-cli`, whose own tests cover threads, formats and pages).
 //!
 //! `cargo test` builds the examples next to the test binaries (`<target>/<profile>/examples/`);
 //! when a test is run alone (`cargo test --test cli`) and the example is missing, it is built
@@ -302,6 +303,40 @@ fn output_is_byte_identical_across_runs() {
 }
 
 #[test]
+fn a_saved_model_gives_the_training_runs_output_byte_for_byte() {
+    let corpus = format!("{}/tests/data/model_news.iob2", env!("CARGO_MANIFEST_DIR"));
+    let model = std::env::temp_dir().join(format!("greek-ner-cli-{}.model", std::process::id()));
+    let model = model.to_str().unwrap();
+    let texts = [
+        "Ο βουλευτής Θεμιστοκλής Ραφαηλίδης επισκέφθηκε τη Λευκόνησο το πρωί.",
+        "Η Ένωση Αγροτών Ορεινής ανακοίνωσε νέα μέτρα. Το Φεστιβάλ Κορυφής ξεκινά στη Καστρούπολη.",
+        "Εκπρόσωπος της Ομοσπονδίας Αλιέων συναντήθηκε με τον Αλέκο Βαρδάκη.",
+    ];
+    let jsonl: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string() + "\n")
+        .collect();
+    let no_defaults = "--no-default-gazetteers";
+    let trained =
+        run(&["--jsonl", no_defaults, "--train-iob2", &corpus, "--save-model", model], jsonl.as_bytes());
+    assert!(trained.status.success(), "{}", String::from_utf8_lossy(&trained.stderr));
+    assert!(String::from_utf8_lossy(&trained.stderr).contains("held-out F1"), "progress on stderr");
+    let loaded = run(&["--jsonl", no_defaults, "--model", model], jsonl.as_bytes());
+    assert!(loaded.status.success(), "{}", String::from_utf8_lossy(&loaded.stderr));
+    assert_eq!(stdout_lines(&loaded).len(), texts.len());
+    assert_eq!(loaded.stdout, trained.stdout);
+    for (line, text) in stdout_lines(&loaded).iter().zip(texts) {
+        check_spans(text, &json(line));
+    }
+    // With other gazetteers than it was trained with, the model is refused (status 2).
+    let other = run(&["--jsonl", "--model", model], jsonl.as_bytes());
+    assert_eq!(other.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("fingerprint"));
+    let _ = std::fs::remove_file(model);
+}
+
+#[test]
 fn file_arguments_and_their_errors() {
     let dir = std::env::temp_dir().join(format!("greek-ner-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -460,4 +495,99 @@ fn help_and_version_go_to_stdout() {
     let out = run(&["--version"], b"");
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("extract {}", env!("CARGO_PKG_VERSION")));
+}
+
+/// The issue's check: `--gazetteer`, `--patterns`, `--veto` and `--explain` on sentences kept
+/// apart, one JSONL line each: a user entry for a word the built-in list vetoes, a pattern
+/// whose `LOWER` matches a capitalised and an all-capitals word, a pattern that beats a
+/// built-in rule on the same span, and a vetoed name.
+#[test]
+fn user_data_and_explain_on_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("greek-ner-cli-user-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let gazetteer = dir.join("mine.tsv");
+    std::fs::write(
+        &gazetteer,
+        "id\tlabel\tname\taliases\tkind\tflags\ntest:org:maximou\tORG\tΜαξίμου\t\t\t\n",
+    )
+    .unwrap();
+    let patterns = dir.join("mine.jsonl");
+    std::fs::write(
+        &patterns,
+        concat!(
+            r#"{"name":"band","label":"ORG","pattern":[{"LOWER":"συγκροτημα"},{"IS_TITLE":true,"OP":"+"}],"entity":[1,2]}"#,
+            "\n",
+            r#"{"name":"firm","label":"ORG","pattern":[{"TEXT":"Λάμπρος"},{"TEXT":"Κοτρώνης"}]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let veto = dir.join("veto.tsv");
+    std::fs::write(&veto, "# never a name here\nΛάρισα\tLOC\n").unwrap();
+    let input = [
+        "Πηγές του Μαξίμου ανέφεραν ότι η σύσκεψη τελείωσε.",
+        "Το Συγκρότημα Νυχτερινά Φανάρια έπαιξε.",
+        "ΤΟ ΣΥΓΚΡΟΤΗΜΑ Νυχτερινά Φανάρια έπαιξε.",
+        "Ο βουλευτής Λάμπρος Κοτρώνης δήλωσε ότι θα ψηφίσει.",
+        "Η Λάρισα απάντησε.",
+    ];
+    let stdin: String =
+        input.iter().enumerate().map(|(i, t)| format!("{{\"id\":{i},\"text\":\"{t}\"}}\n")).collect();
+    let args = [
+        "--jsonl",
+        "--explain",
+        "--gazetteer",
+        gazetteer.to_str().unwrap(),
+        "--patterns",
+        patterns.to_str().unwrap(),
+        "--veto",
+        veto.to_str().unwrap(),
+    ];
+    let out = run(&args, stdin.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let records: Vec<Value> = stdout_lines(&out).into_iter().map(json).collect();
+    assert_eq!(records.len(), input.len());
+    // (line, entity text, label, explain trail)
+    let want: &[(usize, &str, &str, &[&str])] = &[
+        (0, "Μαξίμου", "ORG", &["gazetteer:mine.tsv:2"]),
+        (1, "Νυχτερινά Φανάρια", "ORG", &["pattern:band"]),
+        (2, "Νυχτερινά Φανάρια", "ORG", &["pattern:band"]),
+        (3, "Λάμπρος Κοτρώνης", "ORG", &["pattern:firm"]),
+    ];
+    for &(line, text, label, trail) in want {
+        let r = &records[line];
+        check_spans(input[line], r);
+        let e = r["entities"].as_array().unwrap().iter().find(|e| e["text"] == text);
+        let e = e.unwrap_or_else(|| panic!("line {line}: no {text} in {r}"));
+        assert_eq!(e["label"], label, "{r}");
+        assert_eq!(e["explain"], serde_json::json!(trail), "{r}");
+        assert!(r["dropped"].is_array(), "{r}");
+    }
+    // The rule's person gave way to the pattern; the veto list removed the city.
+    let dropped = |line: usize| records[line]["dropped"].as_array().unwrap().clone();
+    assert!(
+        dropped(3).iter().any(|d| d["text"] == "Λάμπρος Κοτρώνης" && d["by"] == "pattern:firm"),
+        "{:?}",
+        dropped(3)
+    );
+    assert!(records[4]["entities"].as_array().unwrap().is_empty(), "{}", records[4]);
+    assert!(dropped(4)
+        .iter()
+        .any(|d| d["text"] == "Λάρισα" && d["by"].as_str().unwrap().ends_with("veto.tsv:2")));
+    // Without `--explain` the records are the contract's, without the new fields.
+    let plain = run(&args[..1].iter().chain(&args[2..]).copied().collect::<Vec<_>>(), stdin.as_bytes());
+    for line in stdout_lines(&plain) {
+        let r = json(line);
+        assert!(r.get("dropped").is_none() && !line.contains("\"explain\""), "{line}");
+    }
+    // A bad pattern file and an unknown rule are errors naming what is wrong (exit status 2).
+    std::fs::write(&patterns, "{\"name\":\"x\",\"label\":\"ORG\",\"pattern\":[{\"LOWR\":\"α\"}]}\n").unwrap();
+    let bad = run(&["--jsonl", "--patterns", patterns.to_str().unwrap()], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("mine.jsonl:1: field `pattern`") && stderr.contains("LOWR"), "{stderr}");
+    let bad = run(&["--jsonl", "--disable-rule", "no_such_rule"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("person_title"));
+    std::fs::remove_dir_all(&dir).ok();
 }

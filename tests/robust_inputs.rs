@@ -357,6 +357,22 @@ fn fuzz_seeds_replay() {
             Err(e) => assert_eq!(e.file(), "seed.tsv", "{name}: {e}"),
         }
     }
+    let patterns = read("patterns");
+    assert!(patterns.len() >= 3, "the pattern seeds are there");
+    for (name, text) in patterns {
+        match Recognizer::builder().patterns_str("seed.jsonl", &*text).build() {
+            Ok(ner) => {
+                for t in [&*text, "Το συγκρότημα Νυχτερινά Φανάρια έπαιξε στην Αθήνα, είπε ο Λάμπρος."]
+                {
+                    let ents = ner.extract(t);
+                    invariants(t, &ents);
+                    let explained: Vec<_> = ner.explain(t).entities.into_iter().map(|e| e.entity).collect();
+                    assert_eq!(explained, ents, "{name}");
+                }
+            }
+            Err(e) => assert_eq!(e.file(), "seed.jsonl", "{name}: {e}"),
+        }
+    }
     for (name, text) in read("learn_iob2") {
         let Ok(corpus) = greek_ner::iob2::parse("seed.iob2", &text) else { continue };
         for s in &corpus.sentences {

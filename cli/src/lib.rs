@@ -25,8 +25,10 @@ use std::io;
 use std::process::ExitCode;
 
 pub mod evaluate;
+pub mod explain;
 pub mod extract;
 pub mod formats;
+pub mod html;
 mod input;
 pub mod json;
 mod jsonl;

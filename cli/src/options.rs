@@ -40,6 +40,20 @@ pub struct RecognizerArgs {
     /// Write the trained model to PATH (with --train-iob2).
     #[arg(long, value_name = "PATH")]
     pub save_model: Option<PathBuf>,
+
+    /// Add a file of token patterns, JSONL, one pattern per line (repeatable; format in the
+    /// README). A pattern's entity outranks every built-in rule.
+    #[arg(long = "patterns", value_name = "PATH")]
+    pub patterns: Vec<PathBuf>,
+
+    /// Add a veto list: names never to tag, one per line, optionally a tab and the one label
+    /// to veto (repeatable).
+    #[arg(long = "veto", value_name = "PATH")]
+    pub vetoes: Vec<PathBuf>,
+
+    /// Switch off a built-in rule or veto by name, as --explain shows it (repeatable).
+    #[arg(long = "disable-rule", value_name = "NAME")]
+    pub disabled_rules: Vec<String>,
 }
 
 impl RecognizerArgs {
@@ -60,6 +74,15 @@ impl RecognizerArgs {
         }
         if self.gazetteer_only {
             b = b.gazetteer_only();
+        }
+        for p in &self.patterns {
+            b = b.patterns_path(p);
+        }
+        for v in &self.vetoes {
+            b = b.veto_path(v);
+        }
+        for r in &self.disabled_rules {
+            b = b.disable_rule(r);
         }
         b
     }

@@ -123,6 +123,13 @@ pub struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
     /// Higher wins when two entries claim the same text.
     pub(crate) priority: i32,
+    /// The user's data, taken as given: no built-in list or rule vetoes or relabels its
+    /// names (see [`Gazetteer::context_checks`]).
+    pub(crate) user: bool,
+    /// Learned from the user's corpus: checked in context like the embedded gazetteers,
+    /// except against the built-in list of capitalised common words (the corpus annotates
+    /// the word as a name).
+    pub(crate) learned: bool,
 }
 
 impl Gazetteer {
@@ -131,7 +138,29 @@ impl Gazetteer {
     /// Its priority is 10, above the embedded gazetteers (1 to 3): a user's list wins
     /// when both claim the same text (see [`Gazetteer::with_priority`]).
     pub fn new(name: &str) -> Gazetteer {
-        Gazetteer { name: name.into(), entries: Vec::new(), priority: 10 }
+        Gazetteer { name: name.into(), entries: Vec::new(), priority: 10, user: true, learned: false }
+    }
+
+    /// Whether the built-in lists and rules check this gazetteer's names in their context, as
+    /// they check the embedded gazetteers' (default: no).
+    ///
+    /// A user's gazetteer is taken as given: no built-in list or rule drops or relabels its
+    /// names (a capitalised common word such as `Μαξίμου` that the user lists as an
+    /// organisation stays one). Only a veto file ([`crate::RecognizerBuilder::veto_path`]),
+    /// a longer name overlapping it, or a user pattern can remove such a name. Entries
+    /// flagged `ambiguous` are always checked. Turn the checks on for a large list of
+    /// names collected without care for context (a list of every surname of a register).
+    pub fn context_checks(mut self, on: bool) -> Gazetteer {
+        self.user = !on;
+        self
+    }
+
+    /// Marks a gazetteer learned from the user's corpus: checked in context, except against the
+    /// list of capitalised common words.
+    pub(crate) fn learned_from_corpus(mut self) -> Gazetteer {
+        self.user = false;
+        self.learned = true;
+        self
     }
 
     /// Parses gazetteer TSV text; `name` is what errors and sources call it.
@@ -298,7 +327,9 @@ pub(crate) fn parse_embedded() -> Result<Vec<Gazetteer>, BuildError> {
     let files = embedded();
     let parse = |part: &[(&str, &str, i32)]| {
         part.iter()
-            .map(|&(name, text, priority)| Ok(Gazetteer::from_tsv(name, text)?.with_priority(priority)))
+            .map(|&(name, text, priority)| {
+                Ok(Gazetteer::from_tsv(name, text)?.with_priority(priority).context_checks(true))
+            })
             .collect::<Result<Vec<_>, BuildError>>()
     };
     // Split by size so that both threads get about half of the text.
@@ -384,6 +415,13 @@ impl EntryTable {
     /// Number of entries.
     pub fn len(&self) -> usize {
         self.kind.len()
+    }
+
+    /// This table and, after it, entries of `more` (id, canonical name) without a kind.
+    pub fn with_more<'a>(&self, more: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> EntryTable {
+        let names = Strs::collect(self.names.iter().chain(more.clone().flat_map(|(id, name)| [id, name])));
+        let kind: Vec<u32> = self.kind.iter().chain(more.map(|_| u32::MAX)).collect();
+        EntryTable { names, kind: U32s::from_vec(&kind), kinds: self.kinds.clone() }
     }
 
     /// The id of entry `i`.

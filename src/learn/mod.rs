@@ -1,6 +1,9 @@
 //! Adaptation without training: what a user's annotated IOB2 corpus teaches the recognizer
 //! (see [`crate::RecognizerBuilder::learn_iob2`]). Two parts, both in memory only:
-//! nothing learned is ever written anywhere.
+//! nothing learned is ever written anywhere. With
+//! [`crate::RecognizerBuilder::train_iob2`], a third part: a sequence model trained on top of
+//! the two (module `train`), which [`crate::Recognizer::save_model`] writes to a file with
+//! them.
 //!
 //! # Names: a run-time gazetteer ([`learn`])
 //!
@@ -266,10 +269,12 @@ fn learn_names(file: &str, corpus: &Corpus, misc: bool) -> Result<(Vec<Gazetteer
         }
     }
     // 3. Decide.
-    let mut strong = Gazetteer::new(&format!("learned:{file}")).with_priority(STRONG_PRIORITY);
-    let mut weak = Gazetteer::new(&format!("learned-weak:{file}")).with_priority(WEAK_PRIORITY);
-    let mut caps = Gazetteer::new(&format!("learned-caps:{file}")).with_priority(CAPS_PRIORITY);
-    let mut others = Gazetteer::new(&format!("{MISC_GAZETTEER}{file}")).with_priority(STRONG_PRIORITY);
+    let learned =
+        |name: String, priority| Gazetteer::new(&name).with_priority(priority).learned_from_corpus();
+    let mut strong = learned(format!("learned:{file}"), STRONG_PRIORITY);
+    let mut weak = learned(format!("learned-weak:{file}"), WEAK_PRIORITY);
+    let mut caps = learned(format!("learned-caps:{file}"), CAPS_PRIORITY);
+    let mut others = learned(format!("{MISC_GAZETTEER}{file}"), STRONG_PRIORITY);
     for &i in &candidates {
         let n = &names[i].1;
         let total: u32 = n.tagged.iter().sum::<u32>() + n.untagged + n.crossing;
@@ -850,6 +855,8 @@ mod tests {
             source: Source::Rule("test"),
             confidence: 1.0,
             priority: 0,
+            user: false,
+            learned: false,
         };
         let mut m = vec![
             mention(3, text.find(" και").unwrap()),

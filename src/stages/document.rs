@@ -311,7 +311,8 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
         if !is_acronym {
             continue;
         }
-        if b.label != a.label || b.entry.is_none() {
+        // The user's names keep their label and names.
+        if !b.user && (b.label != a.label || b.entry.is_none()) {
             let (label, canonical, conf) = (a.label, a.canonical.clone(), a.confidence);
             let expansion: Arc<str> = canonical.unwrap_or_else(|| Arc::from(&text[a.start..a.end]));
             let b = &mut mentions[i];
@@ -445,6 +446,8 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
                     source: Source::Document("alias"),
                     confidence: (a.confidence * 0.9).min(0.9),
                     priority: a.priority,
+                    user: false,
+                    learned: false,
                 });
                 i = j + 1;
             }
@@ -472,6 +475,8 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
             source: Source::Document("alias"),
             confidence: (a.confidence * 0.9).min(0.9).max(m.confidence),
             priority: a.priority,
+            user: false,
+            learned: false,
         };
         mentions[i] = linked;
     }
@@ -501,7 +506,8 @@ fn consistent_labels(mentions: &mut [Mention], sc: &mut Scratch) {
     }
     for (i, m) in mentions.iter_mut().enumerate() {
         let (label, conf) = best[key(i)];
-        if label != m.label && conf > m.confidence {
+        // The user's names keep their label.
+        if label != m.label && conf > m.confidence && !m.user {
             m.label = label;
             m.entry = None;
             m.source = Source::Document("consistent_label");
@@ -543,6 +549,8 @@ mod tests {
                     source: Source::Rule("test"),
                     confidence: [0.5, 0.6, 0.9][next(3)],
                     priority: 0,
+                    user: false,
+                    learned: false,
                 });
             }
             let mut want = mentions.clone();

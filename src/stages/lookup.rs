@@ -175,8 +175,9 @@ pub(crate) struct Lookup {
     rest: Hits,
     /// Shared with the entities made of them (see [`crate::entity::Names`]).
     pub entries: Arc<EntryTable>,
-    /// Name and priority of each gazetteer.
-    gazetteers: Vec<(Arc<str>, i32)>,
+    /// Name and priority of each gazetteer, and whether it is the user's and whether it was
+    /// learned (see [`Mention::user`], [`Mention::learned`]).
+    gazetteers: Vec<(Arc<str>, i32, bool, bool)>,
     /// Upper/lower flags of the letters of each word of the `exact_case` names.
     exact: Vec<Vec<Vec<bool>>>,
 }
@@ -242,7 +243,7 @@ impl Lookup {
         let mut entry = 0u32;
         for g in gazetteers {
             let gazetteer = names.len() as u32;
-            names.push((g.name.clone(), g.priority));
+            names.push((g.name.clone(), g.priority, g.user, g.learned));
             for e in &g.entries {
                 for name in e.names() {
                     let case =
@@ -347,8 +348,11 @@ impl Lookup {
     /// is made of (see [`crate::stages::compiled`]).
     #[cfg(test)]
     pub fn write(&self, w: &mut Writer) {
-        w.strs(&Strs::collect(self.gazetteers.iter().map(|(name, _)| &**name)));
-        w.u32s(&U32s::from_vec(&self.gazetteers.iter().map(|&(_, p)| p as u32).collect::<Vec<_>>()));
+        w.strs(&Strs::collect(self.gazetteers.iter().map(|(name, ..)| &**name)));
+        w.u32s(&U32s::from_vec(&self.gazetteers.iter().map(|&(_, p, _, _)| p as u32).collect::<Vec<_>>()));
+        let flags =
+            |&(_, _, user, learned): &(Arc<str>, i32, bool, bool)| user as u32 | (learned as u32) << 1;
+        w.u32s(&U32s::from_vec(&self.gazetteers.iter().map(flags).collect::<Vec<_>>()));
         self.entries.write(w);
         w.strs(&self.tokens);
         w.bytes(&self.starts);
@@ -372,12 +376,15 @@ impl Lookup {
     /// lookup that panics or finds wrong names.
     pub fn read(r: &mut Reader) -> Option<Lookup> {
         let names = r.strs()?;
-        let priorities = r.u32s()?;
-        if names.len() != priorities.len() {
+        let (priorities, flags) = (r.u32s()?, r.u32s()?);
+        if names.len() != priorities.len() || names.len() != flags.len() {
             return None;
         }
-        let gazetteers: Vec<(Arc<str>, i32)> =
-            names.iter().zip(priorities.iter()).map(|(n, p)| (Arc::from(n), p as i32)).collect();
+        let gazetteers: Vec<(Arc<str>, i32, bool, bool)> = names
+            .iter()
+            .zip(priorities.iter().zip(flags.iter()))
+            .map(|(n, (p, f))| (Arc::from(n), p as i32, f & 1 != 0, f & 2 != 0))
+            .collect();
         let entries = EntryTable::read(r)?;
         let tokens = r.strs()?;
         let starts = r.bytes()?.to_vec();
@@ -481,7 +488,7 @@ impl Lookup {
 
     /// The mention a hit makes of bytes `start..end` of the document.
     fn mention(&self, hit: &Hit, start: usize, end: usize) -> Mention {
-        let (gazetteer, priority) = &self.gazetteers[hit.gazetteer as usize];
+        let (gazetteer, priority, user, learned) = &self.gazetteers[hit.gazetteer as usize];
         Mention {
             start,
             end,
@@ -497,6 +504,8 @@ impl Lookup {
                 0.95
             },
             priority: *priority,
+            user: *user && !hit.ambiguous,
+            learned: *learned && !hit.ambiguous,
         }
     }
 
@@ -507,6 +516,16 @@ impl Lookup {
     pub(crate) fn may_start(&self, token: u32, shape: u8) -> bool {
         let start = self.starts.get(token as usize).copied().unwrap_or(0);
         start & START != 0 && (start & START_LOWER != 0 || shape & shape::SMALL == 0)
+    }
+
+    /// Adds entries that no name matches (those of user patterns with an id), at the end of
+    /// the table: their entities share it as the gazetteer's do.
+    pub fn add_entries(&mut self, more: Vec<(Arc<str>, Arc<str>)>) {
+        if more.is_empty() {
+            return;
+        }
+        self.entries =
+            Arc::new(self.entries.with_more(more.iter().map(|(id, canonical)| (&**id, &**canonical))));
     }
 
     /// Finds the gazetteer mentions in `text` (one line or paragraph), already folded and
@@ -523,6 +542,20 @@ impl Lookup {
         out: &mut Vec<Mention>,
     ) {
         let first = out.len();
+        self.find_all(text, folded, words, starts, offset, out);
+        resolve_overlaps(out, first);
+    }
+
+    /// [`Lookup::find`] without resolving the overlaps: the best hit from every start.
+    pub fn find_all(
+        &self,
+        text: &str,
+        folded: &FoldedLine,
+        words: &[Word],
+        starts: &[u32],
+        offset: usize,
+        out: &mut Vec<Mention>,
+    ) {
         let trie = &self.trie;
         // The names that end along one walk: (index of the token after the name, pattern),
         // shortest first; a walk longer than this keeps its longest names.
@@ -571,13 +604,12 @@ impl Lookup {
                 }
             }
         }
-        resolve_overlaps(out, first);
     }
 }
 
 /// The ranking of a hit among those of one span: not ambiguous, then gazetteer priority,
 /// then a name as written over a generated form, then the earlier entry.
-fn rank(gazetteers: &[(Arc<str>, i32)], h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
+fn rank(gazetteers: &[(Arc<str>, i32, bool, bool)], h: &Hit) -> (bool, i32, bool, std::cmp::Reverse<u32>) {
     (!h.ambiguous, gazetteers[h.gazetteer as usize].1, !h.inflected, std::cmp::Reverse(h.entry))
 }
 
@@ -646,6 +678,8 @@ mod tests {
             source: Source::Rule("test"),
             confidence: 0.5,
             priority,
+            user: false,
+            learned: false,
         };
         let mut rng = crate::test_rng::Rng::new();
         let mut next = |n: usize| rng.below(n);

@@ -18,6 +18,13 @@ pub(crate) struct Mention {
     pub confidence: f32,
     /// Higher wins in conflicts (gazetteer priority, or the rule's priority).
     pub priority: i32,
+    /// From the user's own data (a user gazetteer entry not flagged `ambiguous`, or a user
+    /// pattern): no built-in list or rule drops or relabels it.
+    pub user: bool,
+    /// From a gazetteer learned from the user's corpus (an entry not flagged `ambiguous`):
+    /// the built-in list of capitalised common words does not veto it, the corpus having
+    /// annotated the word as a name; the other built-in checks apply.
+    pub learned: bool,
 }
 
 /// Keeps `mentions[first + i]` where `keep(i)`, in order, and the mentions before `first`

@@ -126,6 +126,7 @@ fn source_name(s: &Source) -> &str {
         Source::Rule(r) => r,
         Source::Document(d) => d,
         Source::Model(_) => "model",
+        Source::Pattern(_) => "pattern",
     };
     if name.starts_with("learned") {
         name.split(':').next().unwrap_or(name)

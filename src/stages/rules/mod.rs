@@ -130,6 +130,50 @@ impl Cand {
 #[derive(Clone)]
 pub(crate) struct Rules {
     lex: Arc<Lexicon>,
+    /// The rules and vetoes switched off, by name (see [`known_rule`]).
+    off: Vec<&'static str>,
+}
+
+/// The checks of the gazetteer's names in context, by name: each drops a listed name that
+/// its context shows to be no name, or part of a longer one. They never drop the user's
+/// own names (see [`Mention::user`]), and can be switched off like rules.
+pub(crate) const VETOES: &[(&str, &str)] = &[
+    (
+        VETO_COMMON,
+        "a one-word place or organisation that is a capitalised common word (lexicon class \
+         NONAME: a nationality noun, a title, a day)",
+    ),
+    (VETO_HYPHEN, "one of two names joined by a hyphen: a pairing, a match or a route"),
+    (VETO_GIVEN, "a given name taken for a place, before a surname (`Αθηνά Κοτζαμπάση`)"),
+    (VETO_PLACE_SHAPE, "a place shaped like a common word, before a capitalised word"),
+    (PARTIAL_TAIL, "gazetteer-only mode: the end of a longer capitalised name"),
+    (PARTIAL_HEAD, "gazetteer-only mode: a given name or an adjective before a capitalised word"),
+    (PARTIAL_OF, "gazetteer-only mode: a place after `του` and an organisation's head noun"),
+    (PARTIAL_ADDRESS, "gazetteer-only mode: part of an e-mail address or a handle"),
+];
+pub(crate) const VETO_COMMON: &str = "veto_capitalised_common";
+pub(crate) const VETO_HYPHEN: &str = "veto_hyphen_pair";
+pub(crate) const VETO_GIVEN: &str = "veto_given_name_before_surname";
+pub(crate) const VETO_PLACE_SHAPE: &str = "veto_place_before_name";
+pub(crate) const PARTIAL_TAIL: &str = "partial_name_tail";
+pub(crate) const PARTIAL_HEAD: &str = "partial_name_head";
+pub(crate) const PARTIAL_OF: &str = "partial_name_of";
+pub(crate) const PARTIAL_ADDRESS: &str = "partial_name_address";
+
+/// The name of a rule or veto `name` as this stage spells it, if there is one.
+pub(crate) fn known_rule(name: &str) -> Option<&'static str> {
+    RULES.iter().map(|r| r.name).chain(VETOES.iter().map(|v| v.0)).find(|&n| n == name)
+}
+
+/// Every rule and veto name, for error messages.
+pub(crate) fn rule_names() -> Vec<&'static str> {
+    RULES.iter().map(|r| r.name).chain(VETOES.iter().map(|v| v.0)).collect()
+}
+
+/// Whether the rule or veto `name` is on, `off` being those switched off.
+#[inline]
+pub(crate) fn is_on(off: &[&'static str], name: &str) -> bool {
+    off.is_empty() || !off.contains(&name)
 }
 
 /// The lexicon, read from the compiled default when it is fresh (see `stages::compiled`).
@@ -150,6 +194,11 @@ pub(crate) struct Scratch {
     /// Runs no rule typed (for coordination), and the mentions the rules add.
     untyped: Vec<(usize, usize)>,
     added: Vec<Mention>,
+    /// Whether to note why gazetteer mentions are dropped (for `Recognizer::explain`).
+    pub explain: bool,
+    /// When `explain`: the document byte spans of the gazetteer mentions this stage dropped,
+    /// each with the name of the veto or rule that dropped it.
+    pub reasons: Vec<(usize, usize, &'static str)>,
 }
 
 /// One line as the earlier stages left it.
@@ -172,11 +221,16 @@ pub(crate) struct GazSpan {
     pub end: usize,
     pub label: Label,
     pub entry: Option<u32>,
+    /// The user's data (see [`Mention::user`]): no veto of this stage drops it.
+    pub user: bool,
+    /// Learned from the user's corpus (see [`Mention::learned`]).
+    pub learned: bool,
 }
 
 impl Rules {
-    pub fn new() -> Rules {
-        Rules { lex: LEXICON.clone() }
+    /// The stage with the rules and vetoes named in `off` switched off.
+    pub fn new(off: Vec<&'static str>) -> Rules {
+        Rules { lex: LEXICON.clone(), off }
     }
 
     /// The number of words of the rules' lexicon.
@@ -199,7 +253,8 @@ impl Rules {
         tokenize(folded, words, &mut sc.toks);
         let is_sport = || sport_line(text, folded, words);
         let line = Line { text, folded, toks: &sc.toks, lex: &self.lex };
-        veto_only::drop_partial_names(&line, offset, out, first, is_sport);
+        let why = sc.explain.then_some(&mut sc.reasons);
+        veto_only::drop_partial_names(&line, offset, out, first, is_sport, &self.off, why);
     }
 
     /// Runs the rules over one line. `out[first..]` holds the line's gazetteer mentions
@@ -224,7 +279,14 @@ impl Rules {
             let mut k = 0;
             for (mi, m) in out[first..].iter().enumerate() {
                 let (s, e) = (m.start - offset, m.end - offset);
-                sc.gaz.push(GazSpan { start: s, end: e, label: m.label, entry: m.entry });
+                sc.gaz.push(GazSpan {
+                    start: s,
+                    end: e,
+                    label: m.label,
+                    entry: m.entry,
+                    user: m.user,
+                    learned: m.learned,
+                });
                 while k < sc.toks.len() && (sc.toks[k].e as usize) <= s {
                     k += 1;
                 }
@@ -235,11 +297,13 @@ impl Rules {
                 }
             }
         }
-        let Scratch { toks, runs: line_runs, cands, gaz, drop, taken, untyped, added } = sc;
+        let Scratch { toks, runs: line_runs, cands, gaz, drop, taken, untyped, added, explain, reasons } = sc;
         drop.clear();
         drop.resize(out.len() - first, false);
         let is_sport = || sport_line(text, folded, words);
-        vet_gazetteer(text, folded, &self.lex, toks, gaz, drop, &mut out[first..], lookup, is_sport);
+        let why = explain.then_some(&mut *reasons);
+        let vet = Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, why };
+        vet.run(toks, gaz, drop, &mut out[first..], is_sport);
         let line = Line { text, folded, toks, lex: &self.lex };
         runs(&line, line_runs);
         cands.clear();
@@ -257,7 +321,7 @@ impl Rules {
             if r.a < last_end {
                 continue;
             }
-            match classify(&line, r, gaz) {
+            match classify(&line, r, gaz, &self.off) {
                 Some(c) => {
                     if taken[c.a..c.b].iter().any(|&t| t) {
                         continue;
@@ -275,7 +339,9 @@ impl Rules {
                 None => {}
             }
         }
-        coordinate(&line, untyped, gaz, drop, cands);
+        if is_on(&self.off, COORDINATION.name) {
+            coordinate(&line, untyped, gaz, drop, cands);
+        }
         // Gazetteer mentions that a rule took in give way; any other overlap keeps the gazetteer's.
         // Candidates are disjoint from each other too: the first one (domains, then runs, then
         // coordinated names) keeps tokens another also claims (`Κΰ, Mo.co`: a domain, and a
@@ -284,7 +350,7 @@ impl Rules {
         taken.clear();
         taken.resize(toks.len(), false);
         for c in cands.iter() {
-            if taken[c.a..c.b].iter().any(|&t| t) {
+            if taken[c.a..c.b].iter().any(|&t| t) || !is_on(&self.off, c.rule.name) {
                 continue;
             }
             let s = toks[c.a].s as usize;
@@ -294,10 +360,19 @@ impl Rules {
             let lo = gaz.partition_point(|g| g.end <= s);
             let hi = lo + gaz[lo..].iter().take_while(|g| g.start < e).count();
             if lo < hi {
-                if !c.absorbs || gaz[lo..hi].iter().any(|g| g.start < s || g.end > e) {
+                // The user's names are taken in only by a span that keeps their entry and label
+                // (a given name joined to a surname the user lists).
+                let keeps = |g: &GazSpan| {
+                    !g.user || (g.entry.is_some() && g.entry == c.entry && g.label == c.rule.label)
+                };
+                if !c.absorbs || gaz[lo..hi].iter().any(|g| g.start < s || g.end > e || !keeps(g)) {
                     continue;
                 }
                 drop[lo..hi].fill(true);
+                if *explain {
+                    let by = c.rule.name;
+                    reasons.extend(gaz[lo..hi].iter().map(|g| (offset + g.start, offset + g.end, by)));
+                }
             }
             taken[c.a..c.b].fill(true);
             added.push(Mention {
@@ -309,6 +384,8 @@ impl Rules {
                 source: Source::Rule(c.rule.name),
                 confidence: c.rule.confidence,
                 priority: c.rule.priority,
+                user: false,
+                learned: false,
             });
         }
         if drop.iter().any(|&d| d) {
@@ -396,125 +473,159 @@ pub(crate) const COORDINATION: Rule = Rule {
     find: None,
 };
 
-/// Checks the gazetteer's mentions against their context: a one-word place that has the
-/// shape of an adjective and runs into more capitalised words is part of a longer name
-/// (`Ανατολικού` in `Ανατολικού Οικονομικού Φόρουμ`) and is dropped; in a sports report a
-/// country is its national team (see [`organisation::NATIONAL_TEAM`]; `is_sport` says
-/// whether the line is a sports report, asked only if a country is among the mentions).
-#[allow(clippy::too_many_arguments)]
-fn vet_gazetteer(
-    text: &str,
-    folded: &FoldedLine,
-    lex: &Lexicon,
-    toks: &mut [Tok],
-    gaz: &[GazSpan],
-    drop: &mut [bool],
-    mentions: &mut [Mention],
-    lookup: &Lookup,
-    is_sport: impl FnOnce() -> bool,
-) {
-    if gaz.is_empty() {
-        return;
-    }
-    let country = |g: &GazSpan| {
-        g.label == Label::Loc && g.entry.is_some_and(|e| lookup.entries.kind(e) == Some("country"))
-    };
-    let mut veto = Vec::new();
-    let mut blocked = Vec::new();
-    {
-        let line = Line { text, folded, toks, lex };
-        for i in 0..toks.len() {
-            let t = &toks[i];
-            if t.gaz == 0 {
-                continue;
-            }
-            let g = &gaz[t.gaz as usize - 1];
-            let single = g.start == t.s as usize && g.end == t.e as usize;
-            // A capitalised common word is no name even when a list has it: a nationality
-            // noun (`Βρετανών`), a title (`Νικητής`), a day.
-            if single && g.label != Label::Per && t.has(class::NONAME) {
-                veto.push((t.gaz as usize - 1, i));
-                continue;
-            }
-            // Two names joined by a hyphen without spaces are a pairing, a match or a route
-            // (`Γαλλία-Κροατία`, `ΕΕ-ΗΠΑ`), not a mention of either.
-            if g.label != Label::Per && g.start == t.s as usize && hyphen_pair(text, g.start, g.end) {
-                let mut j = i;
-                while j < toks.len() && toks[j].gaz == t.gaz {
-                    veto.push((t.gaz as usize - 1, j));
-                    blocked.push(j);
-                    j += 1;
-                }
-                continue;
-            }
-            if i + 1 >= toks.len() {
-                continue;
-            }
-            let n = &toks[i + 1];
-            // A given name the gazetteer took for a place, before a surname: `Αθηνά
-            // Κοτζαμπάση`.
-            if single
-                && g.label != Label::Per
-                && t.has(class::GIVEN)
-                && n.gaz == 0
-                && n.cap()
-                && !n.is(shape::UPPER)
-                && line.plain_gap(i + 1)
-                && !n.has(class::NONAME | class::FUNCTION | class::ORG_HEAD)
-                && !line.common_shape(i + 1)
-            {
-                veto.push((t.gaz as usize - 1, i));
-                continue;
-            }
-            if single
-                && g.label == Label::Loc
-                && line.common_shape(i)
-                && n.gaz == 0
-                && n.cap()
-                && line.plain_gap(i + 1)
-                && !n.has(class::NONAME | class::FUNCTION)
-            {
-                veto.push((t.gaz as usize - 1, i));
-            }
+/// Checks the gazetteer's mentions against their context (see [`VETOES`]): a one-word place
+/// that has the shape of an adjective and runs into more capitalised words is part of a
+/// longer name (`Ανατολικού` in `Ανατολικού Οικονομικού Φόρουμ`) and is dropped; in a
+/// sports report a country is its national team (see [`organisation::NATIONAL_TEAM`];
+/// `is_sport` says whether the line is a sports report, asked only if a country is among
+/// the mentions). The user's names (see [`Mention::user`]) are left as they are.
+struct Vet<'a> {
+    text: &'a str,
+    folded: &'a FoldedLine,
+    lex: &'a Lexicon,
+    lookup: &'a Lookup,
+    /// The rules and vetoes switched off.
+    off: &'a [&'static str],
+    /// The line's offset in the document.
+    offset: usize,
+    /// Where to note each dropped mention and its veto, if anywhere.
+    why: Option<&'a mut Vec<(usize, usize, &'static str)>>,
+}
+
+impl Vet<'_> {
+    fn run(
+        self,
+        toks: &mut [Tok],
+        gaz: &[GazSpan],
+        drop: &mut [bool],
+        mentions: &mut [Mention],
+        is_sport: impl FnOnce() -> bool,
+    ) {
+        let Vet { text, folded, lex, lookup, off, offset, why } = self;
+        if gaz.is_empty() {
+            return;
         }
-        // A team's line-up: the country heads the line, before `:` or its coach in
-        // brackets, and a list of players follows (`Βραζιλία: Α, Β, Γ, ...`).
-        if let Some(g) = gaz.first().filter(|g| text[..g.start].trim().is_empty() && country(g)) {
-            let rest = text[g.end..].trim_start();
-            if (rest.starts_with(':') || rest.starts_with('('))
-                && text.bytes().filter(|&c| c == b',').count() >= 4
-                && !drop[0]
-            {
-                national_team(&mut mentions[0]);
-            }
-        }
-        if gaz.iter().any(country) && is_sport() {
-            for (k, g) in gaz.iter().enumerate() {
-                if !country(g) || drop[k] {
+        let country = |g: &GazSpan| {
+            g.label == Label::Loc && g.entry.is_some_and(|e| lookup.entries.kind(e) == Some("country"))
+        };
+        // Whether veto `name` may drop `g`.
+        let may = |g: &GazSpan, name: &str| !g.user && is_on(off, name);
+        let mut veto: Vec<(usize, usize, &'static str)> = Vec::new();
+        let mut blocked = Vec::new();
+        {
+            let line = Line { text, folded, toks, lex };
+            for i in 0..toks.len() {
+                let t = &toks[i];
+                if t.gaz == 0 {
                     continue;
                 }
-                // The team is the subject or object, with its article: `η Κροατία`, `τη Σουηδία`;
-                // not the host (`στη Ρωσία`), nor a pairing (`Γαλλία-Κροατία`).
-                let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
-                // `κόντρα στην Ελβετία`: against the team.
-                let article = line.prev(i).is_some_and(|p| {
-                    toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC)
-                        && (!toks[p].has(class::STO)
-                            || line.prev(p).is_some_and(|q| toks[q].has(class::AGAINST)))
-                });
-                let paired = text[..g.start].ends_with('-') || text[g.end..].starts_with('-');
-                if article && !paired {
-                    national_team(&mut mentions[k]);
+                let g = &gaz[t.gaz as usize - 1];
+                let single = g.start == t.s as usize && g.end == t.e as usize;
+                // A capitalised common word is no name even when a list has it: a nationality
+                // noun (`Βρετανών`), a title (`Νικητής`), a day.
+                if single
+                    && g.label != Label::Per
+                    && t.has(class::NONAME)
+                    && !g.learned
+                    && may(g, VETO_COMMON)
+                {
+                    veto.push((t.gaz as usize - 1, i, VETO_COMMON));
+                    continue;
+                }
+                // Two names joined by a hyphen without spaces are a pairing, a match or a route
+                // (`Γαλλία-Κροατία`, `ΕΕ-ΗΠΑ`), not a mention of either.
+                if g.label != Label::Per
+                    && g.start == t.s as usize
+                    && hyphen_pair(text, g.start, g.end)
+                    && may(g, VETO_HYPHEN)
+                {
+                    let mut j = i;
+                    while j < toks.len() && toks[j].gaz == t.gaz {
+                        veto.push((t.gaz as usize - 1, j, VETO_HYPHEN));
+                        blocked.push(j);
+                        j += 1;
+                    }
+                    continue;
+                }
+                if i + 1 >= toks.len() {
+                    continue;
+                }
+                let n = &toks[i + 1];
+                // A given name the gazetteer took for a place, before a surname: `Αθηνά
+                // Κοτζαμπάση`.
+                if single
+                    && g.label != Label::Per
+                    && t.has(class::GIVEN)
+                    && n.gaz == 0
+                    && n.cap()
+                    && !n.is(shape::UPPER)
+                    && line.plain_gap(i + 1)
+                    && !n.has(class::NONAME | class::FUNCTION | class::ORG_HEAD)
+                    && !line.common_shape(i + 1)
+                    && may(g, VETO_GIVEN)
+                {
+                    veto.push((t.gaz as usize - 1, i, VETO_GIVEN));
+                    continue;
+                }
+                if single
+                    && g.label == Label::Loc
+                    && line.common_shape(i)
+                    && n.gaz == 0
+                    && n.cap()
+                    && line.plain_gap(i + 1)
+                    && !n.has(class::NONAME | class::FUNCTION)
+                    && may(g, VETO_PLACE_SHAPE)
+                {
+                    veto.push((t.gaz as usize - 1, i, VETO_PLACE_SHAPE));
+                }
+            }
+            let team = |g: &GazSpan| !g.user && is_on(off, organisation::NATIONAL_TEAM.name);
+            // A team's line-up: the country heads the line, before `:` or its coach in
+            // brackets, and a list of players follows (`Βραζιλία: Α, Β, Γ, ...`).
+            if let Some(g) = gaz.first().filter(|g| text[..g.start].trim().is_empty() && country(g)) {
+                let rest = text[g.end..].trim_start();
+                if (rest.starts_with(':') || rest.starts_with('('))
+                    && text.bytes().filter(|&c| c == b',').count() >= 4
+                    && !drop[0]
+                    && team(g)
+                {
+                    national_team(&mut mentions[0]);
+                }
+            }
+            if gaz.iter().any(|g| country(g) && team(g)) && is_sport() {
+                for (k, g) in gaz.iter().enumerate() {
+                    if !country(g) || drop[k] || !team(g) {
+                        continue;
+                    }
+                    // The team is the subject or object, with its article: `η Κροατία`, `τη Σουηδία`;
+                    // not the host (`στη Ρωσία`), nor a pairing (`Γαλλία-Κροατία`).
+                    let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
+                    // `κόντρα στην Ελβετία`: against the team.
+                    let article = line.prev(i).is_some_and(|p| {
+                        toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC)
+                            && (!toks[p].has(class::STO)
+                                || line.prev(p).is_some_and(|q| toks[q].has(class::AGAINST)))
+                    });
+                    let paired = text[..g.start].ends_with('-') || text[g.end..].starts_with('-');
+                    if article && !paired {
+                        national_team(&mut mentions[k]);
+                    }
                 }
             }
         }
-    }
-    for (k, i) in veto {
-        drop[k] = true;
-        toks[i].gaz = 0;
-    }
-    for i in blocked {
-        toks[i].shape |= shape::BLOCKED;
+        let mut why = why;
+        for (k, i, name) in veto {
+            if let Some(why) = why.as_deref_mut() {
+                if !drop[k] {
+                    why.push((offset + gaz[k].start, offset + gaz[k].end, name));
+                }
+            }
+            drop[k] = true;
+            toks[i].gaz = 0;
+        }
+        for i in blocked {
+            toks[i].shape |= shape::BLOCKED;
+        }
     }
 }
 
@@ -619,11 +730,13 @@ fn strip(line: &Line, mut a: usize, mut b: usize) -> (usize, usize) {
     (a, b)
 }
 
-/// Types one run: the first rule in priority order that fires.
-fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
+/// Types one run: the first rule in priority order that fires, of those not switched off
+/// (`off`).
+fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Option<Cand> {
+    let on = |c: Option<Cand>| c.filter(|c| is_on(off, c.rule.name));
     let toks = line.toks;
     if r.dotted {
-        return organisation::acronym(line, r.a, r.b, true);
+        return on(organisation::acronym(line, r.a, r.b, true));
     }
     let (a, b) = strip(line, r.a, r.b);
     if a >= b {
@@ -655,13 +768,18 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
             // A known given name before a one-word place or organisation is a person too
             // (`Σεμπάστιαν Μπάρι`, `Γιάννης Μασούτης`): names are also surnames.
             let one_word = e == b + 1;
-            if gaz[g - 1].label == Label::Per {
+            if gaz[g - 1].label == Label::Per && is_on(off, person::GIVEN_BEFORE_KNOWN.name) {
                 return Some(Cand {
                     absorbs: true,
                     entry: gaz[g - 1].entry,
                     ..Cand::new(a, e, &person::GIVEN_BEFORE_KNOWN)
                 });
-            } else if one_word && (a..b).all(|i| toks[i].has(class::GIVEN)) && !line.common_shape(b) {
+            } else if gaz[g - 1].label != Label::Per
+                && one_word
+                && (a..b).all(|i| toks[i].has(class::GIVEN))
+                && !line.common_shape(b)
+                && is_on(off, person::GIVEN_NAME.name)
+            {
                 return Some(Cand { absorbs: true, ..Cand::new(a, e, &person::GIVEN_NAME) });
             }
         }
@@ -674,7 +792,11 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
         if g != 0 {
             let m = &gaz[g - 1];
             let one_word = m.start == toks[a - 1].s as usize && m.end == toks[a - 1].e as usize;
-            if m.label == Label::Per && one_word && toks[a - 1].has(class::GIVEN) {
+            if m.label == Label::Per
+                && one_word
+                && toks[a - 1].has(class::GIVEN)
+                && is_on(off, person::GIVEN_NAME.name)
+            {
                 return Some(Cand { absorbs: true, ..Cand::new(a - 1, b, &person::GIVEN_NAME) });
             }
         }
@@ -684,7 +806,11 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan]) -> Option<Cand> {
         return None;
     }
     let stretch = Stretch { a, b, weak, gaz };
-    let found = RULES.iter().filter_map(|r| r.find).find_map(|find| find(line, &stretch))?;
+    let found = RULES
+        .iter()
+        .filter(|r| is_on(off, r.name))
+        .filter_map(|r| r.find)
+        .find_map(|find| on(find(line, &stretch)))?;
     // At the start of a sentence a capital proves nothing: one word needs a rule of shape
     // or strong context.
     if weak && b - a == 1 {
@@ -728,7 +854,8 @@ mod tests {
         // of the example names before the rules do.
         Recognizer::builder()
             .default_gazetteers(false)
-            .gazetteer(g)
+            // Checked in context, as the embedded gazetteers it stands for.
+            .gazetteer(g.context_checks(true))
             .stage(Stage::Document, false)
             .build()
             .unwrap()

@@ -73,14 +73,20 @@ use crate::Label;
 /// capitals (in text written in capitals, a capital says nothing). On Greek news, the names
 /// left out so are wrong about nine times in ten.
 ///
-/// `is_sport` says whether the line is a sports report (asked at most once per line).
+/// `is_sport` says whether the line is a sports report (asked at most once per line). The
+/// user's names (see [`Mention::user`]) are kept as they are; the checks named in `off`
+/// are switched off (see [`crate::stages::rules::VETOES`]); `why`, if given, gets each
+/// dropped name's document span and the name of the check that dropped it.
 pub(crate) fn drop_partial_names(
     line: &Line,
     offset: usize,
     mentions: &mut Vec<Mention>,
     first: usize,
     is_sport: impl FnOnce() -> bool,
+    off: &[&'static str],
+    mut why: Option<&mut Vec<(usize, usize, &'static str)>>,
 ) {
+    use crate::stages::rules::{is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_TAIL, VETO_HYPHEN};
     let toks = line.toks;
     let text = line.text;
     let mut kept_end = 0; // end (in `line`) of the last mention kept on this line
@@ -93,6 +99,12 @@ pub(crate) fn drop_partial_names(
         let (s, e) = (mentions[i].start - offset, mentions[i].end - offset);
         if s < kept_end {
             continue; // inside the kept name before, which grew over it (`WWF Ελλάς`)
+        }
+        if mentions[i].user {
+            kept_end = e;
+            mentions.swap(write, i);
+            write += 1;
+            continue;
         }
         let label = mentions[i].label;
         let name = &text[s..e];
@@ -162,6 +174,7 @@ pub(crate) fn drop_partial_names(
         // A place right after a kept place, in the genitive: the region that tells which
         // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
         if write > first
+            && !mentions[write - 1].user
             && on_words
             && one_word
             && label == Label::Loc
@@ -179,12 +192,32 @@ pub(crate) fn drop_partial_names(
         let paired = || label != Label::Per && super::hyphen_pair(text, s, e);
         // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
         let address = || text[..s].ends_with('@') || text[e..].starts_with('@');
-        if !tail() && !head() && !of_name() && !paired() && !address() {
+        // The first check that drops the name, in this order (each is asked only if those
+        // before it keep the name).
+        let dropped_by = if is_on(off, PARTIAL_TAIL) && tail() {
+            Some(PARTIAL_TAIL)
+        } else if is_on(off, PARTIAL_HEAD) && head() {
+            Some(PARTIAL_HEAD)
+        } else if is_on(off, PARTIAL_OF) && of_name() {
+            Some(PARTIAL_OF)
+        } else if is_on(off, VETO_HYPHEN) && paired() {
+            Some(VETO_HYPHEN)
+        } else if is_on(off, PARTIAL_ADDRESS) && address() {
+            Some(PARTIAL_ADDRESS)
+        } else {
+            None
+        };
+        if let Some(by) = dropped_by {
+            if let Some(why) = why.as_deref_mut() {
+                why.push((offset + s, offset + e, by));
+            }
+        } else {
             let prev_end = kept_end;
             kept_end = e;
             // A place after a nominative or accusative article in a sports report: a
             // national team or a club (`η Κροατία νίκησε 2-1`).
             if label == Label::Loc
+                && is_on(off, super::organisation::NATIONAL_TEAM.name)
                 && on_words
                 && line.prev(ta).is_some_and(|p| super::subject_article(&toks[p]))
                 && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f()))
@@ -246,7 +279,8 @@ mod tests {
     fn recognizer(tsv: &str, rules: bool) -> Recognizer {
         Recognizer::builder()
             .default_gazetteers(false)
-            .gazetteer(Gazetteer::from_tsv("t.tsv", tsv).unwrap())
+            // Checked in context, as the embedded gazetteers it stands for.
+            .gazetteer(Gazetteer::from_tsv("t.tsv", tsv).unwrap().context_checks(true))
             .stage(Stage::Rules, rules)
             .stage(Stage::Document, false)
             .build()
