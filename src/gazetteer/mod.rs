@@ -437,9 +437,14 @@ impl EntryTable {
         }
     }
 
+    /// The canonical name of entry `i`.
+    pub fn canonical(&self, i: u32) -> &str {
+        self.names.get(2 * i as usize + 1)
+    }
+
     /// The id, canonical name and kind of entry `i`, as an entity of it gives them.
     pub fn names(&self, i: u32) -> (Option<&str>, Option<&str>, Option<&str>) {
-        (Some(self.id(i)), Some(self.names.get(2 * i as usize + 1)), self.kind(i))
+        (Some(self.id(i)), Some(self.canonical(i)), self.kind(i))
     }
 
     /// Writes the table.

@@ -389,9 +389,9 @@ impl Rules {
             taken[c.a..c.b].fill(true);
             // A person keeps a listed person's entry only if the name supports it: `Άλαν`
             // before `ΜακΓκρέγκορ` is not Conor McGregor. The mention stays, without an id.
-            let entry = c.entry.filter(|&n| {
-                c.rule.label != Label::Per || agrees(&text[s..e], &lookup.entries[n as usize].canonical)
-            });
+            let entry = c
+                .entry
+                .filter(|&n| c.rule.label != Label::Per || agrees(&text[s..e], lookup.entries.canonical(n)));
             added.push(Mention {
                 start: offset + s,
                 end: offset + e,
