@@ -19,7 +19,11 @@
 //!    a verb of saying, a given name, a head noun, a preposition...).
 //!    Then the user's token patterns ([`RecognizerBuilder::patterns_path`]) and veto list
 //!    ([`RecognizerBuilder::veto_path`]), when given.
-//! 3. **Document pass** (module `document`): partial mentions (`Πεσκόφ`) take the
+//! 3. **Sequence model** (module `model`, only when one is trained or loaded:
+//!    [`RecognizerBuilder::train_iob2`], [`RecognizerBuilder::model_path`]): an averaged
+//!    perceptron decides on the tokens around capitalised words and the earlier stages'
+//!    mentions, with those mentions among its features.
+//! 4. **Document pass** (module `document`): partial mentions (`Πεσκόφ`) take the
 //!    entity of full ones (`Ντμίτρι Πεσκόφ`); one name keeps one label per document.
 //!
 //! # Example

@@ -1,4 +1,5 @@
-//! The `extract` example's error contract, tested on the compiled binary.
+//! The `extract` example's error contract, tested on the compiled binary (the same command as
+//! `greek-ner extract`, crate `greek-ner-cli`, whose own tests cover threads, formats and pages).
 //!
 //! `cargo test` builds the examples next to the test binaries (`<target>/<profile>/examples/`);
 //! when a test is run alone (`cargo test --test cli`) and the example is missing, it is built
@@ -299,6 +300,40 @@ fn output_is_byte_identical_across_runs() {
     let b = run(&["--jsonl"], jsonl.as_bytes());
     assert_eq!(a.stdout, b.stdout);
     assert_eq!(stdout_lines(&a).len(), 40);
+}
+
+#[test]
+fn a_saved_model_gives_the_training_runs_output_byte_for_byte() {
+    let corpus = format!("{}/tests/data/model_news.iob2", env!("CARGO_MANIFEST_DIR"));
+    let model = std::env::temp_dir().join(format!("greek-ner-cli-{}.model", std::process::id()));
+    let model = model.to_str().unwrap();
+    let texts = [
+        "Ο βουλευτής Θεμιστοκλής Ραφαηλίδης επισκέφθηκε τη Λευκόνησο το πρωί.",
+        "Η Ένωση Αγροτών Ορεινής ανακοίνωσε νέα μέτρα. Το Φεστιβάλ Κορυφής ξεκινά στη Καστρούπολη.",
+        "Εκπρόσωπος της Ομοσπονδίας Αλιέων συναντήθηκε με τον Αλέκο Βαρδάκη.",
+    ];
+    let jsonl: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string() + "\n")
+        .collect();
+    let no_defaults = "--no-default-gazetteers";
+    let trained =
+        run(&["--jsonl", no_defaults, "--train-iob2", &corpus, "--save-model", model], jsonl.as_bytes());
+    assert!(trained.status.success(), "{}", String::from_utf8_lossy(&trained.stderr));
+    assert!(String::from_utf8_lossy(&trained.stderr).contains("held-out F1"), "progress on stderr");
+    let loaded = run(&["--jsonl", no_defaults, "--model", model], jsonl.as_bytes());
+    assert!(loaded.status.success(), "{}", String::from_utf8_lossy(&loaded.stderr));
+    assert_eq!(stdout_lines(&loaded).len(), texts.len());
+    assert_eq!(loaded.stdout, trained.stdout);
+    for (line, text) in stdout_lines(&loaded).iter().zip(texts) {
+        check_spans(text, &json(line));
+    }
+    // With other gazetteers than it was trained with, the model is refused (status 2).
+    let other = run(&["--jsonl", "--model", model], jsonl.as_bytes());
+    assert_eq!(other.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&other.stderr).contains("fingerprint"));
+    let _ = std::fs::remove_file(model);
 }
 
 #[test]

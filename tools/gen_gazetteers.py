@@ -1259,19 +1259,32 @@ _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def official_mps(data_dir: str) -> list[tuple[str, str, str, str, str | None]]:
-    """(MpId, surname, father's name in the genitive, given name, nickname or None) of every
-    MP in the Hellenic Parliament's register 1974-2015 (EveryPolitician's scrape), one per
-    MpId, from its 'Surname Father Given (Nickname)' name. Names of another shape (two given
-    names, «συζ.», «ή»; 16 of 1,783) are left out: no rule tells their parts apart."""
+#: The first parliament (term number of the register: 10 = elected 2000) whose MPs are
+#: listed when only the register names them: a back-bencher of the 1970s-1990s is seldom in
+#: today's news, and every listed name costs build time (the 653 MPs whose last term was
+#: before 2000 made the default recognizer's build about a tenth dearer; SOURCES.md). MPs
+#: that Wikidata or ParlaMint also lists are kept whatever their terms.
+REGISTER_MIN_TERM = 10
+
+
+def official_mps(data_dir: str) -> list[tuple[str, str, str, str, str | None, int]]:
+    """(MpId, surname, father's name in the genitive, given name, nickname or None, last
+    term) of every MP in the Hellenic Parliament's register 1974-2015 (EveryPolitician's
+    scrape), one per MpId, from its 'Surname Father Given (Nickname)' name. Names of another
+    shape (two given names, «συζ.», «ή»; 16 of 1,783) are left out: no rule tells their
+    parts apart."""
     path = os.path.join(data_dir, "everypolitician_greece_official", "official.csv")
+    names: dict[str, str] = {}
+    last: dict[str, int] = {}
     with open(path, encoding="utf-8", newline="") as f:
-        rows = {r["id"]: r["name_el"] for r in csv.DictReader(f)}
+        for r in csv.DictReader(f):
+            names[r["id"]] = r["name_el"]
+            last[r["id"]] = max(last.get(r["id"], 0), int(r["term"]))
     out = []
-    for mp_id, raw in sorted(rows.items()):
+    for mp_id, raw in sorted(names.items()):
         parts = register_name_parts(raw)
         if parts:
-            out.append((mp_id, *parts))
+            out.append((mp_id, *parts, last[mp_id]))
     return out
 
 
@@ -1390,6 +1403,14 @@ def _add_mp_names(e: Entity, given: str, surname: str, nick: str | None) -> None
     _add_person_name(e, f"{given} {surname}", strong=True)
     if nick:
         _add_person_name(e, f"{nick} {surname}", strong=True)
+    _add_first_given_name(e, given, surname)
+
+
+def _add_first_given_name(e: Entity, given: str, surname: str) -> None:
+    """The first of several given names, as news writes it (Αριστείδης-Νικόλαος-Δημήτριος
+    Μπαλτάς -> Αριστείδης Μπαλτάς): a derived name, which a namesake's name outranks."""
+    if "-" in given:
+        _add_person_name(e, f"{given.split('-')[0]} {surname}", strong=False)
 
 
 def merge_register_mps(ents: dict[str, Entity], data_dir: str, stats: dict) -> None:
@@ -1414,7 +1435,7 @@ def merge_register_mps(ents: dict[str, Entity], data_dir: str, stats: dict) -> N
     register = official_mps(data_dir)
     claims: dict[str, list[str]] = {}  # QID -> MpIds whose names name it
     proposed: dict[str, str] = {}
-    for mp_id, surname, _father, given, nick in register:
+    for mp_id, surname, _father, given, nick, _term in register:
         probe = Entity("", "PER", "mp")
         _add_mp_names(probe, given, surname, nick)
         for v in variants.get(fold(given), ()):
@@ -1424,13 +1445,17 @@ def merge_register_mps(ents: dict[str, Entity], data_dir: str, stats: dict) -> N
             proposed[mp_id] = next(iter(hits))
             claims.setdefault(proposed[mp_id], []).append(mp_id)
     by_register_key: dict[str, Entity] = {}
-    matched = 0
-    for mp_id, surname, father, given, nick in register:
+    matched = early = 0
+    parlamint_keys = {fold(f"{s} {f} {g}") for _, s, g, f, _, _ in parlamint_people(data_dir) if f}
+    for mp_id, surname, father, given, nick, term in register:
         qid = proposed.get(mp_id)
         if qid and len(claims[qid]) == 1:
             e = ents[qid]
             matched += 1
             e.same_as.append(f"hellenicparliament:{mp_id}")
+        elif term < REGISTER_MIN_TERM and fold(f"{surname} {father} {given}") not in parlamint_keys:
+            early += 1
+            continue
         else:
             eid = f"hellenicparliament:{mp_id}"
             e = ents.setdefault(eid, Entity(eid, "PER", "mp"))
@@ -1438,8 +1463,9 @@ def merge_register_mps(ents: dict[str, Entity], data_dir: str, stats: dict) -> N
         by_register_key[fold(f"{surname} {father} {given}")] = e
     stats["register_mps"] = len(register)
     stats["register_mps_merged_with_wikidata"] = matched
+    stats["register_mps_before_min_term"] = early
 
-    words = [w for _, s, f, g, n in register for w in (s, g, n or "") for w in w.split("-")]
+    words = [w for _, s, f, g, n, _ in register for w in (s, g, n or "") for w in w.split("-")]
     words += [w for e in ents.values() for n in e.surfaces() for w in n.split(" ")]
     words += namedays_given_names(data_dir) + [n for n, _ in dsouflis_given_names(data_dir)]
     known = accented_forms(words)
@@ -1462,6 +1488,7 @@ def merge_register_mps(ents: dict[str, Entity], data_dir: str, stats: dict) -> N
             merged += 1
             e.same_as.append(f"parlamint:{pid}")
         _add_person_name(e, f"{given} {sur}", strong=True)
+        _add_first_given_name(e, given, sur)
     stats["parlamint_merged"] = merged
     stats["parlamint_new"] = new
     stats["parlamint_unspelt"] = unspelt

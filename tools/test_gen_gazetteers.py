@@ -392,11 +392,16 @@ class FixtureGeneration(unittest.TestCase):
         # father's name and given name is the same person
         self.assertEqual(names(p[hp + "2"]), ["Κωνσταντίνος Δοκιμάκης", "Κώστας Δοκιμάκης", "Ντίνος Δοκιμάκης"])
         self.assertEqual(p[hp + "2"][6], "parlamint:ΔΟΚΙΜΑΚΗΣ_ΝΙΚΟΛΑΟΥ_ΚΩΝΣΤΑΝΤΙΝΟΣ")
+        # several given names: also the first one, as news writes it
+        self.assertEqual(names(p[hp + "9"]), ["Αριστείδης-Νικόλαος Δοκιμόπουλος", "Αριστείδης Δοκιμόπουλος"])
         # two MPs of one name (different fathers): the name goes to neither
         self.assertNotIn(hp + "3", p)
         self.assertNotIn(hp + "4", p)
-        # a name of another shape («συζ.») is left out
+        # a name of another shape («συζ.») is left out, and so is an MP only the register
+        # lists whose last parliament was before 2000 (REGISTER_MIN_TERM)
         self.assertNotIn(hp + "5", p)
+        self.assertNotIn(hp + "8", p)
+        self.assertEqual(self.stats["register_mps_before_min_term"], 1)
         # a speaker only ParlaMint has, spelt with the accents the other sources give
         self.assertEqual(p["parlamint:ΓΙΑΝΝΗΣ_ΤΕΣΤΑΚΗΣ"][2:5], ["Γιάννης Τεστάκης", "", "minister"])
         # left out: a surname no source spells, a forename that is no given name (genitive)

@@ -22,6 +22,7 @@ use greek_ner::iob2::{self, Sentence};
 use greek_ner::Label;
 use serde_json::json;
 
+use crate::html::{self, Mark};
 use crate::options::RecognizerArgs;
 use crate::Failure;
 
@@ -50,6 +51,12 @@ pub struct EvaluateArgs {
     /// Print the scores as one JSON object.
     #[arg(long)]
     pub json: bool,
+
+    /// Also write an HTML page of the errors to PAGE: each sentence with an error, its gold
+    /// and predicted spans marked missed, spurious, wrong label or wrong boundary (and
+    /// correct), coloured, with counts. Self-contained, for any browser.
+    #[arg(long, value_name = "PAGE.html")]
+    pub html: Option<PathBuf>,
 
     /// K-fold cross-validation on CORPUS: train (as --train-iob2) on K−1 contiguous folds,
     /// score the remaining one; F1 per fold and label, then their mean and spread.
@@ -182,6 +189,7 @@ pub fn run(o: &EvaluateArgs) -> Result<(), Failure> {
     let mut breakdown = Breakdown::default();
     let mut error_lines = Vec::new();
     let mut by_source: BTreeMap<String, Counts> = BTreeMap::new();
+    let (mut views, mut view_counts) = (Vec::new(), BTreeMap::new());
     for s in &corpus.sentences {
         let entities = worker.extract(&s.text);
         let pred: BTreeSet<Span> =
@@ -213,6 +221,14 @@ pub fn run(o: &EvaluateArgs) -> Result<(), Failure> {
             BTreeMap::new()
         };
         error_lines.extend(score(s, &pred, &sources, &mut counts, &mut breakdown, o.errors));
+        if o.html.is_some() {
+            let preds: Vec<Pred> =
+                entities.iter().map(|e| (e.span.start, e.span.end, e.label, e.source.to_string())).collect();
+            let marks = error_marks(s, &preds, &mut view_counts);
+            if marks.iter().any(|m| !m.attrs.contains("\"correct\"")) {
+                views.push((s, marks));
+            }
+        }
     }
     let run_ms = t1.elapsed().as_secs_f64() * 1e3;
     let all = counts.values().fold(Counts::default(), |a, c| Counts {
@@ -284,6 +300,14 @@ pub fn run(o: &EvaluateArgs) -> Result<(), Failure> {
         }
     }
     out.flush()?;
+    if let Some(page) = &o.html {
+        let write = || -> io::Result<()> {
+            let mut f = BufWriter::new(std::fs::File::create(page)?);
+            write_error_page(&mut f, &path, &rows, &view_counts, &views)?;
+            f.flush()
+        };
+        write().map_err(|e| Failure::Output(io::Error::new(e.kind(), format!("{}: {e}", page.display()))))?;
+    }
     Ok(())
 }
 
@@ -353,4 +377,148 @@ fn cross_validate(o: &EvaluateArgs, corpus: &iob2::Corpus, k: usize) -> Result<(
     }
     out.flush()?;
     Ok(())
+}
+
+/// The kinds of the error view, in legend order: `data-kind`, name, meaning.
+const ERROR_LEGEND: &[html::LegendItem] = &[
+    ("missed", "missed", "a gold span no prediction touches"),
+    ("spurious", "spurious", "a prediction that touches no gold span"),
+    ("wrong-label", "wrong label", "the gold span, another label"),
+    ("wrong-boundary", "wrong boundary", "gold and predicted spans overlap, extents differ"),
+    ("correct", "correct", "span and label right"),
+];
+
+/// A prediction: byte start, byte end, label, source.
+type Pred = (usize, usize, Label, String);
+
+/// The marks of one sentence's error view: each group of overlapping gold (scored) and
+/// predicted spans is one mark over their union, of one kind, counted in `counts`.
+fn error_marks(s: &Sentence, preds: &[Pred], counts: &mut BTreeMap<&'static str, usize>) -> Vec<Mark> {
+    // (byte start, byte end, label, gold?, source)
+    let mut items: Vec<(usize, usize, Label, bool, String)> = s
+        .spans
+        .iter()
+        .filter_map(|a| a.label.map(|l| (a.byte_start, a.byte_end, l, true, String::new())))
+        .chain(preds.iter().map(|p| (p.0, p.1, p.2, false, p.3.clone())))
+        .collect();
+    items.sort_by_key(|x| (x.0, x.1));
+    let mut marks = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let (start, mut end) = (items[i].0, items[i].1);
+        let mut j = i + 1;
+        while j < items.len() && items[j].0 < end {
+            end = end.max(items[j].1);
+            j += 1;
+        }
+        let group = &items[i..j];
+        let gold: Vec<_> = group.iter().filter(|x| x.3).collect();
+        let pred: Vec<_> = group.iter().filter(|x| !x.3).collect();
+        let (kind, tag) = match (gold.as_slice(), pred.as_slice()) {
+            ([g], [p]) if (g.0, g.1) == (p.0, p.1) && g.2 == p.2 => ("correct", g.2.to_string()),
+            ([g], [p]) if (g.0, g.1) == (p.0, p.1) => ("wrong-label", format!("{}→{}", g.2, p.2)),
+            ([g], []) => ("missed", format!("missed {}", g.2)),
+            ([], [p]) => ("spurious", format!("spurious {}", p.2)),
+            _ => ("wrong-boundary", "boundary".to_string()),
+        };
+        *counts.entry(kind).or_default() += 1;
+        let mut title = String::new();
+        for x in group {
+            let who = if x.3 { "gold" } else { "predicted" };
+            title += &format!("{who} {} «{}»", x.2, &s.text[x.0..x.1]);
+            if !x.3 {
+                title += &format!(" from {}", x.4);
+            }
+            title.push('\n');
+        }
+        let attrs = format!(" data-kind=\"{kind}\" data-tag=\"{}\"", html::attr(&tag));
+        marks.push(Mark { start, end, attrs, title: title.trim_end().to_string() });
+        i = j;
+    }
+    marks
+}
+
+/// The error page: the scores, the counts of each kind, and every sentence with an error.
+fn write_error_page(
+    out: &mut impl Write,
+    corpus: &str,
+    rows: &[(&str, Counts)],
+    counts: &BTreeMap<&'static str, usize>,
+    views: &[(&Sentence, Vec<Mark>)],
+) -> io::Result<()> {
+    html::begin(out, &format!("greek-ner evaluate: {corpus}"), ERROR_LEGEND)?;
+    out.write_all(b"<section class=\"summary\"><table class=\"scores\"><thead><tr><th></th><th>P</th><th>R</th><th>F1</th><th>tp</th><th>fp</th><th>fn</th></tr></thead><tbody>\n")?;
+    for (name, c) in rows {
+        let (p, r, f) = c.prf();
+        writeln!(
+            out,
+            "<tr><td>{name}</td><td class=\"n\">{p:.2}</td><td class=\"n\">{r:.2}</td><td class=\"n\">{f:.2}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            c.tp, c.fp, c.fn_
+        )?;
+    }
+    out.write_all(b"</tbody></table>\n<table class=\"scores counts\"><tbody>\n")?;
+    for (kind, name, _) in ERROR_LEGEND {
+        writeln!(
+            out,
+            "<tr><td><span class=\"swatch\" data-kind=\"{kind}\">{name}</span></td><td class=\"n\">{}</td></tr>",
+            counts.get(kind).copied().unwrap_or(0)
+        )?;
+    }
+    writeln!(
+        out,
+        "</tbody></table>\n<p><small>Counts are over the whole corpus, one per group of overlapping gold and predicted spans; the {} sentences with an error are shown below.</small></p></section>",
+        views.len()
+    )?;
+    for (s, marks) in views {
+        out.write_all(b"<section class=\"sent\"><h2>")?;
+        html::escape(out, &s.id)?;
+        out.write_all(b"</h2>\n")?;
+        html::marked_text(out, &s.text, marks)?;
+        out.write_all(b"</section>\n")?;
+    }
+    html::end(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each kind of error, on a sentence of our own with made-up predictions.
+    #[test]
+    fn error_view_marks_each_group_once_with_its_kind() {
+        let corpus = "Ο O\nΓιάννης B-PER\nΠαπαδόπουλος I-PER\nστη O\nΛάρισα B-LOC\nκαι O\nη O\nΕΡΤ B-ORG\nκαι O\nο O\nΚώστας B-PER\nείπαν O\nναι O\n";
+        let c = iob2::parse("t.iob2", corpus).unwrap();
+        let s = &c.sentences[0];
+        let at = |w: &str| s.text.find(w).unwrap();
+        let span = |w: &str| (at(w), at(w) + w.len());
+        let preds: Vec<Pred> = vec![
+            (span("Παπαδόπουλος").0, span("Παπαδόπουλος").1, Label::Per, "rule:x".into()), // boundary
+            (span("Λάρισα").0, span("Λάρισα").1, Label::Loc, "gazetteer:g:1".into()),      // correct
+            (span("ΕΡΤ").0, span("ΕΡΤ").1, Label::Loc, "rule:y".into()),                   // wrong label
+            (span("ναι").0, span("ναι").1, Label::Org, "rule:z".into()),                   // spurious
+        ]; // Κώστας: missed
+        let mut counts = BTreeMap::new();
+        let marks = error_marks(s, &preds, &mut counts);
+        let kinds: Vec<(&str, &str)> =
+            marks.iter().map(|m| (&s.text[m.start..m.end], m.attrs.split('"').nth(1).unwrap())).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Γιάννης Παπαδόπουλος", "wrong-boundary"),
+                ("Λάρισα", "correct"),
+                ("ΕΡΤ", "wrong-label"),
+                ("Κώστας", "missed"),
+                ("ναι", "spurious"),
+            ]
+        );
+        assert!(
+            marks[2].attrs.contains("ORG→LOC") && marks[2].title.contains("from rule:y"),
+            "{}",
+            marks[2].title
+        );
+        let expected: BTreeMap<&str, usize> =
+            [("wrong-boundary", 1), ("correct", 1), ("wrong-label", 1), ("missed", 1), ("spurious", 1)]
+                .into();
+        assert_eq!(counts, expected);
+    }
 }

@@ -13,13 +13,15 @@
 //! and the exit status is 0 (unless `--strict`). A blank line is a bad line too, so that line
 //! numbers never shift; lines may end in `\n` or `\r\n`, the last one may have no line end,
 //! and a BOM before the first is ignored. Ids are echoed exactly as written. With
-//! `--threads N`, lines are processed in windows of at most 1024 lines per thread (and 8 MiB),
-//! written in input order: the output is the same for every N, memory does not grow with the
-//! number of lines, and the answers read so far are written out before the program waits for
-//! more input.
+//! `--threads N`, lines go to the threads in chunks of 256 (at most 4 chunks per thread in
+//! flight) and are written in input order: the output is the same for every N, memory does
+//! not grow with the number of lines, and the answers read so far are written out before the
+//! program waits for more input.
 
+use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 use clap::{Parser, ValueEnum};
 use greek_ner::{Recognizer, Worker};
@@ -69,9 +71,10 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub lossy: bool,
 
-    /// Worker threads (0: one per core). The output is the same for every N.
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 1)]
-    pub threads: usize,
+    /// Worker threads, at most 256 (0: one per core). The output is the same for every N.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(0..=256))]
+    pub threads: u32,
 
     /// Plain text: the document window in KiB. Blocks of about this size, cut at paragraph
     /// breaks, are each one document, so names are linked within a block.
@@ -106,7 +109,7 @@ pub enum Format {
     Conll,
 }
 
-/// Runs `extract` as `prog` (the name its messages start with).
+/// Runs `extract`: reads the input, writes the entities to stdout.
 pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
     let format = args.format.unwrap_or(if args.jsonl { Format::Jsonl } else { Format::Json });
     if args.jsonl && format == Format::Json {
@@ -117,11 +120,8 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
     if args.explain && !matches!(format, Format::Json | Format::Jsonl) {
         return Err(Failure::Setup("--explain writes JSON: use --format json or jsonl".into()));
     }
-    if args.strict && !args.jsonl {
-        return Err(Failure::Setup("--strict applies to --jsonl input only".into()));
-    }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads)
+        .num_threads(args.threads as usize)
         .build()
         .map_err(|e| Failure::Setup(format!("cannot start {} threads: {e}", args.threads)))?;
     let ner = args.recognizer.build()?;
@@ -140,12 +140,69 @@ pub fn run(args: &ExtractArgs) -> Result<(), Failure> {
     result
 }
 
-/// Lines in flight per thread, and bytes in flight in all.
-const LINES_PER_THREAD: usize = 1024;
-const WINDOW_BYTES: usize = 8 << 20;
+/// JSONL lines go to the threads in chunks of this many lines (or [`CHUNK_BYTES`]), at most
+/// [`CHUNKS_PER_THREAD`] chunks per thread in flight: memory stays bounded, and no thread
+/// waits for another to finish a window before it gets more work.
+const CHUNK_LINES: usize = 256;
+const CHUNK_BYTES: usize = 1 << 20;
+const CHUNKS_PER_THREAD: usize = 4;
 
 /// The answer to one JSONL line: its output bytes and entity count, or why it has none.
 type Answer = Result<(Vec<u8>, usize), BadLine>;
+
+/// Writes the answers of JSONL lines in input order, whatever order their chunks come back
+/// in.
+struct OrderedOutput<'a, W: Write> {
+    out: &'a mut W,
+    format: Format,
+    strict: bool,
+    /// Chunks that came back before an earlier one, by sequence number.
+    early: BTreeMap<u64, Vec<Answer>>,
+    next: u64,
+    line_no: u64,
+    bad: u64,
+    found: u64,
+}
+
+impl<W: Write> OrderedOutput<'_, W> {
+    /// Takes chunk `seq`, writing it and every chunk it held back.
+    fn take(&mut self, seq: u64, answers: Vec<Answer>) -> Result<(), Failure> {
+        self.early.insert(seq, answers);
+        while let Some(answers) = self.early.remove(&self.next) {
+            self.next += 1;
+            for a in answers {
+                self.write(a)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, a: Answer) -> Result<(), Failure> {
+        self.line_no += 1;
+        match a {
+            Ok((bytes, k)) => {
+                self.out.write_all(&bytes)?;
+                self.found += k as u64;
+            }
+            Err(b) => {
+                self.bad += 1;
+                if self.strict {
+                    return Err(Failure::Input(format!(
+                        "line {}: {} (--strict: stopping)",
+                        self.line_no, b.error
+                    )));
+                }
+                if matches!(self.format, Format::Json | Format::Jsonl) {
+                    jsonl::write_error(self.out, self.line_no, &b)?;
+                } else {
+                    // No line for line answers in TSV and CoNLL: the error goes to stderr.
+                    eprintln!("extract: line {}: {}", self.line_no, b.error);
+                }
+            }
+        }
+        Ok(())
+    }
+}
 
 fn run_jsonl(
     ner: &Recognizer,
@@ -155,74 +212,70 @@ fn run_jsonl(
     input: &mut Input,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
-    let window = LINES_PER_THREAD * pool.current_num_threads();
-    // Line buffers, reused: each only grows to the longest line it held.
-    let mut lines: Vec<Vec<u8>> = Vec::new();
-    let (mut line_no, mut bad, mut found) = (0u64, 0u64, 0u64);
     if format == Format::Tsv {
         out.write_all(formats::TSV_HEADER.as_bytes())?;
     }
-    loop {
-        let (mut n, mut bytes, mut eof) = (0, 0, false);
-        while n < window && bytes < WINDOW_BYTES {
-            if input.reader.buffer().is_empty() {
-                if n > 0 {
+    let mut output = OrderedOutput {
+        out,
+        format,
+        strict: args.strict,
+        early: BTreeMap::new(),
+        next: 0,
+        line_no: 0,
+        bad: 0,
+        found: 0,
+    };
+    let max_in_flight = CHUNKS_PER_THREAD * pool.current_num_threads();
+    let (tx, rx) = mpsc::channel::<(u64, Vec<Answer>)>();
+    let (mut sent, mut eof) = (0u64, false);
+    while !eof {
+        let mut chunk: Vec<Vec<u8>> = Vec::new();
+        let mut bytes = 0;
+        while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+            if input.may_wait && input.reader.buffer().is_empty() {
+                if !chunk.is_empty() {
                     break; // answer what is read before waiting for more input
                 }
-                out.flush()?;
+                // Everything read so far is answered and written out before the wait.
+                while output.next < sent {
+                    let (seq, answers) = rx.recv().expect("the pool answers every chunk");
+                    output.take(seq, answers)?;
+                }
+                output.out.flush()?;
+                input.found(output.found);
             }
-            if lines.len() == n {
-                lines.push(Vec::new());
-            }
-            let buf = &mut lines[n];
-            buf.clear();
-            if input.reader.read_until(b'\n', buf).map_err(|e| input.error(e))? == 0 {
+            let mut line = Vec::new();
+            if input.reader.read_until(b'\n', &mut line).map_err(|e| input.error(e))? == 0 {
                 eof = true;
                 break;
             }
-            bytes += buf.len();
-            n += 1;
+            bytes += line.len();
+            chunk.push(line);
         }
-        let first = line_no == 0;
-        let answers: Vec<Answer> = pool.install(|| {
-            lines[..n]
-                .par_iter()
-                .enumerate()
-                .map_init(
-                    || ner.worker(),
-                    |w, (i, raw)| answer(ner, w, raw, first && i == 0, format, args.explain),
-                )
-                .collect()
-        });
-        for a in answers {
-            line_no += 1;
-            match a {
-                Ok((bytes, k)) => {
-                    out.write_all(&bytes)?;
-                    found += k as u64;
-                }
-                Err(b) => {
-                    bad += 1;
-                    if args.strict {
-                        return Err(Failure::Input(format!(
-                            "line {line_no}: {} (--strict: stopping)",
-                            b.error
-                        )));
-                    }
-                    if matches!(format, Format::Json | Format::Jsonl) {
-                        jsonl::write_error(out, line_no, &b)?;
-                    } else {
-                        // No line for line answers in TSV and CoNLL: the error goes to stderr.
-                        eprintln!("extract: line {line_no}: {}", b.error);
-                    }
-                }
-            }
+        if !chunk.is_empty() {
+            let (seq, tx, ner, explain) = (sent, tx.clone(), ner.clone(), args.explain);
+            pool.spawn(move || {
+                let mut worker = ner.worker();
+                let answers = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(i, raw)| answer(&ner, &mut worker, raw, seq == 0 && i == 0, format, explain))
+                    .collect();
+                // The receiver is gone only when the run stopped (--strict, an error).
+                let _ = tx.send((seq, answers));
+            });
+            sent += 1;
         }
-        input.found(found);
-        if eof {
-            break;
+        // Write what is back; wait while the window is full, or at the end for the rest.
+        while output.next < sent {
+            let in_flight = (sent - output.next) as usize;
+            let got = if eof || in_flight >= max_in_flight { rx.recv().ok() } else { rx.try_recv().ok() };
+            let Some((seq, answers)) = got else { break };
+            output.take(seq, answers)?;
         }
+        input.found(output.found);
     }
+    let OrderedOutput { line_no, bad, found, .. } = output;
     eprintln!("extract: {line_no} lines, {} answered, {bad} with errors, {found} entities", line_no - bad);
     Ok(())
 }
@@ -354,21 +407,21 @@ fn render_entities(
     char_offset: usize,
     format: Format,
 ) -> usize {
+    if format == Format::Conll {
+        // Tagged on the block's own offsets.
+        let spans: Vec<_> = worker.entities(text).map(|e| (e.span, e.label)).collect();
+        formats::conll(out, text, &spans);
+        return spans.len();
+    }
     let entities = worker.entities(text).map(|e| json::shifted(e, byte_offset, char_offset));
     match format {
-        Format::Json | Format::Jsonl => {
+        Format::Tsv => entities.map(|e| formats::tsv_row(out, doc, &e)).count(),
+        _ => {
             let mut list = EntityList::new(format == Format::Json);
             for e in entities {
                 list.push(out, &e).expect("writes to a Vec");
             }
             list.len()
-        }
-        Format::Tsv => entities.map(|e| formats::tsv_row(out, doc, &e)).count(),
-        Format::Conll => {
-            // Tagged on the block's own offsets.
-            let spans: Vec<_> = worker.entities(text).map(|e| (e.span, e.label)).collect();
-            formats::conll(out, text, &spans);
-            spans.len()
         }
     }
 }

@@ -16,6 +16,9 @@ pub(crate) struct Input {
     pub name: String,
     /// Hidden unless stderr is a terminal and the input a file of known size.
     pub progress: ProgressBar,
+    /// Whether a read may wait for a writer (a pipe, a terminal), rather than a regular file
+    /// whose bytes are all there.
+    pub may_wait: bool,
 }
 
 impl Input {
@@ -24,7 +27,13 @@ impl Input {
         let path = file.filter(|p| p.as_os_str() != "-");
         let Some(path) = path else {
             let reader = BufReader::with_capacity(1 << 16, Box::new(io::stdin()) as Box<dyn Read + Send>);
-            return Ok(Input { reader, name: "standard input".into(), progress: ProgressBar::hidden() });
+            let may_wait = !stdin_is_a_file();
+            return Ok(Input {
+                reader,
+                name: "standard input".into(),
+                progress: ProgressBar::hidden(),
+                may_wait,
+            });
         };
         let name = path.display().to_string();
         let f = std::fs::File::open(path).map_err(|e| Failure::Input(format!("{name}: {e}")))?;
@@ -34,7 +43,8 @@ impl Input {
             _ => ProgressBar::hidden(),
         };
         let reader: Box<dyn Read + Send> = Box::new(progress.wrap_read(f));
-        Ok(Input { reader: BufReader::with_capacity(1 << 20, reader), name, progress })
+        let may_wait = size.is_none();
+        Ok(Input { reader: BufReader::with_capacity(1 << 20, reader), name, progress, may_wait })
     }
 
     /// A read error, naming the input.
@@ -48,6 +58,12 @@ impl Input {
             self.progress.set_message(format!("{entities} entities"));
         }
     }
+}
+
+/// Whether standard input is a regular file (`< file`), on Linux; otherwise it is taken for
+/// a pipe that may wait.
+fn stdin_is_a_file() -> bool {
+    std::fs::metadata("/proc/self/fd/0").is_ok_and(|m| m.is_file())
 }
 
 /// The bar of a file of `len` bytes: bytes read, speed, entities found.

@@ -28,6 +28,7 @@ pub mod evaluate;
 pub mod explain;
 pub mod extract;
 pub mod formats;
+pub mod html;
 mod input;
 pub mod json;
 mod jsonl;

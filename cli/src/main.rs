@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use greek_ner_cli::evaluate::{self, EvaluateArgs};
 use greek_ner_cli::extract::{self, ExtractArgs};
+use greek_ner_cli::html::{self, HtmlArgs};
 
 /// Persons, places and organisations in Greek political news, with exact spans and
 /// canonical ids.
@@ -22,6 +23,7 @@ struct Cli {
 enum Command {
     Extract(ExtractArgs),
     Evaluate(EvaluateArgs),
+    Html(HtmlArgs),
 }
 
 fn main() -> ExitCode {
@@ -29,5 +31,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract(a) => greek_ner_cli::exit_status("greek-ner extract", extract::run(&a)),
         Command::Evaluate(a) => greek_ner_cli::exit_status("greek-ner evaluate", evaluate::run(&a)),
+        Command::Html(a) => greek_ner_cli::exit_status("greek-ner html", html::run(&a)),
     }
 }

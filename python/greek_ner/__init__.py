@@ -14,6 +14,7 @@ neither is imported until used.
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 import threading
 from typing import TYPE_CHECKING, Dict, Iterable, Iterator, List, Optional, Tuple
@@ -36,6 +37,9 @@ class Recognizer(_NativeRecognizer):
     - ``gazetteers``: a list of gazetteer TSV files to add (they outrank the embedded ones);
     - ``default_gazetteers``: whether to include the embedded gazetteers (default True);
     - ``learn_iob2``: a list of annotated IOB2 corpora to learn names and conventions from;
+    - ``train_iob2``: a list of IOB2 corpora to learn from and train the sequence model on
+      (keep the result with ``save_model(path)``);
+    - ``model``: a model file written by ``save_model`` (not with ``learn_iob2``/``train_iob2``);
     - ``gazetteer_only``: gazetteer lookup only, the rule and document stages off.
 
     A gazetteer or corpus that cannot be parsed raises ``ValueError`` naming its file,
@@ -78,12 +82,21 @@ def shared_recognizer(**options) -> Recognizer:
     """The process's recognizer with these ``Recognizer`` options, built on first use and
     then reused: one per process, whatever calls it (a Spark executor's tasks, a spaCy
     pipeline, ``to_dataframe``). Options are compared by value; lists may be tuples."""
-    key = tuple(sorted((k, tuple(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in options.items()))
+    key = tuple(sorted((k, _hashable(v)) for k, v in options.items()))
     with _SHARED_LOCK:
         ner = _SHARED.get(key)
         if ner is None:
             ner = _SHARED[key] = Recognizer(**options)
         return ner
+
+
+def _hashable(value):
+    """An option's value as a key: paths as strings, lists as tuples."""
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    if isinstance(value, os.PathLike):
+        return str(value)
+    return value
 
 
 def _unpickle(options: dict) -> Recognizer:

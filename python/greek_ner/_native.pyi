@@ -56,6 +56,8 @@ class Recognizer:
         gazetteers: Optional[Iterable[_Path]] = None,
         default_gazetteers: bool = True,
         learn_iob2: Optional[Iterable[_Path]] = None,
+        train_iob2: Optional[Iterable[_Path]] = None,
+        model: Optional[_Path] = None,
         gazetteer_only: bool = False,
     ) -> "Recognizer": ...
     def extract(self, text: str) -> List[Entity]:
@@ -64,6 +66,11 @@ class Recognizer:
         """The entities of each text, in order, on ``n_threads`` threads, GIL released."""
     def _options(self) -> Dict[str, Any]:
         """The keyword arguments it was built with (what pickling it keeps)."""
+    def save_model(self, path: _Path) -> None:
+        """Writes what ``train_iob2`` taught to ``path``, for ``Recognizer(model=path)``."""
+    @property
+    def has_model(self) -> bool:
+        """Whether a trained sequence model makes the final decisions."""
     @property
     def entry_count(self) -> int:
         """Number of entries in the compiled gazetteers."""

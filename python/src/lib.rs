@@ -168,6 +168,8 @@ struct Options {
     gazetteers: Vec<PathBuf>,
     default_gazetteers: bool,
     learn_iob2: Vec<PathBuf>,
+    train_iob2: Vec<PathBuf>,
+    model: Option<PathBuf>,
     gazetteer_only: bool,
 }
 
@@ -176,6 +178,8 @@ impl Options {
     fn is_default(&self) -> bool {
         self.gazetteers.is_empty()
             && self.learn_iob2.is_empty()
+            && self.train_iob2.is_empty()
+            && self.model.is_none()
             && self.default_gazetteers
             && !self.gazetteer_only
     }
@@ -191,6 +195,12 @@ impl Options {
         for l in &self.learn_iob2 {
             b = b.learn_iob2(l);
         }
+        for t in &self.train_iob2 {
+            b = b.train_iob2(t);
+        }
+        if let Some(m) = &self.model {
+            b = b.model_path(m);
+        }
         if self.gazetteer_only {
             b = b.gazetteer_only();
         }
@@ -203,18 +213,30 @@ impl Recognizer {
     /// Mirrors `greek_ner::RecognizerBuilder`; with no argument, the embedded default
     /// (built once per process and shared).
     #[new]
-    #[pyo3(signature = (*, gazetteers = None, default_gazetteers = true, learn_iob2 = None, gazetteer_only = false))]
+    #[pyo3(signature = (
+        *,
+        gazetteers = None,
+        default_gazetteers = true,
+        learn_iob2 = None,
+        train_iob2 = None,
+        model = None,
+        gazetteer_only = false,
+    ))]
     fn new(
         py: Python<'_>,
         gazetteers: Option<Paths>,
         default_gazetteers: bool,
         learn_iob2: Option<Paths>,
+        train_iob2: Option<Paths>,
+        model: Option<PathBuf>,
         gazetteer_only: bool,
     ) -> PyResult<Recognizer> {
         let options = Options {
             gazetteers: gazetteers.map_or_else(Vec::new, |p| p.0),
             default_gazetteers,
             learn_iob2: learn_iob2.map_or_else(Vec::new, |p| p.0),
+            train_iob2: train_iob2.map_or_else(Vec::new, |p| p.0),
+            model,
             gazetteer_only,
         };
         let inner = py.allow_threads(|| options.build()).map_err(build_error)?;
@@ -228,8 +250,22 @@ impl Recognizer {
         d.set_item("gazetteers", &o.gazetteers)?;
         d.set_item("default_gazetteers", o.default_gazetteers)?;
         d.set_item("learn_iob2", &o.learn_iob2)?;
+        d.set_item("train_iob2", &o.train_iob2)?;
+        d.set_item("model", &o.model)?;
         d.set_item("gazetteer_only", o.gazetteer_only)?;
         Ok(d)
+    }
+
+    /// Writes what was learned from `train_iob2` (names, conventions, the sequence model)
+    /// to `path`, for `Recognizer(model=path)`; `ValueError` when there is no model.
+    fn save_model(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        py.allow_threads(|| self.inner.save_model(&path)).map_err(build_error)
+    }
+
+    /// Whether a trained sequence model makes the final decisions.
+    #[getter]
+    fn has_model(&self) -> bool {
+        self.inner.has_model()
     }
 
     /// The entities of `text`, sorted by position, never overlapping.

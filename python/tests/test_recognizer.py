@@ -260,3 +260,22 @@ def test_a_recognizer_pickles_as_its_options(tmp_path):
     assert copy.extract(text)[0].id == "grner:loc:test-bay"
     assert pickle.loads(pickle.dumps(copy)) is copy  # one per process and options
     assert pickle.loads(pickle.dumps(Recognizer())).entry_count == Recognizer().entry_count
+
+
+def test_train_save_and_load_a_model(tmp_path):
+    from conftest import ROOT
+
+    corpus = ROOT / "tests" / "data" / "learn_mini.iob2"  # the project's own test corpus
+    trained = Recognizer(train_iob2=[corpus])
+    assert trained.has_model and not Recognizer().has_model
+    path = tmp_path / "mine.model"
+    trained.save_model(path)
+    loaded = Recognizer(model=path)
+    assert loaded.has_model
+    for text in sample_texts():
+        assert [e.to_dict() for e in loaded.extract(text)] == [e.to_dict() for e in trained.extract(text)]
+    with pytest.raises(ValueError, match="no model to save"):
+        Recognizer().save_model(tmp_path / "none.model")
+    (tmp_path / "bad.model").write_bytes(b"not a model")
+    with pytest.raises(ValueError, match="bad.model"):
+        Recognizer(model=tmp_path / "bad.model")

@@ -1,6 +1,9 @@
 //! Adaptation without training: what a user's annotated IOB2 corpus teaches the recognizer
 //! (see [`crate::RecognizerBuilder::learn_iob2`]). Two parts, both in memory only:
-//! nothing learned is ever written anywhere.
+//! nothing learned is ever written anywhere. With
+//! [`crate::RecognizerBuilder::train_iob2`], a third part: a sequence model trained on top of
+//! the two (module `train`), which [`crate::Recognizer::save_model`] writes to a file with
+//! them.
 //!
 //! # Names: a run-time gazetteer ([`learn`])
 //!

@@ -38,7 +38,7 @@ pub(crate) fn bits_for(tokens: usize) -> u32 {
     rows.map_or(MAX_BITS, usize::trailing_zeros).clamp(MIN_BITS, MAX_BITS)
 }
 /// Most epochs of training.
-pub const MAX_EPOCHS: usize = 12;
+pub const MAX_EPOCHS: usize = 30;
 /// Epochs without a better held-out score before training stops.
 pub const PATIENCE: usize = 2;
 /// Share of the sentences (the last ones) held out for early stopping.

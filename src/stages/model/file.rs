@@ -44,6 +44,10 @@ pub(crate) fn fingerprint(base: &[Gazetteer], rules: bool, document: bool) -> u6
                 h.write(a.as_bytes());
                 h.write_u8(0xfe);
             }
+            for id in &e.same_as {
+                h.write(id.as_bytes());
+                h.write_u8(0xfd);
+            }
             h.write_u8(e.label as u8);
             h.write_u8(
                 u8::from(e.flags.nodecl)
@@ -88,7 +92,8 @@ pub(crate) fn from_bytes(
         r.field = "name";
         let name = r.str()?.into();
         r.field = "gazetteers";
-        let n = r.len(16)?;
+        // A gazetteer takes at least 4 + 4 + 4 bytes (name length, priority, entry count).
+        let n = r.len(12)?;
         let gazetteers = (0..n).map(|_| io::read_gazetteer(r)).collect::<Result<Vec<_>, _>>()?;
         let adapt = super::codec::read(r)?;
         let weights = io::read_weights(r)?;

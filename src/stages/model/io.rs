@@ -2,7 +2,7 @@
 //! read back with [`Reader`], which never panics and never allocates more than the file
 //! holds, whatever the bytes.
 //!
-//! # Format (version 1, all numbers little-endian)
+//! # Format (version 2, all numbers little-endian)
 //!
 //! | bytes | field |
 //! |---|---|
@@ -23,8 +23,8 @@ use crate::Label;
 
 /// The first bytes of every model file.
 pub(crate) const MAGIC: &[u8; 8] = b"GRNERMDL";
-/// The format version this build writes and reads.
-pub(crate) const VERSION: u32 = 1;
+/// The format version this build writes and reads (2: entries carry their `same_as` ids).
+pub(crate) const VERSION: u32 = 2;
 /// Header length in bytes.
 pub(crate) const HEADER: usize = 8 + 4 + 8 + 8 + 8;
 /// Largest weight table a file may ask for (2^26 rows).
@@ -320,21 +320,19 @@ pub(crate) fn read_weights(r: &mut Reader<'_>) -> Result<Weights, ReadError> {
         trans.push(r.f32()?);
     }
     let n = r.len(4 + 4 * TAGS)?;
-    let mut index = vec![0u32; 1usize << bits];
+    let mut ids = Vec::with_capacity(n);
     let mut rows = Vec::with_capacity(n * TAGS);
-    let mut next = 0;
-    for k in 0..n {
+    for _ in 0..n {
         let row = r.u32()? as usize;
-        if row < next || row >= 1 << bits {
+        if ids.last().is_some_and(|&last| row <= last) || row >= 1 << bits {
             return Err(r.invalid(format!("row {row} out of order or outside the table")));
         }
-        next = row + 1;
+        ids.push(row);
         for _ in 0..TAGS {
             rows.push(r.f32()?);
         }
-        index[row] = k as u32 + 1;
     }
-    Ok(Weights { bits, table: Vec::new(), index, rows, trans })
+    Ok(Weights::from_rows(bits, trans, n, ids.into_iter().zip(rows.chunks_exact(TAGS))))
 }
 
 #[cfg(test)]

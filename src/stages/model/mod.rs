@@ -63,15 +63,17 @@ pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
 
 /// The weights: `TAGS` emission weights per hashed feature row, and the transition
 /// weights. Training updates a dense table; a trained model keeps only the rows that are
-/// not all zero (a few percent of them), behind an index: a table that mostly stays in the
-/// cache, which is what the stage's speed depends on.
+/// not all zero (a few percent of them) in an open-addressed table whose keys (4 bytes a
+/// slot) stay in the cache: a probe costs one cache line, a row that is there one more.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Weights {
     /// log2 of the number of feature rows.
     pub bits: u32,
     /// Dense: `table[row * TAGS + tag]` (training); empty once compacted.
     pub table: Vec<f32>,
-    /// Compact: `index[row]` is 0 for a row of zeros, else 1 + the row's place in `rows`.
+    /// Compact: slots of `row + 1` (0: empty), a power of two of them, probed linearly from
+    /// `row & (len - 1)` (rows are hash bits already); the weights of the row in slot `i`
+    /// are `rows[i * TAGS..(i + 1) * TAGS]`.
     pub index: Vec<u32>,
     pub rows: Vec<f32>,
     /// `trans[prev * TAGS + next]`; row [`TAGS`] is the start of a line.
@@ -96,10 +98,39 @@ impl Weights {
         if self.index.is_empty() {
             return Some(&self.table[r * TAGS..(r + 1) * TAGS]);
         }
-        match self.index[r] as usize {
-            0 => None,
-            i => Some(&self.rows[(i - 1) * TAGS..i * TAGS]),
+        let mask = self.index.len() - 1;
+        let key = r as u32 + 1;
+        let mut i = r & mask;
+        loop {
+            match self.index[i] {
+                0 => return None,
+                k if k == key => return Some(&self.rows[i * TAGS..(i + 1) * TAGS]),
+                _ => i = (i + 1) & mask,
+            }
         }
+    }
+
+    /// Compact weights from the rows that are not all zero, `(row, weights)` in ascending
+    /// row order (rows below `2^bits`, each once).
+    pub(crate) fn from_rows<'r>(
+        bits: u32,
+        trans: Vec<f32>,
+        n: usize,
+        rows: impl Iterator<Item = (usize, &'r [f32])>,
+    ) -> Weights {
+        // At most three slots in four taken.
+        let slots = (n * 4 / 3 + 1).next_power_of_two();
+        let mut index = vec![0u32; slots];
+        let mut table = vec![0.0; slots * TAGS];
+        for (r, w) in rows {
+            let mut i = r & (slots - 1);
+            while index[i] != 0 {
+                i = (i + 1) & (slots - 1);
+            }
+            index[i] = r as u32 + 1;
+            table[i * TAGS..(i + 1) * TAGS].copy_from_slice(w);
+        }
+        Weights { bits, table: Vec::new(), index, rows: table, trans }
     }
 
     /// The same weights, compact: only the rows that are not all zero.
@@ -107,15 +138,10 @@ impl Weights {
         if !self.index.is_empty() {
             return self;
         }
-        let mut index = vec![0u32; 1usize << self.bits];
-        let mut rows = Vec::new();
-        for (r, w) in self.table.chunks_exact(TAGS).enumerate() {
-            if w.iter().any(|&x| x != 0.0) {
-                rows.extend_from_slice(w);
-                index[r] = (rows.len() / TAGS) as u32;
-            }
-        }
-        Weights { bits: self.bits, table: Vec::new(), index, rows, trans: self.trans }
+        let nonzero = |w: &&[f32]| w.iter().any(|&x| x != 0.0);
+        let n = self.table.chunks_exact(TAGS).filter(nonzero).count();
+        let rows = self.table.chunks_exact(TAGS).enumerate().filter(|(_, w)| nonzero(w));
+        Weights::from_rows(self.bits, self.trans.clone(), n, rows)
     }
 
     /// The emission scores of a token with feature rows `rows`.
@@ -164,34 +190,38 @@ impl Decoder {
         }
         self.alpha.clear();
         self.back.clear();
+        // The transition weights with the BIO constraints folded in: a forbidden step
+        // scores minus infinity, so that the inner loop has no branch but the comparison.
+        let mut trans = [[NEVER; TAGS]; TAGS + 1];
+        for (prev, row) in trans.iter_mut().enumerate() {
+            for (next, t) in row.iter_mut().enumerate() {
+                let from = (prev < TAGS).then_some(prev);
+                if allowed(from, next) {
+                    *t = w.trans[prev * TAGS + next];
+                }
+            }
+        }
         for i in 0..n {
             let mut a = [NEVER; TAGS];
             let mut b = [0u8; TAGS];
             for next in 0..TAGS {
-                if self.emit[i][next] == NEVER {
+                let e = self.emit[i][next];
+                if e == NEVER {
                     continue;
                 }
                 if i == 0 {
-                    if allowed(None, next) {
-                        a[next] = w.trans[TAGS * TAGS + next] + self.emit[i][next];
-                    }
+                    a[next] = trans[TAGS][next] + e;
                     continue;
                 }
                 let mut best = NEVER;
-                for prev in 0..TAGS {
-                    let p = self.alpha[i - 1][prev];
-                    if p == NEVER || !allowed(Some(prev), next) {
-                        continue;
-                    }
-                    let s = p + w.trans[prev * TAGS + next];
+                for (prev, &p) in self.alpha[i - 1].iter().enumerate() {
+                    let s = p + trans[prev][next];
                     if s > best {
                         best = s;
                         b[next] = prev as u8;
                     }
                 }
-                if best > NEVER {
-                    a[next] = best + self.emit[i][next];
-                }
+                a[next] = best + e;
             }
             self.alpha.push(a);
             self.back.push(b);
