@@ -296,6 +296,10 @@ impl Recognizer {
                     adapt.apply(line, &mut b.tail);
                     b.mentions.extend(b.tail.drain(..).map(|m| shift(m, offset, true)));
                 }
+                if let Some(t) = trace.as_deref_mut() {
+                    t.after("adapt", &b.mentions[first..], Vec::new());
+                    t.snapshot(&b.mentions[first..]);
+                }
                 let features = crate::stages::model::features::Line {
                     text: line,
                     offset,
@@ -316,7 +320,7 @@ impl Recognizer {
                     learned.model.decide(offset, tokens, &b.hits, &mut b.mentions, first, &mut b.model);
                 }
                 if let Some(t) = trace.as_deref_mut() {
-                    t.after("adapt", &b.mentions[first..], Vec::new());
+                    t.after("model", &b.mentions[first..], Vec::new());
                 }
             }
             // The document pass looks for partial mentions among the capitalised words, and
