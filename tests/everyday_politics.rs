@@ -309,3 +309,28 @@ fn adjectives_before_a_head_noun() {
         case("Την έρευνα έκανε η Εθνική Στατιστική Αρχή πέρσι.", &[("Εθνική Στατιστική Αρχή", Org)], &[]),
     ]);
 }
+
+/// A company's or body's national branch is one organisation, named with its country; a
+/// country inside a longer Latin name stays part of that name.
+#[test]
+fn national_branches_are_one_organisation() {
+    check(&[
+        case("Την έκθεση παρουσίασε χθες το WWF Ελλάς στους δημοσιογράφους.", &[("WWF Ελλάς", Org)], &[]),
+        case(
+            "Νέες θέσεις εργασίας ανακοίνωσε η Microsoft Hellas για τη Θεσσαλονίκη.",
+            &[("Microsoft Hellas", Org), ("Θεσσαλονίκη", Loc)],
+            &[],
+        ),
+        case(
+            "Τα στοιχεία έδωσε η Trevanta Ελλάδας στη σημερινή συνέντευξη.",
+            &[("Trevanta Ελλάδας", Org)],
+            &[],
+        ),
+        case("Η ομάδα Northern Greece Divers καθάρισε τον βυθό.", &[("Northern Greece Divers", Org)], &[]),
+        case(
+            "Τα επιτόκια αποφάσισε η διοίκηση της Τραπέζης της Ελλάδος.",
+            &[("Τραπέζης της Ελλάδος", Org)],
+            &[],
+        ),
+    ]);
+}

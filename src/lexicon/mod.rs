@@ -90,6 +90,9 @@ pub(crate) mod class {
     /// (`Πανεπιστήμιο του Πειραιά`), days, events, treaties, structures (`Ημέρα της
     /// Ευρώπης`, `Γέφυρα του Ρίου`).
     pub const NAME_HEAD: u64 = 1 << 34;
+    /// The country of a company's or body's national branch, after its name: `WWF Ελλάς`,
+    /// `Novartis Hellas`, `Microsoft Ελλάδας`.
+    pub const ORG_BRANCH: u64 = 1 << 35;
 }
 
 /// The compiled word lists.
@@ -309,6 +312,7 @@ const FILES: &[(&str, &str)] = &[
     ("against.txt", include_str!("../../lexicon/against.txt")),
     ("subject_articles.txt", include_str!("../../lexicon/subject_articles.txt")),
     ("name_heads.txt", include_str!("../../lexicon/name_heads.txt")),
+    ("org_branches.txt", include_str!("../../lexicon/org_branches.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -353,6 +357,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("AGAINST", class::AGAINST),
     ("SUBJECT_ARTICLE", class::SUBJECT_ARTICLE),
     ("NAME_HEAD", class::NAME_HEAD),
+    ("ORG_BRANCH", class::ORG_BRANCH),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

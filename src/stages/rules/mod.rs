@@ -88,6 +88,7 @@ pub(crate) struct Stretch<'g> {
 pub(crate) const RULES: &[&Rule] = &[
     &person::GIVEN_BEFORE_KNOWN,
     &organisation::HEAD,
+    &organisation::BRANCH,
     &organisation::ALONE,
     &organisation::INTRODUCED,
     &place::INTRODUCED,
@@ -320,6 +321,9 @@ impl Rules {
         runs(&line, line_runs);
         cands.clear();
         organisation::domains(&line, cands);
+        if is_on(&self.off, organisation::BRANCH.name) {
+            organisation::branches(&line, gaz, cands);
+        }
         let mut last_end = 0;
         untyped.clear();
         // Tokens already claimed by a candidate: the overlap test costs the candidate's

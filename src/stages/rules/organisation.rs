@@ -47,6 +47,23 @@ pub(crate) const HEAD: Rule = Rule {
     find: Some(|l, s| head(l, s.a, s.b, s.gaz)),
 };
 
+/// `WWF Ελλάς`, `Novartis Hellas`: a national branch.
+pub(crate) const BRANCH: Rule = Rule {
+    name: "org_national_branch",
+    priority: 95,
+    label: Label::Org,
+    confidence: 0.85,
+    doc: "An organisation the gazetteer knows, or a name in Latin letters, followed by the \
+          country of its national branch (Ελλάς, Ελλάδας, Hellas, Greece, Κύπρου): the \
+          branch's name is the whole, not the parent and a place.",
+    examples: &[
+        ("Η ανακοίνωση της Zentrova Hellas ήρθε το πρωί.", "Zentrova Hellas"),
+        ("Εκπρόσωπος της Brightwell Ελλάδας δήλωσε ότι οι προσλήψεις αυξάνονται.", "Brightwell Ελλάδας"),
+        ("Τις δράσεις χρηματοδοτεί το WWF Ελλάς από πέρσι.", "WWF Ελλάς"),
+    ],
+    find: None,
+};
+
 /// `Βουλή`, `Κομισιόν`, `Eurogroup`.
 pub(crate) const ALONE: Rule = Rule {
     name: "org_standalone",
@@ -317,6 +334,43 @@ fn ordinal(line: &Line, a: usize) -> usize {
         p
     } else {
         a
+    }
+}
+
+/// National branches anywhere in the line (see [`BRANCH`]): a branch country right after
+/// an organisation the gazetteer found, or after one capitalised word in Latin letters
+/// that follows no other (`Women in Film and Television Greece` is not `Television`'s).
+pub(crate) fn branches(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Cand>) {
+    let toks = line.toks;
+    for i in 1..toks.len() {
+        // The class first: a bit test rules out nearly every token.
+        if !toks[i].has(class::ORG_BRANCH) || !toks[i].cap() || !line.plain_gap(i) {
+            continue;
+        }
+        // Inside a longer Latin name the country is one of its words (`Northern Greece
+        // Underwater Explorers`, `CEPAL HELLAS FINANCIAL SERVICES`).
+        if line.next(i).is_some_and(|n| toks[n].is(shape::LATIN) && toks[n].cap()) {
+            continue;
+        }
+        let p = i - 1;
+        let g = toks[p].gaz as usize;
+        if g != 0 {
+            let m = &gaz[g - 1];
+            if m.label != Label::Org || m.end != toks[p].e as usize {
+                continue;
+            }
+            let mut a = p;
+            while a > 0 && toks[a - 1].gaz as usize == g {
+                a -= 1;
+            }
+            out.push(Cand { absorbs: true, entry: m.entry, ..Cand::new(a, i + 1, &BRANCH) });
+        } else if toks[p].is(shape::LATIN)
+            && toks[p].cap()
+            && !toks[p].has(class::NOT_ORG | class::FUNCTION | class::GIVEN)
+            && !line.prev(p).is_some_and(|q| toks[q].is(shape::LATIN) && line.plain_gap(p))
+        {
+            out.push(Cand { absorbs: true, ..Cand::new(p, i + 1, &BRANCH) });
+        }
     }
 }
 
