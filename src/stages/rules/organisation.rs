@@ -81,11 +81,14 @@ pub(crate) const INTRODUCED: Rule = Rule {
     priority: 90,
     label: Label::Org,
     confidence: 0.85,
-    doc: "A lower-case noun that names a kind of organisation right before the name: το \
-          πρακτορείο ειδήσεων X, η εταιρεία X, ο όμιλος X, η εφημερίδα X.",
+    doc: "A lower-case noun that names a kind of organisation right before the name, which \
+          may stand in quotation marks: το πρακτορείο ειδήσεων X, η εταιρεία X, ο όμιλος X, η \
+          εφημερίδα «X».",
     examples: &[
         ("Το μετέδωσε το πρακτορείο ειδήσεων Tanjug το πρωί.", "Tanjug"),
         ("Την αγόρασε η εταιρεία Βλαχοδήμος πέρσι.", "Βλαχοδήμος"),
+        ("Η μελέτη δημοσιεύθηκε στο περιοδικό «Quarterly Geoscience» τον Μάρτιο.", "Quarterly Geoscience"),
+        ("Το έγραψε η εφημερίδα \"Πρωινή Ηχώ\" χθες.", "Πρωινή Ηχώ"),
     ],
     find: Some(|l, s| introduced(l, s.a, s.b)),
 };
@@ -379,9 +382,20 @@ pub(crate) fn alone(line: &Line, a: usize, b: usize) -> Option<Cand> {
     (b - a == 1 && line.toks[a].has(class::ORG_ALONE)).then(|| Cand::new(a, b, &ALONE))
 }
 
-/// Introduced names (see [`INTRODUCED`]).
+/// Introduced names (see [`INTRODUCED`]), also in quotation marks right after the noun
+/// (`το περιοδικό «Nature»`, `η εφημερίδα "Αυριανή"`).
 pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
-    let p = line.prev(a)?;
+    let quote = |g: &str, open: bool| {
+        let g = g.trim();
+        let marks: &[&str] = if open { &["«", "\"", "“"] } else { &["»", "\"", "”"] };
+        if open {
+            marks.contains(&g)
+        } else {
+            marks.iter().any(|m| g.starts_with(m))
+        }
+    };
+    let quoted = a > 0 && quote(line.gap(a), true) && quote(line.gap_after(b - 1), false);
+    let p = if quoted { a - 1 } else { line.prev(a)? };
     let t = &line.toks[p];
     (t.has(class::ORG_INTRO) && !t.cap()).then(|| Cand::new(a, b, &INTRODUCED))
 }
