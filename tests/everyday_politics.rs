@@ -334,3 +334,18 @@ fn national_branches_are_one_organisation() {
         ),
     ]);
 }
+
+/// Radio stations and media that politicians speak to, by the names the press writes.
+#[test]
+fn media_politicians_speak_to() {
+    check(&[
+        case(
+            "Μιλώντας στο Ραδιόφωνο 24/7 ο βουλευτής Τάσος Δημητρίου επέμεινε στις εκλογές.",
+            &[("Ραδιόφωνο 24/7", Org), ("Τάσος Δημητρίου", Per)],
+            &[],
+        ),
+        case("Ο προπονητής μίλησε χθες στον Σπορ FM για τη μεταγραφή.", &[("Σπορ FM", Org)], &[]),
+        case("Σύμφωνα με τους Τάιμς, η σύνοδος θα αναβληθεί.", &[("Τάιμς", Org)], &[]),
+        case("Τη συνέντευξη μετέδωσε το Channel 4 το βράδυ.", &[("Channel 4", Org)], &[]),
+    ]);
+}
