@@ -38,6 +38,7 @@ pub(crate) const HEAD: Rule = Rule {
             "Παρατηρητήριο Κοινωνικών Ανισοτήτων",
         ),
         ("Οι μαθητές του 3ου Γυμνασίου Καλαμάτας διακρίθηκαν.", "3ου Γυμνασίου Καλαμάτας"),
+        ("Συνεργάζεται με το Ινστιτούτο Τεχνολογίας Υλικών εδώ και χρόνια.", "Ινστιτούτο Τεχνολογίας Υλικών"),
         ("Ο προπονητής της Χάποελ Μπεερσέβα μίλησε μετά τον αγώνα.", "Χάποελ Μπεερσέβα"),
         (
             "Η ανακοίνωση της Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας ήρθε χθες.",
@@ -199,7 +200,11 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
         }
         let particle = j > b && !coordinated;
         let t = &toks[j];
-        if t.has(class::NONAME) && !t.has(class::PORTFOLIO | class::ORG_HEAD)
+        // A capitalised common word in the genitive right after the name is its complement
+        // (`Ινστιτούτο Τεχνολογίας`, `Ένωση Ελλήνων Χημικών`, `Ένωση Δήμων Κεντρικής
+        // Μακεδονίας`, `Ιατρικός Σύλλογος Νομού Σερρών`).
+        let complement = !particle && t.gaz == 0 && !t.is(shape::UPPER) && line.genitive(j);
+        if t.has(class::NONAME) && !t.has(class::PORTFOLIO | class::ORG_HEAD) && !complement
             || t.has(class::GIVEN) && t.gaz == 0
             || particle && t.has(class::ORG_HEAD)
         {
