@@ -349,3 +349,16 @@ fn media_politicians_speak_to() {
         case("Τη συνέντευξη μετέδωσε το Channel 4 το βράδυ.", &[("Channel 4", Org)], &[]),
     ]);
 }
+
+/// Acronyms of plans, regulations, communities and devices, and words in capitals, are
+/// not organisations.
+#[test]
+fn acronyms_that_name_no_organisation() {
+    check(&[
+        case("Η Βουλή ψήφισε χθες το νέο ΜΠΔΣ με 153 ψήφους.", &[("Βουλή", Org)], &["ΜΠΔΣ"]),
+        case("Οι εταιρείες προσαρμόζονται στον ΓΚΠ για τα προσωπικά δεδομένα.", &[], &["ΓΚΠ"]),
+        case("Η πορεία της κοινότητας ΛΟΑΤΚΙ έγινε το Σάββατο.", &[], &["ΛΟΑΤΚΙ"]),
+        case("Στο γυμναστήριο τοποθετήθηκε ένας AED για τις έκτακτες ανάγκες.", &[], &["AED"]),
+        case("Η είσοδος είναι ΔΩΡΕΑΝ για όλους τους μαθητές.", &[], &["ΔΩΡΕΑΝ"]),
+    ]);
+}
