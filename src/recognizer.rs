@@ -286,22 +286,30 @@ impl Recognizer {
                     adapt.apply(line, &mut b.tail);
                     b.mentions.extend(b.tail.drain(..).map(|m| shift(m, offset, true)));
                 }
-                let features = crate::stages::model::features::Line {
-                    text: line,
-                    offset,
-                    folded: &b.folded,
-                    words: &b.words,
-                    hits: &b.hits,
-                    mentions: &b.mentions[first..],
-                };
                 if let Some((bits, collect)) = collect.as_mut() {
+                    let features = crate::stages::model::features::Line {
+                        text: line,
+                        offset,
+                        folded: &b.folded,
+                        words: &b.words,
+                        hits: &b.hits,
+                        mentions: &b.mentions[first..],
+                    };
                     b.model.features.extract(&features, *bits);
                     b.spans.clear();
                     let t = b.folded.tokens().iter();
                     b.spans.extend(t.map(|t| (offset + t.s as usize, offset + t.e as usize)));
                     collect(&b.model.features, &b.spans);
                 } else if let Some(learned) = &self.model {
-                    b.model.features.extract(&features, learned.model.weights.bits);
+                    let features = crate::stages::model::features::Line {
+                        text: line,
+                        offset,
+                        folded: &b.folded,
+                        words: &b.words,
+                        hits: &b.hits,
+                        mentions: &b.mentions[first..],
+                    };
+                    learned.model.decode(&features, &mut b.model);
                     let tokens = b.folded.tokens();
                     learned.model.decide(offset, tokens, &b.hits, &mut b.mentions, first, &mut b.model);
                 }

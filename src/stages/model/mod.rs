@@ -188,6 +188,12 @@ impl Decoder {
             }
             self.emit.push(e);
         }
+        self.viterbi(w);
+    }
+
+    /// Decodes the emission scores in `self.emit` (see [`Decoder::decode`]).
+    fn viterbi(&mut self, w: &Weights) {
+        let n = self.emit.len();
         self.alpha.clear();
         self.back.clear();
         // The transition weights with the BIO constraints folded in: a forbidden step
@@ -336,15 +342,23 @@ pub(crate) struct Scratch {
     decoder: Decoder,
     spans: Vec<(usize, usize, usize)>,
     pipeline: Vec<Mention>,
+    cache: features::WordCache,
 }
 
 /// Labels of the types other than MISC, by type index.
 const LABELS: [Label; 3] = [Label::Per, Label::Loc, Label::Org];
 
 impl Model {
+    /// Decodes `line` into `sc`, for [`Model::decide`].
+    pub(crate) fn decode(&self, line: &features::Line<'_>, sc: &mut Scratch) {
+        sc.decoder.reset();
+        sc.features.emissions(line, &self.weights, &mut sc.cache, &mut sc.decoder.emit);
+        sc.decoder.viterbi(&self.weights);
+    }
+
     /// Replaces the line's mentions (`mentions[first..]`, the earlier stages' decision) by
-    /// the model's, decoded from `sc.features` (the features of `tokens`, the line's
-    /// tokens; the line starts at byte `offset` of the text).
+    /// the model's, as [`Model::decode`] decoded them (`tokens`: the line's tokens; the
+    /// line starts at byte `offset` of the text).
     ///
     /// Where the model agrees with the earlier stages (same span and label), their mention
     /// stays, with its source: the model confirmed it. Other spans are the model's, with
@@ -361,9 +375,7 @@ impl Model {
         first: usize,
         sc: &mut Scratch,
     ) {
-        let Scratch { features, decoder, spans: found, pipeline } = sc;
-        decoder.reset();
-        decoder.decode(&self.weights, features);
+        let Scratch { decoder, spans: found, pipeline, .. } = sc;
         spans(&decoder.tags, found);
         pipeline.clear();
         pipeline.extend(mentions.drain(first..));
