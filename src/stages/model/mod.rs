@@ -208,26 +208,39 @@ impl Decoder {
             }
         }
         for i in 0..n {
+            let e = &self.emit[i];
             let mut a = [NEVER; TAGS];
             let mut b = [0u8; TAGS];
-            for next in 0..TAGS {
-                let e = self.emit[i][next];
-                if e == NEVER {
-                    continue;
+            if i == 0 {
+                for next in 0..TAGS {
+                    a[next] = trans[TAGS][next] + e[next];
                 }
-                if i == 0 {
-                    a[next] = trans[TAGS][next] + e;
-                    continue;
-                }
+            } else if e[1] == NEVER {
+                // An inactive token: only `O`.
                 let mut best = NEVER;
                 for (prev, &p) in self.alpha[i - 1].iter().enumerate() {
-                    let s = p + trans[prev][next];
+                    let s = p + trans[prev][0];
                     if s > best {
                         best = s;
-                        b[next] = prev as u8;
+                        b[0] = prev as u8;
                     }
                 }
-                a[next] = best + e;
+                a[0] = best + e[0];
+            } else {
+                // Every step at once, the best (first) previous tag of each next one kept
+                // by selects rather than branches: the comparisons are unpredictable.
+                let mut best = [NEVER; TAGS];
+                for (prev, &p) in self.alpha[i - 1].iter().enumerate() {
+                    for next in 0..TAGS {
+                        let s = p + trans[prev][next];
+                        let better = s > best[next];
+                        best[next] = if better { s } else { best[next] };
+                        b[next] = if better { prev as u8 } else { b[next] };
+                    }
+                }
+                for next in 0..TAGS {
+                    a[next] = best[next] + e[next];
+                }
             }
             self.alpha.push(a);
             self.back.push(b);
