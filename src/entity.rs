@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::gazetteer::EntryInfo;
+use crate::gazetteer::EntryTable;
 use crate::{Label, Source, Span};
 
 /// A person, place or organisation mention found in a text.
@@ -49,7 +49,7 @@ pub struct Entity {
 #[derive(Clone)]
 pub(crate) enum Names {
     /// Entry `index` of a recognizer's table.
-    Entry { table: Arc<[EntryInfo]>, index: u32 },
+    Entry { table: Arc<EntryTable>, index: u32 },
     /// Names of its own: none for most rule-made entities, a canonical name for those the
     /// document pass tied to an earlier mention, or copies (see [`EntityRef::to_entity`]).
     Own { id: Option<Arc<str>>, canonical: Option<Arc<str>>, kind: Option<Arc<str>> },
@@ -58,7 +58,7 @@ pub(crate) enum Names {
 impl Names {
     fn get(&self) -> (Option<&str>, Option<&str>, Option<&str>) {
         match self {
-            Names::Entry { table, index } => table[*index as usize].names(),
+            Names::Entry { table, index } => table.names(*index),
             Names::Own { id, canonical, kind } => (id.as_deref(), canonical.as_deref(), kind.as_deref()),
         }
     }

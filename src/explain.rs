@@ -39,7 +39,7 @@ pub struct Dropped {
     /// What removed it: `rule:<name>` (a rule or veto of the rule stage, see
     /// [`crate::RecognizerBuilder::disable_rule`]), `overlap:<winner>`, `pattern:<name>`,
     /// `veto:<file>:<line>` (the user's veto list), `adapt` or `adapt:<winner>` (what was
-    /// learned from a corpus), `document:<winner>`, or `<winner>(pattern:<name>)` for a
+    /// learned from a corpus), `model` or `model:<winner>` (the trained model), `document:<winner>`, or `<winner>(pattern:<name>)` for a
     /// pattern's match that gave way to a mention of higher or equal priority.
     pub by: String,
 }

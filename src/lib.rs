@@ -12,8 +12,9 @@
 //! # The pipeline
 //!
 //! 1. **Gazetteer lookup** ([`Gazetteer`], module `lookup`): each line folded and cut into
-//!    tokens ([`normalize`]), each token looked up once (module `vocab`), and an
-//!    Aho-Corasick automaton over token ids walked from the tokens that can start a name.
+//!    tokens ([`normalize`]), each token looked up once (module `vocab`), and a
+//!    trie over token ids walked from the tokens that can start a name (the embedded
+//!    gazetteers compiled ahead of time and read in place: module `compiled`).
 //! 2. **Context rules** (module `rules`, [`Stage::Rules`]): names no gazetteer lists,
 //!    found and typed by named, prioritised rules on their shape and context (a title,
 //!    a verb of saying, a given name, a head noun, a preposition...).
@@ -56,6 +57,7 @@
 
 #![deny(missing_docs)]
 
+mod blob;
 mod fxhash;
 mod label;
 #[cfg(test)]

@@ -65,6 +65,8 @@ struct Inner {
     /// The user's veto list, when there is one.
     vetoes: Option<Vetoes>,
     document: bool,
+    /// The lookup was read from the compiled default gazetteers, not built at run time.
+    precompiled: bool,
 }
 
 static DEFAULT: LazyLock<Recognizer> =
@@ -84,6 +86,7 @@ impl std::fmt::Debug for Recognizer {
             .field("entries", &self.inner.lookup.entries.len())
             .field("patterns", &self.inner.lookup.pattern_count())
             .field("document", &self.inner.document)
+            .field("precompiled", &self.inner.precompiled)
             .finish()
     }
 }
@@ -161,6 +164,13 @@ impl Recognizer {
     /// Number of distinct folded patterns (names and their generated case forms).
     pub fn pattern_count(&self) -> usize {
         self.inner.lookup.pattern_count()
+    }
+
+    /// Whether the lookup was read from the compiled default gazetteers (see
+    /// `stages::compiled`) rather than built at run time.
+    #[cfg(test)]
+    pub(crate) fn is_precompiled(&self) -> bool {
+        self.inner.precompiled
     }
 
     /// The same compiled stages with another adaptation: learning tries its variants on
@@ -286,35 +296,31 @@ impl Recognizer {
                     adapt.apply(line, &mut b.tail);
                     b.mentions.extend(b.tail.drain(..).map(|m| shift(m, offset, true)));
                 }
+                if let Some(t) = trace.as_deref_mut() {
+                    t.after("adapt", &b.mentions[first..], Vec::new());
+                    t.snapshot(&b.mentions[first..]);
+                }
+                let features = crate::stages::model::features::Line {
+                    text: line,
+                    offset,
+                    folded: &b.folded,
+                    words: &b.words,
+                    hits: &b.hits,
+                    mentions: &b.mentions[first..],
+                };
                 if let Some((bits, collect)) = collect.as_mut() {
-                    let features = crate::stages::model::features::Line {
-                        text: line,
-                        offset,
-                        folded: &b.folded,
-                        words: &b.words,
-                        hits: &b.hits,
-                        mentions: &b.mentions[first..],
-                    };
                     b.model.features.extract(&features, *bits);
                     b.spans.clear();
                     let t = b.folded.tokens().iter();
                     b.spans.extend(t.map(|t| (offset + t.s as usize, offset + t.e as usize)));
                     collect(&b.model.features, &b.spans);
                 } else if let Some(learned) = &self.model {
-                    let features = crate::stages::model::features::Line {
-                        text: line,
-                        offset,
-                        folded: &b.folded,
-                        words: &b.words,
-                        hits: &b.hits,
-                        mentions: &b.mentions[first..],
-                    };
                     learned.model.decode(&features, &mut b.model);
                     let tokens = b.folded.tokens();
                     learned.model.decide(offset, tokens, &b.hits, &mut b.mentions, first, &mut b.model);
                 }
                 if let Some(t) = trace.as_deref_mut() {
-                    t.after("adapt", &b.mentions[first..], Vec::new());
+                    t.after("model", &b.mentions[first..], Vec::new());
                 }
             }
             // The document pass looks for partial mentions among the capitalised words, and
@@ -445,8 +451,8 @@ impl Recognizer {
 fn vocabulary(lookup: &mut Lookup, rules: &crate::stages::rules::Rules) -> Vocab {
     let tokens = lookup.take_tokens();
     let mut vocab = Vocab::with_capacity(tokens.len() + rules.vocabulary_size());
-    for (token, id) in tokens {
-        vocab.set_token(&token, id);
+    for (id, token) in tokens.iter().enumerate() {
+        vocab.set_token(token, id as u32);
     }
     rules.add_vocabulary(&mut vocab);
     vocab
@@ -603,7 +609,7 @@ impl<'w> Iterator for Entities<'w> {
         let (cs, ce) = (self.chars.at(m.start), self.chars.at(m.end));
         // As `Names` gives them for an owned entity (see `Recognizer::to_entities`).
         let (id, canonical, kind) = match m.entry {
-            Some(e) => self.lookup.entries[e as usize].names(),
+            Some(e) => self.lookup.entries.names(e),
             None => (None, m.canonical.as_deref(), None),
         };
         Some(EntityRef {
@@ -874,6 +880,43 @@ impl RecognizerBuilder {
                 None => v.extend(Vetoes::read(path)?),
             }
         }
+        let rules_on = !self.disabled.contains(&Stage::Rules);
+        let document = !self.disabled.contains(&Stage::Document);
+        let assemble = |mut lookup: Lookup, precompiled| {
+            let rules = crate::stages::rules::Rules::new(off.clone());
+            let mut patterns = patterns.clone();
+            if let Some(p) = &mut patterns {
+                lookup.add_entries(p.take_entries(lookup.entries.len() as u32));
+            }
+            let vocab = vocabulary(&mut lookup, &rules);
+            let vetoes = vetoes.clone();
+            Recognizer {
+                inner: Arc::new(Inner {
+                    lookup,
+                    vocab,
+                    rules,
+                    rules_on,
+                    patterns,
+                    vetoes,
+                    document,
+                    precompiled,
+                }),
+                adapt: None,
+                model: None,
+            }
+        };
+        // The embedded gazetteers alone are compiled already: read in place.
+        let defaults_only = !self.no_defaults
+            && self.paths.is_empty()
+            && self.gazetteers.is_empty()
+            && self.learn.is_empty()
+            && self.train.is_empty()
+            && self.model.is_none();
+        if defaults_only {
+            if let Some(lookup) = crate::stages::compiled::lookup() {
+                return Ok(assemble(lookup, true));
+            }
+        }
         let mut all = Vec::new();
         if !self.no_defaults {
             all.extend(gazetteer::parse_embedded()?);
@@ -885,25 +928,8 @@ impl RecognizerBuilder {
             g.finish()?;
             all.push(g);
         }
-        let rules_on = !self.disabled.contains(&Stage::Rules);
-        let document = !self.disabled.contains(&Stage::Document);
-        let make = |gazetteers: &[Gazetteer]| {
-            Ok::<_, BuildError>(Recognizer {
-                inner: Arc::new({
-                    let mut lookup = Lookup::build(gazetteers)?;
-                    let rules = crate::stages::rules::Rules::new(off.clone());
-                    let mut patterns = patterns.clone();
-                    if let Some(p) = &mut patterns {
-                        lookup.add_entries(p.take_entries(lookup.entries.len() as u32));
-                    }
-                    let vocab = vocabulary(&mut lookup, &rules);
-                    let vetoes = vetoes.clone();
-                    Inner { lookup, vocab, rules, rules_on, patterns, vetoes, document }
-                }),
-                adapt: None,
-                model: None,
-            })
-        };
+        let make =
+            |gazetteers: &[Gazetteer]| Ok::<_, BuildError>(assemble(Lookup::build(gazetteers)?, false));
         let fingerprint = || crate::stages::model::file::fingerprint(&all, rules_on, document);
         if let Some((path, bytes)) = &self.model {
             let name = path.display().to_string();

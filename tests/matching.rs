@@ -209,6 +209,33 @@ fn exact_case_allows_case_forms() {
     assert_eq!(found, ["Δυτικής Τεστολάνδης"]);
 }
 
+/// A walk that follows a longer name and breaks off finds only the names that end on its
+/// own path: a shorter name that merely ends where it broke off (a suffix of the path) is
+/// never found with the path's span (`Δήμου Ελληνικού` is not the place `Ελληνικό`).
+#[test]
+fn broken_off_walk_keeps_no_suffix_name() {
+    let tsv = "id\tlabel\tname\taliases\tkind\tflags
+x:long\tORG\tΔήμος Ελληνικού-Αργυρούπολης\t\tmunicipality_authority\t
+x:short\tLOC\tΕλληνικό\t\tplace\tambiguous
+";
+    let ner = Recognizer::builder()
+        .default_gazetteers(false)
+        .gazetteer(Gazetteer::from_tsv("suffix.tsv", tsv).unwrap())
+        .gazetteer_only()
+        .build()
+        .unwrap();
+    for (text, want) in [
+        ("ο Δήμος Ελληνικού-Αργυρούπολης ανακοίνωσε", vec![("Δήμος Ελληνικού-Αργυρούπολης", "x:long")]),
+        ("οι παραλίες του Ελληνικού έκλεισαν", vec![("Ελληνικού", "x:short")]),
+        // Part of a longer capitalised name that no list holds: dropped, not stretched.
+        ("οι παραλίες του Δήμου Ελληνικού έκλεισαν", vec![]),
+    ] {
+        let entities = ner.extract(text);
+        let got: Vec<(&str, &str)> = entities.iter().map(|e| (&text[e.span], e.id().unwrap_or(""))).collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+}
+
 // The embedded lists, all stages: MPs of the parliament's register and ParlaMint (issue 13),
 // found in any case with their register id, and public bodies from Diavgeia with theirs.
 static DEFAULT: LazyLock<Recognizer> = LazyLock::new(|| Recognizer::builder().build().unwrap());

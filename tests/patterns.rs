@@ -407,3 +407,41 @@ fn stages_off_do_not_hide_patterns() {
         Recognizer::builder().stage(Stage::Document, false).patterns_str("test.jsonl", BAND).build().unwrap();
     assert!(found(&ner, "Το συγκρότημα Νυχτερινά Φανάρια έπαιξε.").iter().any(|f| f.2 == "pattern:band"));
 }
+
+#[test]
+fn a_trained_model_keeps_the_users_names() {
+    // A corpus of our own where `Φεστιβάλ Κορυφής` is always MISC: the model learns to hide it.
+    let mut corpus = String::new();
+    for (i, day) in ["Παρασκευή", "Κυριακή", "Τρίτη", "Πέμπτη"].iter().cycle().take(24).enumerate()
+    {
+        let who = ["Αλέκος Βαρδάκης", "Σπύρος Κολοβός", "Ηλίας Μπαζίνας"][i % 3];
+        corpus.push_str("Το O\nΦεστιβάλ B-MISC\nΚορυφής I-MISC\nξεκινά O\nτην O\n");
+        corpus.push_str(&format!("{day} O\nείπε O\nο O\n"));
+        let mut words = who.split(' ');
+        corpus.push_str(&format!(
+            "{} B-PER\n{} I-PER\n. O\n\n",
+            words.next().unwrap(),
+            words.next().unwrap()
+        ));
+    }
+    let text = "Το Φεστιβάλ Κορυφής ξεκινά την Τετάρτη.";
+    let festival = |checks: bool| {
+        let mut g = Gazetteer::new("mine");
+        g.insert(Entry::new("test:org:festival", Label::Org, "Φεστιβάλ Κορυφής")).unwrap();
+        let ner = Recognizer::builder()
+            .default_gazetteers(false)
+            .gazetteer(g.context_checks(checks))
+            .train_iob2_str("ours.iob2", corpus.clone())
+            .build()
+            .unwrap();
+        assert!(ner.has_model());
+        ner.extract(text)
+            .into_iter()
+            .find(|e| e.text() == "Φεστιβάλ Κορυφής")
+            .map(|e| (e.label, e.source.to_string()))
+    };
+    // Checked like an embedded list, the entry gives way to what the corpus taught (the
+    // adaptation's verdict, the model); the user's own does not.
+    assert_eq!(festival(true), None);
+    assert_eq!(festival(false), Some((Label::Org, "gazetteer:mine:0".to_string())));
+}

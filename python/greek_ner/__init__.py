@@ -40,7 +40,10 @@ class Recognizer(_NativeRecognizer):
     - ``train_iob2``: a list of IOB2 corpora to learn from and train the sequence model on
       (keep the result with ``save_model(path)``);
     - ``model``: a model file written by ``save_model`` (not with ``learn_iob2``/``train_iob2``);
-    - ``gazetteer_only``: gazetteer lookup only, the rule and document stages off.
+    - ``gazetteer_only``: gazetteer lookup only, the rule and document stages off;
+    - ``patterns``: a list of token-pattern files (JSONL, as the README describes);
+    - ``veto``: a list of veto lists (names never to tag);
+    - ``disable_rules``: names of built-in rules or vetoes to switch off.
 
     A gazetteer or corpus that cannot be parsed raises ``ValueError`` naming its file,
     line and field; one that cannot be read raises ``FileNotFoundError``/``OSError``.

@@ -39,7 +39,7 @@ class Entity:
         """The entry's kind (country, city, party...), or None."""
     @property
     def source(self) -> str:
-        """``gazetteer:<file>:<line>``, ``rule:<name>`` or ``document:<name>``."""
+        """``gazetteer:<file>:<line>``, ``rule:<name>``, ``document:<name>`` or ``pattern:<name>``."""
     @property
     def confidence(self) -> float:
         """How sure its producer was, from 0 to 1."""
@@ -59,6 +59,9 @@ class Recognizer:
         train_iob2: Optional[Iterable[_Path]] = None,
         model: Optional[_Path] = None,
         gazetteer_only: bool = False,
+        patterns: Optional[Iterable[_Path]] = None,
+        veto: Optional[Iterable[_Path]] = None,
+        disable_rules: Optional[Iterable[str]] = None,
     ) -> "Recognizer": ...
     def extract(self, text: str) -> List[Entity]:
         """The entities of ``text``, sorted by position, never overlapping."""

@@ -35,7 +35,7 @@ from . import Entity, shared_recognizer
 
 #: The extension attributes set on each entity span, with what they hold.
 EXTENSIONS = {
-    "ner_source": "what produced the entity: gazetteer:<file>:<line>, rule:<name>, document:<name>",
+    "ner_source": "what produced it: gazetteer:<file>:<line>, rule:, document: or pattern:<name>",
     "ner_confidence": "how sure its producer was, from 0 to 1",
     "ner_canonical": "the canonical name, where known",
     "ner_kind": "the entry's kind (country, city, party...), where known",
@@ -60,6 +60,9 @@ class GreekNER:
         train_iob2: Optional[List[str]] = None,
         model: Optional[str] = None,
         gazetteer_only: bool = False,
+        patterns: Optional[List[str]] = None,
+        veto: Optional[List[str]] = None,
+        disable_rules: Optional[List[str]] = None,
         overwrite_ents: bool = False,
         n_threads: int = 1,
     ) -> None:
@@ -71,6 +74,9 @@ class GreekNER:
             train_iob2=list(train_iob2 or []),
             model=model,
             gazetteer_only=gazetteer_only,
+            patterns=list(patterns or []),
+            veto=list(veto or []),
+            disable_rules=list(disable_rules or []),
         )
         self.overwrite_ents = overwrite_ents
         self.n_threads = n_threads
@@ -130,6 +136,9 @@ def _overlap(a: Span, b: Span) -> bool:
         "train_iob2": [],
         "model": None,
         "gazetteer_only": False,
+        "patterns": [],
+        "veto": [],
+        "disable_rules": [],
         "overwrite_ents": False,
         "n_threads": 1,
     },
@@ -144,6 +153,9 @@ def make_greek_ner(
     train_iob2: List[str],
     model: Optional[str],
     gazetteer_only: bool,
+    patterns: List[str],
+    veto: List[str],
+    disable_rules: List[str],
     overwrite_ents: bool,
     n_threads: int,
 ) -> GreekNER:
@@ -157,6 +169,9 @@ def make_greek_ner(
         train_iob2=train_iob2,
         model=model,
         gazetteer_only=gazetteer_only,
+        patterns=patterns,
+        veto=veto,
+        disable_rules=disable_rules,
         overwrite_ents=overwrite_ents,
         n_threads=n_threads,
     )

@@ -94,7 +94,8 @@ impl Entity {
         self.inner.kind()
     }
 
-    /// What produced it: `gazetteer:<file>:<line>`, `rule:<name>` or `document:<name>`.
+    /// What produced it: `gazetteer:<file>:<line>`, `rule:<name>`, `document:<name>` or
+    /// `pattern:<name>`.
     #[getter]
     fn source(&self) -> String {
         self.inner.source.to_string()
@@ -171,6 +172,9 @@ struct Options {
     train_iob2: Vec<PathBuf>,
     model: Option<PathBuf>,
     gazetteer_only: bool,
+    patterns: Vec<PathBuf>,
+    veto: Vec<PathBuf>,
+    disable_rules: Vec<String>,
 }
 
 impl Options {
@@ -180,6 +184,9 @@ impl Options {
             && self.learn_iob2.is_empty()
             && self.train_iob2.is_empty()
             && self.model.is_none()
+            && self.patterns.is_empty()
+            && self.veto.is_empty()
+            && self.disable_rules.is_empty()
             && self.default_gazetteers
             && !self.gazetteer_only
     }
@@ -204,6 +211,15 @@ impl Options {
         if self.gazetteer_only {
             b = b.gazetteer_only();
         }
+        for p in &self.patterns {
+            b = b.patterns_path(p);
+        }
+        for v in &self.veto {
+            b = b.veto_path(v);
+        }
+        for r in &self.disable_rules {
+            b = b.disable_rule(r);
+        }
         b.build()
     }
 }
@@ -213,6 +229,8 @@ impl Recognizer {
     /// Mirrors `greek_ner::RecognizerBuilder`; with no argument, the embedded default
     /// (built once per process and shared).
     #[new]
+    // One keyword argument per builder option, as Python callers write them.
+    #[allow(clippy::too_many_arguments)]
     #[pyo3(signature = (
         *,
         gazetteers = None,
@@ -221,23 +239,32 @@ impl Recognizer {
         train_iob2 = None,
         model = None,
         gazetteer_only = false,
+        patterns = None,
+        veto = None,
+        disable_rules = None,
     ))]
     fn new(
         py: Python<'_>,
-        gazetteers: Option<Paths>,
+        gazetteers: Option<List<PathBuf>>,
         default_gazetteers: bool,
-        learn_iob2: Option<Paths>,
-        train_iob2: Option<Paths>,
+        learn_iob2: Option<List<PathBuf>>,
+        train_iob2: Option<List<PathBuf>>,
         model: Option<PathBuf>,
         gazetteer_only: bool,
+        patterns: Option<List<PathBuf>>,
+        veto: Option<List<PathBuf>>,
+        disable_rules: Option<List<String>>,
     ) -> PyResult<Recognizer> {
         let options = Options {
-            gazetteers: gazetteers.map_or_else(Vec::new, |p| p.0),
+            gazetteers: List::or_empty(gazetteers),
             default_gazetteers,
-            learn_iob2: learn_iob2.map_or_else(Vec::new, |p| p.0),
-            train_iob2: train_iob2.map_or_else(Vec::new, |p| p.0),
+            learn_iob2: List::or_empty(learn_iob2),
+            train_iob2: List::or_empty(train_iob2),
             model,
             gazetteer_only,
+            patterns: List::or_empty(patterns),
+            veto: List::or_empty(veto),
+            disable_rules: List::or_empty(disable_rules),
         };
         let inner = py.allow_threads(|| options.build()).map_err(build_error)?;
         Ok(Recognizer { inner, options })
@@ -253,6 +280,9 @@ impl Recognizer {
         d.set_item("train_iob2", &o.train_iob2)?;
         d.set_item("model", &o.model)?;
         d.set_item("gazetteer_only", o.gazetteer_only)?;
+        d.set_item("patterns", &o.patterns)?;
+        d.set_item("veto", &o.veto)?;
+        d.set_item("disable_rules", &o.disable_rules)?;
         Ok(d)
     }
 
@@ -319,20 +349,26 @@ impl Recognizer {
     }
 }
 
-/// A list of paths: a `str` or path-like alone is refused, so that `gazetteers="a.tsv"`
-/// is not read as a list of one-letter paths.
-struct Paths(Vec<PathBuf>);
+/// A list of paths or names: a `str` or path-like alone is refused, so that
+/// `gazetteers="a.tsv"` is not read as a list of one-letter paths.
+struct List<T>(Vec<T>);
 
-impl<'py> FromPyObject<'py> for Paths {
-    fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Paths> {
+impl<T> List<T> {
+    fn or_empty(list: Option<List<T>>) -> Vec<T> {
+        list.map_or_else(Vec::new, |l| l.0)
+    }
+}
+
+impl<'py, T: FromPyObject<'py>> FromPyObject<'py> for List<T> {
+    fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<List<T>> {
         if ob.is_instance_of::<PyString>() || ob.extract::<PathBuf>().is_ok() {
-            return Err(PyTypeError::new_err("expected a list of paths, not a single path"));
+            return Err(PyTypeError::new_err("expected a list, not a single str or path"));
         }
-        let mut paths = Vec::new();
+        let mut items = Vec::new();
         for item in ob.try_iter()? {
-            paths.push(item?.extract::<PathBuf>()?);
+            items.push(item?.extract::<T>()?);
         }
-        Ok(Paths(paths))
+        Ok(List(items))
     }
 }
 

@@ -144,7 +144,8 @@ def test_entity_api(recognizer):
         (lambda ner: list(ner.pipe("Αθήνα", batch_size=0)), ValueError, "batch_size"),
         (lambda ner: list(ner.pipe(["Αθήνα"], n_threads=0)), ValueError, "n_threads"),
         (lambda ner: ner.extract("\ud800 Αθήνα"), UnicodeEncodeError, "surrogate"),
-        (lambda ner: Recognizer(gazetteers="mine.tsv"), TypeError, "not a single path"),
+        (lambda ner: Recognizer(gazetteers="mine.tsv"), TypeError, "not a single str or path"),
+        (lambda ner: Recognizer(disable_rules="person_title"), TypeError, "not a single str"),
         (lambda ner: Recognizer(gazetteers=[1]), TypeError, "os.PathLike object, not int"),
         (lambda ner: Recognizer(unknown=True), TypeError, "unknown"),
     ],
@@ -279,3 +280,37 @@ def test_train_save_and_load_a_model(tmp_path):
     (tmp_path / "bad.model").write_bytes(b"not a model")
     with pytest.raises(ValueError, match="bad.model"):
         Recognizer(model=tmp_path / "bad.model")
+
+
+
+def test_patterns_veto_and_disabled_rules(tmp_path):
+    patterns = tmp_path / "mine.jsonl"
+    patterns.write_text(
+        '{"name":"band","label":"ORG","pattern":[{"LOWER":"συγκροτημα"},{"IS_TITLE":true,"OP":"+"}],"entity":[1,2]}\n',
+        encoding="utf-8",
+    )
+    veto = tmp_path / "veto.txt"
+    veto.write_text("# names never to tag\nΛάρισα\n", encoding="utf-8")
+    text = "Το ΣΥΓΚΡΟΤΗΜΑ Ξύλινα Σπαθιά έπαιξε στη Λάρισα και στην Πάτρα."
+    assert "Λάρισα" in {e.text for e in Recognizer().extract(text)}
+    ner = Recognizer(patterns=[patterns], veto=[veto])
+    found = {e.text: e for e in ner.extract(text)}
+    assert found["Ξύλινα Σπαθιά"].source == "pattern:band"
+    assert found["Ξύλινα Σπαθιά"].label == "ORG"
+    assert "Λάρισα" not in found and "Πάτρα" in found
+    with pytest.raises(ValueError, match="no_such_rule"):
+        Recognizer(disable_rules=["no_such_rule"])
+    (tmp_path / "bad.jsonl").write_text('{"name":"x","label":"ORG"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.jsonl:1"):
+        Recognizer(patterns=[tmp_path / "bad.jsonl"])
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [("Ο πρόεδρος Ζαχαρίας Κουκουλάκης απάντησε.", "person_title")],
+)
+def test_a_disabled_rule_finds_nothing(text, rule):
+    with_rule = [e for e in Recognizer().extract(text) if e.source == f"rule:{rule}"]
+    assert with_rule, Recognizer().extract(text)
+    without = Recognizer(disable_rules=[rule]).extract(text)
+    assert not [e for e in without if e.source == f"rule:{rule}"]

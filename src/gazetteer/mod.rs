@@ -10,6 +10,9 @@ mod tsv;
 use std::path::Path;
 use std::sync::Arc;
 
+#[cfg(test)]
+use crate::blob::Writer;
+use crate::blob::{Reader, Strs, U32s};
 use crate::error::BuildError;
 use crate::fxhash::FxHashMap;
 use crate::Label;
@@ -378,17 +381,80 @@ pub(crate) fn embedded() -> Vec<(&'static str, &'static str, i32)> {
     ]
 }
 
-/// One entry, flattened from its gazetteer.
-#[derive(Clone, Debug)]
-pub(crate) struct EntryInfo {
-    pub id: Arc<str>,
-    pub canonical: Arc<str>,
-    pub kind: Option<Arc<str>>,
+/// The entries of compiled gazetteers, flattened: the id, canonical name and kind that an
+/// entity of entry `i` gives. Its strings are end to end in two lists (no string of its
+/// own per entry), read in place from the precompiled default or built at run time.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct EntryTable {
+    /// The id of entry `i` is string `2i`, its canonical name string `2i + 1`.
+    names: Strs,
+    /// `kind[i]`: the index of entry `i`'s kind in `kinds`, or `u32::MAX` for none.
+    kind: U32s,
+    /// Each kind once (they are few).
+    kinds: Strs,
 }
 
-impl EntryInfo {
-    /// Its id, canonical name and kind, as an entity of it gives them.
-    pub fn names(&self) -> (Option<&str>, Option<&str>, Option<&str>) {
-        (Some(&self.id), Some(&self.canonical), self.kind.as_deref())
+impl EntryTable {
+    /// The table of `entries`, in order.
+    pub fn collect<'a>(entries: impl Iterator<Item = &'a Entry> + Clone) -> EntryTable {
+        let names = Strs::collect(entries.clone().flat_map(|e| [&*e.id, &*e.canonical]));
+        let mut by_kind: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut kinds = Vec::new();
+        let kind: Vec<u32> = entries
+            .map(|e| match e.kind.as_deref() {
+                None => u32::MAX,
+                Some(k) => *by_kind.entry(k).or_insert_with(|| {
+                    kinds.push(k);
+                    kinds.len() as u32 - 1
+                }),
+            })
+            .collect();
+        EntryTable { names, kind: U32s::from_vec(&kind), kinds: Strs::collect(kinds) }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.kind.len()
+    }
+
+    /// This table and, after it, entries of `more` (id, canonical name) without a kind.
+    pub fn with_more<'a>(&self, more: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> EntryTable {
+        let names = Strs::collect(self.names.iter().chain(more.clone().flat_map(|(id, name)| [id, name])));
+        let kind: Vec<u32> = self.kind.iter().chain(more.map(|_| u32::MAX)).collect();
+        EntryTable { names, kind: U32s::from_vec(&kind), kinds: self.kinds.clone() }
+    }
+
+    /// The id of entry `i`.
+    pub fn id(&self, i: u32) -> &str {
+        self.names.get(2 * i as usize)
+    }
+
+    /// The kind of entry `i`, if it has one.
+    pub fn kind(&self, i: u32) -> Option<&str> {
+        match self.kind.get(i as usize) {
+            u32::MAX => None,
+            k => Some(self.kinds.get(k as usize)),
+        }
+    }
+
+    /// The id, canonical name and kind of entry `i`, as an entity of it gives them.
+    pub fn names(&self, i: u32) -> (Option<&str>, Option<&str>, Option<&str>) {
+        (Some(self.id(i)), Some(self.names.get(2 * i as usize + 1)), self.kind(i))
+    }
+
+    /// Writes the table.
+    #[cfg(test)]
+    pub fn write(&self, w: &mut Writer) {
+        w.strs(&self.names);
+        w.u32s(&self.kind);
+        w.strs(&self.kinds);
+    }
+
+    /// Reads what `EntryTable::write` wrote, checking that every index is in range.
+    pub fn read(r: &mut Reader) -> Option<EntryTable> {
+        let t = EntryTable { names: r.strs()?, kind: r.u32s()?, kinds: r.strs()? };
+        let ok = t.names.len() == 2 * t.kind.len()
+            && t.kind.iter().all(|k| k == u32::MAX || (k as usize) < t.kinds.len());
+        ok.then_some(t)
     }
 }

@@ -222,13 +222,14 @@ pub(crate) const EXTENDED: &str = "learned_person_extension";
 impl Adaptation {
     /// Extends person mentions by learned given names and initials, then applies the
     /// verdicts. `mentions` are sorted, non-overlapping, with byte offsets into `text`;
-    /// they stay so.
+    /// they stay so. The user's own names (see [`Mention::user`]: statements, where the
+    /// corpus gives statistics) are never trimmed, relabelled or dropped here.
     pub(crate) fn apply(&self, text: &str, mentions: &mut Vec<Mention>) {
         // MISC names were matched only to hide the names inside them.
         mentions.retain(
             |m| !matches!(&m.source, Source::Gazetteer { gazetteer, .. } if gazetteer.starts_with(MISC_GAZETTEER)),
         );
-        for m in mentions.iter_mut() {
+        for m in mentions.iter_mut().filter(|m| !m.user) {
             self.trim_lower_start(text, m);
         }
         if !self.given.is_empty() {
@@ -305,17 +306,20 @@ impl Adaptation {
         }
         if let Some(context) = &self.context {
             let mut words = Vec::new();
-            for m in mentions.iter_mut() {
+            for m in mentions.iter_mut().filter(|m| !m.user) {
                 if let Some(l) = context.label(text, m.start, m.end, &mut words) {
                     m.label = l;
                 }
             }
         }
         if !self.distrusted.is_empty() {
-            mentions.retain(|m| !self.distrusted.contains(&(source_key(&m.source), m.label)));
+            mentions.retain(|m| m.user || !self.distrusted.contains(&(source_key(&m.source), m.label)));
         }
         if !self.verdicts.is_empty() {
             mentions.retain_mut(|m| {
+                if m.user {
+                    return true;
+                }
                 let t = &text[m.start..m.end];
                 match self.verdicts.get(&(fold(t), all_caps(t))) {
                     Some(None) => false,

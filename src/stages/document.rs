@@ -254,7 +254,7 @@ fn add_key(keys: &mut Keys, key: &str, target: usize, mentions: &[Mention], look
 
 fn same_entity(a: &Mention, b: &Mention, lookup: &Lookup) -> bool {
     match (a.entry, b.entry) {
-        (Some(x), Some(y)) => lookup.entries[x as usize].id == lookup.entries[y as usize].id,
+        (Some(x), Some(y)) => lookup.entries.id(x) == lookup.entries.id(y),
         _ => a.canonical == b.canonical,
     }
 }

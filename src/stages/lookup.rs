@@ -3,16 +3,16 @@
 //! All names of all entries, with their generated case forms, are folded (see
 //! [`crate::text::normalize`]) and cut into *tokens*: runs of letters and digits, and single
 //! punctuation characters (`Ν.Δ.` is `ν . δ .`). Every distinct token gets a small integer
-//! id, and every name becomes the string of its token ids (two or three bytes each). One
-//! Aho-Corasick automaton is compiled over these id strings. The text is folded and cut
-//! into tokens the same way, and the vocabulary ([`crate::text::vocab`]) gives each token its id
-//! (or none); from every token that can start a name, the automaton is walked token by token
-//! (anchored: no failure transitions are followed), and every name that ends on the way is
-//! a candidate, the longest first.
+//! id, and every name becomes the string of its token ids. One trie is built over these
+//! id strings ([`crate::stages::trie`]). The text is folded and cut into tokens the same
+//! way, and the vocabulary ([`crate::text::vocab`]) gives each token its id (or none); from
+//! every token that can start a name, the trie is walked token by token (anchored: a walk
+//! never falls back), and every name that ends on the way is a candidate, the longest first.
 //!
-//! Matching token ids rather than letters is what keeps the automaton small: a name of
-//! two words is four bytes instead of twenty, so the default gazetteers compile in a few
-//! milliseconds and a walk touches a few states. It also makes word boundaries exact by
+//! Matching token ids rather than letters is what keeps the trie small: a name of two
+//! words is two steps instead of twenty, and a walk touches a few states. The default
+//! gazetteers are compiled ahead of time and read in place (see
+//! [`crate::stages::compiled`] and `Lookup::write`). It also makes word boundaries exact by
 //! construction (no `Ρωσία` inside `Λευκορωσία`). A walk starts only where it can succeed:
 //! on a token that begins some name, and, when that token is written in lower case, only if
 //! some name may begin with a small letter (most need a capital: see `START_LOWER`); a token
@@ -30,15 +30,14 @@
 
 use std::sync::Arc;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
-
+#[cfg(test)]
+use crate::blob::Writer;
+use crate::blob::{Reader, Strs, U32s};
 use crate::error::BuildError;
 use crate::fxhash::FxHashMap;
-use crate::gazetteer::EntryInfo;
-use crate::gazetteer::{inflect, Flags, Gazetteer};
+use crate::gazetteer::{inflect, EntryTable, Flags, Gazetteer};
 use crate::stages::mention::{resolve_overlaps, Mention};
+use crate::stages::trie::{Trie, NONE};
 use crate::text::case::{case_accepts, case_rule_of, words, CaseRule};
 use crate::text::normalize::{shape, FoldedLine};
 use crate::text::tokens::{folded_tokens, is_sentence_start};
@@ -60,6 +59,72 @@ struct Hit {
     label: Label,
     gazetteer: u32,
     line: u32,
+}
+
+impl Hit {
+    /// Four numbers: entry, line, flags (case rule, inflected, ambiguous, label,
+    /// gazetteer) and the case rule's value.
+    fn encode(&self) -> [u32; 4] {
+        let (rule, value) = match self.case {
+            CaseRule::Any => (0, 0),
+            CaseRule::Initial(mask) => (1, mask),
+            CaseRule::AllCaps => (2, 0),
+            CaseRule::Exact(i) => (3, i),
+        };
+        let label = match self.label {
+            Label::Per => 0,
+            Label::Loc => 1,
+            Label::Org => 2,
+        };
+        let flags = rule | (self.inflected as u32) << 2 | (self.ambiguous as u32) << 3 | label << 4;
+        assert!(self.gazetteer < 1 << 24, "fewer than 16M gazetteers");
+        [self.entry, self.line, flags | self.gazetteer << 8, value]
+    }
+
+    /// The hit [`Hit::encode`] gave (see [`Hits::valid`] for codes it did not give).
+    fn decode(code: [u32; 4]) -> Hit {
+        let [entry, line, flags, value] = code;
+        let case = match flags & 3 {
+            0 => CaseRule::Any,
+            1 => CaseRule::Initial(value),
+            2 => CaseRule::AllCaps,
+            _ => CaseRule::Exact(value),
+        };
+        let label = match flags >> 4 & 15 {
+            0 => Label::Per,
+            1 => Label::Loc,
+            _ => Label::Org,
+        };
+        let (inflected, ambiguous) = (flags & 4 != 0, flags & 8 != 0);
+        Hit { entry, case, inflected, ambiguous, label, gazetteer: flags >> 8, line }
+    }
+}
+
+/// A table of hits, four numbers each ([`Hit::encode`]): read in place, decoded on access.
+#[derive(Clone, Debug, Default)]
+struct Hits(U32s);
+
+impl Hits {
+    fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> Hit {
+        let t = &self.0;
+        Hit::decode([t.get(4 * i), t.get(4 * i + 1), t.get(4 * i + 2), t.get(4 * i + 3)])
+    }
+
+    /// Whether every hit is one [`Hit::encode`] gives, of an entry, gazetteer and
+    /// `exact_case` rule that exist.
+    fn valid(&self, entries: usize, gazetteers: usize, exact: usize) -> bool {
+        self.0.rows().all(|[entry, _, flags, value]| {
+            (entry as usize) < entries
+                && ((flags >> 8) as usize) < gazetteers
+                && (flags >> 4 & 15) <= 2
+                && (flags & 3 != 3 || (value as usize) < exact)
+        })
+    }
 }
 
 /// A pattern's hits while building: nearly always one, so the first is kept inline.
@@ -89,16 +154,13 @@ const START_LONG: u8 = 4;
 
 /// The compiled gazetteers.
 pub(crate) struct Lookup {
-    /// The names as strings of token ids (see the module doc), searched anchored only.
-    nfa: Option<NFA>,
-    /// `after_first[id]`: the automaton's state after start token `id` (a start token's
-    /// first step, which would otherwise scan the many transitions of a state near the
-    /// root), for tokens that start a name.
-    after_first: Vec<StateID>,
-    /// Folded token → token id.
-    tokens: FxHashMap<Box<str>, u32>,
-    /// Bytes per token id in the automaton's alphabet (2, or 3 for very large gazetteers).
-    width: usize,
+    /// The names as strings of token ids (see the module doc), walked anchored only.
+    trie: Trie,
+    /// `after_first[id]`: the trie's state after start token `id` (a walk's first step,
+    /// without a search among the root's many children), [`NONE`] for other tokens.
+    after_first: Vec<u32>,
+    /// The folded tokens of the names, by token id.
+    tokens: Strs,
     /// `starts[id]`: bit [`START`] when some name begins with token `id` (only there does a
     /// search start), bit [`START_LOWER`] when one of those names may begin with a small
     /// letter in the text (written in lower case, or a head noun: `υπουργείο Υγείας`), bit
@@ -108,11 +170,11 @@ pub(crate) struct Lookup {
     /// `rest[rest_ends[p]..rest_ends[p + 1]]`, best first (see [`rank`]), so the first hit the
     /// text's letter case allows wins.
     /// Most patterns name one entry, and most matches end at `best`: one read.
-    best: Vec<Hit>,
-    rest_ends: Vec<u32>,
-    rest: Vec<Hit>,
+    best: Hits,
+    rest_ends: U32s,
+    rest: Hits,
     /// Shared with the entities made of them (see [`crate::entity::Names`]).
-    pub entries: Arc<[EntryInfo]>,
+    pub entries: Arc<EntryTable>,
     /// Name and priority of each gazetteer, and whether it is the user's and whether it was
     /// learned (see [`Mention::user`], [`Mention::learned`]).
     gazetteers: Vec<(Arc<str>, i32, bool, bool)>,
@@ -163,29 +225,26 @@ impl Lookup {
         // Sized for the forms up front (about two per name): growing them (a copy each
         // time) cost more than filling them.
         let n_forms = n_names * 9 / 4;
-        let mut entries = Vec::with_capacity(n_names);
         let mut hits: Vec<HitList> = Vec::with_capacity(n_forms);
-        // Folded form → pattern id; the token ids of all patterns, end to end.
+        // Folded form → pattern id; token ids of a pattern → pattern id (two forms may differ
+        // only in what separates their tokens); the token ids of all patterns, end to end.
         let mut by_form: FxHashMap<String, u32> =
+            FxHashMap::with_capacity_and_hasher(n_forms, Default::default());
+        let mut by_ids: FxHashMap<Box<[u32]>, u32> =
             FxHashMap::with_capacity_and_hasher(n_forms, Default::default());
         let mut pattern_ids: Vec<u32> = Vec::with_capacity(2 * n_forms);
         let mut pattern_ends: Vec<usize> = Vec::with_capacity(n_forms);
         let mut tokens: FxHashMap<Box<str>, u32> =
             FxHashMap::with_capacity_and_hasher(n_forms, Default::default());
+        let mut token_list: Vec<Box<str>> = Vec::with_capacity(n_forms);
         let mut exact = Vec::new();
         let mut names = Vec::new();
-        // Kinds are few: one string each, which stays in cache when entities are made.
-        let mut kinds: FxHashMap<Arc<str>, ()> = FxHashMap::default();
+        let mut ids = Vec::new();
+        let mut entry = 0u32;
         for g in gazetteers {
             let gazetteer = names.len() as u32;
             names.push((g.name.clone(), g.priority, g.user, g.learned));
             for e in &g.entries {
-                let entry = entries.len() as u32;
-                entries.push(EntryInfo {
-                    id: e.id.clone(),
-                    canonical: e.canonical.clone(),
-                    kind: e.kind.as_deref().map(|k| intern(&mut kinds, k)),
-                });
                 for name in e.names() {
                     let case =
                         head_noun_only_for_organisations(case_rule(name, e.flags, &mut exact), e.label);
@@ -204,110 +263,178 @@ impl Lookup {
                             Entry::Occupied(o) => hits[*o.get() as usize].add(hit),
                             Entry::Vacant(v) => {
                                 let form = v.key();
+                                ids.clear();
                                 for (s, e) in folded_tokens(form) {
                                     let id = match tokens.get(&form[s..e]) {
                                         Some(&id) => id,
                                         None => {
-                                            let id = tokens.len() as u32;
+                                            let id = token_list.len() as u32;
                                             tokens.insert(form[s..e].into(), id);
+                                            token_list.push(form[s..e].into());
                                             id
                                         }
                                     };
-                                    pattern_ids.push(id);
+                                    ids.push(id);
                                 }
-                                pattern_ends.push(pattern_ids.len());
-                                hits.push(HitList { first: hit, more: Vec::new() });
-                                v.insert((hits.len() - 1) as u32);
+                                let pid = match by_ids.get(ids.as_slice()) {
+                                    Some(&pid) => {
+                                        hits[pid as usize].add(hit);
+                                        pid
+                                    }
+                                    None => {
+                                        let pid = hits.len() as u32;
+                                        pattern_ids.extend_from_slice(&ids);
+                                        pattern_ends.push(pattern_ids.len());
+                                        hits.push(HitList { first: hit, more: Vec::new() });
+                                        by_ids.insert(ids.as_slice().into(), pid);
+                                        pid
+                                    }
+                                };
+                                v.insert(pid);
                             }
                         }
                     }
                 }
+                entry += 1;
             }
         }
-        // The largest id of the width is reserved for tokens that no name contains.
-        let width = if tokens.len() < 0xFFFF { 2 } else { 3 };
-        let mut starts = vec![0u8; tokens.len()];
-        let mut bytes = Vec::with_capacity(pattern_ids.len() * width);
-        let mut ranges = Vec::with_capacity(pattern_ends.len());
+        let n_tokens = token_list.len();
+        let mut starts = vec![0u8; n_tokens];
+        let mut patterns: Vec<&[u32]> = Vec::with_capacity(pattern_ends.len());
         let mut from = 0;
         for (p, &end) in pattern_ends.iter().enumerate() {
             let lower = hits[p].iter().any(|h| lower_start_allowed(h.case, &exact));
             let long = if end - from > 1 { START_LONG } else { 0 };
             starts[pattern_ids[from] as usize] |= START | long | if lower { START_LOWER } else { 0 };
-            let at = bytes.len();
-            for &id in &pattern_ids[from..end] {
-                push_id(&mut bytes, id, width);
-            }
-            ranges.push(at..bytes.len());
+            patterns.push(&pattern_ids[from..end]);
             from = end;
         }
-        let patterns: Vec<&[u8]> = ranges.into_iter().map(|r| &bytes[r]).collect();
-        // Insert the names in descending byte order: the automaton keeps each state's
-        // transitions in an ascending list, so every new transition goes to the front and
-        // the trie is built in time linear in its size. Pattern ids follow that order, so
-        // the side table is permuted to match.
-        let mut order: Vec<usize> = (0..patterns.len()).collect();
-        order.sort_unstable_by(|&a, &b| patterns[b].cmp(patterns[a]));
-        let mut best = Vec::with_capacity(hits.len());
+        let trie = Trie::build(&patterns);
+        let mut best = Vec::with_capacity(4 * hits.len());
         let mut rest = Vec::new();
         let mut rest_ends = Vec::with_capacity(hits.len() + 1);
         rest_ends.push(0u32);
         let mut ranked = Vec::new();
-        for &i in &order {
+        for h in &hits {
             ranked.clear();
-            ranked.extend(hits[i].iter().copied());
+            ranked.extend(h.iter().copied());
             ranked.sort_by_key(|h| std::cmp::Reverse(rank(&names, h)));
-            best.push(ranked[0]);
-            rest.extend_from_slice(&ranked[1..]);
-            rest_ends.push(rest.len() as u32);
+            best.extend(ranked[0].encode());
+            rest.extend(ranked[1..].iter().flat_map(Hit::encode));
+            rest_ends.push((rest.len() / 4) as u32);
         }
-        let nfa = if patterns.is_empty() {
-            None
-        } else {
-            let err = |e: aho_corasick::BuildError| {
-                BuildError::new("gazetteers", None, None, format!("cannot compile the names: {e}"))
-            };
-            // Built in two steps so that both get the settings (the contiguous builder alone
-            // passes on neither the dense depth nor the prefilter setting).
-            let trie = aho_corasick::nfa::noncontiguous::NFA::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                // Only the root dense: with names inserted in descending order, sparse
-                // states cost nothing extra to build, and dense ones cost memory.
-                .dense_depth(1)
-                // Every walk is anchored at a token (see `Lookup::find`): no prefilter.
-                .prefilter(false)
-                .build(order.iter().map(|&i| patterns[i]))
-                .map_err(err)?;
-            Some(NFA::builder().dense_depth(1).build_from_noncontiguous(&trie).map_err(err)?)
-        };
-        let mut after_first = vec![StateID::ZERO; tokens.len()];
-        if let Some(nfa) = &nfa {
-            let root = nfa.start_state(Anchored::Yes).expect("an NFA has an anchored start state");
-            for (id, state) in after_first.iter_mut().enumerate() {
-                if starts[id] & START != 0 {
-                    *state = step(nfa, root, id as u32, width);
-                }
-            }
-        }
+        let after_first = trie.after_first(n_tokens);
         Ok(Lookup {
-            nfa,
+            trie,
             after_first,
-            tokens,
-            width,
+            tokens: Strs::collect(token_list.iter().map(|t| &**t)),
             starts,
-            best,
-            rest_ends,
-            rest,
-            entries: entries.into(),
+            best: Hits(U32s::from_vec(&best)),
+            rest_ends: U32s::from_vec(&rest_ends),
+            rest: Hits(U32s::from_vec(&rest)),
+            entries: Arc::new(EntryTable::collect(gazetteers.iter().flat_map(|g| g.entries.iter()))),
             gazetteers: names,
             exact,
         })
     }
 
-    /// The folded tokens of the names with their ids, for the vocabulary (see
+    /// The folded tokens of the names, by token id, for the vocabulary (see
     /// [`crate::text::vocab`]); the lookup keeps none.
-    pub fn take_tokens(&mut self) -> FxHashMap<Box<str>, u32> {
+    pub fn take_tokens(&mut self) -> Strs {
         std::mem::take(&mut self.tokens)
+    }
+
+    /// Writes the compiled gazetteers, for [`Lookup::read`]: what the precompiled default
+    /// is made of (see [`crate::stages::compiled`]).
+    #[cfg(test)]
+    pub fn write(&self, w: &mut Writer) {
+        w.strs(&Strs::collect(self.gazetteers.iter().map(|(name, ..)| &**name)));
+        w.u32s(&U32s::from_vec(&self.gazetteers.iter().map(|&(_, p, _, _)| p as u32).collect::<Vec<_>>()));
+        let flags =
+            |&(_, _, user, learned): &(Arc<str>, i32, bool, bool)| user as u32 | (learned as u32) << 1;
+        w.u32s(&U32s::from_vec(&self.gazetteers.iter().map(flags).collect::<Vec<_>>()));
+        self.entries.write(w);
+        w.strs(&self.tokens);
+        w.bytes(&self.starts);
+        self.trie.write(w);
+        w.u32s(&self.best.0);
+        w.u32s(&self.rest_ends);
+        w.u32s(&self.rest.0);
+        let mut exact = vec![self.exact.len() as u32];
+        for words in &self.exact {
+            exact.push(words.len() as u32);
+            for w in words {
+                exact.push(w.len() as u32);
+                exact.extend(w.iter().map(|&upper| upper as u32));
+            }
+        }
+        w.u32s(&U32s::from_vec(&exact));
+    }
+
+    /// Reads what `Lookup::write` wrote: the tables of names, tokens and the trie in place,
+    /// the rest decoded. Every index is checked, so a damaged blob gives `None`, never a
+    /// lookup that panics or finds wrong names.
+    pub fn read(r: &mut Reader) -> Option<Lookup> {
+        let names = r.strs()?;
+        let (priorities, flags) = (r.u32s()?, r.u32s()?);
+        if names.len() != priorities.len() || names.len() != flags.len() {
+            return None;
+        }
+        let gazetteers: Vec<(Arc<str>, i32, bool, bool)> = names
+            .iter()
+            .zip(priorities.iter().zip(flags.iter()))
+            .map(|(n, (p, f))| (Arc::from(n), p as i32, f & 1 != 0, f & 2 != 0))
+            .collect();
+        let entries = EntryTable::read(r)?;
+        let tokens = r.strs()?;
+        let starts = r.bytes()?.to_vec();
+        let trie = Trie::read(r)?;
+        let (best, rest_ends, rest) = (r.u32s()?, r.u32s()?, r.u32s()?);
+        if best.len() % 4 != 0 || rest.len() % 4 != 0 || rest_ends.len() == 0 {
+            return None;
+        }
+        let exact_table = r.u32s()?;
+        let mut exact = Vec::new();
+        {
+            let mut at = 0usize;
+            let mut next = || {
+                at += 1;
+                (at <= exact_table.len()).then(|| exact_table.get(at - 1))
+            };
+            for _ in 0..next()? {
+                let mut words = Vec::new();
+                for _ in 0..next()? {
+                    let n = next()?;
+                    words.push((0..n).map(|_| next().map(|b| b != 0)).collect::<Option<Vec<bool>>>()?);
+                }
+                exact.push(words);
+            }
+        }
+        let (best, rest) = (Hits(best), Hits(rest));
+        let ok = starts.len() == tokens.len()
+            && trie.patterns_below(best.len())
+            && rest_ends.len() == best.len() + 1
+            && rest_ends.get(0) == 0
+            && rest_ends.is_ascending()
+            && rest_ends.get(best.len()) as usize == rest.len()
+            && best.valid(entries.len(), gazetteers.len(), exact.len())
+            && rest.valid(entries.len(), gazetteers.len(), exact.len());
+        if !ok {
+            return None;
+        }
+        let after_first = trie.after_first(tokens.len());
+        Some(Lookup {
+            trie,
+            after_first,
+            tokens,
+            starts,
+            best,
+            rest_ends,
+            rest,
+            entries: Arc::new(entries),
+            gazetteers,
+            exact,
+        })
     }
 
     /// Number of distinct folded patterns (names and their forms).
@@ -330,9 +457,11 @@ impl Lookup {
     /// The best entry among a pattern's hits whose letter-case rule the original text meets.
     /// `sentence_start` is asked only for ambiguous entries (few): scanning back through
     /// the text for every hit cost more than the rest of the check.
-    fn best_hit(&self, pid: usize, original: &str, sentence_start: impl FnOnce() -> bool) -> Option<&Hit> {
-        let rest = || &self.rest[self.rest_ends[pid] as usize..self.rest_ends[pid + 1] as usize];
-        let hits = std::iter::once(&self.best[pid]).chain(std::iter::once(()).flat_map(|_| rest()));
+    fn best_hit(&self, pid: usize, original: &str, sentence_start: impl FnOnce() -> bool) -> Option<Hit> {
+        let rest = || {
+            (self.rest_ends.get(pid) as usize..self.rest_ends.get(pid + 1) as usize).map(|i| self.rest.get(i))
+        };
+        let hits = std::iter::once(self.best.get(pid)).chain(std::iter::once(()).flat_map(|_| rest()));
         let mut sentence_start = Some(sentence_start);
         let mut at_start = None;
         // Hits of one pattern mostly share one case rule (a surname of many persons): its
@@ -395,9 +524,8 @@ impl Lookup {
         if more.is_empty() {
             return;
         }
-        let mut all = self.entries.to_vec();
-        all.extend(more.into_iter().map(|(id, canonical)| EntryInfo { id, canonical, kind: None }));
-        self.entries = all.into();
+        self.entries =
+            Arc::new(self.entries.with_more(more.iter().map(|(id, canonical)| (&**id, &**canonical))));
     }
 
     /// Finds the gazetteer mentions in `text` (one line or paragraph), already folded and
@@ -428,7 +556,7 @@ impl Lookup {
         offset: usize,
         out: &mut Vec<Mention>,
     ) {
-        let Some(nfa) = &self.nfa else { return };
+        let trie = &self.trie;
         // The names that end along one walk: (index of the token after the name, pattern),
         // shortest first; a walk longer than this keeps its longest names.
         let mut ends = [(0usize, 0usize); 16];
@@ -444,12 +572,13 @@ impl Lookup {
             let mut sid = self.after_first[id as usize];
             let mut k = t + 1;
             loop {
-                if nfa.is_match(sid) {
+                let pattern = trie.pattern(sid);
+                if pattern != NONE {
                     if n == ends.len() {
                         ends.copy_within(1.., 0);
                         n -= 1;
                     }
-                    ends[n] = (k, nfa.match_pattern(sid, 0).as_usize());
+                    ends[n] = (k, pattern as usize);
                     n += 1;
                 }
                 if !long {
@@ -459,8 +588,8 @@ impl Lookup {
                 if w.token == NO_TOKEN {
                     break;
                 }
-                sid = step(nfa, sid, w.token, self.width);
-                if nfa.is_dead(sid) {
+                sid = trie.step(sid, w.token);
+                if sid == NONE {
                     break;
                 }
                 k += 1;
@@ -470,22 +599,10 @@ impl Lookup {
             for &(te, pid) in ends[..n].iter().rev() {
                 let (s, e) = folded.token_range(t, te - 1);
                 if let Some(hit) = self.best_hit(pid, &text[s..e], || is_sentence_start(text, s)) {
-                    out.push(self.mention(hit, offset + s, offset + e));
+                    out.push(self.mention(&hit, offset + s, offset + e));
                     break;
                 }
             }
-        }
-    }
-}
-
-/// The shared copy of `s` in `pool`.
-fn intern(pool: &mut FxHashMap<Arc<str>, ()>, s: &str) -> Arc<str> {
-    match pool.get_key_value(s) {
-        Some((k, _)) => k.clone(),
-        None => {
-            let k: Arc<str> = Arc::from(s);
-            pool.insert(k.clone(), ());
-            k
         }
     }
 }
@@ -529,24 +646,6 @@ fn forms_pipelined<'s>(
     }
     let first: Vec<Vec<String>> = forms(head);
     first.into_iter().chain(rx.into_iter().flatten())
-}
-
-/// The automaton's state after token `id` (its `width` big-endian bytes, as [`push_id`]
-/// writes them into the patterns) from state `sid`, searching anchored.
-#[inline]
-fn step(nfa: &NFA, sid: StateID, id: u32, width: usize) -> StateID {
-    id.to_be_bytes()[4 - width..].iter().fold(sid, |sid, &b| nfa.next_state(Anchored::Yes, sid, b))
-}
-
-/// Appends token id `id` as `width` big-endian bytes.
-#[inline]
-fn push_id(out: &mut Vec<u8>, id: u32, width: usize) {
-    let b = id.to_be_bytes();
-    // A fixed-size copy for the usual width: a slice of variable length is a `memcpy` call.
-    match width {
-        2 => out.extend_from_slice(&[b[2], b[3]]),
-        _ => out.extend_from_slice(&b[4 - width..]),
-    }
 }
 
 /// The small first letter that [`CaseRule::Initial`] allows when the later words are

@@ -14,10 +14,12 @@
 //! or changes the line's [`mention::Mention`]s.
 
 pub(crate) mod adapt;
+pub(crate) mod compiled;
 pub(crate) mod document;
 pub(crate) mod lookup;
 pub(crate) mod mention;
 pub(crate) mod model;
 pub(crate) mod patterns;
 pub(crate) mod rules;
+pub(crate) mod trie;
 pub(crate) mod veto;

@@ -176,7 +176,9 @@ pub(crate) fn is_on(off: &[&'static str], name: &str) -> bool {
     off.is_empty() || !off.contains(&name)
 }
 
-static LEXICON: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::build()));
+/// The lexicon, read from the compiled default when it is fresh (see `stages::compiled`).
+static LEXICON: LazyLock<Arc<Lexicon>> =
+    LazyLock::new(|| Arc::new(crate::stages::compiled::lexicon().unwrap_or_else(Lexicon::build)));
 
 /// Buffers reused across lines and calls.
 #[derive(Default)]
@@ -504,8 +506,7 @@ impl Vet<'_> {
             return;
         }
         let country = |g: &GazSpan| {
-            g.label == Label::Loc
-                && g.entry.is_some_and(|e| lookup.entries[e as usize].kind.as_deref() == Some("country"))
+            g.label == Label::Loc && g.entry.is_some_and(|e| lookup.entries.kind(e) == Some("country"))
         };
         // Whether veto `name` may drop `g`.
         let may = |g: &GazSpan, name: &str| !g.user && is_on(off, name);

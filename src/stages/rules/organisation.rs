@@ -360,6 +360,10 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
     };
     let ok = (a..b).all(|i| {
         let t = &toks[i];
+        // Most capitalised words are not in capitals: answered before the word is read.
+        if !t.is(shape::UPPER) || t.has(class::NOT_ORG | class::FUNCTION | class::NONAME) {
+            return false;
+        }
         let w = line.w(i);
         let letters = w.chars().filter(|&c| crate::text::normalize::is_alphabetic(c)).count();
         // Greek acronyms carry no accents: `ΤΎΠΟΥ` is a word in capitals. Two Latin capitals
@@ -379,10 +383,7 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
         // Letters with digits are codes, models and standards (`CET1`, `COP21`, `ΡΜ2`).
         let digits = w.bytes().any(|c| c.is_ascii_digit());
         let rejected = accented || word_ending || caps_line || code || digits;
-        t.is(shape::UPPER)
-            && (letters <= 6 || letters <= 9 && long_acronym(i))
-            && !rejected
-            && !t.has(class::NOT_ORG | class::FUNCTION | class::NONAME)
+        (letters <= 6 || letters <= 9 && long_acronym(i)) && !rejected
     });
     ok.then(|| Cand::new(a, b, &ACRONYM))
 }

@@ -142,7 +142,8 @@ pub(crate) fn surname_shape(line: &Line, i: usize) -> bool {
     if w.chars().count() < 5 {
         return false;
     }
-    line.lex.surname_endings.iter().any(|e| w.ends_with(e.as_str()))
+    let last = *w.as_bytes().last().expect("five chars") as usize;
+    line.lex.surname_endings[last].iter().any(|e| w.ends_with(e))
 }
 
 /// The last letter of a Greek-script word is a consonant that native Greek words never end in.
