@@ -390,6 +390,17 @@ impl Model {
     ) {
         let Scratch { decoder, spans: found, pipeline, .. } = sc;
         spans(&decoder.tags, found);
+        // Most lines: the model keeps the earlier stages' mentions as they are.
+        let mut kept = found.iter().filter(|f| f.2 != MISC);
+        let line = &mentions[first..];
+        if kept.clone().count() == line.len()
+            && kept.all(|&(a, b, t)| {
+                let (start, end) = (offset + tokens[a].s as usize, offset + tokens[b - 1].e as usize);
+                line.iter().any(|m| m.start == start && m.end == end && m.label == LABELS[t])
+            })
+        {
+            return;
+        }
         pipeline.clear();
         pipeline.extend(mentions.drain(first..));
         mentions.extend(pipeline.iter().filter(|m| m.user).cloned());
