@@ -508,7 +508,7 @@ fn user_data_and_explain_on_the_command_line() {
     let gazetteer = dir.join("mine.tsv");
     std::fs::write(
         &gazetteer,
-        "id\tlabel\tname\taliases\tkind\tflags\ntest:org:maximou\tORG\tΜαξίμου\t\t\t\n",
+        "id\tlabel\tname\taliases\tkind\tflags\ntest:org:government\tORG\tΚυβέρνηση\t\t\t\n",
     )
     .unwrap();
     let patterns = dir.join("mine.jsonl");
@@ -525,7 +525,7 @@ fn user_data_and_explain_on_the_command_line() {
     let veto = dir.join("veto.tsv");
     std::fs::write(&veto, "# never a name here\nΛάρισα\tLOC\n").unwrap();
     let input = [
-        "Πηγές του Μαξίμου ανέφεραν ότι η σύσκεψη τελείωσε.",
+        "Πηγές της Κυβέρνησης ανέφεραν ότι η σύσκεψη τελείωσε.",
         "Το Συγκρότημα Νυχτερινά Φανάρια έπαιξε.",
         "ΤΟ ΣΥΓΚΡΟΤΗΜΑ Νυχτερινά Φανάρια έπαιξε.",
         "Ο βουλευτής Λάμπρος Κοτρώνης δήλωσε ότι θα ψηφίσει.",
@@ -549,7 +549,7 @@ fn user_data_and_explain_on_the_command_line() {
     assert_eq!(records.len(), input.len());
     // (line, entity text, label, explain trail)
     let want: &[(usize, &str, &str, &[&str])] = &[
-        (0, "Μαξίμου", "ORG", &["gazetteer:mine.tsv:2"]),
+        (0, "Κυβέρνησης", "ORG", &["gazetteer:mine.tsv:2"]),
         (1, "Νυχτερινά Φανάρια", "ORG", &["pattern:band"]),
         (2, "Νυχτερινά Φανάρια", "ORG", &["pattern:band"]),
         (3, "Λάμπρος Κοτρώνης", "ORG", &["pattern:firm"]),

@@ -209,49 +209,52 @@ fn a_pattern_beats_a_built_in_rule_on_the_same_span_unless_its_priority_is_lower
     assert!(ner.explain(TITLED).dropped.iter().any(|d| d.text == "Λάμπρος Κοτρώνης" && d.by == by));
 }
 
-/// `Μαξίμου` is a capitalised common word to the built-in lexicon.
-const MAXIMOU: &str = "Πηγές του Μαξίμου ανέφεραν ότι η σύσκεψη τελείωσε.";
+/// `Κυβέρνηση` is a capitalised common word to the built-in lexicon.
+const GOVERNMENT: &str = "Πηγές της Κυβέρνησης ανέφεραν ότι η σύσκεψη τελείωσε.";
 
-fn maximou(context_checks: bool) -> Gazetteer {
+fn government(context_checks: bool) -> Gazetteer {
     let mut g = Gazetteer::new("mine");
-    g.insert(Entry::new("test:org:maximou", Label::Org, "Μαξίμου")).unwrap();
+    g.insert(Entry::new("test:org:government", Label::Org, "Κυβέρνηση")).unwrap();
     g.context_checks(context_checks)
 }
 
 #[test]
 fn a_user_entry_for_a_built_in_vetoed_word_is_found_with_every_stage_on() {
-    let ner = Recognizer::builder().gazetteer(maximou(false)).build().unwrap();
-    let ents = ner.extract(MAXIMOU);
-    let e = ents.iter().find(|e| e.text() == "Μαξίμου").expect("the user's entry is found");
-    assert_eq!((e.label, e.id()), (Label::Org, Some("test:org:maximou")));
+    let ner = Recognizer::builder().gazetteer(government(false)).build().unwrap();
+    let ents = ner.extract(GOVERNMENT);
+    let e = ents.iter().find(|e| e.text() == "Κυβέρνησης").expect("the user's entry is found");
+    assert_eq!((e.label, e.id()), (Label::Org, Some("test:org:government")));
     // Checked in context as the embedded gazetteers are, the built-in list vetoes it, and
     // explain says so.
-    let checked = Recognizer::builder().gazetteer(maximou(true)).build().unwrap();
-    assert!(!checked.extract(MAXIMOU).iter().any(|e| e.text() == "Μαξίμου"));
-    let x = checked.explain(MAXIMOU);
-    let d = x.dropped.iter().find(|d| d.text == "Μαξίμου").expect("dropped");
+    let checked = Recognizer::builder().gazetteer(government(true)).build().unwrap();
+    assert!(!checked.extract(GOVERNMENT).iter().any(|e| e.text() == "Κυβέρνησης"));
+    let x = checked.explain(GOVERNMENT);
+    let d = x.dropped.iter().find(|d| d.text == "Κυβέρνησης").expect("dropped");
     assert_eq!(d.by, "rule:veto_capitalised_common");
-    assert_eq!((d.char_span.start, d.char_span.end), (10, 17));
+    assert_eq!((d.char_span.start, d.char_span.end), (10, 20));
     // Switched off, the veto lets it through.
     let off = Recognizer::builder()
-        .gazetteer(maximou(true))
+        .gazetteer(government(true))
         .disable_rule("veto_capitalised_common")
         .build()
         .unwrap();
-    assert!(off.extract(MAXIMOU).iter().any(|e| e.text() == "Μαξίμου"));
+    assert!(off.extract(GOVERNMENT).iter().any(|e| e.text() == "Κυβέρνησης"));
 }
 
 #[test]
 fn a_name_the_users_corpus_annotates_is_not_vetoed_as_a_common_word() {
-    let corpus = "Πηγές O\nτου O\nΜαξίμου B-ORG\nείπαν O\n\nΤο O\nΜαξίμου B-ORG\nαπάντησε O\n";
+    let corpus = "Πηγές O\nτης O\nΚυβέρνησης B-ORG\nείπαν O\n\nΗ O\nΚυβέρνηση B-ORG\nαπάντησε O\n";
     // With the user's entry, and learned alone.
-    let with_entry =
-        Recognizer::builder().gazetteer(maximou(false)).learn_iob2_str("mine.iob2", corpus).build().unwrap();
+    let with_entry = Recognizer::builder()
+        .gazetteer(government(false))
+        .learn_iob2_str("mine.iob2", corpus)
+        .build()
+        .unwrap();
     let learned = Recognizer::builder().learn_iob2_str("mine.iob2", corpus).build().unwrap();
     for ner in [with_entry, learned] {
-        assert!(ner.extract(MAXIMOU).iter().any(|e| e.text() == "Μαξίμου" && e.label == Label::Org));
+        assert!(ner.extract(GOVERNMENT).iter().any(|e| e.text() == "Κυβέρνησης" && e.label == Label::Org));
     }
-    assert!(!Recognizer::default().extract(MAXIMOU).iter().any(|e| e.text() == "Μαξίμου"));
+    assert!(!Recognizer::default().extract(GOVERNMENT).iter().any(|e| e.text() == "Κυβέρνησης"));
 }
 
 #[test]

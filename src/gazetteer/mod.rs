@@ -145,7 +145,7 @@ impl Gazetteer {
     /// they check the embedded gazetteers' (default: no).
     ///
     /// A user's gazetteer is taken as given: no built-in list or rule drops or relabels its
-    /// names (a capitalised common word such as `Μαξίμου` that the user lists as an
+    /// names (a capitalised common word such as `Κυβέρνηση` that the user lists as an
     /// organisation stays one). Only a veto file ([`crate::RecognizerBuilder::veto_path`]),
     /// a longer name overlapping it, or a user pattern can remove such a name. Entries
     /// flagged `ambiguous` are always checked. Turn the checks on for a large list of
@@ -437,9 +437,14 @@ impl EntryTable {
         }
     }
 
+    /// The canonical name of entry `i`.
+    pub fn canonical(&self, i: u32) -> &str {
+        self.names.get(2 * i as usize + 1)
+    }
+
     /// The id, canonical name and kind of entry `i`, as an entity of it gives them.
     pub fn names(&self, i: u32) -> (Option<&str>, Option<&str>, Option<&str>) {
-        (Some(self.id(i)), Some(self.names.get(2 * i as usize + 1)), self.kind(i))
+        (Some(self.id(i)), Some(self.canonical(i)), self.kind(i))
     }
 
     /// Writes the table.

@@ -24,20 +24,9 @@ use std::sync::Arc;
 
 use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
+use crate::text::names::{stem, stem_len};
 use crate::text::normalize::{fold, fold_push, fold_push_bytes, is_alnum, shape, FoldedLine};
 use crate::{Label, Source};
-
-/// Folded endings that inflection adds or changes, longest first (see `gazetteer::inflect`).
-/// Grouped by their last byte (the first test of each word), longest first within a group.
-static ENDINGS: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
-    let mut by_last = vec![Vec::new(); 256];
-    for e in ["ματος", "ματων", "ους", "ου", "ος", "ης", "ας", "ες", "ων", "οι", "ο", "ε", "η", "α", "ι"]
-    {
-        let e = fold(e);
-        by_last[*e.as_bytes().last().expect("an ending") as usize].push(e);
-    }
-    by_last
-});
 
 /// The key a name is linked by: its folded words with their inflectional endings cut
 /// (`Μητσοτάκη` and `Μητσοτάκης` share one), as long as three letters remain. Cheaper than
@@ -58,23 +47,6 @@ fn key_of_folded(folded: &str, key: &mut String) {
         }
         key.push_str(stem(w));
     }
-}
-
-/// A folded word without its inflectional ending, as long as three letters remain.
-fn stem(w: &str) -> &str {
-    &w[..stem_len(w.as_bytes())]
-}
-
-/// The length of [`stem`] of the folded word `w` (UTF-8).
-fn stem_len(w: &[u8]) -> usize {
-    // At least three characters: twelve bytes always are; fewer are counted.
-    let three = |r: &[u8]| r.len() >= 12 || r.iter().filter(|&&b| b & 0xC0 != 0x80).count() >= 3;
-    let Some(&last) = w.last() else { return 0 };
-    let cut = ENDINGS[last as usize]
-        .iter()
-        .find(|e| w.ends_with(e.as_bytes()) && three(&w[..w.len() - e.len()]))
-        .map_or(0, |e| e.len());
-    w.len() - cut
 }
 
 /// The hash keys are found by: a capitalised word is ruled out as the start of a partial
@@ -308,7 +280,15 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
                 .chars()
                 .filter(|&c| crate::text::normalize::is_letter(c))
                 .all(crate::text::normalize::is_upper);
-        if !is_acronym {
+        // The expansion is the mention before the brackets only if the acronym can be
+        // its initials: two words or more, the first starting with the acronym's first
+        // letter. A one-word place there ends a longer name (`Ινστιτούτο Τεχνολογίας της
+        // Μασαχουσέτης (ΜΙΤ)`, `... Νομού Αττικής (ΕΔΣΝΑ)`).
+        let expansion = &text[a.start..a.end];
+        let initial =
+            |s: &str| s.chars().find(|&c| crate::text::normalize::is_letter(c)).map(|c| fold(&c.to_string()));
+        let words = expansion.split_whitespace().count();
+        if !is_acronym || words < 2 || initial(expansion) != initial(acr) {
             continue;
         }
         // The user's names keep their label and names.

@@ -4,6 +4,7 @@
 //! entities.
 
 pub(crate) mod case;
+pub mod names;
 pub mod normalize;
 pub(crate) mod span;
 pub(crate) mod tokens;

@@ -70,9 +70,32 @@ pub(crate) struct Line<'a> {
     pub folded: &'a FoldedLine,
     pub toks: &'a [Tok],
     pub lex: &'a Lexicon,
+    /// The line is written in capitals (see [`headline`]).
+    pub headline: bool,
+}
+
+/// Whether a line is written in capitals, as headlines are: three or more words of two
+/// or more letters are all capitals, and they are at least two in three of such words.
+/// There every word is capitalised, so a capital is no evidence of a name.
+pub(crate) fn headline(toks: &[Tok]) -> bool {
+    let (mut upper, mut words) = (0usize, 0usize);
+    for t in toks {
+        if t.is(shape::UPPER) {
+            upper += 1;
+            words += 1;
+        } else if !t.is(shape::SINGLE | shape::NO_LETTER) {
+            words += 1;
+        }
+    }
+    upper >= 3 && 3 * upper >= 2 * words
 }
 
 impl<'a> Line<'a> {
+    /// The line `text`, folded into `folded`, with its tokens.
+    pub fn new(text: &'a str, folded: &'a FoldedLine, toks: &'a [Tok], lex: &'a Lexicon) -> Line<'a> {
+        Line { text, folded, toks, lex, headline: headline(toks) }
+    }
+
     /// Folded form of token `i`.
     #[inline]
     pub fn f(&self, i: usize) -> &'a str {
@@ -131,6 +154,21 @@ impl<'a> Line<'a> {
         // Most endings fail on the last byte: only those that end in it are tried.
         let Some(&last) = w.as_bytes().last() else { return false };
         self.lex.common_endings[last as usize].iter().any(|e| crate::text::normalize::ends_with(w, e))
+    }
+
+    /// True when an organisation's head noun follows token `k` (before token `end`), right
+    /// after it or, when `k` is an adjective, after one more adjective: `Εθνική | Διαστημική
+    /// Υπηρεσία`, `Δημοτικό | Αθλητικό Κέντρο`.
+    pub fn head_follows(&self, k: usize, end: usize) -> bool {
+        let toks = self.toks;
+        let head = |h: usize| h < end && toks[h].has(class::ORG_HEAD) && joins(self, h);
+        head(k + 1)
+            || k + 2 < end
+                && self.common_shape(k)
+                && joins(self, k + 1)
+                && self.common_shape(k + 1)
+                && !toks[k + 1].has(class::NONAME)
+                && head(k + 2)
     }
 
     /// True when token `i` is a Greek word with a genitive ending (`Υπηρεσιών`, `Τέχνης`).
@@ -196,7 +234,14 @@ fn joins(line: &Line, j: usize) -> bool {
         return false;
     }
     let gap = line.gap(j);
+    // A dotted acronym (`Ε.Ε.`) is a run of its own: not joined to the article before it
+    // (`Η Ε.Ε. αποφάσισε`), nor, through its last dot, to an article that starts the next
+    // sentence (`... την Ε.Ε. Η απόφαση`; but initials: `D.W. Winnicott`).
+    let dotted_start = t.is(shape::SINGLE) && line.gap_after(j) == ".";
+    let dotted_end = j >= 2 && line.gap(j - 1) == ".";
     match gap {
+        " " | "\u{a0}" if dotted_start && p.is(shape::SINGLE) && p.has(class::FUNCTION) => false,
+        ". " if dotted_end && t.has(class::FUNCTION) => false,
         " " | "\u{a0}" => t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)),
         // Hyphenated names: `Σουν-Χούι`, `Τσουν-ριόνγκ`, `Λευκορωσία-Ρωσία` is split later.
         "-" | "‐" => !t.is(shape::DIGIT) || t.cap(),
@@ -230,14 +275,25 @@ pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
             continue;
         }
         let mut b = i + 1;
+        // A common word that is also a given name, before a name, starts a person's name
+        // (`Ζωή Κωνσταντοπούλου`, `Ελπίδα Χ`).
+        let given_first = |k: usize| {
+            toks[k].has(class::NONAME)
+                && toks[k].has(class::GIVEN)
+                && k + 1 < toks.len()
+                && joins(line, k + 1)
+                && toks[k + 1].cap()
+                && !toks[k + 1].has(class::NONAME | class::FUNCTION)
+        };
         while b < toks.len() && b - i < 10 && joins(line, b) {
             // A capitalised common word stands alone, unless a head noun follows it.
             let breaks = |k: usize| {
                 toks[k].has(class::NONAME)
                     && !toks[k].has(class::ORG_HEAD | class::LOC_ADJ)
-                    && !(k + 1 < toks.len() && toks[k + 1].has(class::ORG_HEAD) && joins(line, k + 1))
+                    && !line.head_follows(k, toks.len())
+                    && !given_first(k)
             };
-            if breaks(b) || breaks(b - 1) {
+            if breaks(b) || breaks(b - 1) || given_first(b) {
                 break;
             }
             b += 1;

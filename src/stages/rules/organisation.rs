@@ -337,8 +337,15 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
     let toks = line.toks;
     if dotted {
         let mut c = Cand::new(a, b, &ACRONYM);
-        // The final dot belongs to the acronym.
-        if line.gap_after(b - 1).starts_with('.') {
+        // The final dot belongs to the acronym, unless it also ends the sentence: at the
+        // end of the line or before a capital (`των ΑΝ.ΕΛ.`, `στην Ε.Ε. Η απόφαση`), where
+        // the writer drops one of the two dots.
+        let after = &line.text[line.toks[b - 1].e as usize..];
+        let ends_sentence = after.strip_prefix('.').is_some_and(|r| {
+            let r = r.trim_start();
+            r.is_empty() || r.starts_with(|c: char| c.is_uppercase() || matches!(c, '«' | '"' | '('))
+        });
+        if after.starts_with('.') && !ends_sentence {
             c.extra_end = 1;
         }
         let f: String = (a..b).map(|i| line.f(i)).collect();

@@ -93,6 +93,11 @@ pub(crate) fn preposition(line: &Line, a: usize, b: usize) -> Option<Cand> {
     if (a..b).any(|i| toks[i].is(shape::LATIN) || toks[i].is(shape::UPPER) || toks[i].is(shape::DIGIT)) {
         return None;
     }
+    // Capitalised common nouns and adjectives follow the same prepositions (`στη
+    // Δικαιοσύνη`, `στην Ελληνική`, `στην Επιτροπή`): a place's name has no such ending.
+    if (a..b).any(|i| line.common_shape(i) || toks[i].has(class::ORG_HEAD | class::INSTITUTION)) {
+        return None;
+    }
     let p = line.prev(a)?;
     if toks[p].has(class::STO) && toks[p].has(class::ART_FEM) {
         return Some(Cand::new(a, b, &PREPOSITION));

@@ -1,0 +1,311 @@
+//! Everyday political phrasing, as a new user would try it: titles with portfolios and
+//! constituencies, parties and their leaders, headlines in capitals, works and squares,
+//! and ids that the mention supports. The sentences are ours; the persons in them are
+//! partly real politicians (as the default gazetteers know them) and partly invented (so
+//! that the rules, not a name list, must find them). The default recognizer is used, as
+//! a user would.
+
+use std::sync::LazyLock;
+
+use greek_ner::{Label, Recognizer};
+
+static NER: LazyLock<Recognizer> = LazyLock::new(|| Recognizer::builder().build().unwrap());
+
+/// One sentence: the entities (text, label) that must come out, and the texts no entity
+/// may contain.
+struct Case {
+    text: &'static str,
+    found: &'static [(&'static str, Label)],
+    not_in: &'static [&'static str],
+}
+
+const fn case(
+    text: &'static str,
+    found: &'static [(&'static str, Label)],
+    not_in: &'static [&'static str],
+) -> Case {
+    Case { text, found, not_in }
+}
+
+use Label::{Loc, Org, Per};
+
+fn check(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for c in cases {
+        let ents = NER.extract(c.text);
+        let got = || ents.iter().map(|e| format!("{}:{}", e.text(), e.label)).collect::<Vec<_>>();
+        for &(text, label) in c.found {
+            if !ents.iter().any(|e| e.text() == text && e.label == label) {
+                failures.push(format!("{:?}: expected {text:?} {label}, got {:?}", c.text, got()));
+            }
+        }
+        for &word in c.not_in {
+            if ents.iter().any(|e| e.text().contains(word)) {
+                failures.push(format!("{:?}: no entity may contain {word:?}, got {:?}", c.text, got()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A portfolio in the genitive after a title belongs to the title; the person after it
+/// still comes out.
+#[test]
+fn portfolio_after_title_is_no_person() {
+    check(&[
+        case(
+            "Ο υπουργός Εθνικής Άμυνας Νίκος Δένδιας επισκέφθηκε χθες τη Ρόδο.",
+            &[("Νίκος Δένδιας", Per), ("Ρόδο", Loc)],
+            &["Άμυνας"],
+        ),
+        case(
+            "Δήλωση έκανε ο υπουργός Προστασίας του Πολίτη Μιχάλης Χρυσοχοΐδης για την ασφάλεια.",
+            &[("Μιχάλης Χρυσοχοΐδης", Per)],
+            &["Πολίτη"],
+        ),
+        case(
+            "Η υφυπουργός Εργασίας Σταυρούλα Κοντοπανάγου απάντησε σε ερώτηση.",
+            &[("Σταυρούλα Κοντοπανάγου", Per)],
+            &["Εργασίας"],
+        ),
+        case(
+            "Ο υπουργός Αγροτικής Ανάπτυξης Θεμιστοκλής Βαρδακώστας ανακοίνωσε μέτρα για τους κτηνοτρόφους.",
+            &[("Θεμιστοκλής Βαρδακώστας", Per)],
+            &["Ανάπτυξης", "Αγροτικής"],
+        ),
+        case(
+            "Συνάντηση είχε με τον υφυπουργό Ψηφιακής Διακυβέρνησης Ορέστη Λαμπρινάκη η ομάδα.",
+            &[("Ορέστη Λαμπρινάκη", Per)],
+            &["Διακυβέρνησης"],
+        ),
+        case(
+            "Η υπουργός Πολιτισμού και Αθλητισμού Ευανθία Ζαχαροπούλου εγκαινίασε την έκθεση.",
+            &[("Ευανθία Ζαχαροπούλου", Per)],
+            &["Αθλητισμού"],
+        ),
+    ]);
+}
+
+/// A constituency or seat between a title and a name: both come out, whatever the
+/// place's ending (`Ηρακλείου` has the ending of an adjective, `Χανίων` does not).
+#[test]
+fn constituency_and_name_after_title() {
+    check(&[
+        case(
+            "Ο βουλευτής Ηρακλείου Γιάννης Παπαδάκης κατέθεσε ερώτηση για τα λιμάνια.",
+            &[("Ηρακλείου", Loc), ("Γιάννης Παπαδάκης", Per)],
+            &[],
+        ),
+        case(
+            "Ο δήμαρχος Ηρακλείου Μανώλης Καλογεράκης συναντήθηκε με κατοίκους.",
+            &[("Ηρακλείου", Loc), ("Μανώλης Καλογεράκης", Per)],
+            &[],
+        ),
+        case(
+            "Ο βουλευτής Χανίων Γιάννης Παπαδάκης κατέθεσε ερώτηση.",
+            &[("Χανίων", Loc), ("Γιάννης Παπαδάκης", Per)],
+            &[],
+        ),
+        case(
+            "Η βουλευτής Λάρισας Μαρία Κατσαρού μίλησε για την κτηνοτροφία.",
+            &[("Λάρισας", Loc), ("Μαρία Κατσαρού", Per)],
+            &[],
+        ),
+        case(
+            "Τον βουλευτή Κοζάνης Στάθη Παπαθανασίου συνάντησαν οι αγρότες.",
+            &[("Κοζάνης", Loc), ("Στάθη Παπαθανασίου", Per)],
+            &[],
+        ),
+        case(
+            "Ο αντιδήμαρχος Πειραιά Νίκος Μπελεγρίνης δήλωσε ότι τα έργα προχωρούν.",
+            &[("Πειραιά", Loc), ("Νίκος Μπελεγρίνης", Per)],
+            &[],
+        ),
+    ]);
+}
+
+/// Headlines in capitals: common words are no names; acronyms and known names in
+/// capitals still are.
+#[test]
+fn headlines_in_capitals() {
+    check(&[
+        case("Η ΚΥΒΕΡΝΗΣΗ ΑΠΑΝΤΑ ΣΤΗΝ ΑΝΤΙΠΟΛΙΤΕΥΣΗ", &[], &["ΑΠΑΝΤΑ", "ΑΝΤΙΠΟΛΙΤΕΥΣΗ", "ΚΥΒΕΡΝΗΣΗ"]),
+        case(
+            "ΝΕΑ ΜΕΤΡΑ ΓΙΑ ΤΗ ΣΤΕΓΑΣΗ ΑΠΟ ΤΟ ΚΚΕ ΚΑΙ ΤΟΝ ΣΥΡΙΖΑ",
+            &[("ΚΚΕ", Org), ("ΣΥΡΙΖΑ", Org)],
+            &["ΣΤΕΓΑΣΗ", "ΜΕΤΡΑ"],
+        ),
+        case("ΣΚΛΗΡΗ ΚΡΙΤΙΚΗ ΤΟΥ ΝΑΤΟ ΣΤΗ ΡΩΣΙΑ", &[("ΝΑΤΟ", Org), ("ΡΩΣΙΑ", Loc)], &["ΚΡΙΤΙΚΗ"]),
+        case("ΑΝΑΤΑΡΑΧΗ ΣΤΗ ΒΟΥΛΗ ΓΙΑ ΤΟ ΝΕΟ ΑΣΦΑΛΙΣΤΙΚΟ ΝΟΜΟΣΧΕΔΙΟ", &[], &["ΑΝΑΤΑΡΑΧΗ", "ΝΟΜΟΣΧΕΔΙΟ"]),
+        case(
+            "ΜΗΤΣΟΤΑΚΗΣ: ΣΤΑΘΕΡΗ ΠΟΡΕΙΑ ΓΙΑ ΤΗΝ ΟΙΚΟΝΟΜΙΑ ΠΑΡΑ ΤΙΣ ΠΙΕΣΕΙΣ",
+            &[("ΜΗΤΣΟΤΑΚΗΣ", Per)],
+            &["ΠΟΡΕΙΑ", "ΟΙΚΟΝΟΜΙΑ", "ΠΙΕΣΕΙΣ"],
+        ),
+        case("ΕΚΤΑΚΤΟ: ΣΥΝΕΔΡΙΑΖΕΙ ΕΣΠΕΡΙΝΩΣ Η ΕΠΙΤΡΟΠΗ ΘΕΣΜΩΝ", &[], &["ΣΥΝΕΔΡΙΑΖΕΙ", "ΕΣΠΕΡΙΝΩΣ"]),
+    ]);
+}
+
+/// A party and its leader in apposition are two entities; an organisation named after a
+/// person, or a party's official name written with its dash, stays one.
+#[test]
+fn party_and_leader_in_apposition() {
+    check(&[
+        case(
+            "Ο πρόεδρος της Ελληνικής Λύσης Κυριάκος Βελόπουλος μίλησε χθες.",
+            &[("Ελληνικής Λύσης", Org), ("Κυριάκος Βελόπουλος", Per)],
+            &[],
+        ),
+        case(
+            "Η πρόεδρος της Πλεύσης Ελευθερίας Ζωή Κωνσταντοπούλου κατήγγειλε την κυβέρνηση.",
+            &[("Πλεύσης Ελευθερίας", Org), ("Ζωή Κωνσταντοπούλου", Per)],
+            &[],
+        ),
+        case(
+            "Ο γραμματέας του ΚΚΕ Δημήτρης Κουτσούμπας μίλησε σε συγκέντρωση.",
+            &[("ΚΚΕ", Org), ("Δημήτρης Κουτσούμπας", Per)],
+            &[],
+        ),
+        case(
+            "Ο πρόεδρος του ΠΑΣΟΚ Νίκος Ανδρουλάκης ζήτησε πρόωρες εκλογές.",
+            &[("ΠΑΣΟΚ", Org), ("Νίκος Ανδρουλάκης", Per)],
+            &[],
+        ),
+        case(
+            "Η Ελληνική Λύση – Κυριάκος Βελόπουλος κατέθεσε τα ψηφοδέλτιά της.",
+            &[("Ελληνική Λύση – Κυριάκος Βελόπουλος", Org)],
+            &[],
+        ),
+        case(
+            "Νέα δωρεά του Ιδρύματος Σταύρος Νιάρχος στο νοσοκομείο της πόλης.",
+            &[("Ιδρύματος Σταύρος Νιάρχος", Org)],
+            &[],
+        ),
+    ]);
+}
+
+/// A work's title in guillemets after the noun that introduces it is no place or person;
+/// a name inside a longer title, or a quoted name with no such noun, still is.
+#[test]
+fn titles_of_works_are_not_names() {
+    check(&[
+        case("Διάβασε το βιβλίο «Ιθάκη» μέσα σε δύο μέρες.", &[], &["Ιθάκη"]),
+        case("Η ταινία «Σμύρνη» έκοψε πολλά εισιτήρια φέτος.", &[], &["Σμύρνη"]),
+        case("Στη συναυλία ακούστηκε το τραγούδι «Θεσσαλονίκη» από τη χορωδία.", &[], &["Θεσσαλονίκη"]),
+        case("Η παράσταση «Ο Τρέβορ Μπλακγουντ» ανεβαίνει τον χειμώνα.", &[], &["Τρέβορ"]),
+        case(
+            "Η εταιρεία στηρίζει το πρόγραμμα «Κυριακές στην Τεχνόπολη» του δήμου.",
+            &[("Τεχνόπολη", Loc)],
+            &[],
+        ),
+        case("Η ανακοίνωση της «Νέας Δημοκρατίας» ήρθε αργά το βράδυ.", &[("Νέας Δημοκρατίας", Org)], &[]),
+    ]);
+}
+
+/// The id (and canonical name) of the entity found, or "" without one.
+fn id_of(text: &str, mention: &str) -> Option<String> {
+    let ents = NER.extract(text);
+    let e = ents.iter().find(|e| e.text() == mention)?;
+    Some(e.id().unwrap_or("").to_string())
+}
+
+/// A name with another given name than a listed person's is not that person: the entity
+/// is kept, without an id. A name that agrees keeps its id.
+#[test]
+fn ids_the_mention_supports() {
+    let mut failures = Vec::new();
+    for (text, mention, id) in [
+        ("Ο Άλαν ΜακΓκρέγκορ μίλησε για τη νέα του ταινία.", "Άλαν ΜακΓκρέγκορ", ""),
+        ("Ο Κρεγκ Μπέλαμι έπαιξε για χρόνια στη Λίβερπουλ.", "Κρεγκ Μπέλαμι", ""),
+        ("Στην εκδήλωση ήταν και η Μαρκέλλα Τσίπρα από τη Θεσσαλονίκη.", "Μαρκέλλα Τσίπρα", ""),
+        ("Ο Στέλιος Μητσοτάκης, ξάδερφος του δημάρχου, μίλησε.", "Στέλιος Μητσοτάκης", ""),
+        // A given name that is also a place (`Σοφία`) or a common word (`Ζωή`).
+        ("Η Σοφία Μητσοτάκη μίλησε χθες στους δημοσιογράφους.", "Σοφία Μητσοτάκη", ""),
+        ("Στην εκδήλωση μίλησε η Ζωή Βελοπούλου για το βιβλίο της.", "Ζωή Βελοπούλου", ""),
+        ("Ο Κόνορ ΜακΓκρέγκορ επέστρεψε στο ρινγκ.", "Κόνορ ΜακΓκρέγκορ", "grner:per:conor-mcgregor"),
+        (
+            "Ο πρωθυπουργός Κυριάκος Μητσοτάκης μίλησε στη Βουλή.",
+            "Κυριάκος Μητσοτάκης",
+            "grner:per:kyriakos-mitsotakis",
+        ),
+        ("Ο Μητσοτάκης απάντησε στις ερωτήσεις.", "Μητσοτάκης", "grner:per:kyriakos-mitsotakis"),
+    ] {
+        let got = id_of(text, mention);
+        if got.as_deref() != Some(id) {
+            failures.push(format!("{text:?}: {mention:?} expected id {id:?}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The prime minister's office is an organisation for a newsroom, by its full name or
+/// the short one.
+#[test]
+fn prime_ministers_office_is_an_organisation() {
+    check(&[
+        case("Σύσκεψη έγινε στο Μέγαρο Μαξίμου το πρωί.", &[("Μέγαρο Μαξίμου", Org)], &[]),
+        case("Πηγές του Μαξίμου σχολίασαν την πρόταση της αντιπολίτευσης.", &[("Μαξίμου", Org)], &[]),
+    ]);
+}
+
+/// Capitalised common nouns after `στη`, `από την` are no places: the institutions and
+/// abstractions of political news.
+#[test]
+fn capitalised_common_nouns_after_prepositions_are_not_places() {
+    check(&[
+        case("Η υπόθεση πέρασε πλέον στη Δικαιοσύνη.", &[], &["Δικαιοσύνη"]),
+        case("Ο υπουργός αναφέρθηκε στη Συμφωνία που υπογράφηκε πέρσι.", &[], &["Συμφωνία"]),
+        case("Η συζήτηση για τον προϋπολογισμό θα γίνει στην Ολομέλεια.", &[], &["Ολομέλεια"]),
+        case("Ο ομιλητής αναφέρθηκε στη Μεταπολίτευση και στην Κατοχή.", &[], &["Μεταπολίτευση"]),
+        case("Ο εκπρόσωπος αναφέρθηκε στη Διάσκεψη για το κλίμα.", &[], &["Διάσκεψη"]),
+        case("Τα παιδιά πήγαν κατασκήνωση στην Καλαμπάκα το καλοκαίρι.", &[("Καλαμπάκα", Loc)], &[]),
+    ]);
+}
+
+/// An acronym in brackets takes the label of the name before it only if it can be that
+/// name's initials: a place that ends a longer name gives it nothing.
+#[test]
+fn acronyms_in_brackets() {
+    check(&[
+        case(
+            "Ο πρόεδρος του Ειδικού Διαβαθμιδικού Συνδέσμου Νομού Αττικής (ΕΔΣΝΑ) μίλησε για τα απόβλητα.",
+            &[("ΕΔΣΝΑ", Org)],
+            &[],
+        ),
+        case(
+            "Ερευνητές του Ινστιτούτου Τεχνολογίας της Μασαχουσέτης (ΜΙΤ) ανακοίνωσαν τα αποτελέσματα.",
+            &[("ΜΙΤ", Org)],
+            &[],
+        ),
+        case("Η Ένωση Ποδοσφαιρικών Ομοσπονδιών Ευρώπης (ΟΥΕΦΑ) επέβαλε πρόστιμο.", &[("ΟΥΕΦΑ", Org)], &[]),
+    ]);
+}
+
+/// A dotted acronym keeps its final dot, unless that dot also ends the sentence.
+#[test]
+fn dotted_acronym_at_the_end_of_a_sentence() {
+    check(&[
+        case("Την ανακοίνωση εξέδωσε η Π.Ο.Σ.Κ.Ε. Η κυβέρνηση δεν απάντησε.", &[("Π.Ο.Σ.Κ.Ε", Org)], &[]),
+        case("Το πρώην στέλεχος της Π.Ο.Σ.Κ.Ε.", &[("Π.Ο.Σ.Κ.Ε", Org)], &[]),
+        case("Η Π.Ο.Σ.Κ.Ε. ανακοίνωσε απεργία για την Πέμπτη.", &[("Π.Ο.Σ.Κ.Ε.", Org)], &[]),
+    ]);
+}
+
+/// Capitalised adjectives that are common words by themselves (`Εθνική`, `Δημοτικό`)
+/// belong to the organisation's name when more adjectives and a head noun follow.
+#[test]
+fn adjectives_before_a_head_noun() {
+    check(&[
+        case(
+            "Η Εθνική Διαστημική Υπηρεσία ανακοίνωσε νέα αποστολή.",
+            &[("Εθνική Διαστημική Υπηρεσία", Org)],
+            &[],
+        ),
+        case(
+            "Στο Δημοτικό Αθλητικό Κέντρο έγινε η εκδήλωση του συλλόγου.",
+            &[("Δημοτικό Αθλητικό Κέντρο", Org)],
+            &[],
+        ),
+        case("Την έρευνα έκανε η Εθνική Στατιστική Αρχή πέρσι.", &[("Εθνική Στατιστική Αρχή", Org)], &[]),
+    ]);
+}
