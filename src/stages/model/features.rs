@@ -235,9 +235,10 @@ impl Features {
         slots.clear();
         slots.resize(n, u32::MAX);
         for i in (0..n).filter(|&i| self.active[i]) {
-            for j in i.saturating_sub(2)..(i + 3).min(n) {
-                if slots[j] == u32::MAX {
-                    slots[j] = cache.slot(w, line, j);
+            let first = i.saturating_sub(2);
+            for (j, slot) in slots.iter_mut().enumerate().take(i + 3).skip(first) {
+                if *slot == u32::MAX {
+                    *slot = cache.slot(w, line, j);
                 }
             }
         }
@@ -489,7 +490,9 @@ mod tests {
     #[test]
     fn cached_emissions_are_the_sums_of_the_rows() {
         let gaz = || Source::Gazetteer { gazetteer: "places".into(), line: 7 };
-        let cases: &[(&str, &[(&str, Label, bool)])] = &[
+        // (text, marked spans: (text, label, a gazetteer hit rather than a rule's mention))
+        type Marked<'a> = &'a [(&'a str, Label, bool)];
+        let cases: &[(&str, Marked<'_>)] = &[
             (
                 "Ο Κώστας Παπαδόπουλος μίλησε στην Πάτρα.",
                 &[("Πάτρα", Label::Loc, true), ("Κώστας Παπαδόπουλος", Label::Per, false)],
