@@ -984,7 +984,7 @@ impl RecognizerBuilder {
         let held =
             samples.len() - (samples.len() as f64 * crate::learn::train::HELD_OUT_SHARE).round() as usize;
         let weights = crate::learn::train::train(name, bits, &samples[..held], &samples[held..]);
-        let model = crate::stages::model::Model { name: name.into(), weights: weights.compact() };
+        let model = crate::stages::model::Model::new(name.into(), weights.compact());
         let gazetteers = all.split_off(base);
         Ok(ner.with_model(Learned { model, gazetteers, fingerprint }))
     }

@@ -222,12 +222,13 @@ impl Features {
     pub(crate) fn emissions(
         &mut self,
         line: &Line<'_>,
+        model: u64,
         w: &Weights,
         cache: &mut WordCache,
         out: &mut Vec<[f32; TAGS]>,
     ) {
         self.activate(line);
-        cache.prepare(w);
+        cache.prepare(model, w);
         let tokens = line.folded.tokens();
         let n = tokens.len();
         // The cache entry of each token within two of an active one.
@@ -408,8 +409,9 @@ const CACHE_WORDS: usize = 1 << 14;
 /// form and shape, and so its vocabulary word classes: the text is the key.)
 #[derive(Debug, Default)]
 pub(crate) struct WordCache {
-    /// The weights the vectors are of (their address), to start afresh with other weights.
-    weights: usize,
+    /// The model the vectors are of ([`super::Model`]'s id; 0: none), to start afresh
+    /// with another.
+    model: u64,
     index: FxHashMap<Box<str>, u32>,
     /// `[own, context at OFFSETS[0], ...]`.
     vectors: Vec<[[f32; TAGS]; 5]>,
@@ -419,13 +421,12 @@ pub(crate) struct WordCache {
 }
 
 impl WordCache {
-    fn prepare(&mut self, w: &Weights) {
-        let id = w as *const Weights as usize;
-        if self.weights == id && self.index.len() < CACHE_WORDS {
+    fn prepare(&mut self, model: u64, w: &Weights) {
+        if self.model == model && self.index.len() < CACHE_WORDS {
             return;
         }
-        if self.weights != id {
-            self.weights = id;
+        if self.model != model {
+            self.model = model;
             for k in 0..OFFSETS.len() {
                 self.rows.clear();
                 edge(&mut Rows { bits: w.bits, out: &mut self.rows }, k);
@@ -504,12 +505,18 @@ mod tests {
         ];
         let mut rng = Rng::new();
         let bits = 10;
-        let mut w = Weights::zero(bits);
-        for x in w.table.iter_mut().chain(w.trans.iter_mut()) {
-            *x = rng.below(2001) as f32 / 100.0 - 10.0;
-        }
-        for weights in [w.clone(), w.compact()] {
-            let mut cache = WordCache::default();
+        let mut random = || {
+            let mut w = Weights::zero(bits);
+            for x in w.table.iter_mut().chain(w.trans.iter_mut()) {
+                *x = rng.below(2001) as f32 / 100.0 - 10.0;
+            }
+            w
+        };
+        // Dense and compact weights, and another model's, through one cache: a cache filled
+        // for one model is not used for another.
+        let (w, other) = (random(), random());
+        let mut cache = WordCache::default();
+        for (model, weights) in [(1, w.clone()), (1, w.compact()), (2, other)] {
             for round in 0..2 {
                 for &(text, marked) in cases {
                     let mut folded = FoldedLine::default();
@@ -544,7 +551,7 @@ mod tests {
                     plain.extract(&line, bits);
                     let mut fast = Features::default();
                     let mut out = Vec::new();
-                    fast.emissions(&line, &weights, &mut cache, &mut out);
+                    fast.emissions(&line, model, &weights, &mut cache, &mut out);
                     assert_eq!(out.len(), n, "{text}");
                     for (i, e) in out.iter().enumerate() {
                         let mut want = [0.0; TAGS];

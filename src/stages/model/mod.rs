@@ -21,6 +21,7 @@ pub(crate) mod features;
 pub(crate) mod file;
 pub(crate) mod io;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use crate::stages::mention::Mention;
@@ -345,6 +346,9 @@ pub(crate) struct Model {
     /// The file (or corpus) name, for `model:<name>` sources.
     pub name: Arc<str>,
     pub weights: Weights,
+    /// Distinct for each model made (clones share it): what a worker's
+    /// [`features::WordCache`] was filled for, since buffers outlive recognizers.
+    id: u64,
 }
 
 /// Buffers of the model stage, reused across lines.
@@ -362,10 +366,16 @@ pub(crate) struct Scratch {
 const LABELS: [Label; 3] = [Label::Per, Label::Loc, Label::Org];
 
 impl Model {
+    /// A model with weights `weights`, known as `name`.
+    pub(crate) fn new(name: Arc<str>, weights: Weights) -> Model {
+        static MADE: AtomicU64 = AtomicU64::new(1);
+        Model { name, weights, id: MADE.fetch_add(1, Ordering::Relaxed) }
+    }
+
     /// Decodes `line` into `sc`, for [`Model::decide`].
     pub(crate) fn decode(&self, line: &features::Line<'_>, sc: &mut Scratch) {
         sc.decoder.reset();
-        sc.features.emissions(line, &self.weights, &mut sc.cache, &mut sc.decoder.emit);
+        sc.features.emissions(line, self.id, &self.weights, &mut sc.cache, &mut sc.decoder.emit);
         sc.decoder.viterbi(&self.weights);
     }
 
