@@ -309,3 +309,17 @@ fn adjectives_before_a_head_noun() {
         case("Την έρευνα έκανε η Εθνική Στατιστική Αρχή πέρσι.", &[("Εθνική Στατιστική Αρχή", Org)], &[]),
     ]);
 }
+
+/// A country spelled like one of its nationality nouns once folded is the country, unless
+/// a title makes the word a person's nationality.
+#[test]
+fn countries_spelled_like_nationality_nouns() {
+    check(&[
+        case("Νέοι βομβαρδισμοί αναφέρθηκαν χθες στη Συρία.", &[("Συρία", Loc)], &[]),
+        case("Η κυβέρνηση της Συρίας απέρριψε την πρόταση.", &[("Συρίας", Loc)], &[]),
+        case("Η Αργεντινή ζήτησε νέο δάνειο από το ΔΝΤ.", &[("Αργεντινή", Loc)], &[]),
+        case("Ο πρωθυπουργός του Μαυροβουνίου έφτασε στην Αθήνα.", &[("Μαυροβουνίου", Loc)], &[]),
+        case("Η Αργεντινή υπουργός μίλησε στη Βουλή.", &[], &["Αργεντινή"]),
+        case("Οι Βρετανοί τουρίστες έφτασαν στη Ρόδο.", &[("Ρόδο", Loc)], &["Βρετανοί"]),
+    ]);
+}

@@ -545,10 +545,17 @@ impl Vet<'_> {
                     }
                 }
                 // A capitalised common word is no name even when a list has it: a nationality
-                // noun (`Βρετανών`), a title (`Νικητής`), a day.
+                // noun (`Βρετανών`), a title (`Νικητής`), a day. A country spelled like one of
+                // its nationality nouns once folded (`Αργεντινή`, `Συρία`/`Σύρια`,
+                // `Μαυροβουνίου`) is the country, which the news names far more often, unless
+                // a title follows (`η Αργεντινή υπουργός`).
+                let country_not_noun = country(g)
+                    && t.has(class::NATIONALITY)
+                    && !line.next(i).is_some_and(|n| toks[n].has(class::TITLE));
                 if single
                     && g.label != Label::Per
                     && t.has(class::NONAME)
+                    && !country_not_noun
                     && !g.learned
                     && may(g, VETO_COMMON)
                 {
