@@ -323,3 +323,22 @@ fn countries_spelled_like_nationality_nouns() {
         case("Οι Βρετανοί τουρίστες έφτασαν στη Ρόδο.", &[("Ρόδο", Loc)], &["Βρετανοί"]),
     ]);
 }
+
+/// Capitalised common words after a masculine article are no persons: the spoken month
+/// forms, nouns in -ισμός and the capitalised words of religion and geography.
+#[test]
+fn capitalised_common_words_after_an_article_are_no_persons() {
+    check(&[
+        case(
+            "Οι εκλογές θα γίνουν τον Ιούλη, είπε ο Κώστας Μαυρίδης.",
+            &[("Κώστας Μαυρίδης", Per)],
+            &["Ιούλη"],
+        ),
+        case("Η ρύθμιση ισχύει από τον Μάρτη.", &[], &["Μάρτη"]),
+        case("Ο νόμος ψηφίστηκε στα τέλη του Δεκέμβρη.", &[], &["Δεκέμβρη"]),
+        case("Το συνέδριο ήταν αφιερωμένο στον Ελληνισμό της διασποράς.", &[], &["Ελληνισμό"]),
+        case("Η εκστρατεία για τον Εμβολιασμό ξεκινά.", &[], &["Εμβολιασμό"]),
+        case("Οι αγρότες του Βορρά διαμαρτυρήθηκαν.", &[], &["Βορρά"]),
+        case("Ο ποιητής έγραψε για τον Παράδεισο.", &[], &["Παράδεισο"]),
+    ]);
+}
