@@ -342,3 +342,14 @@ fn capitalised_common_words_after_an_article_are_no_persons() {
         case("Ο ποιητής έγραψε για τον Παράδεισο.", &[], &["Παράδεισο"]),
     ]);
 }
+
+/// In a sports report (two words of sport in the sentence) a country that is the subject
+/// or the object is its national team; elsewhere it stays a place.
+#[test]
+fn countries_in_sports_reports_are_teams() {
+    check(&[
+        case("Μετά την κλήρωση η Γερμανία φαίνεται από τις πιο δυνατές ομάδες.", &[("Γερμανία", Org)], &[]),
+        case("Η Γερμανία φαίνεται από τις πιο δυνατές χώρες.", &[("Γερμανία", Loc)], &[]),
+        case("Η Ιταλία έχασε στον ημιτελικό και ο σκόρερ της αποχώρησε.", &[("Ιταλία", Org)], &[]),
+    ]);
+}
