@@ -353,3 +353,16 @@ fn countries_in_sports_reports_are_teams() {
         case("Η Ιταλία έχασε στον ημιτελικό και ο σκόρερ της αποχώρησε.", &[("Ιταλία", Org)], &[]),
     ]);
 }
+
+/// A place that ends the name of a treaty, a day or a battle after a genitive article is
+/// part of that name; a country after a treaty word in lower case stays a place, and so do
+/// places elsewhere in the sentence.
+#[test]
+fn places_that_end_the_name_of_a_treaty_or_a_day() {
+    check(&[
+        case("Η Βουλή συζήτησε ξανά τη Συμφωνία των Πρεσπών.", &[], &["Πρεσπών"]),
+        case("Οι αλλαγές προβλέπονται από τη συνθήκη του Μάαστριχτ.", &[], &["Μάαστριχτ"]),
+        case("Τα σχολεία γιόρτασαν την Ημέρα της Γης στη Λάρισα.", &[("Λάρισα", Loc)], &["Γης"]),
+        case("Υπογράφηκε η συμφωνία της Ελλάδας με την Αίγυπτο.", &[("Ελλάδας", Loc), ("Αίγυπτο", Loc)], &[]),
+    ]);
+}
