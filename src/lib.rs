@@ -63,7 +63,10 @@ mod label;
 #[cfg(test)]
 mod test_rng;
 
-// The layers, each using only those above it.
+// The layers, lowest first, each using only those before it: `text` (folding, tokens,
+// vocabulary) → `gazetteer` → `lexicon` → `stages` (lookup, rules, patterns, veto, adapt,
+// model, document) → `recognizer` (with `entity`, `explain`) → `learn`. `label`, `error`
+// and `blob` serve them all. (rustfmt sorts the declarations.)
 mod entity;
 mod error;
 mod explain;
