@@ -366,3 +366,15 @@ fn places_that_end_the_name_of_a_treaty_or_a_day() {
         case("Υπογράφηκε η συμφωνία της Ελλάδας με την Αίγυπτο.", &[("Ελλάδας", Loc), ("Αίγυπτο", Loc)], &[]),
     ]);
 }
+
+/// Capitalised phrases of participles and neuter plurals in -ματα are common nouns, not
+/// persons; surnames shaped like participles still are.
+#[test]
+fn capitalised_participles_are_no_persons() {
+    check(&[
+        case("Το ποσοστό των Μη Εξυπηρετούμενων Ανοιγμάτων μειώθηκε.", &[], &["Ανοιγμάτων"]),
+        case("Η οργάνωση για τα Εξαφανισμένα Παιδιά ζητά βοήθεια.", &[], &["Παιδιά"]),
+        case("Το πρόγραμμα Ολοκληρωμένης Ανάπτυξης εγκρίθηκε.", &[], &["Ανάπτυξης"]),
+        case("Και για τον Χιμένες μίλησε ο προπονητής.", &[("Χιμένες", Per)], &[]),
+    ]);
+}
