@@ -315,7 +315,7 @@ impl Recognizer {
                     b.spans.extend(t.map(|t| (offset + t.s as usize, offset + t.e as usize)));
                     collect(&b.model.features, &b.spans);
                 } else if let Some(learned) = &self.model {
-                    b.model.features.extract(&features, learned.model.weights.bits);
+                    learned.model.decode(&features, &mut b.model);
                     let tokens = b.folded.tokens();
                     learned.model.decide(offset, tokens, &b.hits, &mut b.mentions, first, &mut b.model);
                 }
@@ -984,7 +984,7 @@ impl RecognizerBuilder {
         let held =
             samples.len() - (samples.len() as f64 * crate::learn::train::HELD_OUT_SHARE).round() as usize;
         let weights = crate::learn::train::train(name, bits, &samples[..held], &samples[held..]);
-        let model = crate::stages::model::Model { name: name.into(), weights: weights.compact() };
+        let model = crate::stages::model::Model::new(name.into(), weights.compact());
         let gazetteers = all.split_off(base);
         Ok(ner.with_model(Learned { model, gazetteers, fingerprint }))
     }

@@ -362,3 +362,72 @@ fn acronyms_that_name_no_organisation() {
         case("Η είσοδος είναι ΔΩΡΕΑΝ για όλους τους μαθητές.", &[], &["ΔΩΡΕΑΝ"]),
     ]);
 }
+
+/// A country spelled like one of its nationality nouns once folded is the country, unless
+/// a title makes the word a person's nationality.
+#[test]
+fn countries_spelled_like_nationality_nouns() {
+    check(&[
+        case("Νέοι βομβαρδισμοί αναφέρθηκαν χθες στη Συρία.", &[("Συρία", Loc)], &[]),
+        case("Η κυβέρνηση της Συρίας απέρριψε την πρόταση.", &[("Συρίας", Loc)], &[]),
+        case("Η Αργεντινή ζήτησε νέο δάνειο από το ΔΝΤ.", &[("Αργεντινή", Loc)], &[]),
+        case("Ο πρωθυπουργός του Μαυροβουνίου έφτασε στην Αθήνα.", &[("Μαυροβουνίου", Loc)], &[]),
+        case("Η Αργεντινή υπουργός μίλησε στη Βουλή.", &[], &["Αργεντινή"]),
+        case("Οι Βρετανοί τουρίστες έφτασαν στη Ρόδο.", &[("Ρόδο", Loc)], &["Βρετανοί"]),
+    ]);
+}
+
+/// Capitalised common words after a masculine article are no persons: the spoken month
+/// forms, nouns in -ισμός and the capitalised words of religion and geography.
+#[test]
+fn capitalised_common_words_after_an_article_are_no_persons() {
+    check(&[
+        case(
+            "Οι εκλογές θα γίνουν τον Ιούλη, είπε ο Κώστας Μαυρίδης.",
+            &[("Κώστας Μαυρίδης", Per)],
+            &["Ιούλη"],
+        ),
+        case("Η ρύθμιση ισχύει από τον Μάρτη.", &[], &["Μάρτη"]),
+        case("Ο νόμος ψηφίστηκε στα τέλη του Δεκέμβρη.", &[], &["Δεκέμβρη"]),
+        case("Το συνέδριο ήταν αφιερωμένο στον Ελληνισμό της διασποράς.", &[], &["Ελληνισμό"]),
+        case("Η εκστρατεία για τον Εμβολιασμό ξεκινά.", &[], &["Εμβολιασμό"]),
+        case("Οι αγρότες του Βορρά διαμαρτυρήθηκαν.", &[], &["Βορρά"]),
+        case("Ο ποιητής έγραψε για τον Παράδεισο.", &[], &["Παράδεισο"]),
+    ]);
+}
+
+/// In a sports report (two words of sport in the sentence) a country that is the subject
+/// or the object is its national team; elsewhere it stays a place.
+#[test]
+fn countries_in_sports_reports_are_teams() {
+    check(&[
+        case("Μετά την κλήρωση η Γερμανία φαίνεται από τις πιο δυνατές ομάδες.", &[("Γερμανία", Org)], &[]),
+        case("Η Γερμανία φαίνεται από τις πιο δυνατές χώρες.", &[("Γερμανία", Loc)], &[]),
+        case("Η Ιταλία έχασε στον ημιτελικό και ο σκόρερ της αποχώρησε.", &[("Ιταλία", Org)], &[]),
+    ]);
+}
+
+/// A place that ends the name of a treaty, a day or a battle after a genitive article is
+/// part of that name; a country after a treaty word in lower case stays a place, and so do
+/// places elsewhere in the sentence.
+#[test]
+fn places_that_end_the_name_of_a_treaty_or_a_day() {
+    check(&[
+        case("Η Βουλή συζήτησε ξανά τη Συμφωνία των Πρεσπών.", &[], &["Πρεσπών"]),
+        case("Οι αλλαγές προβλέπονται από τη συνθήκη του Μάαστριχτ.", &[], &["Μάαστριχτ"]),
+        case("Τα σχολεία γιόρτασαν την Ημέρα της Γης στη Λάρισα.", &[("Λάρισα", Loc)], &["Γης"]),
+        case("Υπογράφηκε η συμφωνία της Ελλάδας με την Αίγυπτο.", &[("Ελλάδας", Loc), ("Αίγυπτο", Loc)], &[]),
+    ]);
+}
+
+/// Capitalised phrases of participles and neuter plurals in -ματα are common nouns, not
+/// persons; surnames shaped like participles still are.
+#[test]
+fn capitalised_participles_are_no_persons() {
+    check(&[
+        case("Το ποσοστό των Μη Εξυπηρετούμενων Ανοιγμάτων μειώθηκε.", &[], &["Ανοιγμάτων"]),
+        case("Η οργάνωση για τα Εξαφανισμένα Παιδιά ζητά βοήθεια.", &[], &["Παιδιά"]),
+        case("Το πρόγραμμα Ολοκληρωμένης Ανάπτυξης εγκρίθηκε.", &[], &["Ανάπτυξης"]),
+        case("Και για τον Χιμένες μίλησε ο προπονητής.", &[("Χιμένες", Per)], &[]),
+    ]);
+}

@@ -17,7 +17,8 @@
 
 use std::hash::Hasher;
 
-use crate::fxhash::FxHasher;
+use super::{Weights, TAGS};
+use crate::fxhash::{FxHashMap, FxHasher};
 use crate::stages::mention::Mention;
 use crate::text::normalize::{shape, FoldedLine, Token};
 use crate::text::vocab::Word;
@@ -48,6 +49,8 @@ pub(crate) struct Features {
     pub active: Vec<bool>,
     /// Scratch: the anchors of the line.
     anchor: Vec<bool>,
+    /// Scratch: the [`WordCache`] entry of each token.
+    slots: Vec<u32>,
 }
 
 /// Feature kinds (the first byte hashed).
@@ -165,21 +168,18 @@ impl Features {
         &self.rows[start..self.ends[i] as usize]
     }
 
-    /// The features of every token of `line`, hashed into `2^bits` rows.
-    pub(crate) fn extract(&mut self, line: &Line<'_>, bits: u32) {
+    /// Marks the active tokens of `line` in `self.active`.
+    fn activate(&mut self, line: &Line<'_>) {
         let tokens = line.folded.tokens();
         let n = tokens.len();
-        self.rows.clear();
-        self.ends.clear();
         self.active.clear();
         // Anchors: capitalised words and tokens the earlier stages put in a mention.
         let anchor = &mut self.anchor;
         anchor.clear();
         anchor.resize(n, false);
         let (mut hi, mut mi) = (0, 0);
-        let span = |t: &Token| (line.offset + t.s as usize, line.offset + t.e as usize);
         for (i, t) in tokens.iter().enumerate() {
-            let (s, e) = span(t);
+            let (s, e) = span(line, t);
             anchor[i] = is_capitalised(t)
                 || covering(line.hits, &mut hi, s, e).is_some()
                 || covering(line.mentions, &mut mi, s, e).is_some();
@@ -188,95 +188,388 @@ impl Features {
             let near = anchor[i.saturating_sub(1)..(i + 2).min(n)].iter().any(|&a| a);
             self.active.push(near);
         }
-        // (Bytes: the folded line is UTF-8 by construction, and features hash bytes.)
-        let folded = |i: usize| line.folded.bytes(tokens[i].fs, tokens[i].fe);
-        let (mut hi, mut mi) = (0, 0);
-        let mut sentence_start = 0;
+    }
+
+    /// The features of every token of `line`, hashed into `2^bits` rows.
+    pub(crate) fn extract(&mut self, line: &Line<'_>, bits: u32) {
+        self.activate(line);
+        let tokens = line.folded.tokens();
+        let n = tokens.len();
+        self.rows.clear();
+        self.ends.clear();
+        let mut sentence = Sentence::default();
         let mut rows = Rows { bits, out: &mut self.rows };
-        for (i, t) in tokens.iter().enumerate() {
-            if i > 0 && ends_sentence(folded(i - 1)) {
-                sentence_start = i;
+        for i in 0..n {
+            sentence.advance(line, i);
+            if self.active[i] {
+                own(&mut rows, line, i);
+                for (k, d) in OFFSETS.iter().enumerate() {
+                    match i.checked_add_signed(*d).filter(|&j| j < n) {
+                        Some(j) => context(&mut rows, line, j, k),
+                        None => edge(&mut rows, k),
+                    }
+                }
+                around(&mut rows, line, i, &mut sentence);
             }
+            self.ends.push(rows.out.len() as u32);
+        }
+    }
+
+    /// The emission scores of every token of `line` under `w` into `out` (inactive tokens:
+    /// only `O`). The same scores as [`Features::extract`] and [`Weights::emit`] give, but a
+    /// word's own and context rows are summed once per distinct word (in `cache`), so that a
+    /// token costs a few cached vectors and the rows of its surroundings.
+    pub(crate) fn emissions(
+        &mut self,
+        line: &Line<'_>,
+        model: u64,
+        w: &Weights,
+        cache: &mut WordCache,
+        out: &mut Vec<[f32; TAGS]>,
+    ) {
+        self.activate(line);
+        cache.prepare(model, w);
+        let tokens = line.folded.tokens();
+        let n = tokens.len();
+        // The cache entry of each token within two of an active one.
+        let slots = &mut self.slots;
+        slots.clear();
+        slots.resize(n, u32::MAX);
+        for i in (0..n).filter(|&i| self.active[i]) {
+            let first = i.saturating_sub(2);
+            for (j, slot) in slots.iter_mut().enumerate().take(i + 3).skip(first) {
+                if *slot == u32::MAX {
+                    *slot = cache.slot(w, line, j);
+                }
+            }
+        }
+        out.clear();
+        let mut sentence = Sentence::default();
+        for i in 0..n {
+            sentence.advance(line, i);
             if !self.active[i] {
-                self.ends.push(rows.out.len() as u32);
+                let mut e = [f32::NEG_INFINITY; TAGS];
+                e[0] = 0.0;
+                out.push(e);
                 continue;
             }
-            let w = folded(i);
-            let (s, e) = span(t);
-            rows.small(kind::BIAS, &[]);
-            rows.bytes(kind::FOLD, 0, w);
-            // The lower-case form: a word that starts with a small letter is taken as
-            // written (it is lower-case but for rare mixed forms such as `iPhone`).
-            let original = &line.text[t.s as usize..t.e as usize];
-            if t.shape & shape::SMALL != 0 {
-                rows.bytes(kind::LOWER, 0, original.as_bytes());
-            } else {
-                let mut h = Rows::hasher(kind::LOWER);
-                for c in original.chars().flat_map(char::to_lowercase) {
-                    h.write_u32(c as u32);
-                }
-                rows.push(h);
+            let mut e = cache.vectors[slots[i] as usize][0];
+            for (k, d) in OFFSETS.iter().enumerate() {
+                let v = match i.checked_add_signed(*d).filter(|&j| j < n) {
+                    Some(j) => &cache.vectors[slots[j] as usize][1 + k],
+                    None => &cache.edges[k],
+                };
+                add(&mut e, v);
             }
-            // Ends of the first four characters, starts of the last four (a character
-            // starts at every byte that is not a UTF-8 continuation byte).
-            let starts = |b: &(usize, &u8)| *b.1 & 0xC0 != 0x80;
-            let ends = w.iter().enumerate().skip(1).filter(starts).map(|(b, _)| b).chain([w.len()]).take(4);
-            for (k, end) in ends.enumerate() {
-                rows.bytes(kind::PREFIX, k as u8, &w[..end]);
+            self.rows.clear();
+            around(&mut Rows { bits: w.bits, out: &mut self.rows }, line, i, &mut sentence);
+            let mut rest = [0.0; TAGS];
+            w.emit(&self.rows, &mut rest);
+            add(&mut e, &rest);
+            out.push(e);
+        }
+    }
+}
+
+fn add(e: &mut [f32; TAGS], v: &[f32; TAGS]) {
+    for (a, b) in e.iter_mut().zip(v) {
+        *a += b;
+    }
+}
+
+/// The offsets of the context words, in feature order (the `WORD` feature's sub-kind is
+/// the offset plus 2).
+const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
+
+fn span(line: &Line<'_>, t: &Token) -> (usize, usize) {
+    (line.offset + t.s as usize, line.offset + t.e as usize)
+}
+
+/// Bytes of token `i`'s folded form (the folded line is UTF-8 by construction, and
+/// features hash bytes).
+fn folded<'l>(line: &Line<'l>, i: usize) -> &'l [u8] {
+    let t = &line.folded.tokens()[i];
+    line.folded.bytes(t.fs, t.fe)
+}
+
+/// The rows of what token `i` is by itself: the bias, its forms, affixes, shape, length
+/// and word classes. They depend on the token's text alone.
+fn own(rows: &mut Rows<'_>, line: &Line<'_>, i: usize) {
+    let t = &line.folded.tokens()[i];
+    let w = folded(line, i);
+    rows.small(kind::BIAS, &[]);
+    rows.bytes(kind::FOLD, 0, w);
+    // The lower-case form: a word that starts with a small letter is taken as
+    // written (it is lower-case but for rare mixed forms such as `iPhone`).
+    let original = &line.text[t.s as usize..t.e as usize];
+    if t.shape & shape::SMALL != 0 {
+        rows.bytes(kind::LOWER, 0, original.as_bytes());
+    } else {
+        let mut h = Rows::hasher(kind::LOWER);
+        for c in original.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
+        rows.push(h);
+    }
+    // Ends of the first four characters, starts of the last four (a character
+    // starts at every byte that is not a UTF-8 continuation byte).
+    let starts = |b: &(usize, &u8)| *b.1 & 0xC0 != 0x80;
+    let ends = w.iter().enumerate().skip(1).filter(starts).map(|(b, _)| b).chain([w.len()]).take(4);
+    for (k, end) in ends.enumerate() {
+        rows.bytes(kind::PREFIX, k as u8, &w[..end]);
+    }
+    for (k, (start, _)) in w.iter().enumerate().rev().filter(starts).take(4).enumerate() {
+        rows.bytes(kind::SUFFIX, k as u8, &w[start..]);
+    }
+    let chars = w.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    rows.small(kind::SHAPE, &[u64::from(t.shape)]);
+    rows.small(kind::LEN, &[chars.min(8) as u64]);
+    let mut c = line.words[i].classes;
+    while c != 0 {
+        rows.small(kind::CLASS, &[u64::from(c.trailing_zeros())]);
+        c &= c - 1;
+    }
+}
+
+/// The rows token `j` gives the token at `-OFFSETS[k]` from it: its folded form, and at
+/// ±1 its shape and word classes. They too depend on the token's text alone.
+fn context(rows: &mut Rows<'_>, line: &Line<'_>, j: usize, k: usize) {
+    let d = OFFSETS[k];
+    let sub = (d + 2) as u8;
+    rows.bytes(kind::WORD, sub, folded(line, j));
+    if d.abs() == 1 {
+        rows.small(kind::NEAR_SHAPE, &[sub as u64, u64::from(line.folded.tokens()[j].shape)]);
+        let mut c = line.words[j].classes;
+        while c != 0 {
+            rows.small(kind::NEAR_CLASS, &[sub as u64, u64::from(c.trailing_zeros())]);
+            c &= c - 1;
+        }
+    }
+}
+
+/// The row of the line's edge at offset `OFFSETS[k]`.
+fn edge(rows: &mut Rows<'_>, k: usize) {
+    rows.bytes(kind::WORD, (OFFSETS[k] + 2) as u8, b"\x00edge");
+}
+
+/// Where the current sentence starts, and the walk over the line's mentions.
+#[derive(Default)]
+struct Sentence {
+    start: usize,
+    hits: usize,
+    mentions: usize,
+}
+
+impl Sentence {
+    /// Moves to token `i` (called for every token in order).
+    fn advance(&mut self, line: &Line<'_>, i: usize) {
+        if i > 0 && ends_sentence(folded(line, i - 1)) {
+            self.start = i;
+        }
+    }
+}
+
+/// The rows of token `i` that depend on more than one token's text: its position in the
+/// sentence, the previous word with its shape, the earlier stages' hits and mentions.
+fn around(rows: &mut Rows<'_>, line: &Line<'_>, i: usize, at: &mut Sentence) {
+    let t = &line.folded.tokens()[i];
+    let (s, e) = span(line, t);
+    rows.small(kind::POSITION, &[(i - at.start).min(3) as u64]);
+    if i > 0 {
+        let mut h = Rows::hasher(kind::PREV_WORD_SHAPE);
+        h.write(folded(line, i - 1));
+        h.write_u8(t.shape);
+        rows.push(h);
+    }
+    if let Some(m) = covering(line.hits, &mut at.hits, s, e) {
+        let p = position(m, s, e);
+        rows.small(kind::HIT, &[m.label as u64, p]);
+        rows.bytes(kind::HIT_SOURCE, p as u8, source_name(&m.source).as_bytes());
+        rows.small(kind::HIT_PRIORITY, &[m.label as u64, m.priority as u64]);
+    }
+    if let Some(m) = covering(line.mentions, &mut at.mentions, s, e) {
+        let p = position(m, s, e);
+        rows.small(kind::MENTION, &[m.label as u64, p]);
+        let mut h = Rows::hasher(kind::MENTION_SOURCE);
+        h.write(source_name(&m.source).as_bytes());
+        h.write_u64(m.label as u64);
+        h.write_u64(p);
+        rows.push(h);
+        rows.small(kind::MENTION_SHAPE, &[m.label as u64, p, u64::from(t.shape)]);
+    }
+}
+
+/// Most distinct words a [`WordCache`] holds before it starts afresh (some 180 bytes each).
+const CACHE_WORDS: usize = 1 << 14;
+
+/// Per distinct word (by its text in the line), the summed weights of its [`own`] rows and
+/// of its [`context`] rows at each offset: news text repeats its words, so that most tokens
+/// cost a hash lookup instead of some twenty hashed rows. Values do not depend on what
+/// the cache held before, so output does not either. (A token's text decides its folded
+/// form and shape, and so its vocabulary word classes: the text is the key.)
+#[derive(Debug, Default)]
+pub(crate) struct WordCache {
+    /// The model the vectors are of ([`super::Model`]'s id; 0: none), to start afresh
+    /// with another.
+    model: u64,
+    index: FxHashMap<Box<str>, u32>,
+    /// `[own, context at OFFSETS[0], ...]`.
+    vectors: Vec<[[f32; TAGS]; 5]>,
+    /// The edge rows' weights at each offset.
+    edges: [[f32; TAGS]; 4],
+    rows: Vec<u32>,
+}
+
+impl WordCache {
+    fn prepare(&mut self, model: u64, w: &Weights) {
+        if self.model == model && self.index.len() < CACHE_WORDS {
+            return;
+        }
+        if self.model != model {
+            self.model = model;
+            for k in 0..OFFSETS.len() {
+                self.rows.clear();
+                edge(&mut Rows { bits: w.bits, out: &mut self.rows }, k);
+                w.emit(&self.rows, &mut self.edges[k]);
             }
-            for (k, (start, _)) in w.iter().enumerate().rev().filter(starts).take(4).enumerate() {
-                rows.bytes(kind::SUFFIX, k as u8, &w[start..]);
+        }
+        self.index.clear();
+        self.vectors.clear();
+    }
+
+    /// The entry of token `j` of `line`, computed if new.
+    fn slot(&mut self, w: &Weights, line: &Line<'_>, j: usize) -> u32 {
+        let t = &line.folded.tokens()[j];
+        let text = &line.text[t.s as usize..t.e as usize];
+        if let Some(&k) = self.index.get(text) {
+            return k;
+        }
+        let mut v = [[0.0; TAGS]; 5];
+        let bits = w.bits;
+        self.rows.clear();
+        own(&mut Rows { bits, out: &mut self.rows }, line, j);
+        w.emit(&self.rows, &mut v[0]);
+        for k in 0..OFFSETS.len() {
+            self.rows.clear();
+            context(&mut Rows { bits, out: &mut self.rows }, line, j, k);
+            w.emit(&self.rows, &mut v[1 + k]);
+        }
+        let k = self.vectors.len() as u32;
+        self.vectors.push(v);
+        self.index.insert(text.into(), k);
+        k
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_rng::Rng;
+    use crate::text::vocab::NO_TOKEN;
+    use crate::Label;
+
+    fn mention(text: &str, part: &str, label: Label, source: Source) -> Mention {
+        let start = text.find(part).expect("part of the text");
+        let end = start + part.len();
+        Mention {
+            start,
+            end,
+            label,
+            entry: None,
+            canonical: None,
+            source,
+            confidence: 1.0,
+            priority: 3,
+            user: false,
+            learned: false,
+        }
+    }
+
+    /// The cached emissions are the plain ones (each token's rows summed), on lines with
+    /// repeated words, edges, sentence ends, hits and mentions, whether the cache is new or
+    /// already holds the words.
+    #[test]
+    fn cached_emissions_are_the_sums_of_the_rows() {
+        let gaz = || Source::Gazetteer { gazetteer: "places".into(), line: 7 };
+        // (text, marked spans: (text, label, a gazetteer hit rather than a rule's mention))
+        type Marked<'a> = &'a [(&'a str, Label, bool)];
+        let cases: &[(&str, Marked<'_>)] = &[
+            (
+                "Ο Κώστας Παπαδόπουλος μίλησε στην Πάτρα.",
+                &[("Πάτρα", Label::Loc, true), ("Κώστας Παπαδόπουλος", Label::Per, false)],
+            ),
+            ("Πάτρα", &[("Πάτρα", Label::Loc, true)]),
+            ("στην Πάτρα και στην Πάτρα. Η ΔΕΗ είπε: ναι στην Πάτρα", &[("ΔΕΗ", Label::Org, false)]),
+            ("όλα πεζά εδώ, χωρίς τίποτα", &[]),
+            ("", &[]),
+        ];
+        let mut rng = Rng::new();
+        let bits = 10;
+        let mut random = || {
+            let mut w = Weights::zero(bits);
+            for x in w.table.iter_mut().chain(w.trans.iter_mut()) {
+                *x = rng.below(2001) as f32 / 100.0 - 10.0;
             }
-            let chars = w.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-            rows.small(kind::SHAPE, &[u64::from(t.shape)]);
-            rows.small(kind::LEN, &[chars.min(8) as u64]);
-            rows.small(kind::POSITION, &[(i - sentence_start).min(3) as u64]);
-            for d in [-2i64, -1, 1, 2] {
-                let j = i as i64 + d;
-                let sub = (d + 2) as u8;
-                if j < 0 || j >= n as i64 {
-                    rows.bytes(kind::WORD, sub, b"\x00edge");
-                    continue;
-                }
-                let j = j as usize;
-                rows.bytes(kind::WORD, sub, folded(j));
-                if d.abs() == 1 {
-                    rows.small(kind::NEAR_SHAPE, &[sub as u64, u64::from(tokens[j].shape)]);
-                    let mut c = line.words[j].classes;
-                    while c != 0 {
-                        rows.small(kind::NEAR_CLASS, &[sub as u64, u64::from(c.trailing_zeros())]);
-                        c &= c - 1;
+            w
+        };
+        // Dense and compact weights, and another model's, through one cache: a cache filled
+        // for one model is not used for another.
+        let (w, other) = (random(), random());
+        let mut cache = WordCache::default();
+        for (model, weights) in [(1, w.clone()), (1, w.compact()), (2, other)] {
+            for round in 0..2 {
+                for &(text, marked) in cases {
+                    let mut folded = FoldedLine::default();
+                    folded.fold_and_split(text, |_, _| {});
+                    let n = folded.tokens().len();
+                    // Word classes are the vocabulary's, of the folded word.
+                    let class =
+                        |t: &Token| folded.bytes(t.fs, t.fe).iter().map(|&b| u64::from(b)).sum::<u64>() % 5;
+                    let words: Vec<Word> =
+                        folded.tokens().iter().map(|t| Word { token: NO_TOKEN, classes: class(t) }).collect();
+                    let of = |hit: bool| -> Vec<Mention> {
+                        let mut ms: Vec<Mention> = marked
+                            .iter()
+                            .filter(|m| m.2 == hit)
+                            .map(|&(p, l, _)| {
+                                mention(text, p, l, if hit { gaz() } else { Source::Rule("title") })
+                            })
+                            .collect();
+                        ms.sort_by_key(|m| m.start);
+                        ms
+                    };
+                    let (hits, mentions) = (of(true), of(false));
+                    let line = Line {
+                        text,
+                        offset: 0,
+                        folded: &folded,
+                        words: &words,
+                        hits: &hits,
+                        mentions: &mentions,
+                    };
+                    let mut plain = Features::default();
+                    plain.extract(&line, bits);
+                    let mut fast = Features::default();
+                    let mut out = Vec::new();
+                    fast.emissions(&line, model, &weights, &mut cache, &mut out);
+                    assert_eq!(out.len(), n, "{text}");
+                    for (i, e) in out.iter().enumerate() {
+                        let mut want = [0.0; TAGS];
+                        if plain.active[i] {
+                            weights.emit(plain.rows(i), &mut want);
+                        } else {
+                            want = [f32::NEG_INFINITY; TAGS];
+                            want[0] = 0.0;
+                        }
+                        for (a, b) in e.iter().zip(&want) {
+                            assert!(
+                                a == b || (a - b).abs() < 1e-3,
+                                "round {round}, {text:?} token {i}: {e:?} vs {want:?}"
+                            );
+                        }
                     }
                 }
             }
-            if i > 0 {
-                let mut h = Rows::hasher(kind::PREV_WORD_SHAPE);
-                h.write(folded(i - 1));
-                h.write_u8(t.shape);
-                rows.push(h);
-            }
-            let mut c = line.words[i].classes;
-            while c != 0 {
-                rows.small(kind::CLASS, &[u64::from(c.trailing_zeros())]);
-                c &= c - 1;
-            }
-            if let Some(m) = covering(line.hits, &mut hi, s, e) {
-                let p = position(m, s, e);
-                rows.small(kind::HIT, &[m.label as u64, p]);
-                rows.bytes(kind::HIT_SOURCE, p as u8, source_name(&m.source).as_bytes());
-                rows.small(kind::HIT_PRIORITY, &[m.label as u64, m.priority as u64]);
-            }
-            if let Some(m) = covering(line.mentions, &mut mi, s, e) {
-                let p = position(m, s, e);
-                rows.small(kind::MENTION, &[m.label as u64, p]);
-                let mut h = Rows::hasher(kind::MENTION_SOURCE);
-                h.write(source_name(&m.source).as_bytes());
-                h.write_u64(m.label as u64);
-                h.write_u64(p);
-                rows.push(h);
-                rows.small(kind::MENTION_SHAPE, &[m.label as u64, p, u64::from(t.shape)]);
-            }
-            self.ends.push(rows.out.len() as u32);
         }
     }
 }

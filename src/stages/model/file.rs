@@ -100,7 +100,7 @@ pub(crate) fn from_bytes(
         if !r.done() {
             return Err(r.invalid("bytes after the weights"));
         }
-        Ok((Learned { model: Model { name, weights }, gazetteers, fingerprint }, adapt))
+        Ok((Learned { model: Model::new(name, weights), gazetteers, fingerprint }, adapt))
     };
     read(&mut r).map_err(err)
 }
@@ -123,7 +123,7 @@ mod tests {
         g.insert(Entry::new("learned:LOC:a", Label::Loc, "Άλφα").alias("Αλφα").kind("place")).unwrap();
         let mut weights = Weights::zero(3);
         weights.table[5] = 0.5;
-        let model = Model { name: "x.iob2".into(), weights };
+        let model = Model::new("x.iob2".into(), weights);
         let mut adapt = Adaptation::default();
         adapt.given.insert("γιαννης".into());
         adapt.verdicts.insert(("αλφα".into(), false), Some(Label::Per));

@@ -21,6 +21,7 @@ pub(crate) mod features;
 pub(crate) mod file;
 pub(crate) mod io;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use crate::stages::mention::Mention;
@@ -188,6 +189,12 @@ impl Decoder {
             }
             self.emit.push(e);
         }
+        self.viterbi(w);
+    }
+
+    /// Decodes the emission scores in `self.emit` (see [`Decoder::decode`]).
+    fn viterbi(&mut self, w: &Weights) {
+        let n = self.emit.len();
         self.alpha.clear();
         self.back.clear();
         // The transition weights with the BIO constraints folded in: a forbidden step
@@ -202,26 +209,39 @@ impl Decoder {
             }
         }
         for i in 0..n {
+            let e = &self.emit[i];
             let mut a = [NEVER; TAGS];
             let mut b = [0u8; TAGS];
-            for next in 0..TAGS {
-                let e = self.emit[i][next];
-                if e == NEVER {
-                    continue;
+            if i == 0 {
+                for next in 0..TAGS {
+                    a[next] = trans[TAGS][next] + e[next];
                 }
-                if i == 0 {
-                    a[next] = trans[TAGS][next] + e;
-                    continue;
-                }
+            } else if e[1] == NEVER {
+                // An inactive token: only `O`.
                 let mut best = NEVER;
                 for (prev, &p) in self.alpha[i - 1].iter().enumerate() {
-                    let s = p + trans[prev][next];
+                    let s = p + trans[prev][0];
                     if s > best {
                         best = s;
-                        b[next] = prev as u8;
+                        b[0] = prev as u8;
                     }
                 }
-                a[next] = best + e;
+                a[0] = best + e[0];
+            } else {
+                // Every step at once, the best (first) previous tag of each next one kept
+                // by selects rather than branches: the comparisons are unpredictable.
+                let mut best = [NEVER; TAGS];
+                for (prev, &p) in self.alpha[i - 1].iter().enumerate() {
+                    for next in 0..TAGS {
+                        let s = p + trans[prev][next];
+                        let better = s > best[next];
+                        best[next] = if better { s } else { best[next] };
+                        b[next] = if better { prev as u8 } else { b[next] };
+                    }
+                }
+                for next in 0..TAGS {
+                    a[next] = best[next] + e[next];
+                }
             }
             self.alpha.push(a);
             self.back.push(b);
@@ -326,6 +346,9 @@ pub(crate) struct Model {
     /// The file (or corpus) name, for `model:<name>` sources.
     pub name: Arc<str>,
     pub weights: Weights,
+    /// Distinct for each model made (clones share it): what a worker's
+    /// [`features::WordCache`] was filled for, since buffers outlive recognizers.
+    id: u64,
 }
 
 /// Buffers of the model stage, reused across lines.
@@ -336,15 +359,29 @@ pub(crate) struct Scratch {
     decoder: Decoder,
     spans: Vec<(usize, usize, usize)>,
     pipeline: Vec<Mention>,
+    cache: features::WordCache,
 }
 
 /// Labels of the types other than MISC, by type index.
 const LABELS: [Label; 3] = [Label::Per, Label::Loc, Label::Org];
 
 impl Model {
+    /// A model with weights `weights`, known as `name`.
+    pub(crate) fn new(name: Arc<str>, weights: Weights) -> Model {
+        static MADE: AtomicU64 = AtomicU64::new(1);
+        Model { name, weights, id: MADE.fetch_add(1, Ordering::Relaxed) }
+    }
+
+    /// Decodes `line` into `sc`, for [`Model::decide`].
+    pub(crate) fn decode(&self, line: &features::Line<'_>, sc: &mut Scratch) {
+        sc.decoder.reset();
+        sc.features.emissions(line, self.id, &self.weights, &mut sc.cache, &mut sc.decoder.emit);
+        sc.decoder.viterbi(&self.weights);
+    }
+
     /// Replaces the line's mentions (`mentions[first..]`, the earlier stages' decision) by
-    /// the model's, decoded from `sc.features` (the features of `tokens`, the line's
-    /// tokens; the line starts at byte `offset` of the text).
+    /// the model's, as [`Model::decode`] decoded them (`tokens`: the line's tokens; the
+    /// line starts at byte `offset` of the text).
     ///
     /// Where the model agrees with the earlier stages (same span and label), their mention
     /// stays, with its source: the model confirmed it. Other spans are the model's, with
@@ -361,10 +398,19 @@ impl Model {
         first: usize,
         sc: &mut Scratch,
     ) {
-        let Scratch { features, decoder, spans: found, pipeline } = sc;
-        decoder.reset();
-        decoder.decode(&self.weights, features);
+        let Scratch { decoder, spans: found, pipeline, .. } = sc;
         spans(&decoder.tags, found);
+        // Most lines: the model keeps the earlier stages' mentions as they are.
+        let mut kept = found.iter().filter(|f| f.2 != MISC);
+        let line = &mentions[first..];
+        if kept.clone().count() == line.len()
+            && kept.all(|&(a, b, t)| {
+                let (start, end) = (offset + tokens[a].s as usize, offset + tokens[b - 1].e as usize);
+                line.iter().any(|m| m.start == start && m.end == end && m.label == LABELS[t])
+            })
+        {
+            return;
+        }
         pipeline.clear();
         pipeline.extend(mentions.drain(first..));
         mentions.extend(pipeline.iter().filter(|m| m.user).cloned());

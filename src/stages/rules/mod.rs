@@ -146,6 +146,11 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
          NONAME: a nationality noun, a title, a day)",
     ),
     (VETO_HYPHEN, "one of two names joined by a hyphen: a pairing, a match or a route"),
+    (
+        VETO_NAME_OF,
+        "a place after `του`/`της`/`των` that ends the name of a treaty, a day, a battle or a \
+         structure (`Συμφωνία των Πρεσπών`, `Ημέρα της Γης`)",
+    ),
     (VETO_GIVEN, "a given name taken for a place, before a surname (`Αθηνά Κοτζαμπάση`)"),
     (VETO_PLACE_SHAPE, "a place shaped like a common word, before a capitalised word"),
     (VETO_WORK_TITLE, "the whole title of a work in guillemets after its noun (`το βιβλίο «Ιθάκη»`)"),
@@ -161,6 +166,7 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
 ];
 pub(crate) const VETO_COMMON: &str = "veto_capitalised_common";
 pub(crate) const VETO_HYPHEN: &str = "veto_hyphen_pair";
+pub(crate) const VETO_NAME_OF: &str = "veto_place_ending_a_name";
 pub(crate) const VETO_GIVEN: &str = "veto_given_name_before_surname";
 pub(crate) const VETO_PLACE_SHAPE: &str = "veto_place_before_name";
 pub(crate) const VETO_WORK_TITLE: &str = "veto_title_of_work";
@@ -549,10 +555,17 @@ impl Vet<'_> {
                     }
                 }
                 // A capitalised common word is no name even when a list has it: a nationality
-                // noun (`Βρετανών`), a title (`Νικητής`), a day.
+                // noun (`Βρετανών`), a title (`Νικητής`), a day. A country spelled like one of
+                // its nationality nouns once folded (`Αργεντινή`, `Συρία`/`Σύρια`,
+                // `Μαυροβουνίου`) is the country, which the news names far more often, unless
+                // a title follows (`η Αργεντινή υπουργός`).
+                let country_not_noun = country(g)
+                    && t.has(class::NATIONALITY)
+                    && !line.next(i).is_some_and(|n| toks[n].has(class::TITLE));
                 if single
                     && g.label != Label::Per
                     && t.has(class::NONAME)
+                    && !country_not_noun
                     && !g.learned
                     && may(g, VETO_COMMON)
                 {
@@ -573,6 +586,27 @@ impl Vet<'_> {
                         j += 1;
                     }
                     continue;
+                }
+                // A place that ends the name of a treaty, a day, a battle or a structure after
+                // a genitive article (`Συμφωνία των Πρεσπών`, `η συνθήκη του Μάαστριχτ`, `Ημέρα
+                // της Γης`, `Γεφύρι της Πλάκας`): the press writes the whole as one name, not
+                // as a mention of the place. Institutions (`Πανεπιστήμιο του Πειραιά`) are
+                // left to the organisation rules; after a head in lower case a country stays
+                // a place (`η συμφωνία της Ελλάδας με την Τουρκία`).
+                if g.label == Label::Loc && g.start == t.s as usize && may(g, VETO_NAME_OF) {
+                    let head = line
+                        .prev(i)
+                        .filter(|&p| veto_only::GENITIVE_ARTICLES.contains(&line.w(p)))
+                        .and_then(|p| line.prev(p))
+                        .filter(|&h| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD));
+                    if head.is_some_and(|h| toks[h].cap() || !country(g)) {
+                        let mut j = i;
+                        while j < toks.len() && toks[j].gaz == t.gaz {
+                            veto.push((t.gaz as usize - 1, j, VETO_NAME_OF));
+                            j += 1;
+                        }
+                        continue;
+                    }
                 }
                 if i + 1 >= toks.len() {
                     continue;

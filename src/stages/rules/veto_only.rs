@@ -262,7 +262,7 @@ const ADJECTIVE_ENDINGS: [&str; 6] = ["ικός", "ικό", "ικού", "ικο�
 const BRANCH_COUNTRIES: [&str; 3] = ["Ελλάς", "Ελλάδος", "Ελλάδας"];
 
 /// Greek genitive articles that join a place to the name it ends.
-const GENITIVE_ARTICLES: [&str; 3] = ["του", "της", "των"];
+pub(crate) const GENITIVE_ARTICLES: [&str; 3] = ["του", "της", "των"];
 
 /// The same for names in Latin letters (`University of California`, `Banco de España`).
 const LATIN_OF: [&str; 6] = ["of", "de", "del", "della", "di", "du"];
