@@ -380,9 +380,9 @@ fn peak_rss_kib(pid: u32) -> u64 {
 }
 
 /// `extract --jsonl` with piped input and output (its stderr discarded).
-fn spawn_jsonl() -> std::process::Child {
+fn spawn_jsonl(threads: u32) -> std::process::Child {
     Command::new(extract_bin())
-        .arg("--jsonl")
+        .args(["--jsonl", "--threads", &threads.to_string()])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -390,11 +390,17 @@ fn spawn_jsonl() -> std::process::Child {
         .unwrap()
 }
 
-/// Answers come out as soon as a line is read, not when an output buffer fills: a pipeline
-/// that feeds one line and waits for its answer does not hang.
+/// Answers come out as soon as a line is read, not when an output buffer fills, on one
+/// thread or more: a pipeline that feeds one line and waits for its answer does not hang.
 #[test]
 fn jsonl_answers_each_line_without_waiting_for_more_input() {
-    let mut child = spawn_jsonl();
+    for threads in [1, 2] {
+        answers_each_line_at_once(threads);
+    }
+}
+
+fn answers_each_line_at_once(threads: u32) {
+    let mut child = spawn_jsonl(threads);
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
     let (tx, rx) = std::sync::mpsc::channel::<String>();
@@ -422,7 +428,7 @@ fn jsonl_answers_each_line_without_waiting_for_more_input() {
 #[cfg(target_os = "linux")]
 #[test]
 fn jsonl_memory_does_not_grow_with_lines() {
-    let mut child = spawn_jsonl();
+    let mut child = spawn_jsonl(1);
     let pid = child.id();
     let mut stdin = child.stdin.take().unwrap();
     let mut stdout = child.stdout.take().unwrap();

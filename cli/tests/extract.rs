@@ -162,39 +162,6 @@ fn progress_is_silent_on_a_pipe() {
     assert!(stderr.starts_with("extract: 200 lines"), "{stderr}");
 }
 
-/// With threads too, each line read is answered before the program waits for more input:
-/// a pipeline that writes one line and waits for its answer does not hang.
-#[test]
-fn jsonl_with_threads_answers_each_line_without_waiting() {
-    use std::io::BufRead;
-    let mut child = Command::new(BIN)
-        .args(["extract", "--jsonl", "--threads", "2"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
-    let (tx, rx) = std::sync::mpsc::channel::<String>();
-    let reader = std::thread::spawn(move || {
-        let mut line = String::new();
-        while stdout.read_line(&mut line).unwrap() > 0 {
-            let _ = tx.send(std::mem::take(&mut line));
-        }
-    });
-    for i in 0..3 {
-        writeln!(stdin, "{{\"id\":{i},\"text\":\"Η Αθήνα\"}}").unwrap();
-        stdin.flush().unwrap();
-        let answer =
-            rx.recv_timeout(std::time::Duration::from_secs(60)).expect("an answer to the line just written");
-        assert!(answer.starts_with(&format!("{{\"id\":{i},\"entities\":[{{")), "{answer}");
-    }
-    drop(stdin);
-    reader.join().unwrap();
-    assert!(child.wait().unwrap().success());
-}
-
 /// Bad arguments: exit status 2, a message on stderr, nothing on stdout.
 #[test]
 fn bad_arguments_exit_with_status_2() {
