@@ -318,6 +318,11 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
     };
     keys.clear();
     firsts.clear();
+    // Keys are made from persons only: without one (most sentences) nothing can link, and
+    // the capitalised words need not be hashed into the maps below.
+    if !mentions.iter().any(|m| m.label == Label::Per) {
+        return false;
+    }
     // Only keys that something can ask for are made: most persons' names are not written
     // again in part, and a key costs a string and a map entry. A capitalised word asks for
     // the keys that begin with its stem; a person the rule stage found alone, for its own
