@@ -66,6 +66,9 @@ pub(crate) struct Scratch {
     keys: Keys,
     /// The capitalised words of the document (see [`take_line`]).
     caps: Vec<Capitalised>,
+    /// The folded words of `caps`, end to end (see [`Capitalised::fold`]): hashed only when
+    /// the document has a person, as most one-sentence documents do not.
+    cap_folds: Vec<u8>,
     /// The end of the last word [`take_line`] saw, if it was capitalised.
     prev: Option<usize>,
     /// [`word_hash`] of the first word of every key (a run of words can be a key only if
@@ -89,6 +92,7 @@ impl Scratch {
     /// Forgets the previous document.
     pub(crate) fn clear(&mut self) {
         self.caps.clear();
+        self.cap_folds.clear();
         self.prev = None;
         self.line_folds.clear();
         self.line_spans.clear();
@@ -151,8 +155,10 @@ pub(crate) fn take_line(
             .prev
             .is_some_and(|p| p >= offset && bytes[p - offset..s].iter().all(|&c| c == b' ' || c == b'-'));
         let word = folded.bytes(t.fs, t.fe);
-        let stem_hash = word_hash(&word[..stem_len(word)]);
-        sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, stem_hash });
+        let at = sc.cap_folds.len() as u32;
+        sc.cap_folds.extend_from_slice(word);
+        let fold = (at, sc.cap_folds.len() as u32);
+        sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, fold, stem_hash: 0 });
         sc.prev = Some(e + offset);
     }
 }
@@ -166,6 +172,9 @@ struct Capitalised {
     /// hyphens only).
     joined: bool,
     /// [`word_hash`] of the [`stem`] of its folded form.
+    /// Its folded form: a range of [`Scratch::cap_folds`].
+    fold: (u32, u32),
+    /// [`word_hash`] of the [`stem`] of its folded form, set by [`link_aliases`] (0 before).
     stem_hash: u64,
 }
 
@@ -311,7 +320,7 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
 
 /// Returns whether mentions were added (their indices then change).
 fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) -> bool {
-    let Scratch { folded, key, keys, caps, added, firsts, folds, fold_ends, .. } = sc;
+    let Scratch { folded, key, keys, caps, cap_folds, added, firsts, folds, fold_ends, .. } = sc;
     let (wanted_firsts, wanted_keys) = (&mut sc.wanted_firsts, &mut sc.wanted_keys);
     let fold_of = |i: usize| {
         std::str::from_utf8(&folds[fold_ends[i]..fold_ends[i + 1]]).expect("folded UTF-8 is UTF-8")
@@ -330,7 +339,9 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
     // it still meet in it (and clash).
     wanted_firsts.clear();
     wanted_keys.clear();
-    for c in caps.iter() {
+    for c in caps.iter_mut() {
+        let word = &cap_folds[c.fold.0 as usize..c.fold.1 as usize];
+        c.stem_hash = word_hash(&word[..stem_len(word)]);
         wanted_firsts.insert(c.stem_hash, ());
     }
     for (i, m) in mentions.iter().enumerate() {
