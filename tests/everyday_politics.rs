@@ -431,3 +431,19 @@ fn capitalised_participles_are_no_persons() {
         case("Και για τον Χιμένες μίλησε ο προπονητής.", &[("Χιμένες", Per)], &[]),
     ]);
 }
+
+/// A street abbreviation (`Λεωφ.`, `Οδ.`, `Λ. Βασ.`) is no part of a person's name: the
+/// street after it is a place, and an initial before a surname stays an initial.
+#[test]
+fn street_abbreviations_are_no_persons() {
+    check(&[
+        case(
+            "Η πορεία ξεκίνησε από τη Λεωφ. Κηφισίας και κατέληξε στο υπουργείο.",
+            &[("Κηφισίας", Loc)],
+            &["Λεωφ"],
+        ),
+        case("Τα γραφεία του κόμματος βρίσκονται στην Οδ. Ερμού στο κέντρο.", &[("Ερμού", Loc)], &["Οδ"]),
+        case("Η συγκέντρωση έγινε στη Λ. Βασ. Σοφίας έξω από τη Βουλή.", &[], &["Λ. Βασ", "Βασ"]),
+        case("Ο βουλευτής Λ. Κατσαρός μίλησε στη Βουλή.", &[("Λ. Κατσαρός", Per)], &[]),
+    ]);
+}

@@ -93,6 +93,9 @@ pub(crate) mod class {
     /// The country of a company's or body's national branch, after its name: `WWF Ελλάς`,
     /// `Novartis Hellas`, `Microsoft Ελλάδας`.
     pub const ORG_BRANCH: u64 = 1 << 35;
+    /// Abbreviations that begin a street's name (`Λεωφ.`, `Οδ.`, `Βασ.`): written with a
+    /// capital, yet no part of a person's name.
+    pub const STREET_ABBR: u64 = 1 << 36;
 }
 
 /// The compiled word lists.
@@ -313,6 +316,7 @@ const FILES: &[(&str, &str)] = &[
     ("subject_articles.txt", include_str!("../../lexicon/subject_articles.txt")),
     ("name_heads.txt", include_str!("../../lexicon/name_heads.txt")),
     ("org_branches.txt", include_str!("../../lexicon/org_branches.txt")),
+    ("street_abbreviations.txt", include_str!("../../lexicon/street_abbreviations.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -358,6 +362,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("SUBJECT_ARTICLE", class::SUBJECT_ARTICLE),
     ("NAME_HEAD", class::NAME_HEAD),
     ("ORG_BRANCH", class::ORG_BRANCH),
+    ("STREET_ABBR", class::STREET_ABBR),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

@@ -56,6 +56,10 @@ pub(crate) const PREPOSITION: Rule = Rule {
 /// Place introduced by a noun (see [`INTRODUCED`]).
 pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
+    // `Λεωφ. Κηφισίας`, `Λ. Βασ. Όλγας`: a street.
+    if a > 0 && line.street_abbr(a - 1) {
+        return Some(Cand::new(a, b, &INTRODUCED));
+    }
     let p = line.prev(a)?;
     let intro = |i: usize| toks[i].has(class::LOC_INTRO) && !toks[i].cap();
     if intro(p) {
