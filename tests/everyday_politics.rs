@@ -447,3 +447,23 @@ fn street_abbreviations_are_no_persons() {
         case("Ο βουλευτής Λ. Κατσαρός μίλησε στη Βουλή.", &[("Λ. Κατσαρός", Per)], &[]),
     ]);
 }
+
+/// A bank named by one word after a feminine article is the bank in a line about banking
+/// or shares, and no entity elsewhere (`η Εθνική` is also the national team).
+#[test]
+fn banks_named_by_one_word() {
+    check(&[
+        case(
+            "Την υψηλότερη αξία συναλλαγών σημείωσε χθες η Εθνική με 3 εκατ. ευρώ.",
+            &[("Εθνική", Org)],
+            &[],
+        ),
+        case("Οι καταθέσεις στην Πειραιώς αυξήθηκαν το τρίμηνο.", &[("Πειραιώς", Org)], &[]),
+        case(
+            "Η μετοχή της Alpha έκλεισε με άνοδο, όπως και της Eurobank.",
+            &[("Alpha", Org), ("Eurobank", Org)],
+            &[],
+        ),
+        case("Ο προπονητής είπε ότι η Εθνική έπαιξε καλά χθες.", &[], &["Εθνική"]),
+    ]);
+}

@@ -96,6 +96,10 @@ pub(crate) mod class {
     /// Abbreviations that begin a street's name (`Λεωφ.`, `Οδ.`, `Βασ.`): written with a
     /// capital, yet no part of a person's name.
     pub const STREET_ABBR: u64 = 1 << 36;
+    /// Banks named by one word after a feminine article (`η Εθνική`, `η Alpha`).
+    pub const BANK: u64 = 1 << 37;
+    /// Words of banking reports: in their line a [`BANK`] word names the bank.
+    pub const BANK_CONTEXT: u64 = 1 << 38;
 }
 
 /// The compiled word lists.
@@ -317,6 +321,8 @@ const FILES: &[(&str, &str)] = &[
     ("name_heads.txt", include_str!("../../lexicon/name_heads.txt")),
     ("org_branches.txt", include_str!("../../lexicon/org_branches.txt")),
     ("street_abbreviations.txt", include_str!("../../lexicon/street_abbreviations.txt")),
+    ("bank_short_names.txt", include_str!("../../lexicon/bank_short_names.txt")),
+    ("bank_context.txt", include_str!("../../lexicon/bank_context.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -363,6 +369,8 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("NAME_HEAD", class::NAME_HEAD),
     ("ORG_BRANCH", class::ORG_BRANCH),
     ("STREET_ABBR", class::STREET_ABBR),
+    ("BANK", class::BANK),
+    ("BANK_CONTEXT", class::BANK_CONTEXT),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

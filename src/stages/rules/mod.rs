@@ -90,6 +90,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::HEAD,
     &organisation::BRANCH,
     &organisation::ALONE,
+    &organisation::BANK,
     &organisation::INTRODUCED,
     &place::INTRODUCED,
     &organisation::NATIONAL_TEAM,
@@ -941,6 +942,13 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
                 on(organisation::acronym(line, a, b, false)).or_else(|| on(person::given_name(line, a, b)))
             })
             .flatten();
+    }
+    // A bank's one-word name is a capitalised common word (`η Εθνική`), which the strip
+    // below would drop.
+    if is_on(off, organisation::BANK.name) {
+        if let Some(c) = organisation::bank(line, r.a, r.b) {
+            return Some(c);
+        }
     }
     let (a, b) = strip(line, r.a, r.b);
     if a >= b {
