@@ -100,6 +100,10 @@ pub(crate) mod class {
     pub const BANK: u64 = 1 << 37;
     /// Words of banking reports: in their line a [`BANK`] word names the bank.
     pub const BANK_CONTEXT: u64 = 1 << 38;
+    /// Squares and landmarks named by a common noun (`Σύνταγμα`, also the constitution).
+    pub const LANDMARK: u64 = 1 << 39;
+    /// Words of rallies: in their line a [`LANDMARK`] after `στο` is the place.
+    pub const RALLY: u64 = 1 << 40;
 }
 
 /// The compiled word lists.
@@ -323,6 +327,8 @@ const FILES: &[(&str, &str)] = &[
     ("street_abbreviations.txt", include_str!("../../lexicon/street_abbreviations.txt")),
     ("bank_short_names.txt", include_str!("../../lexicon/bank_short_names.txt")),
     ("bank_context.txt", include_str!("../../lexicon/bank_context.txt")),
+    ("landmarks.txt", include_str!("../../lexicon/landmarks.txt")),
+    ("rally_words.txt", include_str!("../../lexicon/rally_words.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -371,6 +377,8 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("STREET_ABBR", class::STREET_ABBR),
     ("BANK", class::BANK),
     ("BANK_CONTEXT", class::BANK_CONTEXT),
+    ("LANDMARK", class::LANDMARK),
+    ("RALLY", class::RALLY),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

@@ -93,6 +93,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::BANK,
     &organisation::INTRODUCED,
     &place::INTRODUCED,
+    &place::LANDMARK,
     &organisation::NATIONAL_TEAM,
     &person::TITLE,
     &person::SAYING,
@@ -943,12 +944,10 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
             })
             .flatten();
     }
-    // A bank's one-word name is a capitalised common word (`η Εθνική`), which the strip
-    // below would drop.
-    if is_on(off, organisation::BANK.name) {
-        if let Some(c) = organisation::bank(line, r.a, r.b) {
-            return Some(c);
-        }
+    // A bank's one-word name and a landmark's are capitalised common words (`η Εθνική`,
+    // `στο Σύνταγμα`), which the strip below would drop.
+    if let Some(c) = on(organisation::bank(line, r.a, r.b)).or_else(|| on(place::landmark(line, r.a, r.b))) {
+        return Some(c);
     }
     let (a, b) = strip(line, r.a, r.b);
     if a >= b {
