@@ -431,3 +431,52 @@ fn capitalised_participles_are_no_persons() {
         case("Και για τον Χιμένες μίλησε ο προπονητής.", &[("Χιμένες", Per)], &[]),
     ]);
 }
+
+/// A street abbreviation (`Λεωφ.`, `Οδ.`, `Λ. Βασ.`) is no part of a person's name: the
+/// street after it is a place, and an initial before a surname stays an initial.
+#[test]
+fn street_abbreviations_are_no_persons() {
+    check(&[
+        case(
+            "Η πορεία ξεκίνησε από τη Λεωφ. Κηφισίας και κατέληξε στο υπουργείο.",
+            &[("Κηφισίας", Loc)],
+            &["Λεωφ"],
+        ),
+        case("Τα γραφεία του κόμματος βρίσκονται στην Οδ. Ερμού στο κέντρο.", &[("Ερμού", Loc)], &["Οδ"]),
+        case("Η συγκέντρωση έγινε στη Λ. Βασ. Σοφίας έξω από τη Βουλή.", &[], &["Λ. Βασ", "Βασ"]),
+        case("Ο βουλευτής Λ. Κατσαρός μίλησε στη Βουλή.", &[("Λ. Κατσαρός", Per)], &[]),
+    ]);
+}
+
+/// A bank named by one word after a feminine article is the bank in a line about banking
+/// or shares, and no entity elsewhere (`η Εθνική` is also the national team).
+#[test]
+fn banks_named_by_one_word() {
+    check(&[
+        case(
+            "Την υψηλότερη αξία συναλλαγών σημείωσε χθες η Εθνική με 3 εκατ. ευρώ.",
+            &[("Εθνική", Org)],
+            &[],
+        ),
+        case("Οι καταθέσεις στην Πειραιώς αυξήθηκαν το τρίμηνο.", &[("Πειραιώς", Org)], &[]),
+        case(
+            "Η μετοχή της Alpha έκλεισε με άνοδο, όπως και της Eurobank.",
+            &[("Alpha", Org), ("Eurobank", Org)],
+            &[],
+        ),
+        case("Ο προπονητής είπε ότι η Εθνική έπαιξε καλά χθες.", &[], &["Εθνική"]),
+    ]);
+}
+
+/// `Σύνταγμα` is the square after `πλατεία` or after `στο` in a line about a rally, and the
+/// constitution elsewhere.
+#[test]
+fn the_square_and_the_constitution() {
+    check(&[
+        case("Οι διαδηλωτές έφτασαν το απόγευμα στο Σύνταγμα.", &[("Σύνταγμα", Loc)], &[]),
+        case("Η πορεία ξεκίνησε από το Σύνταγμα και κατέληξε στα Προπύλαια.", &[("Σύνταγμα", Loc)], &[]),
+        case("Το ραντεβού δόθηκε στην πλατεία Συντάγματος το μεσημέρι.", &[("Συντάγματος", Loc)], &[]),
+        case("Η κυβέρνηση ζητά αλλαγές στο Σύνταγμα της χώρας.", &[], &["Σύνταγμα"]),
+        case("Το άρθρο 16 του Συντάγματος συζητήθηκε στη Βουλή.", &[], &["Συντάγματος"]),
+    ]);
+}

@@ -93,6 +93,17 @@ pub(crate) mod class {
     /// The country of a company's or body's national branch, after its name: `WWF Ελλάς`,
     /// `Novartis Hellas`, `Microsoft Ελλάδας`.
     pub const ORG_BRANCH: u64 = 1 << 35;
+    /// Abbreviations that begin a street's name (`Λεωφ.`, `Οδ.`, `Βασ.`): written with a
+    /// capital, yet no part of a person's name.
+    pub const STREET_ABBR: u64 = 1 << 36;
+    /// Banks named by one word after a feminine article (`η Εθνική`, `η Alpha`).
+    pub const BANK: u64 = 1 << 37;
+    /// Words of banking reports: in their line a [`BANK`] word names the bank.
+    pub const BANK_CONTEXT: u64 = 1 << 38;
+    /// Squares and landmarks named by a common noun (`Σύνταγμα`, also the constitution).
+    pub const LANDMARK: u64 = 1 << 39;
+    /// Words of rallies: in their line a [`LANDMARK`] after `στο` is the place.
+    pub const RALLY: u64 = 1 << 40;
 }
 
 /// The compiled word lists.
@@ -313,6 +324,11 @@ const FILES: &[(&str, &str)] = &[
     ("subject_articles.txt", include_str!("../../lexicon/subject_articles.txt")),
     ("name_heads.txt", include_str!("../../lexicon/name_heads.txt")),
     ("org_branches.txt", include_str!("../../lexicon/org_branches.txt")),
+    ("street_abbreviations.txt", include_str!("../../lexicon/street_abbreviations.txt")),
+    ("bank_short_names.txt", include_str!("../../lexicon/bank_short_names.txt")),
+    ("bank_context.txt", include_str!("../../lexicon/bank_context.txt")),
+    ("landmarks.txt", include_str!("../../lexicon/landmarks.txt")),
+    ("rally_words.txt", include_str!("../../lexicon/rally_words.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -358,6 +374,11 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("SUBJECT_ARTICLE", class::SUBJECT_ARTICLE),
     ("NAME_HEAD", class::NAME_HEAD),
     ("ORG_BRANCH", class::ORG_BRANCH),
+    ("STREET_ABBR", class::STREET_ABBR),
+    ("BANK", class::BANK),
+    ("BANK_CONTEXT", class::BANK_CONTEXT),
+    ("LANDMARK", class::LANDMARK),
+    ("RALLY", class::RALLY),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

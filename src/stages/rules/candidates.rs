@@ -193,6 +193,16 @@ impl<'a> Line<'a> {
             && self.gap_after(i).starts_with('.')
     }
 
+    /// True when token `i` abbreviates the start of a street's name (`Λεωφ.`, `Οδ.`, `Βασ.`;
+    /// a single letter such as `Λ.` only before another one, since alone it is an initial).
+    pub fn street_abbr(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.cap()
+            && t.has(class::STREET_ABBR)
+            && self.gap_after(i).starts_with('.')
+            && (!t.is(shape::SINGLE) || i + 1 < self.toks.len() && self.street_abbr(i + 1))
+    }
+
     /// True when token `i` starts a sentence, a quotation or a heading: the positions where
     /// any word is capitalised, so a capital proves nothing.
     pub fn weak(&self, i: usize) -> bool {
@@ -270,7 +280,8 @@ pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if !t.cap() || t.gaz != 0 || t.is(shape::BLOCKED) {
+        // A street abbreviation is no name's first word: the name follows it.
+        if !t.cap() || t.gaz != 0 || t.is(shape::BLOCKED) || line.street_abbr(i) {
             i += 1;
             continue;
         }
@@ -293,7 +304,7 @@ pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
                     && !line.head_follows(k, toks.len())
                     && !given_first(k)
             };
-            if breaks(b) || breaks(b - 1) || given_first(b) {
+            if breaks(b) || breaks(b - 1) || given_first(b) || line.street_abbr(b) {
                 break;
             }
             b += 1;

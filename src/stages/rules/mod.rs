@@ -90,8 +90,10 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::HEAD,
     &organisation::BRANCH,
     &organisation::ALONE,
+    &organisation::BANK,
     &organisation::INTRODUCED,
     &place::INTRODUCED,
+    &place::LANDMARK,
     &organisation::NATIONAL_TEAM,
     &person::TITLE,
     &person::SAYING,
@@ -941,6 +943,11 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
                 on(organisation::acronym(line, a, b, false)).or_else(|| on(person::given_name(line, a, b)))
             })
             .flatten();
+    }
+    // A bank's one-word name and a landmark's are capitalised common words (`η Εθνική`,
+    // `στο Σύνταγμα`), which the strip below would drop.
+    if let Some(c) = on(organisation::bank(line, r.a, r.b)).or_else(|| on(place::landmark(line, r.a, r.b))) {
+        return Some(c);
     }
     let (a, b) = strip(line, r.a, r.b);
     if a >= b {

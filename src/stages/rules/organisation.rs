@@ -69,6 +69,18 @@ pub(crate) const BRANCH: Rule = Rule {
     find: None,
 };
 
+/// `η Εθνική`, `της Πειραιώς` in a report on banks or shares.
+pub(crate) const BANK: Rule = Rule {
+    name: "org_bank",
+    priority: 93,
+    label: Label::Org,
+    confidence: 0.8,
+    doc: "A bank's one-word name (Εθνική, Πειραιώς, Alpha, Eurobank) after a feminine article, \
+          in a line with a word of banking (τράπεζα, μετοχές, καταθέσεις, συναλλαγών).",
+    examples: &[("Τις περισσότερες μετοχές διακίνησε χθες η Πειραιώς.", "Πειραιώς")],
+    find: None,
+};
+
 /// `Βουλή`, `Κομισιόν`, `Eurogroup`.
 pub(crate) const ALONE: Rule = Rule {
     name: "org_standalone",
@@ -389,6 +401,18 @@ pub(crate) fn branches(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Cand>)
 /// Standalone names (see [`ALONE`]).
 pub(crate) fn alone(line: &Line, a: usize, b: usize) -> Option<Cand> {
     (b - a == 1 && line.toks[a].has(class::ORG_ALONE)).then(|| Cand::new(a, b, &ALONE))
+}
+
+/// A bank's one-word name (see [`BANK`]): token `a` alone, after a feminine article.
+pub(crate) fn bank(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    let p = line.prev(a)?;
+    let ok = b - a == 1
+        && toks[a].has(class::BANK)
+        && toks[p].has(class::ART_FEM)
+        && !toks[p].cap()
+        && toks.iter().any(|t| t.has(class::BANK_CONTEXT));
+    ok.then(|| Cand::new(a, b, &BANK))
 }
 
 /// Introduced names (see [`INTRODUCED`]), also in quotation marks right after the noun

@@ -23,6 +23,21 @@ pub(crate) const INTRODUCED: Rule = Rule {
     find: Some(|l, s| introduced(l, s.a, s.b)),
 };
 
+/// `στην πλατεία Συντάγματος`, `η συγκέντρωση στο Σύνταγμα`.
+pub(crate) const LANDMARK: Rule = Rule {
+    name: "loc_landmark",
+    priority: 88,
+    label: Label::Loc,
+    confidence: 0.75,
+    doc: "A square or landmark named by a common noun (Σύνταγμα) after πλατεία, or after \
+          στο/από το/προς το in a line about a rally; elsewhere it is the common noun.",
+    examples: &[
+        ("Χιλιάδες πολίτες βρέθηκαν στη συγκέντρωση στο Σύνταγμα το βράδυ.", "Σύνταγμα"),
+        ("Το ραντεβού δόθηκε στην πλατεία Συντάγματος.", "Συντάγματος"),
+    ],
+    find: None,
+};
+
 /// `Νότια Ιταλία`, `βόρεια της Λάρισας`.
 pub(crate) const DIRECTION: Rule = Rule {
     name: "loc_direction",
@@ -56,6 +71,10 @@ pub(crate) const PREPOSITION: Rule = Rule {
 /// Place introduced by a noun (see [`INTRODUCED`]).
 pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
+    // `Λεωφ. Κηφισίας`, `Λ. Βασ. Όλγας`: a street.
+    if a > 0 && line.street_abbr(a - 1) {
+        return Some(Cand::new(a, b, &INTRODUCED));
+    }
     let p = line.prev(a)?;
     let intro = |i: usize| toks[i].has(class::LOC_INTRO) && !toks[i].cap();
     if intro(p) {
@@ -69,6 +88,21 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
         }
     }
     None
+}
+
+/// Landmarks (see [`LANDMARK`]).
+pub(crate) fn landmark(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    if b - a != 1 || !toks[a].has(class::LANDMARK) {
+        return None;
+    }
+    let p = line.prev(a)?;
+    let t = &toks[p];
+    let square = t.has(class::LOC_INTRO) && !t.cap();
+    let to = t.has(class::STO) && !t.has(class::ART_FEM)
+        || t.has(class::ART_ACC) && line.prev(p).is_some_and(|pp| toks[pp].has(class::PLACE_PREP));
+    let rally = || toks.iter().any(|t| t.has(class::RALLY));
+    (square || to && rally()).then(|| Cand::new(a, b, &LANDMARK))
 }
 
 /// Direction words (see [`DIRECTION`]).
