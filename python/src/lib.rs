@@ -431,40 +431,13 @@ impl<'a> Chars<'a> {
     }
 }
 
-/// UTF-8 of code points (a `str`'s storage units), written byte by byte; a lone surrogate
-/// has none.
+/// UTF-8 of code points (a `str`'s storage units); a lone surrogate has none.
 fn utf8<T: Copy + Into<u32>>(units: &[T]) -> Result<Cow<'static, str>, Unencodable> {
-    let mut out = Vec::with_capacity(units.len() * 2);
+    let mut out = String::with_capacity(units.len() * 2);
     for &u in units {
-        let c = u.into();
-        if c < 0x80 {
-            out.push(c as u8);
-        } else if c < 0x800 {
-            out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]);
-        } else if c < 0x10000 {
-            if (0xD800..0xE000).contains(&c) {
-                return Err(Unencodable);
-            }
-            out.extend_from_slice(&[
-                0xE0 | (c >> 12) as u8,
-                0x80 | ((c >> 6) & 0x3F) as u8,
-                0x80 | (c & 0x3F) as u8,
-            ]);
-        } else if c < 0x110000 {
-            out.extend_from_slice(&[
-                0xF0 | (c >> 18) as u8,
-                0x80 | ((c >> 12) & 0x3F) as u8,
-                0x80 | ((c >> 6) & 0x3F) as u8,
-                0x80 | (c & 0x3F) as u8,
-            ]);
-        } else {
-            return Err(Unencodable);
-        }
+        out.push(char::from_u32(u.into()).ok_or(Unencodable)?);
     }
-    debug_assert!(std::str::from_utf8(&out).is_ok());
-    // SAFETY: each code point below 0x110000 that is not a surrogate was written as its
-    // UTF-8 sequence above (a check here would cost a twentieth of a whole `pipe`).
-    Ok(Cow::Owned(unsafe { String::from_utf8_unchecked(out) }))
+    Ok(Cow::Owned(out))
 }
 
 /// Python's own error for a `str` that has no UTF-8 form (`UnicodeEncodeError`, naming the
