@@ -1688,19 +1688,27 @@ def load_public_bodies(data_dir: str, stop: set[str], known: dict[str, str], tak
     generator cannot spell, stoplisted acronyms; an acronym two bodies share goes to
     neither."""
     ents: dict[str, Entity] = {}
-    unspelt = taken_n = 0
+    counts = {"unspelt": 0, "taken": 0}
+
+    def spell(raw: str) -> tuple[str, list[str]] | None:
+        """The name and acronyms news writes for `raw`, or None when the generator cannot
+        spell it or another gazetteer holds the name (counted)."""
+        spelt = public_body_name(raw, known)
+        if spelt is None:
+            counts["unspelt"] += 1
+        elif fold(spelt[0]) in taken:
+            counts["taken"] += 1
+            return None
+        return spelt
+
     for did, category, raw, active in sorted(diavgeia_bodies(data_dir), key=lambda r: (not r[3], int(r[0]) if r[0].isdigit() else 0, r[0])):
         kind = public_body_kind(category, raw)
         if kind is None:
             continue
-        spelt = public_body_name(raw, known)
+        spelt = spell(raw)
         if spelt is None:
-            unspelt += 1
             continue
         name, acronyms = spelt
-        if fold(name) in taken:
-            taken_n += 1
-            continue
         if any(fold(name) in e.names for e in ents.values()):
             continue  # the same name again: the first (active) body keeps it
         e = ents.setdefault(did, Entity(f"diavgeia:{did}", "ORG", kind))
@@ -1711,16 +1719,10 @@ def load_public_bodies(data_dir: str, stop: set[str], known: dict[str, str], tak
     registry = 0
     for raw, form in registry_bodies(data_dir):
         kind = REGISTRY_FORMS.get(form)
-        spelt = public_body_name(raw, known) if kind else None
-        if kind is None:
-            continue
+        spelt = spell(raw) if kind else None
         if spelt is None:
-            unspelt += 1
             continue
         name, acronyms = spelt
-        if fold(name) in taken:
-            taken_n += 1
-            continue
         if fold(name.split(" ")[0]).endswith("εσ") or any(fold(name) in e.names for e in ents.values()):
             continue  # a class of bodies (Θυγατρικές Ανώνυμες Εταιρείες …), or listed above
         eid = f"grner:org:{slug(name)}"
@@ -1732,8 +1734,8 @@ def load_public_bodies(data_dir: str, stop: set[str], known: dict[str, str], tak
                 if fold(form_) not in stop and fold(form_) not in taken:
                     e.add(form_, strong=False)
     stats["public_bodies_registry"] = registry
-    stats["public_bodies_unspelt"] = unspelt
-    stats["public_bodies_already_listed"] = taken_n
+    stats["public_bodies_unspelt"] = counts["unspelt"]
+    stats["public_bodies_already_listed"] = counts["taken"]
     entities = list(ents.values())
     stats["public_bodies_collisions_dropped"] = resolve_collisions(entities, lambda e, n: (n.strong,))
     return [e for e in entities if e.names]
