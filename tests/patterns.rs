@@ -95,7 +95,7 @@ fn operators() {
             "",
         ),
     ];
-    check_cases(&cases);
+    check_cases(cases);
 }
 
 /// Each (pattern, text, entity text or "" for none): an ORG pattern alone finds exactly that.
@@ -148,7 +148,7 @@ fn token_attributes() {
             "",
         ),
     ];
-    check_cases(&cases);
+    check_cases(cases);
 }
 
 #[test]
