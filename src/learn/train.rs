@@ -11,7 +11,7 @@
 //!   and training stops after [`PATIENCE`] epochs without a better score, keeping the best
 //!   weights.
 //! * **A committee.** [`MEMBERS`] perceptrons are trained so, each holding out another
-//!   part (the last ones in turn) and with features from held-out stages cut into other
+//!   part (with as many members as parts, each part once) and with features from held-out stages cut into other
 //!   halves, and the model is the mean of their weights: every sentence is learned from,
 //!   early stopping still has unseen text, and the mean is steadier than any one member,
 //!   both to the order of the sentences and to which names the stages happened to learn.
@@ -51,7 +51,7 @@ pub const PATIENCE: usize = 2;
 /// early stopping.
 pub const PARTS: usize = 10;
 /// Perceptrons averaged into the model (at most [`PARTS`]).
-pub const MEMBERS: usize = 5;
+pub const MEMBERS: usize = 10;
 
 /// One sentence: the features of its tokens and their gold tags.
 pub(crate) struct Sample {
