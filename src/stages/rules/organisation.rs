@@ -100,13 +100,16 @@ pub(crate) const INTRODUCED: Rule = Rule {
     confidence: 0.85,
     doc: "A lower-case noun that names a kind of organisation right before the name, which \
           may stand in quotation marks: το πρακτορείο ειδήσεων X, η εταιρεία X, ο όμιλος X, η \
-          εφημερίδα «X».",
+          εφημερίδα «X», η συλλογικότητα «X», οι εκδόσεις X, η χορωδία X.",
     examples: &[
         ("Το μετέδωσε το πρακτορείο ειδήσεων Tanjug το πρωί.", "Tanjug"),
         ("Την αγόρασε η εταιρεία Βλαχοδήμος πέρσι.", "Βλαχοδήμος"),
         ("Η μελέτη δημοσιεύθηκε στο περιοδικό «Quarterly Geoscience» τον Μάρτιο.", "Quarterly Geoscience"),
         ("Το έγραψε η εφημερίδα \"Πρωινή Ηχώ\" χθες.", "Πρωινή Ηχώ"),
         ("Το άρθρο δημοσιεύθηκε στο περιοδικό «Zentrova» τον Μάρτιο.", "Zentrova"),
+        ("Μέλη της συλλογικότητας «Αντηλιά» μπήκαν στο κτήριο.", "Αντηλιά"),
+        ("Το βιβλίο κυκλοφορεί από τις εκδόσεις Ανεμόσκαλα.", "Ανεμόσκαλα"),
+        ("Συναυλία έδωσε η χορωδία Cantilena στο θέατρο.", "Cantilena"),
     ],
     find: Some(|l, s| introduced(l, s.a, s.b)),
 };
