@@ -480,3 +480,32 @@ fn the_square_and_the_constitution() {
         case("Το άρθρο 16 του Συντάγματος συζητήθηκε στη Βουλή.", &[], &["Συντάγματος"]),
     ]);
 }
+
+/// Organisations as news names them: the plural of a neuter in -ος declined (`Ηνωμένων
+/// Εθνών`), a one-word name in guillemets after its noun, and common nouns that a party's
+/// short name would otherwise claim.
+#[test]
+fn organisations_in_everyday_news() {
+    check(&[
+        case(
+            "Ο γενικός γραμματέας των Ηνωμένων Εθνών ζήτησε εκεχειρία.",
+            &[("Ηνωμένων Εθνών", Org)],
+            &[],
+        ),
+        case(
+            "Τα ευρήματα δημοσιεύθηκαν στο τελευταίο τεύχος του περιοδικού «Nature».",
+            &[("Nature", Org)],
+            &[],
+        ),
+        case(
+            "Μέλη της συλλογικότητας «Καλντέρα» κρέμασαν πανό στο δημαρχείο.",
+            &[("Καλντέρα", Org)],
+            &[],
+        ),
+        case(
+            "Τρόφιμα μοίρασε η δομή Κοινωνικής Αλληλεγγύης του δήμου στους δικαιούχους.",
+            &[],
+            &["Αλληλεγγύης"],
+        ),
+    ]);
+}

@@ -23,9 +23,11 @@
 //! | -ως   | -ως  | -ω     | -ω   | -ω   |        | Κως → Κω, Άθως → Άθω |
 //! | -ω    | -ω   | -ως    | -ω   | -ω   |        | Ζαχάρω → Ζαχάρως, Βάσω → Βάσως |
 //! | -ος (neuter) | -ος | -ους | -ος | -ος |     | Άγιο Όρος → Αγίου Όρους, Αιγαίο Πέλαγος → Αιγαίου Πελάγους |
+//! | -η (their plural) | -η | -ων | -η | -η | -ων | Ηνωμένα Έθνη → Ηνωμένων Εθνών |
 //!
 //! The neuter nouns in -ος (Όρος, Πέλαγος, Άργος, Κράτος, ...) look like the masculine ones,
-//! so they are listed by name (`NEUTER_OS`); the adverbs in -ω that begin place names (Άνω,
+//! so they are listed by name (`NEUTER_OS`), and so are their plurals in -η, which look like
+//! feminine singulars (`Έθνη`, `Κράτη`); the adverbs in -ω that begin place names (Άνω,
 //! Κάτω, Πάνω) never decline (`ADVERBS_OMEGA`: `Κάτω Πύργου`, not «Κάτως»).
 //!
 //! plus the learned genitive of -άδα/-ίδα nouns (Ελλάδα → Ελλάδος). The plural genitive
@@ -81,6 +83,12 @@ static CLASSES: LazyLock<Vec<Class>> = LazyLock::new(|| {
 static NEUTER_OS_CLASS: LazyLock<Class> = LazyLock::new(|| Class {
     ending: fold("ος"),
     forms: ["ος", "ους", "ος", "ος", "ος"].map(fold),
+});
+
+/// The plural of those neuters: -η → -ών (Έθνη → Εθνών, Ηνωμένα Έθνη → Ηνωμένων Εθνών).
+static NEUTER_OS_PLURAL_CLASS: LazyLock<Class> = LazyLock::new(|| Class {
+    ending: fold("η"),
+    forms: ["η", "ων", "η", "η", "ων"].map(fold),
 });
 
 /// Neuter nouns in -ος that head or make place and organisation names (folded).
@@ -209,6 +217,11 @@ fn split_words<'a>(name: &str, folded: &'a str, nodecl: bool) -> Vec<Word<'a>> {
 fn class_of(word: &str) -> Option<&'static Class> {
     if NEUTER_OS.iter().any(|w| w == word) {
         return Some(&NEUTER_OS_CLASS);
+    }
+    if let Some(stem) = word.strip_suffix(NEUTER_OS_PLURAL_CLASS.ending.as_str()) {
+        if NEUTER_OS.iter().any(|w| w.strip_suffix(NEUTER_OS_CLASS.ending.as_str()) == Some(stem)) {
+            return Some(&NEUTER_OS_PLURAL_CLASS);
+        }
     }
     if ADVERBS_OMEGA.iter().any(|w| w == word) {
         return None;
@@ -360,6 +373,8 @@ mod tests {
     t!(neuter_os_oros, "Άγιον Όρος", "Αγίου Όρους");
     t!(neuter_os_sea, "Αιγαίο Πέλαγος", "Αιγαίου Πελάγους");
     t!(neuter_os_town, "Άργος", "Άργους");
+    t!(neuter_os_plural, "Ηνωμένα Έθνη", "Ηνωμένων Εθνών");
+    n!(neuter_os_plural_not_feminine, "Ηνωμένα Έθνη", "Ηνωμένα Έθνης");
     n!(neuter_os_not_masculine, "Άργος", "Άργου");
     t!(neuter_os_org, "Ισλαμικό Κράτος", "Ισλαμικού Κράτους");
     t!(masculine_os_unchanged, "Όλυμπος", "Ολύμπου");
