@@ -498,6 +498,11 @@ fn organisations_in_everyday_news() {
             &[],
         ),
         case(
+            "Όπως γράφουν οι Times, τα ευρήματα δημοσιεύθηκαν στο New England Journal of Medicine.",
+            &[("Times", Org), ("New England Journal of Medicine", Org)],
+            &[],
+        ),
+        case(
             "Μέλη της συλλογικότητας «Καλντέρα» κρέμασαν πανό στο δημαρχείο.",
             &[("Καλντέρα", Org)],
             &[],
