@@ -514,3 +514,32 @@ fn organisations_in_everyday_news() {
         ),
     ]);
 }
+
+/// An organisation's head noun takes in what follows it with no particle between: a place
+/// whose first word is a common adjective, an organisation it belongs to, a person in the
+/// genitive it is named after; not a person in the nominative (its member).
+#[test]
+fn head_noun_complements() {
+    check(&[
+        case(
+            "Η ανακοίνωση της Περιφερειακής Ένωσης Δήμων Κεντρικής Μακεδονίας ήρθε το πρωί.",
+            &[("Περιφερειακής Ένωσης Δήμων Κεντρικής Μακεδονίας", Org)],
+            &[],
+        ),
+        case(
+            "Σε στάση εργασίας προχωρά η Ένωση Ιατρών ΕΟΠΥΥ από αύριο.",
+            &[("Ένωση Ιατρών ΕΟΠΥΥ", Org)],
+            &[],
+        ),
+        case(
+            "Τα παιδιά νοσηλεύονται στο Νοσοκομείο Παπαγεωργίου της Θεσσαλονίκης.",
+            &[("Νοσοκομείο Παπαγεωργίου", Org)],
+            &[],
+        ),
+        case(
+            "Ο πρόεδρος του Ιατρικού Συλλόγου Γιώργος Καλαντζής δήλωσε ότι η απεργία συνεχίζεται.",
+            &[("Ιατρικού Συλλόγου", Org), ("Γιώργος Καλαντζής", Per)],
+            &[],
+        ),
+    ]);
+}

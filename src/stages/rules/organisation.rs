@@ -224,7 +224,11 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
         // (`Ινστιτούτο Τεχνολογίας`, `Ένωση Ελλήνων Χημικών`, `Ένωση Δήμων Κεντρικής
         // Μακεδονίας`, `Ιατρικός Σύλλογος Νομού Σερρών`).
         let complement = !particle && t.gaz == 0 && !t.is(shape::UPPER) && line.genitive(j);
-        if t.has(class::NONAME) && !t.has(class::PORTFOLIO | class::ORG_HEAD) && !complement
+        // A place the gazetteer knows is a complement whatever its first word
+        // (`Κεντρικής` of `Ένωση Δήμων Κεντρικής Μακεδονίας`).
+        let listed = (t.gaz != 0).then(|| &gaz[t.gaz as usize - 1]).filter(|g| g.start == t.s as usize);
+        let place = listed.is_some_and(|g| g.label == crate::Label::Loc);
+        if t.has(class::NONAME) && !t.has(class::PORTFOLIO | class::ORG_HEAD) && !complement && !place
             || t.has(class::GIVEN) && t.gaz == 0
             || particle && t.has(class::ORG_HEAD)
         {
@@ -232,14 +236,29 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
         }
         let mut e = j + 1;
         if t.gaz != 0 {
-            let g = &gaz[t.gaz as usize - 1];
-            if g.label != crate::Label::Loc || particle && !bare_head || g.start != t.s as usize {
-                break;
-            }
-            absorbed = true;
+            let Some(g) = listed else { break };
             while e < toks.len() && toks[e].gaz == t.gaz {
                 e += 1;
             }
+            // Right after the name, with no particle between: an organisation the gazetteer
+            // knows is the body it belongs to (`Ένωση Ιατρών ΕΟΠΥΥ`, `Νοσηλευτικό Ίδρυμα
+            // Μετοχικού Ταμείου Στρατού`), and a surname in the genitive in -ου after the
+            // head names it (`Μουσείο Σικελιανού`, `Νοσοκομείο Παπαγεωργίου`; a surname in
+            // -ης may be a nominative: `του Συλλόγου Γιώργος Καλαντζής` is its president).
+            let named_after = e == j + 1
+                && !t.has(class::GIVEN)
+                && toks[b - 1].has(class::ORG_HEAD)
+                && !t.is(shape::LATIN)
+                && line.f(j).ends_with(GENITIVE_OU);
+            let taken = match g.label {
+                crate::Label::Loc => !particle || bare_head,
+                crate::Label::Org => !particle,
+                crate::Label::Per => !particle && named_after,
+            };
+            if !taken {
+                break;
+            }
+            absorbed = true;
         } else {
             while e < toks.len()
                 && toks[e].gaz == 0
@@ -254,6 +273,10 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
     }
     (b, absorbed)
 }
+
+/// The masculine genitive ending, folded: a surname in it names an institution after its
+/// head (`Νοσοκομείο Παπαγεωργίου`).
+const GENITIVE_OU: &str = "ου";
 
 /// Head noun rule (see [`HEAD`]).
 pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> Option<Cand> {
