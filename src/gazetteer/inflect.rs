@@ -193,6 +193,8 @@ fn feminine_in_eta(word: &str) -> bool {
 
 static ETA: LazyLock<String> = LazyLock::new(|| fold("η"));
 
+static AND: LazyLock<String> = LazyLock::new(|| fold("και"));
+
 /// The words of `folded` (the folded `name`), each with whether its original may be declined.
 /// Folding turns spaces, hyphens and dashes into single spaces, so the original words split
 /// on those line up with the folded ones; when they do not, nothing is declined.
@@ -249,15 +251,28 @@ pub(crate) fn forms(name: &str, nodecl: bool) -> Vec<String> {
     if folded.is_empty() {
         return Vec::new();
     }
-    let words = split_words(name, folded, nodecl);
+    let mut words = split_words(name, folded, nodecl);
     let mut out: Vec<String> = vec![folded.to_string()];
-    // The declinable prefix ends at the first function word after the first word.
+    // The declinable prefix ends at the first function word after the first word, except
+    // a `και` between two words of one class: coordinated adjectives, which decline with
+    // the noun (`Εθνικό και Καποδιστριακό Πανεπιστήμιο` → `Εθνικού και Καποδιστριακού
+    // Πανεπιστημίου`; not `Υπουργείο Εργασίας και Κοινωνικής ...`, a complement).
+    let coordinated = |i: usize| {
+        words[i].folded == *AND
+            && i + 1 < words.len()
+            && words[i - 1].class.is_some_and(|c| words[i + 1].class.is_some_and(|d| std::ptr::eq(c, d)))
+    };
     let stop = words
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, w)| w.folded.len() <= 10 && FUNCTION_WORDS.iter().any(|f| f == w.folded))
+        .find(|&(i, w)| w.folded.len() <= 10 && FUNCTION_WORDS.iter().any(|f| f == w.folded) && !coordinated(i))
         .map_or(words.len(), |(i, _)| i);
+    for w in &mut words[..stop] {
+        if w.folded == *AND {
+            w.class = None;
+        }
+    }
     if !words[..stop].iter().any(|w| w.class.is_some()) {
         return out;
     }
@@ -374,6 +389,9 @@ mod tests {
     t!(neuter_os_sea, "Αιγαίο Πέλαγος", "Αιγαίου Πελάγους");
     t!(neuter_os_town, "Άργος", "Άργους");
     t!(neuter_os_plural, "Ηνωμένα Έθνη", "Ηνωμένων Εθνών");
+    t!(coordinated_adjectives, "Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών", "Εθνικού και Καποδιστριακού Πανεπιστημίου Αθηνών");
+    n!(and_not_declined, "Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών", "Εθνικού Καιου Καποδιστριακού Πανεπιστημίου Αθηνών");
+    t!(complement_after_and, "Ινστιτούτο Εμπορίου και Υπηρεσιών", "Ινστιτούτου Εμπορίου και Υπηρεσιών");
     n!(neuter_os_plural_not_feminine, "Ηνωμένα Έθνη", "Ηνωμένα Έθνης");
     n!(neuter_os_not_masculine, "Άργος", "Άργου");
     t!(neuter_os_org, "Ισλαμικό Κράτος", "Ισλαμικού Κράτους");
