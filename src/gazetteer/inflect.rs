@@ -86,10 +86,8 @@ static NEUTER_OS_CLASS: LazyLock<Class> = LazyLock::new(|| Class {
 });
 
 /// The plural of those neuters: -η → -ών (Έθνη → Εθνών, Ηνωμένα Έθνη → Ηνωμένων Εθνών).
-static NEUTER_OS_PLURAL_CLASS: LazyLock<Class> = LazyLock::new(|| Class {
-    ending: fold("η"),
-    forms: ["η", "ων", "η", "η", "ων"].map(fold),
-});
+static NEUTER_OS_PLURAL_CLASS: LazyLock<Class> =
+    LazyLock::new(|| Class { ending: fold("η"), forms: ["η", "ων", "η", "η", "ων"].map(fold) });
 
 /// Neuter nouns in -ος that head or make place and organisation names (folded).
 static NEUTER_OS: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -266,7 +264,9 @@ pub(crate) fn forms(name: &str, nodecl: bool) -> Vec<String> {
         .iter()
         .enumerate()
         .skip(1)
-        .find(|&(i, w)| w.folded.len() <= 10 && FUNCTION_WORDS.iter().any(|f| f == w.folded) && !coordinated(i))
+        .find(|&(i, w)| {
+            w.folded.len() <= 10 && FUNCTION_WORDS.iter().any(|f| f == w.folded) && !coordinated(i)
+        })
         .map_or(words.len(), |(i, _)| i);
     for w in &mut words[..stop] {
         if w.folded == *AND {
@@ -389,8 +389,16 @@ mod tests {
     t!(neuter_os_sea, "Αιγαίο Πέλαγος", "Αιγαίου Πελάγους");
     t!(neuter_os_town, "Άργος", "Άργους");
     t!(neuter_os_plural, "Ηνωμένα Έθνη", "Ηνωμένων Εθνών");
-    t!(coordinated_adjectives, "Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών", "Εθνικού και Καποδιστριακού Πανεπιστημίου Αθηνών");
-    n!(and_not_declined, "Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών", "Εθνικού Καιου Καποδιστριακού Πανεπιστημίου Αθηνών");
+    t!(
+        coordinated_adjectives,
+        "Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών",
+        "Εθνικού και Καποδιστριακού Πανεπιστημίου Αθηνών"
+    );
+    n!(
+        and_not_declined,
+        "Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών",
+        "Εθνικού Καιου Καποδιστριακού Πανεπιστημίου Αθηνών"
+    );
     t!(complement_after_and, "Ινστιτούτο Εμπορίου και Υπηρεσιών", "Ινστιτούτου Εμπορίου και Υπηρεσιών");
     n!(neuter_os_plural_not_feminine, "Ηνωμένα Έθνη", "Ηνωμένα Έθνης");
     n!(neuter_os_not_masculine, "Άργος", "Άργου");
