@@ -1028,11 +1028,13 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
         .filter_map(|r| r.find)
         .find_map(|find| on(find(line, &stretch)))?;
     // At the start of a sentence a capital proves nothing: one word needs a rule of shape
-    // or strong context.
+    // or strong context (the noun that introduces a name in guillemets: `το περιοδικό
+    // «Nature»`).
     if weak && b - a == 1 {
         let name = found.rule.name;
         let strong = [
             organisation::ALONE.name,
+            organisation::INTRODUCED.name,
             person::SURNAME_SHAPE.name,
             organisation::ACRONYM.name,
             person::SAYING.name,
