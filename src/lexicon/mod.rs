@@ -104,6 +104,9 @@ pub(crate) mod class {
     pub const LANDMARK: u64 = 1 << 39;
     /// Words of rallies: in their line a [`LANDMARK`] after `στο` is the place.
     pub const RALLY: u64 = 1 << 40;
+    /// Nouns of a team (`ομάδα`, `συγκρότημα`): a country in the genitive after them is the
+    /// country whose team they name (`η εθνική ομάδα της Γαλλίας`), not the team.
+    pub const TEAM: u64 = 1 << 41;
 }
 
 /// The compiled word lists.
@@ -329,6 +332,7 @@ const FILES: &[(&str, &str)] = &[
     ("bank_context.txt", include_str!("../../lexicon/bank_context.txt")),
     ("landmarks.txt", include_str!("../../lexicon/landmarks.txt")),
     ("rally_words.txt", include_str!("../../lexicon/rally_words.txt")),
+    ("team_nouns.txt", include_str!("../../lexicon/team_nouns.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -379,6 +383,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("BANK_CONTEXT", class::BANK_CONTEXT),
     ("LANDMARK", class::LANDMARK),
     ("RALLY", class::RALLY),
+    ("TEAM", class::TEAM),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

@@ -263,7 +263,14 @@ impl Rules {
 
     /// Gazetteer-only mode's pass over one line (see [`veto_only`]): no rule adds a name,
     /// but the listed names most likely part of a longer unlisted one are left out.
-    pub fn veto_only(&self, line: LineInput, out: &mut Vec<Mention>, first: usize, sc: &mut Scratch) {
+    pub fn veto_only(
+        &self,
+        line: LineInput,
+        out: &mut Vec<Mention>,
+        first: usize,
+        sc: &mut Scratch,
+        lookup: &Lookup,
+    ) {
         let LineInput { text, folded, words, offset } = line;
         if out.len() == first {
             return;
@@ -272,7 +279,8 @@ impl Rules {
         let is_sport = || sport_line(text, folded, words);
         let line = Line::new(text, folded, &sc.toks, &self.lex);
         let why = sc.explain.then_some(&mut sc.reasons);
-        veto_only::drop_partial_names(&line, offset, out, first, is_sport, &self.off, why);
+        let country = |m: &Mention| m.entry.is_some_and(|e| lookup.entries.kind(e) == Some("country"));
+        veto_only::drop_partial_names(&line, offset, out, first, is_sport, country, &self.off, why);
     }
 
     /// Runs the rules over one line. `out[first..]` holds the line's gazetteer mentions
@@ -650,15 +658,8 @@ impl Vet<'_> {
                 }
             }
             let team = |g: &GazSpan| !g.user && is_on(off, organisation::NATIONAL_TEAM.name);
-            // A team's line-up: the country heads the line, before `:` or its coach in
-            // brackets, and a list of players follows (`Βραζιλία: Α, Β, Γ, ...`).
-            if let Some(g) = gaz.first().filter(|g| text[..g.start].trim().is_empty() && country(g)) {
-                let rest = text[g.end..].trim_start();
-                if (rest.starts_with(':') || rest.starts_with('('))
-                    && text.bytes().filter(|&c| c == b',').count() >= 4
-                    && !drop[0]
-                    && team(g)
-                {
+            if let Some(g) = gaz.first().filter(|g| lineup_head(text, g.start, g.end) && country(g)) {
+                if !drop[0] && team(g) {
                     national_team(&mut mentions[0]);
                 }
             }
@@ -667,17 +668,8 @@ impl Vet<'_> {
                     if !country(g) || drop[k] || !team(g) {
                         continue;
                     }
-                    // The team is the subject or object, with its article: `η Κροατία`, `τη Σουηδία`;
-                    // not the host (`στη Ρωσία`), nor a pairing (`Γαλλία-Κροατία`).
                     let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
-                    // `κόντρα στην Ελβετία`: against the team.
-                    let article = line.prev(i).is_some_and(|p| {
-                        toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC)
-                            && (!toks[p].has(class::STO)
-                                || line.prev(p).is_some_and(|q| toks[q].has(class::AGAINST)))
-                    });
-                    let paired = text[..g.start].ends_with('-') || text[g.end..].starts_with('-');
-                    if article && !paired {
+                    if team_slot(&line, i, g.end) {
                         national_team(&mut mentions[k]);
                     }
                 }
@@ -822,23 +814,44 @@ pub(crate) fn national_team(m: &mut Mention) {
 /// for the lookup (`folded`, and `words`, whose classes hold the sports words: see
 /// [`add_sport_vocabulary`]), so it folds and looks up nothing again.
 pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> bool {
+    use crate::text::normalize::shape::WORD;
     let mut sport = 0;
-    for (t, w) in folded.tokens().iter().zip(words) {
-        if t.shape & crate::text::normalize::shape::WORD == 0 {
+    // The sports word counted, once: a word said twice (`Εθνική Στρατηγική ... Εθνική`) is
+    // one clue.
+    let mut seen = None;
+    let tokens = folded.tokens();
+    for (t, w) in tokens.iter().zip(words) {
+        if t.shape & WORD == 0 {
             continue;
         }
         let (s, e) = (t.s as usize, t.e as usize);
         if line.as_bytes()[s..e].iter().all(u8::is_ascii_digit) {
-            // A score: one or two digits, a hyphen or a dash, digits.
+            // A score: one or two digits, a hyphen or a dash, digits, and then no more of a
+            // number (`20-30.000`, `3-4%`) and no word but a function word (`3-1 χθες`, `2-1
+            // της`): a range counts things (`3-4 δεκαετίες`, `8-9 Ιουνίου`).
             let after = &line[e..];
-            if e - s <= 2
-                && ["-", "–"].iter().any(|d| {
-                    after.strip_prefix(d).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            let Some(r) = ["-", "–"].iter().find_map(|d| after.strip_prefix(d)) else { continue };
+            let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &r[digits..];
+            let number_goes_on = rest.starts_with('%')
+                || rest.starts_with(['.', ',']) && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+            let word_after = rest.len() - rest.trim_start_matches(' ').len();
+            let word_after = (word_after > 0).then(|| line.len() - rest.len() + word_after);
+            let counts_things = word_after.is_some_and(|at| {
+                tokens.iter().zip(words).any(|(t, w)| {
+                    t.s as usize == at && t.shape & WORD != 0 && w.classes & class::FUNCTION == 0
                 })
-            {
+            });
+            if e - s <= 2 && (1..=2).contains(&digits) && !number_goes_on && !counts_things {
                 sport += 2;
             }
         } else if w.classes & class::SPORT != 0 {
+            let f = folded.str(t.fs, t.fe);
+            match seen {
+                Some(x) if x == f => continue,
+                None => seen = Some(f),
+                _ => {}
+            }
             sport += 1;
         }
         if sport >= 2 {
@@ -848,10 +861,44 @@ pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> boo
     false
 }
 
-/// Whether token `t` is the article of a subject or an object (`η Κροατία`, `τον
-/// Παναθηναϊκό`): before a country in a sports report, its team.
-pub(crate) fn subject_article(t: &Tok) -> bool {
-    t.has(class::SUBJECT_ARTICLE)
+/// Whether the country whose name starts at token `i` of `line` and ends at byte `end`
+/// stands where a sentence of a sports report names a national team
+/// ([`organisation::NATIONAL_TEAM`]; the rule stage and gazetteer-only mode ask the same):
+/// after its article, as the subject, the object or the genitive of a match's word (`η
+/// Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Κολομβίας`), or after `κόντρα
+/// στην` (the team met). Not after a preposition (`στη Ρωσία`, the host), not a genitive
+/// that completes a capitalised name or a team's noun (`το Μουντιάλ της Ρωσίας`, `το
+/// Κύπελλο της Ισπανίας`, `η εθνική ομάδα της Γαλλίας`: the host, the country whose team
+/// the noun names), nor one name of a pairing (`Γαλλία-Κροατία`).
+pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
+    let toks = line.toks;
+    let Some(p) = line.prev(i) else { return false };
+    let article = &toks[p];
+    if !article.has(class::ART_FEM | class::ART_NEUT | class::ART_MASC) {
+        return false;
+    }
+    // `κόντρα στην Ελβετία`: against the team.
+    if article.has(class::STO) && !line.prev(p).is_some_and(|q| toks[q].has(class::AGAINST)) {
+        return false;
+    }
+    if !article.has(class::SUBJECT_ARTICLE | class::STO) {
+        // A genitive: of the capitalised name before it, or of a team's noun.
+        if line.prev(p).is_some_and(|h| toks[h].cap() && !line.weak(h) || toks[h].has(class::TEAM)) {
+            return false;
+        }
+    }
+    let start = toks[i].s as usize;
+    !(line.text[..start].ends_with('-') || line.text[end..].starts_with('-'))
+}
+
+/// Whether the name at bytes `start..end` of `line` heads a team's line-up: the line starts
+/// with it, `:` or its coach in brackets follows, and a list of players (four commas or
+/// more): `Βραζιλία: Α, Β, Γ, Δ, Ε`. Such a country is its national team.
+pub(crate) fn lineup_head(line: &str, start: usize, end: usize) -> bool {
+    let rest = line[end..].trim_start();
+    line[..start].trim().is_empty()
+        && (rest.starts_with(':') || rest.starts_with('('))
+        && line.bytes().filter(|&c| c == b',').count() >= 4
 }
 
 /// Strips function words and capitalised common words from the edges of a run.

@@ -58,14 +58,11 @@ use crate::Label;
 /// a title (`Δρ.`); the press abbreviates the given name so, and the name is both.
 ///
 /// In a sentence of a sports report (two sports words or a score such as `2-1`:
-/// [`crate::stages::rules::sport_line`]) it relabels a kept place right after a nominative or
-/// accusative article (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `το Μεξικό ισοφάρισε`)
-/// as an organisation: there the place is the subject or the object of a match, its
-/// national team or its club, as the rule stage decides for countries
-/// ([`crate::stages::rules::national_team`]). After a genitive article (`ο προπονητής της
-/// Κροατίας`, `το Παγκόσμιο Κύπελλο της Ρωσίας`) or a preposition (`στη Ρωσία`, the host)
-/// the place stays a place: measured on Greek news, the genitive is a place about as often
-/// as a team.
+/// [`crate::stages::rules::sport_line`]) it relabels a kept country where such a sentence
+/// names a team (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Κολομβίας`, `κόντρα
+/// στην Ελβετία`: [`crate::stages::rules::team_slot`]), and a country that heads a team's
+/// line-up ([`crate::stages::rules::lineup_head`]), as its national team: the rule stage
+/// decides by the same definitions ([`crate::stages::rules::national_team`]).
 ///
 /// "Right after/before" means separated by white space only. The capitalised word does not
 /// count when it is itself part of a name kept here, when it begins a sentence or a
@@ -73,7 +70,8 @@ use crate::Label;
 /// capitals (in text written in capitals, a capital says nothing). On Greek news, the names
 /// left out so are wrong about nine times in ten.
 ///
-/// `is_sport` says whether the line is a sports report (asked at most once per line). The
+/// `is_sport` says whether the line is a sports report (asked at most once per line);
+/// `country` whether a mention names a country (only countries are relabelled). The
 /// user's names (see [`Mention::user`]) are kept as they are; the checks named in `off`
 /// are switched off (see [`crate::stages::rules::VETOES`]); `why`, if given, gets each
 /// dropped name's document span and the name of the check that dropped it.
@@ -83,6 +81,7 @@ pub(crate) fn drop_partial_names(
     mentions: &mut Vec<Mention>,
     first: usize,
     is_sport: impl FnOnce() -> bool,
+    country: impl Fn(&Mention) -> bool,
     off: &[&'static str],
     mut why: Option<&mut Vec<(usize, usize, &'static str)>>,
 ) {
@@ -214,13 +213,15 @@ pub(crate) fn drop_partial_names(
         } else {
             let prev_end = kept_end;
             kept_end = e;
-            // A place after a nominative or accusative article in a sports report: a
-            // national team or a club (`η Κροατία νίκησε 2-1`).
+            // A country where a sports report names a team (`η Κροατία νίκησε 2-1`), or
+            // heading a line-up: its national team, as the rule stage decides.
             if label == Label::Loc
                 && is_on(off, super::organisation::NATIONAL_TEAM.name)
                 && on_words
-                && line.prev(ta).is_some_and(|p| super::subject_article(&toks[p]))
-                && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f()))
+                && country(&mentions[i])
+                && (i == first && super::lineup_head(text, s, e)
+                    || super::team_slot(line, ta, e)
+                        && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f())))
             {
                 super::national_team(&mut mentions[i]);
             }
@@ -520,30 +521,47 @@ mod tests {
                    x:ua\tLOC\tΟυκρανία\t\tcountry\t\n\
                    x:mx\tLOC\tΜεξικό\t\tcountry\tnodecl\n\
                    x:pt\tLOC\tΠορτογαλία\t\tcountry\t\n";
-        let ner = recognizer(tsv, false);
-        let found = |text: &str| -> Vec<(String, Label)> {
-            ner.extract(text).into_iter().map(|e| (e.text().to_string(), e.label)).collect()
-        };
         let (org, loc) = (Label::Org, Label::Loc);
-        for (text, want) in [
-            // The subject or the object of a match: a score or two sports words.
-            ("Η Ουκρανία νίκησε 3-1 χθες βράδυ", vec![("Ουκρανία", org)]),
-            ("Το γκολ έκρινε τον τελικό με το Μεξικό", vec![("Μεξικό", org)]),
-            ("Η ομάδα απέκλεισε την Πορτογαλία στα πέναλτι", vec![("Πορτογαλία", org)]),
-            // A place: the host, a genitive, a sentence that is no sports report.
-            ("Τα πέναλτι στον τελικό στην Ουκρανία", vec![("Ουκρανία", loc)]),
-            (
-                "Ο προπονητής της Πορτογαλίας είπε ότι το γκολ στον τελικό ήταν άκυρο",
-                vec![("Πορτογαλίας", loc)],
-            ),
-            ("Η Ουκρανία υπέγραψε τη συμφωνία με το Μεξικό", vec![("Ουκρανία", loc), ("Μεξικό", loc)]),
-            ("Η Ουκρανία ζήτησε 2 δισ. ευρώ", vec![("Ουκρανία", loc)]),
-        ] {
-            let want: Vec<(String, Label)> = want.into_iter().map(|(t, l)| (t.to_string(), l)).collect();
-            assert_eq!(found(text), want, "{text:?}");
+        // Both modes decide alike; the listed names only (the rule stage finds more).
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            let found = |text: &str| -> Vec<(String, Label)> {
+                let listed = ner.extract(text).into_iter().filter(|e| e.id().is_some());
+                listed.map(|e| (e.text().to_string(), e.label)).collect()
+            };
+            for (text, want) in [
+                // The subject or the object of a match: a score or two sports words.
+                ("Η Ουκρανία νίκησε 3-1 χθες βράδυ", vec![("Ουκρανία", org)]),
+                ("Το γκολ έκρινε τον τελικό με το Μεξικό", vec![("Μεξικό", org)]),
+                ("Η ομάδα απέκλεισε την Πορτογαλία στα πέναλτι", vec![("Πορτογαλία", org)]),
+                // The genitive of a match's word, `κόντρα στην`, a line-up.
+                (
+                    "Ο προπονητής της Πορτογαλίας είπε ότι το γκολ στον τελικό ήταν άκυρο",
+                    vec![("Πορτογαλίας", org)],
+                ),
+                ("Το γκολ στο ματς κόντρα στην Ουκρανία", vec![("Ουκρανία", org)]),
+                ("Μεξικό: Άλφα, Βήτα, Γάμμα, Δέλτα, Έψιλον", vec![("Μεξικό", org)]),
+                // A place: the host, the genitive of a capitalised name or of a team's noun, a
+                // pairing, a sentence that is no sports report.
+                ("Τα πέναλτι στον τελικό στην Ουκρανία", vec![("Ουκρανία", loc)]),
+                ("Το γκολ στο Μουντιάλ της Ουκρανίας ήταν το πρώτο", vec![("Ουκρανίας", loc)]),
+                ("Ο αρχηγός της εθνικής ομάδας της Πορτογαλίας σκόραρε", vec![("Πορτογαλίας", loc)]),
+                ("Η Ουκρανία υπέγραψε τη συμφωνία με το Μεξικό", vec![("Ουκρανία", loc), ("Μεξικό", loc)]),
+                ("Η Ουκρανία ζήτησε 2 δισ. ευρώ", vec![("Ουκρανία", loc)]),
+                // Number ranges are no score: a count, a date, a larger number.
+                ("Η Ουκρανία άλλαξε σε 3-4 δεκαετίες", vec![("Ουκρανία", loc)]),
+                ("Η Ουκρανία θα ψηφίσει στις 28-29 Ιουνίου", vec![("Ουκρανία", loc)]),
+                ("Η Ουκρανία δίνει 20-30.000 ευρώ", vec![("Ουκρανία", loc)]),
+                ("Η Ουκρανία πέρασε στο 5-6%", vec![("Ουκρανία", loc)]),
+                // A sports word said twice is one clue.
+                ("Η Ουκρανία και η ομάδα της, μια ομάδα ειδικών", vec![("Ουκρανία", loc)]),
+            ] {
+                let want: Vec<(String, Label)> = want.into_iter().map(|(t, l)| (t.to_string(), l)).collect();
+                assert_eq!(found(text), want, "{text:?}, rules {rules}");
+            }
+            // The team's source is the rule stage's rule.
+            let team = ner.extract("Η Ουκρανία νίκησε 3-1").remove(0);
+            assert_eq!(team.source.to_string(), "rule:org_national_team");
         }
-        // The team's source is the rule stage's rule.
-        let team = ner.extract("Η Ουκρανία νίκησε 3-1").remove(0);
-        assert_eq!(team.source.to_string(), "rule:org_national_team");
     }
 }
