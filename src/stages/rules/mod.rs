@@ -279,8 +279,8 @@ impl Rules {
         let is_sport = || sport_line(text, folded, words);
         let line = Line::new(text, folded, &sc.toks, &self.lex);
         let why = sc.explain.then_some(&mut sc.reasons);
-        let country = |m: &Mention| m.entry.is_some_and(|e| lookup.entries.kind(e) == Some("country"));
-        veto_only::drop_partial_names(&line, offset, out, first, is_sport, country, &self.off, why);
+        let team = |m: &Mention| m.entry.is_some_and(|e| fields_a_team(lookup.entries.kind(e)));
+        veto_only::drop_partial_names(&line, offset, out, first, is_sport, team, &self.off, why);
     }
 
     /// Runs the rules over one line. `out[first..]` holds the line's gazetteer mentions
@@ -658,14 +658,17 @@ impl Vet<'_> {
                 }
             }
             let team = |g: &GazSpan| !g.user && is_on(off, organisation::NATIONAL_TEAM.name);
-            if let Some(g) = gaz.first().filter(|g| lineup_head(text, g.start, g.end) && country(g)) {
+            let club = |g: &GazSpan| {
+                g.label == Label::Loc && g.entry.is_some_and(|e| fields_a_team(lookup.entries.kind(e)))
+            };
+            if let Some(g) = gaz.first().filter(|g| lineup_head(text, g.start, g.end) && club(g)) {
                 if !drop[0] && team(g) {
                     national_team(&mut mentions[0]);
                 }
             }
-            if gaz.iter().any(|g| country(g) && team(g)) && is_sport() {
+            if gaz.iter().any(|g| club(g) && team(g)) && is_sport() {
                 for (k, g) in gaz.iter().enumerate() {
-                    if !country(g) || drop[k] || !team(g) {
+                    if !club(g) || drop[k] || !team(g) {
                         continue;
                     }
                     let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
@@ -861,8 +864,14 @@ pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> boo
     false
 }
 
-/// Whether the country whose name starts at token `i` of `line` and ends at byte `end`
-/// stands where a sentence of a sports report names a national team
+/// Whether a place of gazetteer kind `kind` fields a team: a country its national team, a
+/// city its club (`η Κροατία`, `η Λίβερπουλ`), unlike a region or an island.
+pub(crate) fn fields_a_team(kind: Option<&str>) -> bool {
+    matches!(kind, Some("country" | "city"))
+}
+
+/// Whether the country or city whose name starts at token `i` of `line` and ends at byte
+/// `end` stands where a sentence of a sports report names a national team or a club
 /// ([`organisation::NATIONAL_TEAM`]; the rule stage and gazetteer-only mode ask the same):
 /// after its article, as the subject, the object or the genitive of a match's word (`η
 /// Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Κολομβίας`), or after `κόντρα
@@ -1114,6 +1123,8 @@ mod tests {
         g.insert(Entry::new("grner:per:test-logaras", Label::Per, "Στέλιος Λογαράς").alias("Λογαράς"))
             .unwrap();
         g.insert(Entry::new("iso3166:UA", Label::Loc, "Ουκρανία").kind("country")).unwrap();
+        let nodecl = crate::gazetteer::Flags { nodecl: true, ..Default::default() };
+        g.insert(Entry::new("geonames:2644210", Label::Loc, "Λίβερπουλ").kind("city").flags(nodecl)).unwrap();
         // The rules alone (and this small list): the embedded gazetteers would find many
         // of the example names before the rules do.
         Recognizer::builder()

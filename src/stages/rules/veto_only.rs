@@ -58,10 +58,10 @@ use crate::Label;
 /// a title (`Δρ.`); the press abbreviates the given name so, and the name is both.
 ///
 /// In a sentence of a sports report (two sports words or a score such as `2-1`:
-/// [`crate::stages::rules::sport_line`]) it relabels a kept country where such a sentence
+/// [`crate::stages::rules::sport_line`]) it relabels a kept country or city where such a sentence
 /// names a team (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Κολομβίας`, `κόντρα
 /// στην Ελβετία`: [`crate::stages::rules::team_slot`]), and a country that heads a team's
-/// line-up ([`crate::stages::rules::lineup_head`]), as its national team: the rule stage
+/// line-up ([`crate::stages::rules::lineup_head`]), as its national team or club: the rule stage
 /// decides by the same definitions ([`crate::stages::rules::national_team`]).
 ///
 /// "Right after/before" means separated by white space only. The capitalised word does not
@@ -71,7 +71,7 @@ use crate::Label;
 /// left out so are wrong about nine times in ten.
 ///
 /// `is_sport` says whether the line is a sports report (asked at most once per line);
-/// `country` whether a mention names a country (only countries are relabelled). The
+/// `team` whether a mention names a country or a city (only they are relabelled). The
 /// user's names (see [`Mention::user`]) are kept as they are; the checks named in `off`
 /// are switched off (see [`crate::stages::rules::VETOES`]); `why`, if given, gets each
 /// dropped name's document span and the name of the check that dropped it.
@@ -81,7 +81,7 @@ pub(crate) fn drop_partial_names(
     mentions: &mut Vec<Mention>,
     first: usize,
     is_sport: impl FnOnce() -> bool,
-    country: impl Fn(&Mention) -> bool,
+    team: impl Fn(&Mention) -> bool,
     off: &[&'static str],
     mut why: Option<&mut Vec<(usize, usize, &'static str)>>,
 ) {
@@ -218,7 +218,7 @@ pub(crate) fn drop_partial_names(
             if label == Label::Loc
                 && is_on(off, super::organisation::NATIONAL_TEAM.name)
                 && on_words
-                && country(&mentions[i])
+                && team(&mentions[i])
                 && (i == first && super::lineup_head(text, s, e)
                     || super::team_slot(line, ta, e)
                         && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f())))
@@ -520,7 +520,9 @@ mod tests {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
                    x:ua\tLOC\tΟυκρανία\t\tcountry\t\n\
                    x:mx\tLOC\tΜεξικό\t\tcountry\tnodecl\n\
-                   x:pt\tLOC\tΠορτογαλία\t\tcountry\t\n";
+                   x:pt\tLOC\tΠορτογαλία\t\tcountry\t\n\
+                   x:lv\tLOC\tΛίβερπουλ\t\tcity\tnodecl\n\
+                   x:cr\tLOC\tΚρήτη\t\tisland\t\n";
         let (org, loc) = (Label::Org, Label::Loc);
         // Both modes decide alike; the listed names only (the rule stage finds more).
         for rules in [false, true] {
@@ -541,6 +543,9 @@ mod tests {
                 ),
                 ("Το γκολ στο ματς κόντρα στην Ουκρανία", vec![("Ουκρανία", org)]),
                 ("Μεξικό: Άλφα, Βήτα, Γάμμα, Δέλτα, Έψιλον", vec![("Μεξικό", org)]),
+                // A city: its club; not an island or a region.
+                ("Η Λίβερπουλ νίκησε 2-0 την Πορτογαλία", vec![("Λίβερπουλ", org), ("Πορτογαλία", org)]),
+                ("Η Κρήτη νίκησε 2-0", vec![("Κρήτη", loc)]),
                 // A place: the host, the genitive of a capitalised name or of a team's noun, a
                 // pairing, a sentence that is no sports report.
                 ("Τα πέναλτι στον τελικό στην Ουκρανία", vec![("Ουκρανία", loc)]),
