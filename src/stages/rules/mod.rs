@@ -279,8 +279,8 @@ impl Rules {
         let is_sport = || sport_line(text, folded, words);
         let line = Line::new(text, folded, &sc.toks, &self.lex);
         let why = sc.explain.then_some(&mut sc.reasons);
-        let team = |m: &Mention| m.entry.is_some_and(|e| fields_a_team(lookup.entries.kind(e)));
-        veto_only::drop_partial_names(&line, offset, out, first, is_sport, team, &self.off, why);
+        let kind = |m: &Mention| m.entry.and_then(|e| lookup.entries.kind(e));
+        veto_only::drop_partial_names(&line, offset, out, first, is_sport, kind, &self.off, why);
     }
 
     /// Runs the rules over one line. `out[first..]` holds the line's gazetteer mentions
@@ -604,12 +604,7 @@ impl Vet<'_> {
                 // left to the organisation rules; after a head in lower case a country stays
                 // a place (`η συμφωνία της Ελλάδας με την Τουρκία`).
                 if g.label == Label::Loc && g.start == t.s as usize && may(g, VETO_NAME_OF) {
-                    let head = line
-                        .prev(i)
-                        .filter(|&p| veto_only::GENITIVE_ARTICLES.contains(&line.w(p)))
-                        .and_then(|p| line.prev(p))
-                        .filter(|&h| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD));
-                    if head.is_some_and(|h| toks[h].cap() || !country(g)) {
+                    if ends_a_name(&line, i, country(g)) {
                         let mut j = i;
                         while j < toks.len() && toks[j].gaz == t.gaz {
                             veto.push((t.gaz as usize - 1, j, VETO_NAME_OF));
@@ -704,6 +699,22 @@ impl Vet<'_> {
             toks[i].shape |= shape::BLOCKED;
         }
     }
+}
+
+/// Whether the place whose name starts at token `i` (a country's if `country`) ends the
+/// name of a treaty, a day, a battle or a structure after a genitive article (`Συμφωνία
+/// των Πρεσπών`, `η συνθήκη του Μάαστριχτ`, `Ημέρα της Γης`, `Γεφύρι της Πλάκας`): the
+/// press writes the whole as one name, not as a mention of the place. Institutions
+/// (`Πανεπιστήμιο του Πειραιά`, class `ORG_HEAD`) are not asked here; after a head in
+/// lower case a country stays a place (`η συμφωνία της Ελλάδας με την Τουρκία`). The rule
+/// stage vetoes such places, and gazetteer-only mode leaves them out (`veto_only`).
+pub(crate) fn ends_a_name(line: &Line, i: usize, country: bool) -> bool {
+    let toks = line.toks;
+    line.prev(i)
+        .filter(|&p| veto_only::GENITIVE_ARTICLES.contains(&line.w(p)))
+        .and_then(|p| line.prev(p))
+        .filter(|&h| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD))
+        .is_some_and(|h| toks[h].cap() || !country)
 }
 
 /// An organisation's name the gazetteer found from token `i` that runs into a person's

@@ -36,7 +36,10 @@ use crate::Label;
 ///   `of` (`de`, `di`, `du`...) that follows a capitalised Latin word (`University of
 ///   California`, `Bank of England`). After any other capitalised word the place is kept:
 ///   measured on Greek news, it is a place of its own more often than not (`ο υπουργός
-///   Εξωτερικών της Ρωσίας`, `το Εφετείο της Αθήνας`);
+///   Εξωτερικών της Ρωσίας`, `το Εφετείο της Αθήνας`). The head of a treaty, a day or a
+///   structure counts in lower case too, as the rule stage decides
+///   ([`crate::stages::rules::ends_a_name`]: `η συμφωνία των Πρεσπών`), except before a
+///   country (`η συμφωνία της Ελλάδας με`);
 /// * a place or an organisation joined to another name by a hyphen without spaces
 ///   (`Γαλλία-Πορτογαλία`, `συμφωνία Ελλάδας-Ιταλίας`, `ΕΕ-Καναδά`): a pairing, a match or a
 ///   route, which the press does not write as a mention of either name; the rule stage
@@ -71,17 +74,17 @@ use crate::Label;
 /// left out so are wrong about nine times in ten.
 ///
 /// `is_sport` says whether the line is a sports report (asked at most once per line);
-/// `team` whether a mention names a country or a city (only they are relabelled). The
+/// `kind` gives a mention's gazetteer kind (`country`, `city`...). The
 /// user's names (see [`Mention::user`]) are kept as they are; the checks named in `off`
 /// are switched off (see [`crate::stages::rules::VETOES`]); `why`, if given, gets each
 /// dropped name's document span and the name of the check that dropped it.
-pub(crate) fn drop_partial_names(
+pub(crate) fn drop_partial_names<'k>(
     line: &Line,
     offset: usize,
     mentions: &mut Vec<Mention>,
     first: usize,
     is_sport: impl FnOnce() -> bool,
-    team: impl Fn(&Mention) -> bool,
+    kind: impl for<'m> Fn(&'m Mention) -> Option<&'k str>,
     off: &[&'static str],
     mut why: Option<&mut Vec<(usize, usize, &'static str)>>,
 ) {
@@ -164,11 +167,13 @@ pub(crate) fn drop_partial_names(
                 GENITIVE_ARTICLES.contains(&line.w(article))
             };
             let Some(w) = line.prev(article).filter(|_| linking) else { return false };
-            (latin_name || toks[w].has(class::NAME_HEAD))
+            let institution = (latin_name || toks[w].has(class::NAME_HEAD))
                 && kept_end <= toks[w].s as usize
                 && capitalised(w)
                 && (!latin_name || toks[w].is(shape::LATIN))
-                && !line.weak(w)
+                && !line.weak(w);
+            // A treaty, a day or a structure: as the rule stage decides.
+            institution || !latin_name && super::ends_a_name(line, ta, kind(&mentions[i]) == Some("country"))
         };
         // A place right after a kept place, in the genitive: the region that tells which
         // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
@@ -218,7 +223,7 @@ pub(crate) fn drop_partial_names(
             if label == Label::Loc
                 && is_on(off, super::organisation::NATIONAL_TEAM.name)
                 && on_words
-                && team(&mentions[i])
+                && super::fields_a_team(kind(&mentions[i]))
                 && (i == first && super::lineup_head(text, s, e)
                     || super::team_slot(line, ta, e)
                         && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f())))
@@ -339,7 +344,8 @@ mod tests {
     fn a_place_ending_an_organisation_name_is_left_out() {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
                    x:ca\tLOC\tCalifornia\t\tregion\t\n\
-                   x:pi\tLOC\tΠειραιάς\t\tcity\t\n";
+                   x:pi\tLOC\tΠειραιάς\t\tcity\t\n\
+                   x:gr\tLOC\tΕλλάδα\t\tcountry\t\n";
         let ner = recognizer(tsv, false);
         let found = |text: &str| texts(&ner, text);
         assert!(found("στο University of California είπε").is_empty());
@@ -364,7 +370,10 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text:?}");
         }
-        assert_eq!(found("την ημέρα του Πειραιά"), ["Πειραιά"]);
+        // With a head in lower case too, as the rule stage decides; but a country's name
+        // then stays a place (`η συμφωνία της Ελλάδας με`).
+        assert!(found("η συμφωνία του Πειραιά υπεγράφη").is_empty());
+        assert_eq!(found("η συμφωνία της Ελλάδας με τον Πειραιά"), ["Ελλάδας", "Πειραιά"]);
     }
 
     #[test]
