@@ -564,18 +564,9 @@ impl Vet<'_> {
                         cut.push((t.gaz as usize - 1, k));
                     }
                 }
-                // A capitalised common word is no name even when a list has it: a nationality
-                // noun (`Βρετανών`), a title (`Νικητής`), a day. A country spelled like one of
-                // its nationality nouns once folded (`Αργεντινή`, `Συρία`/`Σύρια`,
-                // `Μαυροβουνίου`) is the country, which the news names far more often, unless
-                // a title follows (`η Αργεντινή υπουργός`).
-                let country_not_noun = country(g)
-                    && t.has(class::NATIONALITY)
-                    && !line.next(i).is_some_and(|n| toks[n].has(class::TITLE));
                 if single
                     && g.label != Label::Per
-                    && t.has(class::NONAME)
-                    && !country_not_noun
+                    && common_word(&line, i, country(g))
                     && !g.learned
                     && may(g, VETO_COMMON)
                 {
@@ -699,6 +690,20 @@ impl Vet<'_> {
             toks[i].shape |= shape::BLOCKED;
         }
     }
+}
+
+/// Whether token `i`, a name of one word that a list holds (a country's if `country`), is
+/// a capitalised common word all the same, no name: a nationality noun (`Βρετανών`), a
+/// title (`Νικητής`), a day. A country spelled like one of its nationality nouns once folded
+/// (`Αργεντινή`, `Συρία`/`Σύρια`, `Μαυροβουνίου`) is the country, which the news names far
+/// more often, unless a title follows (`η Αργεντινή υπουργός`). The rule stage vetoes such
+/// names, and gazetteer-only mode leaves them out (`veto_only`).
+pub(crate) fn common_word(line: &Line, i: usize, country: bool) -> bool {
+    let toks = line.toks;
+    let t = &toks[i];
+    let country_not_noun =
+        country && t.has(class::NATIONALITY) && !line.next(i).is_some_and(|n| toks[n].has(class::TITLE));
+    t.has(class::NONAME) && !country_not_noun
 }
 
 /// Whether the place whose name starts at token `i` (a country's if `country`) ends the

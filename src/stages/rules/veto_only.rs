@@ -44,6 +44,9 @@ use crate::Label;
 ///   (`Γαλλία-Πορτογαλία`, `συμφωνία Ελλάδας-Ιταλίας`, `ΕΕ-Καναδά`): a pairing, a match or a
 ///   route, which the press does not write as a mention of either name; the rule stage
 ///   vetoes the same names ([`crate::stages::rules::hyphen_pair`] decides for both);
+/// * a name of one word that is a capitalised common word all the same (a nationality
+///   noun, a title, a day: `Τούρκου`, `Νικητής`), as the rule stage vetoes it
+///   ([`crate::stages::rules::common_word`]);
 /// * a name glued to an `@`: part of an e-mail address or a handle
 ///   (`onoma@naftemporiki.gr`, `@Reuters`), which a by-line or a credit gives, not a
 ///   mention of the organisation.
@@ -88,7 +91,9 @@ pub(crate) fn drop_partial_names<'k>(
     off: &[&'static str],
     mut why: Option<&mut Vec<(usize, usize, &'static str)>>,
 ) {
-    use crate::stages::rules::{is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_TAIL, VETO_HYPHEN};
+    use crate::stages::rules::{
+        is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_TAIL, VETO_COMMON, VETO_HYPHEN,
+    };
     let toks = line.toks;
     let text = line.text;
     let mut kept_end = 0; // end (in `line`) of the last mention kept on this line
@@ -196,9 +201,20 @@ pub(crate) fn drop_partial_names<'k>(
         let paired = || label != Label::Per && super::hyphen_pair(text, s, e);
         // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
         let address = || text[..s].ends_with('@') || text[e..].starts_with('@');
+        // A capitalised common word that a list holds (`Τούρκου`, `Νικητής`), as the rule
+        // stage decides.
+        let common = || {
+            on_words
+                && one_word
+                && label != Label::Per
+                && !mentions[i].learned
+                && super::common_word(line, ta, kind(&mentions[i]) == Some("country"))
+        };
         // The first check that drops the name, in this order (each is asked only if those
         // before it keep the name).
-        let dropped_by = if is_on(off, PARTIAL_TAIL) && tail() {
+        let dropped_by = if is_on(off, VETO_COMMON) && common() {
+            Some(VETO_COMMON)
+        } else if is_on(off, PARTIAL_TAIL) && tail() {
             Some(PARTIAL_TAIL)
         } else if is_on(off, PARTIAL_HEAD) && head() {
             Some(PARTIAL_HEAD)
@@ -470,6 +486,27 @@ mod tests {
         assert_eq!(found("Αθήνα Ηράκλειο").len(), 2);
         assert_eq!(found("στις Μοίρες, Ηρακλείου").len(), 2);
         assert_eq!(found("στις Μοίρες  Ηρακλείου").len(), 2);
+    }
+
+    #[test]
+    fn capitalised_common_words_are_left_out_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:tu\tLOC\tΤούρκου\t\tcity\tnodecl\n\
+                   x:ar\tLOC\tΑργεντινή\t\tcountry\t\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            let found = |text: &str| listed(&ner, text);
+            for (text, want) in [
+                // A nationality noun that a list holds as a town.
+                ("η σύλληψη του Τούρκου ψαρά χθες", vec![]),
+                // A country spelled like its nationality noun is the country, unless a
+                // title follows.
+                ("ταξίδεψε στην Αργεντινή χθες", vec!["Αργεντινή"]),
+                ("η Αργεντινή υπουργός μίλησε", vec![]),
+            ] {
+                assert_eq!(found(text), want, "{text:?}, rules {rules}");
+            }
+        }
     }
 
     #[test]
