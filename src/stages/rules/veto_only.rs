@@ -22,8 +22,10 @@ use crate::Label;
 ///   Λιβάς`; a place of one word that is also a given name there (`Αθηνά Παπαδάκη`,
 ///   `Σοφία Νικολάου`: class `GIVEN`); a place of one word written like a
 ///   masculine or neuter adjective in -ικός there, the adjective of the name that follows
-///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; not the feminine, which many regions have:
-///   `Αττική`, `Αφρική`); and a name in Latin letters right
+///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; the feminine, which many regions have
+///   (`Αττική`, `Αφρική`), only before an unlisted capitalised word that is no given name,
+///   as the rule stage decides: [`crate::stages::rules::adjective_before_name`]); and a
+///   name in Latin letters right
 ///   before a capitalised word in Latin letters: `Samsung Electronics`, `Google Play`, `AP
 ///   Photo`. Other places and organisations are kept there, as a person's name often
 ///   follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια
@@ -93,6 +95,7 @@ pub(crate) fn drop_partial_names<'k>(
 ) {
     use crate::stages::rules::{
         is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_TAIL, VETO_COMMON, VETO_HYPHEN,
+        VETO_PLACE_SHAPE,
     };
     let toks = line.toks;
     let text = line.text;
@@ -210,10 +213,22 @@ pub(crate) fn drop_partial_names<'k>(
                 && !mentions[i].learned
                 && super::common_word(line, ta, kind(&mentions[i]) == Some("country"))
         };
+        // A place with an adjective's ending before an unlisted capitalised word
+        // (`Ανατολικού Οικονομικού Φόρουμ`), as the rule stage decides.
+        let adjective = || {
+            on_words
+                && one_word
+                && label == Label::Loc
+                && tb < toks.len()
+                && next_start(i, mentions) > toks[tb].s as usize
+                && super::adjective_before_name(line, ta)
+        };
         // The first check that drops the name, in this order (each is asked only if those
         // before it keep the name).
         let dropped_by = if is_on(off, VETO_COMMON) && common() {
             Some(VETO_COMMON)
+        } else if is_on(off, VETO_PLACE_SHAPE) && adjective() {
+            Some(VETO_PLACE_SHAPE)
         } else if is_on(off, PARTIAL_TAIL) && tail() {
             Some(PARTIAL_TAIL)
         } else if is_on(off, PARTIAL_HEAD) && head() {
@@ -427,6 +442,11 @@ mod tests {
             ("στο Ελληνικό χθες", vec!["Ελληνικό"]),
             ("στο Ελληνικό Αθήνα", vec!["Ελληνικό", "Αθήνα"]),
             ("της Αρκτικής Ελλάδα", vec!["Αρκτικής", "Ελλάδα"]),
+            // The feminine before an unlisted capitalised word (not a given name, not after
+            // a title), as the rule stage decides.
+            ("η Αρκτική Συμμαχία ανακοίνωσε", vec![]),
+            ("στην Αρκτική Σοφία", vec!["Αρκτική", "Σοφία"]),
+            ("ο βουλευτής Αρκτικής Παπαδάκης", vec!["Αρκτικής"]),
         ] {
             assert_eq!(found(text), want, "{text:?}");
         }
