@@ -836,8 +836,9 @@ pub(crate) fn national_team(m: &mut Mention) {
 }
 
 /// Whether `line` reads like a sentence of a sports report, where a country is its national
-/// team ([`organisation::NATIONAL_TEAM`]): two of its sports words (`γκολ`, `νίκησε`,
-/// `προκρίθηκε`), or a score such as `2-1` (which counts twice). The rule stage asks this of
+/// team ([`organisation::NATIONAL_TEAM`]): two of its sports words (`νίκησε`,
+/// `προκρίθηκε`), one that only sports reports use (`γκολ`, `Μουντιάλ`: class
+/// `SPORT_STRONG`, which counts twice), or a score such as `2-1` (which counts twice). The rule stage asks this of
 /// the lines with a country among their mentions, gazetteer-only mode of those where a
 /// place follows an article (`veto_only`). It reads the line as folded and classified
 /// for the lookup (`folded`, and `words`, whose classes hold the sports words: see
@@ -881,7 +882,7 @@ pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> boo
                 None => seen = Some(f),
                 _ => {}
             }
-            sport += 1;
+            sport += if w.classes & class::SPORT_STRONG != 0 { 2 } else { 1 };
         }
         if sport >= 2 {
             return true;
