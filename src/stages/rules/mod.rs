@@ -594,15 +594,17 @@ impl Vet<'_> {
                 // as a mention of the place. Institutions (`Πανεπιστήμιο του Πειραιά`) are
                 // left to the organisation rules; after a head in lower case a country stays
                 // a place (`η συμφωνία της Ελλάδας με την Τουρκία`).
-                if g.label == Label::Loc && g.start == t.s as usize && may(g, VETO_NAME_OF) {
-                    if ends_a_name(&line, i, country(g)) {
-                        let mut j = i;
-                        while j < toks.len() && toks[j].gaz == t.gaz {
-                            veto.push((t.gaz as usize - 1, j, VETO_NAME_OF));
-                            j += 1;
-                        }
-                        continue;
+                if g.label == Label::Loc
+                    && g.start == t.s as usize
+                    && may(g, VETO_NAME_OF)
+                    && ends_a_name(&line, i, country(g))
+                {
+                    let mut j = i;
+                    while j < toks.len() && toks[j].gaz == t.gaz {
+                        veto.push((t.gaz as usize - 1, j, VETO_NAME_OF));
+                        j += 1;
                     }
+                    continue;
                 }
                 if i + 1 >= toks.len() {
                     continue;

@@ -83,6 +83,8 @@ use crate::Label;
 /// user's names (see [`Mention::user`]) are kept as they are; the checks named in `off`
 /// are switched off (see [`crate::stages::rules::VETOES`]); `why`, if given, gets each
 /// dropped name's document span and the name of the check that dropped it.
+// The line, its mentions and the switches the rule stage's own pass takes too.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn drop_partial_names<'k>(
     line: &Line,
     offset: usize,
