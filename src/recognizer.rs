@@ -256,7 +256,7 @@ impl Recognizer {
             if inner.rules_on {
                 inner.rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
             } else {
-                inner.rules.veto_only(stage, &mut b.mentions, first, &mut b.rules);
+                inner.rules.veto_only(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
             }
             if let Some(t) = trace.as_deref_mut() {
                 let reasons =
