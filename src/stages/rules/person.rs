@@ -4,6 +4,7 @@
 use crate::Label;
 
 use super::candidates::{shape, Line};
+use super::veto_only::GENITIVE_ARTICLES;
 use super::{Cand, Rule};
 use crate::lexicon::class;
 
@@ -273,23 +274,40 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
     }
     let p = line.prev(a)?;
     let t = &line.toks[p];
+    if !alone(line, a) {
+        return None;
+    }
     let masc = t.has(class::ART_MASC);
     let gen = t.has(class::ABBR) && foreign_ending(line, a);
     // Greek feminine surnames in -ου after η/την/κα: `η Παπαπέτρου`.
     let fem_ou = t.has(class::ART_FEM | class::ABBR)
         && !t.has(class::STO)
         && line.f(a).ends_with(line.lex.ou.as_str());
-    // `του Ευριπίδη`, `του Πογκμπά`: after the genitive `του`, the genitive of a name in
-    // -ης, or a foreign name stressed on its final vowel (Greek genitives end in -ού).
+    // `του Ευριπίδη`, `του Πογκμπά`: after the genitive `του` (not `το`: `το Μαραθωνήσι`),
+    // the genitive of a name in -ης, or a foreign name stressed on its final vowel (Greek
+    // genitives end in -ού).
     let w = line.w(a);
     let gen_name = t.has(class::ART_NEUT)
-        && !t.has(class::STO)
+        && GENITIVE_ARTICLES.contains(&line.w(p))
         && !line.common_shape(a)
         && !w.ends_with('ύ')
         && w.chars().last().is_some_and(|c| "ηήιάέίόώ".contains(c));
     // A known given name alone, after its article: `της Ντόρας`, `τον Νίκο`.
     let given = line.toks[a].has(class::GIVEN) && t.has(class::ART_MASC | class::ART_FEM | class::ART_NEUT);
     (masc && !line.common_shape(a) || gen || fem_ou || gen_name || given).then(|| Cand::new(a, b, &ARTICLE))
+}
+
+/// Whether the one word at `a` can be a name by itself after its article: not when it is
+/// the first word of a longer name, its head before a capitalised word (`τον Απόλλωνα
+/// Σμύρνης`, `στον Ιππόδρομο Μαρκόπουλου`) or before a genitive complement (`στον Κόλπο
+/// της Κορίνθου`, `ο Ναός του Δία`), nor an adjective before the noun it qualifies (`ο
+/// Ρεπουμπλικανός γερουσιαστής`, `ο Καταλανός τεχνικός`).
+fn alone(line: &Line, a: usize) -> bool {
+    let toks = line.toks;
+    let Some(n) = line.next(a) else { return true };
+    let complement = GENITIVE_ARTICLES.contains(&line.w(n))
+        && line.next(n).is_some_and(|m| toks[m].cap());
+    !(toks[n].cap() || toks[n].has(class::TITLE) || complement)
 }
 
 /// Only Greek-script words, none all capitals or digits: the fallbacks' candidates.
