@@ -104,6 +104,8 @@ pub(crate) mod class {
     pub const LANDMARK: u64 = 1 << 39;
     /// Words of rallies: in their line a [`LANDMARK`] after `στο` is the place.
     pub const RALLY: u64 = 1 << 40;
+    /// Neuter and plural articles: unknown capitalised words after them are no person.
+    pub const ART_THING: u64 = 1 << 41;
 }
 
 /// The compiled word lists.
@@ -329,6 +331,7 @@ const FILES: &[(&str, &str)] = &[
     ("bank_context.txt", include_str!("../../lexicon/bank_context.txt")),
     ("landmarks.txt", include_str!("../../lexicon/landmarks.txt")),
     ("rally_words.txt", include_str!("../../lexicon/rally_words.txt")),
+    ("thing_articles.txt", include_str!("../../lexicon/thing_articles.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -379,6 +382,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("BANK_CONTEXT", class::BANK_CONTEXT),
     ("LANDMARK", class::LANDMARK),
     ("RALLY", class::RALLY),
+    ("ART_THING", class::ART_THING),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

@@ -323,7 +323,10 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
     // A genitive in -ου first is a complement (`Παγκόσμιου Πολέμου`); given names in the
     // genitive are known to the lexicon.
     let genitive_first = line.f(a).ends_with(line.lex.ou.as_str());
+    // After a neuter or plural article the words are a thing or a group (`τα Λευκά Κράνη`).
+    let thing = line.prev(a).is_some_and(|p| line.toks[p].has(class::ART_THING));
     ((2..=3).contains(&(b - a))
+        && !thing
         && greek_words(line, a, b)
         && !weak
         && !genitive_first
