@@ -77,3 +77,13 @@ fn unknown_words_after_a_neuter_or_plural_article_are_no_person() {
         case("Ο λόγος δόθηκε στον Θρασύβουλο Μαυρογένη χθες.", &["Θρασύβουλο Μαυρογένη"], &[]),
     ]);
 }
+
+/// Adjectives in -ικός are common words in every form, with a diaeresis (`Ευρωπαϊκή`) and
+/// in the accusative plural (`Παναμερικανικούς`): no person's name.
+#[test]
+fn adjectives_in_ikos_are_no_person() {
+    check(&[
+        case("Για την Ευρωπαϊκή Νύχτα οι αίθουσες έμειναν ανοιχτές.", &[], &["Ευρωπαϊκή"]),
+        case("Πήρε μετάλλιο σε Παναμερικανικούς Αγώνες πέρσι.", &[], &["Παναμερικανικούς"]),
+    ]);
+}
