@@ -87,3 +87,15 @@ fn adjectives_in_ikos_are_no_person() {
         case("Πήρε μετάλλιο σε Παναμερικανικούς Αγώνες πέρσι.", &[], &["Παναμερικανικούς"]),
     ]);
 }
+
+/// A clergy, military, police or royal rank, or an athlete's or musician's position, is a
+/// title: the one name after it is a person.
+#[test]
+fn one_name_after_a_rank_or_position() {
+    check(&[
+        case("Τη λειτουργία τέλεσε ο επίσκοπος Νεκτάριος το πρωί.", &["Νεκτάριος"], &[]),
+        case("Την επιχείρηση συντόνισε ο ταξίαρχος Ευστάθιος χθες.", &["Ευστάθιος"], &[]),
+        case("Στη δεξίωση ήταν και η αυτοκράτειρα Ματίλντα με τη συνοδεία της.", &["Ματίλντα"], &[]),
+        case("Τη βραδιά έκλεισε η σοπράνο Ευανθία με μια άρια.", &["Ευανθία"], &[]),
+    ]);
+}
