@@ -99,3 +99,37 @@ fn one_name_after_a_rank_or_position() {
         case("Τη βραδιά έκλεισε η σοπράνο Ευανθία με μια άρια.", &["Ευανθία"], &[]),
     ]);
 }
+
+/// A given name alone, later in a document, is the person named in full before it, but it
+/// does not say which person: it gets no id. A surname alone keeps the id, and so does a
+/// family name that comes first (`Κιμ` of `Κιμ Γιονγκ Ουν`).
+#[test]
+fn a_given_name_alone_gets_no_id() {
+    let mut failures = Vec::new();
+    for (text, mention, id) in [
+        (
+            "Ο Αλέξης Τσίπρας μίλησε χθες στη Βουλή. Ο Αλέξης είπε ότι δεν θα παραιτηθεί.",
+            "Αλέξης",
+            None,
+        ),
+        (
+            "Ο Αλέξης Τσίπρας μίλησε χθες στη Βουλή. Για τον Αλέξη οι βουλευτές δεν μίλησαν.",
+            "Αλέξη",
+            None,
+        ),
+        ("Ο Αλέξης Τσίπρας μίλησε χθες στη Βουλή. Ο Τσίπρας είπε ότι δεν θα παραιτηθεί.", "Τσίπρας", Some("Q312015")),
+        (
+            "Ο Κιμ Γιονγκ Ουν συναντήθηκε χθες με διπλωμάτες. Ο Κιμ είπε ότι θα συνεχίσει.",
+            "Κιμ",
+            Some("grner:per:kim-jong-un"),
+        ),
+    ] {
+        let ents = NER.extract(text);
+        // The last mention with that text: the partial one, after the full name.
+        match ents.iter().rev().find(|e| e.text() == mention) {
+            Some(e) if e.label == Label::Per && e.id() == id => {}
+            got => failures.push(format!("{text:?}: {mention:?} expected a person with id {id:?}, got {got:?}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
