@@ -133,3 +133,16 @@ fn a_given_name_alone_gets_no_id() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A foreign surname after lower-case particles belongs to the person's name, however
+/// the rule found its first word.
+#[test]
+fn surnames_after_particles() {
+    check(&[
+        case("Στην ταινία πρωταγωνιστεί ο Αλμπέρτο ντελ Ρίβας με τη Λουσία.", &["Αλμπέρτο ντελ Ρίβας"], &[]),
+        case("Χθες μίλησε ο Γιόχαν βαν Ντάιλεν για την έκθεση.", &["Γιόχαν βαν Ντάιλεν"], &[]),
+        case("Ο Καμάλ αλ-Χαντίντι, ο εκπρόσωπος της κυβέρνησης, δήλωσε τα εξής.", &["Καμάλ αλ-Χαντίντι"], &[]),
+        // `της` links a name to its complement: no particle.
+        case("Τον λόγο πήρε ο Τρέβορ της διπλανής ομάδας.", &["Τρέβορ"], &[]),
+    ]);
+}

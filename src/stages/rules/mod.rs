@@ -1059,6 +1059,9 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
     {
         return None;
     }
+    if found.rule.label == Label::Per {
+        return Some(Cand { b: person::particle_surname(line, found.b), ..found });
+    }
     Some(found)
 }
 

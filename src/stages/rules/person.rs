@@ -310,6 +310,37 @@ fn alone(line: &Line, a: usize) -> bool {
     !(toks[n].cap() || toks[n].has(class::TITLE) || complement)
 }
 
+/// The end of a person's name that ends before token `b`, taking in a surname after
+/// lower-case particles (`Μπενίσιο ντελ Τόρο`, `Σάιφ αλ Μπαντρ`, `Ούρσουλα φον ντερ
+/// Λάιεν`, `Σαλίμ αλ-Τζαμπούρι`), which end the run of capitalised words; `b` when none
+/// follows. The particles are those of foreign names, not the genitive articles and
+/// conjunctions that link a name to its complement (`της`, `και`, `de`).
+pub(crate) fn particle_surname(line: &Line, b: usize) -> usize {
+    let toks = line.toks;
+    let joined = |k: usize| line.plain_gap(k) || line.gap(k) == "-";
+    let mut k = b;
+    while k < toks.len()
+        && k - b < 2
+        && joined(k)
+        && !toks[k].cap()
+        && toks[k].has(class::PARTICLE)
+        && !toks[k].has(class::LINK | class::AND)
+    {
+        k += 1;
+    }
+    let surname = |i: usize| {
+        i < toks.len() && joined(i) && toks[i].cap() && toks[i].gaz == 0 && !toks[i].is(shape::UPPER | shape::DIGIT)
+    };
+    if k == b || !surname(k) {
+        return b;
+    }
+    let mut e = k + 1;
+    while surname(e) && line.gap(e) == "-" {
+        e += 1;
+    }
+    e
+}
+
 /// Only Greek-script words, none all capitals or digits: the fallbacks' candidates.
 fn greek_words(line: &Line, a: usize, b: usize) -> bool {
     (a..b).all(|i| {
