@@ -146,3 +146,14 @@ fn surnames_after_particles() {
         case("Τον λόγο πήρε ο Τρέβορ της διπλανής ομάδας.", &["Τρέβορ"], &[]),
     ]);
 }
+
+/// An initial of two or three letters (`Στ.`, `Χρ.`, `Νικ.`) belongs to the surname after
+/// it, as a one-letter initial does.
+#[test]
+fn initials_of_two_or_three_letters() {
+    check(&[
+        case("Τη δήλωση υπέγραψε ο Στ. Καραλόγκος χθες.", &["Στ. Καραλόγκος"], &[]),
+        case("Στη σύσκεψη ήταν και ο υφυπουργός Χρ. Λογοθετάκος.", &["Χρ. Λογοθετάκος"], &[]),
+        case("Το κείμενο υπογράφει ο Νικ. Ζαφειρόπουλος για την ένωση.", &["Νικ. Ζαφειρόπουλος"], &[]),
+    ]);
+}

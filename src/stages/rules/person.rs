@@ -245,7 +245,7 @@ pub(crate) fn given_name(line: &Line, a: usize, b: usize) -> Option<Cand> {
         return None;
     }
     let first = &toks[a];
-    let initial = first.is(shape::SINGLE) && line.gap(a + 1) == ". ";
+    let initial = (first.is(shape::SINGLE) || line.initial(a)) && line.gap(a + 1) == ". ";
     let given = first.has(class::GIVEN) && !toks[b - 1].has(class::GIVEN | class::ORG_HEAD);
     let double_given = first.has(class::GIVEN) && b - a == 2 && toks[b - 1].has(class::GIVEN);
     (initial || given || double_given).then(|| Cand::new(a, b, &GIVEN_NAME))
