@@ -157,3 +157,13 @@ fn initials_of_two_or_three_letters() {
         case("Το κείμενο υπογράφει ο Νικ. Ζαφειρόπουλος για την ένωση.", &["Νικ. Ζαφειρόπουλος"], &[]),
     ]);
 }
+
+/// A given name that the gazetteer lists as a place or a club (`Σοφία`, `Άρης`) and that a
+/// veto gives back to the rules is a person's first name with the surname after it.
+#[test]
+fn given_names_listed_as_places_before_a_surname() {
+    check(&[
+        case("Από την αρχή η Σοφία Καραλόγκου το αντιμετώπισε ψύχραιμα.", &["Σοφία Καραλόγκου"], &[]),
+        case("Στην εκδήλωση ήταν και ο Άρης Λογοθετάκος με την οικογένειά του.", &["Άρης Λογοθετάκος"], &[]),
+    ]);
+}

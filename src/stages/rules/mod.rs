@@ -389,20 +389,23 @@ impl Rules {
             // by binary search (a scan of the whole line per candidate was quadratic).
             let lo = gaz.partition_point(|g| g.end <= s);
             let hi = lo + gaz[lo..].iter().take_while(|g| g.start < e).count();
-            if lo < hi {
+            // A mention a veto dropped is no conflict (`Σοφία` before `Κατσάτου`).
+            if drop[lo..hi].iter().any(|&d| !d) {
                 // The user's names are taken in only by a span that keeps their entry and label
                 // (a given name joined to a surname the user lists).
                 let keeps = |g: &GazSpan| {
                     !g.user || (g.entry.is_some() && g.entry == c.entry && g.label == c.rule.label)
                 };
-                if !c.absorbs || gaz[lo..hi].iter().any(|g| g.start < s || g.end > e || !keeps(g)) {
+                let live = gaz[lo..hi].iter().zip(&drop[lo..hi]).filter(|(_, &d)| !d).map(|(g, _)| g);
+                if !c.absorbs || live.clone().any(|g| g.start < s || g.end > e || !keeps(g)) {
                     continue;
                 }
-                drop[lo..hi].fill(true);
                 if *explain {
                     let by = c.rule.name;
-                    reasons.extend(gaz[lo..hi].iter().map(|g| (offset + g.start, offset + g.end, by)));
+                    let live = gaz[lo..hi].iter().zip(&drop[lo..hi]).filter(|(_, &d)| !d);
+                    reasons.extend(live.map(|(g, _)| (offset + g.start, offset + g.end, by)));
                 }
+                drop[lo..hi].fill(true);
             }
             taken[c.a..c.b].fill(true);
             // A person keeps a listed person's entry only if the name supports it: `Άλαν`
