@@ -18,7 +18,11 @@ struct Case {
     no_person: &'static [&'static str],
 }
 
-const fn case(text: &'static str, persons: &'static [&'static str], no_person: &'static [&'static str]) -> Case {
+const fn case(
+    text: &'static str,
+    persons: &'static [&'static str],
+    no_person: &'static [&'static str],
+) -> Case {
     Case { text, persons, no_person }
 }
 
@@ -107,17 +111,13 @@ fn one_name_after_a_rank_or_position() {
 fn a_given_name_alone_gets_no_id() {
     let mut failures = Vec::new();
     for (text, mention, id) in [
+        ("Ο Αλέξης Τσίπρας μίλησε χθες στη Βουλή. Ο Αλέξης είπε ότι δεν θα παραιτηθεί.", "Αλέξης", None),
+        ("Ο Αλέξης Τσίπρας μίλησε χθες στη Βουλή. Για τον Αλέξη οι βουλευτές δεν μίλησαν.", "Αλέξη", None),
         (
-            "Ο Αλέξης Τσίπρας μίλησε χθες στη Βουλή. Ο Αλέξης είπε ότι δεν θα παραιτηθεί.",
-            "Αλέξης",
-            None,
+            "Ο Αλέξης Τσίπρας μίλησε χθες στη Βουλή. Ο Τσίπρας είπε ότι δεν θα παραιτηθεί.",
+            "Τσίπρας",
+            Some("Q312015"),
         ),
-        (
-            "Ο Αλέξης Τσίπρας μίλησε χθες στη Βουλή. Για τον Αλέξη οι βουλευτές δεν μίλησαν.",
-            "Αλέξη",
-            None,
-        ),
-        ("Ο Αλέξης Τσίπρας μίλησε χθες στη Βουλή. Ο Τσίπρας είπε ότι δεν θα παραιτηθεί.", "Τσίπρας", Some("Q312015")),
         (
             "Ο Κιμ Γιονγκ Ουν συναντήθηκε χθες με διπλωμάτες. Ο Κιμ είπε ότι θα συνεχίσει.",
             "Κιμ",
@@ -128,7 +128,9 @@ fn a_given_name_alone_gets_no_id() {
         // The last mention with that text: the partial one, after the full name.
         match ents.iter().rev().find(|e| e.text() == mention) {
             Some(e) if e.label == Label::Per && e.id() == id => {}
-            got => failures.push(format!("{text:?}: {mention:?} expected a person with id {id:?}, got {got:?}")),
+            got => {
+                failures.push(format!("{text:?}: {mention:?} expected a person with id {id:?}, got {got:?}"))
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -141,7 +143,11 @@ fn surnames_after_particles() {
     check(&[
         case("Στην ταινία πρωταγωνιστεί ο Αλμπέρτο ντελ Ρίβας με τη Λουσία.", &["Αλμπέρτο ντελ Ρίβας"], &[]),
         case("Χθες μίλησε ο Γιόχαν βαν Ντάιλεν για την έκθεση.", &["Γιόχαν βαν Ντάιλεν"], &[]),
-        case("Ο Καμάλ αλ-Χαντίντι, ο εκπρόσωπος της κυβέρνησης, δήλωσε τα εξής.", &["Καμάλ αλ-Χαντίντι"], &[]),
+        case(
+            "Ο Καμάλ αλ-Χαντίντι, ο εκπρόσωπος της κυβέρνησης, δήλωσε τα εξής.",
+            &["Καμάλ αλ-Χαντίντι"],
+            &[],
+        ),
         // `της` links a name to its complement: no particle.
         case("Τον λόγο πήρε ο Τρέβορ της διπλανής ομάδας.", &["Τρέβορ"], &[]),
     ]);

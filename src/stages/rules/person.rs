@@ -305,8 +305,7 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
 fn alone(line: &Line, a: usize) -> bool {
     let toks = line.toks;
     let Some(n) = line.next(a) else { return true };
-    let complement = GENITIVE_ARTICLES.contains(&line.w(n))
-        && line.next(n).is_some_and(|m| toks[m].cap());
+    let complement = GENITIVE_ARTICLES.contains(&line.w(n)) && line.next(n).is_some_and(|m| toks[m].cap());
     !(toks[n].cap() || toks[n].has(class::TITLE) || complement)
 }
 
@@ -329,7 +328,11 @@ pub(crate) fn particle_surname(line: &Line, b: usize) -> usize {
         k += 1;
     }
     let surname = |i: usize| {
-        i < toks.len() && joined(i) && toks[i].cap() && toks[i].gaz == 0 && !toks[i].is(shape::UPPER | shape::DIGIT)
+        i < toks.len()
+            && joined(i)
+            && toks[i].cap()
+            && toks[i].gaz == 0
+            && !toks[i].is(shape::UPPER | shape::DIGIT)
     };
     if k == b || !surname(k) {
         return b;
