@@ -110,6 +110,8 @@ pub(crate) mod class {
     /// Words that alone make a sentence a sports report (`γκολ`, `Μουντιάλ`, `ματς`): each
     /// counts as two [`SPORT`] words.
     pub const SPORT_STRONG: u64 = 1 << 42;
+    /// Neuter and plural articles: unknown capitalised words after them are no person.
+    pub const ART_THING: u64 = 1 << 43;
 }
 
 /// The compiled word lists.
@@ -337,6 +339,7 @@ const FILES: &[(&str, &str)] = &[
     ("rally_words.txt", include_str!("../../lexicon/rally_words.txt")),
     ("team_nouns.txt", include_str!("../../lexicon/team_nouns.txt")),
     ("sport_words_strong.txt", include_str!("../../lexicon/sport_words_strong.txt")),
+    ("thing_articles.txt", include_str!("../../lexicon/thing_articles.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -389,6 +392,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("RALLY", class::RALLY),
     ("TEAM", class::TEAM),
     ("SPORT_STRONG", class::SPORT_STRONG),
+    ("ART_THING", class::ART_THING),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.
