@@ -173,3 +173,14 @@ fn given_names_listed_as_places_before_a_surname() {
         case("Στην εκδήλωση ήταν και ο Άρης Λογοθετάκος με την οικογένειά του.", &["Άρης Λογοθετάκος"], &[]),
     ]);
 }
+
+/// A demonym right after a known given name is a surname (`Σωτήρης Μανιάτης`); alone, or
+/// after a word that is no given name, it stays a nationality.
+#[test]
+fn demonyms_after_a_given_name_are_surnames() {
+    check(&[
+        case("Στη συνέντευξη μίλησε χθες ο Ορέστης Κρητικός για την ομάδα.", &["Ορέστης Κρητικός"], &[]),
+        case("Την ευθύνη της έκθεσης έχει η Δανάη Ηπειρώτη από το Μέτσοβο.", &["Δανάη Ηπειρώτη"], &[]),
+        case("Ο Κρητικός ψαράς βγήκε νωρίς με τη βάρκα του.", &[], &["Κρητικός"]),
+    ]);
+}

@@ -171,6 +171,21 @@ impl<'a> Line<'a> {
                 && head(k + 2)
     }
 
+    /// True when token `i` is a demonym right after a known given name: a surname
+    /// (`Σωτήρης Μανιάτης`, `Μαρία Βλάχου`, `Γιώργος Κρητικός`), not a nationality.
+    pub fn demonym_surname(&self, i: usize) -> bool {
+        let toks = self.toks;
+        toks[i].has(class::NATIONALITY)
+            && toks[i].cap()
+            && !toks[i].is(shape::UPPER)
+            && self.prev(i).is_some_and(|p| {
+                toks[p].has(class::GIVEN)
+                    && !toks[p].has(class::NONAME)
+                    && toks[p].cap()
+                    && !toks[p].is(shape::UPPER)
+            })
+    }
+
     /// True when token `i` is a Greek word with a genitive ending (`Υπηρεσιών`, `Τέχνης`).
     pub fn genitive(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -304,6 +319,7 @@ pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
             let breaks = |k: usize| {
                 toks[k].has(class::NONAME)
                     && !toks[k].has(class::ORG_HEAD | class::LOC_ADJ)
+                    && !line.demonym_surname(k)
                     && !line.head_follows(k, toks.len())
                     && !given_first(k)
             };

@@ -986,7 +986,9 @@ fn strip(line: &Line, mut a: usize, mut b: usize) -> (usize, usize) {
     }
     let end = b;
     while b > a
-        && (edge(&toks[b - 1], b == end && listed_next) && !(b - 1 == start && after_ministry(start))
+        && (edge(&toks[b - 1], b == end && listed_next)
+            && !(b - 1 == start && after_ministry(start))
+            && !(b - 1 > a && line.demonym_surname(b - 1))
             || toks[b - 1].has(class::PARTICLE) && !toks[b - 1].cap())
     {
         b -= 1;
