@@ -184,3 +184,19 @@ fn demonyms_after_a_given_name_are_surnames() {
         case("Ο Κρητικός ψαράς βγήκε νωρίς με τη βάρκα του.", &[], &["Κρητικός"]),
     ]);
 }
+
+/// A common foreign given name, in Greek or Latin script, starts a person's name with an
+/// unknown surname after it.
+#[test]
+fn foreign_given_names_before_an_unknown_surname() {
+    check(&[
+        case("Στο συνέδριο μίλησε ο Χορστ Βέντεμπουρκ για την ενέργεια.", &["Χορστ Βέντεμπουρκ"], &[]),
+        case(
+            "Τη σκηνοθεσία υπογράφει ο Λοράν Μπεσουμέ, ενώ πρωταγωνιστεί η Ζιλιέτ Καρνοβά.",
+            &["Λοράν Μπεσουμέ", "Ζιλιέτ Καρνοβά"],
+            &[],
+        ),
+        case("Το γκολ πέτυχε ο Σέρχιο Αλβαρέθο στο 80ό λεπτό.", &["Σέρχιο Αλβαρέθο"], &[]),
+        case("Η έκθεση του Rainer Wolkenhof ανοίγει αύριο.", &["Rainer Wolkenhof"], &[]),
+    ]);
+}
