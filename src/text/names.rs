@@ -64,8 +64,19 @@ pub fn agrees(mention: &str, name: &str) -> bool {
             return stems.iter().any(|s| s.starts_with(w.as_str()));
         }
         let m = stem(&w);
-        stems.iter().any(|s| *s == m || s.starts_with(m) || m.starts_with(s) || variant(s, m))
+        folded.iter().zip(&stems).any(|(full, s)| {
+            (*s == m || s.starts_with(m) || m.starts_with(s) || variant(s, m))
+                && (full == &w || foreign_es(full) == foreign_es(&w))
+        })
     })
+}
+
+/// Whether the folded word ends in `-ες`: a name in `-ες` is a foreign surname that does
+/// not decline (`Φερνάντες`, `Μάρκες`), never a case form of a name in `-ο` or `-ος`
+/// (`Φερνάντο`, `Μάρκος`), which share its stem.
+fn foreign_es(w: &str) -> bool {
+    static ES: LazyLock<String> = LazyLock::new(|| fold("ες"));
+    w.ends_with(ES.as_str())
 }
 
 /// Two stems that are spellings of one name: the same first letter, four letters or more,
@@ -111,6 +122,10 @@ mod tests {
             ("Γιάννης Παπαδόπουλος", "Γιώργος Παπαδόπουλος", false),
             ("Ζανέτ Τσίπρα", "Αλέξης Τσίπρας", false),
             ("Διονύση Χατζηδάκη", "Χατζηδάκης", false),
+            ("Φερνάντο", "Μπρούνο Φερνάντες", false),
+            ("Μάρκος Ορεστίου", "Ράφα Μάρκες", false),
+            ("Φερνάντες", "Μπρούνο Φερνάντες", true),
+            ("Μάρκο Ορεστίου", "Μάρκος Ορεστίου", true),
         ] {
             assert_eq!(agrees(mention, name), want, "{mention} / {name}");
         }
