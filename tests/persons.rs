@@ -200,3 +200,17 @@ fn foreign_given_names_before_an_unknown_surname() {
         case("Η έκθεση του Rainer Wolkenhof ανοίγει αύριο.", &["Rainer Wolkenhof"], &[]),
     ]);
 }
+
+/// Lists and registers put the surname before the given name: a surname's shape, then a
+/// given name in the nominative, is one person.
+#[test]
+fn surname_before_a_given_name() {
+    check(&[
+        case("Εξελέγη ο Καραλογκίδης Παναγιώτης με 612 σταυρούς.", &["Καραλογκίδης Παναγιώτης"], &[]),
+        case(
+            "Στη θέση του ορίστηκε η Μαυρογενοπούλου Ευανθία από την Κοζάνη.",
+            &["Μαυρογενοπούλου Ευανθία"],
+            &[],
+        ),
+    ]);
+}

@@ -91,6 +91,7 @@ pub(crate) const SURNAME_SHAPE: Rule = Rule {
     examples: &[
         ("Απάντηση έδωσε χθες και ο Καραβαγγελόπουλος για το θέμα.", "Καραβαγγελόπουλος"),
         ("Για τη μεταγραφή μίλησε χθες ο Γιάνκοβιτς στα ΜΜΕ.", "Γιάνκοβιτς"),
+        ("Πρώτος εκλέγεται ο Ζαφειρόπουλος Ευθύμιος με 820 σταυρούς.", "Ζαφειρόπουλος Ευθύμιος"),
     ],
     find: Some(|l, s| surname(l, s.a, s.b)),
 };
@@ -264,7 +265,12 @@ pub(crate) fn surname(line: &Line, a: usize, b: usize) -> Option<Cand> {
     if b - a > 3 {
         return None;
     }
-    surname_shape(line, b - 1).then(|| Cand::new(a, b, &SURNAME_SHAPE))
+    // Lists and registers put the surname first: `Καραλόγκος Δημήτριος`.
+    let surname_first = b - a == 2
+        && line.toks[b - 1].has(class::GIVEN)
+        && !line.toks[b - 1].has(class::NONAME)
+        && surname_shape(line, a);
+    (surname_shape(line, b - 1) || surname_first).then(|| Cand::new(a, b, &SURNAME_SHAPE))
 }
 
 /// A masculine article before a single word, or `του` before a foreign-looking one.
