@@ -316,6 +316,13 @@ trait Sink {
             self.emit(char::from_u32(v).unwrap_or('\u{FFFD}'), origin, 2, cp);
         }
     }
+    /// Right after a letter or digit was emitted, with `bytes[i..]` still to read: takes the
+    /// run of ASCII and hot-path two-byte letters and digits that follows, if the sink has a
+    /// faster way to write it than character by character; where the run ends.
+    #[inline(always)]
+    fn word_run(&mut self, _bytes: &[u8], i: usize) -> usize {
+        i
+    }
 }
 
 impl Sink for String {
@@ -530,6 +537,63 @@ impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
     }
 }
 
+impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
+    /// [`Sink::word_run`] for an open word; `DECIDED` when it starts with a small letter (its
+    /// shape is then known, and the characters are not counted).
+    #[inline(always)]
+    fn run<const DECIDED: bool>(&mut self, bytes: &[u8], mut i: usize) -> usize {
+        let (hot, text) = (self.out.hot, &mut *self.out.text);
+        let mut at = self.out.at;
+        let (mut letters, mut upper, mut bits) = (self.letters, self.upper, self.bits);
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (k, orig) = if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                text[at] = ASCII[b as usize];
+                at += 1;
+                i += 1;
+                (Self::kind(b as u32), b as u32)
+            } else if b < 0xE0 {
+                // Valid UTF-8: a lead byte below 0xE0 starts a two-byte character.
+                let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
+                let e = hot[(cp - 0x80) as usize];
+                if e & 1 << 18 == 0 {
+                    break;
+                }
+                text[at] = e as u8;
+                text[at + 1] = (e >> 8) as u8;
+                at += ((e >> 16) & 3) as usize;
+                i += 2;
+                ((e >> 24) as u8, cp)
+            } else {
+                break;
+            };
+            if !DECIDED {
+                // As `Splitter::count`.
+                if k & K_LETTER != 0 {
+                    letters += 1;
+                    upper += (k & K_UPPER != 0) as u32;
+                    if bits & SEEN == 0 {
+                        bits |= SEEN
+                            | if k & K_UPPER != 0 { shape::CAP } else { 0 }
+                            | if orig < 0x250 { shape::LATIN } else { 0 };
+                    }
+                } else if k & K_DIGIT != 0 {
+                    bits |= shape::DIGIT;
+                }
+            }
+        }
+        self.out.at = at;
+        self.last = i as u32;
+        if !DECIDED {
+            (self.letters, self.upper, self.bits) = (letters, upper, bits);
+        }
+        i
+    }
+}
+
 /// A word's shape from its counts and the bits of its first letter and digits.
 #[inline]
 fn shape_from(letters: u32, upper: u32, bits: u8) -> u8 {
@@ -598,6 +662,22 @@ impl<F: FnMut(&[u8], &Token)> Sink for Splitter<'_, F> {
         self.token_of_kind(e & 1 << 18 != 0, false, at, len, origin, 2, cp, || (e >> 24) as u8);
     }
 
+    /// The rest of an open word, while it is ASCII and hot-path two-byte letters and digits
+    /// (nearly every word of Greek or Latin text): each character costs a table load and two
+    /// stores, with the word's state in registers, instead of a call of [`Sink::emit1`] or
+    /// [`Sink::emit_two_byte`] and [`Splitter::token_of_kind`] each.
+    #[inline(always)]
+    fn word_run(&mut self, bytes: &[u8], i: usize) -> usize {
+        if !self.in_word {
+            return i;
+        }
+        if self.decided {
+            self.run::<true>(bytes, i)
+        } else {
+            self.run::<false>(bytes, i)
+        }
+    }
+
     /// A combining mark right after a token's last character belongs to the token (as in
     /// [`FoldedText::original_range`]).
     #[inline(always)]
@@ -634,6 +714,9 @@ fn fold_each(s: &str, out: &mut impl Sink) {
                     }
                     out.emit1(c, i as u32, 1, b as u32);
                     i += 1;
+                    if c.is_ascii_alphanumeric() {
+                        i = out.word_run(bytes, i);
+                    }
                     continue;
                 }
             };
@@ -651,6 +734,7 @@ fn fold_each(s: &str, out: &mut impl Sink) {
                 }
                 out.emit_two_byte(v, i as u32, cp);
                 i += 2;
+                i = out.word_run(bytes, i);
                 continue;
             }
             (from_table(v), 2, cp)
