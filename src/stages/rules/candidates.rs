@@ -150,10 +150,7 @@ impl<'a> Line<'a> {
         if t.is(shape::LATIN) || t.is(shape::UPPER) || t.has(class::GIVEN) {
             return false;
         }
-        let w = self.w(i);
-        // Most endings fail on the last byte: only those that end in it are tried.
-        let Some(&last) = w.as_bytes().last() else { return false };
-        self.lex.common_endings[last as usize].iter().any(|e| crate::text::normalize::ends_with(w, e))
+        self.lex.common_endings.any_ends(self.w(i))
     }
 
     /// True when an organisation's head noun follows token `k` (before token `end`), right
