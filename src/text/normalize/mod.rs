@@ -246,7 +246,7 @@ struct ByteSink<'a> {
     text: &'a mut [u8],
     at: usize,
     /// The hot path's two-byte characters, folded and classified: [`HOT_TWO_BYTE`].
-    hot: &'static [u32; 0x780],
+    hot: &'static [u32; 0x800],
 }
 
 impl ByteSink<'_> {
@@ -268,8 +268,7 @@ impl ByteSink<'_> {
     /// branch on its length; the length.
     #[inline(always)]
     fn put_hot(&mut self, e: u32) -> u32 {
-        self.text[self.at] = e as u8;
-        self.text[self.at + 1] = (e >> 8) as u8;
+        self.text[self.at..self.at + 2].copy_from_slice(&(e as u16).to_le_bytes());
         let len = (e >> 16) & 3;
         self.at += len as usize;
         len
@@ -289,7 +288,7 @@ impl Sink for ByteSink<'_> {
 
     #[inline(always)]
     fn emit_two_byte(&mut self, _v: u32, _origin: u32, cp: u32) {
-        self.put_hot(self.hot[(cp - 0x80) as usize]);
+        self.put_hot(self.hot[(cp & 0x7FF) as usize]);
     }
 }
 
@@ -413,9 +412,11 @@ fn char_kind(cp: u32) -> u8 {
 /// whether the folding is a letter or digit (bit 18), and its [`char_kind`] (bits 24-31).
 /// One load per character gives all that the splitter's hot path asks, and the bytes are
 /// written with no branch on their number (a Greek letter folds to one byte or two at
-/// random: `α` → `a`, `λ` → `λ`).
-static HOT_TWO_BYTE: std::sync::LazyLock<[u32; 0x780]> = std::sync::LazyLock::new(|| {
-    std::array::from_fn(|i| {
+/// random: `α` → `a`, `λ` → `λ`). Indexed by the code point, masked to eleven bits (the
+/// entries below U+0080 are 0): an index that needs no bounds check.
+static HOT_TWO_BYTE: std::sync::LazyLock<[u32; 0x800]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|cp| {
+        let Some(i) = cp.checked_sub(0x80) else { return 0 };
         let v = TWO_BYTE[i];
         let Some(c) = char::from_u32(v).filter(|_| v < 0x800 && v != 0x20) else { return 0 };
         let mut buf = [0u8; 4];
@@ -545,28 +546,28 @@ impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
         let (hot, text) = (self.out.hot, &mut *self.out.text);
         let mut at = self.out.at;
         let (mut letters, mut upper, mut bits) = (self.letters, self.upper, self.bits);
-        while i < bytes.len() {
+        // Two bytes at a time (a word's last ASCII character of the text is left to the
+        // caller): no bounds check on the second.
+        while i + 1 < bytes.len() {
             let b = bytes[i];
-            let (k, orig) = if b < 0x80 {
-                if !b.is_ascii_alphanumeric() {
+            let (k, orig) = if b & 0xE0 == 0xC0 {
+                // Valid UTF-8: a two-byte character (most letters of Greek text).
+                let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
+                let e = hot[cp as usize & 0x7FF];
+                if e & 1 << 18 == 0 {
                     break;
                 }
+                // Both bytes written, one store; the second is overwritten when the folding
+                // has one byte.
+                text[at..at + 2].copy_from_slice(&(e as u16).to_le_bytes());
+                at += ((e >> 16) & 3) as usize;
+                i += 2;
+                ((e >> 24) as u8, cp)
+            } else if b < 0x80 && b.is_ascii_alphanumeric() {
                 text[at] = ASCII[b as usize];
                 at += 1;
                 i += 1;
                 (Self::kind(b as u32), b as u32)
-            } else if b < 0xE0 {
-                // Valid UTF-8: a lead byte below 0xE0 starts a two-byte character.
-                let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
-                let e = hot[(cp - 0x80) as usize];
-                if e & 1 << 18 == 0 {
-                    break;
-                }
-                text[at] = e as u8;
-                text[at + 1] = (e >> 8) as u8;
-                at += ((e >> 16) & 3) as usize;
-                i += 2;
-                ((e >> 24) as u8, cp)
             } else {
                 break;
             };
@@ -655,7 +656,7 @@ impl<F: FnMut(&[u8], &Token)> Sink for Splitter<'_, F> {
 
     #[inline(always)]
     fn emit_two_byte(&mut self, _v: u32, origin: u32, cp: u32) {
-        let e = self.out.hot[(cp - 0x80) as usize];
+        let e = self.out.hot[(cp & 0x7FF) as usize];
         let at = self.out.at as u32;
         let len = self.out.put_hot(e);
         // A hot-path character is never a space or a newline.
