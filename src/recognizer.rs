@@ -224,15 +224,18 @@ impl Recognizer {
             let first = b.mentions.len();
             b.words.clear();
             b.starts.clear();
-            let (words, starts) = (&mut b.words, &mut b.starts);
-            // Each token is classified as it is cut, and noted if a name may start there.
-            b.folded.fold_and_split(line, |buf, t| {
+            b.folded.fold_and_split(line, |_, _| {});
+            // Then each token is classified, and noted if a name may start there: in a loop
+            // of its own, where the vocabulary's probes (cache misses, in a table of
+            // megabytes) of several tokens are in flight at once.
+            let buf = b.folded.padded();
+            for t in b.folded.tokens() {
                 let w = inner.vocab.classify(buf, t.fs as usize, t.fe as usize);
                 if inner.lookup.may_start(w.token, t.shape) {
-                    starts.push(words.len() as u32);
+                    b.starts.push(b.words.len() as u32);
                 }
-                words.push(w);
-            });
+                b.words.push(w);
+            }
             match trace.as_deref_mut() {
                 None => inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions),
                 Some(t) => {

@@ -842,6 +842,13 @@ impl FoldedLine {
         debug_assert!(std::str::from_utf8(&self.text[..end]).is_ok());
     }
 
+    /// The folded bytes, and at least sixteen more after the last token (meaningless): what
+    /// a key is read from in whole words (see [`FoldedLine::fold_and_split`]).
+    #[inline]
+    pub(crate) fn padded(&self) -> &[u8] {
+        &self.text
+    }
+
     /// The tokens: runs of letters and digits, and single other characters.
     #[inline]
     pub(crate) fn tokens(&self) -> &[Token] {
