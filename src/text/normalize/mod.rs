@@ -215,14 +215,14 @@ pub fn is_alnum(c: char) -> bool {
 /// Folds a whole string, without offsets: how gazetteer names are folded.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    fold_each(s, &mut out);
+    fold_each(s, &mut out, &HOT_TWO_BYTE);
     out
 }
 
 /// Appends the folding of `s` to `out`: [`fold`] without the allocation, for callers
 /// that fold many short strings into a reused buffer.
 pub(crate) fn fold_push(s: &str, out: &mut String) {
-    fold_each(s, out);
+    fold_each(s, out, &HOT_TWO_BYTE);
 }
 
 /// Appends the folding of `s` to `out` as UTF-8 bytes: [`fold_push`] for callers that keep
@@ -232,8 +232,9 @@ pub(crate) fn fold_push_bytes(s: &str, out: &mut Vec<u8>) {
     let start = out.len();
     // As in `FoldedLine::fold_and_split`: a character folds to at most twice its bytes.
     out.resize(start + 2 * s.len() + 4, 0);
-    let mut sink = ByteSink { text: &mut out[..], at: start, hot: &HOT_TWO_BYTE };
-    fold_each(s, &mut sink);
+    let hot: &'static [u32; 0x800] = &HOT_TWO_BYTE;
+    let mut sink = ByteSink { text: &mut out[..], at: start, hot };
+    fold_each(s, &mut sink, hot);
     let end = sink.at;
     out.truncate(end);
 }
@@ -287,8 +288,8 @@ impl Sink for ByteSink<'_> {
     }
 
     #[inline(always)]
-    fn emit_two_byte(&mut self, _v: u32, _origin: u32, cp: u32) {
-        self.put_hot(self.hot[(cp & 0x7FF) as usize]);
+    fn emit_two_byte(&mut self, e: u32, _origin: u32, _cp: u32) {
+        self.put_hot(e);
     }
 }
 
@@ -305,15 +306,22 @@ trait Sink {
     /// A combining mark at byte `origin`, `olen` bytes long, that folds to nothing.
     #[inline(always)]
     fn mark(&mut self, _origin: u32, _olen: u32) {}
-    /// The hot path: two-byte character `cp` at byte `origin` folds to the one character
-    /// `v` of one or two bytes (`α` → `a`, `ή` → `η`), its value in [`TWO_BYTE`].
+    /// The hot path: two-byte character `cp` at byte `origin` folds to one character of one
+    /// or two bytes (`α` → `a`, `ή` → `η`); `e` is its entry in [`HOT_TWO_BYTE`].
     #[inline(always)]
-    fn emit_two_byte(&mut self, v: u32, origin: u32, cp: u32) {
+    fn emit_two_byte(&mut self, _e: u32, origin: u32, cp: u32) {
+        let v = TWO_BYTE[(cp - 0x80) as usize];
         if v < 0x80 {
             self.emit1(v as u8, origin, 2, cp);
         } else {
             self.emit(char::from_u32(v).unwrap_or('\u{FFFD}'), origin, 2, cp);
         }
+    }
+    /// A run of spaces, folded to one character at byte `origin`: a newline if the run had
+    /// one, else a space.
+    #[inline(always)]
+    fn space(&mut self, nl: bool, origin: u32) {
+        self.emit(if nl { '\n' } else { ' ' }, origin, 1, 0x20);
     }
     /// Right after a letter or digit was emitted, with `bytes[i..]` still to read: takes the
     /// run of ASCII and hot-path two-byte letters and digits that follows, if the sink has a
@@ -655,12 +663,20 @@ impl<F: FnMut(&[u8], &Token)> Sink for Splitter<'_, F> {
     }
 
     #[inline(always)]
-    fn emit_two_byte(&mut self, _v: u32, origin: u32, cp: u32) {
-        let e = self.out.hot[(cp & 0x7FF) as usize];
+    fn emit_two_byte(&mut self, e: u32, origin: u32, cp: u32) {
         let at = self.out.at as u32;
         let len = self.out.put_hot(e);
         // A hot-path character is never a space or a newline.
         self.token_of_kind(e & 1 << 18 != 0, false, at, len, origin, 2, cp, || (e >> 24) as u8);
+    }
+
+    /// A space or newline is no token: it only ends the open word (what [`Sink::emit`] does
+    /// with it, without its general steps).
+    #[inline(always)]
+    fn space(&mut self, nl: bool, _origin: u32) {
+        let at = self.out.at as u32;
+        self.out.put1(if nl { b'\n' } else { b' ' });
+        self.close(at);
     }
 
     /// The rest of an open word, while it is ASCII and hot-path two-byte letters and digits
@@ -697,7 +713,7 @@ impl<F: FnMut(&[u8], &Token)> Sink for Splitter<'_, F> {
 }
 
 #[inline(always)]
-fn fold_each(s: &str, out: &mut impl Sink) {
+fn fold_each(s: &str, out: &mut impl Sink, hot: &[u32; 0x800]) {
     let bytes = s.as_bytes();
     let mut pending_space: Option<(u32, bool)> = None; // (origin, contains a newline)
     let mut i = 0;
@@ -711,7 +727,7 @@ fn fold_each(s: &str, out: &mut impl Sink) {
                 c => {
                     // An ASCII character folds to one: emitted directly, like the Greek letters below.
                     if let Some((o, nl)) = pending_space.take() {
-                        out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
+                        out.space(nl, o);
                     }
                     out.emit1(c, i as u32, 1, b as u32);
                     i += 1;
@@ -725,20 +741,20 @@ fn fold_each(s: &str, out: &mut impl Sink) {
         } else if b < 0xE0 {
             // A two-byte sequence: `s` is valid UTF-8, so a continuation byte follows.
             let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
-            let v = TWO_BYTE[(cp - 0x80) as usize];
-            if v < 0x800 && v != 0x20 {
+            let e = hot[cp as usize & 0x7FF];
+            if e != 0 {
                 // The hot path (a Greek letter): a two-byte character that folds to an ASCII
                 // look-alike (`α` → `a`) or to another two-byte letter, emitted without going
                 // through `Folded` (what `from_table` would give: a `Char`).
                 if let Some((o, nl)) = pending_space.take() {
-                    out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
+                    out.space(nl, o);
                 }
-                out.emit_two_byte(v, i as u32, cp);
+                out.emit_two_byte(e, i as u32, cp);
                 i += 2;
                 i = out.word_run(bytes, i);
                 continue;
             }
-            (from_table(v), 2, cp)
+            (from_table(TWO_BYTE[(cp - 0x80) as usize]), 2, cp)
         } else {
             let c = s[i..].chars().next().expect("a char starts here");
             (fold_char(c), c.len_utf8(), c as u32)
@@ -748,7 +764,7 @@ fn fold_each(s: &str, out: &mut impl Sink) {
         match folded {
             Folded::Char(f) => {
                 if let Some((o, nl)) = pending_space.take() {
-                    out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
+                    out.space(nl, o);
                 }
                 out.emit(f, at, len as u32, orig);
             }
@@ -764,7 +780,7 @@ fn fold_each(s: &str, out: &mut impl Sink) {
         }
     }
     if let Some((o, nl)) = pending_space.take() {
-        out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
+        out.space(nl, o);
     }
 }
 
@@ -807,8 +823,9 @@ impl FoldedLine {
     /// `on_token` is called with every token as it is cut, in order: the folded line so far
     /// (at least sixteen readable bytes from the token's start on; those after the token are
     /// meaningless) and the token (its shape and spans; combining marks after a punctuation
-    /// token are not yet in its original span). The vocabulary classifies each word there,
-    /// while its bytes are at hand, rather than in a pass of its own.
+    /// token are not yet in its original span). The pipeline classifies the words in a pass
+    /// of its own, after the line ([`FoldedLine::padded`]): there the vocabulary's probes,
+    /// cache misses, overlap.
     pub(crate) fn fold_and_split(&mut self, s: &str, on_token: impl FnMut(&[u8], &Token)) {
         // A character folds to at most twice its bytes (a two-byte capital whose small letter
         // takes three), and a run of spaces to one byte; then sixteen bytes of room after the
@@ -819,9 +836,10 @@ impl FoldedLine {
         }
         let mut tokens = std::mem::take(&mut self.tokens);
         tokens.clear();
+        let hot: &'static [u32; 0x800] = &HOT_TWO_BYTE;
         let mut split = Splitter {
             on_token,
-            out: ByteSink { text: &mut self.text, at: 0, hot: &HOT_TWO_BYTE },
+            out: ByteSink { text: &mut self.text, at: 0, hot },
             tokens,
             src: s,
             in_word: false,
@@ -834,7 +852,7 @@ impl FoldedLine {
             decided: false,
             marked: false,
         };
-        fold_each(s, &mut split);
+        fold_each(s, &mut split, hot);
         let end = split.out.at;
         split.close(end as u32);
         self.tokens = split.tokens;
@@ -899,7 +917,7 @@ impl FoldedText {
         self.origin.clear();
         self.text.reserve(s.len());
         self.origin.reserve(s.len() + 1);
-        fold_each(s, self);
+        fold_each(s, self, &HOT_TWO_BYTE);
         self.origin.push(s.len() as u32);
     }
 
