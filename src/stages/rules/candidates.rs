@@ -343,10 +343,9 @@ mod tests {
         let lex = Lexicon::build();
         let mut folded = FoldedLine::default();
         let mut toks = Vec::new();
-        for text in [
-            "Α Β", "Α  Β", "Α\tΒ", "Α\u{a0}Β", "Α \u{a0}\tΒ", "Α-Β", "Α. Β", "Α † Β", "Α\u{2009}Β",
-            "Α\u{202f}Β", "Α, Β", "ΑΒ", "Α\u{a0}\u{a0}Β",
-        ] {
+        let texts =
+            "Α Β|Α  Β|Α\tΒ|Α\u{a0}Β|Α \u{a0}\tΒ|Α-Β|Α. Β|Α † Β|Α\u{2009}Β|Α\u{202f}Β|Α, Β|ΑΒ|Α\u{a0}\u{a0}Β";
+        for text in texts.split('|') {
             folded.fold_and_split(text, |_, _| {});
             let words = vec![Word { token: crate::text::vocab::NO_TOKEN, classes: 0 }; folded.tokens().len()];
             tokenize(&folded, &words, &mut toks);
