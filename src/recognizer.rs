@@ -482,7 +482,19 @@ const MAX_LINE: usize = 1 << 30;
 /// of at most `max` bytes, after a white space where there is one (names do not span it),
 /// else at a char boundary.
 fn lines(text: &str, max: usize) -> impl Iterator<Item = &str> {
-    text.split_inclusive('\n').flat_map(move |line| {
+    // `text.split_inclusive('\n')`, with the newline found by `memchr` (vectorised: most
+    // texts are one line, scanned whole for nothing).
+    let mut text = text;
+    let split = std::iter::from_fn(move || {
+        if text.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', text.as_bytes()).map_or(text.len(), |i| i + 1);
+        let (line, tail) = text.split_at(end);
+        text = tail;
+        Some(line)
+    });
+    split.flat_map(move |line| {
         let mut rest = line;
         std::iter::from_fn(move || {
             if rest.is_empty() {
@@ -1012,6 +1024,11 @@ mod tests {
         let pieces: Vec<&str> = lines("Αθήνα και Μόσχα", 20).collect();
         assert_eq!(pieces, ["Αθήνα και ", "Μόσχα"]);
         assert_eq!(lines("", 4).count(), 0);
+        // Uncut, the lines are `split_inclusive`'s.
+        for text in ["", "a", "\n", "a\n", "a\nb", "a\n\nb\n", "Αθήνα\r\nκαι\n\n"] {
+            let want: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(lines(text, MAX_LINE).collect::<Vec<_>>(), want, "{text:?}");
+        }
     }
 
     #[test]
