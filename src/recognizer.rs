@@ -259,7 +259,7 @@ impl Recognizer {
             if inner.rules_on {
                 inner.rules.apply(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
             } else {
-                inner.rules.veto_only(stage, &mut b.mentions, first, &mut b.rules);
+                inner.rules.veto_only(stage, &mut b.mentions, first, &mut b.rules, &inner.lookup);
             }
             if let Some(t) = trace.as_deref_mut() {
                 let reasons =
@@ -980,11 +980,6 @@ impl RecognizerBuilder {
         let tokens = corpora.iter().zip(&training).filter(|(_, &t)| t);
         let tokens: usize = tokens.flat_map(|((_, c), _)| &c.sentences).map(|s| s.tokens.len()).sum();
         let bits = crate::learn::train::bits_for(tokens);
-        let samples = if self.train.is_empty() {
-            Vec::new()
-        } else {
-            crate::learn::train::samples(bits, &all, &corpora, &training, &make)?
-        };
         let base = all.len();
         let fingerprint = fingerprint();
         let adapt = crate::learn::adapt(&all, &corpora, make)?;
@@ -996,9 +991,9 @@ impl RecognizerBuilder {
             return Ok(ner);
         }
         let name = corpora.iter().zip(&training).find(|(_, &t)| t).map_or("", |((n, _), _)| n.as_str());
-        let held =
-            samples.len() - (samples.len() as f64 * crate::learn::train::HELD_OUT_SHARE).round() as usize;
-        let weights = crate::learn::train::train(name, bits, &samples[..held], &samples[held..]);
+        let weights = crate::learn::train::train(name, bits, |m| {
+            crate::learn::train::samples(bits, &all[..base], &corpora, &training, &make, m)
+        })?;
         let model = crate::stages::model::Model::new(name.into(), weights.compact());
         let gazetteers = all.split_off(base);
         Ok(ner.with_model(Learned { model, gazetteers, fingerprint }))

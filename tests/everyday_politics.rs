@@ -480,3 +480,64 @@ fn the_square_and_the_constitution() {
         case("Το άρθρο 16 του Συντάγματος συζητήθηκε στη Βουλή.", &[], &["Συντάγματος"]),
     ]);
 }
+
+/// Organisations as news names them: the plural of a neuter in -ος declined (`Ηνωμένων
+/// Εθνών`), a one-word name in guillemets after its noun, and common nouns that a party's
+/// short name would otherwise claim.
+#[test]
+fn organisations_in_everyday_news() {
+    check(&[
+        case("Ο γενικός γραμματέας των Ηνωμένων Εθνών ζήτησε εκεχειρία.", &[("Ηνωμένων Εθνών", Org)], &[]),
+        case(
+            "Τα ευρήματα δημοσιεύθηκαν στο τελευταίο τεύχος του περιοδικού «Nature».",
+            &[("Nature", Org)],
+            &[],
+        ),
+        case(
+            "Όπως γράφουν οι Times, τα ευρήματα δημοσιεύθηκαν στο New England Journal of Medicine.",
+            &[("Times", Org), ("New England Journal of Medicine", Org)],
+            &[],
+        ),
+        case("Μέλη της συλλογικότητας «Καλντέρα» κρέμασαν πανό στο δημαρχείο.", &[("Καλντέρα", Org)], &[]),
+        case(
+            "Τρόφιμα μοίρασε η δομή Κοινωνικής Αλληλεγγύης του δήμου στους δικαιούχους.",
+            &[],
+            &["Αλληλεγγύης"],
+        ),
+    ]);
+}
+
+/// An organisation's head noun takes in what follows it with no particle between: a place
+/// whose first word is a common adjective, an organisation it belongs to, a person in the
+/// genitive it is named after; not a person in the nominative (its member).
+#[test]
+fn head_noun_complements() {
+    check(&[
+        case(
+            "Η ανακοίνωση της Περιφερειακής Ένωσης Δήμων Κεντρικής Μακεδονίας ήρθε το πρωί.",
+            &[("Περιφερειακής Ένωσης Δήμων Κεντρικής Μακεδονίας", Org)],
+            &[],
+        ),
+        case(
+            "Σε στάση εργασίας προχωρά η Ένωση Ιατρών ΕΟΠΥΥ από αύριο.",
+            &[("Ένωση Ιατρών ΕΟΠΥΥ", Org)],
+            &[],
+        ),
+        case(
+            "Τα παιδιά νοσηλεύονται στο Νοσοκομείο Παπαγεωργίου της Θεσσαλονίκης.",
+            &[("Νοσοκομείο Παπαγεωργίου", Org)],
+            &[],
+        ),
+        case("Η έκθεση φιλοξενείται στο Μουσείο Σικελιανού από αύριο.", &[("Μουσείο Σικελιανού", Org)], &[]),
+        case(
+            "Τη μελέτη παρουσίασε η Πανελλήνια Ένωση Γονέων Παιδιών με Αυτισμό χθες.",
+            &[("Πανελλήνια Ένωση Γονέων Παιδιών με Αυτισμό", Org)],
+            &[],
+        ),
+        case(
+            "Ο πρόεδρος του Ιατρικού Συλλόγου Γιώργος Καλαντζής δήλωσε ότι η απεργία συνεχίζεται.",
+            &[("Ιατρικού Συλλόγου", Org), ("Γιώργος Καλαντζής", Per)],
+            &[],
+        ),
+    ]);
+}

@@ -1517,6 +1517,17 @@ def without_leading_article(name: str) -> str:
     return name
 
 
+def is_common_word_short_name(short: str, e: Entity) -> bool:
+    """A party's short name that is one ordinary word of its full name, not an acronym:
+    'Αλληλεγγύη' of 'Κίνημα Αλληλεγγύη', 'Οικολόγοι' of 'Κίνημα Οικολόγων ...'. Written
+    alone in news it is the common noun (`Κοινωνικής Αλληλεγγύης`, `οι Οικολόγοι`), so it
+    names the party only inside the full name."""
+    if " " in short.strip() or re.search(r"[–-]", short) or is_all_caps(short):
+        return False
+    stem = fold(short)[:5]
+    return any(fold(w).startswith(stem) for k in e.names for w in k.split())
+
+
 def load_parties(data_dir: str, stop: set[str], stats: dict, taken: set[str] = frozenset()) -> list[Entity]:
     """Parties (ORG, kind party): EveryPolitician Greece groups (id = QID, name =
     first_el_name) and openpatata Cypriot parties (id openpatata:party:<slug>, with
@@ -1531,14 +1542,19 @@ def load_parties(data_dir: str, stop: set[str], stats: dict, taken: set[str] = f
             excluded += 1
             continue
         e.add(without_leading_article(name), front=first)
+    short_words = 0
     for slug_, name, full in openpatata_parties(data_dir):
         eid = f"openpatata:party:{slug_}"
         e = ents.setdefault(eid, Entity(eid, "ORG", "party"))
+        if not full and is_common_word_short_name(name, e):
+            short_words += 1
+            continue
         e.add(name, front=full)
         head = clean(re.split(r"\s*[–-]\s*", name)[0])
         if head != clean(name) and is_all_caps(head):
             e.add(head, strong=False)
     stats["party_aliases_excluded"] = excluded
+    stats["party_short_words_dropped"] = short_words
     merge_parlamint_parties(ents, data_dir, taken, stats)
     entities = list(ents.values())
     for e in entities:

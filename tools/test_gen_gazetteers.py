@@ -519,6 +519,9 @@ class FixtureGeneration(unittest.TestCase):
         self.assertEqual(names(p["Q9000102"])[0], "Ένωση Κεντρώων")  # capitals variant merged (+ ParlaMint abbreviation)
         self.assertEqual(names(p["openpatata:party:akel-nd"]), ["ΑΚΕΛ – Αριστερά – Νέες Δυνάμεις", "ΑΚΕΛ", "ΑΚΕΛ–ΝΔ"])
         self.assertEqual(p["openpatata:party:diko"][5], "ambiguous,exact_case")
+        # a short name that is one common word of the full name stays out (`Αλληλεγγύη`)
+        self.assertEqual(names(p["openpatata:party:kinima-dokimis"]), ["Κίνημα Δοκιμής"])
+        self.assertEqual(self.stats["party_short_words_dropped"], 1)
         self.assertEqual(gen.without_leading_article("Το Ποτάμι"), "Ποτάμι")
         self.assertEqual(gen.without_leading_article("Νέα Δημοκρατία"), "Νέα Δημοκρατία")
 

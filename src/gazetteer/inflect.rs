@@ -23,9 +23,11 @@
 //! | -ως   | -ως  | -ω     | -ω   | -ω   |        | Κως → Κω, Άθως → Άθω |
 //! | -ω    | -ω   | -ως    | -ω   | -ω   |        | Ζαχάρω → Ζαχάρως, Βάσω → Βάσως |
 //! | -ος (neuter) | -ος | -ους | -ος | -ος |     | Άγιο Όρος → Αγίου Όρους, Αιγαίο Πέλαγος → Αιγαίου Πελάγους |
+//! | -η (their plural) | -η | -ων | -η | -η | -ων | Ηνωμένα Έθνη → Ηνωμένων Εθνών |
 //!
 //! The neuter nouns in -ος (Όρος, Πέλαγος, Άργος, Κράτος, ...) look like the masculine ones,
-//! so they are listed by name (`NEUTER_OS`); the adverbs in -ω that begin place names (Άνω,
+//! so they are listed by name (`NEUTER_OS`), and so are their plurals in -η, which look like
+//! feminine singulars (`Έθνη`, `Κράτη`); the adverbs in -ω that begin place names (Άνω,
 //! Κάτω, Πάνω) never decline (`ADVERBS_OMEGA`: `Κάτω Πύργου`, not «Κάτως»).
 //!
 //! plus the learned genitive of -άδα/-ίδα nouns (Ελλάδα → Ελλάδος). The plural genitive
@@ -82,6 +84,10 @@ static NEUTER_OS_CLASS: LazyLock<Class> = LazyLock::new(|| Class {
     ending: fold("ος"),
     forms: ["ος", "ους", "ος", "ος", "ος"].map(fold),
 });
+
+/// The plural of those neuters: -η → -ών (Έθνη → Εθνών, Ηνωμένα Έθνη → Ηνωμένων Εθνών).
+static NEUTER_OS_PLURAL_CLASS: LazyLock<Class> =
+    LazyLock::new(|| Class { ending: fold("η"), forms: ["η", "ων", "η", "η", "ων"].map(fold) });
 
 /// Neuter nouns in -ος that head or make place and organisation names (folded).
 static NEUTER_OS: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -185,6 +191,8 @@ fn feminine_in_eta(word: &str) -> bool {
 
 static ETA: LazyLock<String> = LazyLock::new(|| fold("η"));
 
+static AND: LazyLock<String> = LazyLock::new(|| fold("και"));
+
 /// The words of `folded` (the folded `name`), each with whether its original may be declined.
 /// Folding turns spaces, hyphens and dashes into single spaces, so the original words split
 /// on those line up with the folded ones; when they do not, nothing is declined.
@@ -209,6 +217,11 @@ fn split_words<'a>(name: &str, folded: &'a str, nodecl: bool) -> Vec<Word<'a>> {
 fn class_of(word: &str) -> Option<&'static Class> {
     if NEUTER_OS.iter().any(|w| w == word) {
         return Some(&NEUTER_OS_CLASS);
+    }
+    if let Some(stem) = word.strip_suffix(NEUTER_OS_PLURAL_CLASS.ending.as_str()) {
+        if NEUTER_OS.iter().any(|w| w.strip_suffix(NEUTER_OS_CLASS.ending.as_str()) == Some(stem)) {
+            return Some(&NEUTER_OS_PLURAL_CLASS);
+        }
     }
     if ADVERBS_OMEGA.iter().any(|w| w == word) {
         return None;
@@ -236,15 +249,30 @@ pub(crate) fn forms(name: &str, nodecl: bool) -> Vec<String> {
     if folded.is_empty() {
         return Vec::new();
     }
-    let words = split_words(name, folded, nodecl);
+    let mut words = split_words(name, folded, nodecl);
     let mut out: Vec<String> = vec![folded.to_string()];
-    // The declinable prefix ends at the first function word after the first word.
+    // The declinable prefix ends at the first function word after the first word, except
+    // a `και` between two words of one class: coordinated adjectives, which decline with
+    // the noun (`Εθνικό και Καποδιστριακό Πανεπιστήμιο` → `Εθνικού και Καποδιστριακού
+    // Πανεπιστημίου`; not `Υπουργείο Εργασίας και Κοινωνικής ...`, a complement).
+    let coordinated = |i: usize| {
+        words[i].folded == *AND
+            && i + 1 < words.len()
+            && words[i - 1].class.is_some_and(|c| words[i + 1].class.is_some_and(|d| std::ptr::eq(c, d)))
+    };
     let stop = words
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, w)| w.folded.len() <= 10 && FUNCTION_WORDS.iter().any(|f| f == w.folded))
+        .find(|&(i, w)| {
+            w.folded.len() <= 10 && FUNCTION_WORDS.iter().any(|f| f == w.folded) && !coordinated(i)
+        })
         .map_or(words.len(), |(i, _)| i);
+    for w in &mut words[..stop] {
+        if w.folded == *AND {
+            w.class = None;
+        }
+    }
     if !words[..stop].iter().any(|w| w.class.is_some()) {
         return out;
     }
@@ -360,6 +388,19 @@ mod tests {
     t!(neuter_os_oros, "Άγιον Όρος", "Αγίου Όρους");
     t!(neuter_os_sea, "Αιγαίο Πέλαγος", "Αιγαίου Πελάγους");
     t!(neuter_os_town, "Άργος", "Άργους");
+    t!(neuter_os_plural, "Ηνωμένα Έθνη", "Ηνωμένων Εθνών");
+    t!(
+        coordinated_adjectives,
+        "Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών",
+        "Εθνικού και Καποδιστριακού Πανεπιστημίου Αθηνών"
+    );
+    n!(
+        and_not_declined,
+        "Εθνικό και Καποδιστριακό Πανεπιστήμιο Αθηνών",
+        "Εθνικού Καιου Καποδιστριακού Πανεπιστημίου Αθηνών"
+    );
+    t!(complement_after_and, "Ινστιτούτο Εμπορίου και Υπηρεσιών", "Ινστιτούτου Εμπορίου και Υπηρεσιών");
+    n!(neuter_os_plural_not_feminine, "Ηνωμένα Έθνη", "Ηνωμένα Έθνης");
     n!(neuter_os_not_masculine, "Άργος", "Άργου");
     t!(neuter_os_org, "Ισλαμικό Κράτος", "Ισλαμικού Κράτους");
     t!(masculine_os_unchanged, "Όλυμπος", "Ολύμπου");

@@ -6,10 +6,16 @@
 //!   text it learned from, every annotated name is in a learned gazetteer, and the model
 //!   would learn to trust the gazetteers blindly. On new text it meets names no list
 //!   holds, as here.
-//! * **Held-out split and early stopping.** The last [`HELD_OUT_SHARE`] of the sentences
-//!   are held out; after each epoch the averaged weights are scored on them (F1 of PER,
-//!   LOC and ORG spans), and training stops after [`PATIENCE`] epochs without a better
-//!   score, keeping the best weights.
+//! * **Held-out split and early stopping.** One [`PARTS`]th of the sentences is held out;
+//!   after each epoch the averaged weights are scored on it (F1 of PER, LOC and ORG spans),
+//!   and training stops after [`PATIENCE`] epochs without a better score, keeping the best
+//!   weights.
+//! * **A committee.** [`MEMBERS`] perceptrons are trained so, each holding out another
+//!   part (with as many members as parts, each part once) and with features from held-out stages cut into other
+//!   halves, and the model is the mean of their weights: every sentence is learned from,
+//!   early stopping still has unseen text, and the mean is steadier than any one member,
+//!   both to the order of the sentences and to which names the stages happened to learn.
+//!   It is still one linear model: decoding costs the same.
 //! * **Deterministic.** Features are hashed with a fixed hash, sentences visited in an
 //!   order drawn from a fixed seed, and every sum taken in the same order: the same
 //!   corpus and options give the same weights, bit for bit.
@@ -41,8 +47,11 @@ pub(crate) fn bits_for(tokens: usize) -> u32 {
 pub const MAX_EPOCHS: usize = 30;
 /// Epochs without a better held-out score before training stops.
 pub const PATIENCE: usize = 2;
-/// Share of the sentences (the last ones) held out for early stopping.
-pub const HELD_OUT_SHARE: f64 = 0.1;
+/// Parts the sentences are cut into: a member of the committee holds one of them out for
+/// early stopping.
+pub const PARTS: usize = 10;
+/// Perceptrons averaged into the model (at most [`PARTS`]).
+pub const MEMBERS: usize = 10;
 
 /// One sentence: the features of its tokens and their gold tags.
 pub(crate) struct Sample {
@@ -91,7 +100,7 @@ fn order(n: usize, epoch: usize) -> Vec<usize> {
 }
 
 /// F1 (×100) of the PER, LOC and ORG spans `w` decodes on `samples`.
-fn f1(w: &Weights, samples: &[Sample], dec: &mut Decoder) -> f64 {
+fn f1(w: &Weights, samples: &[&Sample], dec: &mut Decoder) -> f64 {
     let (mut gold, mut found, mut right) = (0usize, 0usize, 0usize);
     let (mut gs, mut ps) = (Vec::new(), Vec::new());
     for s in samples {
@@ -112,8 +121,41 @@ fn f1(w: &Weights, samples: &[Sample], dec: &mut Decoder) -> f64 {
     }
 }
 
-/// Trains on `train`, stopping early on `held`; `name` labels the progress lines.
-pub(crate) fn train(name: &str, bits: u32, train: &[Sample], held: &[Sample]) -> Weights {
+/// The samples member `m` of the committee holds out, of `n`: part `PARTS - 1 - m`.
+fn held_out(n: usize, m: usize) -> (usize, usize) {
+    let part = PARTS - 1 - m;
+    (n * part / PARTS, n * (part + 1) / PARTS)
+}
+
+/// Trains the committee (see the module docs), member `m` on `samples(m)` (the training
+/// samples, in sentence order, with member `m`'s features: see [`samples`]); `name`
+/// labels the progress lines. Weights dense.
+pub(crate) fn train(
+    name: &str,
+    bits: u32,
+    mut samples: impl FnMut(usize) -> Result<Vec<Sample>, BuildError>,
+) -> Result<Weights, BuildError> {
+    let mut mean = Weights::zero(bits);
+    for m in 0..MEMBERS {
+        let samples = samples(m)?;
+        let (a, b) = held_out(samples.len(), m);
+        let train: Vec<&Sample> = samples[..a].iter().chain(&samples[b..]).collect();
+        let held: Vec<&Sample> = samples[a..b].iter().collect();
+        let w = member(&format!("{name} ({}/{MEMBERS})", m + 1), bits, &train, &held);
+        for (x, y) in mean.table.iter_mut().zip(&w.table).chain(mean.trans.iter_mut().zip(&w.trans)) {
+            *x += y;
+        }
+    }
+    let k = MEMBERS as f32;
+    for x in mean.table.iter_mut().chain(mean.trans.iter_mut()) {
+        *x /= k;
+    }
+    Ok(mean)
+}
+
+/// Trains one perceptron on `train`, stopping early on `held`; `name` labels the progress
+/// lines.
+fn member(name: &str, bits: u32, train: &[&Sample], held: &[&Sample]) -> Weights {
     let mut w = Weights::zero(bits);
     // Lazy averaging: `sums` holds Σ c·Δ, so that the average is `w - sums / c`.
     let mut sums = Weights::zero(bits);
@@ -125,7 +167,7 @@ pub(crate) fn train(name: &str, bits: u32, train: &[Sample], held: &[Sample]) ->
     for epoch in 0..MAX_EPOCHS {
         let started = Instant::now();
         for i in order(train.len(), epoch) {
-            let s = &train[i];
+            let s = train[i];
             dec.decode(&w, &s.features);
             let pred = &dec.tags;
             if pred.iter().zip(&s.gold).all(|(&p, &g)| p == g as usize) {
@@ -195,28 +237,38 @@ fn average(w: &Weights, sums: &Weights, c: f32) -> Weights {
 /// features from held-out stages (see the module docs): each training corpus is cut into
 /// two halves, and each half's features come from a recognizer (built by `make` on top of
 /// `base`) that learned its names and conventions from the other half and the other
-/// corpora. Samples are in corpus and sentence order, their features hashed into `2^bits`
-/// rows.
+/// corpora. For committee member `member` the halves are turned by `member` 2·[`MEMBERS`]-ths
+/// of the corpus (member 0: the first and the second half), so that each member's
+/// features come from other recognizers. Samples are in corpus and sentence order, their
+/// features hashed into `2^bits` rows.
 pub(crate) fn samples(
     bits: u32,
     base: &[Gazetteer],
     corpora: &[(String, Corpus)],
     training: &[bool],
     make: &dyn Fn(&[Gazetteer]) -> Result<Recognizer, BuildError>,
+    member: usize,
 ) -> Result<Vec<Sample>, BuildError> {
-    let halves = |c: &Corpus, fold: usize| {
-        let n = c.sentences.len();
-        (n * fold / 2, n * (fold + 1) / 2)
+    // The half of sentence `i` of `n`.
+    let half = |n: usize, i: usize| {
+        let turn = n * member / (2 * MEMBERS);
+        ((i + n - turn) % n) * 2 / n
     };
-    let mut per_corpus: Vec<Vec<Vec<Sample>>> = corpora.iter().map(|_| Vec::new()).collect();
+    let mut per_corpus: Vec<Vec<Vec<Sample>>> =
+        corpora.iter().map(|(_, c)| c.sentences.iter().map(|_| Vec::new()).collect()).collect();
     for fold in 0..2 {
         let rest: Vec<(String, Corpus)> = corpora
             .iter()
             .zip(training)
             .map(|((name, c), &t)| {
+                let n = c.sentences.len();
                 let sentences = if t {
-                    let (a, b) = halves(c, fold);
-                    c.sentences[..a].iter().chain(&c.sentences[b..]).cloned().collect()
+                    c.sentences
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| half(n, *i) != fold)
+                        .map(|(_, s)| s.clone())
+                        .collect()
                 } else {
                     c.sentences.clone()
                 };
@@ -233,14 +285,13 @@ pub(crate) fn samples(
             if !t {
                 continue;
             }
-            let (a, b) = halves(c, fold);
-            let mut out = Vec::new();
-            for s in &c.sentences[a..b] {
+            let n = c.sentences.len();
+            for (i, s) in c.sentences.iter().enumerate().filter(|(i, _)| half(n, *i) == fold) {
+                let out = &mut per_corpus[k][i];
                 ner.model_inputs(&s.text, bits, &mut |f, spans| {
                     out.push(Sample { features: f.clone(), gold: gold_tags(s, spans, &f.active) });
                 });
             }
-            per_corpus[k].push(out);
         }
     }
     Ok(per_corpus.into_iter().flatten().flatten().collect())
@@ -260,6 +311,26 @@ mod tests {
             assert_eq!(o, order(n, epoch));
         }
         assert_ne!(order(10, 0), order(10, 1));
+    }
+
+    /// The members hold out disjoint parts, the last ones of the corpus: each sample is
+    /// learned from by all members but at most one.
+    #[test]
+    fn members_hold_out_distinct_parts() {
+        for n in [0, 1, 9, 10, 96, 17_132] {
+            let mut held = vec![0; n];
+            for m in 0..MEMBERS {
+                let (a, b) = held_out(n, m);
+                assert!(a <= b && b <= n, "{n} {m}");
+                for h in &mut held[a..b] {
+                    *h += 1;
+                }
+            }
+            assert!(held.iter().all(|&h| h <= 1), "{n}");
+            let start = n * (PARTS - MEMBERS) / PARTS;
+            assert!(held[start..].iter().all(|&h| h == 1), "{n}");
+            assert!(held[..start].iter().all(|&h| h == 0), "{n}");
+        }
     }
 
     #[test]

@@ -104,6 +104,14 @@ pub(crate) mod class {
     pub const LANDMARK: u64 = 1 << 39;
     /// Words of rallies: in their line a [`LANDMARK`] after `στο` is the place.
     pub const RALLY: u64 = 1 << 40;
+    /// Nouns of a team (`ομάδα`, `συγκρότημα`): a country in the genitive after them is the
+    /// country whose team they name (`η εθνική ομάδα της Γαλλίας`), not the team.
+    pub const TEAM: u64 = 1 << 41;
+    /// Words that alone make a sentence a sports report (`γκολ`, `Μουντιάλ`, `ματς`): each
+    /// counts as two [`SPORT`] words.
+    pub const SPORT_STRONG: u64 = 1 << 42;
+    /// Neuter and plural articles: unknown capitalised words after them are no person.
+    pub const ART_THING: u64 = 1 << 43;
 }
 
 /// The compiled word lists.
@@ -386,6 +394,9 @@ const FILES: &[(&str, &str)] = &[
     ("bank_context.txt", include_str!("../../lexicon/bank_context.txt")),
     ("landmarks.txt", include_str!("../../lexicon/landmarks.txt")),
     ("rally_words.txt", include_str!("../../lexicon/rally_words.txt")),
+    ("team_nouns.txt", include_str!("../../lexicon/team_nouns.txt")),
+    ("sport_words_strong.txt", include_str!("../../lexicon/sport_words_strong.txt")),
+    ("thing_articles.txt", include_str!("../../lexicon/thing_articles.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -436,6 +447,9 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("BANK_CONTEXT", class::BANK_CONTEXT),
     ("LANDMARK", class::LANDMARK),
     ("RALLY", class::RALLY),
+    ("TEAM", class::TEAM),
+    ("SPORT_STRONG", class::SPORT_STRONG),
+    ("ART_THING", class::ART_THING),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

@@ -269,9 +269,12 @@ fn joins(line: &Line, j: usize) -> bool {
         " " | "\u{a0}" => t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)),
         // Hyphenated names: `Σουν-Χούι`, `Τσουν-ριόνγκ`, `Λευκορωσία-Ρωσία` is split later.
         "-" | "‐" => !t.is(shape::DIGIT) || t.cap(),
-        // Initials: `Α. Παπαδόπουλος`, `Τζ. Μπους`.
+        // Initials: `Α. Παπαδόπουλος`, `Τζ. Μπους`, `Στ. Παπαδάκης` (not a function word:
+        // `Αν. Ο ...`).
         ". " => {
-            p.is(shape::SINGLE) && p.is(shape::CAP) && t.cap() && p.is(shape::LATIN) == t.is(shape::LATIN)
+            (p.is(shape::SINGLE) && p.is(shape::CAP) || line.initial(j - 1) && !p.has(class::FUNCTION))
+                && t.cap()
+                && p.is(shape::LATIN) == t.is(shape::LATIN)
         }
         // Dotted acronyms (`Ε.Ε.`, `ΑΝ.ΕΛ.`) and initials without a space (`Κ.Παπαδάκης`).
         "." => {

@@ -1,6 +1,9 @@
 //! Organisation rules: head nouns and suffixes (with their genitive complements), names
 //! that stand alone, introducing nouns, acronyms, Latin-script brand names, web domains.
 
+use std::sync::LazyLock;
+
+use crate::text::normalize::fold;
 use crate::Label;
 
 use super::candidates::{shape, Line};
@@ -16,7 +19,8 @@ pub(crate) const HEAD: Rule = Rule {
     doc: "A Greek head noun (Υπουργείο, Τράπεζα, Επιτροπή, Πανεπιστήμιο...) with capitalised \
           adjectives before it or a genitive complement after it, which may be a place the \
           gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
-          `και` or `&` (Ινστιτούτο Εμπορίου και Υπηρεσιών); an institution's head alone, \
+          `και` or `&` (Ινστιτούτο Εμπορίου και Υπηρεσιών), or with `με` after a plural \
+          genitive (Ατόμων με Αναπηρία); an institution's head alone, \
           capitalised after an article inside a sentence (του Μουσείου); an ordinal before the \
           name (3ο Γυμνάσιο, Γ’ Κλινική) and adjectives coordinated before the head (Φιλοζωική \
           και Περιβαλλοντική Ομοσπονδία); a Latin head or suffix at the end (Center, \
@@ -38,6 +42,7 @@ pub(crate) const HEAD: Rule = Rule {
             "Παρατηρητήριο Κοινωνικών Ανισοτήτων",
         ),
         ("Οι μαθητές του 3ου Γυμνασίου Καλαμάτας διακρίθηκαν.", "3ου Γυμνασίου Καλαμάτας"),
+        ("Η Ένωση Γονέων Παιδιών με Αυτισμό ζήτησε συνάντηση.", "Ένωση Γονέων Παιδιών με Αυτισμό"),
         ("Συνεργάζεται με το Ινστιτούτο Τεχνολογίας Υλικών εδώ και χρόνια.", "Ινστιτούτο Τεχνολογίας Υλικών"),
         (
             "Τη μελέτη χρηματοδότησε το Κέντρο Έρευνας για τον Αυτισμό πέρσι.",
@@ -100,12 +105,16 @@ pub(crate) const INTRODUCED: Rule = Rule {
     confidence: 0.85,
     doc: "A lower-case noun that names a kind of organisation right before the name, which \
           may stand in quotation marks: το πρακτορείο ειδήσεων X, η εταιρεία X, ο όμιλος X, η \
-          εφημερίδα «X».",
+          εφημερίδα «X», η συλλογικότητα «X», οι εκδόσεις X, η χορωδία X.",
     examples: &[
         ("Το μετέδωσε το πρακτορείο ειδήσεων Tanjug το πρωί.", "Tanjug"),
         ("Την αγόρασε η εταιρεία Βλαχοδήμος πέρσι.", "Βλαχοδήμος"),
         ("Η μελέτη δημοσιεύθηκε στο περιοδικό «Quarterly Geoscience» τον Μάρτιο.", "Quarterly Geoscience"),
         ("Το έγραψε η εφημερίδα \"Πρωινή Ηχώ\" χθες.", "Πρωινή Ηχώ"),
+        ("Το άρθρο δημοσιεύθηκε στο περιοδικό «Zentrova» τον Μάρτιο.", "Zentrova"),
+        ("Μέλη της συλλογικότητας «Αντηλιά» μπήκαν στο κτήριο.", "Αντηλιά"),
+        ("Το βιβλίο κυκλοφορεί από τις εκδόσεις Ανεμόσκαλα.", "Ανεμόσκαλα"),
+        ("Συναυλία έδωσε η χορωδία Cantilena στο θέατρο.", "Cantilena"),
     ],
     find: Some(|l, s| introduced(l, s.a, s.b)),
 };
@@ -117,11 +126,14 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
     label: Label::Org,
     confidence: 0.75,
     doc: "In a sentence of a sports report (a score such as 2-1, or words such as γκολ, πέναλτι, \
-          προκρίθηκε), a country the gazetteer found is its national team, unless a preposition \
-          of place comes before it (στη Ρωσία: the host; but κόντρα στην Ελβετία); a country \
-          that heads a line-up (Βραζιλία: Α, Β, Γ...).",
+          προκρίθηκε), a country or a city the gazetteer found after its article is its national \
+          team or its club, unless a preposition of place comes before it (στη Ρωσία: the host; \
+          but κόντρα στην Ελβετία) or it is the genitive of a capitalised name or a team's noun \
+          (Μουντιάλ της Ρωσίας, εθνική ομάδα της Γαλλίας); a country that heads a line-up \
+          (Βραζιλία: Α, Β, Γ...).",
     examples: &[
         ("Η Ουκρανία νίκησε 3-1 και προκρίθηκε στον τελικό.", "Ουκρανία"),
+        ("Η Λίβερπουλ έχασε 2-0 στο ματς της Κυριακής.", "Λίβερπουλ"),
         ("Το ίδιο έκανε και κόντρα στην Ουκρανία στο τελευταίο ματς.", "Ουκρανία"),
         ("Ουκρανία (Πετρένκο): Σβιτλίνα, Ντεμτσένκο, Χόμενκο, Λούκας, Ζάιτσεφ.", "Ουκρανία"),
     ],
@@ -197,9 +209,24 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
                 && !toks[j].has(class::ORG_HEAD | class::GIVEN)
                 && !toks[j].is(shape::UPPER)
         };
+        // `Ατόμων με Αναπηρία`, `Ασθενών με Ψωρίαση`: the persons a body is of, with what
+        // they have, after a plural genitive.
+        let with = b - a >= 2
+            && b + 1 < toks.len()
+            && line.f(b) == WITH.as_str()
+            && line.plain_gap(b)
+            && line.plain_gap(b + 1)
+            && line.f(b - 1).ends_with(PLURAL_GENITIVE.as_str())
+            && line.genitive(b - 1)
+            && toks[b + 1].cap()
+            && toks[b + 1].gaz == 0
+            && !toks[b + 1].is(shape::UPPER)
+            && !toks[b + 1].has(class::GIVEN | class::NONAME | class::ORG_HEAD);
         let mut j = b;
         if coordinated {
             j = if toks[b].has(class::AND) { b + 1 } else { b };
+        } else if with {
+            j = b + 1;
         } else {
             while j < toks.len()
                 && j - b < 2
@@ -214,13 +241,17 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
                 break;
             }
         }
-        let particle = j > b && !coordinated;
+        let particle = j > b && !coordinated && !with;
         let t = &toks[j];
         // A capitalised common word in the genitive right after the name is its complement
         // (`Ινστιτούτο Τεχνολογίας`, `Ένωση Ελλήνων Χημικών`, `Ένωση Δήμων Κεντρικής
         // Μακεδονίας`, `Ιατρικός Σύλλογος Νομού Σερρών`).
         let complement = !particle && t.gaz == 0 && !t.is(shape::UPPER) && line.genitive(j);
-        if t.has(class::NONAME) && !t.has(class::PORTFOLIO | class::ORG_HEAD) && !complement
+        // A place the gazetteer knows is a complement whatever its first word
+        // (`Κεντρικής` of `Ένωση Δήμων Κεντρικής Μακεδονίας`).
+        let listed = (t.gaz != 0).then(|| &gaz[t.gaz as usize - 1]).filter(|g| g.start == t.s as usize);
+        let place = listed.is_some_and(|g| g.label == crate::Label::Loc);
+        if t.has(class::NONAME) && !t.has(class::PORTFOLIO | class::ORG_HEAD) && !complement && !place
             || t.has(class::GIVEN) && t.gaz == 0
             || particle && t.has(class::ORG_HEAD)
         {
@@ -228,14 +259,29 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
         }
         let mut e = j + 1;
         if t.gaz != 0 {
-            let g = &gaz[t.gaz as usize - 1];
-            if g.label != crate::Label::Loc || particle && !bare_head || g.start != t.s as usize {
-                break;
-            }
-            absorbed = true;
+            let Some(g) = listed else { break };
             while e < toks.len() && toks[e].gaz == t.gaz {
                 e += 1;
             }
+            // Right after the name, with no particle between: an organisation the gazetteer
+            // knows is the body it belongs to (`Ένωση Ιατρών ΕΟΠΥΥ`, `Νοσηλευτικό Ίδρυμα
+            // Μετοχικού Ταμείου Στρατού`), and a surname in the genitive in -ου after the
+            // head names it (`Μουσείο Σικελιανού`, `Νοσοκομείο Παπαγεωργίου`; a surname in
+            // -ης may be a nominative: `του Συλλόγου Γιώργος Καλαντζής` is its president).
+            let named_after = e == j + 1
+                && !t.has(class::GIVEN)
+                && toks[b - 1].has(class::ORG_HEAD)
+                && !t.is(shape::LATIN)
+                && line.f(j).ends_with(GENITIVE_OU.as_str());
+            let taken = match g.label {
+                crate::Label::Loc => !particle || bare_head,
+                crate::Label::Org => !particle,
+                crate::Label::Per => !particle && named_after,
+            };
+            if !taken {
+                break;
+            }
+            absorbed = true;
         } else {
             while e < toks.len()
                 && toks[e].gaz == 0
@@ -250,6 +296,16 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
     }
     (b, absorbed)
 }
+
+/// `με`, folded: `Ατόμων με Αναπηρία`.
+static WITH: LazyLock<String> = LazyLock::new(|| fold("με"));
+
+/// The plural genitive ending, folded.
+static PLURAL_GENITIVE: LazyLock<String> = LazyLock::new(|| fold("ων"));
+
+/// The masculine genitive ending, folded: a surname in it names an institution after its
+/// head (`Νοσοκομείο Παπαγεωργίου`).
+static GENITIVE_OU: LazyLock<String> = LazyLock::new(|| fold("ου"));
 
 /// Head noun rule (see [`HEAD`]).
 pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> Option<Cand> {
