@@ -224,7 +224,7 @@ impl Recognizer {
             let first = b.mentions.len();
             b.words.clear();
             b.starts.clear();
-            b.folded.fold_and_split(line, |_, _| {});
+            b.folded.fold_and_split(line);
             // Then each token is classified, and noted if a name may start there: in a loop
             // of its own, where the vocabulary's probes (cache misses, in a table of
             // megabytes) of several tokens are in flight at once.

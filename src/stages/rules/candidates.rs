@@ -349,7 +349,7 @@ mod tests {
         let texts =
             "Α Β|Α  Β|Α\tΒ|Α\u{a0}Β|Α \u{a0}\tΒ|Α-Β|Α. Β|Α † Β|Α\u{2009}Β|Α\u{202f}Β|Α, Β|ΑΒ|Α\u{a0}\u{a0}Β";
         for text in texts.split('|') {
-            folded.fold_and_split(text, |_, _| {});
+            folded.fold_and_split(text);
             let words = vec![Word { token: crate::text::vocab::NO_TOKEN, classes: 0 }; folded.tokens().len()];
             tokenize(&folded, &words, &mut toks);
             let line = Line::new(text, &folded, &toks, &lex);

@@ -368,9 +368,7 @@ impl Sink for FoldedText {
 /// into tokens as it is written, the same spans as [`crate::text::tokens::folded_tokens`] gives
 /// without a second pass over the text, and each word's [`shape`], read from the original
 /// characters as they go by.
-struct Splitter<'a, F: FnMut(&[u8], &Token)> {
-    /// Called with each token as it is cut (see [`FoldedLine::fold_and_split`]).
-    on_token: F,
+struct Splitter<'a> {
     /// Where the folded text goes.
     out: ByteSink<'a>,
     tokens: Vec<Token>,
@@ -435,7 +433,7 @@ static HOT_TWO_BYTE: std::sync::LazyLock<[u32; 0x800]> = std::sync::LazyLock::ne
     })
 });
 
-impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
+impl Splitter<'_> {
     /// What original character `orig` is ([`char_kind`], decided at once for ASCII; the
     /// hot path's two-byte characters have theirs in [`HOT_TWO_BYTE`]).
     #[inline(always)]
@@ -519,7 +517,6 @@ impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
             self.close(at);
             if !sep {
                 let token = Token { fs: at, fe: at + len, s: origin, e: origin + olen, shape: 0 };
-                (self.on_token)(self.out.text, &token);
                 self.tokens.push(token);
             }
         }
@@ -540,13 +537,12 @@ impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
                 };
             let (fs, fe, s, e) = (self.start, at, self.first, self.last);
             let token = Token { fs, fe, s, e, shape: shape | shape::WORD };
-            (self.on_token)(self.out.text, &token);
             self.tokens.push(token);
         }
     }
 }
 
-impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
+impl Splitter<'_> {
     /// [`Sink::word_run`] for an open word; `DECIDED` when it starts with a small letter (its
     /// shape is then known, and the characters are not counted).
     #[inline(always)]
@@ -647,7 +643,7 @@ fn shape_of(word: &str) -> u8 {
 
 /// Writes the folded text and its tokens with their origins, but no per-byte offset map:
 /// the stages only ever map whole tokens back.
-impl<F: FnMut(&[u8], &Token)> Sink for Splitter<'_, F> {
+impl Sink for Splitter<'_> {
     #[inline(always)]
     fn emit(&mut self, c: char, origin: u32, olen: u32, orig: u32) {
         let at = self.out.at as u32;
@@ -820,16 +816,12 @@ impl FoldedLine {
     /// [`crate::text::tokens::folded_tokens`] gives. The lookup and rule stages and the document
     /// pass all read these tokens: the line is cut once, not once per stage.
     ///
-    /// `on_token` is called with every token as it is cut, in order: the folded line so far
-    /// (at least sixteen readable bytes from the token's start on; those after the token are
-    /// meaningless) and the token (its shape and spans; combining marks after a punctuation
-    /// token are not yet in its original span). The pipeline classifies the words in a pass
-    /// of its own, after the line ([`FoldedLine::padded`]): there the vocabulary's probes,
-    /// cache misses, overlap.
-    pub(crate) fn fold_and_split(&mut self, s: &str, on_token: impl FnMut(&[u8], &Token)) {
+    /// The words are classified in a pass of their own, after the line
+    /// ([`FoldedLine::padded`]): there the vocabulary's probes, and their cache misses, overlap.
+    pub(crate) fn fold_and_split(&mut self, s: &str) {
         // A character folds to at most twice its bytes (a two-byte capital whose small letter
         // takes three), and a run of spaces to one byte; then sixteen bytes of room after the
-        // last token, so that `on_token` can read a short key in whole words.
+        // last token, so that a key can be read in whole words.
         let room = 2 * s.len() + 4 + 16;
         if self.text.len() < room {
             self.text.resize(room, 0);
@@ -838,7 +830,6 @@ impl FoldedLine {
         tokens.clear();
         let hot: &'static [u32; 0x800] = &HOT_TWO_BYTE;
         let mut split = Splitter {
-            on_token,
             out: ByteSink { text: &mut self.text, at: 0, hot },
             tokens,
             src: s,
@@ -1046,7 +1037,7 @@ mod tests {
 
     impl FoldedLine {
         fn fold_and_split_alone(&mut self, s: &str) {
-            self.fold_and_split(s, |_, _| {});
+            self.fold_and_split(s);
         }
     }
 
