@@ -144,8 +144,7 @@ pub(crate) fn surname_shape(line: &Line, i: usize) -> bool {
     if w.chars().count() < 5 {
         return false;
     }
-    let last = *w.as_bytes().last().expect("five chars") as usize;
-    line.lex.surname_endings[last].iter().any(|e| w.ends_with(e))
+    line.lex.surname_endings.any_ends(w)
 }
 
 /// The last letter of a Greek-script word is a consonant that native Greek words never end in.
