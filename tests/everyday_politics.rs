@@ -541,3 +541,22 @@ fn head_noun_complements() {
         ),
     ]);
 }
+
+/// A listed name a veto drops (the place `Ελληνικό` inside a longer name) frees its words
+/// for a rule of another label, never for one of the vetoed label: the organisation takes
+/// them in, and no place comes back.
+#[test]
+fn vetoed_names_free_their_words_for_other_labels() {
+    check(&[
+        case(
+            "Ο Σύνδεσμος Ελληνικού Κρασιού ανακοίνωσε χθες τα νέα μέτρα.",
+            &[("Σύνδεσμος Ελληνικού Κρασιού", Org)],
+            &[],
+        ),
+        case(
+            "Το Εθνικό Κέντρο Ελληνικού Τραγουδιού θα ανοίξει τον Μάιο.",
+            &[("Εθνικό Κέντρο Ελληνικού Τραγουδιού", Org)],
+            &[],
+        ),
+    ]);
+}

@@ -397,25 +397,26 @@ impl Rules {
             // by binary search (a scan of the whole line per candidate was quadratic).
             let lo = gaz.partition_point(|g| g.end <= s);
             let hi = lo + gaz[lo..].iter().take_while(|g| g.start < e).count();
-            // A mention a veto dropped is no conflict for a person (`Σοφία` before
-            // `Κατσάτου`, which `veto_given_name_before_surname` gives back to the person
-            // rules); for the other labels it still is: the vetoed `Ανατολικού` of
-            // `Ανατολικού Οικονομικού Φόρουμ` is part of a longer name, not always a place's.
-            let freed = c.rule.label == Label::Per;
-            if drop[lo..hi].iter().any(|&d| !d || !freed) {
+            // A mention a veto dropped is no conflict for a candidate of another label: the
+            // veto denied the mention its label, not its words (`Σοφία` before `Κατσάτου`,
+            // which `veto_given_name_before_surname` gives back to the person rules). A rule
+            // of the vetoed label would only undo the veto: the vetoed place `Ανατολικού` of
+            // `Ανατολικού Οικονομικού Φόρουμ` is part of a longer name, no place's.
+            let live_at = |g: &GazSpan, d: bool| !d || g.label == c.rule.label;
+            if gaz[lo..hi].iter().zip(&drop[lo..hi]).any(|(g, &d)| live_at(g, d)) {
                 // The user's names are taken in only by a span that keeps their entry and label
                 // (a given name joined to a surname the user lists).
                 let keeps = |g: &GazSpan| {
                     !g.user || (g.entry.is_some() && g.entry == c.entry && g.label == c.rule.label)
                 };
                 let live =
-                    gaz[lo..hi].iter().zip(&drop[lo..hi]).filter(|(_, &d)| !d || !freed).map(|(g, _)| g);
+                    gaz[lo..hi].iter().zip(&drop[lo..hi]).filter(|(g, &d)| live_at(g, d)).map(|(g, _)| g);
                 if !c.absorbs || live.clone().any(|g| g.start < s || g.end > e || !keeps(g)) {
                     continue;
                 }
                 if *explain {
                     let by = c.rule.name;
-                    let live = gaz[lo..hi].iter().zip(&drop[lo..hi]).filter(|(_, &d)| !d || !freed);
+                    let live = gaz[lo..hi].iter().zip(&drop[lo..hi]).filter(|(g, &d)| live_at(g, d));
                     reasons.extend(live.map(|(g, _)| (offset + g.start, offset + g.end, by)));
                 }
                 drop[lo..hi].fill(true);
