@@ -931,7 +931,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
     let on = |c: Option<Cand>| c.filter(|c| is_on(off, c.rule.name));
     let toks = line.toks;
     if r.dotted {
-        return on(organisation::acronym(line, r.a, r.b, true));
+        return on(organisation::acronym(line, r.a, r.b, true, gaz));
     }
     // In a headline in capitals every word is capitalised: only an acronym's shape and a
     // known given name are evidence (`Η ΚΥΒΕΡΝΗΣΗ ΑΠΑΝΤΑ ΣΤΗΝ ΑΝΤΙΠΟΛΙΤΕΥΣΗ` is no name;
@@ -940,7 +940,8 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
         let (a, b) = strip(line, r.a, r.b);
         return (a < b)
             .then(|| {
-                on(organisation::acronym(line, a, b, false)).or_else(|| on(person::given_name(line, a, b)))
+                on(organisation::acronym(line, a, b, false, gaz))
+                    .or_else(|| on(person::given_name(line, a, b)))
             })
             .flatten();
     }
@@ -1125,6 +1126,26 @@ mod tests {
             let e = ents.iter().find(|e| e.text() == mention).expect("joined");
             assert_eq!(e.source, Source::Rule(person::GIVEN_BEFORE_KNOWN.name), "{text}");
             assert_eq!(e.id(), id, "{text}");
+        }
+    }
+
+    #[test]
+    fn acronym_takes_the_place_of_its_local_unit() {
+        // A known place in the genitive right after an acronym is its unit's; a nominative
+        // or a place after a particle is not.
+        let ner = recognizer();
+        for (sentence, mention) in [
+            ("Η απόφαση της ΥΠΕΞ Ουκρανίας δημοσιεύθηκε χθες.", "ΥΠΕΞ Ουκρανίας"),
+            ("Η απόφαση της Α.Τ.Κ. Ουκρανίας δημοσιεύθηκε.", "Α.Τ.Κ. Ουκρανίας"),
+            ("Τη συμφωνία με την ΥΠΕΞ Ουκρανία υπέγραψαν χθες.", "ΥΠΕΞ"),
+            ("Η απόφαση της ΥΠΕΞ της Ουκρανίας δημοσιεύθηκε χθες.", "ΥΠΕΞ"),
+        ] {
+            let ents = ner.extract(sentence);
+            assert!(
+                ents.iter()
+                    .any(|e| e.text() == mention && e.source == Source::Rule(organisation::ACRONYM.name)),
+                "{mention} in {sentence}: {ents:?}"
+            );
         }
     }
 
