@@ -1150,6 +1150,24 @@ mod tests {
     }
 
     #[test]
+    fn latin_brand_is_not_a_woman() {
+        // A Latin name after a feminine article is a brand, unless a known given name or a
+        // title starts it.
+        let ner = recognizer();
+        for (sentence, mention, brand) in [
+            ("Νέα συσκευή παρουσίασε χθες η Zentrova στην έκθεση.", "Zentrova", true),
+            ("Το νέο βιβλίο της Elizabeth κυκλοφόρησε χθες.", "Elizabeth", false),
+            ("Μίλησε στο συνέδριο η Dr Hollins για την έρευνα.", "Hollins", false),
+        ] {
+            let ents = ner.extract(sentence);
+            let found = ents
+                .iter()
+                .any(|e| e.text().contains(mention) && e.source == Source::Rule(organisation::LATIN.name));
+            assert_eq!(found, brand, "{mention} in {sentence}: {ents:?}");
+        }
+    }
+
+    #[test]
     fn common_capitalised_words_are_not_names() {
         let ner = recognizer();
         for (sentence, word) in [

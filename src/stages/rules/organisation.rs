@@ -163,6 +163,7 @@ pub(crate) const LATIN: Rule = Rule {
     label: Label::Org,
     confidence: 0.6,
     doc: "A capitalised Latin-script name right after a feminine article (η, της, την, στην), \
+          not starting with a known given name or a title (η Elizabeth is a woman), \
           with no person or place evidence: a company, brand or medium.",
     examples: &[("Νέα συσκευή θα φέρει στην αγορά η Zentrova μέσα στο φθινόπωρο.", "Zentrova")],
     find: Some(|l, s| if s.weak { None } else { latin(l, s.a, s.b) }),
@@ -589,7 +590,10 @@ pub(crate) fn latin(line: &Line, a: usize, b: usize) -> Option<Cand> {
     // Companies and brands are feminine in Greek (`η Nintendo`, `της Microsoft`); after other
     // words a Latin name is as often a product, a work or a person.
     let fem = line.prev(a).is_some_and(|p| toks[p].has(class::ART_FEM));
-    (a < b && fem).then(|| Cand::new(a, b, &LATIN))
+    // A known given name or a title first is a woman (`η Elizabeth`, `της Laura Smith`, `η
+    // Dr Smith`), not a brand.
+    let person = a < b && toks[a].has(class::GIVEN | class::TITLE);
+    (a < b && fem && !person).then(|| Cand::new(a, b, &LATIN))
 }
 
 /// Web domains anywhere in the line (see [`DOMAIN`]), as (first token, last token).
