@@ -198,6 +198,12 @@ pub(crate) fn is_on(off: &[&'static str], name: &str) -> bool {
 static LEXICON: LazyLock<Arc<Lexicon>> =
     LazyLock::new(|| Arc::new(crate::stages::compiled::lexicon().unwrap_or_else(Lexicon::build)));
 
+/// The word classes of folded word `folded` in the rules' lexicon (for the document pass,
+/// which asks whether a word is a given name).
+pub(crate) fn word_classes(folded: &str) -> u64 {
+    LEXICON.classes(folded)
+}
+
 /// Buffers reused across lines and calls.
 #[derive(Default)]
 pub(crate) struct Scratch {
@@ -263,7 +269,14 @@ impl Rules {
 
     /// Gazetteer-only mode's pass over one line (see [`veto_only`]): no rule adds a name,
     /// but the listed names most likely part of a longer unlisted one are left out.
-    pub fn veto_only(&self, line: LineInput, out: &mut Vec<Mention>, first: usize, sc: &mut Scratch) {
+    pub fn veto_only(
+        &self,
+        line: LineInput,
+        out: &mut Vec<Mention>,
+        first: usize,
+        sc: &mut Scratch,
+        lookup: &Lookup,
+    ) {
         let LineInput { text, folded, words, offset } = line;
         if out.len() == first {
             return;
@@ -272,7 +285,8 @@ impl Rules {
         let is_sport = || sport_line(text, folded, words);
         let line = Line::new(text, folded, &sc.toks, &self.lex);
         let why = sc.explain.then_some(&mut sc.reasons);
-        veto_only::drop_partial_names(&line, offset, out, first, is_sport, &self.off, why);
+        let kind = |m: &Mention| m.entry.and_then(|e| lookup.entries.kind(e));
+        veto_only::drop_partial_names(&line, offset, out, first, is_sport, kind, &self.off, why);
     }
 
     /// Runs the rules over one line. `out[first..]` holds the line's gazetteer mentions
@@ -383,20 +397,28 @@ impl Rules {
             // by binary search (a scan of the whole line per candidate was quadratic).
             let lo = gaz.partition_point(|g| g.end <= s);
             let hi = lo + gaz[lo..].iter().take_while(|g| g.start < e).count();
-            if lo < hi {
+            // A mention a veto dropped is no conflict for a person (`Σοφία` before
+            // `Κατσάτου`, which `veto_given_name_before_surname` gives back to the person
+            // rules); for the other labels it still is: the vetoed `Ανατολικού` of
+            // `Ανατολικού Οικονομικού Φόρουμ` is part of a longer name, not always a place's.
+            let freed = c.rule.label == Label::Per;
+            if drop[lo..hi].iter().any(|&d| !d || !freed) {
                 // The user's names are taken in only by a span that keeps their entry and label
                 // (a given name joined to a surname the user lists).
                 let keeps = |g: &GazSpan| {
                     !g.user || (g.entry.is_some() && g.entry == c.entry && g.label == c.rule.label)
                 };
-                if !c.absorbs || gaz[lo..hi].iter().any(|g| g.start < s || g.end > e || !keeps(g)) {
+                let live =
+                    gaz[lo..hi].iter().zip(&drop[lo..hi]).filter(|(_, &d)| !d || !freed).map(|(g, _)| g);
+                if !c.absorbs || live.clone().any(|g| g.start < s || g.end > e || !keeps(g)) {
                     continue;
                 }
-                drop[lo..hi].fill(true);
                 if *explain {
                     let by = c.rule.name;
-                    reasons.extend(gaz[lo..hi].iter().map(|g| (offset + g.start, offset + g.end, by)));
+                    let live = gaz[lo..hi].iter().zip(&drop[lo..hi]).filter(|(_, &d)| !d || !freed);
+                    reasons.extend(live.map(|(g, _)| (offset + g.start, offset + g.end, by)));
                 }
+                drop[lo..hi].fill(true);
             }
             taken[c.a..c.b].fill(true);
             // A person keeps a listed person's entry only if the name supports it: `Άλαν`
@@ -556,18 +578,9 @@ impl Vet<'_> {
                         cut.push((t.gaz as usize - 1, k));
                     }
                 }
-                // A capitalised common word is no name even when a list has it: a nationality
-                // noun (`Βρετανών`), a title (`Νικητής`), a day. A country spelled like one of
-                // its nationality nouns once folded (`Αργεντινή`, `Συρία`/`Σύρια`,
-                // `Μαυροβουνίου`) is the country, which the news names far more often, unless
-                // a title follows (`η Αργεντινή υπουργός`).
-                let country_not_noun = country(g)
-                    && t.has(class::NATIONALITY)
-                    && !line.next(i).is_some_and(|n| toks[n].has(class::TITLE));
                 if single
                     && g.label != Label::Per
-                    && t.has(class::NONAME)
-                    && !country_not_noun
+                    && common_word(&line, i, country(g))
                     && !g.learned
                     && may(g, VETO_COMMON)
                 {
@@ -595,20 +608,17 @@ impl Vet<'_> {
                 // as a mention of the place. Institutions (`Πανεπιστήμιο του Πειραιά`) are
                 // left to the organisation rules; after a head in lower case a country stays
                 // a place (`η συμφωνία της Ελλάδας με την Τουρκία`).
-                if g.label == Label::Loc && g.start == t.s as usize && may(g, VETO_NAME_OF) {
-                    let head = line
-                        .prev(i)
-                        .filter(|&p| veto_only::GENITIVE_ARTICLES.contains(&line.w(p)))
-                        .and_then(|p| line.prev(p))
-                        .filter(|&h| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD));
-                    if head.is_some_and(|h| toks[h].cap() || !country(g)) {
-                        let mut j = i;
-                        while j < toks.len() && toks[j].gaz == t.gaz {
-                            veto.push((t.gaz as usize - 1, j, VETO_NAME_OF));
-                            j += 1;
-                        }
-                        continue;
+                if g.label == Label::Loc
+                    && g.start == t.s as usize
+                    && may(g, VETO_NAME_OF)
+                    && ends_a_name(&line, i, country(g))
+                {
+                    let mut j = i;
+                    while j < toks.len() && toks[j].gaz == t.gaz {
+                        veto.push((t.gaz as usize - 1, j, VETO_NAME_OF));
+                        j += 1;
                     }
+                    continue;
                 }
                 if i + 1 >= toks.len() {
                     continue;
@@ -633,51 +643,31 @@ impl Vet<'_> {
                     veto.push((t.gaz as usize - 1, i, VETO_GIVEN));
                     continue;
                 }
-                // Not a constituency or a seat before a person: `ο βουλευτής Ηρακλείου Γιάννης
-                // Χ`, `ο δήμαρχος Ηρακλείου Μανώλης Χ` (a title before it, or a given name after).
-                let constituency = line.prev(i).is_some_and(|p| toks[p].has(class::TITLE));
                 if single
                     && g.label == Label::Loc
-                    && line.common_shape(i)
                     && n.gaz == 0
-                    && n.cap()
-                    && line.plain_gap(i + 1)
-                    && !n.has(class::NONAME | class::FUNCTION | class::GIVEN)
-                    && !constituency
+                    && adjective_before_name(&line, i)
                     && may(g, VETO_PLACE_SHAPE)
                 {
                     veto.push((t.gaz as usize - 1, i, VETO_PLACE_SHAPE));
                 }
             }
             let team = |g: &GazSpan| !g.user && is_on(off, organisation::NATIONAL_TEAM.name);
-            // A team's line-up: the country heads the line, before `:` or its coach in
-            // brackets, and a list of players follows (`Βραζιλία: Α, Β, Γ, ...`).
-            if let Some(g) = gaz.first().filter(|g| text[..g.start].trim().is_empty() && country(g)) {
-                let rest = text[g.end..].trim_start();
-                if (rest.starts_with(':') || rest.starts_with('('))
-                    && text.bytes().filter(|&c| c == b',').count() >= 4
-                    && !drop[0]
-                    && team(g)
-                {
+            let club = |g: &GazSpan| {
+                g.label == Label::Loc && g.entry.is_some_and(|e| fields_a_team(lookup.entries.kind(e)))
+            };
+            if let Some(g) = gaz.first().filter(|g| lineup_head(text, g.start, g.end) && club(g)) {
+                if !drop[0] && team(g) {
                     national_team(&mut mentions[0]);
                 }
             }
-            if gaz.iter().any(|g| country(g) && team(g)) && is_sport() {
+            if gaz.iter().any(|g| club(g) && team(g)) && is_sport() {
                 for (k, g) in gaz.iter().enumerate() {
-                    if !country(g) || drop[k] || !team(g) {
+                    if !club(g) || drop[k] || !team(g) {
                         continue;
                     }
-                    // The team is the subject or object, with its article: `η Κροατία`, `τη Σουηδία`;
-                    // not the host (`στη Ρωσία`), nor a pairing (`Γαλλία-Κροατία`).
                     let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
-                    // `κόντρα στην Ελβετία`: against the team.
-                    let article = line.prev(i).is_some_and(|p| {
-                        toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC)
-                            && (!toks[p].has(class::STO)
-                                || line.prev(p).is_some_and(|q| toks[q].has(class::AGAINST)))
-                    });
-                    let paired = text[..g.start].ends_with('-') || text[g.end..].starts_with('-');
-                    if article && !paired {
+                    if team_slot(&line, i, g.end) {
                         national_team(&mut mentions[k]);
                     }
                 }
@@ -709,6 +699,53 @@ impl Vet<'_> {
             toks[i].shape |= shape::BLOCKED;
         }
     }
+}
+
+/// Whether token `i`, a name of one word that a list holds (a country's if `country`), is
+/// a capitalised common word all the same, no name: a nationality noun (`Βρετανών`), a
+/// title (`Νικητής`), a day. A country spelled like one of its nationality nouns once folded
+/// (`Αργεντινή`, `Συρία`/`Σύρια`, `Μαυροβουνίου`) is the country, which the news names far
+/// more often, unless a title follows (`η Αργεντινή υπουργός`). The rule stage vetoes such
+/// names, and gazetteer-only mode leaves them out (`veto_only`).
+pub(crate) fn common_word(line: &Line, i: usize, country: bool) -> bool {
+    let toks = line.toks;
+    let t = &toks[i];
+    let country_not_noun =
+        country && t.has(class::NATIONALITY) && !line.next(i).is_some_and(|n| toks[n].has(class::TITLE));
+    t.has(class::NONAME) && !country_not_noun
+}
+
+/// Whether token `i`, a place of one word that a list holds, has the ending of a common
+/// noun or adjective and runs into an unlisted capitalised word (`Ανατολικού` in
+/// `Ανατολικού Οικονομικού Φόρουμ`): it is then part of a longer name. Not a constituency
+/// or a seat before a person: `ο βουλευτής Ηρακλείου Γιάννης Χ`, `ο δήμαρχος Ηρακλείου
+/// Μανώλης Χ` (a title before it, or a given name after). The rule stage vetoes such
+/// places, and gazetteer-only mode leaves them out (`veto_only`); each checks that the
+/// next word is unlisted.
+pub(crate) fn adjective_before_name(line: &Line, i: usize) -> bool {
+    let toks = line.toks;
+    let Some(n) = line.next(i) else { return false };
+    let constituency = line.prev(i).is_some_and(|p| toks[p].has(class::TITLE));
+    line.common_shape(i)
+        && toks[n].cap()
+        && !toks[n].has(class::NONAME | class::FUNCTION | class::GIVEN)
+        && !constituency
+}
+
+/// Whether the place whose name starts at token `i` (a country's if `country`) ends the
+/// name of a treaty, a day, a battle or a structure after a genitive article (`Συμφωνία
+/// των Πρεσπών`, `η συνθήκη του Μάαστριχτ`, `Ημέρα της Γης`, `Γεφύρι της Πλάκας`): the
+/// press writes the whole as one name, not as a mention of the place. Institutions
+/// (`Πανεπιστήμιο του Πειραιά`, class `ORG_HEAD`) are not asked here; after a head in
+/// lower case a country stays a place (`η συμφωνία της Ελλάδας με την Τουρκία`). The rule
+/// stage vetoes such places, and gazetteer-only mode leaves them out (`veto_only`).
+pub(crate) fn ends_a_name(line: &Line, i: usize, country: bool) -> bool {
+    let toks = line.toks;
+    line.prev(i)
+        .filter(|&p| veto_only::GENITIVE_ARTICLES.contains(&line.w(p)))
+        .and_then(|p| line.prev(p))
+        .filter(|&h| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD))
+        .is_some_and(|h| toks[h].cap() || !country)
 }
 
 /// An organisation's name the gazetteer found from token `i` that runs into a person's
@@ -815,31 +852,53 @@ pub(crate) fn national_team(m: &mut Mention) {
 }
 
 /// Whether `line` reads like a sentence of a sports report, where a country is its national
-/// team ([`organisation::NATIONAL_TEAM`]): two of its sports words (`γκολ`, `νίκησε`,
-/// `προκρίθηκε`), or a score such as `2-1` (which counts twice). The rule stage asks this of
+/// team ([`organisation::NATIONAL_TEAM`]): two of its sports words (`νίκησε`,
+/// `προκρίθηκε`), one that only sports reports use (`γκολ`, `Μουντιάλ`: class
+/// `SPORT_STRONG`, which counts twice), or a score such as `2-1` (which counts twice). The rule stage asks this of
 /// the lines with a country among their mentions, gazetteer-only mode of those where a
 /// place follows an article (`veto_only`). It reads the line as folded and classified
 /// for the lookup (`folded`, and `words`, whose classes hold the sports words: see
 /// [`add_sport_vocabulary`]), so it folds and looks up nothing again.
 pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> bool {
+    use crate::text::normalize::shape::WORD;
     let mut sport = 0;
-    for (t, w) in folded.tokens().iter().zip(words) {
-        if t.shape & crate::text::normalize::shape::WORD == 0 {
+    // The sports word counted, once: a word said twice (`Εθνική Στρατηγική ... Εθνική`) is
+    // one clue.
+    let mut seen = None;
+    let tokens = folded.tokens();
+    for (t, w) in tokens.iter().zip(words) {
+        if t.shape & WORD == 0 {
             continue;
         }
         let (s, e) = (t.s as usize, t.e as usize);
         if line.as_bytes()[s..e].iter().all(u8::is_ascii_digit) {
-            // A score: one or two digits, a hyphen or a dash, digits.
+            // A score: one or two digits, a hyphen or a dash, digits, and then no more of a
+            // number (`20-30.000`, `3-4%`) and no word but a function word (`3-1 χθες`, `2-1
+            // της`): a range counts things (`3-4 δεκαετίες`, `8-9 Ιουνίου`).
             let after = &line[e..];
-            if e - s <= 2
-                && ["-", "–"].iter().any(|d| {
-                    after.strip_prefix(d).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            let Some(r) = ["-", "–"].iter().find_map(|d| after.strip_prefix(d)) else { continue };
+            let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &r[digits..];
+            let number_goes_on = rest.starts_with('%')
+                || rest.starts_with(['.', ',']) && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+            let word_after = rest.len() - rest.trim_start_matches(' ').len();
+            let word_after = (word_after > 0).then(|| line.len() - rest.len() + word_after);
+            let counts_things = word_after.is_some_and(|at| {
+                tokens.iter().zip(words).any(|(t, w)| {
+                    t.s as usize == at && t.shape & WORD != 0 && w.classes & class::FUNCTION == 0
                 })
-            {
+            });
+            if e - s <= 2 && (1..=2).contains(&digits) && !number_goes_on && !counts_things {
                 sport += 2;
             }
         } else if w.classes & class::SPORT != 0 {
-            sport += 1;
+            let f = folded.str(t.fs, t.fe);
+            match seen {
+                Some(x) if x == f => continue,
+                None => seen = Some(f),
+                _ => {}
+            }
+            sport += if w.classes & class::SPORT_STRONG != 0 { 2 } else { 1 };
         }
         if sport >= 2 {
             return true;
@@ -848,10 +907,50 @@ pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> boo
     false
 }
 
-/// Whether token `t` is the article of a subject or an object (`η Κροατία`, `τον
-/// Παναθηναϊκό`): before a country in a sports report, its team.
-pub(crate) fn subject_article(t: &Tok) -> bool {
-    t.has(class::SUBJECT_ARTICLE)
+/// Whether a place of gazetteer kind `kind` fields a team: a country its national team, a
+/// city its club (`η Κροατία`, `η Λίβερπουλ`), unlike a region or an island.
+pub(crate) fn fields_a_team(kind: Option<&str>) -> bool {
+    matches!(kind, Some("country" | "city"))
+}
+
+/// Whether the country or city whose name starts at token `i` of `line` and ends at byte
+/// `end` stands where a sentence of a sports report names a national team or a club
+/// ([`organisation::NATIONAL_TEAM`]; the rule stage and gazetteer-only mode ask the same):
+/// after its article, as the subject, the object or the genitive of a match's word (`η
+/// Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Κολομβίας`), or after `κόντρα
+/// στην` (the team met). Not after a preposition (`στη Ρωσία`, the host), not a genitive
+/// that completes a capitalised name or a team's noun (`το Μουντιάλ της Ρωσίας`, `το
+/// Κύπελλο της Ισπανίας`, `η εθνική ομάδα της Γαλλίας`: the host, the country whose team
+/// the noun names), nor one name of a pairing (`Γαλλία-Κροατία`).
+pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
+    let toks = line.toks;
+    let Some(p) = line.prev(i) else { return false };
+    let article = &toks[p];
+    if !article.has(class::ART_FEM | class::ART_NEUT | class::ART_MASC) {
+        return false;
+    }
+    // `κόντρα στην Ελβετία`: against the team.
+    if article.has(class::STO) && !line.prev(p).is_some_and(|q| toks[q].has(class::AGAINST)) {
+        return false;
+    }
+    if !article.has(class::SUBJECT_ARTICLE | class::STO) {
+        // A genitive: of the capitalised name before it, or of a team's noun.
+        if line.prev(p).is_some_and(|h| toks[h].cap() && !line.weak(h) || toks[h].has(class::TEAM)) {
+            return false;
+        }
+    }
+    let start = toks[i].s as usize;
+    !(line.text[..start].ends_with('-') || line.text[end..].starts_with('-'))
+}
+
+/// Whether the name at bytes `start..end` of `line` heads a team's line-up: the line starts
+/// with it, `:` or its coach in brackets follows, and a list of players (four commas or
+/// more): `Βραζιλία: Α, Β, Γ, Δ, Ε`. Such a country is its national team.
+pub(crate) fn lineup_head(line: &str, start: usize, end: usize) -> bool {
+    let rest = line[end..].trim_start();
+    line[..start].trim().is_empty()
+        && (rest.starts_with(':') || rest.starts_with('('))
+        && line.bytes().filter(|&c| c == b',').count() >= 4
 }
 
 /// Strips function words and capitalised common words from the edges of a run.
@@ -1056,6 +1155,9 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
     {
         return None;
     }
+    if found.rule.label == Label::Per {
+        return Some(Cand { b: person::particle_surname(line, found.b), ..found });
+    }
     Some(found)
 }
 
@@ -1070,6 +1172,8 @@ mod tests {
         g.insert(Entry::new("grner:per:test-logaras", Label::Per, "Στέλιος Λογαράς").alias("Λογαράς"))
             .unwrap();
         g.insert(Entry::new("iso3166:UA", Label::Loc, "Ουκρανία").kind("country")).unwrap();
+        let nodecl = crate::gazetteer::Flags { nodecl: true, ..Default::default() };
+        g.insert(Entry::new("geonames:2644210", Label::Loc, "Λίβερπουλ").kind("city").flags(nodecl)).unwrap();
         // The rules alone (and this small list): the embedded gazetteers would find many
         // of the example names before the rules do.
         Recognizer::builder()

@@ -126,11 +126,14 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
     label: Label::Org,
     confidence: 0.75,
     doc: "In a sentence of a sports report (a score such as 2-1, or words such as γκολ, πέναλτι, \
-          προκρίθηκε), a country the gazetteer found is its national team, unless a preposition \
-          of place comes before it (στη Ρωσία: the host; but κόντρα στην Ελβετία); a country \
-          that heads a line-up (Βραζιλία: Α, Β, Γ...).",
+          προκρίθηκε), a country or a city the gazetteer found after its article is its national \
+          team or its club, unless a preposition of place comes before it (στη Ρωσία: the host; \
+          but κόντρα στην Ελβετία) or it is the genitive of a capitalised name or a team's noun \
+          (Μουντιάλ της Ρωσίας, εθνική ομάδα της Γαλλίας); a country that heads a line-up \
+          (Βραζιλία: Α, Β, Γ...).",
     examples: &[
         ("Η Ουκρανία νίκησε 3-1 και προκρίθηκε στον τελικό.", "Ουκρανία"),
+        ("Η Λίβερπουλ έχασε 2-0 στο ματς της Κυριακής.", "Λίβερπουλ"),
         ("Το ίδιο έκανε και κόντρα στην Ουκρανία στο τελευταίο ματς.", "Ουκρανία"),
         ("Ουκρανία (Πετρένκο): Σβιτλίνα, Ντεμτσένκο, Χόμενκο, Λούκας, Ζάιτσεφ.", "Ουκρανία"),
     ],

@@ -4,6 +4,7 @@
 use crate::Label;
 
 use super::candidates::{shape, Line};
+use super::veto_only::GENITIVE_ARTICLES;
 use super::{Cand, Rule};
 use crate::lexicon::class;
 
@@ -14,7 +15,8 @@ pub(crate) const INTRODUCED: Rule = Rule {
     label: Label::Loc,
     confidence: 0.85,
     doc: "A noun that names a kind of place (πόλη, νησί, περιοχή, πρωτεύουσα, χωριό, σταθμός, \
-          λίμνη...) right before the name, or before της/του and the name.",
+          λίμνη...) right before the name, or before της/του/των and the name; not a given name \
+          and a surname (ο δήμαρχος του νησιού Κώστας Χ.).",
     examples: &[
         ("Το τρένο σταμάτησε στο σταθμό Brennholt για δύο ώρες.", "Brennholt"),
         ("Οι φωτιές έκαψαν την περιοχή της Καλαμπάκας χθες.", "Καλαμπάκας"),
@@ -60,7 +62,9 @@ pub(crate) const PREPOSITION: Rule = Rule {
     label: Label::Loc,
     confidence: 0.7,
     doc: "A contracted article στη/στην/στο/στα/στις, or από/προς/μέχρι with an article, before a \
-          Greek-script name with no person or organisation evidence.",
+          Greek-script name with no person or organisation evidence (no given name first, no \
+          common-noun ending, no organisation head), and not a word that only begins a place's \
+          name (Άνω, Λεωφόρο) cut before a capitalised one.",
     examples: &[
         ("Τα παιδιά πήγαν κατασκήνωση στην Καλαμπάκα το καλοκαίρι.", "Καλαμπάκα"),
         ("Το πλοίο αναχώρησε από τη Ραφήνα στις οκτώ.", "Ραφήνα"),
@@ -75,12 +79,17 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     if a > 0 && line.street_abbr(a - 1) {
         return Some(Cand::new(a, b, &INTRODUCED));
     }
+    if person_shaped(line, a, b) {
+        return None;
+    }
     let p = line.prev(a)?;
     let intro = |i: usize| toks[i].has(class::LOC_INTRO) && !toks[i].cap();
     if intro(p) {
         return Some(Cand::new(a, b, &INTRODUCED));
     }
-    if toks[p].has(class::LINK) && !toks[p].has(class::AND) {
+    // `η περιοχή της X`: a genitive article; after an accusative the name is an object
+    // (`κάλεσε στην πρωτεύουσα τον X`).
+    if GENITIVE_ARTICLES.contains(&line.w(p)) {
         if let Some(pp) = line.prev(p) {
             if intro(pp) {
                 return Some(Cand::new(a, b, &INTRODUCED));
@@ -88,6 +97,26 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
         }
     }
     None
+}
+
+/// Whether the run `a..b` reads as a person's name, a given name and more words (`Κώστας
+/// Χατζηεμμανουήλ`, `Αντζέλικα Σιντόροβα`): after a place's noun it is the mayor or a
+/// resident (`ο δήμαρχος του νησιού Κώστας Χ.`), not the place. Not a direction or position
+/// word that starts a place's name (`Άνω Σούλα`).
+fn person_shaped(line: &Line, a: usize, b: usize) -> bool {
+    let t = &line.toks[a];
+    b - a >= 2 && t.has(class::GIVEN) && !t.has(class::LOC_ADJ)
+}
+
+/// Whether the run `a..b` is one word that only begins a place's name (a direction or
+/// position adjective, or a place's noun written with a capital: `Άνω`, `Λίμνη`,
+/// `Λεωφόρο`) and a capitalised word follows it: the run was cut before a name a gazetteer
+/// holds (`στην Άνω Αίγυπτο`, `στη Λεωφόρο Κηφισίας`), and the word alone is no place.
+fn head_only(line: &Line, a: usize, b: usize) -> bool {
+    let toks = line.toks;
+    b == a + 1
+        && toks[a].has(class::LOC_ADJ | class::LOC_INTRO)
+        && line.next(a).is_some_and(|n| toks[n].cap())
 }
 
 /// Landmarks (see [`LANDMARK`]).
@@ -132,6 +161,15 @@ pub(crate) fn preposition(line: &Line, a: usize, b: usize) -> Option<Cand> {
     if (a..b).any(|i| line.common_shape(i) || toks[i].has(class::ORG_HEAD | class::INSTITUTION)) {
         return None;
     }
+    // A person (`πίσω από την Αντζέλικα Σιντόροβα`, `είπα στην Τερέζα`), or a word that
+    // only begins a place's name, cut before the listed rest (`στην Άνω | Αίγυπτο`, `στη
+    // Λεωφόρο | Κηφισίας`).
+    if person_shaped(line, a, b)
+        || toks[a].has(class::GIVEN) && !toks[a].has(class::LOC_ADJ)
+        || head_only(line, a, b)
+    {
+        return None;
+    }
     let p = line.prev(a)?;
     if toks[p].has(class::STO) && toks[p].has(class::ART_FEM) {
         return Some(Cand::new(a, b, &PREPOSITION));
@@ -143,4 +181,46 @@ pub(crate) fn preposition(line: &Line, a: usize, b: usize) -> Option<Cand> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Entry, Gazetteer, Label, Recognizer, Stage};
+
+    /// The texts of the places `text` yields, with a one-entry gazetteer (`Αίγυπτος`).
+    fn places(text: &str) -> Vec<String> {
+        let mut g = Gazetteer::new("test");
+        g.insert(Entry::new("x:eg", Label::Loc, "Αίγυπτος").kind("country")).unwrap();
+        let ner = Recognizer::builder()
+            .default_gazetteers(false)
+            .gazetteer(g.context_checks(true))
+            .stage(Stage::Document, false)
+            .build()
+            .unwrap();
+        ner.extract(text)
+            .into_iter()
+            .filter(|e| e.label == Label::Loc)
+            .map(|e| e.text().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn persons_and_name_heads_are_no_places() {
+        for (text, want) in [
+            // A person after a preposition or a place's noun.
+            ("Τερμάτισε δεύτερη πίσω από την Μαρίνα Ζερβούδη στον τελικό.", vec![]),
+            ("Το είπα στην Μαρίνα χθες το βράδυ.", vec![]),
+            ("Ο δήμαρχος του νησιού Κώστας Ζερβούδης μίλησε χθες.", vec![]),
+            ("Κάλεσε στην πρωτεύουσα τον Μάρκο Ζερβούδη για συνάντηση.", vec![]),
+            // A word that only begins a place's name, cut before a listed name.
+            ("Ανακάλυψαν τάφο στην Άνω Αίγυπτο οι αρχαιολόγοι.", vec!["Αίγυπτο"]),
+            ("Το ατύχημα έγινε στη Λεωφόρο Ζερβουδάκη χθες.", vec![]),
+            // Places.
+            ("Τα παιδιά πήγαν κατασκήνωση στην Καλαμπάκα το καλοκαίρι.", vec!["Καλαμπάκα"]),
+            ("Οι φωτιές έκαψαν την περιοχή της Καλαμπάκας χθες.", vec!["Καλαμπάκας"]),
+            ("Έμεινε δύο χρόνια στην Άνω Σούλα με την οικογένειά του.", vec!["Άνω Σούλα"]),
+        ] {
+            assert_eq!(places(text), want, "{text:?}");
+        }
+    }
 }

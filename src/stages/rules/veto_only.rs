@@ -22,8 +22,10 @@ use crate::Label;
 ///   Λιβάς`; a place of one word that is also a given name there (`Αθηνά Παπαδάκη`,
 ///   `Σοφία Νικολάου`: class `GIVEN`); a place of one word written like a
 ///   masculine or neuter adjective in -ικός there, the adjective of the name that follows
-///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; not the feminine, which many regions have:
-///   `Αττική`, `Αφρική`); and a name in Latin letters right
+///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; the feminine, which many regions have
+///   (`Αττική`, `Αφρική`), only before an unlisted capitalised word that is no given name,
+///   as the rule stage decides: [`crate::stages::rules::adjective_before_name`]); and a
+///   name in Latin letters right
 ///   before a capitalised word in Latin letters: `Samsung Electronics`, `Google Play`, `AP
 ///   Photo`. Other places and organisations are kept there, as a person's name often
 ///   follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια
@@ -36,11 +38,17 @@ use crate::Label;
 ///   `of` (`de`, `di`, `du`...) that follows a capitalised Latin word (`University of
 ///   California`, `Bank of England`). After any other capitalised word the place is kept:
 ///   measured on Greek news, it is a place of its own more often than not (`ο υπουργός
-///   Εξωτερικών της Ρωσίας`, `το Εφετείο της Αθήνας`);
+///   Εξωτερικών της Ρωσίας`, `το Εφετείο της Αθήνας`). The head of a treaty, a day or a
+///   structure counts in lower case too, as the rule stage decides
+///   ([`crate::stages::rules::ends_a_name`]: `η συμφωνία των Πρεσπών`), except before a
+///   country (`η συμφωνία της Ελλάδας με`);
 /// * a place or an organisation joined to another name by a hyphen without spaces
 ///   (`Γαλλία-Πορτογαλία`, `συμφωνία Ελλάδας-Ιταλίας`, `ΕΕ-Καναδά`): a pairing, a match or a
 ///   route, which the press does not write as a mention of either name; the rule stage
 ///   vetoes the same names ([`crate::stages::rules::hyphen_pair`] decides for both);
+/// * a name of one word that is a capitalised common word all the same (a nationality
+///   noun, a title, a day: `Τούρκου`, `Νικητής`), as the rule stage vetoes it
+///   ([`crate::stages::rules::common_word`]);
 /// * a name glued to an `@`: part of an e-mail address or a handle
 ///   (`onoma@naftemporiki.gr`, `@Reuters`), which a by-line or a credit gives, not a
 ///   mention of the organisation.
@@ -58,14 +66,11 @@ use crate::Label;
 /// a title (`Δρ.`); the press abbreviates the given name so, and the name is both.
 ///
 /// In a sentence of a sports report (two sports words or a score such as `2-1`:
-/// [`crate::stages::rules::sport_line`]) it relabels a kept place right after a nominative or
-/// accusative article (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `το Μεξικό ισοφάρισε`)
-/// as an organisation: there the place is the subject or the object of a match, its
-/// national team or its club, as the rule stage decides for countries
-/// ([`crate::stages::rules::national_team`]). After a genitive article (`ο προπονητής της
-/// Κροατίας`, `το Παγκόσμιο Κύπελλο της Ρωσίας`) or a preposition (`στη Ρωσία`, the host)
-/// the place stays a place: measured on Greek news, the genitive is a place about as often
-/// as a team.
+/// [`crate::stages::rules::sport_line`]) it relabels a kept country or city where such a sentence
+/// names a team (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Κολομβίας`, `κόντρα
+/// στην Ελβετία`: [`crate::stages::rules::team_slot`]), and a country that heads a team's
+/// line-up ([`crate::stages::rules::lineup_head`]), as its national team or club: the rule stage
+/// decides by the same definitions ([`crate::stages::rules::national_team`]).
 ///
 /// "Right after/before" means separated by white space only. The capitalised word does not
 /// count when it is itself part of a name kept here, when it begins a sentence or a
@@ -73,20 +78,27 @@ use crate::Label;
 /// capitals (in text written in capitals, a capital says nothing). On Greek news, the names
 /// left out so are wrong about nine times in ten.
 ///
-/// `is_sport` says whether the line is a sports report (asked at most once per line). The
+/// `is_sport` says whether the line is a sports report (asked at most once per line);
+/// `kind` gives a mention's gazetteer kind (`country`, `city`...). The
 /// user's names (see [`Mention::user`]) are kept as they are; the checks named in `off`
 /// are switched off (see [`crate::stages::rules::VETOES`]); `why`, if given, gets each
 /// dropped name's document span and the name of the check that dropped it.
-pub(crate) fn drop_partial_names(
+// The line, its mentions and the switches the rule stage's own pass takes too.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn drop_partial_names<'k>(
     line: &Line,
     offset: usize,
     mentions: &mut Vec<Mention>,
     first: usize,
     is_sport: impl FnOnce() -> bool,
+    kind: impl for<'m> Fn(&'m Mention) -> Option<&'k str>,
     off: &[&'static str],
     mut why: Option<&mut Vec<(usize, usize, &'static str)>>,
 ) {
-    use crate::stages::rules::{is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_TAIL, VETO_HYPHEN};
+    use crate::stages::rules::{
+        is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_TAIL, VETO_COMMON, VETO_HYPHEN,
+        VETO_PLACE_SHAPE,
+    };
     let toks = line.toks;
     let text = line.text;
     let mut kept_end = 0; // end (in `line`) of the last mention kept on this line
@@ -165,11 +177,13 @@ pub(crate) fn drop_partial_names(
                 GENITIVE_ARTICLES.contains(&line.w(article))
             };
             let Some(w) = line.prev(article).filter(|_| linking) else { return false };
-            (latin_name || toks[w].has(class::NAME_HEAD))
+            let institution = (latin_name || toks[w].has(class::NAME_HEAD))
                 && kept_end <= toks[w].s as usize
                 && capitalised(w)
                 && (!latin_name || toks[w].is(shape::LATIN))
-                && !line.weak(w)
+                && !line.weak(w);
+            // A treaty, a day or a structure: as the rule stage decides.
+            institution || !latin_name && super::ends_a_name(line, ta, kind(&mentions[i]) == Some("country"))
         };
         // A place right after a kept place, in the genitive: the region that tells which
         // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
@@ -192,9 +206,32 @@ pub(crate) fn drop_partial_names(
         let paired = || label != Label::Per && super::hyphen_pair(text, s, e);
         // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
         let address = || text[..s].ends_with('@') || text[e..].starts_with('@');
+        // A capitalised common word that a list holds (`Τούρκου`, `Νικητής`), as the rule
+        // stage decides.
+        let common = || {
+            on_words
+                && one_word
+                && label != Label::Per
+                && !mentions[i].learned
+                && super::common_word(line, ta, kind(&mentions[i]) == Some("country"))
+        };
+        // A place with an adjective's ending before an unlisted capitalised word
+        // (`Ανατολικού Οικονομικού Φόρουμ`), as the rule stage decides.
+        let adjective = || {
+            on_words
+                && one_word
+                && label == Label::Loc
+                && tb < toks.len()
+                && next_start(i, mentions) > toks[tb].s as usize
+                && super::adjective_before_name(line, ta)
+        };
         // The first check that drops the name, in this order (each is asked only if those
         // before it keep the name).
-        let dropped_by = if is_on(off, PARTIAL_TAIL) && tail() {
+        let dropped_by = if is_on(off, VETO_COMMON) && common() {
+            Some(VETO_COMMON)
+        } else if is_on(off, VETO_PLACE_SHAPE) && adjective() {
+            Some(VETO_PLACE_SHAPE)
+        } else if is_on(off, PARTIAL_TAIL) && tail() {
             Some(PARTIAL_TAIL)
         } else if is_on(off, PARTIAL_HEAD) && head() {
             Some(PARTIAL_HEAD)
@@ -214,13 +251,15 @@ pub(crate) fn drop_partial_names(
         } else {
             let prev_end = kept_end;
             kept_end = e;
-            // A place after a nominative or accusative article in a sports report: a
-            // national team or a club (`η Κροατία νίκησε 2-1`).
+            // A country where a sports report names a team (`η Κροατία νίκησε 2-1`), or
+            // heading a line-up: its national team, as the rule stage decides.
             if label == Label::Loc
                 && is_on(off, super::organisation::NATIONAL_TEAM.name)
                 && on_words
-                && line.prev(ta).is_some_and(|p| super::subject_article(&toks[p]))
-                && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f()))
+                && super::fields_a_team(kind(&mentions[i]))
+                && (i == first && super::lineup_head(text, s, e)
+                    || super::team_slot(line, ta, e)
+                        && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f())))
             {
                 super::national_team(&mut mentions[i]);
             }
@@ -338,7 +377,8 @@ mod tests {
     fn a_place_ending_an_organisation_name_is_left_out() {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
                    x:ca\tLOC\tCalifornia\t\tregion\t\n\
-                   x:pi\tLOC\tΠειραιάς\t\tcity\t\n";
+                   x:pi\tLOC\tΠειραιάς\t\tcity\t\n\
+                   x:gr\tLOC\tΕλλάδα\t\tcountry\t\n";
         let ner = recognizer(tsv, false);
         let found = |text: &str| texts(&ner, text);
         assert!(found("στο University of California είπε").is_empty());
@@ -363,7 +403,10 @@ mod tests {
         ] {
             assert!(found(text).is_empty(), "{text:?}");
         }
-        assert_eq!(found("την ημέρα του Πειραιά"), ["Πειραιά"]);
+        // With a head in lower case too, as the rule stage decides; but a country's name
+        // then stays a place (`η συμφωνία της Ελλάδας με`).
+        assert!(found("η συμφωνία του Πειραιά υπεγράφη").is_empty());
+        assert_eq!(found("η συμφωνία της Ελλάδας με τον Πειραιά"), ["Ελλάδας", "Πειραιά"]);
     }
 
     #[test]
@@ -401,6 +444,11 @@ mod tests {
             ("στο Ελληνικό χθες", vec!["Ελληνικό"]),
             ("στο Ελληνικό Αθήνα", vec!["Ελληνικό", "Αθήνα"]),
             ("της Αρκτικής Ελλάδα", vec!["Αρκτικής", "Ελλάδα"]),
+            // The feminine before an unlisted capitalised word (not a given name, not after
+            // a title), as the rule stage decides.
+            ("η Αρκτική Συμμαχία ανακοίνωσε", vec![]),
+            ("στην Αρκτική Σοφία", vec!["Αρκτική", "Σοφία"]),
+            ("ο βουλευτής Αρκτικής Παπαδάκης", vec!["Αρκτικής"]),
         ] {
             assert_eq!(found(text), want, "{text:?}");
         }
@@ -463,6 +511,27 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_common_words_are_left_out_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:tu\tLOC\tΤούρκου\t\tcity\tnodecl\n\
+                   x:ar\tLOC\tΑργεντινή\t\tcountry\t\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            let found = |text: &str| listed(&ner, text);
+            for (text, want) in [
+                // A nationality noun that a list holds as a town.
+                ("η σύλληψη του Τούρκου ψαρά χθες", vec![]),
+                // A country spelled like its nationality noun is the country, unless a
+                // title follows.
+                ("ταξίδεψε στην Αργεντινή χθες", vec!["Αργεντινή"]),
+                ("η Αργεντινή υπουργός μίλησε", vec![]),
+            ] {
+                assert_eq!(found(text), want, "{text:?}, rules {rules}");
+            }
+        }
+    }
+
+    #[test]
     fn names_in_addresses_are_left_out() {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
                    x:np\tORG\tΝαυτεμπορική\tnaftemporiki.gr\tmedia\t\n\
@@ -519,31 +588,55 @@ mod tests {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
                    x:ua\tLOC\tΟυκρανία\t\tcountry\t\n\
                    x:mx\tLOC\tΜεξικό\t\tcountry\tnodecl\n\
-                   x:pt\tLOC\tΠορτογαλία\t\tcountry\t\n";
-        let ner = recognizer(tsv, false);
-        let found = |text: &str| -> Vec<(String, Label)> {
-            ner.extract(text).into_iter().map(|e| (e.text().to_string(), e.label)).collect()
-        };
+                   x:pt\tLOC\tΠορτογαλία\t\tcountry\t\n\
+                   x:lv\tLOC\tΛίβερπουλ\t\tcity\tnodecl\n\
+                   x:cr\tLOC\tΚρήτη\t\tisland\t\n";
         let (org, loc) = (Label::Org, Label::Loc);
-        for (text, want) in [
-            // The subject or the object of a match: a score or two sports words.
-            ("Η Ουκρανία νίκησε 3-1 χθες βράδυ", vec![("Ουκρανία", org)]),
-            ("Το γκολ έκρινε τον τελικό με το Μεξικό", vec![("Μεξικό", org)]),
-            ("Η ομάδα απέκλεισε την Πορτογαλία στα πέναλτι", vec![("Πορτογαλία", org)]),
-            // A place: the host, a genitive, a sentence that is no sports report.
-            ("Τα πέναλτι στον τελικό στην Ουκρανία", vec![("Ουκρανία", loc)]),
-            (
-                "Ο προπονητής της Πορτογαλίας είπε ότι το γκολ στον τελικό ήταν άκυρο",
-                vec![("Πορτογαλίας", loc)],
-            ),
-            ("Η Ουκρανία υπέγραψε τη συμφωνία με το Μεξικό", vec![("Ουκρανία", loc), ("Μεξικό", loc)]),
-            ("Η Ουκρανία ζήτησε 2 δισ. ευρώ", vec![("Ουκρανία", loc)]),
-        ] {
-            let want: Vec<(String, Label)> = want.into_iter().map(|(t, l)| (t.to_string(), l)).collect();
-            assert_eq!(found(text), want, "{text:?}");
+        // Both modes decide alike; the listed names only (the rule stage finds more).
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            let found = |text: &str| -> Vec<(String, Label)> {
+                let listed = ner.extract(text).into_iter().filter(|e| e.id().is_some());
+                listed.map(|e| (e.text().to_string(), e.label)).collect()
+            };
+            for (text, want) in [
+                // The subject or the object of a match: a score or two sports words.
+                ("Η Ουκρανία νίκησε 3-1 χθες βράδυ", vec![("Ουκρανία", org)]),
+                ("Το γκολ έκρινε τον τελικό με το Μεξικό", vec![("Μεξικό", org)]),
+                ("Η ομάδα απέκλεισε την Πορτογαλία στα πέναλτι", vec![("Πορτογαλία", org)]),
+                // The genitive of a match's word, `κόντρα στην`, a line-up.
+                (
+                    "Ο προπονητής της Πορτογαλίας είπε ότι το γκολ στον τελικό ήταν άκυρο",
+                    vec![("Πορτογαλίας", org)],
+                ),
+                ("Το γκολ στο ματς κόντρα στην Ουκρανία", vec![("Ουκρανία", org)]),
+                ("Μεξικό: Άλφα, Βήτα, Γάμμα, Δέλτα, Έψιλον", vec![("Μεξικό", org)]),
+                // A city: its club; not an island or a region.
+                ("Η Λίβερπουλ νίκησε 2-0 την Πορτογαλία", vec![("Λίβερπουλ", org), ("Πορτογαλία", org)]),
+                ("Η Κρήτη νίκησε 2-0", vec![("Κρήτη", loc)]),
+                // A place: the host, the genitive of a capitalised name or of a team's noun, a
+                // pairing, a sentence that is no sports report.
+                ("Τα πέναλτι στον τελικό στην Ουκρανία", vec![("Ουκρανία", loc)]),
+                ("Το γκολ στο Μουντιάλ της Ουκρανίας ήταν το πρώτο", vec![("Ουκρανίας", loc)]),
+                ("Ο αρχηγός της εθνικής ομάδας της Πορτογαλίας σκόραρε", vec![("Πορτογαλίας", loc)]),
+                ("Η Ουκρανία υπέγραψε τη συμφωνία με το Μεξικό", vec![("Ουκρανία", loc), ("Μεξικό", loc)]),
+                ("Η Ουκρανία ζήτησε 2 δισ. ευρώ", vec![("Ουκρανία", loc)]),
+                // Number ranges are no score: a count, a date, a larger number.
+                ("Η Ουκρανία άλλαξε σε 3-4 δεκαετίες", vec![("Ουκρανία", loc)]),
+                ("Η Ουκρανία θα ψηφίσει στις 28-29 Ιουνίου", vec![("Ουκρανία", loc)]),
+                ("Η Ουκρανία δίνει 20-30.000 ευρώ", vec![("Ουκρανία", loc)]),
+                ("Η Ουκρανία πέρασε στο 5-6%", vec![("Ουκρανία", loc)]),
+                // One word that only sports reports use is clue enough.
+                ("Η Ουκρανία έχασε με γκολ στο τέλος", vec![("Ουκρανία", org)]),
+                // A sports word said twice is one clue.
+                ("Η Ουκρανία και η ομάδα της, μια ομάδα ειδικών", vec![("Ουκρανία", loc)]),
+            ] {
+                let want: Vec<(String, Label)> = want.into_iter().map(|(t, l)| (t.to_string(), l)).collect();
+                assert_eq!(found(text), want, "{text:?}, rules {rules}");
+            }
+            // The team's source is the rule stage's rule.
+            let team = ner.extract("Η Ουκρανία νίκησε 3-1").remove(0);
+            assert_eq!(team.source.to_string(), "rule:org_national_team");
         }
-        // The team's source is the rule stage's rule.
-        let team = ner.extract("Η Ουκρανία νίκησε 3-1").remove(0);
-        assert_eq!(team.source.to_string(), "rule:org_national_team");
     }
 }
