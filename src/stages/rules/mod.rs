@@ -1030,7 +1030,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
     let on = |c: Option<Cand>| c.filter(|c| is_on(off, c.rule.name));
     let toks = line.toks;
     if r.dotted {
-        return on(organisation::acronym(line, r.a, r.b, true));
+        return on(organisation::acronym(line, r.a, r.b, true, gaz));
     }
     // In a headline in capitals every word is capitalised: only an acronym's shape and a
     // known given name are evidence (`Η ΚΥΒΕΡΝΗΣΗ ΑΠΑΝΤΑ ΣΤΗΝ ΑΝΤΙΠΟΛΙΤΕΥΣΗ` is no name;
@@ -1039,7 +1039,8 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
         let (a, b) = strip(line, r.a, r.b);
         return (a < b)
             .then(|| {
-                on(organisation::acronym(line, a, b, false)).or_else(|| on(person::given_name(line, a, b)))
+                on(organisation::acronym(line, a, b, false, gaz))
+                    .or_else(|| on(person::given_name(line, a, b)))
             })
             .flatten();
     }
@@ -1233,6 +1234,44 @@ mod tests {
     }
 
     #[test]
+    fn acronym_takes_the_place_of_its_local_unit() {
+        // A known place in the genitive right after an acronym is its unit's; a nominative
+        // or a place after a particle is not.
+        let ner = recognizer();
+        for (sentence, mention) in [
+            ("Η απόφαση της ΥΠΕΞ Ουκρανίας δημοσιεύθηκε χθες.", "ΥΠΕΞ Ουκρανίας"),
+            ("Η απόφαση της Α.Τ.Κ. Ουκρανίας δημοσιεύθηκε.", "Α.Τ.Κ. Ουκρανίας"),
+            ("Τη συμφωνία με την ΥΠΕΞ Ουκρανία υπέγραψαν χθες.", "ΥΠΕΞ"),
+            ("Η απόφαση της ΥΠΕΞ της Ουκρανίας δημοσιεύθηκε χθες.", "ΥΠΕΞ"),
+        ] {
+            let ents = ner.extract(sentence);
+            assert!(
+                ents.iter()
+                    .any(|e| e.text() == mention && e.source == Source::Rule(organisation::ACRONYM.name)),
+                "{mention} in {sentence}: {ents:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn latin_brand_is_not_a_woman() {
+        // A Latin name after a feminine article is a brand, unless a known given name or a
+        // title starts it.
+        let ner = recognizer();
+        for (sentence, mention, brand) in [
+            ("Νέα συσκευή παρουσίασε χθες η Zentrova στην έκθεση.", "Zentrova", true),
+            ("Το νέο βιβλίο της Elizabeth κυκλοφόρησε χθες.", "Elizabeth", false),
+            ("Μίλησε στο συνέδριο η Dr Hollins για την έρευνα.", "Hollins", false),
+        ] {
+            let ents = ner.extract(sentence);
+            let found = ents
+                .iter()
+                .any(|e| e.text().contains(mention) && e.source == Source::Rule(organisation::LATIN.name));
+            assert_eq!(found, brand, "{mention} in {sentence}: {ents:?}");
+        }
+    }
+
+    #[test]
     fn common_capitalised_words_are_not_names() {
         let ner = recognizer();
         for (sentence, word) in [
@@ -1243,6 +1282,9 @@ mod tests {
             ("Ο υπουργός Εξωτερικών ήταν εκεί.", "Εξωτερικών"),
             ("Ο δείκτης CET1 της τράπεζας αυξήθηκε πέρσι.", "CET1"),
             ("Το εμβόλιο κατά του HPV διατίθεται δωρεάν.", "HPV"),
+            ("Οι δαπάνες του ΠΔΕ αυξήθηκαν κατά 5% πέρσι.", "ΠΔΕ"),
+            ("Η απόδοση ιδίων κεφαλαίων (ROE) έφτασε το 9%.", "ROE"),
+            ("Ο οίκος αναβάθμισε τα ομόλογα σε «BBB» χθες.", "BBB"),
             ("Χθες ο Σύνδεσμος εξέδωσε ανακοίνωση.", "Σύνδεσμος"),
         ] {
             let ents = ner.extract(sentence);
