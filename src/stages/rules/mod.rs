@@ -155,6 +155,11 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
     ),
     (VETO_GIVEN, "a given name taken for a place, before a surname (`Αθηνά Κοτζαμπάση`)"),
     (VETO_PLACE_SHAPE, "a place shaped like a common word, before a capitalised word"),
+    (
+        VETO_PERSON_SLOT,
+        "a one-word place where a person's name stands: after an abbreviated title or an \
+         initial (`ο κ. Ζωγράφος`, `Δ. Βαρνάβα`)",
+    ),
     (VETO_WORK_TITLE, "the whole title of a work in guillemets after its noun (`το βιβλίο «Ιθάκη»`)"),
     (
         VETO_ORG_PERSON,
@@ -171,6 +176,7 @@ pub(crate) const VETO_HYPHEN: &str = "veto_hyphen_pair";
 pub(crate) const VETO_NAME_OF: &str = "veto_place_ending_a_name";
 pub(crate) const VETO_GIVEN: &str = "veto_given_name_before_surname";
 pub(crate) const VETO_PLACE_SHAPE: &str = "veto_place_before_name";
+pub(crate) const VETO_PERSON_SLOT: &str = "veto_place_in_person_slot";
 pub(crate) const VETO_WORK_TITLE: &str = "veto_title_of_work";
 pub(crate) const VETO_ORG_PERSON: &str = "veto_organisation_before_person";
 pub(crate) const PARTIAL_TAIL: &str = "partial_name_tail";
@@ -606,6 +612,10 @@ impl Vet<'_> {
                     }
                     continue;
                 }
+                if single && g.label == Label::Loc && person_slot(&line, i) && may(g, VETO_PERSON_SLOT) {
+                    veto.push((t.gaz as usize - 1, i, VETO_PERSON_SLOT));
+                    continue;
+                }
                 if i + 1 >= toks.len() {
                     continue;
                 }
@@ -717,6 +727,30 @@ pub(crate) fn adjective_before_name(line: &Line, i: usize) -> bool {
         && !toks[n].has(class::NONAME | class::FUNCTION | class::GIVEN)
         && !constituency
 }
+
+/// Whether token `i`, the first word of a listed place, stands where only a person's
+/// name does: right after an abbreviated title (`ο κ. Ζωγράφος`, `η κα Σοφία`) or an
+/// initial (`ο Δ. Βαρνάβας`, `της Ελ. Σβορώνου`). Many surnames and given names are also
+/// towns (`Ζωγράφου`, `Βύρωνας`, `Παλαμάς`); there the person's evidence wins. Not an
+/// abbreviation that begins a street's or a place's name (`Λεωφ. Κηφισίας`, `Αγ.
+/// Παρασκευή`, `Ν. Σμύρνη`: class `STREET_ABBR` and [`PLACE_ABBREVIATIONS`]). The rule
+/// stage vetoes such places (the person rules then read the name), and gazetteer-only mode
+/// leaves them out (`veto_only`).
+pub(crate) fn person_slot(line: &Line, i: usize) -> bool {
+    let toks = line.toks;
+    if i == 0 || line.gap(i) != ". " && line.gap(i) != " " {
+        return false;
+    }
+    let p = i - 1;
+    let dot = line.gap(i) == ". ";
+    let title = toks[p].has(class::ABBR) && !toks[p].cap() && (dot || line.w(p) != "κ");
+    let initial = dot && line.initial(p) && !line.street_abbr(p) && !PLACE_ABBREVIATIONS.contains(&line.w(p));
+    title || initial
+}
+
+/// Abbreviated first words of places' names (`Αγ. Παρασκευή`, `Ν. Σμύρνη`, `Π. Φάληρο`,
+/// `Άν. Λιόσια`): before a place they are no initial.
+const PLACE_ABBREVIATIONS: [&str; 8] = ["Αγ", "Ν", "Π", "Άν", "Κάτ", "Ακρ", "Ορ", "Ι"];
 
 /// Whether the place whose name starts at token `i` (a country's if `country`) ends the
 /// name of a treaty, a day, a battle or a structure after a genitive article (`Συμφωνία

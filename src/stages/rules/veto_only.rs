@@ -97,7 +97,7 @@ pub(crate) fn drop_partial_names<'k>(
 ) {
     use crate::stages::rules::{
         is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_TAIL, VETO_COMMON, VETO_HYPHEN,
-        VETO_PLACE_SHAPE,
+        VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
     };
     let toks = line.toks;
     let text = line.text;
@@ -225,12 +225,17 @@ pub(crate) fn drop_partial_names<'k>(
                 && next_start(i, mentions) > toks[tb].s as usize
                 && super::adjective_before_name(line, ta)
         };
+        // A place where a person's name stands (`ο κ. Ζωγράφος`, `Δ. Βαρνάβα`), as the rule
+        // stage decides.
+        let person_slot = || on_words && one_word && label == Label::Loc && super::person_slot(line, ta);
         // The first check that drops the name, in this order (each is asked only if those
         // before it keep the name).
         let dropped_by = if is_on(off, VETO_COMMON) && common() {
             Some(VETO_COMMON)
         } else if is_on(off, VETO_PLACE_SHAPE) && adjective() {
             Some(VETO_PLACE_SHAPE)
+        } else if is_on(off, VETO_PERSON_SLOT) && person_slot() {
+            Some(VETO_PERSON_SLOT)
         } else if is_on(off, PARTIAL_TAIL) && tail() {
             Some(PARTIAL_TAIL)
         } else if is_on(off, PARTIAL_HEAD) && head() {
@@ -580,6 +585,39 @@ mod tests {
             ("ο ΓΓ.Παπαδάκης", vec!["Παπαδάκης"]),
         ] {
             assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_after_a_title_or_an_initial_is_a_person_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:zog\tLOC\tΖωγράφος\t\tcity\t\n\
+                   x:sof\tLOC\tΣοφία\t\tcity\t\n\
+                   x:smy\tLOC\tΣμύρνη\t\tcity\t\n\
+                   x:kif\tLOC\tΚηφισιά\t\tcity\t\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            for (text, want) in [
+                // A person's slot: an abbreviated title, an initial.
+                ("Ο κ. Ζωγράφος μίλησε χθες στη Βουλή.", vec![]),
+                ("Η κα Σοφία δεν απάντησε.", vec![]),
+                ("Το υπέγραψε ο Δ. Ζωγράφος, πρόεδρος του συλλόγου.", vec![]),
+                ("Το νέο βιβλίο της Ελ. Σοφία κυκλοφόρησε.", vec![]),
+                // A place: after an abbreviation that begins a place's or a street's name,
+                // after a capital that ends a sentence, after a lower-case word.
+                ("Ζει στη Ν. Σμύρνη από το 1990.", vec!["Σμύρνη"]),
+                ("Η πορεία έφτασε στη Λεωφ. Κηφισιά.", vec!["Κηφισιά"]),
+                ("Έμεινε στον Ζωγράφο. Σοφία και Κηφισιά ακολουθούν.", vec!["Ζωγράφο", "Σοφία", "Κηφισιά"]),
+                ("Μένει στον Ζωγράφο από πέρυσι.", vec!["Ζωγράφο"]),
+            ] {
+                let got: Vec<String> = ner
+                    .extract(text)
+                    .into_iter()
+                    .filter(|e| e.label == Label::Loc)
+                    .map(|e| e.text().to_string())
+                    .collect();
+                assert_eq!(got, want, "{text:?} (rules {rules})");
+            }
         }
     }
 
