@@ -158,7 +158,7 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
     (
         VETO_PERSON_SLOT,
         "a one-word place where a person's name stands: after an abbreviated title or an \
-         initial (`ο κ. Ζωγράφος`, `Δ. Βαρνάβα`)",
+         initial (`ο κ. Ζωγράφος`, `Δ. Βαρνάβα`), or in a line-up after a colon",
     ),
     (VETO_WORK_TITLE, "the whole title of a work in guillemets after its noun (`το βιβλίο «Ιθάκη»`)"),
     (
@@ -556,6 +556,7 @@ impl Vet<'_> {
         let mut veto: Vec<(usize, usize, &'static str)> = Vec::new();
         let mut blocked = Vec::new();
         let mut cut = Vec::new();
+        let places = gaz.iter().filter(|g| g.label == Label::Loc).count();
         {
             let line = Line::new(text, folded, toks, lex);
             for i in 0..toks.len() {
@@ -612,7 +613,11 @@ impl Vet<'_> {
                     }
                     continue;
                 }
-                if single && g.label == Label::Loc && person_slot(&line, i) && may(g, VETO_PERSON_SLOT) {
+                if single
+                    && g.label == Label::Loc
+                    && person_slot(&line, i, g.end, places)
+                    && may(g, VETO_PERSON_SLOT)
+                {
                     veto.push((t.gaz as usize - 1, i, VETO_PERSON_SLOT));
                     continue;
                 }
@@ -730,14 +735,19 @@ pub(crate) fn adjective_before_name(line: &Line, i: usize) -> bool {
 
 /// Whether token `i`, the first word of a listed place, stands where only a person's
 /// name does: right after an abbreviated title (`ο κ. Ζωγράφος`, `η κα Σοφία`) or an
-/// initial (`ο Δ. Βαρνάβας`, `της Ελ. Σβορώνου`). Many surnames and given names are also
+/// initial (`ο Δ. Βαρνάβας`, `της Ελ. Σβορώνου`), or as one word of a line-up
+/// ([`lineup_player`]; `end` is where the place's name ends, `places` counts the line's
+/// listed places). Many surnames and given names are also
 /// towns (`Ζωγράφου`, `Βύρωνας`, `Παλαμάς`); there the person's evidence wins. Not an
 /// abbreviation that begins a street's or a place's name (`Λεωφ. Κηφισίας`, `Αγ.
 /// Παρασκευή`, `Ν. Σμύρνη`: class `STREET_ABBR` and [`PLACE_ABBREVIATIONS`]). The rule
 /// stage vetoes such places (the person rules then read the name), and gazetteer-only mode
 /// leaves them out (`veto_only`).
-pub(crate) fn person_slot(line: &Line, i: usize) -> bool {
+pub(crate) fn person_slot(line: &Line, i: usize, end: usize, places: usize) -> bool {
     let toks = line.toks;
+    if lineup_player(line.text, toks[i].s as usize, end, places) {
+        return true;
+    }
     if i == 0 || line.gap(i) != ". " && line.gap(i) != " " {
         return false;
     }
@@ -971,6 +981,61 @@ pub(crate) fn lineup_head(line: &str, start: usize, end: usize) -> bool {
     line[..start].trim().is_empty()
         && (rest.starts_with(':') || rest.starts_with('('))
         && line.bytes().filter(|&c| c == b',').count() >= 4
+}
+
+/// Whether the name at bytes `start..end` of `line` is one player of a line-up or a list
+/// of persons after a colon: after the colon come five items or more, separated by commas
+/// (the last by `και`), each of one to three capitalised words, with what stands in
+/// brackets (`(84' Ντάιερ)`) left aside; the name is a whole item (`ΑΓΓΛΙΑ: Πίκφορντ,
+/// Γουόκερ, Στόουνς, Χέντερσον (84' Ντάιερ), Κέιν.`); and the line's listed places
+/// (`places`) are fewer than half the items, as a list of places (`προορισμοί: Ελλάδα,
+/// Ιταλία, Τουρκία, Κύπρος, Μάλτα`) has them all. A listed town so named (`Χέντερσον`,
+/// `Ζωγράφος`) is then a player.
+pub(crate) fn lineup_player(line: &str, start: usize, end: usize, places: usize) -> bool {
+    let Some(colon) = line[..start].rfind(':') else { return false };
+    // The name is a whole item: a separator before it, and one or a bracket after it.
+    let before = line[colon + 1..start].trim_end();
+    let after = line[end..].trim_start();
+    if !(before.is_empty() || before.ends_with(',') || before.ends_with(" και")) {
+        return false;
+    }
+    if !(after.is_empty() || after.starts_with([',', '(', '.']) || after.starts_with("και ")) {
+        return false;
+    }
+    let mut items = 0;
+    let mut depth = 0usize;
+    let list = &line[colon + 1..];
+    let is_item = |item: &str| {
+        let item = item.trim().trim_end_matches('.').trim_end();
+        item.split(" και ").all(|part| {
+            let words = part.split_whitespace().count();
+            (1..=3).contains(&words)
+                && part.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+    };
+    let mut item = String::new();
+    for c in list.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                if !is_item(&item) {
+                    return false;
+                }
+                items += 1 + item.matches(" και ").count();
+                item.clear();
+            }
+            _ if depth == 0 => item.push(c),
+            _ => {}
+        }
+    }
+    if !item.trim().is_empty() {
+        if !is_item(&item) {
+            return false;
+        }
+        items += 1 + item.matches(" και ").count();
+    }
+    items >= 5 && 2 * places < items
 }
 
 /// Strips function words and capitalised common words from the edges of a run.

@@ -105,6 +105,7 @@ pub(crate) fn drop_partial_names<'k>(
     let next_start =
         |i: usize, mentions: &[Mention]| mentions.get(i + 1).map_or(usize::MAX, |m| m.start - offset);
     let mut write = first;
+    let places = mentions[first..].iter().filter(|m| m.label == Label::Loc).count();
     let mut is_sport = Some(is_sport);
     let mut sport = None; // whether the line is a sports report, once asked
     for i in first..mentions.len() {
@@ -227,7 +228,8 @@ pub(crate) fn drop_partial_names<'k>(
         };
         // A place where a person's name stands (`ο κ. Ζωγράφος`, `Δ. Βαρνάβα`), as the rule
         // stage decides.
-        let person_slot = || on_words && one_word && label == Label::Loc && super::person_slot(line, ta);
+        let person_slot =
+            || on_words && one_word && label == Label::Loc && super::person_slot(line, ta, e, places);
         // The first check that drops the name, in this order (each is asked only if those
         // before it keep the name).
         let dropped_by = if is_on(off, VETO_COMMON) && common() {
@@ -589,7 +591,7 @@ mod tests {
     }
 
     #[test]
-    fn a_place_after_a_title_or_an_initial_is_a_person_in_both_modes() {
+    fn a_place_in_a_person_slot_is_a_person_in_both_modes() {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
                    x:zog\tLOC\tΖωγράφος\t\tcity\t\n\
                    x:sof\tLOC\tΣοφία\t\tcity\t\n\
@@ -603,12 +605,23 @@ mod tests {
                 ("Η κα Σοφία δεν απάντησε.", vec![]),
                 ("Το υπέγραψε ο Δ. Ζωγράφος, πρόεδρος του συλλόγου.", vec![]),
                 ("Το νέο βιβλίο της Ελ. Σοφία κυκλοφόρησε.", vec![]),
+                // A line-up after a colon.
+                (
+                    "ΟΜΑΔΑ: Αλεξίου, Βασιλείου (70' Γεωργίου), Ζωγράφος, Δήμου, Ελευθερίου και Ζαχαρίου.",
+                    vec![],
+                ),
                 // A place: after an abbreviation that begins a place's or a street's name,
                 // after a capital that ends a sentence, after a lower-case word.
                 ("Ζει στη Ν. Σμύρνη από το 1990.", vec!["Σμύρνη"]),
                 ("Η πορεία έφτασε στη Λεωφ. Κηφισιά.", vec!["Κηφισιά"]),
                 ("Έμεινε στον Ζωγράφο. Σοφία και Κηφισιά ακολουθούν.", vec!["Ζωγράφο", "Σοφία", "Κηφισιά"]),
                 ("Μένει στον Ζωγράφο από πέρυσι.", vec!["Ζωγράφο"]),
+                // A list of places after a colon; a list whose items are no names.
+                (
+                    "Προορισμοί: Σοφία, Σμύρνη, Κηφισιά, Ζωγράφος, Λευκάδα.",
+                    vec!["Σοφία", "Σμύρνη", "Κηφισιά", "Ζωγράφος"],
+                ),
+                ("Είπε: ο Ζωγράφος, η Αθηνά, ο Νίκος, η Ελένη, ο Γιώργος.", vec!["Ζωγράφος"]),
             ] {
                 let got: Vec<String> = ner
                     .extract(text)
