@@ -439,6 +439,18 @@ impl Rules {
             // Disjoint spans have distinct starts: an unstable sort (no buffer) is exact.
             out[first..].sort_unstable_by_key(|m| m.start);
         }
+        // A place and the region in the genitive right after it are one name (`Μοίρες
+        // Ηρακλείου`), as gazetteer-only mode joins them too.
+        let mut write = first;
+        for i in first..out.len() {
+            if write > first && region_of_place(&line, offset, &out[write - 1], &out[i]) {
+                out[write - 1].end = out[i].end;
+                continue;
+            }
+            out.swap(write, i);
+            write += 1;
+        }
+        out.truncate(write);
     }
 }
 
@@ -761,6 +773,27 @@ pub(crate) fn person_slot(line: &Line, i: usize, end: usize, places: usize) -> b
 /// Abbreviated first words of places' names (`Αγ. Παρασκευή`, `Ν. Σμύρνη`, `Π. Φάληρο`,
 /// `Άν. Λιόσια`): before a place they are no initial.
 const PLACE_ABBREVIATIONS: [&str; 8] = ["Αγ", "Ν", "Π", "Άν", "Κάτ", "Ακρ", "Ορ", "Ι"];
+
+/// Whether the place `m` is the region that tells which place `prev`, the name right
+/// before it, means: both places, `m` one word in the genitive, one space between them
+/// (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`, `Προσοτσάνη Δράμας`). The press writes the two
+/// as one name; both modes join them into `prev`, which keeps its entry. Not the user's
+/// own names. `line` starts at byte `offset` of the text.
+pub(crate) fn region_of_place(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
+    let (s, e) = (m.start - offset, m.end - offset);
+    let toks = line.toks;
+    let ta = toks.partition_point(|t| (t.s as usize) < s);
+    !prev.user
+        && !m.user
+        && prev.label == Label::Loc
+        && m.label == Label::Loc
+        && prev.end + 1 == m.start
+        && line.text.as_bytes()[s - 1] == b' '
+        && ta < toks.len()
+        && toks[ta].s as usize == s
+        && toks[ta].e as usize == e
+        && line.genitive(ta)
+}
 
 /// Whether the place whose name starts at token `i` (a country's if `country`) ends the
 /// name of a treaty, a day, a battle or a structure after a genitive article (`Συμφωνία

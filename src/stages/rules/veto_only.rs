@@ -56,7 +56,8 @@ use crate::Label;
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
 /// its name as the press writes it (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`); the span keeps
-/// the first place's entry.
+/// the first place's entry. The rule stage joins them by the same definition
+/// ([`crate::stages::rules::region_of_place`]).
 ///
 /// It joins the country of a Greek branch to a kept organisation's name in Latin letters
 /// (`WWF Ελλάς`, `Deloitte Ελλάδος`; [`BRANCH_COUNTRIES`]): the branch is named so.
@@ -188,16 +189,7 @@ pub(crate) fn drop_partial_names<'k>(
         };
         // A place right after a kept place, in the genitive: the region that tells which
         // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
-        if write > first
-            && !mentions[write - 1].user
-            && on_words
-            && one_word
-            && label == Label::Loc
-            && mentions[write - 1].label == Label::Loc
-            && mentions[write - 1].end == mentions[i].start - 1
-            && text.as_bytes()[s - 1] == b' '
-            && line.genitive(ta)
-        {
+        if write > first && super::region_of_place(line, offset, &mentions[write - 1], &mentions[i]) {
             mentions[write - 1].end = mentions[i].end;
             kept_end = e;
             continue;
@@ -495,26 +487,33 @@ mod tests {
     }
 
     #[test]
-    fn a_place_and_its_region_in_the_genitive_are_one_name() {
+    fn a_place_and_its_region_in_the_genitive_are_one_name_in_both_modes() {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
                    x:moires\tLOC\tΜοίρες\t\ttown\t\n\
                    x:her\tLOC\tΗράκλειο\t\tcity\t\n\
                    x:ath\tLOC\tΑθήνα\t\tcity\t\n";
-        let ner = recognizer(tsv, false);
-        let found = |text: &str| -> Vec<(String, Option<String>)> {
-            ner.extract(text)
-                .into_iter()
-                .map(|e| (e.text().to_string(), e.id().map(str::to_string)))
-                .collect()
-        };
-        assert_eq!(
-            found("στις Μοίρες Ηρακλείου χθες"),
-            [("Μοίρες Ηρακλείου".into(), Some("x:moires".into()))]
-        );
-        // Not joined: a nominative, a comma, two spaces.
-        assert_eq!(found("Αθήνα Ηράκλειο").len(), 2);
-        assert_eq!(found("στις Μοίρες, Ηρακλείου").len(), 2);
-        assert_eq!(found("στις Μοίρες  Ηρακλείου").len(), 2);
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            let found = |text: &str| -> Vec<(String, Option<String>)> {
+                ner.extract(text)
+                    .into_iter()
+                    .map(|e| (e.text().to_string(), e.id().map(str::to_string)))
+                    .collect()
+            };
+            assert_eq!(
+                found("Η βροχή έπεσε στις Μοίρες Ηρακλείου χθες."),
+                [("Μοίρες Ηρακλείου".into(), Some("x:moires".into()))],
+                "rules {rules}"
+            );
+            // Not joined: a nominative, a comma, two spaces.
+            for text in [
+                "Οι πτήσεις Αθήνα Ηράκλειο αυξήθηκαν.",
+                "Η βροχή έπεσε στις Μοίρες, Ηρακλείου χθες.",
+                "Η βροχή έπεσε στις Μοίρες  Ηρακλείου χθες.",
+            ] {
+                assert_eq!(found(text).len(), 2, "{text:?} (rules {rules})");
+            }
+        }
     }
 
     #[test]
