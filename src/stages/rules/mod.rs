@@ -796,19 +796,28 @@ pub(crate) fn region_of_place(line: &Line, offset: usize, prev: &Mention, m: &Me
 }
 
 /// Whether the place whose name starts at token `i` (a country's if `country`) ends the
-/// name of a treaty, a day, a battle or a structure after a genitive article (`Συμφωνία
-/// των Πρεσπών`, `η συνθήκη του Μάαστριχτ`, `Ημέρα της Γης`, `Γεφύρι της Πλάκας`): the
-/// press writes the whole as one name, not as a mention of the place. Institutions
+/// name of a treaty, a day, an event, a battle or a structure after a genitive article
+/// (`Συμφωνία των Πρεσπών`, `η συνθήκη του Μάαστριχτ`, `Ημέρα της Γης`, `Γεφύρι της
+/// Πλάκας`), or right after the capitalised head (`Φεστιβάλ Καλαμάτας`): the press writes the whole as one name, not as a mention of the place. Institutions
 /// (`Πανεπιστήμιο του Πειραιά`, class `ORG_HEAD`) are not asked here; after a head in
 /// lower case a country stays a place (`η συμφωνία της Ελλάδας με την Τουρκία`). The rule
 /// stage vetoes such places, and gazetteer-only mode leaves them out (`veto_only`).
 pub(crate) fn ends_a_name(line: &Line, i: usize, country: bool) -> bool {
     let toks = line.toks;
-    line.prev(i)
+    let head = |h: usize| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD);
+    let after_article = line
+        .prev(i)
         .filter(|&p| veto_only::GENITIVE_ARTICLES.contains(&line.w(p)))
         .and_then(|p| line.prev(p))
-        .filter(|&h| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD))
-        .is_some_and(|h| toks[h].cap() || !country)
+        .filter(|&h| head(h))
+        .is_some_and(|h| toks[h].cap() || !country);
+    // Without the article, after the capitalised head itself or one capitalised word in
+    // the genitive that follows it: `Φεστιβάλ Καλαμάτας`, `Φεστιβάλ Χορού Καλαμάτας`.
+    let capital_head = |h: usize| head(h) && toks[h].cap() && !line.weak(h);
+    let after_head = line.prev(i).is_some_and(|p| {
+        capital_head(p) || toks[p].cap() && line.genitive(p) && line.prev(p).is_some_and(capital_head)
+    });
+    after_article || after_head
 }
 
 /// An organisation's name the gazetteer found from token `i` that runs into a person's

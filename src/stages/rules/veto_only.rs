@@ -416,6 +416,32 @@ mod tests {
     }
 
     #[test]
+    fn an_event_named_after_a_place_is_no_mention_of_it_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:kal\tLOC\tΚαλαμάτα\t\tcity\t\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            let places = |text: &str| -> Vec<String> {
+                ner.extract(text)
+                    .into_iter()
+                    .filter(|e| e.label == Label::Loc)
+                    .map(|e| e.text().to_string())
+                    .collect()
+            };
+            for (text, want) in [
+                ("Ξεκινά σήμερα το Φεστιβάλ Καλαμάτας με δύο παραστάσεις.", vec![]),
+                ("Το Φεστιβάλ Χορού Καλαμάτας έκλεισε χθες.", vec![]),
+                ("Ξεκινά σήμερα το Φεστιβάλ της Καλαμάτας.", vec![]),
+                // The place itself: a lower-case word before it, a sentence start.
+                ("Το φεστιβάλ έγινε στην Καλαμάτα φέτος.", vec!["Καλαμάτα"]),
+                ("Ήρθε το φεστιβάλ. Καλαμάτα και Πάτρα γιορτάζουν.", vec!["Καλαμάτα"]),
+            ] {
+                assert_eq!(places(text), want, "{text:?} (rules {rules})");
+            }
+        }
+    }
+
+    #[test]
     fn genitive_places_after_a_capital_and_given_names_before_one_are_left_out() {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
                    x:nf\tLOC\tΝέα Σμύρνη\t\tcity\t\n\
