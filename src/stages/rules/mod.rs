@@ -568,7 +568,7 @@ impl Vet<'_> {
         let mut veto: Vec<(usize, usize, &'static str)> = Vec::new();
         let mut blocked = Vec::new();
         let mut cut = Vec::new();
-        let places = gaz.iter().filter(|g| g.label == Label::Loc).count();
+        let lineup = lineup_list(text, gaz.iter().filter(|g| g.label == Label::Loc).count());
         {
             let line = Line::new(text, folded, toks, lex);
             for i in 0..toks.len() {
@@ -627,7 +627,7 @@ impl Vet<'_> {
                 }
                 if single
                     && g.label == Label::Loc
-                    && person_slot(&line, i, g.end, places)
+                    && person_slot(&line, i, g.end, lineup)
                     && may(g, VETO_PERSON_SLOT)
                 {
                     veto.push((t.gaz as usize - 1, i, VETO_PERSON_SLOT));
@@ -748,16 +748,16 @@ pub(crate) fn adjective_before_name(line: &Line, i: usize) -> bool {
 /// Whether token `i`, the first word of a listed place, stands where only a person's
 /// name does: right after an abbreviated title (`ο κ. Ζωγράφος`, `η κα Σοφία`) or an
 /// initial (`ο Δ. Βαρνάβας`, `της Ελ. Σβορώνου`), or as one word of a line-up
-/// ([`lineup_player`]; `end` is where the place's name ends, `places` counts the line's
-/// listed places). Many surnames and given names are also
+/// ([`lineup_player`]; `end` is where the place's name ends, `lineup` is the line's
+/// [`lineup_list`]). Many surnames and given names are also
 /// towns (`Ζωγράφου`, `Βύρωνας`, `Παλαμάς`); there the person's evidence wins. Not an
 /// abbreviation that begins a street's or a place's name (`Λεωφ. Κηφισίας`, `Αγ.
 /// Παρασκευή`, `Ν. Σμύρνη`: class `STREET_ABBR` and [`PLACE_ABBREVIATIONS`]). The rule
 /// stage vetoes such places (the person rules then read the name), and gazetteer-only mode
 /// leaves them out (`veto_only`).
-pub(crate) fn person_slot(line: &Line, i: usize, end: usize, places: usize) -> bool {
+pub(crate) fn person_slot(line: &Line, i: usize, end: usize, lineup: Option<usize>) -> bool {
     let toks = line.toks;
-    if lineup_player(line.text, toks[i].s as usize, end, places) {
+    if lineup_player(line.text, toks[i].s as usize, end, lineup) {
         return true;
     }
     if i == 0 || line.gap(i) != ". " && line.gap(i) != " " {
@@ -1025,28 +1025,17 @@ pub(crate) fn lineup_head(line: &str, start: usize, end: usize) -> bool {
         && line.bytes().filter(|&c| c == b',').count() >= 4
 }
 
-/// Whether the name at bytes `start..end` of `line` is one player of a line-up or a list
-/// of persons after a colon: after the colon come five items or more, separated by commas
-/// (the last by `και`), each of one to three capitalised words, with what stands in
-/// brackets (`(84' Ντάιερ)`) left aside; the name is a whole item (`ΑΓΓΛΙΑ: Πίκφορντ,
-/// Γουόκερ, Στόουνς, Χέντερσον (84' Ντάιερ), Κέιν.`); and the line's listed places
-/// (`places`) are fewer than half the items, as a list of places (`προορισμοί: Ελλάδα,
-/// Ιταλία, Τουρκία, Κύπρος, Μάλτα`) has them all. A listed town so named (`Χέντερσον`,
-/// `Ζωγράφος`) is then a player.
-pub(crate) fn lineup_player(line: &str, start: usize, end: usize, places: usize) -> bool {
-    let Some(colon) = line[..start].rfind(':') else { return false };
-    // The name is a whole item: a separator before it, and one or a bracket after it.
-    let before = line[colon + 1..start].trim_end();
-    let after = line[end..].trim_start();
-    if !(before.is_empty() || before.ends_with(',') || before.ends_with(" και")) {
-        return false;
-    }
-    if !(after.is_empty() || after.starts_with([',', '(', '.']) || after.starts_with("και ")) {
-        return false;
-    }
+/// The line-up or list of persons after the last colon of `line`, if there is one: the
+/// colon's byte. After the colon come five items or more, separated by commas (the last by
+/// `και`), each of one to three capitalised words, with what stands in brackets (`(84'
+/// Ντάιερ)`) left aside; and the line's listed places (`places`) are fewer than half the
+/// items, as a list of places (`προορισμοί: Ελλάδα, Ιταλία, Τουρκία, Κύπρος, Μάλτα`) has
+/// them all. Asked once per line, so that the check of each name stays short
+/// ([`lineup_player`]).
+pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
+    let colon = line.rfind(':')?;
     let mut items = 0;
     let mut depth = 0usize;
-    let list = &line[colon + 1..];
     let is_item = |item: &str| {
         let item = item.trim().trim_end_matches('.').trim_end();
         item.split(" και ").all(|part| {
@@ -1056,13 +1045,13 @@ pub(crate) fn lineup_player(line: &str, start: usize, end: usize, places: usize)
         })
     };
     let mut item = String::new();
-    for c in list.chars() {
+    for c in line[colon + 1..].chars() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
             ',' if depth == 0 => {
                 if !is_item(&item) {
-                    return false;
+                    return None;
                 }
                 items += 1 + item.matches(" και ").count();
                 item.clear();
@@ -1073,11 +1062,24 @@ pub(crate) fn lineup_player(line: &str, start: usize, end: usize, places: usize)
     }
     if !item.trim().is_empty() {
         if !is_item(&item) {
-            return false;
+            return None;
         }
         items += 1 + item.matches(" και ").count();
     }
-    items >= 5 && 2 * places < items
+    (items >= 5 && 2 * places < items).then_some(colon)
+}
+
+/// Whether the name at bytes `start..end` of `line` is one player of the line-up whose
+/// colon [`lineup_list`] found (`list`): it stands after the colon and is a whole item, a
+/// separator before it and one or a bracket after it (`ΑΓΓΛΙΑ: Πίκφορντ, Γουόκερ,
+/// Στόουνς, Χέντερσον (84' Ντάιερ), Κέιν.`). A listed town so named (`Χέντερσον`,
+/// `Ζωγράφος`) is then a player.
+pub(crate) fn lineup_player(line: &str, start: usize, end: usize, list: Option<usize>) -> bool {
+    let Some(colon) = list.filter(|&c| c < start) else { return false };
+    let before = line[colon + 1..start].trim_end();
+    let after = line[end..].trim_start();
+    (before.is_empty() || before.ends_with(',') || before.ends_with(" και"))
+        && (after.is_empty() || after.starts_with([',', '(', '.']) || after.starts_with("και "))
 }
 
 /// Strips function words and capitalised common words from the edges of a run.

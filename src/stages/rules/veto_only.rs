@@ -106,7 +106,7 @@ pub(crate) fn drop_partial_names<'k>(
     let next_start =
         |i: usize, mentions: &[Mention]| mentions.get(i + 1).map_or(usize::MAX, |m| m.start - offset);
     let mut write = first;
-    let places = mentions[first..].iter().filter(|m| m.label == Label::Loc).count();
+    let lineup = super::lineup_list(text, mentions[first..].iter().filter(|m| m.label == Label::Loc).count());
     let mut is_sport = Some(is_sport);
     let mut sport = None; // whether the line is a sports report, once asked
     for i in first..mentions.len() {
@@ -221,7 +221,7 @@ pub(crate) fn drop_partial_names<'k>(
         // A place where a person's name stands (`ο κ. Ζωγράφος`, `Δ. Βαρνάβα`), as the rule
         // stage decides.
         let person_slot =
-            || on_words && one_word && label == Label::Loc && super::person_slot(line, ta, e, places);
+            || on_words && one_word && label == Label::Loc && super::person_slot(line, ta, e, lineup);
         // The first check that drops the name, in this order (each is asked only if those
         // before it keep the name).
         let dropped_by = if is_on(off, VETO_COMMON) && common() {
