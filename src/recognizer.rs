@@ -224,15 +224,18 @@ impl Recognizer {
             let first = b.mentions.len();
             b.words.clear();
             b.starts.clear();
-            let (words, starts) = (&mut b.words, &mut b.starts);
-            // Each token is classified as it is cut, and noted if a name may start there.
-            b.folded.fold_and_split(line, |buf, t| {
+            b.folded.fold_and_split(line);
+            // Then each token is classified, and noted if a name may start there: in a loop
+            // of its own, where the vocabulary's probes (cache misses, in a table of
+            // megabytes) of several tokens are in flight at once.
+            let buf = b.folded.padded();
+            for t in b.folded.tokens() {
                 let w = inner.vocab.classify(buf, t.fs as usize, t.fe as usize);
                 if inner.lookup.may_start(w.token, t.shape) {
-                    starts.push(words.len() as u32);
+                    b.starts.push(b.words.len() as u32);
                 }
-                words.push(w);
-            });
+                b.words.push(w);
+            }
             match trace.as_deref_mut() {
                 None => inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions),
                 Some(t) => {
@@ -479,7 +482,19 @@ const MAX_LINE: usize = 1 << 30;
 /// of at most `max` bytes, after a white space where there is one (names do not span it),
 /// else at a char boundary.
 fn lines(text: &str, max: usize) -> impl Iterator<Item = &str> {
-    text.split_inclusive('\n').flat_map(move |line| {
+    // `text.split_inclusive('\n')`, with the newline found by `memchr` (vectorised: most
+    // texts are one line, scanned whole for nothing).
+    let mut text = text;
+    let split = std::iter::from_fn(move || {
+        if text.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', text.as_bytes()).map_or(text.len(), |i| i + 1);
+        let (line, tail) = text.split_at(end);
+        text = tail;
+        Some(line)
+    });
+    split.flat_map(move |line| {
         let mut rest = line;
         std::iter::from_fn(move || {
             if rest.is_empty() {
@@ -1004,6 +1019,11 @@ mod tests {
         let pieces: Vec<&str> = lines("Αθήνα και Μόσχα", 20).collect();
         assert_eq!(pieces, ["Αθήνα και ", "Μόσχα"]);
         assert_eq!(lines("", 4).count(), 0);
+        // Uncut, the lines are `split_inclusive`'s.
+        for text in ["", "a", "\n", "a\n", "a\nb", "a\n\nb\n", "Αθήνα\r\nκαι\n\n"] {
+            let want: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(lines(text, MAX_LINE).collect::<Vec<_>>(), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -110,6 +110,8 @@ pub(crate) mod class {
     /// Words that alone make a sentence a sports report (`γκολ`, `Μουντιάλ`, `ματς`): each
     /// counts as two [`SPORT`] words.
     pub const SPORT_STRONG: u64 = 1 << 42;
+    /// Neuter and plural articles: unknown capitalised words after them are no person.
+    pub const ART_THING: u64 = 1 << 43;
 }
 
 /// The compiled word lists.
@@ -119,9 +121,8 @@ pub(crate) struct Lexicon {
     /// built from the lists.
     words: Strs,
     classes: U32s,
-    /// Endings (as written) of Greek and foreign surnames, grouped by their last byte (most
-    /// words fail on it), as `common_endings`.
-    pub surname_endings: Vec<Vec<&'static str>>,
+    /// Endings (as written) of Greek and foreign surnames.
+    pub surname_endings: EndingSet,
     /// Folded final letters that native Greek words never end in.
     pub foreign_finals: Vec<char>,
     /// Folded `ου` (genitive and feminine surname ending).
@@ -131,8 +132,66 @@ pub(crate) struct Lexicon {
     pub genitive_endings: Vec<String>,
     /// Endings (as written, lower case with accents) of Greek common nouns and adjectives
     /// that names do not have: `-ική`, `-ών`, `-ση`, `-μός`.
-    /// Grouped by their last byte (most words fail on it).
-    pub common_endings: Vec<Vec<&'static str>>,
+    pub common_endings: EndingSet,
+}
+
+/// A list of word endings, asked whether a word ends in one of them: grouped by their last
+/// byte (most words fail on it), and each with its last four bytes as a number, compared
+/// with the word's in one step before the whole ending is (most endings of a group share
+/// their last letter, so a byte-by-byte comparison would read two or three bytes of each).
+#[derive(Clone, Debug)]
+pub(crate) struct EndingSet {
+    by_last: Vec<Vec<Ending>>,
+}
+
+/// One ending of [`EndingSet`].
+#[derive(Clone, Copy, Debug)]
+struct Ending {
+    /// [`tail`] of the ending, and the mask of its bytes there.
+    tail: u32,
+    mask: u32,
+    text: &'static str,
+}
+
+/// The last four bytes of `b` as a number, the last byte lowest (fewer for a shorter `b`,
+/// the missing bytes 0).
+#[inline]
+fn tail(b: &[u8]) -> u32 {
+    match b.len() {
+        n @ 4.. => u32::from_be_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]),
+        _ => b.iter().fold(0, |t, &x| t << 8 | x as u32),
+    }
+}
+
+impl Default for EndingSet {
+    fn default() -> EndingSet {
+        EndingSet { by_last: vec![Vec::new(); 256] }
+    }
+}
+
+impl EndingSet {
+    /// Adds `ending` (not empty).
+    fn push(&mut self, ending: &'static str) {
+        let b = ending.as_bytes();
+        let last = *b.last().expect("an ending") as usize;
+        let mask = u32::MAX >> (8 * 4usize.saturating_sub(b.len()));
+        self.by_last[last].push(Ending { tail: tail(b), mask, text: ending });
+    }
+
+    /// True when `word` ends in one of the endings.
+    #[inline]
+    pub fn any_ends(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let Some(&last) = b.last() else { return false };
+        let group = &self.by_last[last as usize];
+        if group.is_empty() {
+            return false;
+        }
+        // Equal last four bytes (or fewer, for a short ending) are necessary: only then is
+        // the whole ending compared. Text has no NUL, so a short word's zeros match nothing.
+        let t = tail(b);
+        group.iter().any(|e| t & e.mask == e.tail && crate::text::normalize::ends_with(word, e.text))
+    }
 }
 
 impl Lexicon {
@@ -209,8 +268,8 @@ impl Lexicon {
         let mut l = Lexicon {
             words,
             classes,
-            surname_endings: vec![Vec::new(); 256],
-            common_endings: vec![Vec::new(); 256],
+            surname_endings: EndingSet::default(),
+            common_endings: EndingSet::default(),
             foreign_finals: "βγδζθκλμπτφχψξ"
                 .chars()
                 .filter_map(|c| fold(&c.to_string()).chars().next())
@@ -223,12 +282,12 @@ impl Lexicon {
             match row.forms {
                 Forms::Endings(Endings::Surname) => {
                     for e in words {
-                        l.surname_endings[*e.as_bytes().last().expect("an ending") as usize].push(e);
+                        l.surname_endings.push(e);
                     }
                 }
                 Forms::Endings(Endings::Common) => {
                     for e in words {
-                        l.common_endings[*e.as_bytes().last().expect("an ending") as usize].push(e);
+                        l.common_endings.push(e);
                     }
                 }
                 _ => {}
@@ -337,6 +396,7 @@ const FILES: &[(&str, &str)] = &[
     ("rally_words.txt", include_str!("../../lexicon/rally_words.txt")),
     ("team_nouns.txt", include_str!("../../lexicon/team_nouns.txt")),
     ("sport_words_strong.txt", include_str!("../../lexicon/sport_words_strong.txt")),
+    ("thing_articles.txt", include_str!("../../lexicon/thing_articles.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -389,6 +449,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("RALLY", class::RALLY),
     ("TEAM", class::TEAM),
     ("SPORT_STRONG", class::SPORT_STRONG),
+    ("ART_THING", class::ART_THING),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.
@@ -437,6 +498,20 @@ fn words(file: &str) -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick comparison of the last four bytes never rejects a word that ends in an
+    /// ending: against `str::ends_with` over short and long endings and words, words shorter
+    /// than an ending, one-byte and two-byte letters.
+    #[test]
+    fn endings_agree_with_ends_with() {
+        let endings = ["ικός", "ής", "ση", "ίσματος", "s", "er", "ική", "α"];
+        let mut e = EndingSet::default();
+        endings.iter().for_each(|x| e.push(x));
+        let words = "α ς ής Κρής πολιτικός Πολιτική κόσμος ση Βάση βάσης ίσματος Φρονήματος s Jones Keller r ικό Ελλάδα ό A4";
+        for w in std::iter::once("").chain(words.split(' ')) {
+            assert_eq!(e.any_ends(w), endings.iter().any(|x| w.ends_with(x)), "{w:?}");
+        }
+    }
 
     /// Every file of the folder is in the index and embedded, and every row names a file,
     /// a way of reading it and classes that exist.

@@ -8,7 +8,8 @@
 //!   Μητσοτάκης. The whole name written differently (`Τζο-Τσουν-ριόνγκ` for `Τζο
 //!   Τσουν-ριόνγκ`) is recognised too, since hyphens fold to spaces.
 //!   A person the rule stage found from one word only (`Κιμ` after `ο`) is tied the same
-//!   way: the rule said "a person", the document says which.
+//!   way: the rule said "a person", the document says which. A given name alone (`ο
+//!   Αλέξης` after `Αλέξης Τσίπρας`) is a person but not an id: it is left without one.
 //! * `acronym`: an acronym in brackets right after an organisation or place
 //!   (`Διερευνητική Επιτροπή για τους Αγνοουμένους (ΔΕΑ)`) takes its label and canonical
 //!   name; later mentions of the acronym follow through `consistent_label`.
@@ -22,6 +23,7 @@
 use crate::fxhash::FxHashMap;
 use std::sync::Arc;
 
+use crate::lexicon::class;
 use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
 use crate::text::names::{stem, stem_len};
@@ -188,9 +190,11 @@ enum Target {
 /// Stem key → target, without a string per key: keys live end to end in one buffer and
 /// are found by their hash, then compared. Two different keys with the same hash (never
 /// seen, but possible) are a clash: neither links, rather than one linking wrongly.
+/// A key that is a given name (the first word of `Θανάσης Αντετοκούνμπο`) links a mention
+/// to the person without the id: a given name alone does not say which person it is.
 #[derive(Default)]
 struct Keys {
-    map: FxHashMap<u64, (Target, u32, u32)>,
+    map: FxHashMap<u64, (Target, u32, u32, bool)>,
     text: String,
 }
 
@@ -204,19 +208,21 @@ impl Keys {
         self.map.is_empty()
     }
 
-    fn get(&self, key: &str) -> Option<Target> {
-        let &(t, s, e) = self.map.get(&word_hash(key.as_bytes()))?;
-        (self.text[s as usize..e as usize] == *key).then_some(t)
+    /// The target of `key`, and whether the key is a given name.
+    fn get(&self, key: &str) -> Option<(Target, bool)> {
+        let &(t, s, e, given) = self.map.get(&word_hash(key.as_bytes()))?;
+        (self.text[s as usize..e as usize] == *key).then_some((t, given))
     }
 }
 
-fn add_key(keys: &mut Keys, key: &str, target: usize, mentions: &[Mention], lookup: &Lookup) {
+fn add_key(keys: &mut Keys, key: &str, target: usize, given: bool, mentions: &[Mention], lookup: &Lookup) {
     if key.chars().filter(|&c| crate::text::normalize::is_letter(c)).count() < 2 {
         return;
     }
     match keys.map.entry(word_hash(key.as_bytes())) {
         std::collections::hash_map::Entry::Occupied(mut o) => {
-            let (t, s, e) = o.get_mut();
+            let (t, s, e, g) = o.get_mut();
+            *g |= given;
             if keys.text[*s as usize..*e as usize] != *key {
                 *t = Target::Clash;
             } else if let Target::One(prev) = *t {
@@ -228,7 +234,7 @@ fn add_key(keys: &mut Keys, key: &str, target: usize, mentions: &[Mention], look
         std::collections::hash_map::Entry::Vacant(v) => {
             let s = keys.text.len() as u32;
             keys.text.push_str(key);
-            v.insert((Target::One(target), s, keys.text.len() as u32));
+            v.insert((Target::One(target), s, keys.text.len() as u32, given));
         }
     }
 }
@@ -364,6 +370,9 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         let mut words = folded.split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty());
         let Some(first) = words.next() else { continue };
         let Some(last) = words.next_back() else { continue };
+        // A given name first (not a family name first, as in `Κιμ Γιονγκ Ουν`).
+        let classes = crate::stages::rules::word_classes(first);
+        let given = classes & class::GIVEN != 0 && classes & class::EAST_ASIAN == 0;
         let (first, last) = (stem(first), stem(last));
         let (h_first, h_last) = (word_hash(first.as_bytes()), word_hash(last.as_bytes()));
         let (first_asked, last_asked) =
@@ -372,14 +381,14 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         if first_asked || !wanted_keys.is_empty() {
             key_of_folded(folded, key);
             if first_asked || wanted(word_hash(key.as_bytes())) {
-                add_key(keys, key, i, mentions, lookup);
+                add_key(keys, key, i, false, mentions, lookup);
             }
         }
         if last_asked || wanted(h_last) {
-            add_key(keys, last, i, mentions, lookup);
+            add_key(keys, last, i, false, mentions, lookup);
         }
         if first_asked || wanted(h_first) {
-            add_key(keys, first, i, mentions, lookup);
+            add_key(keys, first, i, given, mentions, lookup);
         }
         // A run of capitalised words is tried as a key only if its first word can begin
         // one: the first word of the name (the whole name's key and the first word's) or
@@ -425,20 +434,20 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         let mut found = None;
         for j in (i..=run_end).rev() {
             stem_key(&text[t_start..toks[j].end], folded, key);
-            if let Some(Target::One(target)) = keys.get(key.as_str()) {
-                found = Some((j, target));
+            if let Some((Target::One(target), given)) = keys.get(key.as_str()) {
+                found = Some((j, target, given));
                 break;
             }
         }
         match found {
-            Some((j, target)) => {
+            Some((j, target, given)) => {
                 let a = &mentions[target];
                 added.push(Mention {
                     start: t_start,
                     end: toks[j].end,
                     label: a.label,
-                    entry: a.entry,
-                    canonical: a.canonical.clone().or_else(|| Some(Arc::from(&text[a.start..a.end]))),
+                    entry: a.entry.filter(|_| !given),
+                    canonical: (!given).then(|| named(a, text)),
                     source: Source::Document("alias"),
                     confidence: (a.confidence * 0.9).min(0.9),
                     priority: a.priority,
@@ -457,9 +466,9 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         }
         let m = &mentions[i];
         key_of_folded(fold_of(i), key);
-        let Some(Target::One(target)) = keys.get(key.as_str()) else { continue };
+        let Some((Target::One(target), given)) = keys.get(key.as_str()) else { continue };
         let a = &mentions[target];
-        if target == i || (a.entry.is_none() && target > i) {
+        if target == i || (a.entry.is_none() && target > i) || given {
             continue;
         }
         let linked = Mention {
@@ -467,7 +476,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
             end: m.end,
             label: a.label,
             entry: a.entry,
-            canonical: a.canonical.clone().or_else(|| Some(Arc::from(&text[a.start..a.end]))),
+            canonical: Some(named(a, text)),
             source: Source::Document("alias"),
             confidence: (a.confidence * 0.9).min(0.9).max(m.confidence),
             priority: a.priority,
@@ -483,6 +492,11 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
     // Disjoint spans have distinct starts: an unstable sort (no buffer) is exact.
     mentions.sort_unstable_by_key(|m| m.start);
     true
+}
+
+/// The canonical name of mention `a`: its entry's, or its text.
+fn named(a: &Mention, text: &str) -> Arc<str> {
+    a.canonical.clone().unwrap_or_else(|| Arc::from(&text[a.start..a.end]))
 }
 
 /// `sc.folds` holds the mentions' folded texts (see [`fold_mentions`]).

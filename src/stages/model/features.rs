@@ -520,7 +520,7 @@ mod tests {
             for round in 0..2 {
                 for &(text, marked) in cases {
                     let mut folded = FoldedLine::default();
-                    folded.fold_and_split(text, |_, _| {});
+                    folded.fold_and_split(text);
                     let n = folded.tokens().len();
                     // Word classes are the vocabulary's, of the folded word.
                     let class =

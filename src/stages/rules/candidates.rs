@@ -128,7 +128,24 @@ impl<'a> Line<'a> {
     /// True when only spaces separate token `i - 1` and token `i`.
     #[inline]
     pub fn plain_gap(&self, i: usize) -> bool {
-        i > 0 && i < self.toks.len() && self.gap(i).chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t')
+        if i == 0 || i >= self.toks.len() {
+            return false;
+        }
+        // Read as bytes (the rules ask this of most pairs of tokens, and most gaps are one
+        // space): spaces, tabs and no-break spaces (`C2 A0`) only.
+        let gap = &self.text.as_bytes()[self.toks[i - 1].e as usize..self.toks[i].s as usize];
+        if gap == b" " {
+            return true;
+        }
+        let mut k = 0;
+        while k < gap.len() {
+            match gap[k] {
+                b' ' | b'\t' => k += 1,
+                0xC2 if gap.get(k + 1) == Some(&0xA0) => k += 2,
+                _ => return false,
+            }
+        }
+        true
     }
 
     /// Token `i - 1` if only spaces separate it from token `i`.
@@ -150,10 +167,7 @@ impl<'a> Line<'a> {
         if t.is(shape::LATIN) || t.is(shape::UPPER) || t.has(class::GIVEN) {
             return false;
         }
-        let w = self.w(i);
-        // Most endings fail on the last byte: only those that end in it are tried.
-        let Some(&last) = w.as_bytes().last() else { return false };
-        self.lex.common_endings[last as usize].iter().any(|e| crate::text::normalize::ends_with(w, e))
+        self.lex.common_endings.any_ends(self.w(i))
     }
 
     /// True when an organisation's head noun follows token `k` (before token `end`), right
@@ -255,9 +269,12 @@ fn joins(line: &Line, j: usize) -> bool {
         " " | "\u{a0}" => t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)),
         // Hyphenated names: `Σουν-Χούι`, `Τσουν-ριόνγκ`, `Λευκορωσία-Ρωσία` is split later.
         "-" | "‐" => !t.is(shape::DIGIT) || t.cap(),
-        // Initials: `Α. Παπαδόπουλος`, `Τζ. Μπους`.
+        // Initials: `Α. Παπαδόπουλος`, `Τζ. Μπους`, `Στ. Παπαδάκης` (not a function word:
+        // `Αν. Ο ...`).
         ". " => {
-            p.is(shape::SINGLE) && p.is(shape::CAP) && t.cap() && p.is(shape::LATIN) == t.is(shape::LATIN)
+            (p.is(shape::SINGLE) && p.is(shape::CAP) || line.initial(j - 1) && !p.has(class::FUNCTION))
+                && t.cap()
+                && p.is(shape::LATIN) == t.is(shape::LATIN)
         }
         // Dotted acronyms (`Ε.Ε.`, `ΑΝ.ΕΛ.`) and initials without a space (`Κ.Παπαδάκης`).
         "." => {
@@ -314,5 +331,34 @@ pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
             && (i..b).all(|k| toks[k].is(shape::SINGLE) || toks[k].is(shape::UPPER));
         out.push(Run { a: i, b, dotted });
         i = b;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `plain_gap` reads bytes: it agrees with the definition on chars (only spaces, tabs and
+    /// no-break spaces between two tokens), for gaps of one space, several, none, and of
+    /// punctuation whose UTF-8 ends in the no-break space's last byte (`†` is `E2 80 A0`).
+    #[test]
+    fn plain_gap_is_spaces_tabs_and_no_break_spaces() {
+        let lex = Lexicon::build();
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        let texts =
+            "Α Β|Α  Β|Α\tΒ|Α\u{a0}Β|Α \u{a0}\tΒ|Α-Β|Α. Β|Α † Β|Α\u{2009}Β|Α\u{202f}Β|Α, Β|ΑΒ|Α\u{a0}\u{a0}Β";
+        for text in texts.split('|') {
+            folded.fold_and_split(text);
+            let words = vec![Word { token: crate::text::vocab::NO_TOKEN, classes: 0 }; folded.tokens().len()];
+            tokenize(&folded, &words, &mut toks);
+            let line = Line::new(text, &folded, &toks, &lex);
+            for i in 0..=toks.len() {
+                let want = i > 0
+                    && i < toks.len()
+                    && line.gap(i).chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t');
+                assert_eq!(line.plain_gap(i), want, "{text:?} {i}");
+            }
+        }
     }
 }

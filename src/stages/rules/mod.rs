@@ -204,6 +204,12 @@ pub(crate) fn is_on(off: &[&'static str], name: &str) -> bool {
 static LEXICON: LazyLock<Arc<Lexicon>> =
     LazyLock::new(|| Arc::new(crate::stages::compiled::lexicon().unwrap_or_else(Lexicon::build)));
 
+/// The word classes of folded word `folded` in the rules' lexicon (for the document pass,
+/// which asks whether a word is a given name).
+pub(crate) fn word_classes(folded: &str) -> u64 {
+    LEXICON.classes(folded)
+}
+
 /// Buffers reused across lines and calls.
 #[derive(Default)]
 pub(crate) struct Scratch {
@@ -397,20 +403,28 @@ impl Rules {
             // by binary search (a scan of the whole line per candidate was quadratic).
             let lo = gaz.partition_point(|g| g.end <= s);
             let hi = lo + gaz[lo..].iter().take_while(|g| g.start < e).count();
-            if lo < hi {
+            // A mention a veto dropped is no conflict for a person (`Σοφία` before
+            // `Κατσάτου`, which `veto_given_name_before_surname` gives back to the person
+            // rules); for the other labels it still is: the vetoed `Ανατολικού` of
+            // `Ανατολικού Οικονομικού Φόρουμ` is part of a longer name, not always a place's.
+            let freed = c.rule.label == Label::Per;
+            if drop[lo..hi].iter().any(|&d| !d || !freed) {
                 // The user's names are taken in only by a span that keeps their entry and label
                 // (a given name joined to a surname the user lists).
                 let keeps = |g: &GazSpan| {
                     !g.user || (g.entry.is_some() && g.entry == c.entry && g.label == c.rule.label)
                 };
-                if !c.absorbs || gaz[lo..hi].iter().any(|g| g.start < s || g.end > e || !keeps(g)) {
+                let live =
+                    gaz[lo..hi].iter().zip(&drop[lo..hi]).filter(|(_, &d)| !d || !freed).map(|(g, _)| g);
+                if !c.absorbs || live.clone().any(|g| g.start < s || g.end > e || !keeps(g)) {
                     continue;
                 }
-                drop[lo..hi].fill(true);
                 if *explain {
                     let by = c.rule.name;
-                    reasons.extend(gaz[lo..hi].iter().map(|g| (offset + g.start, offset + g.end, by)));
+                    let live = gaz[lo..hi].iter().zip(&drop[lo..hi]).filter(|(_, &d)| !d || !freed);
+                    reasons.extend(live.map(|(g, _)| (offset + g.start, offset + g.end, by)));
                 }
+                drop[lo..hi].fill(true);
             }
             taken[c.a..c.b].fill(true);
             // A person keeps a listed person's entry only if the name supports it: `Άλαν`
@@ -1282,6 +1296,9 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
             .any(|i| toks[i].has(class::ORG_HEAD) && !toks[i].has(class::GIVEN) && !toks[i].is(shape::LATIN))
     {
         return None;
+    }
+    if found.rule.label == Label::Per {
+        return Some(Cand { b: person::particle_surname(line, found.b), ..found });
     }
     Some(found)
 }

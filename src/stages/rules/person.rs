@@ -4,6 +4,7 @@
 use crate::Label;
 
 use super::candidates::{shape, Line};
+use super::veto_only::GENITIVE_ARTICLES;
 use super::{Cand, Rule};
 use crate::lexicon::class;
 
@@ -142,8 +143,7 @@ pub(crate) fn surname_shape(line: &Line, i: usize) -> bool {
     if w.chars().count() < 5 {
         return false;
     }
-    let last = *w.as_bytes().last().expect("five chars") as usize;
-    line.lex.surname_endings[last].iter().any(|e| w.ends_with(e))
+    line.lex.surname_endings.any_ends(w)
 }
 
 /// The last letter of a Greek-script word is a consonant that native Greek words never end in.
@@ -244,7 +244,7 @@ pub(crate) fn given_name(line: &Line, a: usize, b: usize) -> Option<Cand> {
         return None;
     }
     let first = &toks[a];
-    let initial = first.is(shape::SINGLE) && line.gap(a + 1) == ". ";
+    let initial = (first.is(shape::SINGLE) || line.initial(a)) && line.gap(a + 1) == ". ";
     let given = first.has(class::GIVEN) && !toks[b - 1].has(class::GIVEN | class::ORG_HEAD);
     let double_given = first.has(class::GIVEN) && b - a == 2 && toks[b - 1].has(class::GIVEN);
     (initial || given || double_given).then(|| Cand::new(a, b, &GIVEN_NAME))
@@ -273,23 +273,74 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
     }
     let p = line.prev(a)?;
     let t = &line.toks[p];
+    if !alone(line, a) {
+        return None;
+    }
     let masc = t.has(class::ART_MASC);
     let gen = t.has(class::ABBR) && foreign_ending(line, a);
     // Greek feminine surnames in -ου after η/την/κα: `η Παπαπέτρου`.
     let fem_ou = t.has(class::ART_FEM | class::ABBR)
         && !t.has(class::STO)
         && line.f(a).ends_with(line.lex.ou.as_str());
-    // `του Ευριπίδη`, `του Πογκμπά`: after the genitive `του`, the genitive of a name in
-    // -ης, or a foreign name stressed on its final vowel (Greek genitives end in -ού).
+    // `του Ευριπίδη`, `του Πογκμπά`: after the genitive `του` (not `το`: `το Μαραθωνήσι`),
+    // the genitive of a name in -ης, or a foreign name stressed on its final vowel (Greek
+    // genitives end in -ού).
     let w = line.w(a);
     let gen_name = t.has(class::ART_NEUT)
-        && !t.has(class::STO)
+        && GENITIVE_ARTICLES.contains(&line.w(p))
         && !line.common_shape(a)
         && !w.ends_with('ύ')
         && w.chars().last().is_some_and(|c| "ηήιάέίόώ".contains(c));
     // A known given name alone, after its article: `της Ντόρας`, `τον Νίκο`.
     let given = line.toks[a].has(class::GIVEN) && t.has(class::ART_MASC | class::ART_FEM | class::ART_NEUT);
     (masc && !line.common_shape(a) || gen || fem_ou || gen_name || given).then(|| Cand::new(a, b, &ARTICLE))
+}
+
+/// Whether the one word at `a` can be a name by itself after its article: not when it is
+/// the first word of a longer name, its head before a capitalised word (`τον Απόλλωνα
+/// Σμύρνης`, `στον Ιππόδρομο Μαρκόπουλου`) or before a genitive complement (`στον Κόλπο
+/// της Κορίνθου`, `ο Ναός του Δία`), nor an adjective before the noun it qualifies (`ο
+/// Ρεπουμπλικανός γερουσιαστής`, `ο Καταλανός τεχνικός`).
+fn alone(line: &Line, a: usize) -> bool {
+    let toks = line.toks;
+    let Some(n) = line.next(a) else { return true };
+    let complement = GENITIVE_ARTICLES.contains(&line.w(n)) && line.next(n).is_some_and(|m| toks[m].cap());
+    !(toks[n].cap() || toks[n].has(class::TITLE) || complement)
+}
+
+/// The end of a person's name that ends before token `b`, taking in a surname after
+/// lower-case particles (`Μπενίσιο ντελ Τόρο`, `Σάιφ αλ Μπαντρ`, `Ούρσουλα φον ντερ
+/// Λάιεν`, `Σαλίμ αλ-Τζαμπούρι`), which end the run of capitalised words; `b` when none
+/// follows. The particles are those of foreign names, not the genitive articles and
+/// conjunctions that link a name to its complement (`της`, `και`, `de`).
+pub(crate) fn particle_surname(line: &Line, b: usize) -> usize {
+    let toks = line.toks;
+    let joined = |k: usize| line.plain_gap(k) || line.gap(k) == "-";
+    let mut k = b;
+    while k < toks.len()
+        && k - b < 2
+        && joined(k)
+        && !toks[k].cap()
+        && toks[k].has(class::PARTICLE)
+        && !toks[k].has(class::LINK | class::AND)
+    {
+        k += 1;
+    }
+    let surname = |i: usize| {
+        i < toks.len()
+            && joined(i)
+            && toks[i].cap()
+            && toks[i].gaz == 0
+            && !toks[i].is(shape::UPPER | shape::DIGIT)
+    };
+    if k == b || !surname(k) {
+        return b;
+    }
+    let mut e = k + 1;
+    while surname(e) && line.gap(e) == "-" {
+        e += 1;
+    }
+    e
 }
 
 /// Only Greek-script words, none all capitals or digits: the fallbacks' candidates.
@@ -305,7 +356,10 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
     // A genitive in -ου first is a complement (`Παγκόσμιου Πολέμου`); given names in the
     // genitive are known to the lexicon.
     let genitive_first = line.f(a).ends_with(line.lex.ou.as_str());
+    // After a neuter or plural article the words are a thing or a group (`τα Λευκά Κράνη`).
+    let thing = line.prev(a).is_some_and(|p| line.toks[p].has(class::ART_THING));
     ((2..=3).contains(&(b - a))
+        && !thing
         && greek_words(line, a, b)
         && !weak
         && !genitive_first

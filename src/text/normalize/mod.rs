@@ -215,14 +215,14 @@ pub fn is_alnum(c: char) -> bool {
 /// Folds a whole string, without offsets: how gazetteer names are folded.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    fold_each(s, &mut out);
+    fold_each(s, &mut out, &HOT_TWO_BYTE);
     out
 }
 
 /// Appends the folding of `s` to `out`: [`fold`] without the allocation, for callers
 /// that fold many short strings into a reused buffer.
 pub(crate) fn fold_push(s: &str, out: &mut String) {
-    fold_each(s, out);
+    fold_each(s, out, &HOT_TWO_BYTE);
 }
 
 /// Appends the folding of `s` to `out` as UTF-8 bytes: [`fold_push`] for callers that keep
@@ -232,8 +232,9 @@ pub(crate) fn fold_push_bytes(s: &str, out: &mut Vec<u8>) {
     let start = out.len();
     // As in `FoldedLine::fold_and_split`: a character folds to at most twice its bytes.
     out.resize(start + 2 * s.len() + 4, 0);
-    let mut sink = ByteSink { text: &mut out[..], at: start, hot: &HOT_TWO_BYTE };
-    fold_each(s, &mut sink);
+    let hot: &'static [u32; 0x800] = &HOT_TWO_BYTE;
+    let mut sink = ByteSink { text: &mut out[..], at: start, hot };
+    fold_each(s, &mut sink, hot);
     let end = sink.at;
     out.truncate(end);
 }
@@ -246,7 +247,7 @@ struct ByteSink<'a> {
     text: &'a mut [u8],
     at: usize,
     /// The hot path's two-byte characters, folded and classified: [`HOT_TWO_BYTE`].
-    hot: &'static [u32; 0x780],
+    hot: &'static [u32; 0x800],
 }
 
 impl ByteSink<'_> {
@@ -268,8 +269,7 @@ impl ByteSink<'_> {
     /// branch on its length; the length.
     #[inline(always)]
     fn put_hot(&mut self, e: u32) -> u32 {
-        self.text[self.at] = e as u8;
-        self.text[self.at + 1] = (e >> 8) as u8;
+        self.text[self.at..self.at + 2].copy_from_slice(&(e as u16).to_le_bytes());
         let len = (e >> 16) & 3;
         self.at += len as usize;
         len
@@ -288,8 +288,8 @@ impl Sink for ByteSink<'_> {
     }
 
     #[inline(always)]
-    fn emit_two_byte(&mut self, _v: u32, _origin: u32, cp: u32) {
-        self.put_hot(self.hot[(cp - 0x80) as usize]);
+    fn emit_two_byte(&mut self, e: u32, _origin: u32, _cp: u32) {
+        self.put_hot(e);
     }
 }
 
@@ -306,15 +306,29 @@ trait Sink {
     /// A combining mark at byte `origin`, `olen` bytes long, that folds to nothing.
     #[inline(always)]
     fn mark(&mut self, _origin: u32, _olen: u32) {}
-    /// The hot path: two-byte character `cp` at byte `origin` folds to the one character
-    /// `v` of one or two bytes (`α` → `a`, `ή` → `η`), its value in [`TWO_BYTE`].
+    /// The hot path: two-byte character `cp` at byte `origin` folds to one character of one
+    /// or two bytes (`α` → `a`, `ή` → `η`); `e` is its entry in [`HOT_TWO_BYTE`].
     #[inline(always)]
-    fn emit_two_byte(&mut self, v: u32, origin: u32, cp: u32) {
+    fn emit_two_byte(&mut self, _e: u32, origin: u32, cp: u32) {
+        let v = TWO_BYTE[(cp - 0x80) as usize];
         if v < 0x80 {
             self.emit1(v as u8, origin, 2, cp);
         } else {
             self.emit(char::from_u32(v).unwrap_or('\u{FFFD}'), origin, 2, cp);
         }
+    }
+    /// A run of spaces, folded to one character at byte `origin`: a newline if the run had
+    /// one, else a space.
+    #[inline(always)]
+    fn space(&mut self, nl: bool, origin: u32) {
+        self.emit(if nl { '\n' } else { ' ' }, origin, 1, 0x20);
+    }
+    /// Right after a letter or digit was emitted, with `bytes[i..]` still to read: takes the
+    /// run of ASCII and hot-path two-byte letters and digits that follows, if the sink has a
+    /// faster way to write it than character by character; where the run ends.
+    #[inline(always)]
+    fn word_run(&mut self, _bytes: &[u8], i: usize) -> usize {
+        i
     }
 }
 
@@ -354,9 +368,7 @@ impl Sink for FoldedText {
 /// into tokens as it is written, the same spans as [`crate::text::tokens::folded_tokens`] gives
 /// without a second pass over the text, and each word's [`shape`], read from the original
 /// characters as they go by.
-struct Splitter<'a, F: FnMut(&[u8], &Token)> {
-    /// Called with each token as it is cut (see [`FoldedLine::fold_and_split`]).
-    on_token: F,
+struct Splitter<'a> {
     /// Where the folded text goes.
     out: ByteSink<'a>,
     tokens: Vec<Token>,
@@ -406,9 +418,11 @@ fn char_kind(cp: u32) -> u8 {
 /// whether the folding is a letter or digit (bit 18), and its [`char_kind`] (bits 24-31).
 /// One load per character gives all that the splitter's hot path asks, and the bytes are
 /// written with no branch on their number (a Greek letter folds to one byte or two at
-/// random: `α` → `a`, `λ` → `λ`).
-static HOT_TWO_BYTE: std::sync::LazyLock<[u32; 0x780]> = std::sync::LazyLock::new(|| {
-    std::array::from_fn(|i| {
+/// random: `α` → `a`, `λ` → `λ`). Indexed by the code point, masked to eleven bits (the
+/// entries below U+0080 are 0): an index that needs no bounds check.
+static HOT_TWO_BYTE: std::sync::LazyLock<[u32; 0x800]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|cp| {
+        let Some(i) = cp.checked_sub(0x80) else { return 0 };
         let v = TWO_BYTE[i];
         let Some(c) = char::from_u32(v).filter(|_| v < 0x800 && v != 0x20) else { return 0 };
         let mut buf = [0u8; 4];
@@ -419,7 +433,7 @@ static HOT_TWO_BYTE: std::sync::LazyLock<[u32; 0x780]> = std::sync::LazyLock::ne
     })
 });
 
-impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
+impl Splitter<'_> {
     /// What original character `orig` is ([`char_kind`], decided at once for ASCII; the
     /// hot path's two-byte characters have theirs in [`HOT_TWO_BYTE`]).
     #[inline(always)]
@@ -503,7 +517,6 @@ impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
             self.close(at);
             if !sep {
                 let token = Token { fs: at, fe: at + len, s: origin, e: origin + olen, shape: 0 };
-                (self.on_token)(self.out.text, &token);
                 self.tokens.push(token);
             }
         }
@@ -524,9 +537,65 @@ impl<F: FnMut(&[u8], &Token)> Splitter<'_, F> {
                 };
             let (fs, fe, s, e) = (self.start, at, self.first, self.last);
             let token = Token { fs, fe, s, e, shape: shape | shape::WORD };
-            (self.on_token)(self.out.text, &token);
             self.tokens.push(token);
         }
+    }
+}
+
+impl Splitter<'_> {
+    /// [`Sink::word_run`] for an open word; `DECIDED` when it starts with a small letter (its
+    /// shape is then known, and the characters are not counted).
+    #[inline(always)]
+    fn run<const DECIDED: bool>(&mut self, bytes: &[u8], mut i: usize) -> usize {
+        let (hot, text) = (self.out.hot, &mut *self.out.text);
+        let mut at = self.out.at;
+        let (mut letters, mut upper, mut bits) = (self.letters, self.upper, self.bits);
+        // Two bytes at a time (a word's last ASCII character of the text is left to the
+        // caller): no bounds check on the second.
+        while i + 1 < bytes.len() {
+            let b = bytes[i];
+            let (k, orig) = if b & 0xE0 == 0xC0 {
+                // Valid UTF-8: a two-byte character (most letters of Greek text).
+                let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
+                let e = hot[cp as usize & 0x7FF];
+                if e & 1 << 18 == 0 {
+                    break;
+                }
+                // Both bytes written, one store; the second is overwritten when the folding
+                // has one byte.
+                text[at..at + 2].copy_from_slice(&(e as u16).to_le_bytes());
+                at += ((e >> 16) & 3) as usize;
+                i += 2;
+                ((e >> 24) as u8, cp)
+            } else if b < 0x80 && b.is_ascii_alphanumeric() {
+                text[at] = ASCII[b as usize];
+                at += 1;
+                i += 1;
+                (Self::kind(b as u32), b as u32)
+            } else {
+                break;
+            };
+            if !DECIDED {
+                // As `Splitter::count`.
+                if k & K_LETTER != 0 {
+                    letters += 1;
+                    upper += (k & K_UPPER != 0) as u32;
+                    if bits & SEEN == 0 {
+                        bits |= SEEN
+                            | if k & K_UPPER != 0 { shape::CAP } else { 0 }
+                            | if orig < 0x250 { shape::LATIN } else { 0 };
+                    }
+                } else if k & K_DIGIT != 0 {
+                    bits |= shape::DIGIT;
+                }
+            }
+        }
+        self.out.at = at;
+        self.last = i as u32;
+        if !DECIDED {
+            (self.letters, self.upper, self.bits) = (letters, upper, bits);
+        }
+        i
     }
 }
 
@@ -574,7 +643,7 @@ fn shape_of(word: &str) -> u8 {
 
 /// Writes the folded text and its tokens with their origins, but no per-byte offset map:
 /// the stages only ever map whole tokens back.
-impl<F: FnMut(&[u8], &Token)> Sink for Splitter<'_, F> {
+impl Sink for Splitter<'_> {
     #[inline(always)]
     fn emit(&mut self, c: char, origin: u32, olen: u32, orig: u32) {
         let at = self.out.at as u32;
@@ -590,12 +659,36 @@ impl<F: FnMut(&[u8], &Token)> Sink for Splitter<'_, F> {
     }
 
     #[inline(always)]
-    fn emit_two_byte(&mut self, _v: u32, origin: u32, cp: u32) {
-        let e = self.out.hot[(cp - 0x80) as usize];
+    fn emit_two_byte(&mut self, e: u32, origin: u32, cp: u32) {
         let at = self.out.at as u32;
         let len = self.out.put_hot(e);
         // A hot-path character is never a space or a newline.
         self.token_of_kind(e & 1 << 18 != 0, false, at, len, origin, 2, cp, || (e >> 24) as u8);
+    }
+
+    /// A space or newline is no token: it only ends the open word (what [`Sink::emit`] does
+    /// with it, without its general steps).
+    #[inline(always)]
+    fn space(&mut self, nl: bool, _origin: u32) {
+        let at = self.out.at as u32;
+        self.out.put1(if nl { b'\n' } else { b' ' });
+        self.close(at);
+    }
+
+    /// The rest of an open word, while it is ASCII and hot-path two-byte letters and digits
+    /// (nearly every word of Greek or Latin text): each character costs a table load and two
+    /// stores, with the word's state in registers, instead of a call of [`Sink::emit1`] or
+    /// [`Sink::emit_two_byte`] and [`Splitter::token_of_kind`] each.
+    #[inline(always)]
+    fn word_run(&mut self, bytes: &[u8], i: usize) -> usize {
+        if !self.in_word {
+            return i;
+        }
+        if self.decided {
+            self.run::<true>(bytes, i)
+        } else {
+            self.run::<false>(bytes, i)
+        }
     }
 
     /// A combining mark right after a token's last character belongs to the token (as in
@@ -616,7 +709,7 @@ impl<F: FnMut(&[u8], &Token)> Sink for Splitter<'_, F> {
 }
 
 #[inline(always)]
-fn fold_each(s: &str, out: &mut impl Sink) {
+fn fold_each(s: &str, out: &mut impl Sink, hot: &[u32; 0x800]) {
     let bytes = s.as_bytes();
     let mut pending_space: Option<(u32, bool)> = None; // (origin, contains a newline)
     let mut i = 0;
@@ -630,10 +723,13 @@ fn fold_each(s: &str, out: &mut impl Sink) {
                 c => {
                     // An ASCII character folds to one: emitted directly, like the Greek letters below.
                     if let Some((o, nl)) = pending_space.take() {
-                        out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
+                        out.space(nl, o);
                     }
                     out.emit1(c, i as u32, 1, b as u32);
                     i += 1;
+                    if c.is_ascii_alphanumeric() {
+                        i = out.word_run(bytes, i);
+                    }
                     continue;
                 }
             };
@@ -641,19 +737,20 @@ fn fold_each(s: &str, out: &mut impl Sink) {
         } else if b < 0xE0 {
             // A two-byte sequence: `s` is valid UTF-8, so a continuation byte follows.
             let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
-            let v = TWO_BYTE[(cp - 0x80) as usize];
-            if v < 0x800 && v != 0x20 {
+            let e = hot[cp as usize & 0x7FF];
+            if e != 0 {
                 // The hot path (a Greek letter): a two-byte character that folds to an ASCII
                 // look-alike (`α` → `a`) or to another two-byte letter, emitted without going
                 // through `Folded` (what `from_table` would give: a `Char`).
                 if let Some((o, nl)) = pending_space.take() {
-                    out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
+                    out.space(nl, o);
                 }
-                out.emit_two_byte(v, i as u32, cp);
+                out.emit_two_byte(e, i as u32, cp);
                 i += 2;
+                i = out.word_run(bytes, i);
                 continue;
             }
-            (from_table(v), 2, cp)
+            (from_table(TWO_BYTE[(cp - 0x80) as usize]), 2, cp)
         } else {
             let c = s[i..].chars().next().expect("a char starts here");
             (fold_char(c), c.len_utf8(), c as u32)
@@ -663,7 +760,7 @@ fn fold_each(s: &str, out: &mut impl Sink) {
         match folded {
             Folded::Char(f) => {
                 if let Some((o, nl)) = pending_space.take() {
-                    out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
+                    out.space(nl, o);
                 }
                 out.emit(f, at, len as u32, orig);
             }
@@ -679,7 +776,7 @@ fn fold_each(s: &str, out: &mut impl Sink) {
         }
     }
     if let Some((o, nl)) = pending_space.take() {
-        out.emit(if nl { '\n' } else { ' ' }, o, 1, 0x20);
+        out.space(nl, o);
     }
 }
 
@@ -719,24 +816,21 @@ impl FoldedLine {
     /// [`crate::text::tokens::folded_tokens`] gives. The lookup and rule stages and the document
     /// pass all read these tokens: the line is cut once, not once per stage.
     ///
-    /// `on_token` is called with every token as it is cut, in order: the folded line so far
-    /// (at least sixteen readable bytes from the token's start on; those after the token are
-    /// meaningless) and the token (its shape and spans; combining marks after a punctuation
-    /// token are not yet in its original span). The vocabulary classifies each word there,
-    /// while its bytes are at hand, rather than in a pass of its own.
-    pub(crate) fn fold_and_split(&mut self, s: &str, on_token: impl FnMut(&[u8], &Token)) {
+    /// The words are classified in a pass of their own, after the line
+    /// ([`FoldedLine::padded`]): there the vocabulary's probes, and their cache misses, overlap.
+    pub(crate) fn fold_and_split(&mut self, s: &str) {
         // A character folds to at most twice its bytes (a two-byte capital whose small letter
         // takes three), and a run of spaces to one byte; then sixteen bytes of room after the
-        // last token, so that `on_token` can read a short key in whole words.
+        // last token, so that a key can be read in whole words.
         let room = 2 * s.len() + 4 + 16;
         if self.text.len() < room {
             self.text.resize(room, 0);
         }
         let mut tokens = std::mem::take(&mut self.tokens);
         tokens.clear();
+        let hot: &'static [u32; 0x800] = &HOT_TWO_BYTE;
         let mut split = Splitter {
-            on_token,
-            out: ByteSink { text: &mut self.text, at: 0, hot: &HOT_TWO_BYTE },
+            out: ByteSink { text: &mut self.text, at: 0, hot },
             tokens,
             src: s,
             in_word: false,
@@ -749,12 +843,19 @@ impl FoldedLine {
             decided: false,
             marked: false,
         };
-        fold_each(s, &mut split);
+        fold_each(s, &mut split, hot);
         let end = split.out.at;
         split.close(end as u32);
         self.tokens = split.tokens;
         self.len = end;
         debug_assert!(std::str::from_utf8(&self.text[..end]).is_ok());
+    }
+
+    /// The folded bytes, and at least sixteen more after the last token (meaningless): what
+    /// a key is read from in whole words (see [`FoldedLine::fold_and_split`]).
+    #[inline]
+    pub(crate) fn padded(&self) -> &[u8] {
+        &self.text
     }
 
     /// The tokens: runs of letters and digits, and single other characters.
@@ -807,7 +908,7 @@ impl FoldedText {
         self.origin.clear();
         self.text.reserve(s.len());
         self.origin.reserve(s.len() + 1);
-        fold_each(s, self);
+        fold_each(s, self, &HOT_TWO_BYTE);
         self.origin.push(s.len() as u32);
     }
 
@@ -936,7 +1037,7 @@ mod tests {
 
     impl FoldedLine {
         fn fold_and_split_alone(&mut self, s: &str) {
-            self.fold_and_split(s, |_, _| {});
+            self.fold_and_split(s);
         }
     }
 
