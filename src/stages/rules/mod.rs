@@ -635,6 +635,9 @@ impl Vet<'_> {
                     let mut j = i;
                     while j < toks.len() && toks[j].gaz == t.gaz {
                         veto.push((t.gaz as usize - 1, j, VETO_NAME_OF));
+                        // Part of the longer name: no rule takes it up alone (no person
+                        // in `Σύνοδος του Ελσίνκι`).
+                        blocked.push(j);
                         j += 1;
                     }
                     continue;
