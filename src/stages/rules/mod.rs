@@ -155,6 +155,11 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
     ),
     (VETO_GIVEN, "a given name taken for a place, before a surname (`Αθηνά Κοτζαμπάση`)"),
     (VETO_PLACE_SHAPE, "a place shaped like a common word, before a capitalised word"),
+    (
+        VETO_PERSON_SLOT,
+        "a one-word place where a person's name stands: after an abbreviated title or an \
+         initial (`ο κ. Ζωγράφος`, `Δ. Βαρνάβα`), or in a line-up after a colon",
+    ),
     (VETO_WORK_TITLE, "the whole title of a work in guillemets after its noun (`το βιβλίο «Ιθάκη»`)"),
     (
         VETO_ORG_PERSON,
@@ -171,6 +176,7 @@ pub(crate) const VETO_HYPHEN: &str = "veto_hyphen_pair";
 pub(crate) const VETO_NAME_OF: &str = "veto_place_ending_a_name";
 pub(crate) const VETO_GIVEN: &str = "veto_given_name_before_surname";
 pub(crate) const VETO_PLACE_SHAPE: &str = "veto_place_before_name";
+pub(crate) const VETO_PERSON_SLOT: &str = "veto_place_in_person_slot";
 pub(crate) const VETO_WORK_TITLE: &str = "veto_title_of_work";
 pub(crate) const VETO_ORG_PERSON: &str = "veto_organisation_before_person";
 pub(crate) const PARTIAL_TAIL: &str = "partial_name_tail";
@@ -448,6 +454,18 @@ impl Rules {
             // Disjoint spans have distinct starts: an unstable sort (no buffer) is exact.
             out[first..].sort_unstable_by_key(|m| m.start);
         }
+        // A place and the region in the genitive right after it are one name (`Μοίρες
+        // Ηρακλείου`), as gazetteer-only mode joins them too.
+        let mut write = first;
+        for i in first..out.len() {
+            if write > first && region_of_place(&line, offset, &out[write - 1], &out[i]) {
+                out[write - 1].end = out[i].end;
+                continue;
+            }
+            out.swap(write, i);
+            write += 1;
+        }
+        out.truncate(write);
     }
 }
 
@@ -565,6 +583,7 @@ impl Vet<'_> {
         let mut veto: Vec<(usize, usize, &'static str)> = Vec::new();
         let mut blocked = Vec::new();
         let mut cut = Vec::new();
+        let lineup = lineup_list(text, gaz.iter().filter(|g| g.label == Label::Loc).count());
         {
             let line = Line::new(text, folded, toks, lex);
             for i in 0..toks.len() {
@@ -617,8 +636,19 @@ impl Vet<'_> {
                     let mut j = i;
                     while j < toks.len() && toks[j].gaz == t.gaz {
                         veto.push((t.gaz as usize - 1, j, VETO_NAME_OF));
+                        // Part of the longer name: no rule takes it up alone (no person
+                        // in `Σύνοδος του Ελσίνκι`).
+                        blocked.push(j);
                         j += 1;
                     }
+                    continue;
+                }
+                if single
+                    && g.label == Label::Loc
+                    && person_slot(&line, i, g.end, lineup)
+                    && may(g, VETO_PERSON_SLOT)
+                {
+                    veto.push((t.gaz as usize - 1, i, VETO_PERSON_SLOT));
                     continue;
                 }
                 if i + 1 >= toks.len() {
@@ -733,20 +763,79 @@ pub(crate) fn adjective_before_name(line: &Line, i: usize) -> bool {
         && !constituency
 }
 
+/// Whether token `i`, the first word of a listed place, stands where only a person's
+/// name does: right after an abbreviated title (`ο κ. Ζωγράφος`, `η κα Σοφία`) or an
+/// initial (`ο Δ. Βαρνάβας`, `της Ελ. Σβορώνου`), or as one word of a line-up
+/// ([`lineup_player`]; `end` is where the place's name ends, `lineup` is the line's
+/// [`lineup_list`]). Many surnames and given names are also
+/// towns (`Ζωγράφου`, `Βύρωνας`, `Παλαμάς`); there the person's evidence wins. Not an
+/// abbreviation that begins a street's or a place's name (`Λεωφ. Κηφισίας`, `Αγ.
+/// Παρασκευή`, `Ν. Σμύρνη`: class `STREET_ABBR` and [`PLACE_ABBREVIATIONS`]). The rule
+/// stage vetoes such places (the person rules then read the name), and gazetteer-only mode
+/// leaves them out (`veto_only`).
+pub(crate) fn person_slot(line: &Line, i: usize, end: usize, lineup: Option<usize>) -> bool {
+    let toks = line.toks;
+    if lineup_player(line.text, toks[i].s as usize, end, lineup) {
+        return true;
+    }
+    if i == 0 || line.gap(i) != ". " && line.gap(i) != " " {
+        return false;
+    }
+    let p = i - 1;
+    let dot = line.gap(i) == ". ";
+    let title = toks[p].has(class::ABBR) && !toks[p].cap() && (dot || line.w(p) != "κ");
+    let initial = dot && line.initial(p) && !line.street_abbr(p) && !PLACE_ABBREVIATIONS.contains(&line.w(p));
+    title || initial
+}
+
+/// Abbreviated first words of places' names (`Αγ. Παρασκευή`, `Ν. Σμύρνη`, `Π. Φάληρο`,
+/// `Άν. Λιόσια`): before a place they are no initial.
+const PLACE_ABBREVIATIONS: [&str; 8] = ["Αγ", "Ν", "Π", "Άν", "Κάτ", "Ακρ", "Ορ", "Ι"];
+
+/// Whether the place `m` is the region that tells which place `prev`, the name right
+/// before it, means: both places, `m` one word in the genitive, one space between them
+/// (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`, `Προσοτσάνη Δράμας`). The press writes the two
+/// as one name; both modes join them into `prev`, which keeps its entry. Not the user's
+/// own names. `line` starts at byte `offset` of the text.
+pub(crate) fn region_of_place(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
+    let (s, e) = (m.start - offset, m.end - offset);
+    let toks = line.toks;
+    let ta = toks.partition_point(|t| (t.s as usize) < s);
+    !prev.user
+        && !m.user
+        && prev.label == Label::Loc
+        && m.label == Label::Loc
+        && prev.end + 1 == m.start
+        && line.text.as_bytes()[s - 1] == b' '
+        && ta < toks.len()
+        && toks[ta].s as usize == s
+        && toks[ta].e as usize == e
+        && line.genitive(ta)
+}
+
 /// Whether the place whose name starts at token `i` (a country's if `country`) ends the
-/// name of a treaty, a day, a battle or a structure after a genitive article (`Συμφωνία
-/// των Πρεσπών`, `η συνθήκη του Μάαστριχτ`, `Ημέρα της Γης`, `Γεφύρι της Πλάκας`): the
-/// press writes the whole as one name, not as a mention of the place. Institutions
+/// name of a treaty, a day, an event, a battle or a structure after a genitive article
+/// (`Συμφωνία των Πρεσπών`, `η συνθήκη του Μάαστριχτ`, `Ημέρα της Γης`, `Γεφύρι της
+/// Πλάκας`), or right after the capitalised head (`Φεστιβάλ Καλαμάτας`): the press writes the whole as one name, not as a mention of the place. Institutions
 /// (`Πανεπιστήμιο του Πειραιά`, class `ORG_HEAD`) are not asked here; after a head in
 /// lower case a country stays a place (`η συμφωνία της Ελλάδας με την Τουρκία`). The rule
 /// stage vetoes such places, and gazetteer-only mode leaves them out (`veto_only`).
 pub(crate) fn ends_a_name(line: &Line, i: usize, country: bool) -> bool {
     let toks = line.toks;
-    line.prev(i)
+    let head = |h: usize| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD);
+    let after_article = line
+        .prev(i)
         .filter(|&p| veto_only::GENITIVE_ARTICLES.contains(&line.w(p)))
         .and_then(|p| line.prev(p))
-        .filter(|&h| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD))
-        .is_some_and(|h| toks[h].cap() || !country)
+        .filter(|&h| head(h))
+        .is_some_and(|h| toks[h].cap() || !country);
+    // Without the article, after the capitalised head itself or one capitalised word in
+    // the genitive that follows it: `Φεστιβάλ Καλαμάτας`, `Φεστιβάλ Χορού Καλαμάτας`.
+    let capital_head = |h: usize| head(h) && toks[h].cap() && !line.weak(h);
+    let after_head = line.prev(i).is_some_and(|p| {
+        capital_head(p) || toks[p].cap() && line.genitive(p) && line.prev(p).is_some_and(capital_head)
+    });
+    after_article || after_head
 }
 
 /// An organisation's name the gazetteer found from token `i` that runs into a person's
@@ -954,6 +1043,63 @@ pub(crate) fn lineup_head(line: &str, start: usize, end: usize) -> bool {
         && line.bytes().filter(|&c| c == b',').count() >= 4
 }
 
+/// The line-up or list of persons after the last colon of `line`, if there is one: the
+/// colon's byte. After the colon come five items or more, separated by commas (the last by
+/// `και`), each of one to three capitalised words, with what stands in brackets (`(84'
+/// Ντάιερ)`) left aside; and the line's listed places (`places`) are fewer than half the
+/// items, as a list of places (`προορισμοί: Ελλάδα, Ιταλία, Τουρκία, Κύπρος, Μάλτα`) has
+/// them all. Asked once per line, so that the check of each name stays short
+/// ([`lineup_player`]).
+pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
+    let colon = line.rfind(':')?;
+    let mut items = 0;
+    let mut depth = 0usize;
+    let is_item = |item: &str| {
+        let item = item.trim().trim_end_matches('.').trim_end();
+        item.split(" και ").all(|part| {
+            let words = part.split_whitespace().count();
+            (1..=3).contains(&words)
+                && part.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+    };
+    let mut item = String::new();
+    for c in line[colon + 1..].chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                if !is_item(&item) {
+                    return None;
+                }
+                items += 1 + item.matches(" και ").count();
+                item.clear();
+            }
+            _ if depth == 0 => item.push(c),
+            _ => {}
+        }
+    }
+    if !item.trim().is_empty() {
+        if !is_item(&item) {
+            return None;
+        }
+        items += 1 + item.matches(" και ").count();
+    }
+    (items >= 5 && 2 * places < items).then_some(colon)
+}
+
+/// Whether the name at bytes `start..end` of `line` is one player of the line-up whose
+/// colon [`lineup_list`] found (`list`): it stands after the colon and is a whole item, a
+/// separator before it and one or a bracket after it (`ΑΓΓΛΙΑ: Πίκφορντ, Γουόκερ,
+/// Στόουνς, Χέντερσον (84' Ντάιερ), Κέιν.`). A listed town so named (`Χέντερσον`,
+/// `Ζωγράφος`) is then a player.
+pub(crate) fn lineup_player(line: &str, start: usize, end: usize, list: Option<usize>) -> bool {
+    let Some(colon) = list.filter(|&c| c < start) else { return false };
+    let before = line[colon + 1..start].trim_end();
+    let after = line[end..].trim_start();
+    (before.is_empty() || before.ends_with(',') || before.ends_with(" και"))
+        && (after.is_empty() || after.starts_with([',', '(', '.']) || after.starts_with("και "))
+}
+
 /// Strips function words and capitalised common words from the edges of a run.
 fn strip(line: &Line, mut a: usize, mut b: usize) -> (usize, usize) {
     let toks = line.toks;
@@ -1033,7 +1179,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
     let on = |c: Option<Cand>| c.filter(|c| is_on(off, c.rule.name));
     let toks = line.toks;
     if r.dotted {
-        return on(organisation::acronym(line, r.a, r.b, true));
+        return on(organisation::acronym(line, r.a, r.b, true, gaz));
     }
     // In a headline in capitals every word is capitalised: only an acronym's shape and a
     // known given name are evidence (`Η ΚΥΒΕΡΝΗΣΗ ΑΠΑΝΤΑ ΣΤΗΝ ΑΝΤΙΠΟΛΙΤΕΥΣΗ` is no name;
@@ -1042,7 +1188,8 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
         let (a, b) = strip(line, r.a, r.b);
         return (a < b)
             .then(|| {
-                on(organisation::acronym(line, a, b, false)).or_else(|| on(person::given_name(line, a, b)))
+                on(organisation::acronym(line, a, b, false, gaz))
+                    .or_else(|| on(person::given_name(line, a, b)))
             })
             .flatten();
     }
@@ -1236,6 +1383,44 @@ mod tests {
     }
 
     #[test]
+    fn acronym_takes_the_place_of_its_local_unit() {
+        // A known place in the genitive right after an acronym is its unit's; a nominative
+        // or a place after a particle is not.
+        let ner = recognizer();
+        for (sentence, mention) in [
+            ("Η απόφαση της ΥΠΕΞ Ουκρανίας δημοσιεύθηκε χθες.", "ΥΠΕΞ Ουκρανίας"),
+            ("Η απόφαση της Α.Τ.Κ. Ουκρανίας δημοσιεύθηκε.", "Α.Τ.Κ. Ουκρανίας"),
+            ("Τη συμφωνία με την ΥΠΕΞ Ουκρανία υπέγραψαν χθες.", "ΥΠΕΞ"),
+            ("Η απόφαση της ΥΠΕΞ της Ουκρανίας δημοσιεύθηκε χθες.", "ΥΠΕΞ"),
+        ] {
+            let ents = ner.extract(sentence);
+            assert!(
+                ents.iter()
+                    .any(|e| e.text() == mention && e.source == Source::Rule(organisation::ACRONYM.name)),
+                "{mention} in {sentence}: {ents:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn latin_brand_is_not_a_woman() {
+        // A Latin name after a feminine article is a brand, unless a known given name or a
+        // title starts it.
+        let ner = recognizer();
+        for (sentence, mention, brand) in [
+            ("Νέα συσκευή παρουσίασε χθες η Zentrova στην έκθεση.", "Zentrova", true),
+            ("Το νέο βιβλίο της Elizabeth κυκλοφόρησε χθες.", "Elizabeth", false),
+            ("Μίλησε στο συνέδριο η Dr Hollins για την έρευνα.", "Hollins", false),
+        ] {
+            let ents = ner.extract(sentence);
+            let found = ents
+                .iter()
+                .any(|e| e.text().contains(mention) && e.source == Source::Rule(organisation::LATIN.name));
+            assert_eq!(found, brand, "{mention} in {sentence}: {ents:?}");
+        }
+    }
+
+    #[test]
     fn common_capitalised_words_are_not_names() {
         let ner = recognizer();
         for (sentence, word) in [
@@ -1246,6 +1431,9 @@ mod tests {
             ("Ο υπουργός Εξωτερικών ήταν εκεί.", "Εξωτερικών"),
             ("Ο δείκτης CET1 της τράπεζας αυξήθηκε πέρσι.", "CET1"),
             ("Το εμβόλιο κατά του HPV διατίθεται δωρεάν.", "HPV"),
+            ("Οι δαπάνες του ΠΔΕ αυξήθηκαν κατά 5% πέρσι.", "ΠΔΕ"),
+            ("Η απόδοση ιδίων κεφαλαίων (ROE) έφτασε το 9%.", "ROE"),
+            ("Ο οίκος αναβάθμισε τα ομόλογα σε «BBB» χθες.", "BBB"),
             ("Χθες ο Σύνδεσμος εξέδωσε ανακοίνωση.", "Σύνδεσμος"),
         ] {
             let ents = ner.extract(sentence);

@@ -148,13 +148,15 @@ pub(crate) const ACRONYM: Rule = Rule {
     confidence: 0.75,
     doc: "An acronym in capitals (at most six letters, or dotted, or up to nine Greek capitals \
           ending in a consonant that ends no Greek word), not a common acronym such as ΦΠΑ, \
-          ΑΕΠ or DNA.",
+          ΑΕΠ or DNA; with the place of its local unit when one in the genitive follows \
+          (ΥΠΕ Κρήτης, Α.Τ. Πάρου).",
     examples: &[
         ("Η ανακοίνωση της ΠΟΣΚΕΑ ήρθε αργά.", "ΠΟΣΚΕΑ"),
         ("Η απόφαση της Ο.Σ.Κ.Π. δημοσιεύθηκε.", "Ο.Σ.Κ.Π."),
         ("Την κινητοποίηση κήρυξε η ΠΟΕΔΗΝΤ χθες.", "ΠΟΕΔΗΝΤ"),
+        ("Η απόφαση της ΥΠΕΞ Ουκρανίας δημοσιεύθηκε χθες.", "ΥΠΕΞ Ουκρανίας"),
     ],
-    find: Some(|l, s| acronym(l, s.a, s.b, false)),
+    find: Some(|l, s| acronym(l, s.a, s.b, false, s.gaz)),
 };
 
 /// `Volotea`, `Nintendo`.
@@ -164,6 +166,7 @@ pub(crate) const LATIN: Rule = Rule {
     label: Label::Org,
     confidence: 0.6,
     doc: "A capitalised Latin-script name right after a feminine article (η, της, την, στην), \
+          not starting with a known given name or a title (η Elizabeth is a woman), \
           with no person or place evidence: a company, brand or medium.",
     examples: &[("Νέα συσκευή θα φέρει στην αγορά η Zentrova μέσα στο φθινόπωρο.", "Zentrova")],
     find: Some(|l, s| if s.weak { None } else { latin(l, s.a, s.b) }),
@@ -490,7 +493,7 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
 }
 
 /// Acronyms (see [`ACRONYM`]).
-pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<Cand> {
+pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool, gaz: &[super::GazSpan]) -> Option<Cand> {
     let toks = line.toks;
     if dotted {
         let mut c = Cand::new(a, b, &ACRONYM);
@@ -509,7 +512,7 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
         if line.lex.classes(&f) & class::NOT_ORG != 0 || toks[a].has(class::TITLE) {
             return None;
         }
-        return Some(c);
+        return Some(local_unit(line, c, gaz));
     }
     // One acronym, or two joined by a hyphen (`ΑΠΕ-ΜΠΕ`).
     if b - a > 2 || (b - a == 2 && line.gap(a + 1) != "-") {
@@ -549,7 +552,29 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool) -> Option<C
         let rejected = accented || word_ending || caps_line || code || digits;
         (letters <= 6 || letters <= 9 && long_acronym(i)) && !rejected
     });
-    ok.then(|| Cand::new(a, b, &ACRONYM))
+    ok.then(|| local_unit(line, Cand::new(a, b, &ACRONYM), gaz))
+}
+
+/// An acronym followed by a place the gazetteer knows, in the genitive, names the body's
+/// local unit, place included: `ΦΑΕ Αθηνών`, `ΠΕΔ Στερεάς Ελλάδας`, `Α.Τ. Πάρου`.
+fn local_unit(line: &Line, c: Cand, gaz: &[super::GazSpan]) -> Cand {
+    let toks = line.toks;
+    let j = c.b;
+    if j >= toks.len() || !matches!(line.gap(j), " " | ". ") || !line.genitive(j) || toks[j].is(shape::UPPER)
+    {
+        return c;
+    }
+    let g = toks[j].gaz;
+    let place = g != 0
+        && gaz.get(g as usize - 1).is_some_and(|m| m.label == Label::Loc && m.start == toks[j].s as usize);
+    if !place {
+        return c;
+    }
+    let mut e = j + 1;
+    while e < toks.len() && toks[e].gaz == g {
+        e += 1;
+    }
+    Cand { b: e, absorbs: true, extra_end: 0, ..c }
 }
 
 /// Latin-script names (see [`LATIN`]).
@@ -568,7 +593,10 @@ pub(crate) fn latin(line: &Line, a: usize, b: usize) -> Option<Cand> {
     // Companies and brands are feminine in Greek (`η Nintendo`, `της Microsoft`); after other
     // words a Latin name is as often a product, a work or a person.
     let fem = line.prev(a).is_some_and(|p| toks[p].has(class::ART_FEM));
-    (a < b && fem).then(|| Cand::new(a, b, &LATIN))
+    // A known given name or a title first is a woman (`η Elizabeth`, `της Laura Smith`, `η
+    // Dr Smith`), not a brand.
+    let person = a < b && toks[a].has(class::GIVEN | class::TITLE);
+    (a < b && fem && !person).then(|| Cand::new(a, b, &LATIN))
 }
 
 /// Web domains anywhere in the line (see [`DOMAIN`]), as (first token, last token).

@@ -56,7 +56,8 @@ use crate::Label;
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
 /// its name as the press writes it (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`); the span keeps
-/// the first place's entry.
+/// the first place's entry. The rule stage joins them by the same definition
+/// ([`crate::stages::rules::region_of_place`]).
 ///
 /// It joins the country of a Greek branch to a kept organisation's name in Latin letters
 /// (`WWF Ελλάς`, `Deloitte Ελλάδος`; [`BRANCH_COUNTRIES`]): the branch is named so.
@@ -97,7 +98,7 @@ pub(crate) fn drop_partial_names<'k>(
 ) {
     use crate::stages::rules::{
         is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_TAIL, VETO_COMMON, VETO_HYPHEN,
-        VETO_PLACE_SHAPE,
+        VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
     };
     let toks = line.toks;
     let text = line.text;
@@ -105,6 +106,7 @@ pub(crate) fn drop_partial_names<'k>(
     let next_start =
         |i: usize, mentions: &[Mention]| mentions.get(i + 1).map_or(usize::MAX, |m| m.start - offset);
     let mut write = first;
+    let lineup = super::lineup_list(text, mentions[first..].iter().filter(|m| m.label == Label::Loc).count());
     let mut is_sport = Some(is_sport);
     let mut sport = None; // whether the line is a sports report, once asked
     for i in first..mentions.len() {
@@ -187,16 +189,7 @@ pub(crate) fn drop_partial_names<'k>(
         };
         // A place right after a kept place, in the genitive: the region that tells which
         // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
-        if write > first
-            && !mentions[write - 1].user
-            && on_words
-            && one_word
-            && label == Label::Loc
-            && mentions[write - 1].label == Label::Loc
-            && mentions[write - 1].end == mentions[i].start - 1
-            && text.as_bytes()[s - 1] == b' '
-            && line.genitive(ta)
-        {
+        if write > first && super::region_of_place(line, offset, &mentions[write - 1], &mentions[i]) {
             mentions[write - 1].end = mentions[i].end;
             kept_end = e;
             continue;
@@ -225,12 +218,18 @@ pub(crate) fn drop_partial_names<'k>(
                 && next_start(i, mentions) > toks[tb].s as usize
                 && super::adjective_before_name(line, ta)
         };
+        // A place where a person's name stands (`ο κ. Ζωγράφος`, `Δ. Βαρνάβα`), as the rule
+        // stage decides.
+        let person_slot =
+            || on_words && one_word && label == Label::Loc && super::person_slot(line, ta, e, lineup);
         // The first check that drops the name, in this order (each is asked only if those
         // before it keep the name).
         let dropped_by = if is_on(off, VETO_COMMON) && common() {
             Some(VETO_COMMON)
         } else if is_on(off, VETO_PLACE_SHAPE) && adjective() {
             Some(VETO_PLACE_SHAPE)
+        } else if is_on(off, VETO_PERSON_SLOT) && person_slot() {
+            Some(VETO_PERSON_SLOT)
         } else if is_on(off, PARTIAL_TAIL) && tail() {
             Some(PARTIAL_TAIL)
         } else if is_on(off, PARTIAL_HEAD) && head() {
@@ -400,13 +399,46 @@ mod tests {
             "βάσει της Συμφωνίας του Πειραιά",
             "στη Μάχη του Πειραιά",
             "στο Γεφύρι του Πειραιά",
+            "ξεκινά το Φεστιβάλ του Πειραιά",
+            "η Μπιενάλε του Πειραιά άνοιξε",
+            "στη Σύνοδο του Πειραιά συμφώνησαν",
+            "στη Διάσκεψη του Πειραιά",
+            "συμμετέχει στη Διαδικασία του Πειραιά",
         ] {
             assert!(found(text).is_empty(), "{text:?}");
         }
+        // A tournament names its host: `στο Μουντιάλ της Ρωσίας`.
+        assert_eq!(found("έπαιξε στο Μουντιάλ του Πειραιά"), ["Πειραιά"]);
         // With a head in lower case too, as the rule stage decides; but a country's name
         // then stays a place (`η συμφωνία της Ελλάδας με`).
         assert!(found("η συμφωνία του Πειραιά υπεγράφη").is_empty());
         assert_eq!(found("η συμφωνία της Ελλάδας με τον Πειραιά"), ["Ελλάδας", "Πειραιά"]);
+    }
+
+    #[test]
+    fn an_event_named_after_a_place_is_no_mention_of_it_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:kal\tLOC\tΚαλαμάτα\t\tcity\t\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            let places = |text: &str| -> Vec<String> {
+                ner.extract(text)
+                    .into_iter()
+                    .filter(|e| e.label == Label::Loc)
+                    .map(|e| e.text().to_string())
+                    .collect()
+            };
+            for (text, want) in [
+                ("Ξεκινά σήμερα το Φεστιβάλ Καλαμάτας με δύο παραστάσεις.", vec![]),
+                ("Το Φεστιβάλ Χορού Καλαμάτας έκλεισε χθες.", vec![]),
+                ("Ξεκινά σήμερα το Φεστιβάλ της Καλαμάτας.", vec![]),
+                // The place itself: a lower-case word before it, a sentence start.
+                ("Το φεστιβάλ έγινε στην Καλαμάτα φέτος.", vec!["Καλαμάτα"]),
+                ("Ήρθε το φεστιβάλ. Καλαμάτα και Πάτρα γιορτάζουν.", vec!["Καλαμάτα"]),
+            ] {
+                assert_eq!(places(text), want, "{text:?} (rules {rules})");
+            }
+        }
     }
 
     #[test]
@@ -488,26 +520,33 @@ mod tests {
     }
 
     #[test]
-    fn a_place_and_its_region_in_the_genitive_are_one_name() {
+    fn a_place_and_its_region_in_the_genitive_are_one_name_in_both_modes() {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
                    x:moires\tLOC\tΜοίρες\t\ttown\t\n\
                    x:her\tLOC\tΗράκλειο\t\tcity\t\n\
                    x:ath\tLOC\tΑθήνα\t\tcity\t\n";
-        let ner = recognizer(tsv, false);
-        let found = |text: &str| -> Vec<(String, Option<String>)> {
-            ner.extract(text)
-                .into_iter()
-                .map(|e| (e.text().to_string(), e.id().map(str::to_string)))
-                .collect()
-        };
-        assert_eq!(
-            found("στις Μοίρες Ηρακλείου χθες"),
-            [("Μοίρες Ηρακλείου".into(), Some("x:moires".into()))]
-        );
-        // Not joined: a nominative, a comma, two spaces.
-        assert_eq!(found("Αθήνα Ηράκλειο").len(), 2);
-        assert_eq!(found("στις Μοίρες, Ηρακλείου").len(), 2);
-        assert_eq!(found("στις Μοίρες  Ηρακλείου").len(), 2);
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            let found = |text: &str| -> Vec<(String, Option<String>)> {
+                ner.extract(text)
+                    .into_iter()
+                    .map(|e| (e.text().to_string(), e.id().map(str::to_string)))
+                    .collect()
+            };
+            assert_eq!(
+                found("Η βροχή έπεσε στις Μοίρες Ηρακλείου χθες."),
+                [("Μοίρες Ηρακλείου".into(), Some("x:moires".into()))],
+                "rules {rules}"
+            );
+            // Not joined: a nominative, a comma, two spaces.
+            for text in [
+                "Οι πτήσεις Αθήνα Ηράκλειο αυξήθηκαν.",
+                "Η βροχή έπεσε στις Μοίρες, Ηρακλείου χθες.",
+                "Η βροχή έπεσε στις Μοίρες  Ηρακλείου χθες.",
+            ] {
+                assert_eq!(found(text).len(), 2, "{text:?} (rules {rules})");
+            }
+        }
     }
 
     #[test]
@@ -580,6 +619,50 @@ mod tests {
             ("ο ΓΓ.Παπαδάκης", vec!["Παπαδάκης"]),
         ] {
             assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_in_a_person_slot_is_a_person_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:zog\tLOC\tΖωγράφος\t\tcity\t\n\
+                   x:sof\tLOC\tΣοφία\t\tcity\t\n\
+                   x:smy\tLOC\tΣμύρνη\t\tcity\t\n\
+                   x:kif\tLOC\tΚηφισιά\t\tcity\t\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            for (text, want) in [
+                // A person's slot: an abbreviated title, an initial.
+                ("Ο κ. Ζωγράφος μίλησε χθες στη Βουλή.", vec![]),
+                ("Η κα Σοφία δεν απάντησε.", vec![]),
+                ("Το υπέγραψε ο Δ. Ζωγράφος, πρόεδρος του συλλόγου.", vec![]),
+                ("Το νέο βιβλίο της Ελ. Σοφία κυκλοφόρησε.", vec![]),
+                // A line-up after a colon.
+                (
+                    "ΟΜΑΔΑ: Αλεξίου, Βασιλείου (70' Γεωργίου), Ζωγράφος, Δήμου, Ελευθερίου και Ζαχαρίου.",
+                    vec![],
+                ),
+                // A place: after an abbreviation that begins a place's or a street's name,
+                // after a capital that ends a sentence, after a lower-case word.
+                ("Ζει στη Ν. Σμύρνη από το 1990.", vec!["Σμύρνη"]),
+                ("Η πορεία έφτασε στη Λεωφ. Κηφισιά.", vec!["Κηφισιά"]),
+                ("Έμεινε στον Ζωγράφο. Σοφία και Κηφισιά ακολουθούν.", vec!["Ζωγράφο", "Σοφία", "Κηφισιά"]),
+                ("Μένει στον Ζωγράφο από πέρυσι.", vec!["Ζωγράφο"]),
+                // A list of places after a colon; a list whose items are no names.
+                (
+                    "Προορισμοί: Σοφία, Σμύρνη, Κηφισιά, Ζωγράφος, Λευκάδα.",
+                    vec!["Σοφία", "Σμύρνη", "Κηφισιά", "Ζωγράφος"],
+                ),
+                ("Είπε: ο Ζωγράφος, η Αθηνά, ο Νίκος, η Ελένη, ο Γιώργος.", vec!["Ζωγράφος"]),
+            ] {
+                let got: Vec<String> = ner
+                    .extract(text)
+                    .into_iter()
+                    .filter(|e| e.label == Label::Loc)
+                    .map(|e| e.text().to_string())
+                    .collect();
+                assert_eq!(got, want, "{text:?} (rules {rules})");
+            }
         }
     }
 
