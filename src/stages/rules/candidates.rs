@@ -222,6 +222,13 @@ impl<'a> Line<'a> {
             && self.gap_after(i).starts_with('.')
     }
 
+    /// True when token `i` is the last letter of three or more capitals joined by dots with
+    /// no space (`Α.Τ.Κ.`): an acronym, not a person's initials (`Γ. Α. Παπαδάκης`).
+    pub fn ends_dotted_acronym(&self, i: usize) -> bool {
+        let letter = |j: usize| self.toks[j].cap() && self.w(j).chars().count() == 1;
+        i >= 2 && (i - 2..=i).all(letter) && self.gap(i) == "." && self.gap(i - 1) == "."
+    }
+
     /// True when token `i` abbreviates the start of a street's name (`Λεωφ.`, `Οδ.`, `Βασ.`;
     /// a single letter such as `Λ.` only before another one, since alone it is an initial).
     pub fn street_abbr(&self, i: usize) -> bool {

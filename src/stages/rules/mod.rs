@@ -784,7 +784,11 @@ pub(crate) fn person_slot(line: &Line, i: usize, end: usize, lineup: Option<usiz
     let p = i - 1;
     let dot = line.gap(i) == ". ";
     let title = toks[p].has(class::ABBR) && !toks[p].cap() && (dot || line.w(p) != "κ");
-    let initial = dot && line.initial(p) && !line.street_abbr(p) && !PLACE_ABBREVIATIONS.contains(&line.w(p));
+    let initial = dot
+        && line.initial(p)
+        && !line.street_abbr(p)
+        && !line.ends_dotted_acronym(p)
+        && !PLACE_ABBREVIATIONS.contains(&line.w(p));
     title || initial
 }
 
