@@ -214,3 +214,15 @@ fn surname_before_a_given_name() {
         ),
     ]);
 }
+
+/// Two unknown words whose first is a plural (`-ες`, `-οι`) are a group or a thing, not a
+/// given name and a surname; a Spanish given name in `-ες` before a surname that ends in a
+/// consonant is still a person.
+#[test]
+fn a_plural_first_word_is_no_given_name() {
+    check(&[
+        case("Η παράσταση Σιωπηλές Νύχτες ανεβαίνει ξανά φέτος.", &[], &["Νύχτες"]),
+        case("Η δράση Ανοιχτές Αγκάλες συνεχίζεται και φέτος.", &[], &["Αγκάλες"]),
+        case("Το γκολ πέτυχε ο Ματίες Ορεγκουελάρ στο τελευταίο λεπτό.", &["Ματίες Ορεγκουελάρ"], &[]),
+    ]);
+}

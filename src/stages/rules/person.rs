@@ -362,6 +362,13 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
     // A genitive in -ου first is a complement (`Παγκόσμιου Πολέμου`); given names in the
     // genitive are known to the lexicon.
     let genitive_first = line.f(a).ends_with(line.lex.ou.as_str());
+    // A plural first is a group or a thing (`Σιωπηλές Νύχτες`, `Ανοιχτές Αγκάλες`): a
+    // given name is singular. Spanish and Catalan given names in -ες go with a surname
+    // that ends in a consonant, as Greek words do not (`Ματίες Ορεγκουελάρ`).
+    let consonant_last =
+        |i: usize| i < b && line.f(i).chars().last().is_some_and(|c| !"αεηιουωςσ".contains(c));
+    let plural_first =
+        ["ες", "ές", "οι", "οί"].iter().any(|e| line.w(a).ends_with(e)) && !consonant_last(a + 1);
     // After a neuter or plural article the words are a thing or a group (`τα Λευκά Κράνη`).
     let thing = line.prev(a).is_some_and(|p| line.toks[p].has(class::ART_THING));
     ((2..=3).contains(&(b - a))
@@ -369,6 +376,7 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
         && greek_words(line, a, b)
         && !weak
         && !genitive_first
+        && !plural_first
         && !(a..b).any(|i| line.common_shape(i)))
     .then(|| Cand::new(a, b, &FALLBACK_MULTI))
 }
