@@ -711,6 +711,19 @@ mod tests {
                 ("Η Ουκρανία πέρασε στο 5-6%", vec![("Ουκρανία", loc)]),
                 // One word that only sports reports use is clue enough.
                 ("Η Ουκρανία έχασε με γκολ στο τέλος", vec![("Ουκρανία", org)]),
+                // The vocabulary of play: a match played, the ball, a counter-attack, scoring,
+                // the national shirt; `απέναντι στην` (the team met); one such word alone is
+                // no sports report.
+                (
+                    "Η Ουκρανία έπαιξε με την μπάλα και το Μεξικό έψαχνε αντεπιθέσεις",
+                    vec![("Ουκρανία", org), ("Μεξικό", org)],
+                ),
+                (
+                    "Η Ουκρανία θέλει να σκοράρει νωρίς απέναντι στην Πορτογαλία",
+                    vec![("Ουκρανία", org), ("Πορτογαλία", org)],
+                ),
+                ("Παίκτες που τίμησαν το εθνόσημο της Πορτογαλίας", vec![("Πορτογαλίας", org)]),
+                ("Η Ουκρανία έπαιξε ρόλο στη συμφωνία", vec![("Ουκρανία", loc)]),
                 // A sports word said twice is one clue.
                 ("Η Ουκρανία και η ομάδα της, μια ομάδα ειδικών", vec![("Ουκρανία", loc)]),
             ] {
