@@ -102,6 +102,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &person::SURNAME_SHAPE,
     &organisation::ACRONYM,
     &organisation::DOMAIN,
+    &organisation::QUOTE,
     &place::DIRECTION,
     &place::PREPOSITION,
     &organisation::LATIN,
@@ -349,6 +350,9 @@ impl Rules {
         runs(&line, line_runs);
         cands.clear();
         organisation::domains(&line, cands);
+        if is_on(&self.off, organisation::QUOTE.name) {
+            organisation::quote(&line, cands);
+        }
         if is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
         }
@@ -1367,9 +1371,9 @@ mod tests {
                 assert!(!rule.examples.is_empty(), "rule {} has no example", rule.name);
             }
         }
-        assert!(RULES
-            .windows(2)
-            .all(|w| w[0].priority >= w[1].priority || w[1].name == organisation::DOMAIN.name));
+        assert!(RULES.windows(2).all(|w| w[0].priority >= w[1].priority
+            || w[1].name == organisation::DOMAIN.name
+            || w[1].name == organisation::QUOTE.name));
     }
 
     #[test]
@@ -1383,6 +1387,24 @@ mod tests {
             let e = ents.iter().find(|e| e.text() == mention).expect("joined");
             assert_eq!(e.source, Source::Rule(person::GIVEN_BEFORE_KNOWN.name), "{text}");
             assert_eq!(e.id(), id, "{text}");
+        }
+    }
+
+    #[test]
+    fn stock_quote_needs_a_price_and_its_change() {
+        // A market report's line names a company; a price alone is as often a ticket's.
+        let ner = recognizer();
+        for (line, company) in [
+            ("ΒΕΡΤΑΝΗΣ: 2,4400 ευρώ (+0,41%)", Some("ΒΕΡΤΑΝΗΣ")),
+            ("ΝΟΡΑ ΧΗΜΙΚΑ: 11,3 ευρώ (−1,74 %)", Some("ΝΟΡΑ ΧΗΜΙΚΑ")),
+            ("Είσοδος: 5 ευρώ", None),
+            ("Εισιτήριο Συναυλίας: 15 ευρώ (μειωμένο 10 ευρώ)", None),
+            ("Το ΒΕΡΤΑΝΗΣ: 2,44 ευρώ (+0,41%)", None),
+            ("ΒΕΡΤΑΝΗΣ: άνοδος 2% (+0,41%)", None),
+        ] {
+            let got =
+                ner.extract(line).into_iter().find(|e| e.source == Source::Rule(organisation::QUOTE.name));
+            assert_eq!(got.map(|e| e.text().to_string()).as_deref(), company, "{line}");
         }
     }
 

@@ -183,6 +183,56 @@ pub(crate) const DOMAIN: Rule = Rule {
     find: None,
 };
 
+/// `ΔΙΟΔΟΣ: 3,150 ευρώ (+1,20%)`.
+pub(crate) const QUOTE: Rule = Rule {
+    name: "org_stock_quote",
+    priority: 70,
+    label: Label::Org,
+    confidence: 0.8,
+    doc: "A line of a market report that opens with a capitalised name of up to four words, \
+          then a colon, a price in euros and its change in per cent (`ΝΑΜΕ: 3,150 ευρώ (+1,20%)`): \
+          the listed company whose share price it gives. Without the change it is as often \
+          a ticket's or a product's price (`Είσοδος: 5 ευρώ`).",
+    examples: &[
+        ("ΔΙΟΔΟΣ: 3,150 ευρώ (+1,20%)", "ΔΙΟΔΟΣ"),
+        ("ΚΑΡΑΒΙΔΗΣ ΞΥΛΑ: 0,5120 ευρώ (-2,05%)", "ΚΑΡΑΒΙΔΗΣ ΞΥΛΑ"),
+        ("Zenthor Energy: 12,40 € (-0,8%)", "Zenthor Energy"),
+        ("ΔΙΟΔΟΣ: 3,150 ευρώ (αμετάβλητη)", "ΔΙΟΔΟΣ"),
+    ],
+    find: None,
+};
+
+/// The company a share price line opens with (see [`QUOTE`]).
+pub(crate) fn quote(line: &Line, out: &mut Vec<Cand>) {
+    let toks = line.toks;
+    let Some(colon) = line.text.find(':') else { return };
+    // The name: the line's first words, capitalised, up to the colon.
+    let b = toks.iter().take_while(|t| (t.e as usize) <= colon).count();
+    if b == 0 || b > 4 || !line.gap(0).trim().is_empty() || !line.gap(b).trim_start().starts_with(':') {
+        return;
+    }
+    let word =
+        |i: usize| (toks[i].is(shape::CAP) || toks[i].is(shape::UPPER)) && !toks[i].has(class::FUNCTION);
+    if !(0..b).all(word) || (1..b).any(|i| !line.plain_gap(i)) {
+        return;
+    }
+    // The price: a number, then the currency.
+    let rest = line.text[colon + 1..].trim_start();
+    let digits = rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
+    if digits == 0 || !rest[..digits].starts_with(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    let unit = rest[digits..].trim_start();
+    let Some(unit) = unit.strip_prefix("ευρώ").or_else(|| unit.strip_prefix('€')) else { return };
+    // The change: `(+1,20%)`, `(-0,8 %)`, `(αμετάβλητη)`.
+    let Some(change) = unit.trim_start().strip_prefix('(') else { return };
+    let pct = change.trim_start_matches(['+', '-', '−', '±']).split_once('%').map(|(n, _)| n.trim_end());
+    let number = |n: &str| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    if pct.is_some_and(number) || change.starts_with("αμετάβλητ") {
+        out.push(Cand { absorbs: true, ..Cand::new(0, b, &QUOTE) });
+    }
+}
+
 /// Extends an organisation ending at token `b` over its genitive complements: capitalised
 /// words and places the gazetteer knows (`Νοσοκομείο` + `Νίκαιας`), and, after
 /// `της/του/των` (or `για τον`), capitalised words; a place after a particle only when the
