@@ -1059,7 +1059,17 @@ pub(crate) fn lineup_head(line: &str, start: usize, end: usize) -> bool {
 /// them all. Asked once per line, so that the check of each name stays short
 /// ([`lineup_player`]).
 pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
+    if places == 0 {
+        // Only a listed place is ever asked about (`person_slot`).
+        return None;
+    }
     let colon = line.rfind(':')?;
+    // Five items need four separators, commas or `και`: most lines with a colon (a quote
+    // after `δήλωσε:`) stop here, before their items are read.
+    let rest = &line[colon + 1..];
+    if rest.matches(',').count() + rest.matches("και").count() < 4 {
+        return None;
+    }
     let mut items = 0;
     let mut depth = 0usize;
     let is_item = |item: &str| {
