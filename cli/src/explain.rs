@@ -5,6 +5,7 @@
 
 use std::io::{self, Write};
 
+use crate::json::write_pretty_value;
 use greek_ner::Span;
 
 /// An entity of [`greek_ner::Recognizer::explain`] with its trail: the entity's fields in
@@ -66,27 +67,6 @@ pub fn write_explanation(
         out.write_all(close.as_bytes())?;
     }
     out.write_all(b"]")
-}
-
-/// Any record, pretty-printed and indented by `indent` spaces (see [`write_pretty`]).
-fn write_pretty_value(out: &mut impl Write, e: &impl serde::Serialize, indent: usize) -> io::Result<()> {
-    let mut buf = Vec::with_capacity(256);
-    serde_json::to_writer_pretty(&mut buf, e)?;
-    indented(out, &buf, indent)
-}
-
-/// Writes `buf`, a pretty-printed record, indented by `indent` spaces after each line end.
-fn indented(out: &mut impl Write, buf: &[u8], indent: usize) -> io::Result<()> {
-    let pad = " ".repeat(indent);
-    // Strings are escaped, so every raw line end in `buf` is the formatter's.
-    for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.write_all(b"\n")?;
-            out.write_all(pad.as_bytes())?;
-        }
-        out.write_all(line)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

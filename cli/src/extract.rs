@@ -364,19 +364,7 @@ fn run_text_explained(
     let (mut raw_offset, mut line, mut byte_offset, mut char_offset) = (0usize, 1usize, 0usize, 0usize);
     let (mut entities, mut dropped) = (Vec::new(), Vec::new());
     while let Some(raw) = blocks.next(&mut input.reader).map_err(|e| input.error(e))? {
-        let text = match std::str::from_utf8(raw) {
-            Ok(t) => t.to_owned(),
-            Err(_) if args.lossy => String::from_utf8_lossy(raw).into_owned(),
-            Err(e) => {
-                let at = e.valid_up_to();
-                let line = line + raw[..at].iter().filter(|&&b| b == b'\n').count();
-                return Err(Failure::Input(format!(
-                    "{}: not valid UTF-8 at byte offset {} (line {line}); use --lossy to replace invalid bytes",
-                    input.name,
-                    raw_offset + at
-                )));
-            }
-        };
+        let text = block_text(raw, args.lossy, &input.name, raw_offset, line)?;
         raw_offset += raw.len();
         line += raw.iter().filter(|&&b| b == b'\n').count();
         let mut x = ner.explain(&text);
@@ -455,17 +443,10 @@ fn run_text(
         let mut invalid = None;
         while batch.len() < per_batch {
             let Some(raw) = blocks.next(&mut input.reader).map_err(|e| input.error(e))? else { break };
-            let text = match std::str::from_utf8(raw) {
-                Ok(t) => t.to_owned(),
-                Err(_) if args.lossy => String::from_utf8_lossy(raw).into_owned(),
+            let text = match block_text(raw, args.lossy, &input.name, raw_offset, line) {
+                Ok(text) => text,
                 Err(e) => {
-                    let at = e.valid_up_to();
-                    let line = line + raw[..at].iter().filter(|&&b| b == b'\n').count();
-                    invalid = Some(Failure::Input(format!(
-                        "{}: not valid UTF-8 at byte offset {} (line {line}); use --lossy to replace invalid bytes",
-                        input.name,
-                        raw_offset + at
-                    )));
+                    invalid = Some(e);
                     break;
                 }
             };
@@ -559,6 +540,30 @@ impl BlockReader {
             cut(&self.buf[..self.max.min(self.buf.len())], self.target)
         };
         Ok(Some(&self.buf[..self.done]))
+    }
+}
+
+/// A block of plain-text input as a string: with `lossy`, invalid bytes are replaced;
+/// otherwise the error names the input, the byte offset and the line (`raw_offset` and
+/// `line` are where the block starts).
+fn block_text(
+    raw: &[u8],
+    lossy: bool,
+    name: &str,
+    raw_offset: usize,
+    line: usize,
+) -> Result<String, Failure> {
+    match std::str::from_utf8(raw) {
+        Ok(t) => Ok(t.to_owned()),
+        Err(_) if lossy => Ok(String::from_utf8_lossy(raw).into_owned()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = line + raw[..at].iter().filter(|&&b| b == b'\n').count();
+            Err(Failure::Input(format!(
+                "{name}: not valid UTF-8 at byte offset {} (line {line}); use --lossy to replace invalid bytes",
+                raw_offset + at
+            )))
+        }
     }
 }
 

@@ -26,6 +26,11 @@ pub fn write_compact(out: &mut impl Write, e: &EntityRef<'_>) -> io::Result<()> 
 /// One entity, pretty-printed (two-space indent) and indented by `indent` spaces, as
 /// `serde_json::to_writer_pretty` nests it.
 pub fn write_pretty(out: &mut impl Write, e: &EntityRef<'_>, indent: usize) -> io::Result<()> {
+    write_pretty_value(out, e, indent)
+}
+
+/// Any record, pretty-printed and indented by `indent` spaces (see [`write_pretty`]).
+pub fn write_pretty_value(out: &mut impl Write, e: &impl serde::Serialize, indent: usize) -> io::Result<()> {
     let mut buf = Vec::with_capacity(256);
     serde_json::to_writer_pretty(&mut buf, e)?;
     let pad = " ".repeat(indent);
