@@ -744,8 +744,9 @@ impl RecognizerBuilder {
     /// Learns names and conventions from an annotated IOB2 corpus, as
     /// [`RecognizerBuilder::learn_iob2`] does, **and** trains a sequence model on it (an
     /// averaged perceptron whose features include the gazetteers' and rules' decisions;
-    /// see the `learn` module). Training is deterministic, prints one progress line per
-    /// epoch on stderr, and stops early on the last tenth of the corpus. Keep what was
+    /// see the `learn` module). Ten members are trained, each stopping early on another
+    /// tenth of the corpus, and their weights averaged. Training is deterministic and prints
+    /// one progress line per member and epoch on stderr. Keep what was
     /// learned with [`Recognizer::save_model`].
     ///
     /// ```no_run
