@@ -28,6 +28,7 @@ use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
 use crate::text::names::{stem, stem_len};
 use crate::text::normalize::{fold, fold_push, fold_push_bytes, is_alnum, shape, FoldedLine};
+use crate::text::vocab::Vocab;
 use crate::{Label, Source};
 
 /// The key a name is linked by: its folded words with their inflectional endings cut
@@ -248,9 +249,15 @@ fn same_entity(a: &Mention, b: &Mention, lookup: &Lookup) -> bool {
 
 /// Runs the pass over all mentions of one document (sorted, non-overlapping) and returns
 /// them still sorted and non-overlapping.
-pub(crate) fn resolve(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) {
+pub(crate) fn resolve(
+    text: &str,
+    lookup: &Lookup,
+    vocab: &Vocab,
+    mentions: &mut Vec<Mention>,
+    sc: &mut Scratch,
+) {
     fold_mentions(text, mentions, sc);
-    if link_aliases(text, lookup, mentions, sc) {
+    if link_aliases(text, lookup, vocab, mentions, sc) {
         // New mentions: the folds are renumbered.
         fold_mentions(text, mentions, sc);
     }
@@ -325,7 +332,13 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
 }
 
 /// Returns whether mentions were added (their indices then change).
-fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) -> bool {
+fn link_aliases(
+    text: &str,
+    lookup: &Lookup,
+    vocab: &Vocab,
+    mentions: &mut Vec<Mention>,
+    sc: &mut Scratch,
+) -> bool {
     let Scratch { folded, key, keys, caps, cap_folds, added, firsts, folds, fold_ends, .. } = sc;
     let (wanted_firsts, wanted_keys) = (&mut sc.wanted_firsts, &mut sc.wanted_keys);
     let fold_of = |i: usize| {
@@ -371,7 +384,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         let Some(first) = words.next() else { continue };
         let Some(last) = words.next_back() else { continue };
         // A given name first (not a family name first, as in `Κιμ Γιονγκ Ουν`).
-        let classes = crate::stages::rules::word_classes(first);
+        let classes = vocab.classes(first.as_bytes());
         let given = classes & class::GIVEN != 0 && classes & class::EAST_ASIAN == 0;
         let (first, last) = (stem(first), stem(last));
         let (h_first, h_last) = (word_hash(first.as_bytes()), word_hash(last.as_bytes()));
@@ -529,6 +542,32 @@ fn consistent_labels(mentions: &mut [Mention], sc: &mut Scratch) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pass asks the vocabulary for a first word's classes: it answers as the lexicon
+    /// it was filled from does, for given names, other listed words and unknown words.
+    #[test]
+    fn vocabulary_answers_the_lexicons_classes() {
+        let lex = crate::lexicon::Lexicon::build();
+        let mut vocab = Vocab::with_capacity(lex.len());
+        lex.add_to(&mut vocab);
+        let cases = [
+            ("Γιάννης", true),
+            ("Μαρία", true),
+            ("Κωνσταντίνος", true),
+            ("Ευαγγελία", true),
+            ("και", false),
+            ("υπουργός", false),
+            ("Ξυλοκερατιάς", false),
+            ("Q", false),
+            ("ο", false),
+        ];
+        for (word, given) in cases {
+            let f = fold(word);
+            let classes = vocab.classes(f.as_bytes());
+            assert_eq!(classes, lex.classes(&f), "{word}");
+            assert_eq!(classes & class::GIVEN != 0, given, "{word}");
+        }
+    }
 
     /// One name keeps the label of its best-evidenced mention: the first one, unless a later
     /// one is more confident (checked against a plain reading of the rule on random

@@ -205,12 +205,6 @@ pub(crate) fn is_on(off: &[&'static str], name: &str) -> bool {
 static LEXICON: LazyLock<Arc<Lexicon>> =
     LazyLock::new(|| Arc::new(crate::stages::compiled::lexicon().unwrap_or_else(Lexicon::build)));
 
-/// The word classes of folded word `folded` in the rules' lexicon (for the document pass,
-/// which asks whether a word is a given name).
-pub(crate) fn word_classes(folded: &str) -> u64 {
-    LEXICON.classes(folded)
-}
-
 /// Buffers reused across lines and calls.
 #[derive(Default)]
 pub(crate) struct Scratch {
