@@ -1057,7 +1057,7 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
         // Only a listed place is ever asked about (`person_slot`).
         return None;
     }
-    let colon = line.rfind(':')?;
+    let colon = memchr::memrchr(b':', line.as_bytes())?;
     // Five items need four separators, commas or `και`: most lines with a colon (a quote
     // after `δήλωσε:`) stop here, before their items are read.
     let rest = &line[colon + 1..];
