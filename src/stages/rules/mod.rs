@@ -302,7 +302,9 @@ impl Rules {
         lookup: &Lookup,
     ) {
         let LineInput { text, folded, words, offset } = line;
-        tokenize(folded, words, &mut sc.toks);
+        // The scans below that look only at words of one class are skipped on a line
+        // without one (most lines: each scan is a pass over all the tokens).
+        let classes = tokenize(folded, words, &mut sc.toks);
         if sc.toks.is_empty() {
             return;
         }
@@ -335,7 +337,7 @@ impl Rules {
         drop.resize(out.len() - first, false);
         let is_sport = || sport_line(text, folded, words);
         let why = explain.then_some(&mut *reasons);
-        if is_on(&self.off, VETO_WORK_TITLE) {
+        if classes & class::MISC_INTRO != 0 && is_on(&self.off, VETO_WORK_TITLE) {
             titles_of_works(text, folded, &self.lex, toks, gaz, drop);
         }
         let vet = Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, why };
@@ -343,11 +345,13 @@ impl Rules {
         let line = Line::new(text, folded, toks, &self.lex);
         runs(&line, line_runs);
         cands.clear();
-        organisation::domains(&line, cands);
+        if classes & class::TLD != 0 {
+            organisation::domains(&line, cands);
+        }
         if is_on(&self.off, organisation::QUOTE.name) {
             organisation::quote(&line, cands);
         }
-        if is_on(&self.off, organisation::BRANCH.name) {
+        if classes & class::ORG_BRANCH != 0 && is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
         }
         let mut last_end = 0;
