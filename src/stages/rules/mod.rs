@@ -45,7 +45,7 @@ use crate::text::vocab::{Vocab, Word};
 use crate::{Label, Source};
 
 use crate::lexicon::{class, Lexicon};
-use candidates::{runs, shape, tokenize, Line, Run, Tok};
+use candidates::{headline, runs, shape, tokenize, Line, Run, Tok};
 
 /// One rule of the grammar.
 #[derive(Debug)]
@@ -340,9 +340,12 @@ impl Rules {
         if classes & class::MISC_INTRO != 0 && is_on(&self.off, VETO_WORK_TITLE) {
             titles_of_works(text, folded, &self.lex, toks, gaz, drop);
         }
-        let vet = Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, why };
+        // Whether the line is in capitals: read once (the vetoes' and the rules' `Line`;
+        // what the vetoes change of a token is no letter case).
+        let headline = headline(toks);
+        let vet = Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, headline, why };
         vet.run(toks, gaz, drop, &mut out[first..], is_sport);
-        let line = Line::new(text, folded, toks, &self.lex);
+        let line = Line { text, folded, toks, lex: &self.lex, headline };
         runs(&line, line_runs);
         cands.clear();
         if classes & class::TLD != 0 {
@@ -560,6 +563,8 @@ struct Vet<'a> {
     off: &'a [&'static str],
     /// The line's offset in the document.
     offset: usize,
+    /// Whether the line is in capitals (see [`headline`]).
+    headline: bool,
     /// Where to note each dropped mention and its veto, if anywhere.
     why: Option<&'a mut Vec<(usize, usize, &'static str)>>,
 }
@@ -573,7 +578,7 @@ impl Vet<'_> {
         mentions: &mut [Mention],
         is_sport: impl FnOnce() -> bool,
     ) {
-        let Vet { text, folded, lex, lookup, off, offset, why } = self;
+        let Vet { text, folded, lex, lookup, off, offset, headline, why } = self;
         if gaz.is_empty() {
             return;
         }
@@ -587,7 +592,7 @@ impl Vet<'_> {
         let mut cut = Vec::new();
         let lineup = lineup_list(text, gaz.iter().filter(|g| g.label == Label::Loc).count());
         {
-            let line = Line::new(text, folded, toks, lex);
+            let line = Line { text, folded, toks, lex, headline };
             for i in 0..toks.len() {
                 let t = &toks[i];
                 if t.gaz == 0 {
