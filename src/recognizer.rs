@@ -354,7 +354,7 @@ impl Recognizer {
             if let Some(t) = trace.as_deref_mut() {
                 t.snapshot(&b.mentions);
             }
-            document::resolve(text, &inner.lookup, &mut b.mentions, &mut b.document);
+            document::resolve(text, &inner.lookup, &inner.vocab, &mut b.mentions, &mut b.document);
             if let Some(t) = trace.as_deref_mut() {
                 t.after("document", &b.mentions, Vec::new());
             }

@@ -28,6 +28,7 @@ use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
 use crate::text::names::{stem, stem_len};
 use crate::text::normalize::{fold, fold_push, fold_push_bytes, is_alnum, shape, FoldedLine};
+use crate::text::vocab::Vocab;
 use crate::{Label, Source};
 
 /// The key a name is linked by: its folded words with their inflectional endings cut
@@ -43,11 +44,19 @@ fn stem_key(name: &str, folded: &mut String, key: &mut String) {
 /// [`stem_key`] of a name already folded.
 fn key_of_folded(folded: &str, key: &mut String) {
     key.clear();
-    for w in folded.split(' ').filter(|w| !w.is_empty()) {
-        if !key.is_empty() {
-            key.push(' ');
+    // The words between spaces (`split(' ')` less its empty pieces), found byte by byte: a
+    // name has few, and `split`'s searcher costs more than the loop.
+    let mut start = 0;
+    for (i, b) in folded.bytes().chain(std::iter::once(b' ')).enumerate() {
+        if b == b' ' {
+            if i > start {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(stem(&folded[start..i]));
+            }
+            start = i + 1;
         }
-        key.push_str(stem(w));
     }
 }
 
@@ -248,9 +257,15 @@ fn same_entity(a: &Mention, b: &Mention, lookup: &Lookup) -> bool {
 
 /// Runs the pass over all mentions of one document (sorted, non-overlapping) and returns
 /// them still sorted and non-overlapping.
-pub(crate) fn resolve(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) {
+pub(crate) fn resolve(
+    text: &str,
+    lookup: &Lookup,
+    vocab: &Vocab,
+    mentions: &mut Vec<Mention>,
+    sc: &mut Scratch,
+) {
     fold_mentions(text, mentions, sc);
-    if link_aliases(text, lookup, mentions, sc) {
+    if link_aliases(text, lookup, vocab, mentions, sc) {
         // New mentions: the folds are renumbered.
         fold_mentions(text, mentions, sc);
     }
@@ -325,7 +340,13 @@ fn acronyms(text: &str, mentions: &mut [Mention]) {
 }
 
 /// Returns whether mentions were added (their indices then change).
-fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &mut Scratch) -> bool {
+fn link_aliases(
+    text: &str,
+    lookup: &Lookup,
+    vocab: &Vocab,
+    mentions: &mut Vec<Mention>,
+    sc: &mut Scratch,
+) -> bool {
     let Scratch { folded, key, keys, caps, cap_folds, added, firsts, folds, fold_ends, .. } = sc;
     let (wanted_firsts, wanted_keys) = (&mut sc.wanted_firsts, &mut sc.wanted_keys);
     let fold_of = |i: usize| {
@@ -371,7 +392,7 @@ fn link_aliases(text: &str, lookup: &Lookup, mentions: &mut Vec<Mention>, sc: &m
         let Some(first) = words.next() else { continue };
         let Some(last) = words.next_back() else { continue };
         // A given name first (not a family name first, as in `Κιμ Γιονγκ Ουν`).
-        let classes = crate::stages::rules::word_classes(first);
+        let classes = vocab.classes(first.as_bytes());
         let given = classes & class::GIVEN != 0 && classes & class::EAST_ASIAN == 0;
         let (first, last) = (stem(first), stem(last));
         let (h_first, h_last) = (word_hash(first.as_bytes()), word_hash(last.as_bytes()));
@@ -529,6 +550,57 @@ fn consistent_labels(mentions: &mut [Mention], sc: &mut Scratch) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A name's key is its words' stems, one space apart, however the spaces run: as
+    /// `split(' ')` without its empty pieces gives the words.
+    #[test]
+    fn key_of_folded_joins_the_words_stems() {
+        let mut key = String::new();
+        // Names as written, folded word by word (folding keeps the spaces as they are).
+        let folded = |s: &str| s.split(' ').map(fold).collect::<Vec<_>>().join(" ");
+        for (name, want) in [
+            ("Κυριάκος Μητσοτάκης", "κυριακ μητσοτακ"),
+            ("  Κυριάκος   Μητσοτάκης ", "κυριακ μητσοτακ"),
+            ("Μητσοτάκη", "μητσοτακ"),
+            ("Ο", "ο"),
+            ("Νίκος Α Παππάς", "νικ α παππ"),
+            ("", ""),
+            ("   ", ""),
+        ] {
+            let (name, want) = (folded(name), folded(want));
+            let name = name.as_str();
+            key_of_folded(name, &mut key);
+            assert_eq!(key, want, "{name:?}");
+            let split: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).map(stem).collect();
+            assert_eq!(key, split.join(" "), "{name:?}");
+        }
+    }
+
+    /// The pass asks the vocabulary for a first word's classes: it answers as the lexicon
+    /// it was filled from does, for given names, other listed words and unknown words.
+    #[test]
+    fn vocabulary_answers_the_lexicons_classes() {
+        let lex = crate::lexicon::Lexicon::build();
+        let mut vocab = Vocab::with_capacity(lex.len());
+        lex.add_to(&mut vocab);
+        let cases = [
+            ("Γιάννης", true),
+            ("Μαρία", true),
+            ("Κωνσταντίνος", true),
+            ("Ευαγγελία", true),
+            ("και", false),
+            ("υπουργός", false),
+            ("Ξυλοκερατιάς", false),
+            ("Q", false),
+            ("ο", false),
+        ];
+        for (word, given) in cases {
+            let f = fold(word);
+            let classes = vocab.classes(f.as_bytes());
+            assert_eq!(classes, lex.classes(&f), "{word}");
+            assert_eq!(classes & class::GIVEN != 0, given, "{word}");
+        }
+    }
 
     /// One name keeps the label of its best-evidenced mention: the first one, unless a later
     /// one is more confident (checked against a plain reading of the rule on random

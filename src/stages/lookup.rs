@@ -156,9 +156,9 @@ const START_LONG: u8 = 4;
 pub(crate) struct Lookup {
     /// The names as strings of token ids (see the module doc), walked anchored only.
     trie: Trie,
-    /// `after_first[id]`: the trie's state after start token `id` (a walk's first step,
-    /// without a search among the root's many children), [`NONE`] for other tokens.
-    after_first: Vec<u32>,
+    /// `after_first[id]`: the trie's state after start token `id` and the pattern that ends
+    /// there (see [`Trie::after_first`]), [`NONE`] for other tokens.
+    after_first: Vec<[u32; 2]>,
     /// The folded tokens of the names, by token id.
     tokens: Strs,
     /// `starts[id]`: bit [`START`] when some name begins with token `id` (only there does a
@@ -569,10 +569,9 @@ impl Lookup {
             // one-word names needs no step past it.
             let long = start & START_LONG != 0;
             let mut n = 0;
-            let mut sid = self.after_first[id as usize];
+            let [mut sid, mut pattern] = self.after_first[id as usize];
             let mut k = t + 1;
             loop {
-                let pattern = trie.pattern(sid);
                 if pattern != NONE {
                     if n == ends.len() {
                         ends.copy_within(1.., 0);
@@ -592,6 +591,7 @@ impl Lookup {
                 if sid == NONE {
                     break;
                 }
+                pattern = trie.pattern(sid);
                 k += 1;
             }
             // The longest name that the text's letter case allows; a shorter one only when

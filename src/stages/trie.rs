@@ -91,14 +91,15 @@ impl Trie {
         self.pattern.get(s as usize)
     }
 
-    /// `after[t]`: the state after token `t` from the root ([`NONE`] for a token that starts
-    /// no pattern), for `tokens` token ids: a walk's first step, without a search among the
-    /// root's many children.
-    pub fn after_first(&self, tokens: usize) -> Vec<u32> {
-        let mut after = vec![NONE; tokens];
+    /// `after[t]`: the state after token `t` from the root and the pattern that ends there
+    /// (both [`NONE`] for a token that starts no pattern), for `tokens` token ids: a walk's
+    /// first step, without a search among the root's many children, and without a second
+    /// look-up (a cache miss in a large table) for the most common walk, one word long.
+    pub fn after_first(&self, tokens: usize) -> Vec<[u32; 2]> {
+        let mut after = vec![[NONE; 2]; tokens];
         for c in self.first.get(0)..self.first.get(1) {
             if let Some(a) = after.get_mut(self.token.get(c as usize) as usize) {
-                *a = c;
+                *a = [c, self.pattern(c)];
             }
         }
         after
@@ -162,7 +163,8 @@ mod tests {
         for trie in [&built, &read] {
             let after = trie.after_first(100_000);
             for probe in &probes {
-                let mut s = after[probe[0] as usize];
+                let [mut s, first] = after[probe[0] as usize];
+                assert_eq!(first, if s == NONE { NONE } else { trie.pattern(s) }, "{probe:?}");
                 for &t in &probe[1..] {
                     if s == NONE {
                         break;

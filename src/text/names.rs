@@ -32,7 +32,13 @@ pub(crate) fn stem_len(w: &[u8]) -> usize {
     let Some(&last) = w.last() else { return 0 };
     let cut = ENDINGS[last as usize]
         .iter()
-        .find(|e| w.ends_with(e.as_bytes()) && three(&w[..w.len() - e.len()]))
+        // Compared byte by byte from the end: the endings are short, and `ends_with` calls
+        // `memcmp` for each.
+        .find(|e| {
+            w.len() >= e.len()
+                && w.iter().rev().zip(e.as_bytes().iter().rev()).all(|(a, b)| a == b)
+                && three(&w[..w.len() - e.len()])
+        })
         .map_or(0, |e| e.len());
     w.len() - cut
 }

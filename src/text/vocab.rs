@@ -259,6 +259,16 @@ impl Vocab {
         }
     }
 
+    /// The word classes of the folded word `key` (0 for a word the vocabulary lacks): one
+    /// probe, where the lexicon's own look-up is a binary search over its strings.
+    pub fn classes(&self, key: &[u8]) -> u64 {
+        match *key {
+            [] => 0,
+            [b] if b < 128 => self.ascii[b as usize].classes,
+            _ => self.word_at(&Key::new(key)).classes,
+        }
+    }
+
     /// Records the lookup stage's token id for `key`.
     pub fn set_token(&mut self, key: &str, token: u32) {
         self.entry(key).token = token;
@@ -342,9 +352,11 @@ mod tests {
         for k in &keys {
             let want = reference.get(k).map_or(Word::UNKNOWN, |&(token, classes)| Word { token, classes });
             assert_eq!(v.get(k.as_bytes()), want, "{k}");
+            assert_eq!(v.classes(k.as_bytes()), want.classes, "{k}");
         }
         for k in ["", "abcdefghijklmnopqrs", "abcdefgh\0", "w3000", "μητσοτακη", "zz", "q", "\0"] {
             assert_eq!(v.get(k.as_bytes()), Word::UNKNOWN, "{k:?}");
+            assert_eq!(v.classes(k.as_bytes()), 0, "{k:?}");
         }
     }
 }

@@ -52,16 +52,21 @@ impl Tok {
 
 /// The words of the folded line (runs of letters and digits), classified. `folded` must
 /// have been split ([`FoldedLine::fold_and_split`]).
-pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) {
+/// Returns the union of the words' classes: a scan that looks only at words of a class
+/// need not run on a line without one.
+pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) -> u64 {
     out.clear();
+    let mut all = 0;
     // The words are the tokens folding marked as runs of letters and digits (every other
     // character is a token of its own), with the shape it read from their characters.
     for (t, w) in folded.tokens().iter().zip(words) {
         if t.shape & fold_shape::WORD != 0 {
             let shape = t.shape & !(fold_shape::WORD | fold_shape::SMALL);
             out.push(Tok { s: t.s, e: t.e, fs: t.fs, fe: t.fe, cls: w.classes, shape, gaz: 0 });
+            all |= w.classes;
         }
     }
+    all
 }
 
 /// One line with its tokens: what the rules look at.
@@ -360,6 +365,33 @@ pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `tokenize` returns the union of its words' classes (what lets the rule stage skip a
+    /// scan for a class no word of the line has), with the classes each word was given, on
+    /// lines of words with classes, without, and where only punctuation carries some.
+    #[test]
+    fn tokenize_returns_the_union_of_the_words_classes() {
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        // Each token's classes (punctuation is a token too), and the union expected.
+        let cases: [(&str, &[u64], u64); 5] = [
+            ("Η Εθνική Τράπεζα στο .gr", &[1, 2, 4, 0, 8, 16], 1 | 2 | 4 | 16),
+            ("και οι δύο", &[0, 0, 0], 0),
+            ("λόγια, λόγια.", &[0, 64, 0, 128], 0),
+            ("«Ιθάκη» του 1911", &[256, 2, 512, 0, 1 << 40], 2 | 1 << 40),
+            ("", &[], 0),
+        ];
+        for (text, classes, union) in cases {
+            folded.fold_and_split(text);
+            assert_eq!(folded.tokens().len(), classes.len(), "{text:?}");
+            let words: Vec<Word> = classes
+                .iter()
+                .map(|&classes| Word { token: crate::text::vocab::NO_TOKEN, classes })
+                .collect();
+            assert_eq!(tokenize(&folded, &words, &mut toks), union, "{text:?}");
+            assert_eq!(toks.iter().fold(0, |a, t| a | t.cls), union, "{text:?}");
+        }
+    }
 
     /// `plain_gap` reads bytes: it agrees with the definition on chars (only spaces, tabs and
     /// no-break spaces between two tokens), for gaps of one space, several, none, and of

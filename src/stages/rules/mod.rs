@@ -45,7 +45,7 @@ use crate::text::vocab::{Vocab, Word};
 use crate::{Label, Source};
 
 use crate::lexicon::{class, Lexicon};
-use candidates::{runs, shape, tokenize, Line, Run, Tok};
+use candidates::{headline, runs, shape, tokenize, Line, Run, Tok};
 
 /// One rule of the grammar.
 #[derive(Debug)]
@@ -205,12 +205,6 @@ pub(crate) fn is_on(off: &[&'static str], name: &str) -> bool {
 static LEXICON: LazyLock<Arc<Lexicon>> =
     LazyLock::new(|| Arc::new(crate::stages::compiled::lexicon().unwrap_or_else(Lexicon::build)));
 
-/// The word classes of folded word `folded` in the rules' lexicon (for the document pass,
-/// which asks whether a word is a given name).
-pub(crate) fn word_classes(folded: &str) -> u64 {
-    LEXICON.classes(folded)
-}
-
 /// Buffers reused across lines and calls.
 #[derive(Default)]
 pub(crate) struct Scratch {
@@ -308,7 +302,9 @@ impl Rules {
         lookup: &Lookup,
     ) {
         let LineInput { text, folded, words, offset } = line;
-        tokenize(folded, words, &mut sc.toks);
+        // The scans below that look only at words of one class are skipped on a line
+        // without one (most lines: each scan is a pass over all the tokens).
+        let classes = tokenize(folded, words, &mut sc.toks);
         if sc.toks.is_empty() {
             return;
         }
@@ -341,19 +337,24 @@ impl Rules {
         drop.resize(out.len() - first, false);
         let is_sport = || sport_line(text, folded, words);
         let why = explain.then_some(&mut *reasons);
-        if is_on(&self.off, VETO_WORK_TITLE) {
+        if classes & class::MISC_INTRO != 0 && is_on(&self.off, VETO_WORK_TITLE) {
             titles_of_works(text, folded, &self.lex, toks, gaz, drop);
         }
-        let vet = Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, why };
+        // Whether the line is in capitals: read once (the vetoes' and the rules' `Line`;
+        // what the vetoes change of a token is no letter case).
+        let headline = headline(toks);
+        let vet = Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, headline, why };
         vet.run(toks, gaz, drop, &mut out[first..], is_sport);
-        let line = Line::new(text, folded, toks, &self.lex);
+        let line = Line { text, folded, toks, lex: &self.lex, headline };
         runs(&line, line_runs);
         cands.clear();
-        organisation::domains(&line, cands);
+        if classes & class::TLD != 0 {
+            organisation::domains(&line, cands);
+        }
         if is_on(&self.off, organisation::QUOTE.name) {
             organisation::quote(&line, cands);
         }
-        if is_on(&self.off, organisation::BRANCH.name) {
+        if classes & class::ORG_BRANCH != 0 && is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
         }
         let mut last_end = 0;
@@ -562,6 +563,8 @@ struct Vet<'a> {
     off: &'a [&'static str],
     /// The line's offset in the document.
     offset: usize,
+    /// Whether the line is in capitals (see [`headline`]).
+    headline: bool,
     /// Where to note each dropped mention and its veto, if anywhere.
     why: Option<&'a mut Vec<(usize, usize, &'static str)>>,
 }
@@ -575,7 +578,7 @@ impl Vet<'_> {
         mentions: &mut [Mention],
         is_sport: impl FnOnce() -> bool,
     ) {
-        let Vet { text, folded, lex, lookup, off, offset, why } = self;
+        let Vet { text, folded, lex, lookup, off, offset, headline, why } = self;
         if gaz.is_empty() {
             return;
         }
@@ -589,7 +592,7 @@ impl Vet<'_> {
         let mut cut = Vec::new();
         let lineup = lineup_list(text, gaz.iter().filter(|g| g.label == Label::Loc).count());
         {
-            let line = Line::new(text, folded, toks, lex);
+            let line = Line { text, folded, toks, lex, headline };
             for i in 0..toks.len() {
                 let t = &toks[i];
                 if t.gaz == 0 {
@@ -1063,7 +1066,7 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
         // Only a listed place is ever asked about (`person_slot`).
         return None;
     }
-    let colon = line.rfind(':')?;
+    let colon = memchr::memrchr(b':', line.as_bytes())?;
     // Five items need four separators, commas or `και`: most lines with a colon (a quote
     // after `δήλωσε:`) stop here, before their items are read.
     let rest = &line[colon + 1..];
