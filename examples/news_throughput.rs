@@ -4,8 +4,11 @@
 //!
 //! ```text
 //! python3 ../shared/tools/nereval.py docs train.iob2 | jq -r .text > train.txt
-//! cargo run --release --example news_throughput -- train.txt [--repeat K]
+//! cargo run --release --example news_throughput -- train.txt [--repeat K] [--model PATH]
 //! ```
+//!
+//! With `--model`, the recognizer loads that model file (`Recognizer::save_model`) on top
+//! of the default one.
 //!
 //! Time is the thread's CPU time (`/proc/thread-self/schedstat`) where available, so that
 //! the figure holds on a shared machine; the best of `K` runs of at least one second each.
@@ -23,29 +26,40 @@ fn thread_cpu() -> Option<f64> {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: news_throughput FILE [--repeat K]";
+    let usage = "usage: news_throughput FILE [--repeat K] [--model PATH]";
     let path = args.next().unwrap_or_else(|| {
         eprintln!("{usage}");
         std::process::exit(2)
     });
-    let repeat: u32 = match (args.next().as_deref(), args.next()) {
-        (Some("--repeat"), Some(k)) => k.parse().unwrap_or_else(|_| {
-            eprintln!("{usage}");
-            std::process::exit(2)
-        }),
-        (None, _) => 3,
-        _ => {
-            eprintln!("{usage}");
-            std::process::exit(2)
+    let (mut repeat, mut model) = (3u32, None);
+    while let Some(a) = args.next() {
+        match (a.as_str(), args.next()) {
+            ("--repeat", Some(k)) => {
+                repeat = k.parse().unwrap_or_else(|_| {
+                    eprintln!("{usage}");
+                    std::process::exit(2)
+                })
+            }
+            ("--model", Some(m)) => model = Some(m),
+            _ => {
+                eprintln!("{usage}");
+                std::process::exit(2)
+            }
         }
-    };
+    }
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         eprintln!("news_throughput: {path}: {e}");
         std::process::exit(1)
     });
     let docs: Vec<&str> = text.lines().collect();
     let bytes: usize = docs.iter().map(|d| d.len()).sum();
-    let ner = Recognizer::default();
+    let ner = match &model {
+        Some(m) => Recognizer::builder().model_path(m).build().unwrap_or_else(|e| {
+            eprintln!("news_throughput: {e}");
+            std::process::exit(2)
+        }),
+        None => Recognizer::default(),
+    };
     let mut entities = 0;
     let mut best = f64::INFINITY;
     for _ in 0..repeat.max(1) {

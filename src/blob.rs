@@ -116,14 +116,13 @@ impl Strs {
 }
 
 /// Writes a blob: a magic string, then sections, each a length and its bytes; and the
-/// text of its lists of strings. (Blobs are written by the tests that generate them.)
-#[cfg(test)]
+/// text of its lists of strings. (The embedded blob is written by the test that generates
+/// it; a model file holds one too.)
 pub(crate) struct Writer {
     out: Vec<u8>,
     text: String,
 }
 
-#[cfg(test)]
 impl Writer {
     /// A blob that starts with `magic`.
     pub fn new(magic: &[u8]) -> Writer {
@@ -136,6 +135,7 @@ impl Writer {
     }
 
     /// A number.
+    #[cfg(test)]
     pub fn u64(&mut self, v: u64) {
         self.section(&v.to_le_bytes());
     }
@@ -165,20 +165,39 @@ impl Writer {
     }
 }
 
-/// Reads a blob that `Writer` wrote, in place. Every read is checked: a blob that does not
-/// have the sections asked for gives `None`, never a panic or a wrong table.
-pub(crate) struct Reader {
-    rest: &'static [u8],
-    text: &'static str,
+/// Reads a blob that `Writer` wrote: in place from a `'static` blob, or copying each table
+/// out of a borrowed one (a blob in a model file). Every read is checked: a blob that does
+/// not have the sections asked for gives `None`, never a panic or a wrong table.
+pub(crate) struct Reader<'b> {
+    rest: &'b [u8],
+    text: &'b str,
+    /// How a section becomes a table: borrowed (`'static` blobs) or copied.
+    table: fn(&'b [u8]) -> Cow<'static, [u8]>,
+    string: fn(&'b str) -> Cow<'static, str>,
 }
 
-impl Reader {
-    /// The sections of `blob`, with `text` its text, if it starts with `magic`.
-    pub fn new(blob: &'static [u8], text: &'static str, magic: &[u8]) -> Option<Reader> {
-        blob.strip_prefix(magic).map(|rest| Reader { rest, text })
+impl Reader<'static> {
+    /// The sections of `blob`, with `text` its text, if it starts with `magic`; tables
+    /// borrow them.
+    pub fn new(blob: &'static [u8], text: &'static str, magic: &[u8]) -> Option<Reader<'static>> {
+        blob.strip_prefix(magic).map(|rest| Reader {
+            rest,
+            text,
+            table: Cow::Borrowed,
+            string: Cow::Borrowed,
+        })
+    }
+}
+
+impl<'b> Reader<'b> {
+    /// The same as [`Reader::new`] for a blob that is not `'static`: tables are copies.
+    pub fn copying(blob: &'b [u8], text: &'b str, magic: &[u8]) -> Option<Reader<'b>> {
+        let table = |s: &[u8]| Cow::Owned(s.to_vec());
+        let string = |s: &str| Cow::Owned(s.to_owned());
+        blob.strip_prefix(magic).map(|rest| Reader { rest, text, table, string })
     }
 
-    fn section(&mut self) -> Option<&'static [u8]> {
+    fn section(&mut self) -> Option<&'b [u8]> {
         let (len, rest) = self.rest.split_first_chunk::<4>()?;
         let len = u32::from_le_bytes(*len) as usize;
         if rest.len() < len {
@@ -197,11 +216,11 @@ impl Reader {
     /// A table of numbers.
     pub fn u32s(&mut self) -> Option<U32s> {
         let s = self.section()?;
-        (s.len() % 4 == 0).then_some(U32s(Cow::Borrowed(s)))
+        (s.len() % 4 == 0).then(|| U32s((self.table)(s)))
     }
 
     /// Bytes.
-    pub fn bytes(&mut self) -> Option<&'static [u8]> {
+    pub fn bytes(&mut self) -> Option<&'b [u8]> {
         self.section()
     }
 
@@ -223,7 +242,7 @@ impl Reader {
             }
             start = e + 1;
         }
-        (start == text.len()).then_some(Strs { text: Cow::Borrowed(text), ends })
+        (start == text.len()).then(|| Strs { text: (self.string)(text), ends })
     }
 
     /// Whether every section was read.

@@ -933,34 +933,34 @@ impl RecognizerBuilder {
                 return Ok(assemble(lookup, true));
             }
         }
-        let mut all = Vec::new();
-        if !self.no_defaults {
-            all.extend(gazetteer::parse_embedded()?);
-        }
+        // The caller's own gazetteers; the embedded ones come first, and are parsed only
+        // when something is compiled (a model file holds its compiled lookup).
+        let mut user = Vec::new();
         for path in &self.paths {
-            all.push(Gazetteer::from_path(path)?);
+            user.push(Gazetteer::from_path(path)?);
         }
         for mut g in self.gazetteers {
             g.finish()?;
-            all.push(g);
+            user.push(g);
         }
-        let make =
-            |gazetteers: &[Gazetteer]| Ok::<_, BuildError>(assemble(Lookup::build(gazetteers)?, false));
-        let fingerprint = || crate::stages::model::file::fingerprint(&all, rules_on, document);
+        let defaults = !self.no_defaults;
+        let fingerprint = crate::stages::model::file::fingerprint(defaults, &user, rules_on, document);
         if let Some((path, bytes)) = &self.model {
             let name = path.display().to_string();
             if !self.learn.is_empty() || !self.train.is_empty() {
                 let msg = "a saved model holds what was learned: it cannot be combined with learn_iob2 or train_iob2";
                 return Err(BuildError::new(&name, None, None, msg));
             }
-            let (learned, adapt) = match bytes {
-                Some(b) => crate::stages::model::file::from_bytes(&name, b, fingerprint())?,
-                None => crate::stages::model::file::load(path, fingerprint())?,
+            let (learned, adapt, lookup) = match bytes {
+                Some(b) => crate::stages::model::file::from_bytes(&name, b, fingerprint)?,
+                None => crate::stages::model::file::load(path, fingerprint)?,
             };
-            let mut all = all;
-            all.extend(learned.gazetteers.iter().cloned());
-            return Ok(make(&all)?.with_adaptation(adapt).with_model(learned));
+            return Ok(assemble(lookup, false).with_adaptation(adapt).with_model(learned));
         }
+        let mut all = if defaults { gazetteer::parse_embedded()? } else { Vec::new() };
+        all.extend(user);
+        let make =
+            |gazetteers: &[Gazetteer]| Ok::<_, BuildError>(assemble(Lookup::build(gazetteers)?, false));
         if self.learn.is_empty() && self.train.is_empty() {
             return make(&all);
         }
@@ -982,22 +982,24 @@ impl RecognizerBuilder {
         let tokens: usize = tokens.flat_map(|((_, c), _)| &c.sentences).map(|s| s.tokens.len()).sum();
         let bits = crate::learn::train::bits_for(tokens);
         let base = all.len();
-        let fingerprint = fingerprint();
         let adapt = crate::learn::adapt(&all, &corpora, make)?;
         for (name, corpus) in &corpora {
             all.extend(crate::learn::learn_with_misc(name, corpus)?);
         }
-        let ner = make(&all)?.with_adaptation(adapt);
-        if self.train.is_empty() {
+        let lookup = Lookup::build(&all)?;
+        // What a model file keeps of the lookup, made before the vocabulary takes its tokens.
+        let blob = (!self.train.is_empty()).then(|| lookup.to_blob());
+        let ner = assemble(lookup, false).with_adaptation(adapt);
+        let Some(blob) = blob else {
             return Ok(ner);
-        }
+        };
         let name = corpora.iter().zip(&training).find(|(_, &t)| t).map_or("", |((n, _), _)| n.as_str());
         let weights = crate::learn::train::train(name, bits, |m| {
             crate::learn::train::samples(bits, &all[..base], &corpora, &training, &make, m)
         })?;
         let model = crate::stages::model::Model::new(name.into(), weights.compact());
         let gazetteers = all.split_off(base);
-        Ok(ner.with_model(Learned { model, gazetteers, fingerprint }))
+        Ok(ner.with_model(Learned { model, gazetteers, fingerprint, lookup: blob }))
     }
 }
 

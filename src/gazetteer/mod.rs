@@ -10,7 +10,6 @@ mod tsv;
 use std::path::Path;
 use std::sync::Arc;
 
-#[cfg(test)]
 use crate::blob::Writer;
 use crate::blob::{Reader, Strs, U32s};
 use crate::error::BuildError;
@@ -448,7 +447,6 @@ impl EntryTable {
     }
 
     /// Writes the table.
-    #[cfg(test)]
     pub fn write(&self, w: &mut Writer) {
         w.strs(&self.names);
         w.u32s(&self.kind);

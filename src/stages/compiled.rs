@@ -66,11 +66,19 @@ fn fingerprint() -> u64 {
     SOURCES.iter().fold(f, |f, s| f.bytes(s)).value()
 }
 
+/// The fingerprint of the embedded gazetteers, the lexicon and the code that compiles them
+/// (computed once per process): what a model file trained on the embedded gazetteers
+/// records of them.
+pub(crate) fn inputs_fingerprint() -> u64 {
+    static INPUTS: LazyLock<u64> = LazyLock::new(fingerprint);
+    *INPUTS
+}
+
 /// Whether the embedded blob was made from the inputs at hand (asked once per process).
 static FRESH: LazyLock<bool> = LazyLock::new(|| fresh(BLOB, TEXT));
 
 fn fresh(blob: &'static [u8], text: &'static str) -> bool {
-    Reader::new(blob, text, MAGIC).and_then(|mut r| r.u64()) == Some(fingerprint())
+    Reader::new(blob, text, MAGIC).and_then(|mut r| r.u64()) == Some(inputs_fingerprint())
 }
 
 /// The compiled lexicon, if the embedded blob is fresh.
@@ -95,7 +103,7 @@ pub(crate) fn lookup() -> Option<Lookup> {
 
 /// The lexicon in `blob` and `text`, and a reader at the lookup after it (the fingerprint
 /// is not checked here).
-fn read(blob: &'static [u8], text: &'static str) -> Option<(Lexicon, Option<Reader>)> {
+fn read(blob: &'static [u8], text: &'static str) -> Option<(Lexicon, Option<Reader<'static>>)> {
     let mut r = Reader::new(blob, text, MAGIC)?;
     r.u64()?;
     let lexicon = Lexicon::read(&mut r)?;

@@ -30,7 +30,6 @@
 
 use std::sync::Arc;
 
-#[cfg(test)]
 use crate::blob::Writer;
 use crate::blob::{Reader, Strs, U32s};
 use crate::error::BuildError;
@@ -146,6 +145,9 @@ impl HitList {
         }
     }
 }
+
+/// What a blob of [`Lookup::to_blob`] begins with.
+const BLOB_MAGIC: &[u8] = b"greek-ner lookup 1\n";
 
 /// See [`Lookup::starts`].
 const START: u8 = 1;
@@ -346,7 +348,6 @@ impl Lookup {
 
     /// Writes the compiled gazetteers, for [`Lookup::read`]: what the precompiled default
     /// is made of (see [`crate::stages::compiled`]).
-    #[cfg(test)]
     pub fn write(&self, w: &mut Writer) {
         w.strs(&Strs::collect(self.gazetteers.iter().map(|(name, ..)| &**name)));
         w.u32s(&U32s::from_vec(&self.gazetteers.iter().map(|&(_, p, _, _)| p as u32).collect::<Vec<_>>()));
@@ -369,6 +370,23 @@ impl Lookup {
             }
         }
         w.u32s(&U32s::from_vec(&exact));
+    }
+
+    /// The lookup as a blob and its text (see [`crate::blob`]), for [`Lookup::from_blob`]: a
+    /// model file holds the lookup its recognizer compiled, so that loading the model
+    /// compiles no names. Call it before the tokens are taken.
+    pub fn to_blob(&self) -> (Vec<u8>, String) {
+        let mut w = Writer::new(BLOB_MAGIC);
+        self.write(&mut w);
+        w.finish()
+    }
+
+    /// Reads what [`Lookup::to_blob`] wrote (copying its tables); `None` when it is not such
+    /// a blob, checked as [`Lookup::read`] checks.
+    pub fn from_blob(blob: &[u8], text: &str) -> Option<Lookup> {
+        let mut r = Reader::copying(blob, text, BLOB_MAGIC)?;
+        let lookup = Lookup::read(&mut r)?;
+        r.is_done().then_some(lookup)
     }
 
     /// Reads what `Lookup::write` wrote: the tables of names, tokens and the trie in place,

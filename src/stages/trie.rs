@@ -6,7 +6,6 @@
 //! own index: three flat tables of `u32` (first child, token of the edge in, pattern that
 //! ends there), read in place from the precompiled blob or built at run time alike.
 
-#[cfg(test)]
 use crate::blob::Writer;
 use crate::blob::{Reader, U32s};
 
@@ -111,7 +110,6 @@ impl Trie {
     }
 
     /// Writes the tables.
-    #[cfg(test)]
     pub fn write(&self, w: &mut Writer) {
         w.u32s(&self.first);
         w.u32s(&self.token);

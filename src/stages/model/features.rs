@@ -400,7 +400,7 @@ fn around(rows: &mut Rows<'_>, line: &Line<'_>, i: usize, at: &mut Sentence) {
 }
 
 /// Most distinct words a [`WordCache`] holds before it starts afresh (some 180 bytes each).
-const CACHE_WORDS: usize = 1 << 14;
+const CACHE_WORDS: usize = 1 << 17;
 
 /// Per distinct word (by its text in the line), the summed weights of its [`own`] rows and
 /// of its [`context`] rows at each offset: news text repeats its words, so that most tokens

@@ -2,9 +2,10 @@
 //! sequence model, and their file (format in `crate::stages::model::io`).
 //!
 //! The payload holds, in order: the model's name (what its entities' `model:<name>`
-//! source says), the learned gazetteers, the adaptation, and the weights. Loaded with the
-//! gazetteers and stages it was trained with (the header's fingerprint), a model gives
-//! exactly the entities the training recognizer gave.
+//! source says), the learned gazetteers, the adaptation, the weights, and the lookup the
+//! training recognizer compiled from all its gazetteers (read as it is: loading compiles no
+//! names). Loaded with the gazetteers and stages it was trained with (the header's
+//! fingerprint), a model gives exactly the entities the training recognizer gave.
 
 use std::hash::Hasher;
 use std::path::Path;
@@ -15,6 +16,7 @@ use crate::error::BuildError;
 use crate::fxhash::FxHasher;
 use crate::gazetteer::Gazetteer;
 use crate::stages::adapt::Adaptation;
+use crate::stages::lookup::Lookup;
 
 /// A trained model and the names it was trained with.
 #[derive(Debug)]
@@ -24,14 +26,21 @@ pub(crate) struct Learned {
     pub gazetteers: Vec<Gazetteer>,
     /// The fingerprint of the gazetteers and stages under them.
     pub fingerprint: u64,
+    /// The compiled lookup of all the gazetteers, base and learned (`Lookup::to_blob`).
+    pub lookup: (Vec<u8>, String),
 }
 
 /// A fingerprint of the gazetteers (before any learned ones) and stages a model is
-/// trained on top of: its features are their hits and mentions.
-pub(crate) fn fingerprint(base: &[Gazetteer], rules: bool, document: bool) -> u64 {
+/// trained on top of: its features are their hits and mentions. `defaults`: whether the
+/// embedded gazetteers are among them (they count by their sources and the code that
+/// compiles them, so that loading need not parse them); `user`: the caller's own.
+pub(crate) fn fingerprint(defaults: bool, user: &[Gazetteer], rules: bool, document: bool) -> u64 {
     let mut h = FxHasher::default();
-    h.write_u8(u8::from(rules) | u8::from(document) << 1);
-    for g in base {
+    h.write_u8(u8::from(rules) | u8::from(document) << 1 | u8::from(defaults) << 2);
+    if defaults {
+        h.write_u64(crate::stages::compiled::inputs_fingerprint());
+    }
+    for g in user {
         h.write(g.name.as_bytes());
         h.write_u8(0xff);
         h.write_u32(g.priority as u32);
@@ -69,6 +78,8 @@ pub(crate) fn to_bytes(learned: &Learned, adapt: &Adaptation) -> Vec<u8> {
     }
     super::codec::write(&mut w, adapt);
     io::write_weights(&mut w, &learned.model.weights);
+    w.bytes(&learned.lookup.0);
+    w.str(&learned.lookup.1);
     let mut file = io::header(learned.fingerprint, &w.bytes);
     file.extend_from_slice(&w.bytes);
     file
@@ -79,16 +90,16 @@ pub(crate) fn save(path: &Path, learned: &Learned, adapt: &Adaptation) -> Result
     std::fs::write(path, to_bytes(learned, adapt)).map_err(|e| BuildError::io(path, e))
 }
 
-/// Reads a model file's bytes; `file` names it in errors.
+/// Reads a model file's bytes, and the lookup it holds; `file` names it in errors.
 pub(crate) fn from_bytes(
     file: &str,
     bytes: &[u8],
     fingerprint: u64,
-) -> Result<(Learned, Adaptation), BuildError> {
+) -> Result<(Learned, Adaptation, Lookup), BuildError> {
     let err = |(field, msg): ReadError| BuildError::new(file, None, Some(field), msg);
     let payload = io::payload(bytes, fingerprint).map_err(err)?;
     let mut r = Reader::new(payload);
-    let read = |r: &mut Reader<'_>| -> Result<(Learned, Adaptation), ReadError> {
+    let read = |r: &mut Reader<'_>| -> Result<(Learned, Adaptation, Lookup), ReadError> {
         r.field = "name";
         let name = r.str()?.into();
         r.field = "gazetteers";
@@ -97,16 +108,22 @@ pub(crate) fn from_bytes(
         let gazetteers = (0..n).map(|_| io::read_gazetteer(r)).collect::<Result<Vec<_>, _>>()?;
         let adapt = super::codec::read(r)?;
         let weights = io::read_weights(r)?;
+        r.field = "lookup";
+        let (blob, text) = (r.bytes()?, r.str()?);
+        let lookup = Lookup::from_blob(blob, text).ok_or_else(|| r.invalid("not a compiled lookup"))?;
         if !r.done() {
-            return Err(r.invalid("bytes after the weights"));
+            return Err(r.invalid("bytes after the lookup"));
         }
-        Ok((Learned { model: Model::new(name, weights), gazetteers, fingerprint }, adapt))
+        let lookup_blob = (blob.to_vec(), text.to_owned());
+        let learned =
+            Learned { model: Model::new(name, weights), gazetteers, fingerprint, lookup: lookup_blob };
+        Ok((learned, adapt, lookup))
     };
     read(&mut r).map_err(err)
 }
 
 /// Reads a model file.
-pub(crate) fn load(path: &Path, fingerprint: u64) -> Result<(Learned, Adaptation), BuildError> {
+pub(crate) fn load(path: &Path, fingerprint: u64) -> Result<(Learned, Adaptation, Lookup), BuildError> {
     let bytes = std::fs::read(path).map_err(|e| BuildError::io(path, e))?;
     from_bytes(&path.display().to_string(), &bytes, fingerprint)
 }
@@ -127,22 +144,49 @@ mod tests {
         let mut adapt = Adaptation::default();
         adapt.given.insert("γιαννης".into());
         adapt.verdicts.insert(("αλφα".into(), false), Some(Label::Per));
-        (Learned { model, gazetteers: vec![g], fingerprint: 7 }, adapt)
+        let lookup = Lookup::build(std::slice::from_ref(&g)).unwrap().to_blob();
+        (Learned { model, gazetteers: vec![g], fingerprint: 7, lookup }, adapt)
     }
 
     #[test]
     fn round_trip_and_every_cut_payload_fails() {
         let (l, a) = learned();
         let bytes = to_bytes(&l, &a);
-        let (back, adapt) = from_bytes("f", &bytes, 7).unwrap();
+        let (back, adapt, lookup) = from_bytes("f", &bytes, 7).unwrap();
         assert_eq!(to_bytes(&back, &adapt), bytes);
+        assert_eq!(lookup.to_blob(), l.lookup);
         // Payloads cut anywhere, under a header that vouches for them: errors, no panic.
         let payload = &bytes[io::HEADER..];
         for cut in 0..payload.len() {
             let mut file = io::header(7, &payload[..cut]);
             file.extend_from_slice(&payload[..cut]);
-            let e = from_bytes("f", &file, 7).expect_err("cut payload");
+            let e = from_bytes("f", &file, 7).map(|_| ()).expect_err("cut payload");
             assert_eq!(e.file(), "f");
         }
+    }
+
+    /// A lookup section with any byte changed, under a header that vouches for it, loads
+    /// (a change the checks cannot tell from a real lookup) or fails on the lookup: never a
+    /// panic.
+    #[test]
+    fn changed_lookups_fail_cleanly() {
+        let (l, a) = learned();
+        let bytes = to_bytes(&l, &a);
+        let payload = &bytes[io::HEADER..];
+        let section = l.lookup.0.len() + 4 + l.lookup.1.len() + 4;
+        let mut failed = 0;
+        for at in payload.len() - section..payload.len() {
+            for flip in [0x01, 0x80, 0xFF] {
+                let mut changed = payload.to_vec();
+                changed[at] ^= flip;
+                let mut file = io::header(7, &changed);
+                file.extend_from_slice(&changed);
+                if let Err(e) = from_bytes("f", &file, 7) {
+                    assert_eq!(e.file(), "f");
+                    failed += 1;
+                }
+            }
+        }
+        assert!(failed > section, "{failed} of {} changes failed", 3 * section);
     }
 }

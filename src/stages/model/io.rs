@@ -2,7 +2,7 @@
 //! read back with [`Reader`], which never panics and never allocates more than the file
 //! holds, whatever the bytes.
 //!
-//! # Format (version 2, all numbers little-endian)
+//! # Format (version 3, all numbers little-endian)
 //!
 //! | bytes | field |
 //! |---|---|
@@ -10,12 +10,14 @@
 //! | 4 | format version (`u32`, [`VERSION`]) |
 //! | 8 | fingerprint of the gazetteers and stages the model was trained with (`u64`) |
 //! | 8 | payload length (`u64`) |
-//! | 8 | checksum of the payload (`u64`, FNV-1a) |
+//! | 8 | checksum of the payload (`u64`, [`checksum`]) |
 //! | … | payload |
 //!
 //! The payload is a sequence of sections (see `crate::learn::model_file`): the model's
-//! name, the learned gazetteers, the learned adaptation, and the weights ([`write_weights`]).
-//! Strings are a `u32` length and UTF-8 bytes; lists a `u32` count and their items.
+//! name, the learned gazetteers, the learned adaptation, the weights ([`write_weights`]),
+//! and the compiled lookup of all the gazetteers (`Lookup::to_blob`: its bytes, then its
+//! text). Strings and bytes are a `u32` length and the bytes (UTF-8 for strings); lists a
+//! `u32` count and their items.
 
 use super::{Weights, TAGS};
 use crate::gazetteer::{Entry, Flags, Gazetteer};
@@ -23,21 +25,19 @@ use crate::Label;
 
 /// The first bytes of every model file.
 pub(crate) const MAGIC: &[u8; 8] = b"GRNERMDL";
-/// The format version this build writes and reads (2: entries carry their `same_as` ids).
-pub(crate) const VERSION: u32 = 2;
+/// The format version this build writes and reads (2: entries carry their `same_as` ids;
+/// 3: the compiled lookup, and a fingerprint of the embedded gazetteers' sources).
+pub(crate) const VERSION: u32 = 3;
 /// Header length in bytes.
 pub(crate) const HEADER: usize = 8 + 4 + 8 + 8 + 8;
 /// Largest weight table a file may ask for (2^26 rows).
 const MAX_BITS: u32 = 26;
 
-/// FNV-1a, 64 bits: a checksum that catches flipped and truncated bytes.
+/// The payload's checksum: [`crate::blob::Fingerprint`], eight bytes a multiply (FNV-1a's
+/// byte a multiply took a fifth of loading). Each step is a bijection of the state, so that
+/// any one changed word changes the sum; with the length, truncation too.
 pub(crate) fn checksum(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    crate::blob::Fingerprint::new().bytes(bytes).value()
 }
 
 /// Appends little-endian values to a byte buffer.
@@ -74,6 +74,11 @@ impl Writer {
     pub(crate) fn str(&mut self, s: &str) {
         self.len(s.len());
         self.bytes.extend_from_slice(s.as_bytes());
+    }
+    /// Bytes, after their count.
+    pub(crate) fn bytes(&mut self, b: &[u8]) {
+        self.len(b.len());
+        self.bytes.extend_from_slice(b);
     }
     pub(crate) fn label(&mut self, l: Label) {
         self.u8(l as u8);
@@ -159,6 +164,11 @@ impl<'b> Reader<'b> {
         let n = self.len(1)?;
         let b = self.take(n)?;
         std::str::from_utf8(b).map_err(|_| self.invalid("a string that is not UTF-8"))
+    }
+    /// What [`Writer::bytes`] wrote.
+    pub(crate) fn bytes(&mut self) -> Result<&'b [u8], ReadError> {
+        let n = self.len(1)?;
+        self.take(n)
     }
     pub(crate) fn label(&mut self) -> Result<Label, ReadError> {
         match self.u8()? {
@@ -319,17 +329,25 @@ pub(crate) fn read_weights(r: &mut Reader<'_>) -> Result<Weights, ReadError> {
     for _ in 0..(TAGS + 1) * TAGS {
         trans.push(r.f32()?);
     }
-    let n = r.len(4 + 4 * TAGS)?;
+    const ROW: usize = 4 + 4 * TAGS;
+    let n = r.len(ROW)?;
+    // The rows in one piece, decoded without a bounds check per number.
+    let bytes = r.take(n * ROW)?;
     let mut ids = Vec::with_capacity(n);
     let mut rows = Vec::with_capacity(n * TAGS);
-    for _ in 0..n {
-        let row = r.u32()? as usize;
-        if ids.last().is_some_and(|&last| row <= last) || row >= 1 << bits {
-            return Err(r.invalid(format!("row {row} out of order or outside the table")));
+    for (k, row) in bytes.chunks_exact(ROW).enumerate() {
+        let (id, weights) = row.split_at(4);
+        let id = u32::from_le_bytes(id.try_into().expect("4 bytes")) as usize;
+        if ids.last().is_some_and(|&last| id <= last) || id >= 1 << bits {
+            return Err(r.invalid(format!("row {id} (entry {k}) out of order or outside the table")));
         }
-        ids.push(row);
-        for _ in 0..TAGS {
-            rows.push(r.f32()?);
+        ids.push(id);
+        for x in weights.chunks_exact(4) {
+            let x = f32::from_le_bytes(x.try_into().expect("4 bytes"));
+            if !x.is_finite() {
+                return Err(r.invalid(format!("a weight of row {id} that is not a finite number")));
+            }
+            rows.push(x);
         }
     }
     Ok(Weights::from_rows(bits, trans, n, ids.into_iter().zip(rows.chunks_exact(TAGS))))
