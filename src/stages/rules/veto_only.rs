@@ -51,7 +51,12 @@ use crate::Label;
 ///   ([`crate::stages::rules::common_word`]);
 /// * a name glued to an `@`: part of an e-mail address or a handle
 ///   (`onoma@naftemporiki.gr`, `@Reuters`), which a by-line or a credit gives, not a
-///   mention of the organisation.
+///   mention of the organisation;
+/// * a person or a place that fills a quotation right after the head noun of an
+///   organisation, a work or a structure (`το νοσοκομείο «Άγιος Δημήτριος»`, `η εφημερίδα
+///   «Μαγνησία»`, `το Βραβείο «Νίκος Καζαντζάκης»`: [`QUOTED_NAME_HEADS`]) or after a
+///   kept organisation's name (`Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`): the name of
+///   what is named after them. A name quoted as a name (`ο όρος «Μακεδονία»`) is kept.
 ///
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
@@ -97,12 +102,13 @@ pub(crate) fn drop_partial_names<'k>(
     mut why: Option<&mut Vec<(usize, usize, &'static str)>>,
 ) {
     use crate::stages::rules::{
-        is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_TAIL, VETO_COMMON, VETO_HYPHEN,
-        VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
+        is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_QUOTED, PARTIAL_TAIL, VETO_COMMON,
+        VETO_HYPHEN, VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
     };
     let toks = line.toks;
     let text = line.text;
     let mut kept_end = 0; // end (in `line`) of the last mention kept on this line
+    let mut kept_org_end = usize::MAX; // the same, of the last organisation kept
     let next_start =
         |i: usize, mentions: &[Mention]| mentions.get(i + 1).map_or(usize::MAX, |m| m.start - offset);
     let mut write = first;
@@ -199,6 +205,18 @@ pub(crate) fn drop_partial_names<'k>(
         let paired = || label != Label::Per && super::hyphen_pair(text, s, e);
         // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
         let address = || text[..s].ends_with('@') || text[e..].starts_with('@');
+        // A person or a place that fills a quotation right after the head noun of an
+        // organisation, a work or a structure, or after a kept organisation's name: the
+        // name of what is named after them (`το νοσοκομείο «Άγιος Δημήτριος»`, `η εφημερίδα
+        // «Μαγνησία»`, `Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`); a name quoted as a
+        // name (`ο όρος «Μακεδονία»`) is kept.
+        let quoted = || {
+            label != Label::Org
+                && on_words
+                && ta > 0
+                && fills_quotation(text, s, e)
+                && (toks[ta - 1].has(QUOTED_NAME_HEADS) || kept_org_end == toks[ta - 1].e as usize)
+        };
         // A capitalised common word that a list holds (`Τούρκου`, `Νικητής`), as the rule
         // stage decides.
         let common = || {
@@ -240,6 +258,8 @@ pub(crate) fn drop_partial_names<'k>(
             Some(VETO_HYPHEN)
         } else if is_on(off, PARTIAL_ADDRESS) && address() {
             Some(PARTIAL_ADDRESS)
+        } else if is_on(off, PARTIAL_QUOTED) && quoted() {
+            Some(PARTIAL_QUOTED)
         } else {
             None
         };
@@ -250,6 +270,9 @@ pub(crate) fn drop_partial_names<'k>(
         } else {
             let prev_end = kept_end;
             kept_end = e;
+            if label == Label::Org {
+                kept_org_end = e;
+            }
             // A country where a sports report names a team (`η Κροατία νίκησε 2-1`), or
             // heading a line-up: its national team, as the rule stage decides.
             if label == Label::Loc
@@ -282,6 +305,19 @@ pub(crate) fn drop_partial_names<'k>(
         }
     }
     mentions.truncate(write);
+}
+
+/// Head nouns after which a quoted person or place names the thing named after them: of an
+/// organisation (`νοσοκομείο`, `εφημερίδα`, `Ίδρυμα`), a work or a vehicle (`ταινία`,
+/// `πλοίο`), an event or a structure (lexicon classes).
+const QUOTED_NAME_HEADS: u64 = class::ORG_HEAD | class::ORG_INTRO | class::MISC_INTRO | class::NAME_HEAD;
+
+/// Whether the name at bytes `start..end` of `text` is all that a quotation holds (spaces
+/// aside): an opening guillemet or quote right before it and the closing one right after.
+fn fills_quotation(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ').chars().next_back();
+    let after = text[end..].trim_start_matches(' ').chars().next();
+    matches!((before, after), (Some('«'), Some('»')) | (Some('"'), Some('"')) | (Some('“'), Some('”')))
 }
 
 /// Whether token `i` stands after a space, an opening bracket or quote, or at the line's
@@ -580,6 +616,41 @@ mod tests {
         assert!(found("Γράφει η Μαρία Ιωάννου mioannou@naftemporiki.gr Η αγορά").is_empty());
         assert!(found("όπως έγραψε το @Reuters χθες").is_empty());
         assert_eq!(found("πηγή: naftemporiki.gr και Reuters"), ["naftemporiki.gr", "Reuters"]);
+    }
+
+    #[test]
+    fn a_person_or_place_quoted_after_a_head_noun_is_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:dim\tLOC\tΆγιος Δημήτριος\t\tcity\t\n\
+                   x:mag\tLOC\tΜαγνησία\t\tregion\t\n\
+                   x:mak\tLOC\tΜακεδονία\t\tregion\t\n\
+                   x:kaz\tPER\tΝίκος Καζαντζάκης\t\twriter\t\n\
+                   x:ath\tORG\tΔιεθνής Αερολιμένας Αθηνών\t\tcompany\t\n\
+                   x:ven\tPER\tΕλευθέριος Βενιζέλος\t\tpolitician\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        // Left out: the hospital, the newspaper, the prize, the airport named after them.
+        for text in [
+            "Ασθενής μεταφέρθηκε στο νοσοκομείο «Άγιος Δημήτριος» χθες.",
+            "Το γράφει η εφημερίδα «Μαγνησία» σήμερα.",
+            "Απονεμήθηκε το Βραβείο «Νίκος Καζαντζάκης» στην ποιήτρια.",
+            "Το πλοίο \" Ελευθέριος Βενιζέλος \" έδεσε στο λιμάνι.",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+        }
+        assert_eq!(
+            found("Έφτασε στον Διεθνή Αερολιμένα Αθηνών «Ελευθέριος Βενιζέλος» το πρωί."),
+            ["Διεθνή Αερολιμένα Αθηνών"]
+        );
+        // Kept: a name quoted as a name, after an article alone, or not filling the quotes.
+        for (text, want) in [
+            ("Δεν δέχονται τον όρο «Μακεδονία» για τη γειτονική χώρα.", "Μακεδονία"),
+            ("Ταξίδεψε στη «Μαγνησία» πέρσι.", "Μαγνησία"),
+            ("Η εφημερίδα «Νέα της Μαγνησία» κυκλοφόρησε.", "Μαγνησία"),
+            ("Η εφημερίδα Μαγνησία κυκλοφόρησε.", "Μαγνησία"),
+        ] {
+            assert_eq!(found(text), [want], "{text:?}");
+        }
     }
 
     #[test]
