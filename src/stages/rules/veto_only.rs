@@ -81,7 +81,9 @@ use crate::Label;
 /// "Right after/before" means separated by white space only. The capitalised word does not
 /// count when it is itself part of a name kept here, when it begins a sentence or a
 /// quotation (where any word is capitalised), or when both it and the name are written in
-/// capitals (in text written in capitals, a capital says nothing). On Greek news, the names
+/// capitals (in text written in capitals, a capital says nothing), unless the word is in
+/// Latin letters and the name in Greek ones (a brand and its branch's place, `ODEON
+/// ΜΑΡΟΥΣΙ`: the change of script still marks one longer name). On Greek news, the names
 /// left out so are wrong about nine times in ten.
 ///
 /// `is_sport` says whether the line is a sports report (asked at most once per line);
@@ -138,7 +140,10 @@ pub(crate) fn drop_partial_names<'k>(
         let caps_name = (ta..tb).all(|k| toks[k].is(shape::UPPER) || toks[k].is(shape::SINGLE));
         // A capitalised word says something next to the name, unless both are in capitals
         // (in text written in capitals, a capital says nothing).
-        let capitalised = |k: usize| toks[k].cap() && !(toks[k].is(shape::UPPER) && caps_name);
+        let capitalised = |k: usize| {
+            toks[k].cap()
+                && !(toks[k].is(shape::UPPER) && caps_name && (latin_name || !toks[k].is(shape::LATIN)))
+        };
         // Each test reads only the one word next to the name, so the pass stays linear
         // however many names a line holds.
         let tail = || {
@@ -616,6 +621,25 @@ mod tests {
         assert!(found("Γράφει η Μαρία Ιωάννου mioannou@naftemporiki.gr Η αγορά").is_empty());
         assert!(found("όπως έγραψε το @Reuters χθες").is_empty());
         assert_eq!(found("πηγή: naftemporiki.gr και Reuters"), ["naftemporiki.gr", "Reuters"]);
+    }
+
+    #[test]
+    fn in_capitals_a_latin_word_before_a_greek_name_still_counts() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:fal\tLOC\tΦάληρο\t\tcity\t\n\
+                   x:mar\tLOC\tΜαρούσι\t\tcity\t\n\
+                   x:fb\tORG\tFacebook\t\tcompany\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        // A brand in Latin letters and its branch's place: one longer name.
+        assert!(found("ΠΡΟΒΟΛΕΣ ΣΤΑ CINEMA ΦΑΛΗΡΟ, STARPARK ΜΑΡΟΥΣΙ").is_empty());
+        // Kept: Greek words in capitals before either, and a Latin name after Greek ones.
+        for (text, want) in [
+            ("ΠΡΟΒΟΛΕΣ ΣΤΟ ΦΑΛΗΡΟ ΚΑΙ ΣΤΟ ΜΑΡΟΥΣΙ", vec!["ΦΑΛΗΡΟ", "ΜΑΡΟΥΣΙ"]),
+            ("Η ΕΥΘΥΝΗ ΤΟΥ FACEBOOK", vec!["FACEBOOK"]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
     }
 
     #[test]
