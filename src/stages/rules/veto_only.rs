@@ -65,7 +65,10 @@ use crate::Label;
 /// ([`crate::stages::rules::region_of_place`]).
 ///
 /// It joins the country of a Greek branch to a kept organisation's name in Latin letters
-/// (`WWF Ελλάς`, `Deloitte Ελλάδος`; [`BRANCH_COUNTRIES`]): the branch is named so.
+/// (`WWF Ελλάς`, `Deloitte Ελλάδος`; [`BRANCH_COUNTRIES`]): the branch is named so. And it
+/// joins a one-word place in the genitive right after a kept organisation, one space
+/// between, to it: the place of its branch (`ΚΚΕ Μαγνησίας`, `ΕΛΠΕ Ασπροπύργου`,
+/// `Γαλλικό Ινστιτούτο Αθηνών`), as the press names the branch.
 ///
 /// It joins an initial right before a kept surname to it (`Αλ. Τσίπρας`, `Κ. Παπαδάκης`):
 /// a capital and up to three unaccented lower-case letters, a full stop and one space, not
@@ -200,7 +203,9 @@ pub(crate) fn drop_partial_names<'k>(
         };
         // A place right after a kept place, in the genitive: the region that tells which
         // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
-        if write > first && super::region_of_place(line, offset, &mentions[write - 1], &mentions[i]) {
+        if write > first && super::region_of_place(line, offset, &mentions[write - 1], &mentions[i])
+            || write > first && branch_of_organisation(line, offset, &mentions[write - 1], &mentions[i])
+        {
             mentions[write - 1].end = mentions[i].end;
             kept_end = e;
             continue;
@@ -323,6 +328,25 @@ fn fills_quotation(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end_matches(' ').chars().next_back();
     let after = text[end..].trim_start_matches(' ').chars().next();
     matches!((before, after), (Some('«'), Some('»')) | (Some('"'), Some('"')) | (Some('“'), Some('”')))
+}
+
+/// Whether the place `m` names the branch of the organisation `prev`, the name right before
+/// it: one word in the genitive, one space between them (`ΚΚΕ Μαγνησίας`, `ΕΛΠΕ
+/// Ασπροπύργου`, `Γαλλικό Ινστιτούτο Αθηνών`). The press writes the two as one name.
+fn branch_of_organisation(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
+    let (s, e) = (m.start - offset, m.end - offset);
+    let toks = line.toks;
+    let ta = toks.partition_point(|t| (t.s as usize) < s);
+    !prev.user
+        && !m.user
+        && prev.label == Label::Org
+        && m.label == Label::Loc
+        && prev.end + 1 == m.start
+        && line.text.as_bytes()[s - 1] == b' '
+        && ta < toks.len()
+        && toks[ta].s as usize == s
+        && toks[ta].e as usize == e
+        && line.genitive(ta)
 }
 
 /// Whether token `i` stands after a space, an opening bracket or quote, or at the line's
@@ -637,6 +661,27 @@ mod tests {
         for (text, want) in [
             ("ΠΡΟΒΟΛΕΣ ΣΤΟ ΦΑΛΗΡΟ ΚΑΙ ΣΤΟ ΜΑΡΟΥΣΙ", vec!["ΦΑΛΗΡΟ", "ΜΑΡΟΥΣΙ"]),
             ("Η ΕΥΘΥΝΗ ΤΟΥ FACEBOOK", vec!["FACEBOOK"]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_organisation_and_the_place_of_its_branch_are_one_name() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:kke\tORG\tΚΚΕ\t\tparty\t\n\
+                   x:inst\tORG\tΓαλλικό Ινστιτούτο\t\tcultural\t\n\
+                   x:mag\tLOC\tΜαγνησία\t\tregion\t\n\
+                   x:ath\tLOC\tΑθήνα\t\tcity\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        for (text, want) in [
+            ("Η νομαρχιακή του ΚΚΕ Μαγνησίας ανακοίνωσε", vec!["ΚΚΕ Μαγνησίας"]),
+            ("Εκδήλωση στο Γαλλικό Ινστιτούτο Αθηνών απόψε", vec!["Γαλλικό Ινστιτούτο Αθηνών"]),
+            // Kept apart: not the genitive, a comma or an article between.
+            ("Το ΚΚΕ Αθήνα και Πειραιά", vec!["ΚΚΕ", "Αθήνα"]),
+            ("Το ΚΚΕ, Μαγνησίας και Λάρισας", vec!["ΚΚΕ", "Μαγνησίας"]),
+            ("Το ΚΚΕ της Μαγνησίας", vec!["ΚΚΕ", "Μαγνησίας"]),
         ] {
             assert_eq!(found(text), want, "{text:?}");
         }
