@@ -14,7 +14,9 @@ use crate::Label;
 /// the context (head nouns, given names) instead:
 ///
 /// * a name of one word right after a capitalised word: `Νοσοκομείο Χανίων`, `Γιάννης
-///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`; and a place of several words in the genitive
+///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`; a place of one word in the genitive right after
+///   an institution's head in lower case (`το νοσοκομείο Κοζάνης`, `του πανεπιστημίου
+///   Κέμπριτζ`: class `INSTITUTION`); and a place of several words in the genitive
 ///   there, the complement of an organisation's name (`Δήμος Νέας Σμύρνης`,
 ///   `Επιμελητήριο Δυτικής Ελλάδας`). Other names of several words are kept
 ///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
@@ -157,7 +159,16 @@ pub(crate) fn drop_partial_names<'k>(
             if several && !(label == Label::Loc && line.genitive(tb - 1)) {
                 return false;
             }
-            kept_end <= toks[p].s as usize && capitalised(p) && !line.weak(p)
+            // An institution's head in lower case before a place in the genitive: the
+            // hospital or the university of that place (`το νοσοκομείο Κοζάνης`).
+            let institution = || {
+                !several
+                    && label == Label::Loc
+                    && !toks[p].cap()
+                    && toks[p].has(class::INSTITUTION)
+                    && line.genitive(ta)
+            };
+            kept_end <= toks[p].s as usize && (capitalised(p) && !line.weak(p) || institution())
         };
         let head = || {
             if !on_words || tb >= toks.len() || !line.plain_gap(tb) {
@@ -664,6 +675,19 @@ mod tests {
         ] {
             assert_eq!(found(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_place_after_an_institution_in_lower_case_is_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:koz\tLOC\tΚοζάνη\t\tcity\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        assert!(found("Μεταφέρθηκε στο νοσοκομείο Κοζάνης χθες.").is_empty());
+        assert!(found("Φοιτητές του πανεπιστημίου Κοζάνης διαμαρτυρήθηκαν.").is_empty());
+        // Kept: after another lower-case word, and not in the genitive.
+        assert_eq!(found("Ο δήμαρχος Κοζάνης μίλησε."), ["Κοζάνης"]);
+        assert_eq!(found("Το νοσοκομείο στην Κοζάνη γέμισε."), ["Κοζάνη"]);
     }
 
     #[test]
