@@ -213,9 +213,11 @@ pub(crate) fn drop_partial_names<'k>(
             institution || !latin_name && super::ends_a_name(line, ta, kind(&mentions[i]) == Some("country"))
         };
         // A place right after a kept place, in the genitive: the region that tells which
-        // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
-        if write > first && super::region_of_place(line, offset, &mentions[write - 1], &mentions[i])
-            || write > first && branch_of_organisation(line, offset, &mentions[write - 1], &mentions[i])
+        // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it; or
+        // right after a kept organisation: its branch (`ΚΚΕ Μαγνησίας`).
+        if write > first
+            && (super::region_of_place(line, offset, &mentions[write - 1], &mentions[i])
+                || branch_of_organisation(line, offset, &mentions[write - 1], &mentions[i]))
         {
             mentions[write - 1].end = mentions[i].end;
             kept_end = e;
