@@ -560,3 +560,24 @@ fn vetoed_names_free_their_words_for_other_labels() {
         ),
     ]);
 }
+
+/// A lower-case descriptor before a name the lists hold alone (`το πρακτορείο`, `ο
+/// ποταμός`) is the writer's word, outside the name; the news agency and the river are found
+/// by their own names.
+#[test]
+fn descriptors_before_a_listed_name_stay_outside_it() {
+    check(&[
+        case(
+            "Σύμφωνα με το πρακτορείο Reuters, η συνάντηση θα γίνει την Πέμπτη.",
+            &[("Reuters", Org)],
+            &["πρακτορείο"],
+        ),
+        case(
+            "Όπως μετέδωσε το τουρκικό πρακτορείο Anadolu, οι συνομιλίες συνεχίζονται.",
+            &[("Anadolu", Org)],
+            &["πρακτορείο"],
+        ),
+        case("Το ρωσικό πρακτορείο ΤΑΣΣ επικαλείται πηγές του Κρεμλίνου.", &[("ΤΑΣΣ", Org)], &["πρακτορείο"]),
+        case("Οι έρευνες στον ποταμό Έβρο συνεχίστηκαν και σήμερα.", &[("Έβρο", Loc)], &["ποταμό"]),
+    ]);
+}

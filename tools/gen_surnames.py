@@ -195,6 +195,27 @@ def given_name_forms(lexicon_dir: str) -> set[str]:
     return out
 
 
+#: Folded endings of a nationality noun or adjective in the lexicon -> its other folded case
+#: forms (Γερμανός -> Γερμανού/Γερμανό/Γερμανοί...; Γάλλος, Ρώσος, Ιταλίδα...).
+NATIONALITY_FORMS = (("οσ", ["ου", "ο", "ε", "οι", "ων", "ουσ"]), ("ησ", ["η", "εσ", "ων"]),
+                     ("ασ", ["α", "εσ", "ων"]), ("α", ["ασ", "εσ", "ων"]))
+
+
+def nationality_forms(lexicon_dir: str) -> set[str]:
+    """Folded nationality words of the rule lexicon (class NATIONALITY) with their case forms:
+    a surname equal to one (Γερμανού, of Ναταλία Γερμανού) reads far more often as «of the
+    German» than as the person, so it is not listed alone."""
+    out = set()
+    for word in lexicon_words(lexicon_dir, "NATIONALITY"):
+        key = fold(word)
+        out.add(key)
+        for ending, forms in NATIONALITY_FORMS:
+            if key.endswith(ending):
+                out.update(key[: -len(ending)] + form for form in forms)
+                break
+    return out
+
+
 class Inputs:
     """Everything the rules look at, read once from the gazetteer directory and lexicon."""
 
@@ -221,6 +242,7 @@ class Inputs:
                     self.greek.append((cols[0], names, base))
         self.stop = load_stoplist(os.path.join(gazetteer_dir, "stoplist_el.txt"))
         self.given = given_name_forms(lexicon_path)
+        self.nationality = nationality_forms(lexicon_path)
 
 
 # ---------------------------------------------------------------------------------------
@@ -318,6 +340,8 @@ def rejection(s: str, k: str, inp: Inputs, excluded: set[str], first: set[str]) 
         return "exists"
     if k in first or k in inp.given:
         return "firstname"
+    if k in inp.nationality:
+        return "nationality"
     return None
 
 

@@ -3,7 +3,7 @@
 Run from the repository root:  python3 -m unittest discover -s tools -p 'test_*.py'
 
 Most tests use the made-up fixture in tools/testdata/surnames/ (a tiny gazetteers/ tree and a
-lexicon/ with only given-name lists); the last one checks that the committed
+lexicon/ with given-name lists and one nationality list); the last one checks that the committed
 gazetteers/generated/surnames.tsv is what the script makes of the repository's own lists.
 """
 
@@ -95,6 +95,12 @@ class Fixture(unittest.TestCase):
         self.assertNotIn("Κλεοβούλου", self.by_name)  # its genitive
         self.assertNotIn("Φιλοστράτου", self.by_name)  # genitive of a lexicon Greek given name
         self.assertNotIn("Μπράνκο", self.by_name)  # a lexicon foreign given name
+
+    def test_nationality_words_are_left_out(self):
+        # Τεστιανού (of Ερμιόνη Τεστιανού) is the genitive of the fixture's nationality noun.
+        self.assertNotIn("Τεστιανού", self.by_name)
+        self.assertIn("τεστιανου", gen.nationality_forms(FIXTURE_LEXICON))
+        self.assertNotIn("τεστιανη", gen.nationality_forms(FIXTURE_LEXICON))
 
     def test_short_existing_and_single_mp_surnames_are_left_out(self):
         self.assertNotIn("Νας", self.by_name)

@@ -171,6 +171,11 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
     (PARTIAL_HEAD, "gazetteer-only mode: a given name or an adjective before a capitalised word"),
     (PARTIAL_OF, "gazetteer-only mode: a place after `του` and an organisation's head noun"),
     (PARTIAL_ADDRESS, "gazetteer-only mode: part of an e-mail address or a handle"),
+    (
+        PARTIAL_QUOTED,
+        "gazetteer-only mode: a person or a place that fills a quotation, the name of what is \
+         named after them (`το νοσοκομείο «Άγιος Δημήτριος»`)",
+    ),
 ];
 pub(crate) const VETO_COMMON: &str = "veto_capitalised_common";
 pub(crate) const VETO_HYPHEN: &str = "veto_hyphen_pair";
@@ -184,6 +189,7 @@ pub(crate) const PARTIAL_TAIL: &str = "partial_name_tail";
 pub(crate) const PARTIAL_HEAD: &str = "partial_name_head";
 pub(crate) const PARTIAL_OF: &str = "partial_name_of";
 pub(crate) const PARTIAL_ADDRESS: &str = "partial_name_address";
+pub(crate) const PARTIAL_QUOTED: &str = "partial_name_quoted";
 
 /// The name of a rule or veto `name` as this stage spells it, if there is one.
 pub(crate) fn known_rule(name: &str) -> Option<&'static str> {

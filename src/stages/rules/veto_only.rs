@@ -14,7 +14,9 @@ use crate::Label;
 /// the context (head nouns, given names) instead:
 ///
 /// * a name of one word right after a capitalised word: `Νοσοκομείο Χανίων`, `Γιάννης
-///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`; and a place of several words in the genitive
+///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`; a place of one word in the genitive right after
+///   an institution's head in lower case (`το νοσοκομείο Κοζάνης`, `του πανεπιστημίου
+///   Κέμπριτζ`: class `INSTITUTION`); and a place of several words in the genitive
 ///   there, the complement of an organisation's name (`Δήμος Νέας Σμύρνης`,
 ///   `Επιμελητήριο Δυτικής Ελλάδας`). Other names of several words are kept
 ///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
@@ -51,7 +53,12 @@ use crate::Label;
 ///   ([`crate::stages::rules::common_word`]);
 /// * a name glued to an `@`: part of an e-mail address or a handle
 ///   (`onoma@naftemporiki.gr`, `@Reuters`), which a by-line or a credit gives, not a
-///   mention of the organisation.
+///   mention of the organisation;
+/// * a person or a place that fills a quotation right after the head noun of an
+///   organisation, a work or a structure (`το νοσοκομείο «Άγιος Δημήτριος»`, `η εφημερίδα
+///   «Μαγνησία»`, `το Βραβείο «Νίκος Καζαντζάκης»`: [`QUOTED_NAME_HEADS`]) or after a
+///   kept organisation's name (`Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`): the name of
+///   what is named after them. A name quoted as a name (`ο όρος «Μακεδονία»`) is kept.
 ///
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
@@ -60,7 +67,10 @@ use crate::Label;
 /// ([`crate::stages::rules::region_of_place`]).
 ///
 /// It joins the country of a Greek branch to a kept organisation's name in Latin letters
-/// (`WWF Ελλάς`, `Deloitte Ελλάδος`; [`BRANCH_COUNTRIES`]): the branch is named so.
+/// (`WWF Ελλάς`, `Deloitte Ελλάδος`; [`BRANCH_COUNTRIES`]): the branch is named so. And it
+/// joins a one-word place in the genitive right after a kept organisation, one space
+/// between, to it: the place of its branch (`ΚΚΕ Μαγνησίας`, `ΕΛΠΕ Ασπροπύργου`,
+/// `Γαλλικό Ινστιτούτο Αθηνών`), as the press names the branch.
 ///
 /// It joins an initial right before a kept surname to it (`Αλ. Τσίπρας`, `Κ. Παπαδάκης`):
 /// a capital and up to three unaccented lower-case letters, a full stop and one space, not
@@ -76,7 +86,9 @@ use crate::Label;
 /// "Right after/before" means separated by white space only. The capitalised word does not
 /// count when it is itself part of a name kept here, when it begins a sentence or a
 /// quotation (where any word is capitalised), or when both it and the name are written in
-/// capitals (in text written in capitals, a capital says nothing). On Greek news, the names
+/// capitals (in text written in capitals, a capital says nothing), unless the word is in
+/// Latin letters and the name in Greek ones (a brand and its branch's place, `ODEON
+/// ΜΑΡΟΥΣΙ`: the change of script still marks one longer name). On Greek news, the names
 /// left out so are wrong about nine times in ten.
 ///
 /// `is_sport` says whether the line is a sports report (asked at most once per line);
@@ -97,12 +109,13 @@ pub(crate) fn drop_partial_names<'k>(
     mut why: Option<&mut Vec<(usize, usize, &'static str)>>,
 ) {
     use crate::stages::rules::{
-        is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_TAIL, VETO_COMMON, VETO_HYPHEN,
-        VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
+        is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_QUOTED, PARTIAL_TAIL, VETO_COMMON,
+        VETO_HYPHEN, VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
     };
     let toks = line.toks;
     let text = line.text;
     let mut kept_end = 0; // end (in `line`) of the last mention kept on this line
+    let mut kept_org_end = usize::MAX; // the same, of the last organisation kept
     let next_start =
         |i: usize, mentions: &[Mention]| mentions.get(i + 1).map_or(usize::MAX, |m| m.start - offset);
     let mut write = first;
@@ -132,7 +145,10 @@ pub(crate) fn drop_partial_names<'k>(
         let caps_name = (ta..tb).all(|k| toks[k].is(shape::UPPER) || toks[k].is(shape::SINGLE));
         // A capitalised word says something next to the name, unless both are in capitals
         // (in text written in capitals, a capital says nothing).
-        let capitalised = |k: usize| toks[k].cap() && !(toks[k].is(shape::UPPER) && caps_name);
+        let capitalised = |k: usize| {
+            toks[k].cap()
+                && !(toks[k].is(shape::UPPER) && caps_name && (latin_name || !toks[k].is(shape::LATIN)))
+        };
         // Each test reads only the one word next to the name, so the pass stays linear
         // however many names a line holds.
         let tail = || {
@@ -143,7 +159,16 @@ pub(crate) fn drop_partial_names<'k>(
             if several && !(label == Label::Loc && line.genitive(tb - 1)) {
                 return false;
             }
-            kept_end <= toks[p].s as usize && capitalised(p) && !line.weak(p)
+            // An institution's head in lower case before a place in the genitive: the
+            // hospital or the university of that place (`το νοσοκομείο Κοζάνης`).
+            let institution = || {
+                !several
+                    && label == Label::Loc
+                    && !toks[p].cap()
+                    && toks[p].has(class::INSTITUTION)
+                    && line.genitive(ta)
+            };
+            kept_end <= toks[p].s as usize && (capitalised(p) && !line.weak(p) || institution())
         };
         let head = || {
             if !on_words || tb >= toks.len() || !line.plain_gap(tb) {
@@ -188,8 +213,12 @@ pub(crate) fn drop_partial_names<'k>(
             institution || !latin_name && super::ends_a_name(line, ta, kind(&mentions[i]) == Some("country"))
         };
         // A place right after a kept place, in the genitive: the region that tells which
-        // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it.
-        if write > first && super::region_of_place(line, offset, &mentions[write - 1], &mentions[i]) {
+        // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it; or
+        // right after a kept organisation: its branch (`ΚΚΕ Μαγνησίας`).
+        if write > first
+            && (super::region_of_place(line, offset, &mentions[write - 1], &mentions[i])
+                || branch_of_organisation(line, offset, &mentions[write - 1], &mentions[i]))
+        {
             mentions[write - 1].end = mentions[i].end;
             kept_end = e;
             continue;
@@ -199,6 +228,18 @@ pub(crate) fn drop_partial_names<'k>(
         let paired = || label != Label::Per && super::hyphen_pair(text, s, e);
         // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
         let address = || text[..s].ends_with('@') || text[e..].starts_with('@');
+        // A person or a place that fills a quotation right after the head noun of an
+        // organisation, a work or a structure, or after a kept organisation's name: the
+        // name of what is named after them (`το νοσοκομείο «Άγιος Δημήτριος»`, `η εφημερίδα
+        // «Μαγνησία»`, `Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`); a name quoted as a
+        // name (`ο όρος «Μακεδονία»`) is kept.
+        let quoted = || {
+            label != Label::Org
+                && on_words
+                && ta > 0
+                && fills_quotation(text, s, e)
+                && (toks[ta - 1].has(QUOTED_NAME_HEADS) || kept_org_end == toks[ta - 1].e as usize)
+        };
         // A capitalised common word that a list holds (`Τούρκου`, `Νικητής`), as the rule
         // stage decides.
         let common = || {
@@ -240,6 +281,8 @@ pub(crate) fn drop_partial_names<'k>(
             Some(VETO_HYPHEN)
         } else if is_on(off, PARTIAL_ADDRESS) && address() {
             Some(PARTIAL_ADDRESS)
+        } else if is_on(off, PARTIAL_QUOTED) && quoted() {
+            Some(PARTIAL_QUOTED)
         } else {
             None
         };
@@ -250,6 +293,9 @@ pub(crate) fn drop_partial_names<'k>(
         } else {
             let prev_end = kept_end;
             kept_end = e;
+            if label == Label::Org {
+                kept_org_end = e;
+            }
             // A country where a sports report names a team (`η Κροατία νίκησε 2-1`), or
             // heading a line-up: its national team, as the rule stage decides.
             if label == Label::Loc
@@ -282,6 +328,38 @@ pub(crate) fn drop_partial_names<'k>(
         }
     }
     mentions.truncate(write);
+}
+
+/// Head nouns after which a quoted person or place names the thing named after them: of an
+/// organisation (`νοσοκομείο`, `εφημερίδα`, `Ίδρυμα`), a work or a vehicle (`ταινία`,
+/// `πλοίο`), an event or a structure (lexicon classes).
+const QUOTED_NAME_HEADS: u64 = class::ORG_HEAD | class::ORG_INTRO | class::MISC_INTRO | class::NAME_HEAD;
+
+/// Whether the name at bytes `start..end` of `text` is all that a quotation holds (spaces
+/// aside): an opening guillemet or quote right before it and the closing one right after.
+fn fills_quotation(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ').chars().next_back();
+    let after = text[end..].trim_start_matches(' ').chars().next();
+    matches!((before, after), (Some('«'), Some('»')) | (Some('"'), Some('"')) | (Some('“'), Some('”')))
+}
+
+/// Whether the place `m` names the branch of the organisation `prev`, the name right before
+/// it: one word in the genitive, one space between them (`ΚΚΕ Μαγνησίας`, `ΕΛΠΕ
+/// Ασπροπύργου`, `Γαλλικό Ινστιτούτο Αθηνών`). The press writes the two as one name.
+fn branch_of_organisation(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
+    let (s, e) = (m.start - offset, m.end - offset);
+    let toks = line.toks;
+    let ta = toks.partition_point(|t| (t.s as usize) < s);
+    !prev.user
+        && !m.user
+        && prev.label == Label::Org
+        && m.label == Label::Loc
+        && prev.end + 1 == m.start
+        && line.text.as_bytes()[s - 1] == b' '
+        && ta < toks.len()
+        && toks[ta].s as usize == s
+        && toks[ta].e as usize == e
+        && line.genitive(ta)
 }
 
 /// Whether token `i` stands after a space, an opening bracket or quote, or at the line's
@@ -580,6 +658,94 @@ mod tests {
         assert!(found("Γράφει η Μαρία Ιωάννου mioannou@naftemporiki.gr Η αγορά").is_empty());
         assert!(found("όπως έγραψε το @Reuters χθες").is_empty());
         assert_eq!(found("πηγή: naftemporiki.gr και Reuters"), ["naftemporiki.gr", "Reuters"]);
+    }
+
+    #[test]
+    fn in_capitals_a_latin_word_before_a_greek_name_still_counts() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:fal\tLOC\tΦάληρο\t\tcity\t\n\
+                   x:mar\tLOC\tΜαρούσι\t\tcity\t\n\
+                   x:fb\tORG\tFacebook\t\tcompany\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        // A brand in Latin letters and its branch's place: one longer name.
+        assert!(found("ΠΡΟΒΟΛΕΣ ΣΤΑ CINEMA ΦΑΛΗΡΟ, STARPARK ΜΑΡΟΥΣΙ").is_empty());
+        // Kept: Greek words in capitals before either, and a Latin name after Greek ones.
+        for (text, want) in [
+            ("ΠΡΟΒΟΛΕΣ ΣΤΟ ΦΑΛΗΡΟ ΚΑΙ ΣΤΟ ΜΑΡΟΥΣΙ", vec!["ΦΑΛΗΡΟ", "ΜΑΡΟΥΣΙ"]),
+            ("Η ΕΥΘΥΝΗ ΤΟΥ FACEBOOK", vec!["FACEBOOK"]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_after_an_institution_in_lower_case_is_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:koz\tLOC\tΚοζάνη\t\tcity\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        assert!(found("Μεταφέρθηκε στο νοσοκομείο Κοζάνης χθες.").is_empty());
+        assert!(found("Φοιτητές του πανεπιστημίου Κοζάνης διαμαρτυρήθηκαν.").is_empty());
+        // Kept: after another lower-case word, and not in the genitive.
+        assert_eq!(found("Ο δήμαρχος Κοζάνης μίλησε."), ["Κοζάνης"]);
+        assert_eq!(found("Το νοσοκομείο στην Κοζάνη γέμισε."), ["Κοζάνη"]);
+    }
+
+    #[test]
+    fn an_organisation_and_the_place_of_its_branch_are_one_name() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:kke\tORG\tΚΚΕ\t\tparty\t\n\
+                   x:inst\tORG\tΓαλλικό Ινστιτούτο\t\tcultural\t\n\
+                   x:mag\tLOC\tΜαγνησία\t\tregion\t\n\
+                   x:ath\tLOC\tΑθήνα\t\tcity\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        for (text, want) in [
+            ("Η νομαρχιακή του ΚΚΕ Μαγνησίας ανακοίνωσε", vec!["ΚΚΕ Μαγνησίας"]),
+            ("Εκδήλωση στο Γαλλικό Ινστιτούτο Αθηνών απόψε", vec!["Γαλλικό Ινστιτούτο Αθηνών"]),
+            // Kept apart: not the genitive, a comma or an article between.
+            ("Το ΚΚΕ Αθήνα και Πειραιά", vec!["ΚΚΕ", "Αθήνα"]),
+            ("Το ΚΚΕ, Μαγνησίας και Λάρισας", vec!["ΚΚΕ", "Μαγνησίας"]),
+            ("Το ΚΚΕ της Μαγνησίας", vec!["ΚΚΕ", "Μαγνησίας"]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_person_or_place_quoted_after_a_head_noun_is_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:dim\tLOC\tΆγιος Δημήτριος\t\tcity\t\n\
+                   x:mag\tLOC\tΜαγνησία\t\tregion\t\n\
+                   x:mak\tLOC\tΜακεδονία\t\tregion\t\n\
+                   x:kaz\tPER\tΝίκος Καζαντζάκης\t\twriter\t\n\
+                   x:ath\tORG\tΔιεθνής Αερολιμένας Αθηνών\t\tcompany\t\n\
+                   x:ven\tPER\tΕλευθέριος Βενιζέλος\t\tpolitician\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        // Left out: the hospital, the newspaper, the prize, the airport named after them.
+        for text in [
+            "Ασθενής μεταφέρθηκε στο νοσοκομείο «Άγιος Δημήτριος» χθες.",
+            "Το γράφει η εφημερίδα «Μαγνησία» σήμερα.",
+            "Απονεμήθηκε το Βραβείο «Νίκος Καζαντζάκης» στην ποιήτρια.",
+            "Το πλοίο \" Ελευθέριος Βενιζέλος \" έδεσε στο λιμάνι.",
+        ] {
+            assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+        }
+        assert_eq!(
+            found("Έφτασε στον Διεθνή Αερολιμένα Αθηνών «Ελευθέριος Βενιζέλος» το πρωί."),
+            ["Διεθνή Αερολιμένα Αθηνών"]
+        );
+        // Kept: a name quoted as a name, after an article alone, or not filling the quotes.
+        for (text, want) in [
+            ("Δεν δέχονται τον όρο «Μακεδονία» για τη γειτονική χώρα.", "Μακεδονία"),
+            ("Ταξίδεψε στη «Μαγνησία» πέρσι.", "Μαγνησία"),
+            ("Η εφημερίδα «Νέα της Μαγνησία» κυκλοφόρησε.", "Μαγνησία"),
+            ("Η εφημερίδα Μαγνησία κυκλοφόρησε.", "Μαγνησία"),
+        ] {
+            assert_eq!(found(text), [want], "{text:?}");
+        }
     }
 
     #[test]
