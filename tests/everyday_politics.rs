@@ -509,7 +509,8 @@ fn organisations_in_everyday_news() {
 
 /// An organisation's head noun takes in what follows it with no particle between: a place
 /// whose first word is a common adjective, an organisation it belongs to, a person in the
-/// genitive it is named after; not a person in the nominative (its member).
+/// genitive it is named after; not a person in the nominative (its member). After a
+/// particle it takes a place when it is an institution named after its place.
 #[test]
 fn head_noun_complements() {
     check(&[
@@ -537,6 +538,23 @@ fn head_noun_complements() {
         case(
             "Ο πρόεδρος του Ιατρικού Συλλόγου Γιώργος Καλαντζής δήλωσε ότι η απεργία συνεχίζεται.",
             &[("Ιατρικού Συλλόγου", Org), ("Γιώργος Καλαντζής", Per)],
+            &[],
+        ),
+        // An institution named after its place keeps it after its adjectives too; a court
+        // or a council of a country is the country's.
+        case(
+            "Σπούδασε στο Τεχνολογικό Πανεπιστήμιο της Βιέννης πριν από δέκα χρόνια.",
+            &[("Τεχνολογικό Πανεπιστήμιο της Βιέννης", Org)],
+            &[],
+        ),
+        case(
+            "Η έκθεση θα μεταφερθεί στη Δημοτική Βιβλιοθήκη της Λάρισας τον Μάιο.",
+            &[("Δημοτική Βιβλιοθήκη της Λάρισας", Org)],
+            &[],
+        ),
+        case(
+            "Την προσφυγή απέρριψε το Ανώτατο Δικαστήριο της Βραζιλίας χθες.",
+            &[("Ανώτατο Δικαστήριο", Org), ("Βραζιλίας", Loc)],
             &[],
         ),
     ]);

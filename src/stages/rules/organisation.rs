@@ -236,7 +236,9 @@ pub(crate) fn quote(line: &Line, out: &mut Vec<Cand>) {
 /// Extends an organisation ending at token `b` over its genitive complements: capitalised
 /// words and places the gazetteer knows (`Νοσοκομείο` + `Νίκαιας`), and, after
 /// `της/του/των` (or `για τον`), capitalised words; a place after a particle only when the
-/// name so far is a bare head (`Πανεπιστήμιο της Μόσχας`, but `Εφετείο` | `της Αθήνας`).
+/// name so far is a bare head (`Πανεπιστήμιο της Μόσχας`) or ends in the head of an
+/// institution named after its place (`Τεχνολογικό Ινστιτούτο της Μασαχουσέτης`, but
+/// `Ανώτατο Δικαστήριο` | `της Βραζιλίας`).
 /// A complement that starts with another head noun is another organisation (`Τμήμα
 /// Πληροφορικής` | `του Πανεπιστημίου...`); a given name starts a person.
 /// Returns the new end token and whether gazetteer mentions were absorbed.
@@ -244,6 +246,12 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
     let toks = line.toks;
     let mut absorbed = false;
     let bare_head = b - a == 1;
+    // An institution named after its place (class `NAME_HEAD`), its adjectives before it
+    // (`Τεχνολογικό Ινστιτούτο`, `Δημόσια Κεντρική Βιβλιοθήκη`): the place after a particle
+    // is the institution's, as after a bare head.
+    let adjectives_head =
+        b - a >= 2 && toks[b - 1].has(class::NAME_HEAD) && !toks[b - 1].is(shape::LATIN);
+    let first = b;
     loop {
         if b >= toks.len() {
             break;
@@ -327,7 +335,7 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
                 && !t.is(shape::LATIN)
                 && line.f(j).ends_with(GENITIVE_OU.as_str());
             let taken = match g.label {
-                crate::Label::Loc => !particle || bare_head,
+                crate::Label::Loc => !particle || bare_head || adjectives_head && b == first,
                 crate::Label::Org => !particle,
                 crate::Label::Per => !particle && named_after,
             };
