@@ -540,6 +540,18 @@ fn head_noun_complements() {
             &[("Ιατρικού Συλλόγου", Org), ("Γιώργος Καλαντζής", Per)],
             &[],
         ),
+        // A person in the nominative after a name in the genitive is its member or head,
+        // whether the person's given name is known or not.
+        case(
+            "Ο διευθυντής του Ινστιτούτου Γεωφυσικής Μάρκο Φερρέρο παρουσίασε τα στοιχεία.",
+            &[("Ινστιτούτου Γεωφυσικής", Org), ("Μάρκο Φερρέρο", Per)],
+            &[],
+        ),
+        case(
+            "Ο πρόεδρος του Ταμείου Αλληλοβοήθειας Οσβάλντο Ρικέλμε ζήτησε νέα χρηματοδότηση.",
+            &[("Ταμείου Αλληλοβοήθειας", Org), ("Οσβάλντο Ρικέλμε", Per)],
+            &[],
+        ),
         // An institution named after its place keeps it after its adjectives too; a court
         // or a council of a country is the country's.
         case(

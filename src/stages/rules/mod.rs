@@ -377,6 +377,17 @@ impl Rules {
                     last_end = c.b;
                     taken[c.a..c.b].fill(true);
                     cands.push(c);
+                    // An organisation's name ended where a person's begins (see
+                    // `organisation::person_starts`): the rest of the run is typed alone.
+                    if c.b < r.b && c.rule.name == organisation::HEAD.name {
+                        let rest = Run { a: c.b, b: r.b, dotted: false };
+                        let d = classify(&line, &rest, gaz, &self.off);
+                        if let Some(d) = d.filter(|d| !taken[d.a..d.b].iter().any(|&t| t)) {
+                            last_end = last_end.max(d.b);
+                            taken[d.a..d.b].fill(true);
+                            cands.push(d);
+                        }
+                    }
                 }
                 None if !r.dotted => {
                     let (a, b) = strip(&line, r.a, r.b);

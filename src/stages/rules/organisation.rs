@@ -24,7 +24,9 @@ pub(crate) const HEAD: Rule = Rule {
           capitalised after an article inside a sentence (του Μουσείου); an ordinal before the \
           name (3ο Γυμνάσιο, Γ’ Κλινική) and adjectives coordinated before the head (Φιλοζωική \
           και Περιβαλλοντική Ομοσπονδία); a Latin head or suffix at the end (Center, \
-          Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio.",
+          Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio. A name in the \
+          genitive ends where a person's name in the nominative begins (της Κεντρικής \
+          Τράπεζας | Λουίς Καπούτο).",
     examples: &[
         ("Η ανακοίνωση εκδόθηκε από το Ίδρυμα Σταυρογιάννη χθες.", "Ίδρυμα Σταυρογιάννη"),
         ("Εκπρόσωπος της Ελληνικής Εταιρείας Ορνιθολογίας μίλησε.", "Ελληνικής Εταιρείας Ορνιθολογίας"),
@@ -242,15 +244,14 @@ pub(crate) fn quote(line: &Line, out: &mut Vec<Cand>) {
 /// A complement that starts with another head noun is another organisation (`Τμήμα
 /// Πληροφορικής` | `του Πανεπιστημίου...`); a given name starts a person.
 /// Returns the new end token and whether gazetteer mentions were absorbed.
-fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize, bool) {
+fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive: bool) -> (usize, bool) {
     let toks = line.toks;
     let mut absorbed = false;
     let bare_head = b - a == 1;
     // An institution named after its place (class `NAME_HEAD`), its adjectives before it
     // (`Τεχνολογικό Ινστιτούτο`, `Δημόσια Κεντρική Βιβλιοθήκη`): the place after a particle
     // is the institution's, as after a bare head.
-    let adjectives_head =
-        b - a >= 2 && toks[b - 1].has(class::NAME_HEAD) && !toks[b - 1].is(shape::LATIN);
+    let adjectives_head = b - a >= 2 && toks[b - 1].has(class::NAME_HEAD) && !toks[b - 1].is(shape::LATIN);
     let first = b;
     loop {
         if b >= toks.len() {
@@ -303,6 +304,9 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
             }
         }
         let particle = j > b && !coordinated && !with;
+        if genitive && !particle && person_starts(line, j) {
+            break;
+        }
         let t = &toks[j];
         // A capitalised common word in the genitive right after the name is its complement
         // (`Ινστιτούτο Τεχνολογίας`, `Ένωση Ελλήνων Χημικών`, `Ένωση Δήμων Κεντρικής
@@ -378,12 +382,18 @@ pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> O
     // `το υπουργείο Υγείας`: the lower-case head belongs to the name.
     let lower_head = line.prev(a).filter(|&p| toks[p].has(class::ORG_HEAD_LOWER) && !toks[p].cap());
     if let Some(p) = lower_head.filter(|_| !toks[a].has(class::GIVEN)) {
-        let (e, absorbed) = extend(line, a, b, gaz);
+        let (e, absorbed) = extend(line, a, b, gaz, line.genitive(p));
         return Some(Cand { a: p, b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) });
     }
     if !latin_head && greek_head.is_none() {
         return None;
     }
+    // A name in the genitive ends where a person's name begins: its member or head.
+    let genitive = greek_head.is_some_and(|k| line.genitive(k));
+    let b = match greek_head {
+        Some(k) if genitive => (k + 1..b).find(|&i| person_starts(line, i)).unwrap_or(b),
+        _ => b,
+    };
     if let Some(k) = greek_head {
         // The words before the head are its adjectives; a given name there means a person.
         if (a..k).any(|i| toks[i].has(class::GIVEN)) {
@@ -392,7 +402,7 @@ pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> O
         if k == a && b - a == 1 {
             // A head alone is a common noun (`η Επιτροπή`), unless a complement follows (or
             // it names one organisation alone: see `org_standalone`).
-            let (e, absorbed) = extend(line, a, b, gaz);
+            let (e, absorbed) = extend(line, a, b, gaz, genitive);
             // Capitalised inside a sentence, after an article, the head names the
             // organisation the text is about (`του Μουσείου`, `στο Ταμείο`).
             let named = e == b
@@ -410,10 +420,36 @@ pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> O
             });
         }
     }
-    let (e, absorbed) = extend(line, a, b, gaz);
+    let (e, absorbed) = extend(line, a, b, gaz, genitive);
     // Adjectives coordinated before the head: `Αθηναϊκό και Μακεδονικό Πρακτορείο`.
     let a = if greek_head.is_some_and(|k| k > a) { adjectives_before(line, a) } else { a };
     Some(Cand { a: ordinal(line, a), b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) })
+}
+
+/// True when a person's name starts at token `i`, right after an organisation's name in
+/// the genitive: a given name or an initial before a capitalised word, or two capitalised
+/// Greek words in no genitive case (`της Κεντρικής Τράπεζας | Λουίς Καπούτο`, `του
+/// Ινστιτούτου Γονιδιωματικής | Ντέηβιντ Χάουσλερ`): the name is then the person's title.
+/// A complement of the name would be in the genitive (`Τράπεζας Πειραιώς`).
+fn person_starts(line: &Line, i: usize) -> bool {
+    let toks = line.toks;
+    let word = |j: usize| {
+        let t = &toks[j];
+        t.cap()
+            && !t.is(shape::UPPER)
+            && !t.is(shape::LATIN)
+            && !t.is(shape::DIGIT)
+            && !t.has(class::ORG_HEAD | class::NONAME | class::FUNCTION)
+    };
+    if i + 1 >= toks.len() || !line.plain_gap(i) || !word(i) || !toks[i + 1].cap() {
+        return false;
+    }
+    if line.initial(i) {
+        return line.gap(i + 1) == ". " && word(i + 1);
+    }
+    line.plain_gap(i + 1)
+        && word(i + 1)
+        && (toks[i].has(class::GIVEN) || !line.genitive(i) && !line.genitive(i + 1))
 }
 
 /// The start of a name whose first word `a` is an adjective, taking in adjectives
