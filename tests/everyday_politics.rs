@@ -521,6 +521,26 @@ fn organisations_in_everyday_news() {
     ]);
 }
 
+/// In a market report a name before the signed change of its shares is the listed
+/// company, even when it is a surname; a sector index is no company, and a change in a poll
+/// is no share's.
+#[test]
+fn companies_whose_shares_moved() {
+    check(&[
+        case(
+            "Τη μεγαλύτερη πτώση κατέγραψαν οι μετοχές: Καλλιγάς -6,20%, Αρμονία Τεχνική -4,10%.",
+            &[("Καλλιγάς", Org), ("Αρμονία Τεχνική", Org)],
+            &[],
+        ),
+        case(
+            "Άνοδο σημείωσαν οι δείκτες των Τροφίμων (+2,27%) και των Πρώτων Υλών (+1,02%).",
+            &[],
+            &["Τροφίμων", "Υλών"],
+        ),
+        case("Στη δημοσκόπηση ο Καλλιγάς κερδίζει έδαφος (+2,5%).", &[("Καλλιγάς", Per)], &[]),
+    ]);
+}
+
 /// An organisation's head noun takes in what follows it with no particle between: a place
 /// whose first word is a common adjective, an organisation it belongs to, a person in the
 /// genitive it is named after; not a person in the nominative (its member). After a

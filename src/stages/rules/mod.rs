@@ -103,6 +103,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::ACRONYM,
     &organisation::DOMAIN,
     &organisation::QUOTE,
+    &organisation::SHARE_CHANGE,
     &place::DIRECTION,
     &place::PREPOSITION,
     &organisation::LATIN,
@@ -352,6 +353,9 @@ impl Rules {
         organisation::domains(&line, cands);
         if is_on(&self.off, organisation::QUOTE.name) {
             organisation::quote(&line, cands);
+        }
+        if is_on(&self.off, organisation::SHARE_CHANGE.name) {
+            organisation::share_changes(&line, cands);
         }
         if is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
@@ -1394,7 +1398,8 @@ mod tests {
         }
         assert!(RULES.windows(2).all(|w| w[0].priority >= w[1].priority
             || w[1].name == organisation::DOMAIN.name
-            || w[1].name == organisation::QUOTE.name));
+            || w[1].name == organisation::QUOTE.name
+            || w[1].name == organisation::SHARE_CHANGE.name));
     }
 
     #[test]

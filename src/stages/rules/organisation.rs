@@ -204,6 +204,68 @@ pub(crate) const QUOTE: Rule = Rule {
     find: None,
 };
 
+/// `οι μετοχές: Δούρος +19,23%, Fieratex +9,26%`.
+pub(crate) const SHARE_CHANGE: Rule = Rule {
+    name: "org_share_change",
+    priority: 70,
+    label: Label::Org,
+    confidence: 0.8,
+    doc: "In a line about shares or banks (a word such as μετοχές, τράπεζα, συναλλαγών), a \
+          capitalised name of up to three words right before a signed change in per cent \
+          (`Δούρος +19,23%`, `της Σαράντης (-2,44% στα 7,1 ευρώ)`): the listed company whose \
+          shares moved, whatever else its words name (a surname, a place). Not in a report \
+          on the market's sector indices (δείκτες), whose names are sectors.",
+    examples: &[
+        (
+            "Τη μεγαλύτερη άνοδο σημείωσαν οι μετοχές: Ζενθάρ +12,50%, Κυματέξ +8,10% και Ορφανός +3,20%.",
+            "Ζενθάρ",
+        ),
+        (
+            "Τη μεγαλύτερη άνοδο σημείωσαν οι μετοχές: Ζενθάρ +12,50%, Κυματέξ +8,10% και Ορφανός +3,20%.",
+            "Ορφανός",
+        ),
+        ("Πτώση σημείωσαν οι μετοχές της Λεπτίδης (-2,40% στα 7,10 ευρώ).", "Λεπτίδης"),
+    ],
+    find: None,
+};
+
+/// Listed companies before the change of their shares (see [`SHARE_CHANGE`]).
+pub(crate) fn share_changes(line: &Line, out: &mut Vec<Cand>) {
+    let toks = line.toks;
+    // The class first: most lines are no market report.
+    if !toks.iter().any(|t| t.has(class::BANK_CONTEXT)) {
+        return;
+    }
+    if (0..toks.len()).any(|i| line.f(i).starts_with(INDICES.as_str())) {
+        return;
+    }
+    let word = |i: usize| toks[i].cap() && !toks[i].has(class::FUNCTION | class::NONAME);
+    for (k, t) in toks.iter().enumerate() {
+        if !word(k) || !signed_change(&line.text[t.e as usize..]) {
+            continue;
+        }
+        let mut a = k;
+        while a > 0 && k - a < 2 && line.plain_gap(a) && word(a - 1) {
+            a -= 1;
+        }
+        out.push(Cand { absorbs: true, ..Cand::new(a, k + 1, &SHARE_CHANGE) });
+    }
+}
+
+/// `δείκτ-`, folded: a report on sector indices.
+static INDICES: LazyLock<String> = LazyLock::new(|| fold("δείκτ"));
+
+/// True when `after` (the text after a name) opens with a signed change in per cent:
+/// `+19,23%`, ` (-2,44% στα`, ` −0,5 %`.
+fn signed_change(after: &str) -> bool {
+    let g = after.trim_start();
+    let g = g.strip_prefix('(').unwrap_or(g).trim_start();
+    let Some(g) = g.strip_prefix(['+', '-', '−', '–']) else { return false };
+    let g = g.trim_start();
+    let number = g.bytes().take_while(|c| c.is_ascii_digit() || matches!(c, b',' | b'.')).count();
+    number > 0 && g.as_bytes()[0].is_ascii_digit() && g[number..].trim_start().starts_with('%')
+}
+
 /// The company a share price line opens with (see [`QUOTE`]).
 pub(crate) fn quote(line: &Line, out: &mut Vec<Cand>) {
     let toks = line.toks;
