@@ -507,6 +507,14 @@ fn organisations_in_everyday_news() {
             &[],
         ),
         case("Μέλη της συλλογικότητας «Καλντέρα» κρέμασαν πανό στο δημαρχείο.", &[("Καλντέρα", Org)], &[]),
+        // Latin words after a listed journal or agency make a longer name; after a company
+        // they are as often its product.
+        case(
+            "Η μελέτη δημοσιεύθηκε στο JAMA Cardiology τον περασμένο μήνα.",
+            &[("JAMA Cardiology", Org)],
+            &[],
+        ),
+        case("Πολλοί μεταφράζουν με το Google Translate κάθε μέρα.", &[], &["Translate"]),
         // The capitalised head of an institution alone, after an article, names the one
         // the text is about; an administrative unit's does not.
         case("Ο πρόεδρος του Επιμελητηρίου ζήτησε νέα μέτρα στήριξης.", &[("Επιμελητηρίου", Org)], &[]),

@@ -89,6 +89,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &person::GIVEN_BEFORE_KNOWN,
     &organisation::HEAD,
     &organisation::BRANCH,
+    &organisation::LATIN_TAIL,
     &organisation::ALONE,
     &organisation::BANK,
     &organisation::INTRODUCED,
@@ -359,6 +360,10 @@ impl Rules {
         }
         if is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
+        }
+        if is_on(&self.off, organisation::LATIN_TAIL.name) {
+            let company = |g: &GazSpan| g.entry.is_some_and(|e| lookup.entries.kind(e) == Some("company"));
+            organisation::latin_tails(&line, gaz, company, cands);
         }
         let mut last_end = 0;
         untyped.clear();
@@ -1354,6 +1359,8 @@ mod tests {
         g.insert(Entry::new("grner:per:test-logaras", Label::Per, "Στέλιος Λογαράς").alias("Λογαράς"))
             .unwrap();
         g.insert(Entry::new("iso3166:UA", Label::Loc, "Ουκρανία").kind("country")).unwrap();
+        // A fictional journal, so that `org_latin_tail` has a listed name to lengthen.
+        g.insert(Entry::new("grner:org:test-acta", Label::Org, "Acta Zentrova").kind("media")).unwrap();
         let nodecl = crate::gazetteer::Flags { nodecl: true, ..Default::default() };
         g.insert(Entry::new("geonames:2644210", Label::Loc, "Λίβερπουλ").kind("city").flags(nodecl)).unwrap();
         // The rules alone (and this small list): the embedded gazetteers would find many

@@ -76,6 +76,62 @@ pub(crate) const BRANCH: Rule = Rule {
     find: None,
 };
 
+/// `AP Photo`, `Nature Electronics`, `ΟΤΕ Academy`: a longer name in Latin letters.
+pub(crate) const LATIN_TAIL: Rule = Rule {
+    name: "org_latin_tail",
+    priority: 95,
+    label: Label::Org,
+    confidence: 0.8,
+    doc: "An organisation the gazetteer knows, not a company, followed at once by \
+          capitalised words in Latin letters (at most three, no given name): a longer name of \
+          its own, a journal or an agency's service (Nature Electronics, AP Photo), not the \
+          listed organisation and another word. After a company they are as often a \
+          product (Google Translate).",
+    examples: &[(
+        "Η μελέτη δημοσιεύθηκε στο Acta Zentrova Geoscience τον Μάρτιο.",
+        "Acta Zentrova Geoscience",
+    )],
+    find: None,
+};
+
+/// Longer Latin names after a listed organisation (see [`LATIN_TAIL`]).
+pub(crate) fn latin_tails(
+    line: &Line,
+    gaz: &[super::GazSpan],
+    company: impl Fn(&super::GazSpan) -> bool,
+    out: &mut Vec<Cand>,
+) {
+    let toks = line.toks;
+    let tail = |i: usize| {
+        let t = &toks[i];
+        t.is(shape::LATIN)
+            && t.cap()
+            && t.gaz == 0
+            && line.plain_gap(i)
+            && !t.has(class::GIVEN | class::NOT_ORG | class::FUNCTION | class::ORG_BRANCH | class::TLD)
+    };
+    for p in 0..toks.len().saturating_sub(1) {
+        let g = toks[p].gaz as usize;
+        // The last word of an organisation the gazetteer found, then a Latin word.
+        if g == 0 || toks[p + 1].gaz as usize == g || gaz[g - 1].label != Label::Org || !tail(p + 1) {
+            continue;
+        }
+        // A company's name before Latin words is as often a product's (`Google Translate`).
+        if gaz[g - 1].end != toks[p].e as usize || company(&gaz[g - 1]) {
+            continue;
+        }
+        let mut a = p;
+        while a > 0 && toks[a - 1].gaz as usize == g {
+            a -= 1;
+        }
+        let mut e = p + 2;
+        while e < toks.len() && e - p <= 3 && tail(e) {
+            e += 1;
+        }
+        out.push(Cand { absorbs: true, ..Cand::new(a, e, &LATIN_TAIL) });
+    }
+}
+
 /// `η Εθνική`, `της Πειραιώς` in a report on banks or shares.
 pub(crate) const BANK: Rule = Rule {
     name: "org_bank",
