@@ -72,14 +72,19 @@ pub(crate) struct Line<'a> {
     pub lex: &'a Lexicon,
     /// The line is written in capitals (see [`headline`]).
     pub headline: bool,
+    /// Every word class of the line's tokens: a rule that needs a word anywhere in the
+    /// line asks this once (read in the pass that finds headlines).
+    pub classes: u64,
 }
 
 /// Whether a line is written in capitals, as headlines are: three or more words of two
 /// or more letters are all capitals, and they are at least two in three of such words.
 /// There every word is capitalised, so a capital is no evidence of a name.
-pub(crate) fn headline(toks: &[Tok]) -> bool {
-    let (mut upper, mut words) = (0usize, 0usize);
+/// Returns it with the union of the tokens' word classes.
+pub(crate) fn headline(toks: &[Tok]) -> (bool, u64) {
+    let (mut upper, mut words, mut classes) = (0usize, 0usize, 0u64);
     for t in toks {
+        classes |= t.cls;
         if t.is(shape::UPPER) {
             upper += 1;
             words += 1;
@@ -87,13 +92,14 @@ pub(crate) fn headline(toks: &[Tok]) -> bool {
             words += 1;
         }
     }
-    upper >= 3 && 3 * upper >= 2 * words
+    (upper >= 3 && 3 * upper >= 2 * words, classes)
 }
 
 impl<'a> Line<'a> {
     /// The line `text`, folded into `folded`, with its tokens.
     pub fn new(text: &'a str, folded: &'a FoldedLine, toks: &'a [Tok], lex: &'a Lexicon) -> Line<'a> {
-        Line { text, folded, toks, lex, headline: headline(toks) }
+        let (headline, classes) = headline(toks);
+        Line { text, folded, toks, lex, headline, classes }
     }
 
     /// Folded form of token `i`.

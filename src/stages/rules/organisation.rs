@@ -110,18 +110,24 @@ pub(crate) fn latin_tails(
             && line.plain_gap(i)
             && !t.has(class::GIVEN | class::NOT_ORG | class::FUNCTION | class::ORG_BRANCH | class::TLD)
     };
-    for p in 0..toks.len().saturating_sub(1) {
-        let g = toks[p].gaz as usize;
-        // The last word of an organisation the gazetteer found, then a Latin word.
-        if g == 0 || toks[p + 1].gaz as usize == g || gaz[g - 1].label != Label::Org || !tail(p + 1) {
+    // By the mentions, not the tokens: few lines have an organisation the gazetteer knows.
+    for (k, m) in gaz.iter().enumerate() {
+        if m.label != Label::Org {
             continue;
         }
-        // A company's name before Latin words is as often a product's (`Google Translate`).
-        if gaz[g - 1].end != toks[p].e as usize || company(&gaz[g - 1]) {
+        // The mention's last word, then a Latin word; a company's name before Latin words is
+        // as often a product's (`Google Translate`).
+        let p = toks.partition_point(|t| (t.e as usize) < m.end);
+        if p + 1 >= toks.len()
+            || toks[p].e as usize != m.end
+            || toks[p].gaz as usize != k + 1
+            || !tail(p + 1)
+            || company(m)
+        {
             continue;
         }
         let mut a = p;
-        while a > 0 && toks[a - 1].gaz as usize == g {
+        while a > 0 && toks[a - 1].gaz as usize == k + 1 {
             a -= 1;
         }
         let mut e = p + 2;
@@ -288,8 +294,8 @@ pub(crate) const SHARE_CHANGE: Rule = Rule {
 /// Listed companies before the change of their shares (see [`SHARE_CHANGE`]).
 pub(crate) fn share_changes(line: &Line, out: &mut Vec<Cand>) {
     let toks = line.toks;
-    // The class first: most lines are no market report.
-    if !toks.iter().any(|t| t.has(class::BANK_CONTEXT)) {
+    // Most lines are no market report, and many reports give no change in per cent.
+    if line.classes & class::BANK_CONTEXT == 0 || !line.text.contains('%') {
         return;
     }
     if (0..toks.len()).any(|i| line.f(i).starts_with(INDICES.as_str())) {
@@ -682,7 +688,7 @@ pub(crate) fn bank(line: &Line, a: usize, b: usize) -> Option<Cand> {
         && toks[a].has(class::BANK)
         && toks[p].has(class::ART_FEM)
         && !toks[p].cap()
-        && toks.iter().any(|t| t.has(class::BANK_CONTEXT));
+        && line.classes & class::BANK_CONTEXT != 0;
     ok.then(|| Cand::new(a, b, &BANK))
 }
 
