@@ -404,6 +404,14 @@ fn countries_in_sports_reports_are_teams() {
         case("Μετά την κλήρωση η Γερμανία φαίνεται από τις πιο δυνατές ομάδες.", &[("Γερμανία", Org)], &[]),
         case("Η Γερμανία φαίνεται από τις πιο δυνατές χώρες.", &[("Γερμανία", Loc)], &[]),
         case("Η Ιταλία έχασε στον ημιτελικό και ο σκόρερ της αποχώρησε.", &[("Ιταλία", Org)], &[]),
+        // The table and the transfer market are sports words too.
+        case("Η Σουηδία ανέβηκε στην κορυφή της βαθμολογίας χάρη στην ισοβαθμία.", &[("Σουηδία", Org)], &[]),
+        case(
+            "Η Πορτογαλία κάλεσε τον νεαρό που έκανε ντεμπούτο μετά τη μεταγραφή του.",
+            &[("Πορτογαλία", Org)],
+            &[],
+        ),
+        case("Η Πορτογαλία ανέβηκε στην κορυφή της λίστας των χωρών.", &[("Πορτογαλία", Loc)], &[]),
     ]);
 }
 
@@ -499,6 +507,20 @@ fn organisations_in_everyday_news() {
             &[],
         ),
         case("Μέλη της συλλογικότητας «Καλντέρα» κρέμασαν πανό στο δημαρχείο.", &[("Καλντέρα", Org)], &[]),
+        // Latin words after a listed journal or agency make a longer name; after a company
+        // they are as often its product.
+        case(
+            "Η μελέτη δημοσιεύθηκε στο JAMA Cardiology τον περασμένο μήνα.",
+            &[("JAMA Cardiology", Org)],
+            &[],
+        ),
+        case("Πολλοί μεταφράζουν με το Google Translate κάθε μέρα.", &[], &["Translate"]),
+        // The capitalised head of an institution alone, after an article, names the one
+        // the text is about; an administrative unit's does not.
+        case("Ο πρόεδρος του Επιμελητηρίου ζήτησε νέα μέτρα στήριξης.", &[("Επιμελητηρίου", Org)], &[]),
+        case("Τα κέρδη της Τράπεζας αυξήθηκαν κατά δέκα τοις εκατό.", &[("Τράπεζας", Org)], &[]),
+        case("Την απόφαση ανακοίνωσε η Ομοσπονδία μετά τη συνεδρίαση.", &[("Ομοσπονδία", Org)], &[]),
+        case("Τα έργα χρηματοδοτεί η Περιφέρεια από φέτος.", &[], &["Περιφέρεια"]),
         case(
             "Τρόφιμα μοίρασε η δομή Κοινωνικής Αλληλεγγύης του δήμου στους δικαιούχους.",
             &[],
@@ -507,9 +529,30 @@ fn organisations_in_everyday_news() {
     ]);
 }
 
+/// In a market report a name before the signed change of its shares is the listed
+/// company, even when it is a surname; a sector index is no company, and a change in a poll
+/// is no share's.
+#[test]
+fn companies_whose_shares_moved() {
+    check(&[
+        case(
+            "Τη μεγαλύτερη πτώση κατέγραψαν οι μετοχές: Καλλιγάς -6,20%, Αρμονία Τεχνική -4,10%.",
+            &[("Καλλιγάς", Org), ("Αρμονία Τεχνική", Org)],
+            &[],
+        ),
+        case(
+            "Άνοδο σημείωσαν οι δείκτες των Τροφίμων (+2,27%) και των Πρώτων Υλών (+1,02%).",
+            &[],
+            &["Τροφίμων", "Υλών"],
+        ),
+        case("Στη δημοσκόπηση ο Καλλιγάς κερδίζει έδαφος (+2,5%).", &[("Καλλιγάς", Per)], &[]),
+    ]);
+}
+
 /// An organisation's head noun takes in what follows it with no particle between: a place
 /// whose first word is a common adjective, an organisation it belongs to, a person in the
-/// genitive it is named after; not a person in the nominative (its member).
+/// genitive it is named after; not a person in the nominative (its member). After a
+/// particle it takes a place when it is an institution named after its place.
 #[test]
 fn head_noun_complements() {
     check(&[
@@ -537,6 +580,35 @@ fn head_noun_complements() {
         case(
             "Ο πρόεδρος του Ιατρικού Συλλόγου Γιώργος Καλαντζής δήλωσε ότι η απεργία συνεχίζεται.",
             &[("Ιατρικού Συλλόγου", Org), ("Γιώργος Καλαντζής", Per)],
+            &[],
+        ),
+        // A person in the nominative after a name in the genitive is its member or head,
+        // whether the person's given name is known or not.
+        case(
+            "Ο διευθυντής του Ινστιτούτου Γεωφυσικής Μάρκο Φερρέρο παρουσίασε τα στοιχεία.",
+            &[("Ινστιτούτου Γεωφυσικής", Org), ("Μάρκο Φερρέρο", Per)],
+            &[],
+        ),
+        case(
+            "Ο πρόεδρος του Ταμείου Αλληλοβοήθειας Οσβάλντο Ρικέλμε ζήτησε νέα χρηματοδότηση.",
+            &[("Ταμείου Αλληλοβοήθειας", Org), ("Οσβάλντο Ρικέλμε", Per)],
+            &[],
+        ),
+        // An institution named after its place keeps it after its adjectives too; a court
+        // or a council of a country is the country's.
+        case(
+            "Σπούδασε στο Τεχνολογικό Πανεπιστήμιο της Βιέννης πριν από δέκα χρόνια.",
+            &[("Τεχνολογικό Πανεπιστήμιο της Βιέννης", Org)],
+            &[],
+        ),
+        case(
+            "Η έκθεση θα μεταφερθεί στη Δημοτική Βιβλιοθήκη της Λάρισας τον Μάιο.",
+            &[("Δημοτική Βιβλιοθήκη της Λάρισας", Org)],
+            &[],
+        ),
+        case(
+            "Την προσφυγή απέρριψε το Ανώτατο Δικαστήριο της Βραζιλίας χθες.",
+            &[("Ανώτατο Δικαστήριο", Org), ("Βραζιλίας", Loc)],
             &[],
         ),
     ]);

@@ -77,6 +77,9 @@ pub(crate) struct Line<'a> {
     pub lex: &'a Lexicon,
     /// The line is written in capitals (see [`headline`]).
     pub headline: bool,
+    /// Every word class of the line's tokens (what [`tokenize`] returns): a rule that
+    /// needs a word anywhere in the line asks this once.
+    pub classes: u64,
 }
 
 /// Whether a line is written in capitals, as headlines are: three or more words of two
@@ -98,7 +101,8 @@ pub(crate) fn headline(toks: &[Tok]) -> bool {
 impl<'a> Line<'a> {
     /// The line `text`, folded into `folded`, with its tokens.
     pub fn new(text: &'a str, folded: &'a FoldedLine, toks: &'a [Tok], lex: &'a Lexicon) -> Line<'a> {
-        Line { text, folded, toks, lex, headline: headline(toks) }
+        let classes = toks.iter().fold(0, |all, t| all | t.cls);
+        Line { text, folded, toks, lex, headline: headline(toks), classes }
     }
 
     /// Folded form of token `i`.

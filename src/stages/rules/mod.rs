@@ -89,6 +89,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &person::GIVEN_BEFORE_KNOWN,
     &organisation::HEAD,
     &organisation::BRANCH,
+    &organisation::LATIN_TAIL,
     &organisation::ALONE,
     &organisation::BANK,
     &organisation::INTRODUCED,
@@ -103,6 +104,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::ACRONYM,
     &organisation::DOMAIN,
     &organisation::QUOTE,
+    &organisation::SHARE_CHANGE,
     &place::DIRECTION,
     &place::PREPOSITION,
     &organisation::LATIN,
@@ -349,9 +351,10 @@ impl Rules {
         // Whether the line is in capitals: read once (the vetoes' and the rules' `Line`;
         // what the vetoes change of a token is no letter case).
         let headline = headline(toks);
-        let vet = Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, headline, why };
+        let vet =
+            Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, headline, classes, why };
         vet.run(toks, gaz, drop, &mut out[first..], is_sport);
-        let line = Line { text, folded, toks, lex: &self.lex, headline };
+        let line = Line { text, folded, toks, lex: &self.lex, headline, classes };
         runs(&line, line_runs);
         cands.clear();
         if classes & class::TLD != 0 {
@@ -360,8 +363,15 @@ impl Rules {
         if is_on(&self.off, organisation::QUOTE.name) {
             organisation::quote(&line, cands);
         }
+        if is_on(&self.off, organisation::SHARE_CHANGE.name) {
+            organisation::share_changes(&line, cands);
+        }
         if classes & class::ORG_BRANCH != 0 && is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
+        }
+        if is_on(&self.off, organisation::LATIN_TAIL.name) {
+            let company = |g: &GazSpan| g.entry.is_some_and(|e| lookup.entries.kind(e) == Some("company"));
+            organisation::latin_tails(&line, gaz, company, cands);
         }
         let mut last_end = 0;
         untyped.clear();
@@ -384,6 +394,17 @@ impl Rules {
                     last_end = c.b;
                     taken[c.a..c.b].fill(true);
                     cands.push(c);
+                    // An organisation's name ended where a person's begins (see
+                    // `organisation::person_starts`): the rest of the run is typed alone.
+                    if c.b < r.b && c.rule.name == organisation::HEAD.name {
+                        let rest = Run { a: c.b, b: r.b, dotted: false };
+                        let d = classify(&line, &rest, gaz, &self.off);
+                        if let Some(d) = d.filter(|d| !taken[d.a..d.b].iter().any(|&t| t)) {
+                            last_end = last_end.max(d.b);
+                            taken[d.a..d.b].fill(true);
+                            cands.push(d);
+                        }
+                    }
                 }
                 None if !r.dotted => {
                     let (a, b) = strip(&line, r.a, r.b);
@@ -571,6 +592,8 @@ struct Vet<'a> {
     offset: usize,
     /// Whether the line is in capitals (see [`headline`]).
     headline: bool,
+    /// The union of the line's word classes (see [`tokenize`]).
+    classes: u64,
     /// Where to note each dropped mention and its veto, if anywhere.
     why: Option<&'a mut Vec<(usize, usize, &'static str)>>,
 }
@@ -584,7 +607,7 @@ impl Vet<'_> {
         mentions: &mut [Mention],
         is_sport: impl FnOnce() -> bool,
     ) {
-        let Vet { text, folded, lex, lookup, off, offset, headline, why } = self;
+        let Vet { text, folded, lex, lookup, off, offset, headline, classes, why } = self;
         if gaz.is_empty() {
             return;
         }
@@ -598,7 +621,7 @@ impl Vet<'_> {
         let mut cut = Vec::new();
         let lineup = lineup_list(text, gaz.iter().filter(|g| g.label == Label::Loc).count());
         {
-            let line = Line { text, folded, toks, lex, headline };
+            let line = Line { text, folded, toks, lex, headline, classes };
             for i in 0..toks.len() {
                 let t = &toks[i];
                 if t.gaz == 0 {
@@ -1348,6 +1371,8 @@ mod tests {
         g.insert(Entry::new("grner:per:test-logaras", Label::Per, "Στέλιος Λογαράς").alias("Λογαράς"))
             .unwrap();
         g.insert(Entry::new("iso3166:UA", Label::Loc, "Ουκρανία").kind("country")).unwrap();
+        // A fictional journal, so that `org_latin_tail` has a listed name to lengthen.
+        g.insert(Entry::new("grner:org:test-acta", Label::Org, "Acta Zentrova").kind("media")).unwrap();
         let nodecl = crate::gazetteer::Flags { nodecl: true, ..Default::default() };
         g.insert(Entry::new("geonames:2644210", Label::Loc, "Λίβερπουλ").kind("city").flags(nodecl)).unwrap();
         // The rules alone (and this small list): the embedded gazetteers would find many
@@ -1392,7 +1417,8 @@ mod tests {
         }
         assert!(RULES.windows(2).all(|w| w[0].priority >= w[1].priority
             || w[1].name == organisation::DOMAIN.name
-            || w[1].name == organisation::QUOTE.name));
+            || w[1].name == organisation::QUOTE.name
+            || w[1].name == organisation::SHARE_CHANGE.name));
     }
 
     #[test]

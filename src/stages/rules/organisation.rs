@@ -24,7 +24,9 @@ pub(crate) const HEAD: Rule = Rule {
           capitalised after an article inside a sentence (του Μουσείου); an ordinal before the \
           name (3ο Γυμνάσιο, Γ’ Κλινική) and adjectives coordinated before the head (Φιλοζωική \
           και Περιβαλλοντική Ομοσπονδία); a Latin head or suffix at the end (Center, \
-          Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio.",
+          Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio. A name in the \
+          genitive ends where a person's name in the nominative begins (της Κεντρικής \
+          Τράπεζας | Λουίς Καπούτο).",
     examples: &[
         ("Η ανακοίνωση εκδόθηκε από το Ίδρυμα Σταυρογιάννη χθες.", "Ίδρυμα Σταυρογιάννη"),
         ("Εκπρόσωπος της Ελληνικής Εταιρείας Ορνιθολογίας μίλησε.", "Ελληνικής Εταιρείας Ορνιθολογίας"),
@@ -73,6 +75,68 @@ pub(crate) const BRANCH: Rule = Rule {
     ],
     find: None,
 };
+
+/// `AP Photo`, `Nature Electronics`, `ΟΤΕ Academy`: a longer name in Latin letters.
+pub(crate) const LATIN_TAIL: Rule = Rule {
+    name: "org_latin_tail",
+    priority: 95,
+    label: Label::Org,
+    confidence: 0.8,
+    doc: "An organisation the gazetteer knows, not a company, followed at once by \
+          capitalised words in Latin letters (at most three, no given name): a longer name of \
+          its own, a journal or an agency's service (Nature Electronics, AP Photo), not the \
+          listed organisation and another word. After a company they are as often a \
+          product (Google Translate).",
+    examples: &[(
+        "Η μελέτη δημοσιεύθηκε στο Acta Zentrova Geoscience τον Μάρτιο.",
+        "Acta Zentrova Geoscience",
+    )],
+    find: None,
+};
+
+/// Longer Latin names after a listed organisation (see [`LATIN_TAIL`]).
+pub(crate) fn latin_tails(
+    line: &Line,
+    gaz: &[super::GazSpan],
+    company: impl Fn(&super::GazSpan) -> bool,
+    out: &mut Vec<Cand>,
+) {
+    let toks = line.toks;
+    let tail = |i: usize| {
+        let t = &toks[i];
+        t.is(shape::LATIN)
+            && t.cap()
+            && t.gaz == 0
+            && line.plain_gap(i)
+            && !t.has(class::GIVEN | class::NOT_ORG | class::FUNCTION | class::ORG_BRANCH | class::TLD)
+    };
+    // By the mentions, not the tokens: few lines have an organisation the gazetteer knows.
+    for (k, m) in gaz.iter().enumerate() {
+        if m.label != Label::Org {
+            continue;
+        }
+        // The mention's last word, then a Latin word; a company's name before Latin words is
+        // as often a product's (`Google Translate`).
+        let p = toks.partition_point(|t| (t.e as usize) < m.end);
+        if p + 1 >= toks.len()
+            || toks[p].e as usize != m.end
+            || toks[p].gaz as usize != k + 1
+            || !tail(p + 1)
+            || company(m)
+        {
+            continue;
+        }
+        let mut a = p;
+        while a > 0 && toks[a - 1].gaz as usize == k + 1 {
+            a -= 1;
+        }
+        let mut e = p + 2;
+        while e < toks.len() && e - p <= 3 && tail(e) {
+            e += 1;
+        }
+        out.push(Cand { absorbs: true, ..Cand::new(a, e, &LATIN_TAIL) });
+    }
+}
 
 /// `η Εθνική`, `της Πειραιώς` in a report on banks or shares.
 pub(crate) const BANK: Rule = Rule {
@@ -202,6 +266,68 @@ pub(crate) const QUOTE: Rule = Rule {
     find: None,
 };
 
+/// `οι μετοχές: Δούρος +19,23%, Fieratex +9,26%`.
+pub(crate) const SHARE_CHANGE: Rule = Rule {
+    name: "org_share_change",
+    priority: 70,
+    label: Label::Org,
+    confidence: 0.8,
+    doc: "In a line about shares or banks (a word such as μετοχές, τράπεζα, συναλλαγών), a \
+          capitalised name of up to three words right before a signed change in per cent \
+          (`Δούρος +19,23%`, `της Σαράντης (-2,44% στα 7,1 ευρώ)`): the listed company whose \
+          shares moved, whatever else its words name (a surname, a place). Not in a report \
+          on the market's sector indices (δείκτες), whose names are sectors.",
+    examples: &[
+        (
+            "Τη μεγαλύτερη άνοδο σημείωσαν οι μετοχές: Ζενθάρ +12,50%, Κυματέξ +8,10% και Ορφανός +3,20%.",
+            "Ζενθάρ",
+        ),
+        (
+            "Τη μεγαλύτερη άνοδο σημείωσαν οι μετοχές: Ζενθάρ +12,50%, Κυματέξ +8,10% και Ορφανός +3,20%.",
+            "Ορφανός",
+        ),
+        ("Πτώση σημείωσαν οι μετοχές της Λεπτίδης (-2,40% στα 7,10 ευρώ).", "Λεπτίδης"),
+    ],
+    find: None,
+};
+
+/// Listed companies before the change of their shares (see [`SHARE_CHANGE`]).
+pub(crate) fn share_changes(line: &Line, out: &mut Vec<Cand>) {
+    let toks = line.toks;
+    // Most lines are no market report, and many reports give no change in per cent.
+    if line.classes & class::BANK_CONTEXT == 0 || !line.text.contains('%') {
+        return;
+    }
+    if (0..toks.len()).any(|i| line.f(i).starts_with(INDICES.as_str())) {
+        return;
+    }
+    let word = |i: usize| toks[i].cap() && !toks[i].has(class::FUNCTION | class::NONAME);
+    for (k, t) in toks.iter().enumerate() {
+        if !word(k) || !signed_change(&line.text[t.e as usize..]) {
+            continue;
+        }
+        let mut a = k;
+        while a > 0 && k - a < 2 && line.plain_gap(a) && word(a - 1) {
+            a -= 1;
+        }
+        out.push(Cand { absorbs: true, ..Cand::new(a, k + 1, &SHARE_CHANGE) });
+    }
+}
+
+/// `δείκτ-`, folded: a report on sector indices.
+static INDICES: LazyLock<String> = LazyLock::new(|| fold("δείκτ"));
+
+/// True when `after` (the text after a name) opens with a signed change in per cent:
+/// `+19,23%`, ` (-2,44% στα`, ` −0,5 %`.
+fn signed_change(after: &str) -> bool {
+    let g = after.trim_start();
+    let g = g.strip_prefix('(').unwrap_or(g).trim_start();
+    let Some(g) = g.strip_prefix(['+', '-', '−', '–']) else { return false };
+    let g = g.trim_start();
+    let number = g.bytes().take_while(|c| c.is_ascii_digit() || matches!(c, b',' | b'.')).count();
+    number > 0 && g.as_bytes()[0].is_ascii_digit() && g[number..].trim_start().starts_with('%')
+}
+
 /// The company a share price line opens with (see [`QUOTE`]).
 pub(crate) fn quote(line: &Line, out: &mut Vec<Cand>) {
     let toks = line.toks;
@@ -237,14 +363,21 @@ pub(crate) fn quote(line: &Line, out: &mut Vec<Cand>) {
 /// Extends an organisation ending at token `b` over its genitive complements: capitalised
 /// words and places the gazetteer knows (`Νοσοκομείο` + `Νίκαιας`), and, after
 /// `της/του/των` (or `για τον`), capitalised words; a place after a particle only when the
-/// name so far is a bare head (`Πανεπιστήμιο της Μόσχας`, but `Εφετείο` | `της Αθήνας`).
+/// name so far is a bare head (`Πανεπιστήμιο της Μόσχας`) or ends in the head of an
+/// institution named after its place (`Τεχνολογικό Ινστιτούτο της Μασαχουσέτης`, but
+/// `Ανώτατο Δικαστήριο` | `της Βραζιλίας`).
 /// A complement that starts with another head noun is another organisation (`Τμήμα
 /// Πληροφορικής` | `του Πανεπιστημίου...`); a given name starts a person.
 /// Returns the new end token and whether gazetteer mentions were absorbed.
-fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize, bool) {
+fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive: bool) -> (usize, bool) {
     let toks = line.toks;
     let mut absorbed = false;
     let bare_head = b - a == 1;
+    // An institution named after its place (class `NAME_HEAD`), its adjectives before it
+    // (`Τεχνολογικό Ινστιτούτο`, `Δημόσια Κεντρική Βιβλιοθήκη`): the place after a particle
+    // is the institution's, as after a bare head.
+    let adjectives_head = b - a >= 2 && toks[b - 1].has(class::NAME_HEAD) && !toks[b - 1].is(shape::LATIN);
+    let first = b;
     loop {
         if b >= toks.len() {
             break;
@@ -296,6 +429,9 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
             }
         }
         let particle = j > b && !coordinated && !with;
+        if genitive && !particle && person_starts(line, j) {
+            break;
+        }
         let t = &toks[j];
         // A capitalised common word in the genitive right after the name is its complement
         // (`Ινστιτούτο Τεχνολογίας`, `Ένωση Ελλήνων Χημικών`, `Ένωση Δήμων Κεντρικής
@@ -328,7 +464,7 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan]) -> (usize
                 && !t.is(shape::LATIN)
                 && line.f(j).ends_with(GENITIVE_OU.as_str());
             let taken = match g.label {
-                crate::Label::Loc => !particle || bare_head,
+                crate::Label::Loc => !particle || bare_head || adjectives_head && b == first,
                 crate::Label::Org => !particle,
                 crate::Label::Per => !particle && named_after,
             };
@@ -371,12 +507,18 @@ pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> O
     // `το υπουργείο Υγείας`: the lower-case head belongs to the name.
     let lower_head = line.prev(a).filter(|&p| toks[p].has(class::ORG_HEAD_LOWER) && !toks[p].cap());
     if let Some(p) = lower_head.filter(|_| !toks[a].has(class::GIVEN)) {
-        let (e, absorbed) = extend(line, a, b, gaz);
+        let (e, absorbed) = extend(line, a, b, gaz, line.genitive(p));
         return Some(Cand { a: p, b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) });
     }
     if !latin_head && greek_head.is_none() {
         return None;
     }
+    // A name in the genitive ends where a person's name begins: its member or head.
+    let genitive = greek_head.is_some_and(|k| line.genitive(k));
+    let b = match greek_head {
+        Some(k) if genitive => (k + 1..b).find(|&i| person_starts(line, i)).unwrap_or(b),
+        _ => b,
+    };
     if let Some(k) = greek_head {
         // The words before the head are its adjectives; a given name there means a person.
         if (a..k).any(|i| toks[i].has(class::GIVEN)) {
@@ -385,7 +527,7 @@ pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> O
         if k == a && b - a == 1 {
             // A head alone is a common noun (`η Επιτροπή`), unless a complement follows (or
             // it names one organisation alone: see `org_standalone`).
-            let (e, absorbed) = extend(line, a, b, gaz);
+            let (e, absorbed) = extend(line, a, b, gaz, genitive);
             // Capitalised inside a sentence, after an article, the head names the
             // organisation the text is about (`του Μουσείου`, `στο Ταμείο`).
             let named = e == b
@@ -403,10 +545,36 @@ pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> O
             });
         }
     }
-    let (e, absorbed) = extend(line, a, b, gaz);
+    let (e, absorbed) = extend(line, a, b, gaz, genitive);
     // Adjectives coordinated before the head: `Αθηναϊκό και Μακεδονικό Πρακτορείο`.
     let a = if greek_head.is_some_and(|k| k > a) { adjectives_before(line, a) } else { a };
     Some(Cand { a: ordinal(line, a), b: e, absorbs: absorbed, ..Cand::new(a, b, &HEAD) })
+}
+
+/// True when a person's name starts at token `i`, right after an organisation's name in
+/// the genitive: a given name or an initial before a capitalised word, or two capitalised
+/// Greek words in no genitive case (`της Κεντρικής Τράπεζας | Λουίς Καπούτο`, `του
+/// Ινστιτούτου Γονιδιωματικής | Ντέηβιντ Χάουσλερ`): the name is then the person's title.
+/// A complement of the name would be in the genitive (`Τράπεζας Πειραιώς`).
+fn person_starts(line: &Line, i: usize) -> bool {
+    let toks = line.toks;
+    let word = |j: usize| {
+        let t = &toks[j];
+        t.cap()
+            && !t.is(shape::UPPER)
+            && !t.is(shape::LATIN)
+            && !t.is(shape::DIGIT)
+            && !t.has(class::ORG_HEAD | class::NONAME | class::FUNCTION)
+    };
+    if i + 1 >= toks.len() || !line.plain_gap(i) || !word(i) || !toks[i + 1].cap() {
+        return false;
+    }
+    if line.initial(i) {
+        return line.gap(i + 1) == ". " && word(i + 1);
+    }
+    line.plain_gap(i + 1)
+        && word(i + 1)
+        && (toks[i].has(class::GIVEN) || !line.genitive(i) && !line.genitive(i + 1))
 }
 
 /// The start of a name whose first word `a` is an adjective, taking in adjectives
@@ -521,7 +689,7 @@ pub(crate) fn bank(line: &Line, a: usize, b: usize) -> Option<Cand> {
         && toks[a].has(class::BANK)
         && toks[p].has(class::ART_FEM)
         && !toks[p].cap()
-        && toks.iter().any(|t| t.has(class::BANK_CONTEXT));
+        && line.classes & class::BANK_CONTEXT != 0;
     ok.then(|| Cand::new(a, b, &BANK))
 }
 
