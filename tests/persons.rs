@@ -226,3 +226,17 @@ fn a_plural_first_word_is_no_given_name() {
         case("Το γκολ πέτυχε ο Ματίες Ορεγκουελάρ στο τελευταίο λεπτό.", &["Ματίες Ορεγκουελάρ"], &[]),
     ]);
 }
+
+/// A Latin-script name of one to three words after `ο`/`τον` is a person (brands are
+/// feminine in Greek), but not an acronym or a company's national branch; after `του` a
+/// transliterated name that ends in a consonant Greek words never end in is a person.
+#[test]
+fn latin_names_after_a_masculine_article_and_foreign_genitives() {
+    check(&[
+        case("Χθες ο Quellan μίλησε για πρώτη φορά στο συνέδριο.", &["Quellan"], &[]),
+        case("Συναντήθηκε με τον Orvik Haldane στο περιθώριο της συνόδου.", &["Orvik Haldane"], &[]),
+        case("Η ανακοίνωση του Μπάρτλετ ήρθε αργά το βράδυ.", &["Μπάρτλετ"], &[]),
+        case("Ο δορυφόρος εκτοξεύτηκε και ο Hellas Sat λειτουργεί κανονικά.", &[], &["Hellas"]),
+        case("Νέα συσκευή παρουσίασε χθες η Zentrova στην έκθεση.", &[], &["Zentrova"]),
+    ]);
+}

@@ -102,11 +102,15 @@ pub(crate) const ARTICLE: Rule = Rule {
     priority: 45,
     label: Label::Per,
     confidence: 0.65,
-    doc: "A single unknown capitalised word after the masculine article ο/τον; after κ./κα a \
-          foreign-looking word; after η/την a Greek surname in -ου; after του the genitive of \
-          a name in -ης or a foreign name stressed on its final vowel; a known given name \
-          alone after its article.",
-    examples: &[("Χθες ο Τρέβορ έφυγε νωρίς από την προπόνηση.", "Τρέβορ")],
+    doc: "A single unknown capitalised word after the masculine article ο/τον, or one to three \
+          Latin-script words; after κ./κα or του a foreign-looking word; after η/την a Greek \
+          surname in -ου; after του the genitive of a name in -ης or a foreign name stressed on \
+          its final vowel; a known given name alone after its article.",
+    examples: &[
+        ("Χθες ο Τρέβορ έφυγε νωρίς από την προπόνηση.", "Τρέβορ"),
+        ("Στο τέλος ο Dravin Oakes έφυγε από τη σκηνή.", "Dravin Oakes"),
+        ("Η ανακοίνωση του Μπάρτλετ ήρθε αργά το βράδυ.", "Μπάρτλετ"),
+    ],
     find: Some(|l, s| article(l, s.a, s.b)),
 };
 
@@ -272,9 +276,12 @@ pub(crate) fn surname(line: &Line, a: usize, b: usize) -> Option<Cand> {
     (surname_shape(line, b - 1) || surname_first).then(|| Cand::new(a, b, &SURNAME_SHAPE))
 }
 
-/// A masculine article before a single word, or `του` before a foreign-looking one.
+/// A masculine article before a single word or a Latin name, or `του` before a foreign-looking one.
 pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
-    if b - a != 1 || line.toks[a].is(shape::LATIN) || line.toks[a].is(shape::UPPER) {
+    if line.toks[a].is(shape::LATIN) {
+        return latin_after_masculine(line, a, b);
+    }
+    if b - a != 1 || line.toks[a].is(shape::UPPER) {
         return None;
     }
     let p = line.prev(a)?;
@@ -283,7 +290,9 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
         return None;
     }
     let masc = t.has(class::ART_MASC);
-    let gen = t.has(class::ABBR) && foreign_ending(line, a);
+    // `κ. Μπάρτλετ`, `του Μπάρτλετ`: a word ending as no Greek word does is a foreign name
+    // (the places and clubs so shaped are mostly listed).
+    let gen = (t.has(class::ABBR) || line.w(p) == "του") && foreign_ending(line, a);
     // Greek feminine surnames in -ου after η/την/κα: `η Παπαπέτρου`.
     let fem_ou = t.has(class::ART_FEM | class::ABBR)
         && !t.has(class::STO)
@@ -300,6 +309,22 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
     // A known given name alone, after its article: `της Ντόρας`, `τον Νίκο`.
     let given = line.toks[a].has(class::GIVEN) && t.has(class::ART_MASC | class::ART_FEM | class::ART_NEUT);
     (masc && !line.common_shape(a) || gen || fem_ou || gen_name || given).then(|| Cand::new(a, b, &ARTICLE))
+}
+
+/// One to three Latin-script words after `ο`/`τον`: a person (`ο Poe`, `τον Danny Reinberg`).
+/// Brands and companies are feminine in Greek (see `org_latin_brand`); acronyms, heads of
+/// organisations' names and common Latin words are not persons.
+fn latin_after_masculine(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    let p = line.prev(a)?;
+    let latin = (a..b).all(|i| {
+        let t = &toks[i];
+        t.is(shape::LATIN)
+            && !t.is(shape::UPPER)
+            && !t.has(class::NOT_ORG | class::ORG_HEAD | class::ORG_BRANCH | class::FUNCTION)
+    });
+    let next_title = line.next(b - 1).is_some_and(|n| toks[n].has(class::TITLE));
+    (b - a <= 3 && latin && toks[p].has(class::ART_MASC) && !next_title).then(|| Cand::new(a, b, &ARTICLE))
 }
 
 /// Whether the one word at `a` can be a name by itself after its article: not when it is
