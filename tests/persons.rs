@@ -240,3 +240,34 @@ fn latin_names_after_a_masculine_article_and_foreign_genitives() {
         case("Νέα συσκευή παρουσίασε χθες η Zentrova στην έκθεση.", &[], &["Zentrova"]),
     ]);
 }
+
+/// A match report's minutes mark players: the name before `(73'` or after `(73' ` is a
+/// person, and so is the next item of the line-up after the bracket (`...), X`).
+#[test]
+fn players_around_a_match_minute() {
+    check(&[
+        case(
+            "Ομάδα: Καραβάκης, Τσολκάς (73' Μπαρουτσής), Ζαφειρίου, Ντελβάνης.",
+            &["Τσολκάς", "Μπαρουτσής", "Ζαφειρίου"],
+            &[],
+        ),
+        case("Σκόρερ: Καρασαλίδης (41΄) - Νταβρούλης (90΄+).", &["Καρασαλίδης", "Νταβρούλης"], &[]),
+        case("Ομάδα: Τσολκάς (Μπαρουτσής 46'), Ζαφειρίου.", &["Μπαρουτσής"], &[]),
+        case("Το μουσείο άνοιξε το 1973 (Ιούνιο) και φέτος.", &[], &["Ιούνιο"]),
+    ]);
+}
+
+/// Unknown names joined by commas and `και` after a plural article are persons (`οι X, Y
+/// και Z`); a list with a known place in it is a list of places.
+#[test]
+fn a_list_of_names_after_a_plural_article() {
+    check(&[
+        case(
+            "Στην ομάδα επέστρεψαν οι Μπαρούτης, Ζαφειρίου και Ντελβάνης.",
+            &["Μπαρούτης", "Ζαφειρίου", "Ντελβάνης"],
+            &[],
+        ),
+        case("Η διαφωνία των Τσολκά και Καραβάκη κράτησε μήνες.", &["Τσολκά", "Καραβάκη"], &[]),
+        case("Ο δρόμος ενώνει τις Σέρρες, Ντελβάνη και Κιλκίς.", &[], &["Ντελβάνη"]),
+    ]);
+}

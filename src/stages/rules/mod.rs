@@ -96,6 +96,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &place::LANDMARK,
     &organisation::NATIONAL_TEAM,
     &person::TITLE,
+    &person::MATCH_MINUTE,
     &person::SAYING,
     &person::GIVEN_NAME,
     &person::EAST_ASIAN,
@@ -503,12 +504,59 @@ fn coordinate(
         if g == "," {
             return Some(i - 1);
         }
+        // A line-up's item with a bracket before the comma: `Χέντερσον (84' Ντάιερ), X`
+        // links X to the name before the bracket.
+        if g == ")," {
+            let j = (i.saturating_sub(4).max(1)..i).rev().find(|&j| line.gap(j).trim_end().ends_with('('))?;
+            return Some(j - 1);
+        }
         if line.plain_gap(i) && toks[i - 1].has(class::AND) && i >= 2 && line.gap(i - 1).trim().is_empty() {
             return Some(i - 2);
         }
         None
     };
     let mut done = vec![false; untyped.len()];
+    // `οι X, Y και Z`, `των X και Y`: one-word items of a list after a plural article, none
+    // of them a known place or organisation, are persons.
+    let single = |i: usize| {
+        toks[i].cap()
+            && !(line.plain_gap(i) && toks[i - 1].cap())
+            && !line.next(i).is_some_and(|n| toks[n].cap())
+    };
+    let next_item = |i: usize| -> Option<(usize, bool)> {
+        if i + 1 < toks.len() && line.gap(i + 1).trim() == "," && single(i + 1) {
+            return Some((i + 1, false));
+        }
+        let and = line.next(i).filter(|&n| toks[n].has(class::AND))?;
+        line.next(and).filter(|&n| single(n)).map(|n| (n, true))
+    };
+    for (k, &(a, b)) in untyped.iter().enumerate() {
+        if b - a != 1 || !single(a) {
+            continue;
+        }
+        let mut first = a;
+        for _ in 0..8 {
+            match sep(first) {
+                Some(p) if single(p) => first = p,
+                _ => break,
+            }
+        }
+        if !line.prev(first).is_some_and(|p| toks[p].has(class::ART_PLURAL)) {
+            continue;
+        }
+        let (mut i, mut items, mut last_and) = (first, 1, false);
+        let mut known = label_at(cands, first).is_some_and(|l| l != Label::Per);
+        while let Some((n, and)) = next_item(i).filter(|_| items < 10) {
+            (i, last_and) = (n, and);
+            items += 1;
+            known |= label_at(cands, n).is_some_and(|l| l != Label::Per);
+        }
+        let common = line.common_shape(a) || toks[a].has(class::PORTFOLIO | class::NONAME | class::TITLE);
+        if items >= 2 && last_and && i >= a && !known && !common {
+            cands.push(Cand::new(a, b, &COORDINATION));
+            done[k] = true;
+        }
+    }
     for _ in 0..4 {
         let mut changed = false;
         for (k, &(a, b)) in untyped.iter().enumerate() {
@@ -1305,6 +1353,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
             person::SURNAME_SHAPE.name,
             organisation::ACRONYM.name,
             person::SAYING.name,
+            person::MATCH_MINUTE.name,
         ];
         let head_with_complement = name == organisation::HEAD.name && found.b > b;
         if !strong.contains(&name) && !head_with_complement {

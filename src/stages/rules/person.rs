@@ -8,6 +8,23 @@ use super::veto_only::GENITIVE_ARTICLES;
 use super::{Cand, Rule};
 use crate::lexicon::class;
 
+/// `Χέντερσον (84' Ντάιερ)`, `Ερναντέζ (41΄)`.
+pub(crate) const MATCH_MINUTE: Rule = Rule {
+    name: "person_match_minute",
+    priority: 85,
+    label: Label::Per,
+    confidence: 0.85,
+    doc: "A name right before or right after a match's minute in brackets: a scorer, a player \
+          sent off, or one substituted and the one who came on (`Χέντερσον (84' Ντάιερ)`).",
+    examples: &[
+        ("Έπαιξαν: Καραβάκης, Τσολκάς (73' Μπαρουτσής), Ζαφειρίου.", "Τσολκάς"),
+        ("Έπαιξαν: Καραβάκης, Τσολκάς (73' Μπαρουτσής), Ζαφειρίου.", "Μπαρουτσής"),
+        ("Σκόρερ: Καρασαλίδης (41΄) - Νταβρούλης (90΄+)", "Νταβρούλης"),
+        ("Έπαιξαν: Καραβάκης (Μπαρουτσής 73'), Ζαφειρίου.", "Μπαρουτσής"),
+    ],
+    find: Some(|l, s| match_minute(l, s.a, s.b)),
+};
+
 /// `ο πρόεδρος X`, `ο υπουργός Εξωτερικών X`, `ο εκπρόσωπος του Κρεμλίνου, X`, `X, ο πρόεδρος`.
 pub(crate) const TITLE: Rule = Rule {
     name: "person_title",
@@ -228,6 +245,26 @@ pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
         }
     }
     None
+}
+
+/// The marks written after a match's minute: `84'`, `84΄`, `84’`, `84′`.
+const PRIMES: [char; 4] = ['\'', '΄', '’', '′'];
+
+/// A run right after `(84' ` or right before ` (84'`.
+pub(crate) fn match_minute(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    if b - a > 3 {
+        return None;
+    }
+    // Token `d` holds a minute: a prime after it; `minute` also wants `(` before it.
+    let minute_after =
+        |d: usize| toks[d].is(shape::DIGIT) && line.gap_after(d).starts_with(PRIMES) && line.f(d).len() <= 3;
+    let minute = |d: usize| minute_after(d) && line.gap(d).trim_end().ends_with('(');
+    let after = a > 0 && minute(a - 1) && line.gap(a).trim_start_matches(PRIMES) == " ";
+    let before = b < toks.len() && line.gap(b) == " (" && minute(b);
+    // `(Ντάιερ 84')`: the name first, inside the brackets.
+    let inside = b < toks.len() && line.gap(a).ends_with('(') && line.gap(b) == " " && minute_after(b);
+    (after || before || inside).then(|| Cand::new(a, b, &MATCH_MINUTE))
 }
 
 /// `είπε ο X`, `ο X είπε`.
