@@ -271,3 +271,30 @@ fn a_list_of_names_after_a_plural_article() {
         case("Ο δρόμος ενώνει τις Σέρρες, Ντελβάνη και Κιλκίς.", &[], &["Ντελβάνη"]),
     ]);
 }
+
+/// Credits name persons: a photographer after `Photo /`, a director or translator after
+/// `Σκηνοθεσία:`; a known surname completes the name, and the next credit's word before
+/// its `:` is no part of it.
+#[test]
+fn credited_persons() {
+    check(&[
+        case("Διαδηλωτές έξω από τη Βουλή (AP Photo / Dorian Wexley)", &["Dorian Wexley"], &[]),
+        case(
+            "Σκηνοθεσία: Ευθαλία Ντορμπάκη Μοντάζ: Σταύρος Λιάκος",
+            &["Ευθαλία Ντορμπάκη", "Σταύρος Λιάκος"],
+            &["Μοντάζ"],
+        ),
+        case("Μετάφραση: Ορφέας Καλαμπόκης.", &["Ορφέας Καλαμπόκης"], &[]),
+    ]);
+}
+
+/// A name alone in brackets right after a person is the same person's other name; after
+/// a place it is no person.
+#[test]
+fn a_persons_other_name_in_brackets() {
+    check(&[
+        case("Το βραβείο πήρε ο Σβέιν Χάρκενσταντ (Svein Harkenstad) χθες.", &["Svein Harkenstad"], &[]),
+        case("Στη σκηνή ανέβηκε η Αγγελική Μπαρούτη (Άντζυ) με την ομάδα της.", &["Άντζυ"], &[]),
+        case("Η έκθεση ταξιδεύει στη Βιέννη (Wien) τον Μάιο.", &[], &["Wien"]),
+    ]);
+}

@@ -97,6 +97,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::NATIONAL_TEAM,
     &person::TITLE,
     &person::MATCH_MINUTE,
+    &person::CREDIT,
     &person::SAYING,
     &person::GIVEN_NAME,
     &person::EAST_ASIAN,
@@ -109,6 +110,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::LATIN,
     &person::ARTICLE,
     &COORDINATION,
+    &BRACKET_ALIAS,
     &person::FALLBACK_MULTI,
     &person::FALLBACK_FOREIGN,
 ];
@@ -388,9 +390,7 @@ impl Rules {
                 None => {}
             }
         }
-        if is_on(&self.off, COORDINATION.name) {
-            coordinate(&line, untyped, gaz, drop, cands);
-        }
+        coordinate(&line, untyped, gaz, drop, cands, &self.off);
         // Gazetteer mentions that a rule took in give way; any other overlap keeps the gazetteer's.
         // Candidates are disjoint from each other too: the first one (domains, then runs, then
         // coordinated names) keeps tokens another also claims (`Κΰ, Mo.co`: a domain, and a
@@ -483,6 +483,7 @@ fn coordinate(
     gaz: &[GazSpan],
     drop: &[bool],
     cands: &mut Vec<Cand>,
+    off: &[&'static str],
 ) {
     if untyped.is_empty() {
         return;
@@ -516,6 +517,20 @@ fn coordinate(
         None
     };
     let mut done = vec![false; untyped.len()];
+    // `Σβάντε Πάαμπο (Svante Pääbo)`, `η Αγγελική (Άντζυ)`: a name alone in brackets right
+    // after a person is the same person's, in another script or a nickname.
+    if is_on(off, BRACKET_ALIAS.name) {
+        for (k, &(a, b)) in untyped.iter().enumerate() {
+            let bracketed = a > 0 && line.gap(a) == " (" && line.gap_after(b - 1).starts_with(')');
+            if !done[k] && bracketed && label_at(cands, a - 1) == Some(Label::Per) {
+                cands.push(Cand::new(a, b, &BRACKET_ALIAS));
+                done[k] = true;
+            }
+        }
+    }
+    if !is_on(off, COORDINATION.name) {
+        return;
+    }
     // `οι X, Y και Z`, `των X και Y`: one-word items of a list after a plural article, none
     // of them a known place or organisation, are persons.
     let single = |i: usize| {
@@ -592,6 +607,18 @@ pub(crate) const COORDINATION: Rule = Rule {
           person label: line-ups, lists of speakers. (Places and organisations are not \
           propagated: in lists they are as often common nouns.)",
     examples: &[("Έπαιξαν οι Καραβαγγελόπουλος, Ντουμέρ, Χατζηπαντελή και άλλοι.", "Ντουμέρ")],
+    find: None,
+};
+
+/// A person's other name in brackets.
+pub(crate) const BRACKET_ALIAS: Rule = Rule {
+    name: "person_bracket_alias",
+    priority: 30,
+    label: Label::Per,
+    confidence: 0.7,
+    doc: "An untyped name alone in brackets right after a person is the same person's, \
+          written in another script or a nickname: `Σβάντε Πάαμπο (Svante Pääbo)`.",
+    examples: &[("Μίλησε ο Στέλιος Λογαράς (Stelios Logaras) για το έργο.", "Stelios Logaras")],
     find: None,
 };
 
@@ -1354,6 +1381,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
             organisation::ACRONYM.name,
             person::SAYING.name,
             person::MATCH_MINUTE.name,
+            person::CREDIT.name,
         ];
         let head_with_complement = name == organisation::HEAD.name && found.b > b;
         if !strong.contains(&name) && !head_with_complement {

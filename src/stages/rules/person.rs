@@ -5,7 +5,7 @@ use crate::Label;
 
 use super::candidates::{shape, Line};
 use super::veto_only::GENITIVE_ARTICLES;
-use super::{Cand, Rule};
+use super::{Cand, GazSpan, Rule};
 use crate::lexicon::class;
 
 /// `Χέντερσον (84' Ντάιερ)`, `Ερναντέζ (41΄)`.
@@ -23,6 +23,21 @@ pub(crate) const MATCH_MINUTE: Rule = Rule {
         ("Έπαιξαν: Καραβάκης (Μπαρουτσής 73'), Ζαφειρίου.", "Μπαρουτσής"),
     ],
     find: Some(|l, s| match_minute(l, s.a, s.b)),
+};
+
+/// `AP Photo / X`, `Σκηνοθεσία: X`.
+pub(crate) const CREDIT: Rule = Rule {
+    name: "person_credit",
+    priority: 85,
+    label: Label::Per,
+    confidence: 0.8,
+    doc: "A name right after a credit and its `:` or `/`: a photographer, a director, a \
+          translator (`AP Photo / X`, `Σκηνοθεσία: X`).",
+    examples: &[
+        ("Η Ακρόπολη το πρωί (AP Photo / Dorian Wexley)", "Dorian Wexley"),
+        ("Σκηνοθεσία: Ευθαλία Ντορμπάκη. Μουσική: Σταύρος Λιάκος.", "Ευθαλία Ντορμπάκη"),
+    ],
+    find: Some(|l, s| credit(l, s.a, s.b, s.gaz)),
 };
 
 /// `ο πρόεδρος X`, `ο υπουργός Εξωτερικών X`, `ο εκπρόσωπος του Κρεμλίνου, X`, `X, ο πρόεδρος`.
@@ -245,6 +260,32 @@ pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
         }
     }
     None
+}
+
+/// A run right after a credit word and its `:` or `/`.
+pub(crate) fn credit(line: &Line, a: usize, b: usize, gaz: &[GazSpan]) -> Option<Cand> {
+    let toks = line.toks;
+    let credited = b - a <= 3
+        && a > 0
+        && toks[a - 1].has(class::CREDIT)
+        && matches!(line.gap(a).trim(), ":" | "/")
+        && !(a..b).any(|i| toks[i].is(shape::UPPER | shape::DIGIT));
+    if !credited {
+        return None;
+    }
+    // Credits follow each other without stops: a word before `:` is the next credit's.
+    let b = if b - a > 1 && line.gap_after(b - 1).trim_start().starts_with(':') { b - 1 } else { b };
+    // A surname the gazetteer knows completes the name (`Σκηνοθεσία: Αννέτα` + `Στεφανοπούλου`).
+    let g = toks.get(b).map_or(0, |t| t.gaz as usize);
+    if g != 0 && line.plain_gap(b) && gaz[g - 1].label == Label::Per && gaz[g - 1].start == toks[b].s as usize
+    {
+        let mut e = b;
+        while e < toks.len() && toks[e].gaz as usize == g {
+            e += 1;
+        }
+        return Some(Cand { absorbs: true, ..Cand::new(a, e, &CREDIT) });
+    }
+    Some(Cand::new(a, b, &CREDIT))
 }
 
 /// The marks written after a match's minute: `84'`, `84΄`, `84’`, `84′`.
