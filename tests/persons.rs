@@ -298,3 +298,14 @@ fn a_persons_other_name_in_brackets() {
         case("Η έκθεση ταξιδεύει στη Βιέννη (Wien) τον Μάιο.", &[], &["Wien"]),
     ]);
 }
+
+/// Bodies speak too: an acronym or a Latin brand after `η` before a verb of saying is no
+/// person, while a woman's Latin name that starts with a known given name still is.
+#[test]
+fn acronyms_and_brands_that_speak_are_no_person() {
+    check(&[
+        case("«Δεν θα δεχτούμε αυξήσεις», δήλωσε η ΠΟΣΕΚΑΠ χθες.", &[], &["ΠΟΣΕΚΑΠ"]),
+        case("Η Zentrova ανακοίνωσε νέα συσκευή για το φθινόπωρο.", &[], &["Zentrova"]),
+        case("«Θα συνεχίσουμε», δήλωσε ο Βαλτινάκης στους δημοσιογράφους.", &["Βαλτινάκης"], &[]),
+    ]);
+}

@@ -312,6 +312,13 @@ pub(crate) fn match_minute(line: &Line, a: usize, b: usize) -> Option<Cand> {
 pub(crate) fn saying(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
     let art = line.prev(a).filter(|&p| toks[p].has(class::ART_NOM))?;
+    // Bodies speak too: an acronym (`δήλωσε η ΠΟΜΙΔΑ`), or a Latin name after `η` that is
+    // no woman's (`ανακοίνωσε η Lenovo`), is left to the organisation rules.
+    let acronym = (a..b).all(|i| toks[i].is(shape::UPPER));
+    let brand = toks[art].has(class::ART_FEM) && toks[a].is(shape::LATIN) && !toks[a].has(class::GIVEN);
+    if acronym || brand {
+        return None;
+    }
     let verb_before = art > 0 && toks[art - 1].has(class::SAY) && {
         let g = line.gap(art);
         g.trim().is_empty() || g.trim() == ","
