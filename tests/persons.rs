@@ -309,3 +309,17 @@ fn acronyms_and_brands_that_speak_are_no_person() {
         case("«Θα συνεχίσουμε», δήλωσε ο Βαλτινάκης στους δημοσιογράφους.", &["Βαλτινάκης"], &[]),
     ]);
 }
+
+/// A capitalised title is no part of a person's name: two capitalised titles are no
+/// person, and a title before a given name and a surname leaves them the person.
+#[test]
+fn capitalised_titles_are_no_part_of_a_name() {
+    check(&[
+        case("Στη σύσκεψη ήταν και η Διευθύνουσα Σύμβουλος της εταιρείας.", &[], &["Σύμβουλος"]),
+        case(
+            "Στην ημερίδα μίλησε ο Καρδιολόγος Ορέστης Μαυρογένης.",
+            &["Ορέστης Μαυρογένης"],
+            &["Καρδιολόγος"],
+        ),
+    ]);
+}

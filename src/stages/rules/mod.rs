@@ -1400,7 +1400,14 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
         return None;
     }
     if found.rule.label == Label::Per {
-        return Some(Cand { b: person::particle_surname(line, found.b), ..found });
+        // A capitalised title before the name is not the name's (`Καρδιολόγος Ορέστης Μαυρογένης`).
+        let title = |t: &Tok| t.has(class::TITLE) && !t.has(class::GIVEN) && !t.is(shape::SINGLE);
+        let a = if found.b - found.a >= 2 && title(&toks[found.a]) && line.plain_gap(found.a + 1) {
+            found.a + 1
+        } else {
+            found.a
+        };
+        return Some(Cand { a, b: person::particle_surname(line, found.b), ..found });
     }
     Some(found)
 }

@@ -481,6 +481,18 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
         ["ες", "ές", "οι", "οί"].iter().any(|e| line.w(a).ends_with(e)) && !consonant_last(a + 1);
     // After a neuter or plural article the words are a thing or a group (`τα Λευκά Κράνη`).
     let thing = line.prev(a).is_some_and(|p| line.toks[p].has(class::ART_THING));
+    // A capitalised title is no part of a name (`Διευθύνων Σύμβουλος`); first, before a
+    // given name and a surname, it introduces them (`Καρδιολόγος Νικόλαος Τσεκούρας`).
+    let title = |i: usize| line.toks[i].has(class::TITLE) && !line.toks[i].has(class::GIVEN);
+    if (a..b).any(title) {
+        let named = b - a == 3
+            && title(a)
+            && line.toks[a + 1].has(class::GIVEN)
+            && !title(a + 2)
+            && !weak
+            && greek_words(line, a + 1, b);
+        return named.then(|| Cand::new(a + 1, b, &TITLE));
+    }
     ((2..=3).contains(&(b - a))
         && !thing
         && greek_words(line, a, b)
