@@ -323,3 +323,17 @@ fn capitalised_titles_are_no_part_of_a_name() {
         ),
     ]);
 }
+
+/// Words in capitals next to a person in a list are acronyms, degrees and roles, not
+/// more persons.
+#[test]
+fn capitals_next_to_a_person_are_no_person() {
+    check(&[
+        case(
+            "Μίλησε ο Ορέστης Καλαμπόκης, CEO της εταιρείας, για τα σχέδια.",
+            &["Ορέστης Καλαμπόκης"],
+            &["CEO"],
+        ),
+        case("Τον εξέτασε ο Ορέστης Καλαμπόκης, MD, στην κλινική.", &[], &["MD"]),
+    ]);
+}

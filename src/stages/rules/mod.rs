@@ -582,9 +582,11 @@ fn coordinate(
             let right = (b < toks.len()).then(|| sep(b).filter(|&p| p == b - 1).and(Some(b))).flatten();
             let right = right.and_then(|n| label_at(cands, n).filter(|_| toks[n].cap()));
             // Only persons: places and organisations in lists are as often common nouns.
-            let common = (a..b).any(|i| {
-                line.common_shape(i) || toks[i].has(class::PORTFOLIO | class::NONAME | class::TITLE)
-            });
+            // Words in capitals are acronyms, degrees and roles (`CEO`, `MD, PhD`).
+            let common = (a..b).all(|i| toks[i].is(shape::UPPER))
+                || (a..b).any(|i| {
+                    line.common_shape(i) || toks[i].has(class::PORTFOLIO | class::NONAME | class::TITLE)
+                });
             if left.or(right) == Some(Label::Per) && !common {
                 cands.push(Cand::new(a, b, &COORDINATION));
                 done[k] = true;
