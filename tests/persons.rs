@@ -337,3 +337,14 @@ fn capitals_next_to_a_person_are_no_person() {
         case("Τον εξέτασε ο Ορέστης Καλαμπόκης, MD, στην κλινική.", &[], &["MD"]),
     ]);
 }
+
+/// A portfolio that is also the genitive of a given name (`Γεωργίας`) is no person after a
+/// title or alone after its article.
+#[test]
+fn a_portfolio_is_no_given_name() {
+    check(&[
+        case("Για τις τιμές μίλησε χθες ο υπουργός Γεωργίας στη Βουλή.", &[], &["Γεωργίας"]),
+        case("Οι εξαγωγές της Γεωργίας αυξήθηκαν πέρσι.", &[], &["Γεωργίας"]),
+        case("Την ανθοδέσμη έστειλε στη Δανάη ο παππούς της.", &["Δανάη"], &[]),
+    ]);
+}

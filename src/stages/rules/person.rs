@@ -196,8 +196,9 @@ pub(crate) fn foreign_ending(line: &Line, i: usize) -> bool {
 /// A title (with its complements) ends right before token `a`, or follows the run `a..b`.
 pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
-    // A title's complement is not its holder: `καθηγητής Τοξικολογίας`, `του ΚΑΣ`.
-    if (a..b).all(|i| toks[i].is(shape::UPPER)) || line.common_shape(a) {
+    // A title's complement is not its holder: `καθηγητής Τοξικολογίας`, `του ΚΑΣ`, `υπουργός
+    // Γεωργίας` (a portfolio that is also a given name's genitive).
+    if (a..b).all(|i| toks[i].is(shape::UPPER)) || line.common_shape(a) || toks[a].has(class::PORTFOLIO) {
         return None;
     }
     // Directly before: `ο πρόεδρος X`, `ο Ρώσος πρόεδρος X`, `ο κ. X`.
@@ -392,7 +393,10 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
         && !w.ends_with('ύ')
         && w.chars().last().is_some_and(|c| "ηήιάέίόώ".contains(c));
     // A known given name alone, after its article: `της Ντόρας`, `τον Νίκο`.
-    let given = line.toks[a].has(class::GIVEN) && t.has(class::ART_MASC | class::ART_FEM | class::ART_NEUT);
+    // Not a portfolio (`της Γεωργίας`: agriculture, or the country).
+    let given = line.toks[a].has(class::GIVEN)
+        && !line.toks[a].has(class::PORTFOLIO)
+        && t.has(class::ART_MASC | class::ART_FEM | class::ART_NEUT);
     (masc && !line.common_shape(a) || gen || fem_ou || gen_name || given).then(|| Cand::new(a, b, &ARTICLE))
 }
 
