@@ -226,3 +226,125 @@ fn a_plural_first_word_is_no_given_name() {
         case("Το γκολ πέτυχε ο Ματίες Ορεγκουελάρ στο τελευταίο λεπτό.", &["Ματίες Ορεγκουελάρ"], &[]),
     ]);
 }
+
+/// A Latin-script name of one to three words after `ο`/`τον` is a person (brands are
+/// feminine in Greek), but not an acronym or a company's national branch; after `του` a
+/// transliterated name that ends in a consonant Greek words never end in is a person.
+#[test]
+fn latin_names_after_a_masculine_article_and_foreign_genitives() {
+    check(&[
+        case("Χθες ο Quellan μίλησε για πρώτη φορά στο συνέδριο.", &["Quellan"], &[]),
+        case("Συναντήθηκε με τον Orvik Haldane στο περιθώριο της συνόδου.", &["Orvik Haldane"], &[]),
+        case("Η ανακοίνωση του Μπάρτλετ ήρθε αργά το βράδυ.", &["Μπάρτλετ"], &[]),
+        case("Ο δορυφόρος εκτοξεύτηκε και ο Hellas Sat λειτουργεί κανονικά.", &[], &["Hellas"]),
+        case("Νέα συσκευή παρουσίασε χθες η Zentrova στην έκθεση.", &[], &["Zentrova"]),
+    ]);
+}
+
+/// A match report's minutes mark players: the name before `(73'` or after `(73' ` is a
+/// person, and so is the next item of the line-up after the bracket (`...), X`).
+#[test]
+fn players_around_a_match_minute() {
+    check(&[
+        case(
+            "Ομάδα: Καραβάκης, Τσολκάς (73' Μπαρουτσής), Ζαφειρίου, Ντελβάνης.",
+            &["Τσολκάς", "Μπαρουτσής", "Ζαφειρίου"],
+            &[],
+        ),
+        case("Σκόρερ: Καρασαλίδης (41΄) - Νταβρούλης (90΄+).", &["Καρασαλίδης", "Νταβρούλης"], &[]),
+        case("Ομάδα: Τσολκάς (Μπαρουτσής 46'), Ζαφειρίου.", &["Μπαρουτσής"], &[]),
+        case("Το μουσείο άνοιξε το 1973 (Ιούνιο) και φέτος.", &[], &["Ιούνιο"]),
+    ]);
+}
+
+/// Unknown names joined by commas and `και` after a plural article are persons (`οι X, Y
+/// και Z`); a list with a known place in it is a list of places.
+#[test]
+fn a_list_of_names_after_a_plural_article() {
+    check(&[
+        case(
+            "Στην ομάδα επέστρεψαν οι Μπαρούτης, Ζαφειρίου και Ντελβάνης.",
+            &["Μπαρούτης", "Ζαφειρίου", "Ντελβάνης"],
+            &[],
+        ),
+        case("Η διαφωνία των Τσολκά και Καραβάκη κράτησε μήνες.", &["Τσολκά", "Καραβάκη"], &[]),
+        case("Ο δρόμος ενώνει τις Σέρρες, Ντελβάνη και Κιλκίς.", &[], &["Ντελβάνη"]),
+    ]);
+}
+
+/// Credits name persons: a photographer after `Photo /`, a director or translator after
+/// `Σκηνοθεσία:`; a known surname completes the name, and the next credit's word before
+/// its `:` is no part of it.
+#[test]
+fn credited_persons() {
+    check(&[
+        case("Διαδηλωτές έξω από τη Βουλή (AP Photo / Dorian Wexley)", &["Dorian Wexley"], &[]),
+        case(
+            "Σκηνοθεσία: Ευθαλία Ντορμπάκη Μοντάζ: Σταύρος Λιάκος",
+            &["Ευθαλία Ντορμπάκη", "Σταύρος Λιάκος"],
+            &["Μοντάζ"],
+        ),
+        case("Μετάφραση: Ορφέας Καλαμπόκης.", &["Ορφέας Καλαμπόκης"], &[]),
+    ]);
+}
+
+/// A name alone in brackets right after a person is the same person's other name; after
+/// a place it is no person.
+#[test]
+fn a_persons_other_name_in_brackets() {
+    check(&[
+        case("Το βραβείο πήρε ο Σβέιν Χάρκενσταντ (Svein Harkenstad) χθες.", &["Svein Harkenstad"], &[]),
+        case("Στη σκηνή ανέβηκε η Αγγελική Μπαρούτη (Άντζυ) με την ομάδα της.", &["Άντζυ"], &[]),
+        case("Η έκθεση ταξιδεύει στη Βιέννη (Wien) τον Μάιο.", &[], &["Wien"]),
+    ]);
+}
+
+/// Bodies speak too: an acronym or a Latin brand after `η` before a verb of saying is no
+/// person, while a woman's Latin name that starts with a known given name still is.
+#[test]
+fn acronyms_and_brands_that_speak_are_no_person() {
+    check(&[
+        case("«Δεν θα δεχτούμε αυξήσεις», δήλωσε η ΠΟΣΕΚΑΠ χθες.", &[], &["ΠΟΣΕΚΑΠ"]),
+        case("Η Zentrova ανακοίνωσε νέα συσκευή για το φθινόπωρο.", &[], &["Zentrova"]),
+        case("«Θα συνεχίσουμε», δήλωσε ο Βαλτινάκης στους δημοσιογράφους.", &["Βαλτινάκης"], &[]),
+    ]);
+}
+
+/// A capitalised title is no part of a person's name: two capitalised titles are no
+/// person, and a title before a given name and a surname leaves them the person.
+#[test]
+fn capitalised_titles_are_no_part_of_a_name() {
+    check(&[
+        case("Στη σύσκεψη ήταν και η Διευθύνουσα Σύμβουλος της εταιρείας.", &[], &["Σύμβουλος"]),
+        case(
+            "Στην ημερίδα μίλησε ο Καρδιολόγος Ορέστης Μαυρογένης.",
+            &["Ορέστης Μαυρογένης"],
+            &["Καρδιολόγος"],
+        ),
+    ]);
+}
+
+/// Words in capitals next to a person in a list are acronyms, degrees and roles, not
+/// more persons.
+#[test]
+fn capitals_next_to_a_person_are_no_person() {
+    check(&[
+        case(
+            "Μίλησε ο Ορέστης Καλαμπόκης, CEO της εταιρείας, για τα σχέδια.",
+            &["Ορέστης Καλαμπόκης"],
+            &["CEO"],
+        ),
+        case("Τον εξέτασε ο Ορέστης Καλαμπόκης, MD, στην κλινική.", &[], &["MD"]),
+    ]);
+}
+
+/// A portfolio that is also the genitive of a given name (`Γεωργίας`) is no person after a
+/// title or alone after its article.
+#[test]
+fn a_portfolio_is_no_given_name() {
+    check(&[
+        case("Για τις τιμές μίλησε χθες ο υπουργός Γεωργίας στη Βουλή.", &[], &["Γεωργίας"]),
+        case("Οι εξαγωγές της Γεωργίας αυξήθηκαν πέρσι.", &[], &["Γεωργίας"]),
+        case("Την ανθοδέσμη έστειλε στη Δανάη ο παππούς της.", &["Δανάη"], &[]),
+    ]);
+}

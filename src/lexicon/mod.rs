@@ -112,6 +112,11 @@ pub(crate) mod class {
     pub const SPORT_STRONG: u64 = 1 << 42;
     /// Neuter and plural articles: unknown capitalised words after them are no person.
     pub const ART_THING: u64 = 1 << 43;
+    /// Plural articles of persons (`οι`, `των`, `τους`, `τις`): before a list of unknown
+    /// names joined by `και`, they make its names persons.
+    pub const ART_PLURAL: u64 = 1 << 48;
+    /// Credits (`Photo`, `Σκηνοθεσία`, `Μετάφραση`): before `:` or `/`, the persons credited.
+    pub const CREDIT: u64 = 1 << 49;
 }
 
 /// The compiled word lists.
@@ -397,6 +402,8 @@ const FILES: &[(&str, &str)] = &[
     ("team_nouns.txt", include_str!("../../lexicon/team_nouns.txt")),
     ("sport_words_strong.txt", include_str!("../../lexicon/sport_words_strong.txt")),
     ("thing_articles.txt", include_str!("../../lexicon/thing_articles.txt")),
+    ("plural_articles.txt", include_str!("../../lexicon/plural_articles.txt")),
+    ("credit_words.txt", include_str!("../../lexicon/credit_words.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -450,6 +457,8 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("TEAM", class::TEAM),
     ("SPORT_STRONG", class::SPORT_STRONG),
     ("ART_THING", class::ART_THING),
+    ("ART_PLURAL", class::ART_PLURAL),
+    ("CREDIT", class::CREDIT),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

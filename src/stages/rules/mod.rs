@@ -97,6 +97,8 @@ pub(crate) const RULES: &[&Rule] = &[
     &place::LANDMARK,
     &organisation::NATIONAL_TEAM,
     &person::TITLE,
+    &person::MATCH_MINUTE,
+    &person::CREDIT,
     &person::SAYING,
     &person::GIVEN_NAME,
     &person::EAST_ASIAN,
@@ -110,6 +112,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::LATIN,
     &person::ARTICLE,
     &COORDINATION,
+    &BRACKET_ALIAS,
     &person::FALLBACK_MULTI,
     &person::FALLBACK_FOREIGN,
 ];
@@ -415,9 +418,7 @@ impl Rules {
                 None => {}
             }
         }
-        if is_on(&self.off, COORDINATION.name) {
-            coordinate(&line, untyped, gaz, drop, cands);
-        }
+        coordinate(&line, untyped, gaz, drop, cands, &self.off);
         // Gazetteer mentions that a rule took in give way; any other overlap keeps the gazetteer's.
         // Candidates are disjoint from each other too: the first one (domains, then runs, then
         // coordinated names) keeps tokens another also claims (`Κΰ, Mo.co`: a domain, and a
@@ -510,6 +511,7 @@ fn coordinate(
     gaz: &[GazSpan],
     drop: &[bool],
     cands: &mut Vec<Cand>,
+    off: &[&'static str],
 ) {
     if untyped.is_empty() {
         return;
@@ -531,12 +533,73 @@ fn coordinate(
         if g == "," {
             return Some(i - 1);
         }
+        // A line-up's item with a bracket before the comma: `Χέντερσον (84' Ντάιερ), X`
+        // links X to the name before the bracket.
+        if g == ")," {
+            let j = (i.saturating_sub(4).max(1)..i).rev().find(|&j| line.gap(j).trim_end().ends_with('('))?;
+            return Some(j - 1);
+        }
         if line.plain_gap(i) && toks[i - 1].has(class::AND) && i >= 2 && line.gap(i - 1).trim().is_empty() {
             return Some(i - 2);
         }
         None
     };
     let mut done = vec![false; untyped.len()];
+    // `Σβάντε Πάαμπο (Svante Pääbo)`, `η Αγγελική (Άντζυ)`: a name alone in brackets right
+    // after a person is the same person's, in another script or a nickname.
+    if is_on(off, BRACKET_ALIAS.name) {
+        for (k, &(a, b)) in untyped.iter().enumerate() {
+            let bracketed = a > 0 && line.gap(a) == " (" && line.gap_after(b - 1).starts_with(')');
+            if !done[k] && bracketed && label_at(cands, a - 1) == Some(Label::Per) {
+                cands.push(Cand::new(a, b, &BRACKET_ALIAS));
+                done[k] = true;
+            }
+        }
+    }
+    if !is_on(off, COORDINATION.name) {
+        return;
+    }
+    // `οι X, Y και Z`, `των X και Y`: one-word items of a list after a plural article, none
+    // of them a known place or organisation, are persons.
+    let single = |i: usize| {
+        toks[i].cap()
+            && !(line.plain_gap(i) && toks[i - 1].cap())
+            && !line.next(i).is_some_and(|n| toks[n].cap())
+    };
+    let next_item = |i: usize| -> Option<(usize, bool)> {
+        if i + 1 < toks.len() && line.gap(i + 1).trim() == "," && single(i + 1) {
+            return Some((i + 1, false));
+        }
+        let and = line.next(i).filter(|&n| toks[n].has(class::AND))?;
+        line.next(and).filter(|&n| single(n)).map(|n| (n, true))
+    };
+    for (k, &(a, b)) in untyped.iter().enumerate() {
+        if b - a != 1 || !single(a) {
+            continue;
+        }
+        let mut first = a;
+        for _ in 0..8 {
+            match sep(first) {
+                Some(p) if single(p) => first = p,
+                _ => break,
+            }
+        }
+        if !line.prev(first).is_some_and(|p| toks[p].has(class::ART_PLURAL)) {
+            continue;
+        }
+        let (mut i, mut items, mut last_and) = (first, 1, false);
+        let mut known = label_at(cands, first).is_some_and(|l| l != Label::Per);
+        while let Some((n, and)) = next_item(i).filter(|_| items < 10) {
+            (i, last_and) = (n, and);
+            items += 1;
+            known |= label_at(cands, n).is_some_and(|l| l != Label::Per);
+        }
+        let common = line.common_shape(a) || toks[a].has(class::PORTFOLIO | class::NONAME | class::TITLE);
+        if items >= 2 && last_and && i >= a && !known && !common {
+            cands.push(Cand::new(a, b, &COORDINATION));
+            done[k] = true;
+        }
+    }
     for _ in 0..4 {
         let mut changed = false;
         for (k, &(a, b)) in untyped.iter().enumerate() {
@@ -547,9 +610,11 @@ fn coordinate(
             let right = (b < toks.len()).then(|| sep(b).filter(|&p| p == b - 1).and(Some(b))).flatten();
             let right = right.and_then(|n| label_at(cands, n).filter(|_| toks[n].cap()));
             // Only persons: places and organisations in lists are as often common nouns.
-            let common = (a..b).any(|i| {
-                line.common_shape(i) || toks[i].has(class::PORTFOLIO | class::NONAME | class::TITLE)
-            });
+            // Words in capitals are acronyms, degrees and roles (`CEO`, `MD, PhD`).
+            let common = (a..b).all(|i| toks[i].is(shape::UPPER))
+                || (a..b).any(|i| {
+                    line.common_shape(i) || toks[i].has(class::PORTFOLIO | class::NONAME | class::TITLE)
+                });
             if left.or(right) == Some(Label::Per) && !common {
                 cands.push(Cand::new(a, b, &COORDINATION));
                 done[k] = true;
@@ -572,6 +637,18 @@ pub(crate) const COORDINATION: Rule = Rule {
           person label: line-ups, lists of speakers. (Places and organisations are not \
           propagated: in lists they are as often common nouns.)",
     examples: &[("Έπαιξαν οι Καραβαγγελόπουλος, Ντουμέρ, Χατζηπαντελή και άλλοι.", "Ντουμέρ")],
+    find: None,
+};
+
+/// A person's other name in brackets.
+pub(crate) const BRACKET_ALIAS: Rule = Rule {
+    name: "person_bracket_alias",
+    priority: 30,
+    label: Label::Per,
+    confidence: 0.7,
+    doc: "An untyped name alone in brackets right after a person is the same person's, \
+          written in another script or a nickname: `Σβάντε Πάαμπο (Svante Pääbo)`.",
+    examples: &[("Μίλησε ο Στέλιος Λογαράς (Stelios Logaras) για το έργο.", "Stelios Logaras")],
     find: None,
 };
 
@@ -1337,6 +1414,8 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
             person::SURNAME_SHAPE.name,
             organisation::ACRONYM.name,
             person::SAYING.name,
+            person::MATCH_MINUTE.name,
+            person::CREDIT.name,
         ];
         let head_with_complement = name == organisation::HEAD.name && found.b > b;
         if !strong.contains(&name) && !head_with_complement {
@@ -1355,7 +1434,14 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
         return None;
     }
     if found.rule.label == Label::Per {
-        return Some(Cand { b: person::particle_surname(line, found.b), ..found });
+        // A capitalised title before the name is not the name's (`Καρδιολόγος Ορέστης Μαυρογένης`).
+        let title = |t: &Tok| t.has(class::TITLE) && !t.has(class::GIVEN) && !t.is(shape::SINGLE);
+        let a = if found.b - found.a >= 2 && title(&toks[found.a]) && line.plain_gap(found.a + 1) {
+            found.a + 1
+        } else {
+            found.a
+        };
+        return Some(Cand { a, b: person::particle_surname(line, found.b), ..found });
     }
     Some(found)
 }
@@ -1506,6 +1592,8 @@ mod tests {
             ("Η απόδοση ιδίων κεφαλαίων (ROE) έφτασε το 9%.", "ROE"),
             ("Ο οίκος αναβάθμισε τα ομόλογα σε «BBB» χθες.", "BBB"),
             ("Χθες ο Σύνδεσμος εξέδωσε ανακοίνωση.", "Σύνδεσμος"),
+            ("Ο τελικός του Τσάμπιονς Λιγκ θα γίνει στη Μαδρίτη.", "Λιγκ"),
+            ("Στον αγώνα για το Σούπερ Καπ ήταν όλοι εκεί.", "Καπ"),
         ] {
             let ents = ner.extract(sentence);
             assert!(!ents.iter().any(|e| e.text().contains(word)), "{word} in {ents:?}");

@@ -5,8 +5,40 @@ use crate::Label;
 
 use super::candidates::{shape, Line};
 use super::veto_only::GENITIVE_ARTICLES;
-use super::{Cand, Rule};
+use super::{Cand, GazSpan, Rule};
 use crate::lexicon::class;
+
+/// `Χέντερσον (84' Ντάιερ)`, `Ερναντέζ (41΄)`.
+pub(crate) const MATCH_MINUTE: Rule = Rule {
+    name: "person_match_minute",
+    priority: 85,
+    label: Label::Per,
+    confidence: 0.85,
+    doc: "A name right before or right after a match's minute in brackets: a scorer, a player \
+          sent off, or one substituted and the one who came on (`Χέντερσον (84' Ντάιερ)`).",
+    examples: &[
+        ("Έπαιξαν: Καραβάκης, Τσολκάς (73' Μπαρουτσής), Ζαφειρίου.", "Τσολκάς"),
+        ("Έπαιξαν: Καραβάκης, Τσολκάς (73' Μπαρουτσής), Ζαφειρίου.", "Μπαρουτσής"),
+        ("Σκόρερ: Καρασαλίδης (41΄) - Νταβρούλης (90΄+)", "Νταβρούλης"),
+        ("Έπαιξαν: Καραβάκης (Μπαρουτσής 73'), Ζαφειρίου.", "Μπαρουτσής"),
+    ],
+    find: Some(|l, s| match_minute(l, s.a, s.b)),
+};
+
+/// `AP Photo / X`, `Σκηνοθεσία: X`.
+pub(crate) const CREDIT: Rule = Rule {
+    name: "person_credit",
+    priority: 85,
+    label: Label::Per,
+    confidence: 0.8,
+    doc: "A name right after a credit and its `:` or `/`: a photographer, a director, a \
+          translator (`AP Photo / X`, `Σκηνοθεσία: X`).",
+    examples: &[
+        ("Η Ακρόπολη το πρωί (AP Photo / Dorian Wexley)", "Dorian Wexley"),
+        ("Σκηνοθεσία: Ευθαλία Ντορμπάκη. Μουσική: Σταύρος Λιάκος.", "Ευθαλία Ντορμπάκη"),
+    ],
+    find: Some(|l, s| credit(l, s.a, s.b, s.gaz)),
+};
 
 /// `ο πρόεδρος X`, `ο υπουργός Εξωτερικών X`, `ο εκπρόσωπος του Κρεμλίνου, X`, `X, ο πρόεδρος`.
 pub(crate) const TITLE: Rule = Rule {
@@ -102,11 +134,15 @@ pub(crate) const ARTICLE: Rule = Rule {
     priority: 45,
     label: Label::Per,
     confidence: 0.65,
-    doc: "A single unknown capitalised word after the masculine article ο/τον; after κ./κα a \
-          foreign-looking word; after η/την a Greek surname in -ου; after του the genitive of \
-          a name in -ης or a foreign name stressed on its final vowel; a known given name \
-          alone after its article.",
-    examples: &[("Χθες ο Τρέβορ έφυγε νωρίς από την προπόνηση.", "Τρέβορ")],
+    doc: "A single unknown capitalised word after the masculine article ο/τον, or one to three \
+          Latin-script words; after κ./κα or του a foreign-looking word; after η/την a Greek \
+          surname in -ου; after του the genitive of a name in -ης or a foreign name stressed on \
+          its final vowel; a known given name alone after its article.",
+    examples: &[
+        ("Χθες ο Τρέβορ έφυγε νωρίς από την προπόνηση.", "Τρέβορ"),
+        ("Στο τέλος ο Dravin Oakes έφυγε από τη σκηνή.", "Dravin Oakes"),
+        ("Η ανακοίνωση του Μπάρτλετ ήρθε αργά το βράδυ.", "Μπάρτλετ"),
+    ],
     find: Some(|l, s| article(l, s.a, s.b)),
 };
 
@@ -160,8 +196,9 @@ pub(crate) fn foreign_ending(line: &Line, i: usize) -> bool {
 /// A title (with its complements) ends right before token `a`, or follows the run `a..b`.
 pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
-    // A title's complement is not its holder: `καθηγητής Τοξικολογίας`, `του ΚΑΣ`.
-    if (a..b).all(|i| toks[i].is(shape::UPPER)) || line.common_shape(a) {
+    // A title's complement is not its holder: `καθηγητής Τοξικολογίας`, `του ΚΑΣ`, `υπουργός
+    // Γεωργίας` (a portfolio that is also a given name's genitive).
+    if (a..b).all(|i| toks[i].is(shape::UPPER)) || line.common_shape(a) || toks[a].has(class::PORTFOLIO) {
         return None;
     }
     // Directly before: `ο πρόεδρος X`, `ο Ρώσος πρόεδρος X`, `ο κ. X`.
@@ -226,10 +263,63 @@ pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
     None
 }
 
+/// A run right after a credit word and its `:` or `/`.
+pub(crate) fn credit(line: &Line, a: usize, b: usize, gaz: &[GazSpan]) -> Option<Cand> {
+    let toks = line.toks;
+    let credited = b - a <= 3
+        && a > 0
+        && toks[a - 1].has(class::CREDIT)
+        && matches!(line.gap(a).trim(), ":" | "/")
+        && !(a..b).any(|i| toks[i].is(shape::UPPER | shape::DIGIT));
+    if !credited {
+        return None;
+    }
+    // Credits follow each other without stops: a word before `:` is the next credit's.
+    let b = if b - a > 1 && line.gap_after(b - 1).trim_start().starts_with(':') { b - 1 } else { b };
+    // A surname the gazetteer knows completes the name (`Σκηνοθεσία: Αννέτα` + `Στεφανοπούλου`).
+    let g = toks.get(b).map_or(0, |t| t.gaz as usize);
+    if g != 0 && line.plain_gap(b) && gaz[g - 1].label == Label::Per && gaz[g - 1].start == toks[b].s as usize
+    {
+        let mut e = b;
+        while e < toks.len() && toks[e].gaz as usize == g {
+            e += 1;
+        }
+        return Some(Cand { absorbs: true, ..Cand::new(a, e, &CREDIT) });
+    }
+    Some(Cand::new(a, b, &CREDIT))
+}
+
+/// The marks written after a match's minute: `84'`, `84΄`, `84’`, `84′`.
+const PRIMES: [char; 4] = ['\'', '΄', '’', '′'];
+
+/// A run right after `(84' ` or right before ` (84'`.
+pub(crate) fn match_minute(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    if b - a > 3 {
+        return None;
+    }
+    // Token `d` holds a minute: a prime after it; `minute` also wants `(` before it.
+    let minute_after =
+        |d: usize| toks[d].is(shape::DIGIT) && line.gap_after(d).starts_with(PRIMES) && line.f(d).len() <= 3;
+    let minute = |d: usize| minute_after(d) && line.gap(d).trim_end().ends_with('(');
+    let after = a > 0 && minute(a - 1) && line.gap(a).trim_start_matches(PRIMES) == " ";
+    let before = b < toks.len() && line.gap(b) == " (" && minute(b);
+    // `(Ντάιερ 84')`: the name first, inside the brackets.
+    let inside = b < toks.len() && line.gap(a).ends_with('(') && line.gap(b) == " " && minute_after(b);
+    (after || before || inside).then(|| Cand::new(a, b, &MATCH_MINUTE))
+}
+
 /// `είπε ο X`, `ο X είπε`.
 pub(crate) fn saying(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
     let art = line.prev(a).filter(|&p| toks[p].has(class::ART_NOM))?;
+    // Bodies speak too: an acronym (`δήλωσε η ΠΟΜΙΔΑ`), or a Latin name after `η` that is
+    // no woman's (`ανακοίνωσε η Lenovo`), is left to the organisation rules.
+    let acronym = (a..b).all(|i| toks[i].is(shape::UPPER));
+    let brand = toks[art].has(class::ART_FEM) && toks[a].is(shape::LATIN) && !toks[a].has(class::GIVEN);
+    if acronym || brand {
+        return None;
+    }
     let verb_before = art > 0 && toks[art - 1].has(class::SAY) && {
         let g = line.gap(art);
         g.trim().is_empty() || g.trim() == ","
@@ -272,9 +362,12 @@ pub(crate) fn surname(line: &Line, a: usize, b: usize) -> Option<Cand> {
     (surname_shape(line, b - 1) || surname_first).then(|| Cand::new(a, b, &SURNAME_SHAPE))
 }
 
-/// A masculine article before a single word, or `του` before a foreign-looking one.
+/// A masculine article before a single word or a Latin name, or `του` before a foreign-looking one.
 pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
-    if b - a != 1 || line.toks[a].is(shape::LATIN) || line.toks[a].is(shape::UPPER) {
+    if line.toks[a].is(shape::LATIN) {
+        return latin_after_masculine(line, a, b);
+    }
+    if b - a != 1 || line.toks[a].is(shape::UPPER) {
         return None;
     }
     let p = line.prev(a)?;
@@ -283,7 +376,9 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
         return None;
     }
     let masc = t.has(class::ART_MASC);
-    let gen = t.has(class::ABBR) && foreign_ending(line, a);
+    // `κ. Μπάρτλετ`, `του Μπάρτλετ`: a word ending as no Greek word does is a foreign name
+    // (the places and clubs so shaped are mostly listed).
+    let gen = (t.has(class::ABBR) || line.w(p) == "του") && foreign_ending(line, a);
     // Greek feminine surnames in -ου after η/την/κα: `η Παπαπέτρου`.
     let fem_ou = t.has(class::ART_FEM | class::ABBR)
         && !t.has(class::STO)
@@ -298,8 +393,27 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
         && !w.ends_with('ύ')
         && w.chars().last().is_some_and(|c| "ηήιάέίόώ".contains(c));
     // A known given name alone, after its article: `της Ντόρας`, `τον Νίκο`.
-    let given = line.toks[a].has(class::GIVEN) && t.has(class::ART_MASC | class::ART_FEM | class::ART_NEUT);
+    // Not a portfolio (`της Γεωργίας`: agriculture, or the country).
+    let given = line.toks[a].has(class::GIVEN)
+        && !line.toks[a].has(class::PORTFOLIO)
+        && t.has(class::ART_MASC | class::ART_FEM | class::ART_NEUT);
     (masc && !line.common_shape(a) || gen || fem_ou || gen_name || given).then(|| Cand::new(a, b, &ARTICLE))
+}
+
+/// One to three Latin-script words after `ο`/`τον`: a person (`ο Poe`, `τον Danny Reinberg`).
+/// Brands and companies are feminine in Greek (see `org_latin_brand`); acronyms, heads of
+/// organisations' names and common Latin words are not persons.
+fn latin_after_masculine(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    let p = line.prev(a)?;
+    let latin = (a..b).all(|i| {
+        let t = &toks[i];
+        t.is(shape::LATIN)
+            && !t.is(shape::UPPER)
+            && !t.has(class::NOT_ORG | class::ORG_HEAD | class::ORG_BRANCH | class::FUNCTION)
+    });
+    let next_title = line.next(b - 1).is_some_and(|n| toks[n].has(class::TITLE));
+    (b - a <= 3 && latin && toks[p].has(class::ART_MASC) && !next_title).then(|| Cand::new(a, b, &ARTICLE))
 }
 
 /// Whether the one word at `a` can be a name by itself after its article: not when it is
@@ -371,6 +485,18 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
         ["ες", "ές", "οι", "οί"].iter().any(|e| line.w(a).ends_with(e)) && !consonant_last(a + 1);
     // After a neuter or plural article the words are a thing or a group (`τα Λευκά Κράνη`).
     let thing = line.prev(a).is_some_and(|p| line.toks[p].has(class::ART_THING));
+    // A capitalised title is no part of a name (`Διευθύνων Σύμβουλος`); first, before a
+    // given name and a surname, it introduces them (`Καρδιολόγος Νικόλαος Τσεκούρας`).
+    let title = |i: usize| line.toks[i].has(class::TITLE) && !line.toks[i].has(class::GIVEN);
+    if (a..b).any(title) {
+        let named = b - a == 3
+            && title(a)
+            && line.toks[a + 1].has(class::GIVEN)
+            && !title(a + 2)
+            && !weak
+            && greek_words(line, a + 1, b);
+        return named.then(|| Cand::new(a + 1, b, &TITLE));
+    }
     ((2..=3).contains(&(b - a))
         && !thing
         && greek_words(line, a, b)
