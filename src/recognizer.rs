@@ -231,7 +231,7 @@ impl Recognizer {
             let buf = b.folded.padded();
             for t in b.folded.tokens() {
                 let w = inner.vocab.classify(buf, t.fs as usize, t.fe as usize);
-                if inner.lookup.may_start(w.token, t.shape) {
+                if Lookup::may_start(w.start, t.shape) {
                     b.starts.push(b.words.len() as u32);
                 }
                 b.words.push(w);
@@ -455,7 +455,7 @@ fn vocabulary(lookup: &mut Lookup, rules: &crate::stages::rules::Rules) -> Vocab
     let tokens = lookup.take_tokens();
     let mut vocab = Vocab::with_capacity(tokens.len() + rules.vocabulary_size());
     for (id, token) in tokens.iter().enumerate() {
-        vocab.set_token(token, id as u32);
+        vocab.set_token(token, id as u32, lookup.start_bits(id as u32));
     }
     rules.add_vocabulary(&mut vocab);
     vocab

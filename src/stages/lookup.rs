@@ -530,10 +530,17 @@ impl Lookup {
     /// Whether a token with vocabulary token id `token` and folding shape `shape` may start
     /// a name: some name starts with it, and in lower case if the token is (most words of
     /// running text are in lower case, and most names need a capital).
+    /// `start` is the token's [`Lookup::start_bits`], as the vocabulary keeps them
+    /// ([`Word::start`]).
     #[inline]
-    pub(crate) fn may_start(&self, token: u32, shape: u8) -> bool {
-        let start = self.starts.get(token as usize).copied().unwrap_or(0);
+    pub(crate) fn may_start(start: u8, shape: u8) -> bool {
         start & START != 0 && (start & START_LOWER != 0 || shape & shape::SMALL == 0)
+    }
+
+    /// What a name may start with token `id` (see [`Lookup::starts`]): for the vocabulary,
+    /// which keeps them with the token id.
+    pub(crate) fn start_bits(&self, id: u32) -> u8 {
+        self.starts.get(id as usize).copied().unwrap_or(0)
     }
 
     /// Adds entries that no name matches (those of user patterns with an id), at the end of
@@ -581,7 +588,7 @@ impl Lookup {
         for &t in starts {
             let t = t as usize;
             let id = words[t].token;
-            let start = self.starts[id as usize];
+            let start = words[t].start;
             // Walk the automaton token by token from here (anchored: no failure
             // transitions), noting every name that ends on the way; a token that starts only
             // one-word names needs no step past it.

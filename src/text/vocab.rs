@@ -17,12 +17,16 @@ pub(crate) const NO_TOKEN: u32 = u32::MAX;
 pub(crate) struct Word {
     /// The lookup stage's token id, or [`NO_TOKEN`].
     pub token: u32,
+    /// The lookup stage's bits for that token (where a name may start: see
+    /// `Lookup::may_start`), kept here so that the classify loop reads them with the token,
+    /// not from a table of their own (a load that misses the cache, for every known word).
+    pub start: u8,
     /// The rule stage's word classes (0: none).
     pub classes: u64,
 }
 
 impl Word {
-    const UNKNOWN: Word = Word { token: NO_TOKEN, classes: 0 };
+    pub(crate) const UNKNOWN: Word = Word { token: NO_TOKEN, start: 0, classes: 0 };
 }
 
 /// Keys up to this many bytes are stored in the slot.
@@ -35,13 +39,29 @@ struct Slot {
     w0: u64,
     /// Its next 8 bytes, zero-padded; for a key longer than [`INLINE`], its offset in the arena.
     w1: u64,
-    /// Key length in bytes.
-    len: u32,
+    /// Key length in bytes (below 2^24), and the token's start bits (see [`Word::start`]) in
+    /// the top byte: a slot stays 32 bytes.
+    len_start: u32,
     token: u32,
     classes: u64,
 }
 
-const EMPTY: Slot = Slot { w0: 0, w1: 0, len: 0, token: NO_TOKEN, classes: 0 };
+const EMPTY: Slot = Slot { w0: 0, w1: 0, len_start: 0, token: NO_TOKEN, classes: 0 };
+
+/// The longest key, in bytes (see [`Slot::len_start`]).
+const MAX_KEY: usize = (1 << 24) - 1;
+
+impl Slot {
+    #[inline(always)]
+    fn len(&self) -> usize {
+        (self.len_start & MAX_KEY as u32) as usize
+    }
+
+    #[inline(always)]
+    fn word(&self) -> Word {
+        Word { token: self.token, start: (self.len_start >> 24) as u8, classes: self.classes }
+    }
+}
 
 /// Folded word → [`Word`].
 #[derive(Clone, Debug)]
@@ -153,7 +173,7 @@ impl Vocab {
 
     #[inline]
     fn matches(&self, slot: &Slot, key: &Key) -> bool {
-        if slot.len as usize != key.bytes.len() || slot.w0 != key.w0 {
+        if slot.len() != key.bytes.len() || slot.w0 != key.w0 {
             return false;
         }
         if key.bytes.len() <= INLINE {
@@ -198,15 +218,14 @@ impl Vocab {
         if self.tags[i] == 0 {
             Word::UNKNOWN
         } else {
-            let s = &self.slots[i];
-            Word { token: s.token, classes: s.classes }
+            self.slots[i].word()
         }
     }
 
     /// The slot of `key`, inserted (unknown) if missing.
     fn entry(&mut self, key: &str) -> &mut Slot {
         let key = key.as_bytes();
-        assert!(!key.is_empty() && key.len() < u32::MAX as usize, "a vocabulary word is 1 to 4G bytes");
+        assert!(!key.is_empty() && key.len() <= MAX_KEY, "a vocabulary word is 1 to 16M bytes");
         if 2 * (self.len + 1) > self.slots.len() {
             self.grow();
         }
@@ -220,7 +239,7 @@ impl Vocab {
                 (self.arena.len() - key.len()) as u64
             };
             self.tags[i] = k.tag();
-            self.slots[i] = Slot { w0: k.w0, w1, len: key.len() as u32, token: NO_TOKEN, classes: 0 };
+            self.slots[i] = Slot { w0: k.w0, w1, len_start: key.len() as u32, token: NO_TOKEN, classes: 0 };
             self.len += 1;
         }
         &mut self.slots[i]
@@ -232,13 +251,13 @@ impl Vocab {
         let old_tags = std::mem::replace(&mut self.tags, vec![0; size]);
         self.shift = 64 - size.trailing_zeros();
         for (s, _) in old.into_iter().zip(old_tags).filter(|&(_, t)| t != 0) {
-            let key: Vec<u8> = if s.len as usize <= INLINE {
+            let key: Vec<u8> = if s.len() <= INLINE {
                 let mut b = [0u8; INLINE];
                 b[..8].copy_from_slice(&s.w0.to_le_bytes());
                 b[8..].copy_from_slice(&s.w1.to_le_bytes());
-                b[..s.len as usize].to_vec()
+                b[..s.len()].to_vec()
             } else {
-                self.arena[s.w1 as usize..s.w1 as usize + s.len as usize].to_vec()
+                self.arena[s.w1 as usize..s.w1 as usize + s.len()].to_vec()
             };
             let k = Key::new(&key);
             let i = self.find_slot(&k);
@@ -269,9 +288,11 @@ impl Vocab {
         }
     }
 
-    /// Records the lookup stage's token id for `key`.
-    pub fn set_token(&mut self, key: &str, token: u32) {
-        self.entry(key).token = token;
+    /// Records the lookup stage's token id for `key`, and its start bits.
+    pub fn set_token(&mut self, key: &str, token: u32, start: u8) {
+        let slot = self.entry(key);
+        slot.token = token;
+        slot.len_start = slot.len_start & MAX_KEY as u32 | (start as u32) << 24;
         self.update_ascii(key);
     }
 
@@ -279,8 +300,7 @@ impl Vocab {
     fn update_ascii(&mut self, key: &str) {
         if let &[b] = key.as_bytes() {
             if b < 128 {
-                let s = &self.slots[self.find_slot(&Key::new(key.as_bytes()))];
-                self.ascii[b as usize] = Word { token: s.token, classes: s.classes };
+                self.ascii[b as usize] = self.slots[self.find_slot(&Key::new(key.as_bytes()))].word();
             }
         }
     }
@@ -317,7 +337,7 @@ mod tests {
     #[test]
     fn agrees_with_a_map() {
         let mut v = Vocab::with_capacity(4);
-        let mut reference: HashMap<String, (u32, u64)> = HashMap::new();
+        let mut reference: HashMap<String, (u32, u8, u64)> = HashMap::new();
         let mut keys: Vec<String> = vec![
             "a".into(),
             "ab".into(),
@@ -340,17 +360,22 @@ mod tests {
         for (i, k) in keys.iter().enumerate() {
             let i = i as u32;
             if i % 3 != 0 {
-                v.set_token(k, i);
-                reference.entry(k.clone()).or_insert((NO_TOKEN, 0)).0 = i;
+                v.set_token(k, i, i as u8);
+                let r = reference.entry(k.clone()).or_insert((NO_TOKEN, 0, 0));
+                (r.0, r.1) = (i, i as u8);
             }
             if i % 2 == 0 {
                 v.add_classes(k, 1 << (i % 64));
-                reference.entry(k.clone()).or_insert((NO_TOKEN, 0)).1 |= 1 << (i % 64);
+                reference.entry(k.clone()).or_insert((NO_TOKEN, 0, 0)).2 |= 1 << (i % 64);
             }
         }
         assert_eq!(v.len(), reference.len());
         for k in &keys {
-            let want = reference.get(k).map_or(Word::UNKNOWN, |&(token, classes)| Word { token, classes });
+            let want = reference.get(k).map_or(Word::UNKNOWN, |&(token, start, classes)| Word {
+                token,
+                start,
+                classes,
+            });
             assert_eq!(v.get(k.as_bytes()), want, "{k}");
             assert_eq!(v.classes(k.as_bytes()), want.classes, "{k}");
         }

@@ -525,8 +525,11 @@ mod tests {
                     // Word classes are the vocabulary's, of the folded word.
                     let class =
                         |t: &Token| folded.bytes(t.fs, t.fe).iter().map(|&b| u64::from(b)).sum::<u64>() % 5;
-                    let words: Vec<Word> =
-                        folded.tokens().iter().map(|t| Word { token: NO_TOKEN, classes: class(t) }).collect();
+                    let words: Vec<Word> = folded
+                        .tokens()
+                        .iter()
+                        .map(|t| Word { token: NO_TOKEN, start: 0, classes: class(t) })
+                        .collect();
                     let of = |hit: bool| -> Vec<Mention> {
                         let mut ms: Vec<Mention> = marked
                             .iter()

@@ -390,7 +390,7 @@ mod tests {
             assert_eq!(folded.tokens().len(), classes.len(), "{text:?}");
             let words: Vec<Word> = classes
                 .iter()
-                .map(|&classes| Word { token: crate::text::vocab::NO_TOKEN, classes })
+                .map(|&classes| Word { token: crate::text::vocab::NO_TOKEN, start: 0, classes })
                 .collect();
             assert_eq!(tokenize(&folded, &words, &mut toks), union, "{text:?}");
             assert_eq!(toks.iter().fold(0, |a, t| a | t.cls), union, "{text:?}");
@@ -409,7 +409,7 @@ mod tests {
             "Α Β|Α  Β|Α\tΒ|Α\u{a0}Β|Α \u{a0}\tΒ|Α-Β|Α. Β|Α † Β|Α\u{2009}Β|Α\u{202f}Β|Α, Β|ΑΒ|Α\u{a0}\u{a0}Β";
         for text in texts.split('|') {
             folded.fold_and_split(text);
-            let words = vec![Word { token: crate::text::vocab::NO_TOKEN, classes: 0 }; folded.tokens().len()];
+            let words = vec![Word::UNKNOWN; folded.tokens().len()];
             tokenize(&folded, &words, &mut toks);
             let line = Line::new(text, &folded, &toks, &lex);
             for i in 0..=toks.len() {
