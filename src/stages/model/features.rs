@@ -18,7 +18,7 @@
 use std::hash::Hasher;
 
 use super::{Weights, TAGS};
-use crate::fxhash::{FxHashMap, FxHasher};
+use crate::fxhash::FxHasher;
 use crate::stages::mention::Mention;
 use crate::text::normalize::{shape, FoldedLine, Token};
 use crate::text::vocab::Word;
@@ -51,6 +51,8 @@ pub(crate) struct Features {
     anchor: Vec<bool>,
     /// Scratch: the [`WordCache`] entry of each token.
     slots: Vec<u32>,
+    /// Scratch: the [`WordCache`] hash of each token that needs an entry.
+    hashes: Vec<Option<u64>>,
 }
 
 /// Feature kinds (the first byte hashed).
@@ -235,36 +237,68 @@ impl Features {
         let slots = &mut self.slots;
         slots.clear();
         slots.resize(n, u32::MAX);
+        let hashes = &mut self.hashes;
+        hashes.clear();
+        hashes.resize(n, None);
         for i in (0..n).filter(|&i| self.active[i]) {
-            let first = i.saturating_sub(2);
-            for (j, slot) in slots.iter_mut().enumerate().take(i + 3).skip(first) {
-                if *slot == u32::MAX {
-                    *slot = cache.slot(w, line, j);
-                }
+            for h in &mut hashes[i.saturating_sub(2)..(i + 3).min(n)] {
+                *h = Some(0);
             }
         }
-        out.clear();
+        // Looked up in three passes over the line, each fetching ahead what the next reads
+        // (the index's slots, then the entries), so that the tokens' cache misses overlap.
+        for (j, h) in hashes.iter_mut().enumerate() {
+            if h.is_some() {
+                let x = WordCache::hash(word_text(line, j));
+                cache.fetch_slot(x);
+                *h = Some(x);
+            }
+        }
+        for h in hashes.iter().flatten() {
+            cache.fetch_entry(*h);
+        }
+        for (j, h) in hashes.iter().enumerate() {
+            if let Some(x) = *h {
+                slots[j] = cache.slot(w, line, j, x);
+            }
+        }
+        // The rows of the tokens' surroundings, their index slots and then their weights
+        // fetched ahead in the same way.
+        self.rows.clear();
+        self.ends.clear();
         let mut sentence = Sentence::default();
+        let mut rows = Rows { bits: w.bits, out: &mut self.rows };
         for i in 0..n {
             sentence.advance(line, i);
+            if self.active[i] {
+                around(&mut rows, line, i, &mut sentence);
+            }
+            self.ends.push(rows.out.len() as u32);
+        }
+        for &r in &self.rows {
+            w.fetch_slot(r as usize);
+        }
+        for &r in &self.rows {
+            w.fetch_row(r as usize);
+        }
+        out.clear();
+        for i in 0..n {
             if !self.active[i] {
                 let mut e = [f32::NEG_INFINITY; TAGS];
                 e[0] = 0.0;
                 out.push(e);
                 continue;
             }
-            let mut e = cache.vectors[slots[i] as usize][0];
+            let mut e = cache.vectors(self.slots[i])[0];
             for (k, d) in OFFSETS.iter().enumerate() {
                 let v = match i.checked_add_signed(*d).filter(|&j| j < n) {
-                    Some(j) => &cache.vectors[slots[j] as usize][1 + k],
+                    Some(j) => &cache.vectors(self.slots[j])[1 + k],
                     None => &cache.edges[k],
                 };
                 add(&mut e, v);
             }
-            self.rows.clear();
-            around(&mut Rows { bits: w.bits, out: &mut self.rows }, line, i, &mut sentence);
             let mut rest = [0.0; TAGS];
-            w.emit(&self.rows, &mut rest);
+            w.emit(self.rows(i), &mut rest);
             add(&mut e, &rest);
             out.push(e);
         }
@@ -399,8 +433,36 @@ fn around(rows: &mut Rows<'_>, line: &Line<'_>, i: usize, at: &mut Sentence) {
     }
 }
 
-/// Most distinct words a [`WordCache`] holds before it starts afresh (some 180 bytes each).
+/// The text of token `j` of `line`: the [`WordCache`]'s key.
+fn word_text<'l>(line: &Line<'l>, j: usize) -> &'l [u8] {
+    let t = &line.folded.tokens()[j];
+    &line.text.as_bytes()[t.s as usize..t.e as usize]
+}
+
+/// Reads `x` for nothing but to have its cache line fetched: independent reads, unlike
+/// a probe's chain of dependent ones, overlap their cache misses.
+#[inline]
+pub(crate) fn prefetch<T: Copy>(x: &T) {
+    std::hint::black_box(*x);
+}
+
+/// Most distinct words a [`WordCache`] holds before it starts afresh (256 bytes each).
 const CACHE_WORDS: usize = 1 << 17;
+/// Slots of the cache's index: twice [`CACHE_WORDS`], so probes stay short.
+const CACHE_SLOTS: usize = CACHE_WORDS * 2;
+/// Longest word text (bytes) an [`Entry`] holds; longer words are summed every time.
+const ENTRY_TEXT: usize = 75;
+
+/// A cached word: its text next to its vectors, so that a lookup that finds it costs the
+/// cache lines it reads anyway (a key on the heap cost one more miss a token).
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(64))]
+struct Entry {
+    len: u8,
+    text: [u8; ENTRY_TEXT],
+    /// `[own, context at OFFSETS[0], ...]`.
+    vectors: [[f32; TAGS]; 5],
+}
 
 /// Per distinct word (by its text in the line), the summed weights of its [`own`] rows and
 /// of its [`context`] rows at each offset: news text repeats its words, so that most tokens
@@ -412,9 +474,9 @@ pub(crate) struct WordCache {
     /// The model the vectors are of ([`super::Model`]'s id; 0: none), to start afresh
     /// with another.
     model: u64,
-    index: FxHashMap<Box<str>, u32>,
-    /// `[own, context at OFFSETS[0], ...]`.
-    vectors: Vec<[[f32; TAGS]; 5]>,
+    /// Open-addressed: `hash tag << 32 | entry + 1` (0: empty), probed linearly.
+    index: Vec<u64>,
+    entries: Vec<Entry>,
     /// The edge rows' weights at each offset.
     edges: [[f32; TAGS]; 4],
     rows: Vec<u32>,
@@ -422,7 +484,7 @@ pub(crate) struct WordCache {
 
 impl WordCache {
     fn prepare(&mut self, model: u64, w: &Weights) {
-        if self.model == model && self.index.len() < CACHE_WORDS {
+        if self.model == model && self.entries.len() < CACHE_WORDS {
             return;
         }
         if self.model != model {
@@ -434,29 +496,89 @@ impl WordCache {
             }
         }
         self.index.clear();
-        self.vectors.clear();
+        self.index.resize(CACHE_SLOTS, 0);
+        self.entries.clear();
     }
 
-    /// The entry of token `j` of `line`, computed if new.
-    fn slot(&mut self, w: &Weights, line: &Line<'_>, j: usize) -> u32 {
-        let t = &line.folded.tokens()[j];
-        let text = &line.text[t.s as usize..t.e as usize];
-        if let Some(&k) = self.index.get(text) {
-            return k;
+    /// The vectors of entry `k`.
+    #[inline]
+    fn vectors(&self, k: u32) -> &[[f32; TAGS]; 5] {
+        &self.entries[k as usize].vectors
+    }
+
+    /// The cache's hash of a word's text.
+    fn hash(text: &[u8]) -> u64 {
+        let mut h = FxHasher::default();
+        h.write(text);
+        h.finish().wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The index slot where a word of hash `x` is looked for first.
+    #[inline]
+    fn home(x: u64) -> usize {
+        (x >> 32) as usize & (CACHE_SLOTS - 1)
+    }
+
+    /// Asks the processor for the index slot of hash `x` (a hint: no effect on results).
+    #[inline]
+    fn fetch_slot(&self, x: u64) {
+        if let Some(s) = self.index.get(Self::home(x)) {
+            prefetch(s);
         }
-        let mut v = [[0.0; TAGS]; 5];
+    }
+
+    /// Asks the processor for the entry in the index slot of hash `x`, if any.
+    #[inline]
+    fn fetch_entry(&self, x: u64) {
+        let k = self.index.get(Self::home(x)).map_or(0, |&s| s as u32);
+        if let Some(e) = k.checked_sub(1).and_then(|k| self.entries.get(k as usize)) {
+            prefetch(e);
+        }
+    }
+
+    /// The entry of token `j` of `line` (its text's hash `x`), computed if new.
+    fn slot(&mut self, w: &Weights, line: &Line<'_>, j: usize, x: u64) -> u32 {
+        let text = word_text(line, j);
+        let mut free = None;
+        // At most half the index is taken, so a probe ends; a line with more new words
+        // than that gets entries no lookup finds.
+        if text.len() <= ENTRY_TEXT && self.entries.len() < CACHE_WORDS {
+            let tag = x & 0xFFFF_FFFF;
+            let mask = CACHE_SLOTS - 1;
+            let mut i = Self::home(x);
+            loop {
+                let s = self.index[i];
+                if s == 0 {
+                    free = Some((i, tag << 32));
+                    break;
+                }
+                if s >> 32 == tag {
+                    let k = (s as u32).wrapping_sub(1);
+                    let e = &self.entries[k as usize];
+                    if &e.text[..usize::from(e.len)] == text {
+                        return k;
+                    }
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        let mut e = Entry { len: 0, text: [0; ENTRY_TEXT], vectors: [[0.0; TAGS]; 5] };
         let bits = w.bits;
         self.rows.clear();
         own(&mut Rows { bits, out: &mut self.rows }, line, j);
-        w.emit(&self.rows, &mut v[0]);
+        w.emit(&self.rows, &mut e.vectors[0]);
         for k in 0..OFFSETS.len() {
             self.rows.clear();
             context(&mut Rows { bits, out: &mut self.rows }, line, j, k);
-            w.emit(&self.rows, &mut v[1 + k]);
+            w.emit(&self.rows, &mut e.vectors[1 + k]);
         }
-        let k = self.vectors.len() as u32;
-        self.vectors.push(v);
-        self.index.insert(text.into(), k);
+        let k = self.entries.len() as u32;
+        if let Some((i, tag)) = free {
+            e.len = text.len() as u8;
+            e.text[..text.len()].copy_from_slice(text);
+            self.index[i] = tag | u64::from(k + 1);
+        }
+        self.entries.push(e);
         k
     }
 }
@@ -501,6 +623,12 @@ mod tests {
             ("Πάτρα", &[("Πάτρα", Label::Loc, true)]),
             ("στην Πάτρα και στην Πάτρα. Η ΔΕΗ είπε: ναι στην Πάτρα", &[("ΔΕΗ", Label::Org, false)]),
             ("όλα πεζά εδώ, χωρίς τίποτα", &[]),
+            // A word one byte longer than an entry holds and one that just fits, twice each.
+            (
+                "Η ΑβγδεζηθικλμνξοπρστυφχψωΑβγδεζηθικλμνξ και η ΑβγδεζηθικλμνξοπρστυφχψωΑβγδεζηθικλμνξ, \
+                 η ΑβγδεζηθικλμνξοπρστυφχψωΑβγδεζηθικλμνx και η ΑβγδεζηθικλμνξοπρστυφχψωΑβγδεζηθικλμνx",
+                &[],
+            ),
             ("", &[]),
         ];
         let mut rng = Rng::new();

@@ -111,6 +111,24 @@ impl Weights {
         }
     }
 
+    /// Has the index slot where row `r` is looked for first fetched (a hint: see
+    /// [`features::prefetch`]).
+    #[inline]
+    pub(crate) fn fetch_slot(&self, r: usize) {
+        if let Some(k) = self.index.get(r & self.index.len().wrapping_sub(1)) {
+            features::prefetch(k);
+        }
+    }
+
+    /// Has row `r`'s weights fetched if it is in the slot where it is looked for first.
+    #[inline]
+    pub(crate) fn fetch_row(&self, r: usize) {
+        let i = r & self.index.len().wrapping_sub(1);
+        if self.index.get(i) == Some(&(r as u32 + 1)) {
+            features::prefetch(&self.rows[i * TAGS]);
+        }
+    }
+
     /// Compact weights from the rows that are not all zero, `(row, weights)` in ascending
     /// row order (rows below `2^bits`, each once).
     pub(crate) fn from_rows<'r>(
