@@ -1568,6 +1568,8 @@ mod tests {
             ("Νέα συσκευή παρουσίασε χθες η Zentrova στην έκθεση.", "Zentrova", true),
             ("Το νέο βιβλίο της Elizabeth κυκλοφόρησε χθες.", "Elizabeth", false),
             ("Μίλησε στο συνέδριο η Dr Hollins για την έρευνα.", "Hollins", false),
+            ("Τη νέα της συλλογή παρουσίασε η Melanie Vortgraf στο Παρίσι.", "Vortgraf", false),
+            ("Στη μελέτη της η Judith Klamberg υποστηρίζει το αντίθετο.", "Klamberg", false),
         ] {
             let ents = ner.extract(sentence);
             let found = ents
