@@ -91,10 +91,27 @@ static NEUTER_OS_PLURAL_CLASS: LazyLock<Class> =
 
 /// Neuter nouns in -ος that head or make place and organisation names (folded).
 static NEUTER_OS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ["όρος", "πέλαγος", "άργος", "άστρος", "δάσος", "έλος", "τείχος", "κράτος", "έθνος", "έδαφος"]
-        .iter()
-        .map(|w| fold(w))
-        .collect()
+    // The last five head titles and lists (`μέλος`): as masculines they gave `μέλο`, a given name.
+    [
+        "όρος",
+        "πέλαγος",
+        "άργος",
+        "άστρος",
+        "δάσος",
+        "έλος",
+        "τείχος",
+        "κράτος",
+        "έθνος",
+        "έδαφος",
+        "μέλος",
+        "στέλεχος",
+        "σκάφος",
+        "αεροσκάφος",
+        "αρχιπέλαγος",
+    ]
+    .iter()
+    .map(|w| fold(w))
+    .collect()
 });
 
 /// Adverbs in -ω that begin place names and never decline (folded).
@@ -403,6 +420,9 @@ mod tests {
     n!(neuter_os_plural_not_feminine, "Ηνωμένα Έθνη", "Ηνωμένα Έθνης");
     n!(neuter_os_not_masculine, "Άργος", "Άργου");
     t!(neuter_os_org, "Ισλαμικό Κράτος", "Ισλαμικού Κράτους");
+    t!(neuter_os_member, "μέλος", "μέλους");
+    n!(neuter_os_member_not_masculine, "μέλος", "μέλο");
+    n!(neuter_os_cadre_not_masculine, "στέλεχος", "στελέχου");
     t!(masculine_os_unchanged, "Όλυμπος", "Ολύμπου");
     // Plural neuter place names.
     t!(plural_neuter_place, "Σύβοτα", "Συβότων");

@@ -98,6 +98,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::NATIONAL_TEAM,
     &person::TITLE,
     &person::MATCH_MINUTE,
+    &person::CITATION,
     &person::CREDIT,
     &person::SAYING,
     &person::GIVEN_NAME,
@@ -1415,6 +1416,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
             organisation::ACRONYM.name,
             person::SAYING.name,
             person::MATCH_MINUTE.name,
+            person::CITATION.name,
             person::CREDIT.name,
         ];
         let head_with_complement = name == organisation::HEAD.name && found.b > b;
@@ -1568,12 +1570,32 @@ mod tests {
             ("Νέα συσκευή παρουσίασε χθες η Zentrova στην έκθεση.", "Zentrova", true),
             ("Το νέο βιβλίο της Elizabeth κυκλοφόρησε χθες.", "Elizabeth", false),
             ("Μίλησε στο συνέδριο η Dr Hollins για την έρευνα.", "Hollins", false),
+            ("Τη νέα της συλλογή παρουσίασε η Melanie Vortgraf στο Παρίσι.", "Vortgraf", false),
+            ("Στη μελέτη της η Judith Klamberg υποστηρίζει το αντίθετο.", "Klamberg", false),
         ] {
             let ents = ner.extract(sentence);
             let found = ents
                 .iter()
                 .any(|e| e.text().contains(mention) && e.source == Source::Rule(organisation::LATIN.name));
             assert_eq!(found, brand, "{mention} in {sentence}: {ents:?}");
+        }
+    }
+
+    #[test]
+    fn citation_wants_an_author_in_brackets() {
+        // A word before a year in brackets is an author; not a publisher after a book's
+        // title, a word inside a longer name, or a word outside brackets.
+        let ner = recognizer();
+        for (sentence, mention, author) in [
+            ("Το έδειξαν μελέτες (Wexley, 1993, Dorrance, 1996).", "Wexley", true),
+            ("Κυκλοφόρησε το «Ταξίδι στη θάλασσα» (Ανεμόσκαλα, 2017).", "Ανεμόσκαλα", false),
+            ("Το ανέφερε η έκθεση (Council of Zentrova, 2004).", "Zentrova", false),
+            ("Η μελέτη του Dorrance, 1996, έμεινε γνωστή.", "Dorrance", false),
+        ] {
+            let ents = ner.extract(sentence);
+            let found =
+                ents.iter().any(|e| e.text() == mention && e.source == Source::Rule(person::CITATION.name));
+            assert_eq!(found, author, "{mention} in {sentence}: {ents:?}");
         }
     }
 

@@ -25,6 +25,24 @@ pub(crate) const MATCH_MINUTE: Rule = Rule {
     find: Some(|l, s| match_minute(l, s.a, s.b)),
 };
 
+/// `(Λογοθετάκος, 2004)`, `(Wexley 1976: 12)`.
+pub(crate) const CITATION: Rule = Rule {
+    name: "person_citation",
+    priority: 85,
+    label: Label::Per,
+    confidence: 0.8,
+    doc: "Inside brackets, one or two capitalised words right before a year that ends the \
+          citation or goes on to its page or the next one (`)`, `:`, `,`, `;`): an author cited \
+          by year. Not an acronym (a body: `(ΟΟΣΑ, 2019)`) nor a month, nor the publisher after a \
+          book's title (`«Τίτλος» (Εκδότης, 2017)`).",
+    examples: &[
+        ("Το φαινόμενο είναι γνωστό (Λογοθετάκος, 2004).", "Λογοθετάκος"),
+        ("Όπως γράφει ο ποιητής «για τη θάλασσα» (Καραλόγκος 1976: 12).", "Καραλόγκος"),
+        ("Τα παιδιά ωφελούνται (Wexley, 1993, Dorrance, 1996).", "Dorrance"),
+    ],
+    find: Some(|l, s| citation(l, s.a, s.b)),
+};
+
 /// `AP Photo / X`, `Σκηνοθεσία: X`.
 pub(crate) const CREDIT: Rule = Rule {
     name: "person_credit",
@@ -307,6 +325,35 @@ pub(crate) fn match_minute(line: &Line, a: usize, b: usize) -> Option<Cand> {
     // `(Ντάιερ 84')`: the name first, inside the brackets.
     let inside = b < toks.len() && line.gap(a).ends_with('(') && line.gap(b) == " " && minute_after(b);
     (after || before || inside).then(|| Cand::new(a, b, &MATCH_MINUTE))
+}
+
+/// An author cited by year inside brackets (see [`CITATION`]).
+pub(crate) fn citation(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    if b - a > 2 || b >= toks.len() || !matches!(line.gap(b), " " | ", ") {
+        return None;
+    }
+    let y = line.w(b).as_bytes();
+    if y.len() != 4 || !y.iter().all(u8::is_ascii_digit) || !matches!(y[0], b'1' | b'2') {
+        return None;
+    }
+    if (a..b).any(|i| toks[i].is(shape::UPPER) || toks[i].has(class::NONAME | class::FUNCTION)) {
+        return None;
+    }
+    // The name opens the brackets or follows another author (`, `, `&`, `και`), not a word
+    // of its own title (`Institute of Medicine, 2004`).
+    let lead = line.gap(a).trim_end().ends_with(['(', ',', '&', ';']) || a > 0 && toks[a - 1].has(class::AND);
+    if !lead {
+        return None;
+    }
+    let before = &line.text[..toks[a].s as usize];
+    let o = before.rfind('(').filter(|&o| !before[o..].contains(')'))?;
+    // `«Τίτλος» (Πατάκης, 2017)`: after a book's title, its publisher and year.
+    if line.gap(b) == ", " && before[..o].trim_end().ends_with('»') {
+        return None;
+    }
+    let closes = line.gap_after(b).trim_start().starts_with([')', ':', ',', ';']);
+    closes.then(|| Cand::new(a, b, &CITATION))
 }
 
 /// `είπε ο X`, `ο X είπε`.
