@@ -95,6 +95,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::INTRODUCED,
     &place::INTRODUCED,
     &place::LANDMARK,
+    &place::CELESTIAL,
     &organisation::NATIONAL_TEAM,
     &person::TITLE,
     &person::MATCH_MINUTE,
@@ -816,6 +817,13 @@ impl Vet<'_> {
                     }
                 }
             }
+            if classes & class::SPACE != 0 {
+                for (k, g) in gaz.iter().enumerate() {
+                    if !drop[k] && !g.user && celestial(g.label, toks, g.start, g.end, off) {
+                        planet(&mut mentions[k]);
+                    }
+                }
+            }
         }
         let mut why = why;
         for (k, i, name) in veto {
@@ -1052,6 +1060,24 @@ pub(crate) fn hyphen_pair(line: &str, start: usize, end: usize) -> bool {
 
 /// Makes the country `m` its national team ([`organisation::NATIONAL_TEAM`]): the rule stage
 /// and gazetteer-only mode (`veto_only`) relabel the same way.
+/// Whether a mention labelled `label` at bytes `start..end` of a line about space (class
+/// `SPACE`) is a club named after a planet, so the planet ([`place::CELESTIAL`]).
+pub(crate) fn celestial(label: Label, toks: &[Tok], start: usize, end: usize, off: &[&'static str]) -> bool {
+    label == Label::Org
+        && is_on(off, place::CELESTIAL.name)
+        && toks
+            .iter()
+            .find(|t| t.s as usize == start)
+            .is_some_and(|t| t.e as usize == end && t.has(class::CELESTIAL))
+}
+
+/// Makes `m` the planet its name is ([`place::CELESTIAL`]).
+pub(crate) fn planet(m: &mut Mention) {
+    m.label = Label::Loc;
+    m.source = Source::Rule(place::CELESTIAL.name);
+    m.confidence = place::CELESTIAL.confidence;
+}
+
 pub(crate) fn national_team(m: &mut Mention) {
     m.label = Label::Org;
     m.source = Source::Rule(organisation::NATIONAL_TEAM.name);
@@ -1457,6 +1483,8 @@ mod tests {
         g.insert(Entry::new("grner:per:test-logaras", Label::Per, "Στέλιος Λογαράς").alias("Λογαράς"))
             .unwrap();
         g.insert(Entry::new("iso3166:UA", Label::Loc, "Ουκρανία").kind("country")).unwrap();
+        // A fictional club named after a planet, for `loc_celestial`.
+        g.insert(Entry::new("grner:org:test-kronos", Label::Org, "Κρόνος").kind("club")).unwrap();
         // A fictional journal, so that `org_latin_tail` has a listed name to lengthen.
         g.insert(Entry::new("grner:org:test-acta", Label::Org, "Acta Zentrova").kind("media")).unwrap();
         let nodecl = crate::gazetteer::Flags { nodecl: true, ..Default::default() };
@@ -1470,6 +1498,26 @@ mod tests {
             .stage(Stage::Document, false)
             .build()
             .unwrap()
+    }
+
+    #[test]
+    fn a_club_named_after_a_planet_is_the_planet_only_in_a_line_about_space() {
+        let ner = recognizer();
+        for (sentence, label) in [
+            ("Η NASA έστειλε νέο ρόβερ στον Κρόνο.", Label::Loc),
+            ("Τα ηφαίστεια του Κρόνου είναι σβηστά εδώ και αιώνες.", Label::Loc),
+            // No word of space: the club.
+            ("Ο Κρόνος νίκησε 2-1 στο γήπεδο της Λάρισας.", Label::Org),
+            ("Η διοίκηση του Κρόνου συνεδρίασε χθες το βράδυ.", Label::Org),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.text().starts_with("Κρόν"))
+                .map(|e| e.label)
+                .collect();
+            assert_eq!(got, [label], "{sentence}");
+        }
     }
 
     #[test]

@@ -308,6 +308,10 @@ pub(crate) fn drop_partial_names<'k>(
             {
                 super::national_team(&mut mentions[i]);
             }
+            // A club named after a planet, in a line about space: the planet.
+            if line.classes & class::SPACE != 0 && super::celestial(label, toks, s, e, off) {
+                super::planet(&mut mentions[i]);
+            }
             // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`).
             if label == Label::Per && one_word && on_words && ta > 0 && line.gap(ta) == ". " {
                 let p = ta - 1;
