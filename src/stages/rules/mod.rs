@@ -167,6 +167,11 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
         "a one-word place where a person's name stands: after an abbreviated title or an \
          initial (`ο κ. Ζωγράφος`, `Δ. Βαρνάβα`), or in a line-up after a colon",
     ),
+    (
+        VETO_STREET,
+        "a person's one-word name in the genitive in `-ους` after a feminine article: a street \
+         (`η Θεμιστοκλέους`, `οδός` left out)",
+    ),
     (VETO_WORK_TITLE, "the whole title of a work in guillemets after its noun (`το βιβλίο «Ιθάκη»`)"),
     (
         VETO_ORG_PERSON,
@@ -189,6 +194,7 @@ pub(crate) const VETO_NAME_OF: &str = "veto_place_ending_a_name";
 pub(crate) const VETO_GIVEN: &str = "veto_given_name_before_surname";
 pub(crate) const VETO_PLACE_SHAPE: &str = "veto_place_before_name";
 pub(crate) const VETO_PERSON_SLOT: &str = "veto_place_in_person_slot";
+pub(crate) const VETO_STREET: &str = "veto_street_in_genitive";
 pub(crate) const VETO_WORK_TITLE: &str = "veto_title_of_work";
 pub(crate) const VETO_ORG_PERSON: &str = "veto_organisation_before_person";
 pub(crate) const PARTIAL_TAIL: &str = "partial_name_tail";
@@ -763,6 +769,20 @@ impl Vet<'_> {
                     && may(g, VETO_PERSON_SLOT)
                 {
                     veto.push((t.gaz as usize - 1, i, VETO_PERSON_SLOT));
+                    continue;
+                }
+                // A man's name in the genitive after a feminine article: a street (`η
+                // Θεμιστοκλέους`, `οδός` left out), not the man.
+                if single
+                    && g.label == Label::Per
+                    && g.start == t.s as usize
+                    && i > 0
+                    && toks[i - 1].has(class::ART_FEM)
+                    && line.plain_gap(i)
+                    && line.w(i).ends_with("ους")
+                    && may(g, VETO_STREET)
+                {
+                    veto.push((t.gaz as usize - 1, i, VETO_STREET));
                     continue;
                 }
                 if i + 1 >= toks.len() {
@@ -1498,6 +1518,26 @@ mod tests {
             .stage(Stage::Document, false)
             .build()
             .unwrap()
+    }
+
+    #[test]
+    fn a_mans_name_in_the_genitive_after_a_feminine_article_is_a_street() {
+        let mut g = Gazetteer::new("test");
+        let nodecl = crate::gazetteer::Flags { nodecl: true, ..Default::default() };
+        g.insert(Entry::new("grner:per:test-nikokles", Label::Per, "Νικοκλέους").flags(nodecl)).unwrap();
+        let ner = Recognizer::builder()
+            .default_gazetteers(false)
+            .gazetteer(g.context_checks(true))
+            .build()
+            .unwrap();
+        for (sentence, person) in [
+            ("Το καφέ της Νικοκλέους γέμισε φοιτητές.", false),
+            ("Η Νικοκλέους κλείνει για έργα από αύριο.", false),
+            ("Το σπίτι του Νικοκλέους πουλήθηκε χθες.", true),
+        ] {
+            let per = ner.extract(sentence).iter().any(|e| e.text() == "Νικοκλέους" && e.label == Label::Per);
+            assert_eq!(per, person, "{sentence}");
+        }
     }
 
     #[test]
