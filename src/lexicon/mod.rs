@@ -122,6 +122,9 @@ pub(crate) mod class {
     /// Words of reports on space (`πλανήτης`, `NASA`): in their line a [`CELESTIAL`] club
     /// is the planet.
     pub const SPACE: u64 = 1 << 53;
+    /// Indefinite articles of a subject or an object (`μια`, `ένα`): before a country in a
+    /// sports report, the team (`μια Αργεντινή`).
+    pub const ART_INDEF: u64 = 1 << 54;
 }
 
 /// The compiled word lists.
@@ -411,6 +414,7 @@ const FILES: &[(&str, &str)] = &[
     ("credit_words.txt", include_str!("../../lexicon/credit_words.txt")),
     ("celestial_bodies.txt", include_str!("../../lexicon/celestial_bodies.txt")),
     ("space_words.txt", include_str!("../../lexicon/space_words.txt")),
+    ("indefinite_articles.txt", include_str!("../../lexicon/indefinite_articles.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -468,6 +472,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("CREDIT", class::CREDIT),
     ("CELESTIAL", class::CELESTIAL),
     ("SPACE", class::SPACE),
+    ("ART_INDEF", class::ART_INDEF),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

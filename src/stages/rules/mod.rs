@@ -1179,6 +1179,11 @@ pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
     let toks = line.toks;
     let Some(p) = line.prev(i) else { return false };
     let article = &toks[p];
+    // `μια Αργεντινή`, `ένα Βέλγιο`: a subject or an object.
+    if article.has(class::ART_INDEF) {
+        let start = toks[i].s as usize;
+        return !(line.text[..start].ends_with('-') || line.text[end..].starts_with('-'));
+    }
     if !article.has(class::ART_FEM | class::ART_NEUT | class::ART_MASC) {
         return false;
     }
