@@ -117,6 +117,14 @@ pub(crate) mod class {
     pub const ART_PLURAL: u64 = 1 << 48;
     /// Credits (`Photo`, `Σκηνοθεσία`, `Μετάφραση`): before `:` or `/`, the persons credited.
     pub const CREDIT: u64 = 1 << 49;
+    /// Planets named like a club or a god (`Άρης`): the planet in a line about space.
+    pub const CELESTIAL: u64 = 1 << 52;
+    /// Words of reports on space (`πλανήτης`, `NASA`): in their line a [`CELESTIAL`] club
+    /// is the planet.
+    pub const SPACE: u64 = 1 << 53;
+    /// Indefinite articles of a subject or an object (`μια`, `ένα`): before a country in a
+    /// sports report, the team (`μια Αργεντινή`).
+    pub const ART_INDEF: u64 = 1 << 54;
 }
 
 /// The compiled word lists.
@@ -404,6 +412,9 @@ const FILES: &[(&str, &str)] = &[
     ("thing_articles.txt", include_str!("../../lexicon/thing_articles.txt")),
     ("plural_articles.txt", include_str!("../../lexicon/plural_articles.txt")),
     ("credit_words.txt", include_str!("../../lexicon/credit_words.txt")),
+    ("celestial_bodies.txt", include_str!("../../lexicon/celestial_bodies.txt")),
+    ("space_words.txt", include_str!("../../lexicon/space_words.txt")),
+    ("indefinite_articles.txt", include_str!("../../lexicon/indefinite_articles.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -459,6 +470,9 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("ART_THING", class::ART_THING),
     ("ART_PLURAL", class::ART_PLURAL),
     ("CREDIT", class::CREDIT),
+    ("CELESTIAL", class::CELESTIAL),
+    ("SPACE", class::SPACE),
+    ("ART_INDEF", class::ART_INDEF),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

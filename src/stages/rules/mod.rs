@@ -95,6 +95,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::INTRODUCED,
     &place::INTRODUCED,
     &place::LANDMARK,
+    &place::CELESTIAL,
     &organisation::NATIONAL_TEAM,
     &person::TITLE,
     &person::MATCH_MINUTE,
@@ -167,6 +168,11 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
         "a one-word place where a person's name stands: after an abbreviated title or an \
          initial (`ο κ. Ζωγράφος`, `Δ. Βαρνάβα`), or in a line-up after a colon",
     ),
+    (
+        VETO_STREET,
+        "a person's one-word name in the genitive in `-ους` after a feminine article: a street \
+         (`η Θεμιστοκλέους`, `οδός` left out)",
+    ),
     (VETO_WORK_TITLE, "the whole title of a work in guillemets after its noun (`το βιβλίο «Ιθάκη»`)"),
     (
         VETO_ORG_PERSON,
@@ -189,6 +195,7 @@ pub(crate) const VETO_NAME_OF: &str = "veto_place_ending_a_name";
 pub(crate) const VETO_GIVEN: &str = "veto_given_name_before_surname";
 pub(crate) const VETO_PLACE_SHAPE: &str = "veto_place_before_name";
 pub(crate) const VETO_PERSON_SLOT: &str = "veto_place_in_person_slot";
+pub(crate) const VETO_STREET: &str = "veto_street_in_genitive";
 pub(crate) const VETO_WORK_TITLE: &str = "veto_title_of_work";
 pub(crate) const VETO_ORG_PERSON: &str = "veto_organisation_before_person";
 pub(crate) const PARTIAL_TAIL: &str = "partial_name_tail";
@@ -765,6 +772,20 @@ impl Vet<'_> {
                     veto.push((t.gaz as usize - 1, i, VETO_PERSON_SLOT));
                     continue;
                 }
+                // A man's name in the genitive after a feminine article: a street (`η
+                // Θεμιστοκλέους`, `οδός` left out), not the man.
+                if single
+                    && g.label == Label::Per
+                    && g.start == t.s as usize
+                    && i > 0
+                    && toks[i - 1].has(class::ART_FEM)
+                    && line.plain_gap(i)
+                    && line.w(i).ends_with("ους")
+                    && may(g, VETO_STREET)
+                {
+                    veto.push((t.gaz as usize - 1, i, VETO_STREET));
+                    continue;
+                }
                 if i + 1 >= toks.len() {
                     continue;
                 }
@@ -814,6 +835,13 @@ impl Vet<'_> {
                     let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
                     if team_slot(&line, i, g.end) {
                         national_team(&mut mentions[k]);
+                    }
+                }
+            }
+            if classes & class::SPACE != 0 {
+                for (k, g) in gaz.iter().enumerate() {
+                    if !drop[k] && !g.user && celestial(g.label, toks, g.start, g.end, off) {
+                        planet(&mut mentions[k]);
                     }
                 }
             }
@@ -1053,6 +1081,24 @@ pub(crate) fn hyphen_pair(line: &str, start: usize, end: usize) -> bool {
 
 /// Makes the country `m` its national team ([`organisation::NATIONAL_TEAM`]): the rule stage
 /// and gazetteer-only mode (`veto_only`) relabel the same way.
+/// Whether a mention labelled `label` at bytes `start..end` of a line about space (class
+/// `SPACE`) is a club named after a planet, so the planet ([`place::CELESTIAL`]).
+pub(crate) fn celestial(label: Label, toks: &[Tok], start: usize, end: usize, off: &[&'static str]) -> bool {
+    label == Label::Org
+        && is_on(off, place::CELESTIAL.name)
+        && toks
+            .iter()
+            .find(|t| t.s as usize == start)
+            .is_some_and(|t| t.e as usize == end && t.has(class::CELESTIAL))
+}
+
+/// Makes `m` the planet its name is ([`place::CELESTIAL`]).
+pub(crate) fn planet(m: &mut Mention) {
+    m.label = Label::Loc;
+    m.source = Source::Rule(place::CELESTIAL.name);
+    m.confidence = place::CELESTIAL.confidence;
+}
+
 pub(crate) fn national_team(m: &mut Mention) {
     m.label = Label::Org;
     m.source = Source::Rule(organisation::NATIONAL_TEAM.name);
@@ -1134,6 +1180,11 @@ pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
     let toks = line.toks;
     let Some(p) = line.prev(i) else { return false };
     let article = &toks[p];
+    // `μια Αργεντινή`, `ένα Βέλγιο`: a subject or an object.
+    if article.has(class::ART_INDEF) {
+        let start = toks[i].s as usize;
+        return !(line.text[..start].ends_with('-') || line.text[end..].starts_with('-'));
+    }
     if !article.has(class::ART_FEM | class::ART_NEUT | class::ART_MASC) {
         return false;
     }
@@ -1459,6 +1510,8 @@ mod tests {
         g.insert(Entry::new("grner:per:test-logaras", Label::Per, "Στέλιος Λογαράς").alias("Λογαράς"))
             .unwrap();
         g.insert(Entry::new("iso3166:UA", Label::Loc, "Ουκρανία").kind("country")).unwrap();
+        // A fictional club named after a planet, for `loc_celestial`.
+        g.insert(Entry::new("grner:org:test-kronos", Label::Org, "Κρόνος").kind("club")).unwrap();
         // A fictional journal, so that `org_latin_tail` has a listed name to lengthen.
         g.insert(Entry::new("grner:org:test-acta", Label::Org, "Acta Zentrova").kind("media")).unwrap();
         let nodecl = crate::gazetteer::Flags { nodecl: true, ..Default::default() };
@@ -1472,6 +1525,46 @@ mod tests {
             .stage(Stage::Document, false)
             .build()
             .unwrap()
+    }
+
+    #[test]
+    fn a_mans_name_in_the_genitive_after_a_feminine_article_is_a_street() {
+        let mut g = Gazetteer::new("test");
+        let nodecl = crate::gazetteer::Flags { nodecl: true, ..Default::default() };
+        g.insert(Entry::new("grner:per:test-nikokles", Label::Per, "Νικοκλέους").flags(nodecl)).unwrap();
+        let ner = Recognizer::builder()
+            .default_gazetteers(false)
+            .gazetteer(g.context_checks(true))
+            .build()
+            .unwrap();
+        for (sentence, person) in [
+            ("Το καφέ της Νικοκλέους γέμισε φοιτητές.", false),
+            ("Η Νικοκλέους κλείνει για έργα από αύριο.", false),
+            ("Το σπίτι του Νικοκλέους πουλήθηκε χθες.", true),
+        ] {
+            let per = ner.extract(sentence).iter().any(|e| e.text() == "Νικοκλέους" && e.label == Label::Per);
+            assert_eq!(per, person, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_club_named_after_a_planet_is_the_planet_only_in_a_line_about_space() {
+        let ner = recognizer();
+        for (sentence, label) in [
+            ("Η NASA έστειλε νέο ρόβερ στον Κρόνο.", Label::Loc),
+            ("Τα ηφαίστεια του Κρόνου είναι σβηστά εδώ και αιώνες.", Label::Loc),
+            // No word of space: the club.
+            ("Ο Κρόνος νίκησε 2-1 στο γήπεδο της Λάρισας.", Label::Org),
+            ("Η διοίκηση του Κρόνου συνεδρίασε χθες το βράδυ.", Label::Org),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.text().starts_with("Κρόν"))
+                .map(|e| e.label)
+                .collect();
+            assert_eq!(got, [label], "{sentence}");
+        }
     }
 
     #[test]
@@ -1616,6 +1709,11 @@ mod tests {
             ("Χθες ο Σύνδεσμος εξέδωσε ανακοίνωση.", "Σύνδεσμος"),
             ("Ο τελικός του Τσάμπιονς Λιγκ θα γίνει στη Μαδρίτη.", "Λιγκ"),
             ("Στον αγώνα για το Σούπερ Καπ ήταν όλοι εκεί.", "Καπ"),
+            // Periods, seasons and abstract nouns capitalised after `στη`/`από τη`.
+            ("Ο παππούς του γεννήθηκε στην Κατοχή και μεγάλωσε στη Λάρισα.", "Κατοχή"),
+            ("Τα έργα θα ξεκινήσουν από την Άνοιξη του επόμενου χρόνου.", "Άνοιξη"),
+            ("Η υπόθεση έφτασε από τις Αρχές στη δικαιοσύνη.", "Αρχές"),
+            ("Η έκθεση είναι αφιερωμένη στην Τέχνη του δρόμου.", "Τέχνη"),
         ] {
             let ents = ner.extract(sentence);
             assert!(!ents.iter().any(|e| e.text().contains(word)), "{word} in {ents:?}");

@@ -40,6 +40,21 @@ pub(crate) const LANDMARK: Rule = Rule {
     find: None,
 };
 
+/// `στην επιφάνεια του Άρη` in a report on space.
+pub(crate) const CELESTIAL: Rule = Rule {
+    name: "loc_celestial",
+    priority: 88,
+    label: Label::Loc,
+    confidence: 0.8,
+    doc: "A listed club named after a planet (Άρης), in a line about space (πλανήτης, NASA, \
+          τροχιά, δορυφόρος...): the planet, a place. Elsewhere the club stays.",
+    examples: &[
+        ("Το ρόβερ κινείται στην επιφάνεια του Κρόνου εδώ και δύο χρόνια.", "Κρόνου"),
+        ("Ο δορυφόρος μπήκε σε τροχιά γύρω από τον Κρόνο χθες το βράδυ.", "Κρόνο"),
+    ],
+    find: None,
+};
+
 /// `Νότια Ιταλία`, `βόρεια της Λάρισας`.
 pub(crate) const DIRECTION: Rule = Rule {
     name: "loc_direction",

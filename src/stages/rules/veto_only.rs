@@ -308,6 +308,10 @@ pub(crate) fn drop_partial_names<'k>(
             {
                 super::national_team(&mut mentions[i]);
             }
+            // A club named after a planet, in a line about space: the planet.
+            if line.classes & class::SPACE != 0 && super::celestial(label, toks, s, e, off) {
+                super::planet(&mut mentions[i]);
+            }
             // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`).
             if label == Label::Per && one_word && on_words && ta > 0 && line.gap(ta) == ". " {
                 let p = ta - 1;
@@ -860,6 +864,9 @@ mod tests {
                 ),
                 ("Το γκολ στο ματς κόντρα στην Ουκρανία", vec![("Ουκρανία", org)]),
                 ("Μεξικό: Άλφα, Βήτα, Γάμμα, Δέλτα, Έψιλον", vec![("Μεξικό", org)]),
+                // After an indefinite article: a subject or an object.
+                ("Μια Ουκρανία χωρίς γκολ αποκλείστηκε από τον τελικό", vec![("Ουκρανία", org)]),
+                ("Το γκολ έκρινε το ματς με ένα Μεξικό που πίεζε", vec![("Μεξικό", org)]),
                 // A city: its club; not an island or a region.
                 ("Η Λίβερπουλ νίκησε 2-0 την Πορτογαλία", vec![("Λίβερπουλ", org), ("Πορτογαλία", org)]),
                 ("Η Κρήτη νίκησε 2-0", vec![("Κρήτη", loc)]),
