@@ -140,6 +140,10 @@ pub(crate) struct Lexicon {
     pub foreign_finals: Vec<char>,
     /// Folded `ου` (genitive and feminine surname ending).
     pub ou: String,
+    /// Folded `του`, the genitive article before a man's name.
+    pub tou: String,
+    /// Folded `ους` (genitive of names in -ής/-κλής, as streets are named: `Θεμιστοκλέους`).
+    pub ous: String,
     /// Folded genitive endings (`-ων`, `-ης`, `-ας`, `-ου`, `-ως`): the case of an
     /// organisation's complements (`Ινστιτούτο Εμπορίου και Υπηρεσιών`).
     pub genitive_endings: Vec<String>,
@@ -288,6 +292,8 @@ impl Lexicon {
                 .filter_map(|c| fold(&c.to_string()).chars().next())
                 .collect(),
             ou: fold("ου"),
+            ous: fold("ους"),
+            tou: fold("του"),
             genitive_endings: ["ων", "ης", "ας", "ου", "ως"].iter().map(|e| fold(e)).collect(),
         };
         for row in index() {

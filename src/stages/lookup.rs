@@ -527,11 +527,11 @@ impl Lookup {
         }
     }
 
-    /// Whether a token with vocabulary token id `token` and folding shape `shape` may start
-    /// a name: some name starts with it, and in lower case if the token is (most words of
-    /// running text are in lower case, and most names need a capital).
-    /// `start` is the token's [`Lookup::start_bits`], as the vocabulary keeps them
-    /// ([`Word::start`]).
+    /// Whether a token with start bits `start` and folding shape `shape` may start a name:
+    /// some name starts with it, and in lower case if the token is (most words of running
+    /// text are in lower case, and most names need a capital). `start` is the token's
+    /// [`Lookup::start_bits`], as the vocabulary keeps them
+    /// ([`crate::text::vocab::Word::start`]).
     #[inline]
     pub(crate) fn may_start(start: u8, shape: u8) -> bool {
         start & START != 0 && (start & START_LOWER != 0 || shape & shape::SMALL == 0)

@@ -44,6 +44,8 @@ pub(crate) fn fingerprint(defaults: bool, user: &[Gazetteer], rules: bool, docum
         h.write(g.name.as_bytes());
         h.write_u8(0xff);
         h.write_u32(g.priority as u32);
+        // The loaded lookup keeps these flags as trained (`Gazetteer::context_checks`).
+        h.write_u8(u8::from(g.user) | u8::from(g.learned) << 1);
         for e in &g.entries {
             for s in [&*e.id, &*e.canonical, e.kind.as_deref().unwrap_or("")] {
                 h.write(s.as_bytes());

@@ -26,7 +26,7 @@ pub(crate) const HEAD: Rule = Rule {
           και Περιβαλλοντική Ομοσπονδία); a Latin head or suffix at the end (Center, \
           Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio. A name in the \
           genitive ends where a person's name in the nominative begins (της Κεντρικής \
-          Τράπεζας | Λουίς Καπούτο).",
+          Τράπεζας | Λουίς Μαρέντα).",
     examples: &[
         ("Η ανακοίνωση εκδόθηκε από το Ίδρυμα Σταυρογιάννη χθες.", "Ίδρυμα Σταυρογιάννη"),
         ("Εκπρόσωπος της Ελληνικής Εταιρείας Ορνιθολογίας μίλησε.", "Ελληνικής Εταιρείας Ορνιθολογίας"),
@@ -266,7 +266,7 @@ pub(crate) const QUOTE: Rule = Rule {
     find: None,
 };
 
-/// `οι μετοχές: Δούρος +19,23%, Fieratex +9,26%`.
+/// `οι μετοχές: Ζενθάρ +12,50%, Κυματέξ +8,10%`.
 pub(crate) const SHARE_CHANGE: Rule = Rule {
     name: "org_share_change",
     priority: 70,
@@ -274,19 +274,19 @@ pub(crate) const SHARE_CHANGE: Rule = Rule {
     confidence: 0.8,
     doc: "In a line about shares or banks (a word such as μετοχές, τράπεζα, συναλλαγών), a \
           capitalised name of up to three words right before a signed change in per cent \
-          (`Δούρος +19,23%`, `της Σαράντης (-2,44% στα 7,1 ευρώ)`): the listed company whose \
+          (`Ζενθάρ +12,50%`, `της Λεπτίδης (-2,40% στα 7,10 ευρώ)`): the listed company whose \
           shares moved, whatever else its words name (a surname, a place). Not in a report \
           on the market's sector indices (δείκτες), whose names are sectors.",
     examples: &[
         (
-            "Τη μεγαλύτερη άνοδο σημείωσαν οι μετοχές: Ζενθάρ +12,50%, Κυματέξ +8,10% και Ορφανός +3,20%.",
+            "Στο ταμπλό ξεχώρισαν χθες οι μετοχές: Ζενθάρ +12,50%, Κυματέξ +8,10% και Ορφανός +3,20%.",
             "Ζενθάρ",
         ),
         (
-            "Τη μεγαλύτερη άνοδο σημείωσαν οι μετοχές: Ζενθάρ +12,50%, Κυματέξ +8,10% και Ορφανός +3,20%.",
+            "Στο ταμπλό ξεχώρισαν χθες οι μετοχές: Ζενθάρ +12,50%, Κυματέξ +8,10% και Ορφανός +3,20%.",
             "Ορφανός",
         ),
-        ("Πτώση σημείωσαν οι μετοχές της Λεπτίδης (-2,40% στα 7,10 ευρώ).", "Λεπτίδης"),
+        ("Απώλειες είχαν χθες οι μετοχές της Λεπτίδης (-2,40% στα 7,10 ευρώ).", "Λεπτίδης"),
     ],
     find: None,
 };
@@ -553,8 +553,8 @@ pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> O
 
 /// True when a person's name starts at token `i`, right after an organisation's name in
 /// the genitive: a given name or an initial before a capitalised word, or two capitalised
-/// Greek words in no genitive case (`της Κεντρικής Τράπεζας | Λουίς Καπούτο`, `του
-/// Ινστιτούτου Γονιδιωματικής | Ντέηβιντ Χάουσλερ`): the name is then the person's title.
+/// Greek words in no genitive case (`της Κεντρικής Τράπεζας | Λουίς Μαρέντα`, `του
+/// Ινστιτούτου Γονιδιωματικής | Ντέηβιντ Φέλσμπεργκ`): the name is then the person's title.
 /// A complement of the name would be in the genitive (`Τράπεζας Πειραιώς`).
 fn person_starts(line: &Line, i: usize) -> bool {
     let toks = line.toks;

@@ -8,14 +8,14 @@ use super::veto_only::GENITIVE_ARTICLES;
 use super::{Cand, GazSpan, Rule};
 use crate::lexicon::class;
 
-/// `Χέντερσον (84' Ντάιερ)`, `Ερναντέζ (41΄)`.
+/// `Χέντερσον (84' Τάλμποτ)`, `Ερναντέζ (41΄)`.
 pub(crate) const MATCH_MINUTE: Rule = Rule {
     name: "person_match_minute",
     priority: 85,
     label: Label::Per,
     confidence: 0.85,
     doc: "A name right before or right after a match's minute in brackets: a scorer, a player \
-          sent off, or one substituted and the one who came on (`Χέντερσον (84' Ντάιερ)`).",
+          sent off, or one substituted and the one who came on (`Χέντερσον (84' Τάλμποτ)`).",
     examples: &[
         ("Έπαιξαν: Καραβάκης, Τσολκάς (73' Μπαρουτσής), Ζαφειρίου.", "Τσολκάς"),
         ("Έπαιξαν: Καραβάκης, Τσολκάς (73' Μπαρουτσής), Ζαφειρίου.", "Μπαρουτσής"),
@@ -294,7 +294,7 @@ pub(crate) fn credit(line: &Line, a: usize, b: usize, gaz: &[GazSpan]) -> Option
     }
     // Credits follow each other without stops: a word before `:` is the next credit's.
     let b = if b - a > 1 && line.gap_after(b - 1).trim_start().starts_with(':') { b - 1 } else { b };
-    // A surname the gazetteer knows completes the name (`Σκηνοθεσία: Αννέτα` + `Στεφανοπούλου`).
+    // A surname the gazetteer knows completes the name (`Σκηνοθεσία: Μυρτώ` + `Καλλέργη`).
     let g = toks.get(b).map_or(0, |t| t.gaz as usize);
     if g != 0 && line.plain_gap(b) && gaz[g - 1].label == Label::Per && gaz[g - 1].start == toks[b].s as usize
     {
@@ -322,7 +322,7 @@ pub(crate) fn match_minute(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let minute = |d: usize| minute_after(d) && line.gap(d).trim_end().ends_with('(');
     let after = a > 0 && minute(a - 1) && line.gap(a).trim_start_matches(PRIMES) == " ";
     let before = b < toks.len() && line.gap(b) == " (" && minute(b);
-    // `(Ντάιερ 84')`: the name first, inside the brackets.
+    // `(Τάλμποτ 84')`: the name first, inside the brackets.
     let inside = b < toks.len() && line.gap(a).ends_with('(') && line.gap(b) == " " && minute_after(b);
     (after || before || inside).then(|| Cand::new(a, b, &MATCH_MINUTE))
 }
@@ -425,7 +425,7 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let masc = t.has(class::ART_MASC);
     // `κ. Μπάρτλετ`, `του Μπάρτλετ`: a word ending as no Greek word does is a foreign name
     // (the places and clubs so shaped are mostly listed).
-    let gen = (t.has(class::ABBR) || line.w(p) == "του") && foreign_ending(line, a);
+    let gen = (t.has(class::ABBR) || line.f(p) == line.lex.tou.as_str()) && foreign_ending(line, a);
     // Greek feminine surnames in -ου after η/την/κα: `η Παπαπέτρου`.
     let fem_ou = t.has(class::ART_FEM | class::ABBR)
         && !t.has(class::STO)
@@ -447,7 +447,7 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
     (masc && !line.common_shape(a) || gen || fem_ou || gen_name || given).then(|| Cand::new(a, b, &ARTICLE))
 }
 
-/// One to three Latin-script words after `ο`/`τον`: a person (`ο Poe`, `τον Danny Reinberg`).
+/// One to three Latin-script words after `ο`/`τον`: a person (`ο Poe`, `τον Danny Collard`).
 /// Brands and companies are feminine in Greek (see `org_latin_brand`); acronyms, heads of
 /// organisations' names and common Latin words are not persons.
 fn latin_after_masculine(line: &Line, a: usize, b: usize) -> Option<Cand> {

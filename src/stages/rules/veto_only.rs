@@ -87,7 +87,7 @@ use crate::Label;
 /// count when it is itself part of a name kept here, when it begins a sentence or a
 /// quotation (where any word is capitalised), or when both it and the name are written in
 /// capitals (in text written in capitals, a capital says nothing), unless the word is in
-/// Latin letters and the name in Greek ones (a brand and its branch's place, `ODEON
+/// Latin letters and the name in Greek ones (a brand and its branch's place, `STARPARK
 /// ΜΑΡΟΥΣΙ`: the change of script still marks one longer name). On Greek news, the names
 /// left out so are wrong about nine times in ten.
 ///
