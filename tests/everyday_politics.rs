@@ -415,6 +415,19 @@ fn countries_in_sports_reports_are_teams() {
     ]);
 }
 
+/// A country met (after `εναντίον`, `απέναντι`) is its national team with one sports word in
+/// the sentence; with none, or with one but in another slot, it stays a place.
+#[test]
+fn countries_met_in_a_match_are_teams() {
+    check(&[
+        case("Ο προπονητής ζήτησε περισσότερη ένταση απέναντι στη Σουηδία.", &[("Σουηδία", Org)], &[]),
+        case("Ο αγώνας εναντίον της Νορβηγίας ορίστηκε για την Κυριακή.", &[("Νορβηγίας", Org)], &[]),
+        case("Η κυβέρνηση στάθηκε απέναντι στην Τουρκία στη σύνοδο κορυφής.", &[("Τουρκία", Loc)], &[]),
+        case("Ο υπουργός μίλησε εναντίον της Τουρκίας στη Βουλή.", &[("Τουρκίας", Loc)], &[]),
+        case("Ο προπονητής πέρασε τις διακοπές του στη Σουηδία.", &[("Σουηδία", Loc)], &[]),
+    ]);
+}
+
 /// A place that ends the name of a treaty, a day or a battle after a genitive article is
 /// part of that name; a country after a treaty word in lower case stays a place, and so do
 /// places elsewhere in the sentence.

@@ -355,7 +355,7 @@ impl Rules {
         let Scratch { toks, runs: line_runs, cands, gaz, drop, taken, untyped, added, explain, reasons } = sc;
         drop.clear();
         drop.resize(out.len() - first, false);
-        let is_sport = || sport_line(text, folded, words);
+        let is_sport = || sport_clues(text, folded, words, 2);
         let why = explain.then_some(&mut *reasons);
         if classes & class::MISC_INTRO != 0 && is_on(&self.off, VETO_WORK_TITLE) {
             titles_of_works(text, folded, &self.lex, toks, gaz, drop);
@@ -691,7 +691,7 @@ impl Vet<'_> {
         gaz: &mut [GazSpan],
         drop: &mut [bool],
         mentions: &mut [Mention],
-        is_sport: impl FnOnce() -> bool,
+        is_sport: impl FnOnce() -> u32,
     ) {
         let Vet { text, folded, lex, lookup, off, offset, headline, classes, why } = self;
         if gaz.is_empty() {
@@ -828,13 +828,14 @@ impl Vet<'_> {
                     national_team(&mut mentions[0]);
                 }
             }
-            if gaz.iter().any(|g| club(g) && team(g)) && is_sport() {
+            let clues = if gaz.iter().any(|g| club(g) && team(g)) { is_sport() } else { 0 };
+            if clues > 0 {
                 for (k, g) in gaz.iter().enumerate() {
                     if !club(g) || drop[k] || !team(g) {
                         continue;
                     }
                     let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
-                    if team_slot(&line, i, g.end) {
+                    if team_slot(&line, i, g.end) && (clues >= 2 || met_slot(&line, i)) {
                         national_team(&mut mentions[k]);
                     }
                 }
@@ -1115,6 +1116,11 @@ pub(crate) fn national_team(m: &mut Mention) {
 /// for the lookup (`folded`, and `words`, whose classes hold the sports words: see
 /// [`add_sport_vocabulary`]), so it folds and looks up nothing again.
 pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> bool {
+    sport_clues(line, folded, words, 2) >= 2
+}
+
+/// The sports clues of `line` counted as [`sport_line`] does, up to `need`.
+pub(crate) fn sport_clues(line: &str, folded: &FoldedLine, words: &[Word], need: u32) -> u32 {
     use crate::text::normalize::shape::WORD;
     let mut sport = 0;
     // The sports word counted, once: a word said twice (`Εθνική Στρατηγική ... Εθνική`) is
@@ -1155,11 +1161,11 @@ pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> boo
             }
             sport += if w.classes & class::SPORT_STRONG != 0 { 2 } else { 1 };
         }
-        if sport >= 2 {
-            return true;
+        if sport >= need {
+            return sport;
         }
     }
-    false
+    sport
 }
 
 /// Whether a place of gazetteer kind `kind` fields a team: a country its national team, a
@@ -1201,6 +1207,19 @@ pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
     }
     let start = toks[i].s as usize;
     !(line.text[..start].ends_with('-') || line.text[end..].starts_with('-'))
+}
+
+/// Whether the name at token `i` of `line` is the team met: after its article and
+/// `εναντίον` or `απέναντι` (`απέναντι στο Ιράν`). There one sports clue in the line makes
+/// a country its national team ([`team_slot`] asks the rest); `κόντρα` is a clue itself,
+/// so it lowers nothing (`κόντρα με την Αθήνα`, a quarrel).
+pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
+    let toks = line.toks;
+    let Some(p) = line.prev(i) else { return false };
+    let Some(q) = line.prev(p) else { return false };
+    toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC)
+        && toks[q].has(class::AGAINST)
+        && !toks[q].has(class::SPORT)
 }
 
 /// Whether the name at bytes `start..end` of `line` heads a team's line-up: the line starts

@@ -194,11 +194,13 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
           team or its club, unless a preposition of place comes before it (στη Ρωσία: the host; \
           but κόντρα στην Ελβετία) or it is the genitive of a capitalised name or a team's noun \
           (Μουντιάλ της Ρωσίας, εθνική ομάδα της Γαλλίας); a country that heads a line-up \
-          (Βραζιλία: Α, Β, Γ...).",
+          (Βραζιλία: Α, Β, Γ...). After εναντίον or απέναντι (the team met) one sports word \
+          suffices.",
     examples: &[
         ("Η Ουκρανία νίκησε 3-1 και προκρίθηκε στον τελικό.", "Ουκρανία"),
         ("Η Λίβερπουλ έχασε 2-0 στο ματς της Κυριακής.", "Λίβερπουλ"),
         ("Το ίδιο έκανε και κόντρα στην Ουκρανία στο τελευταίο ματς.", "Ουκρανία"),
+        ("Ο προπονητής ζήτησε περισσότερη ένταση απέναντι στην Ουκρανία.", "Ουκρανία"),
         ("Ουκρανία (Πετρένκο): Σβιτλίνα, Ντεμτσένκο, Χόμενκο, Λούκας, Ζάιτσεφ.", "Ουκρανία"),
     ],
     find: None,
