@@ -1025,8 +1025,8 @@ fn person_after_organisation(line: &Line, i: usize) -> Option<usize> {
 ///
 /// With `intro` = [`class::ORG_INTRO`] the same holds of an organisation's quoted name
 /// (`το νοσοκομείο «Παπαγεωργίου»`, `η εφημερίδα «Θεσσαλία»`): a place or person the
-/// gazetteer found as the whole name is dropped and the words are left to
-/// `org_introduced` (not blocked); a listed organisation stays.
+/// gazetteer found in a name of capitalised and function words is dropped, and the words
+/// are left to `org_introduced` (not blocked); a listed organisation stays.
 fn titles_of_works(
     text: &str,
     folded: &FoldedLine,
@@ -1057,10 +1057,19 @@ fn titles_of_works(
             // A listed name is the work's only when it is the whole title (`«Ιθάκη»`, `«Η
             // Ιθάκη»`); within a longer one it is itself (`«Κυριακές στην Τεχνόπολη»`).
             let title = &toks[i + 1..=end];
-            let whole = title.iter().find(|t| t.gaz != 0).is_some_and(|n| {
-                (work || gaz[n.gaz as usize - 1].label != Label::Org)
-                    && title.iter().all(|t| t.gaz == n.gaz || t.gaz == 0 && t.has(class::FUNCTION))
-            });
+            let whole = if work {
+                title.iter().find(|t| t.gaz != 0).is_some_and(|n| {
+                    title.iter().all(|t| t.gaz == n.gaz || t.gaz == 0 && t.has(class::FUNCTION))
+                })
+            } else {
+                // An organisation's name may hold a place or person among its capitalised
+                // words (`«Αγία Σοφία»`, `«Φωνή της Κεφαλονιάς»`).
+                title.iter().any(|t| t.gaz != 0)
+                    && title.iter().all(|t| {
+                        (t.gaz == 0 || gaz[t.gaz as usize - 1].label != Label::Org)
+                            && (t.cap() || t.has(class::FUNCTION))
+                    })
+            };
             // The title's opening capitalised words are the title's; a name further in
             // (`στην Τεχνόπολη`) is left to the rules.
             let opening = title.iter().take_while(|t| t.cap()).count();
