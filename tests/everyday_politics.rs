@@ -202,6 +202,37 @@ fn titles_of_works_are_not_names() {
     ]);
 }
 
+/// An organisation's name in guillemets after the lower-case noun that introduces it is
+/// the organisation, even when it is a place's or a person's name; a listed organisation
+/// stays itself, and without guillemets a given name and a surname after the noun are a
+/// person.
+#[test]
+fn quoted_names_of_organisations() {
+    check(&[
+        case(
+            "Η γιαγιά του νοσηλεύεται στο νοσοκομείο «Παπαδημητρίου» από χθες.",
+            &[("Παπαδημητρίου", Org)],
+            &[],
+        ),
+        case("Το ρεπορτάζ δημοσίευσε η εφημερίδα «Θεσσαλία» το πρωί.", &[("Θεσσαλία", Org)], &[]),
+        case("Οι εργαζόμενοι του νοσοκομείου «Άγιος Σάββας» απεργούν σήμερα.", &[("Άγιος Σάββας", Org)], &[]),
+        case(
+            "Η συνέντευξη δόθηκε στο ξενοδοχείο «Κρήτη» στο Ηράκλειο.",
+            &[("Κρήτη", Org), ("Ηράκλειο", Loc)],
+            &[],
+        ),
+        case("Το άρθρο γράφτηκε για την εφημερίδα «Καθημερινή» πέρσι.", &[("Καθημερινή", Org)], &[]),
+        case("Η μικρή χειρουργήθηκε στο νοσοκομείο «Αγία Σοφία» την Τρίτη.", &[("Αγία Σοφία", Org)], &[]),
+        case("Ο βουλευτής του κόμματος «Ενιαία Ρωσία» παραιτήθηκε.", &[("Ενιαία Ρωσία", Org)], &[]),
+        case(
+            "Δήλωσε ο διοικητής του νοσοκομείου Αντώνης Καραμπέτσος στους δημοσιογράφους.",
+            &[("Αντώνης Καραμπέτσος", Per)],
+            &[],
+        ),
+        case("Ο ασθενής μεταφέρθηκε στο νοσοκομείο της Κρήτης χθες.", &[("Κρήτης", Loc)], &[]),
+    ]);
+}
+
 /// The id (and canonical name) of the entity found, or "" without one.
 fn id_of(text: &str, mention: &str) -> Option<String> {
     let ents = NER.extract(text);

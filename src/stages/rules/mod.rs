@@ -358,7 +358,10 @@ impl Rules {
         let is_sport = || sport_clues(text, folded, words, 2);
         let why = explain.then_some(&mut *reasons);
         if classes & class::MISC_INTRO != 0 && is_on(&self.off, VETO_WORK_TITLE) {
-            titles_of_works(text, folded, &self.lex, toks, gaz, drop);
+            titles_of_works(text, folded, &self.lex, toks, gaz, drop, class::MISC_INTRO);
+        }
+        if classes & class::ORG_INTRO != 0 && is_on(&self.off, organisation::INTRODUCED.name) {
+            titles_of_works(text, folded, &self.lex, toks, gaz, drop, class::ORG_INTRO);
         }
         // Whether the line is in capitals: read once (the vetoes' and the rules' `Line`;
         // what the vetoes change of a token is no letter case).
@@ -1021,6 +1024,11 @@ fn person_after_organisation(line: &Line, i: usize) -> Option<usize> {
 /// or person in it: its opening capitalised words take no rule's candidate (blocked), and
 /// a gazetteer mention that is the whole title is dropped. A quotation not closed within a few words is left alone (a
 /// quoted statement, not a title).
+///
+/// With `intro` = [`class::ORG_INTRO`] the same holds of an organisation's quoted name
+/// (`το νοσοκομείο «Παπαγεωργίου»`, `η εφημερίδα «Θεσσαλία»`): a place or person the
+/// gazetteer found in a name of capitalised and function words is dropped, and the words
+/// are left to `org_introduced` (not blocked); a listed organisation stays.
 fn titles_of_works(
     text: &str,
     folded: &FoldedLine,
@@ -1028,11 +1036,13 @@ fn titles_of_works(
     toks: &mut [Tok],
     gaz: &[GazSpan],
     drop: &mut [bool],
+    intro: u64,
 ) {
     const MAX_WORDS: usize = 8;
+    let work = intro == class::MISC_INTRO;
     let mut i = 0;
     while i + 1 < toks.len() {
-        if !toks[i].has(class::MISC_INTRO) || toks[i].cap() {
+        if !toks[i].has(intro) || toks[i].cap() {
             i += 1;
             continue;
         }
@@ -1049,14 +1059,24 @@ fn titles_of_works(
             // A listed name is the work's only when it is the whole title (`«Ιθάκη»`, `«Η
             // Ιθάκη»`); within a longer one it is itself (`«Κυριακές στην Τεχνόπολη»`).
             let title = &toks[i + 1..=end];
-            let whole = title.iter().find(|t| t.gaz != 0).is_some_and(|n| {
-                title.iter().all(|t| t.gaz == n.gaz || t.gaz == 0 && t.has(class::FUNCTION))
-            });
+            let whole = if work {
+                title.iter().find(|t| t.gaz != 0).is_some_and(|n| {
+                    title.iter().all(|t| t.gaz == n.gaz || t.gaz == 0 && t.has(class::FUNCTION))
+                })
+            } else {
+                // An organisation's name may hold a place or person among its capitalised
+                // words (`«Αγία Σοφία»`, `«Φωνή της Κεφαλονιάς»`).
+                title.iter().any(|t| t.gaz != 0)
+                    && title.iter().all(|t| {
+                        (t.gaz == 0 || gaz[t.gaz as usize - 1].label != Label::Org)
+                            && (t.cap() || t.has(class::FUNCTION))
+                    })
+            };
             // The title's opening capitalised words are the title's; a name further in
             // (`στην Τεχνόπολη`) is left to the rules.
             let opening = title.iter().take_while(|t| t.cap()).count();
             for (k, t) in toks[i + 1..=end].iter_mut().enumerate() {
-                if k < opening {
+                if k < opening && work {
                     t.shape |= shape::BLOCKED;
                 }
                 // The user's names are left as they are.

@@ -169,7 +169,10 @@ pub(crate) const INTRODUCED: Rule = Rule {
     confidence: 0.85,
     doc: "A lower-case noun that names a kind of organisation right before the name, which \
           may stand in quotation marks: το πρακτορείο ειδήσεων X, η εταιρεία X, ο όμιλος X, η \
-          εφημερίδα «X», η συλλογικότητα «X», οι εκδόσεις X, η χορωδία X.",
+          εφημερίδα «X», η συλλογικότητα «X», οι εκδόσεις X, η χορωδία X. In quotation marks \
+          the name is the organisation even where the gazetteer knows it as a place or a person \
+          (το νοσοκομείο «Παπαδημητρίου», η εφημερίδα «Θεσσαλία»); unquoted, a given name and \
+          a surname are a person (ο διοικητής του νοσοκομείου Νίκος Παππάς).",
     examples: &[
         ("Το μετέδωσε το πρακτορείο ειδήσεων Tanjug το πρωί.", "Tanjug"),
         ("Την αγόρασε η εταιρεία Βλαχοδήμος πέρσι.", "Βλαχοδήμος"),
@@ -179,6 +182,8 @@ pub(crate) const INTRODUCED: Rule = Rule {
         ("Μέλη της συλλογικότητας «Αντηλιά» μπήκαν στο κτήριο.", "Αντηλιά"),
         ("Το βιβλίο κυκλοφορεί από τις εκδόσεις Ανεμόσκαλα.", "Ανεμόσκαλα"),
         ("Συναυλία έδωσε η χορωδία Cantilena στο θέατρο.", "Cantilena"),
+        ("Νοσηλεύεται από χθες στο νοσοκομείο «Παπαδημητρίου» της πόλης.", "Παπαδημητρίου"),
+        ("Το ρεπορτάζ δημοσίευσε η εφημερίδα «Θεσσαλία» το πρωί.", "Θεσσαλία"),
     ],
     find: Some(|l, s| introduced(l, s.a, s.b)),
 };
@@ -710,7 +715,10 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let quoted = a > 0 && quote(line.gap(a), true) && quote(line.gap_after(b - 1), false);
     let p = if quoted { a - 1 } else { line.prev(a)? };
     let t = &line.toks[p];
-    (t.has(class::ORG_INTRO) && !t.cap()).then(|| Cand::new(a, b, &INTRODUCED))
+    // Unquoted, a given name and a surname are a person after the noun (`ο διοικητής του
+    // νοσοκομείου Νίκος Παππάς`).
+    let person = !quoted && b - a == 2 && line.toks[a].has(class::GIVEN);
+    (t.has(class::ORG_INTRO) && !t.cap() && !person).then(|| Cand::new(a, b, &INTRODUCED))
 }
 
 /// Acronyms (see [`ACRONYM`]).
