@@ -181,18 +181,26 @@ def lexicon_words(lexicon_dir: str, wanted_class: str) -> list[str]:
     return words
 
 
+def with_case_forms(words, table, first_only: bool) -> set[str]:
+    """The folded `words` with the case forms `table` gives for their endings (every matching
+    ending, or only the first if `first_only`)."""
+    out = set()
+    for word in words:
+        key = fold(word)
+        out.add(key)
+        for ending, forms in table:
+            if key.endswith(ending):
+                out.update(key[: -len(ending)] + form for form in forms)
+                if first_only:
+                    break
+    return out
+
+
 def given_name_forms(lexicon_dir: str) -> set[str]:
     """Folded given names of the rule lexicon (its lists of class GIVEN) with their main case
     forms: the rules already read these as given names, so a surname equal to one would fight
     them (Ανδρέας Ανδρέου)."""
-    out = set()
-    for name in lexicon_words(lexicon_dir, "GIVEN"):
-        key = fold(name)
-        out.add(key)
-        for ending, forms in GIVEN_NAME_FORMS:
-            if key.endswith(ending):
-                out.update(key[: -len(ending)] + form for form in forms)
-    return out
+    return with_case_forms(lexicon_words(lexicon_dir, "GIVEN"), GIVEN_NAME_FORMS, first_only=False)
 
 
 #: Folded endings of a nationality noun or adjective in the lexicon -> its other folded case
@@ -205,15 +213,7 @@ def nationality_forms(lexicon_dir: str) -> set[str]:
     """Folded nationality words of the rule lexicon (class NATIONALITY) with their case forms:
     a surname equal to one (Γερμανού, of Ναταλία Γερμανού) reads far more often as «of the
     German» than as the person, so it is not listed alone."""
-    out = set()
-    for word in lexicon_words(lexicon_dir, "NATIONALITY"):
-        key = fold(word)
-        out.add(key)
-        for ending, forms in NATIONALITY_FORMS:
-            if key.endswith(ending):
-                out.update(key[: -len(ending)] + form for form in forms)
-                break
-    return out
+    return with_case_forms(lexicon_words(lexicon_dir, "NATIONALITY"), NATIONALITY_FORMS, first_only=True)
 
 
 class Inputs:

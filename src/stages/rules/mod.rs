@@ -949,12 +949,17 @@ const PLACE_ABBREVIATIONS: [&str; 8] = ["Αγ", "Ν", "Π", "Άν", "Κάτ", "�
 /// as one name; both modes join them into `prev`, which keeps its entry. Not the user's
 /// own names. `line` starts at byte `offset` of the text.
 pub(crate) fn region_of_place(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
+    prev.label == Label::Loc && genitive_place_right_after(line, offset, prev, m)
+}
+
+/// Whether `m` is a place of one word in the genitive, one space after the name `prev`, and
+/// neither is the user's own: the shape of a place's region and of an organisation's branch.
+pub(crate) fn genitive_place_right_after(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
     let (s, e) = (m.start - offset, m.end - offset);
     let toks = line.toks;
     let ta = toks.partition_point(|t| (t.s as usize) < s);
     !prev.user
         && !m.user
-        && prev.label == Label::Loc
         && m.label == Label::Loc
         && prev.end + 1 == m.start
         && line.text.as_bytes()[s - 1] == b' '

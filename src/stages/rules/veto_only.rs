@@ -351,19 +351,7 @@ fn fills_quotation(text: &str, start: usize, end: usize) -> bool {
 /// it: one word in the genitive, one space between them (`ΚΚΕ Μαγνησίας`, `ΕΛΠΕ
 /// Ασπροπύργου`, `Γαλλικό Ινστιτούτο Αθηνών`). The press writes the two as one name.
 fn branch_of_organisation(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
-    let (s, e) = (m.start - offset, m.end - offset);
-    let toks = line.toks;
-    let ta = toks.partition_point(|t| (t.s as usize) < s);
-    !prev.user
-        && !m.user
-        && prev.label == Label::Org
-        && m.label == Label::Loc
-        && prev.end + 1 == m.start
-        && line.text.as_bytes()[s - 1] == b' '
-        && ta < toks.len()
-        && toks[ta].s as usize == s
-        && toks[ta].e as usize == e
-        && line.genitive(ta)
+    prev.label == Label::Org && super::genitive_place_right_after(line, offset, prev, m)
 }
 
 /// Whether token `i` stands after a space, an opening bracket or quote, or at the line's
