@@ -125,6 +125,9 @@ pub(crate) mod class {
     /// Indefinite articles of a subject or an object (`μια`, `ένα`): before a country in a
     /// sports report, the team (`μια Αργεντινή`).
     pub const ART_INDEF: u64 = 1 << 54;
+    /// Weak possessive pronouns (`του`, `μας`): between a noun and the quoted name it
+    /// introduces (`το βιβλίο του «Ιθάκη»`).
+    pub const POSSESSIVE: u64 = 1 << 55;
 }
 
 /// The compiled word lists.
@@ -421,6 +424,7 @@ const FILES: &[(&str, &str)] = &[
     ("celestial_bodies.txt", include_str!("../../lexicon/celestial_bodies.txt")),
     ("space_words.txt", include_str!("../../lexicon/space_words.txt")),
     ("indefinite_articles.txt", include_str!("../../lexicon/indefinite_articles.txt")),
+    ("possessive_pronouns.txt", include_str!("../../lexicon/possessive_pronouns.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -479,6 +483,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("CELESTIAL", class::CELESTIAL),
     ("SPACE", class::SPACE),
     ("ART_INDEF", class::ART_INDEF),
+    ("POSSESSIVE", class::POSSESSIVE),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

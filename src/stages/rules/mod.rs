@@ -1025,7 +1025,7 @@ fn person_after_organisation(line: &Line, i: usize) -> Option<usize> {
 }
 
 /// The title of a work in guillemets after the noun that introduces it (`το βιβλίο
-/// «Ιθάκη»`, `η ταινία «Ο Τρέβορ»`, `η επιχείρηση «Ειρήνη»`) names the work, not the place
+/// «Ιθάκη»`, `η ταινία της «Ο Τρέβορ»`, `η επιχείρηση «Ειρήνη»`) names the work, not the place
 /// or person in it: its opening capitalised words take no rule's candidate (blocked), and
 /// a gazetteer mention that is the whole title is dropped. A quotation not closed within a few words is left alone (a
 /// quoted statement, not a title).
@@ -1051,19 +1051,25 @@ fn titles_of_works(
             i += 1;
             continue;
         }
-        let (end, closed) = {
+        let (open, end, closed) = {
             let line = Line::new(text, folded, toks, lex);
-            let opens = line.gap_after(i).trim() == "«";
-            let mut j = i + 1;
-            while opens && j < toks.len() && j - i <= MAX_WORDS && !line.gap_after(j).contains('»') {
+            // A possessive may stand between the noun and its title (`το βιβλίο του «Ιθάκη»`).
+            let q = if toks[i + 1].has(class::POSSESSIVE) && !toks[i + 1].cap() && line.plain_gap(i + 1) {
+                i + 1
+            } else {
+                i
+            };
+            let opens = line.gap_after(q).trim() == "«";
+            let mut j = q + 1;
+            while opens && j < toks.len() && j - q <= MAX_WORDS && !line.gap_after(j).contains('»') {
                 j += 1;
             }
-            (j, opens && j < toks.len() && line.gap_after(j).contains('»'))
+            (q + 1, j, opens && j < toks.len() && line.gap_after(j).contains('»'))
         };
         if closed {
             // A listed name is the work's only when it is the whole title (`«Ιθάκη»`, `«Η
             // Ιθάκη»`); within a longer one it is itself (`«Κυριακές στην Τεχνόπολη»`).
-            let title = &toks[i + 1..=end];
+            let title = &toks[open..=end];
             let whole = if work {
                 title.iter().find(|t| t.gaz != 0).is_some_and(|n| {
                     title.iter().all(|t| t.gaz == n.gaz || t.gaz == 0 && t.has(class::FUNCTION))
@@ -1080,7 +1086,7 @@ fn titles_of_works(
             // The title's opening capitalised words are the title's; a name further in
             // (`στην Τεχνόπολη`) is left to the rules.
             let opening = title.iter().take_while(|t| t.cap()).count();
-            for (k, t) in toks[i + 1..=end].iter_mut().enumerate() {
+            for (k, t) in toks[open..=end].iter_mut().enumerate() {
                 if k < opening && work {
                     t.shape |= shape::BLOCKED;
                 }

@@ -231,14 +231,18 @@ pub(crate) fn drop_partial_names<'k>(
         // A person or a place that fills a quotation right after the head noun of an
         // organisation, a work or a structure, or after a kept organisation's name: the
         // name of what is named after them (`το νοσοκομείο «Άγιος Δημήτριος»`, `η εφημερίδα
-        // «Μαγνησία»`, `Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`); a name quoted as a
-        // name (`ο όρος «Μακεδονία»`) is kept.
+        // «Μαγνησία»`, `Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`), a possessive allowed
+        // between; a name quoted as a name (`ο όρος «Μακεδονία»`) is kept.
         let quoted = || {
             label != Label::Org
                 && on_words
                 && ta > 0
                 && fills_quotation(text, s, e)
-                && (toks[ta - 1].has(QUOTED_NAME_HEADS) || kept_org_end == toks[ta - 1].e as usize)
+                && (toks[ta - 1].has(QUOTED_NAME_HEADS) || kept_org_end == toks[ta - 1].e as usize || {
+                    // A possessive between (`το βιβλίο του «Ιθάκη»`).
+                    let p = &toks[ta - 1];
+                    ta > 1 && p.has(class::POSSESSIVE) && !p.cap() && toks[ta - 2].has(QUOTED_NAME_HEADS)
+                })
         };
         // A capitalised common word that a list holds (`Τούρκου`, `Νικητής`), as the rule
         // stage decides.
@@ -722,6 +726,8 @@ mod tests {
             "Το γράφει η εφημερίδα «Μαγνησία» σήμερα.",
             "Απονεμήθηκε το Βραβείο «Νίκος Καζαντζάκης» στην ποιήτρια.",
             "Το πλοίο \" Ελευθέριος Βενιζέλος \" έδεσε στο λιμάνι.",
+            "Η ποιήτρια διάβασε το ποίημά της «Μαγνησία» χθες.",
+            "Ο συγγραφέας υπέγραψε το βιβλίο του «Μαγνησία» στην έκθεση.",
         ] {
             assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
         }
@@ -733,6 +739,7 @@ mod tests {
         for (text, want) in [
             ("Δεν δέχονται τον όρο «Μακεδονία» για τη γειτονική χώρα.", "Μακεδονία"),
             ("Ταξίδεψε στη «Μαγνησία» πέρσι.", "Μαγνησία"),
+            ("Μίλησε για τη χώρα του «Μακεδονία» με πάθος.", "Μακεδονία"),
             ("Η εφημερίδα «Νέα της Μαγνησία» κυκλοφόρησε.", "Μαγνησία"),
             ("Η εφημερίδα Μαγνησία κυκλοφόρησε.", "Μαγνησία"),
         ] {
