@@ -1252,8 +1252,9 @@ pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
 /// more): `Βραζιλία: Α, Β, Γ, Δ, Ε`. Such a country is its national team.
 pub(crate) fn lineup_head(line: &str, start: usize, end: usize) -> bool {
     let rest = line[end..].trim_start();
-    line[..start].trim().is_empty()
-        && (rest.starts_with(':') || rest.starts_with('('))
+    // The byte after the name first: most names are followed by neither.
+    (rest.starts_with(':') || rest.starts_with('('))
+        && line[..start].trim().is_empty()
         && line.bytes().filter(|&c| c == b',').count() >= 4
 }
 
@@ -1273,7 +1274,8 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
     // Five items need four separators, commas or `και`: most lines with a colon (a quote
     // after `δήλωσε:`) stop here, before their items are read.
     let rest = &line[colon + 1..];
-    if rest.matches(',').count() + rest.matches("και").count() < 4 {
+    let commas = rest.bytes().filter(|&c| c == b',').count();
+    if commas + memchr::memmem::find_iter(rest.as_bytes(), "και").count() < 4 {
         return None;
     }
     let mut items = 0;
