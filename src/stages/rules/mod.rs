@@ -1147,6 +1147,13 @@ pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> boo
 /// The sports clues of `line` counted as [`sport_line`] does, up to `need`.
 pub(crate) fn sport_clues(line: &str, folded: &FoldedLine, words: &[Word], need: u32) -> u32 {
     use crate::text::normalize::shape::WORD;
+    // A clue is a sports word or a score, whose digits are followed by a hyphen or a dash
+    // (`–`, whose first byte is 0xE2): a line with neither (most) is answered at once.
+    if !words.iter().any(|w| w.classes & class::SPORT != 0)
+        && memchr::memchr2(b'-', 0xE2, line.as_bytes()).is_none()
+    {
+        return 0;
+    }
     let mut sport = 0;
     // The sports word counted, once: a word said twice (`Εθνική Στρατηγική ... Εθνική`) is
     // one clue.

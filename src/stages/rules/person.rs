@@ -195,7 +195,8 @@ pub(crate) fn surname_shape(line: &Line, i: usize) -> bool {
         return false;
     }
     let w = line.w(i);
-    if w.chars().count() < 5 {
+    // At least five letters: the fifth is looked for, not all counted.
+    if w.chars().nth(4).is_none() {
         return false;
     }
     line.lex.surname_endings.any_ends(w)
@@ -208,7 +209,7 @@ pub(crate) fn foreign_ending(line: &Line, i: usize) -> bool {
         return false;
     }
     let f = line.f(i);
-    f.chars().count() >= 3 && f.chars().last().is_some_and(|c| line.lex.foreign_finals.contains(&c))
+    f.chars().next_back().is_some_and(|c| line.lex.foreign_finals.contains(&c)) && f.chars().nth(2).is_some()
 }
 
 /// A title (with its complements) ends right before token `a`, or follows the run `a..b`.
