@@ -324,6 +324,11 @@ pub(crate) fn match_minute(line: &Line, a: usize, b: usize) -> Option<Cand> {
     if b - a > 3 {
         return None;
     }
+    // The minute is the token right before the run or right after it.
+    let digit = |d: usize| toks.get(d).is_some_and(|t| t.is(shape::DIGIT));
+    if !(digit(b) || a > 0 && digit(a - 1)) {
+        return None;
+    }
     // Token `d` holds a minute: a prime after it; `minute` also wants `(` before it.
     let minute_after =
         |d: usize| toks[d].is(shape::DIGIT) && line.gap_after(d).starts_with(PRIMES) && line.f(d).len() <= 3;
@@ -338,7 +343,8 @@ pub(crate) fn match_minute(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// An author cited by year inside brackets (see [`CITATION`]).
 pub(crate) fn citation(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
-    if b - a > 2 || b >= toks.len() || !matches!(line.gap(b), " " | ", ") {
+    // The year, a token with digits, first.
+    if b - a > 2 || b >= toks.len() || !toks[b].is(shape::DIGIT) || !matches!(line.gap(b), " " | ", ") {
         return None;
     }
     let y = line.w(b).as_bytes();
