@@ -708,7 +708,11 @@ impl Vet<'_> {
         let mut veto: Vec<(usize, usize, &'static str)> = Vec::new();
         let mut blocked = Vec::new();
         let mut cut = Vec::new();
-        let lineup = lineup_list(text, gaz.iter().filter(|g| g.label == Label::Loc).count());
+        // Read only for a place that may stand in a person's slot (most lines have none).
+        let lineup = std::cell::OnceCell::new();
+        let lineup = || {
+            *lineup.get_or_init(|| lineup_list(text, gaz.iter().filter(|g| g.label == Label::Loc).count()))
+        };
         {
             let line = Line { text, folded, toks, lex, headline, classes };
             for i in 0..toks.len() {
@@ -770,7 +774,7 @@ impl Vet<'_> {
                 }
                 if single
                     && g.label == Label::Loc
-                    && person_slot(&line, i, g.end, lineup)
+                    && person_slot(&line, i, g.end, lineup())
                     && may(g, VETO_PERSON_SLOT)
                 {
                     veto.push((t.gaz as usize - 1, i, VETO_PERSON_SLOT));
