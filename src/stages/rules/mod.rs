@@ -708,7 +708,11 @@ impl Vet<'_> {
         let mut veto: Vec<(usize, usize, &'static str)> = Vec::new();
         let mut blocked = Vec::new();
         let mut cut = Vec::new();
-        let lineup = lineup_list(text, gaz.iter().filter(|g| g.label == Label::Loc).count());
+        // Read only for a place that may stand in a person's slot (most lines have none).
+        let lineup = std::cell::OnceCell::new();
+        let lineup = || {
+            *lineup.get_or_init(|| lineup_list(text, gaz.iter().filter(|g| g.label == Label::Loc).count()))
+        };
         {
             let line = Line { text, folded, toks, lex, headline, classes };
             for i in 0..toks.len() {
@@ -770,7 +774,7 @@ impl Vet<'_> {
                 }
                 if single
                     && g.label == Label::Loc
-                    && person_slot(&line, i, g.end, lineup)
+                    && person_slot(&line, i, g.end, lineup())
                     && may(g, VETO_PERSON_SLOT)
                 {
                     veto.push((t.gaz as usize - 1, i, VETO_PERSON_SLOT));
@@ -1153,6 +1157,13 @@ pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> boo
 /// The sports clues of `line` counted as [`sport_line`] does, up to `need`.
 pub(crate) fn sport_clues(line: &str, folded: &FoldedLine, words: &[Word], need: u32) -> u32 {
     use crate::text::normalize::shape::WORD;
+    // A clue is a sports word or a score, whose digits are followed by a hyphen or a dash
+    // (`–`, whose first byte is 0xE2): a line with neither (most) is answered at once.
+    if !words.iter().any(|w| w.classes & class::SPORT != 0)
+        && memchr::memchr2(b'-', 0xE2, line.as_bytes()).is_none()
+    {
+        return 0;
+    }
     let mut sport = 0;
     // The sports word counted, once: a word said twice (`Εθνική Στρατηγική ... Εθνική`) is
     // one clue.
@@ -1258,8 +1269,9 @@ pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
 /// more): `Βραζιλία: Α, Β, Γ, Δ, Ε`. Such a country is its national team.
 pub(crate) fn lineup_head(line: &str, start: usize, end: usize) -> bool {
     let rest = line[end..].trim_start();
-    line[..start].trim().is_empty()
-        && (rest.starts_with(':') || rest.starts_with('('))
+    // The byte after the name first: most names are followed by neither.
+    (rest.starts_with(':') || rest.starts_with('('))
+        && line[..start].trim().is_empty()
         && line.bytes().filter(|&c| c == b',').count() >= 4
 }
 
@@ -1279,7 +1291,8 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
     // Five items need four separators, commas or `και`: most lines with a colon (a quote
     // after `δήλωσε:`) stop here, before their items are read.
     let rest = &line[colon + 1..];
-    if rest.matches(',').count() + rest.matches("και").count() < 4 {
+    let commas = rest.bytes().filter(|&c| c == b',').count();
+    if commas + memchr::memmem::find_iter(rest.as_bytes(), "και").count() < 4 {
         return None;
     }
     let mut items = 0;

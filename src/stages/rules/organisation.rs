@@ -507,6 +507,10 @@ static GENITIVE_OU: LazyLock<String> = LazyLock::new(|| fold("ου"));
 /// Head noun rule (see [`HEAD`]).
 pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> Option<Cand> {
     let toks = line.toks;
+    // Every way below needs a head noun somewhere in the line.
+    if line.classes & (class::ORG_HEAD | class::ORG_HEAD_LOWER) == 0 {
+        return None;
+    }
     let latin = toks[a].is(shape::LATIN);
     let greek_head = (a..b).find(|&k| toks[k].has(class::ORG_HEAD) && !toks[k].is(shape::LATIN));
     let latin_head =
@@ -703,6 +707,10 @@ pub(crate) fn bank(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// Introduced names (see [`INTRODUCED`]), also in quotation marks right after the noun
 /// (`το περιοδικό «Nature»`, `η εφημερίδα "Αυριανή"`).
 pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    // The noun that introduces the name must be in the line.
+    if line.classes & class::ORG_INTRO == 0 {
+        return None;
+    }
     let quote = |g: &str, open: bool| {
         let g = g.trim();
         let marks: &[&str] = if open { &["«", "\"", "“"] } else { &["»", "\"", "”"] };

@@ -195,7 +195,8 @@ pub(crate) fn surname_shape(line: &Line, i: usize) -> bool {
         return false;
     }
     let w = line.w(i);
-    if w.chars().count() < 5 {
+    // At least five letters: the fifth is looked for, not all counted.
+    if w.chars().nth(4).is_none() {
         return false;
     }
     line.lex.surname_endings.any_ends(w)
@@ -208,12 +209,16 @@ pub(crate) fn foreign_ending(line: &Line, i: usize) -> bool {
         return false;
     }
     let f = line.f(i);
-    f.chars().count() >= 3 && f.chars().last().is_some_and(|c| line.lex.foreign_finals.contains(&c))
+    f.chars().next_back().is_some_and(|c| line.lex.foreign_finals.contains(&c)) && f.chars().nth(2).is_some()
 }
 
 /// A title (with its complements) ends right before token `a`, or follows the run `a..b`.
 pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
+    // Every way below needs a title somewhere in the line.
+    if line.classes & class::TITLE == 0 {
+        return None;
+    }
     // A title's complement is not its holder: `καθηγητής Τοξικολογίας`, `του ΚΑΣ`, `υπουργός
     // Γεωργίας` (a portfolio that is also a given name's genitive).
     if (a..b).all(|i| toks[i].is(shape::UPPER)) || line.common_shape(a) || toks[a].has(class::PORTFOLIO) {
@@ -284,6 +289,9 @@ pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// A run right after a credit word and its `:` or `/`.
 pub(crate) fn credit(line: &Line, a: usize, b: usize, gaz: &[GazSpan]) -> Option<Cand> {
     let toks = line.toks;
+    if line.classes & class::CREDIT == 0 {
+        return None;
+    }
     let credited = b - a <= 3
         && a > 0
         && toks[a - 1].has(class::CREDIT)
@@ -316,6 +324,11 @@ pub(crate) fn match_minute(line: &Line, a: usize, b: usize) -> Option<Cand> {
     if b - a > 3 {
         return None;
     }
+    // The minute is the token right before the run or right after it.
+    let digit = |d: usize| toks.get(d).is_some_and(|t| t.is(shape::DIGIT));
+    if !(digit(b) || a > 0 && digit(a - 1)) {
+        return None;
+    }
     // Token `d` holds a minute: a prime after it; `minute` also wants `(` before it.
     let minute_after =
         |d: usize| toks[d].is(shape::DIGIT) && line.gap_after(d).starts_with(PRIMES) && line.f(d).len() <= 3;
@@ -330,7 +343,8 @@ pub(crate) fn match_minute(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// An author cited by year inside brackets (see [`CITATION`]).
 pub(crate) fn citation(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
-    if b - a > 2 || b >= toks.len() || !matches!(line.gap(b), " " | ", ") {
+    // The year, a token with digits, first.
+    if b - a > 2 || b >= toks.len() || !toks[b].is(shape::DIGIT) || !matches!(line.gap(b), " " | ", ") {
         return None;
     }
     let y = line.w(b).as_bytes();
@@ -359,6 +373,9 @@ pub(crate) fn citation(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// `είπε ο X`, `ο X είπε`.
 pub(crate) fn saying(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
+    if line.classes & class::SAY == 0 {
+        return None;
+    }
     let art = line.prev(a).filter(|&p| toks[p].has(class::ART_NOM))?;
     // Bodies speak too: an acronym (`δήλωσε η ΠΟΜΙΔΑ`), or a Latin name after `η` that is
     // no woman's (`ανακοίνωσε η Lenovo`), is left to the organisation rules.
@@ -390,6 +407,9 @@ pub(crate) fn given_name(line: &Line, a: usize, b: usize) -> Option<Cand> {
 
 /// Two or more East-Asian syllables.
 pub(crate) fn east_asian(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    if line.classes & class::EAST_ASIAN == 0 {
+        return None;
+    }
     let n = b - a;
     let syl = (a..b).filter(|&i| line.toks[i].has(class::EAST_ASIAN)).count();
     let hyphen = (a + 1..b).any(|i| line.gap(i) == "-");
@@ -520,18 +540,6 @@ fn greek_words(line: &Line, a: usize, b: usize) -> bool {
 
 /// Two or three unknown Greek words.
 pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Option<Cand> {
-    // A genitive in -ου first is a complement (`Παγκόσμιου Πολέμου`); given names in the
-    // genitive are known to the lexicon.
-    let genitive_first = line.f(a).ends_with(line.lex.ou.as_str());
-    // A plural first is a group or a thing (`Σιωπηλές Νύχτες`, `Ανοιχτές Αγκάλες`): a
-    // given name is singular. Spanish and Catalan given names in -ες go with a surname
-    // that ends in a consonant, as Greek words do not (`Ματίες Ορεγκουελάρ`).
-    let consonant_last =
-        |i: usize| i < b && line.f(i).chars().last().is_some_and(|c| !"αεηιουωςσ".contains(c));
-    let plural_first =
-        ["ες", "ές", "οι", "οί"].iter().any(|e| line.w(a).ends_with(e)) && !consonant_last(a + 1);
-    // After a neuter or plural article the words are a thing or a group (`τα Λευκά Κράνη`).
-    let thing = line.prev(a).is_some_and(|p| line.toks[p].has(class::ART_THING));
     // A capitalised title is no part of a name (`Διευθύνων Σύμβουλος`); first, before a
     // given name and a surname, it introduces them (`Καρδιολόγος Νικόλαος Τσεκούρας`).
     let title = |i: usize| line.toks[i].has(class::TITLE) && !line.toks[i].has(class::GIVEN);
@@ -544,23 +552,35 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
             && greek_words(line, a + 1, b);
         return named.then(|| Cand::new(a + 1, b, &TITLE));
     }
-    ((2..=3).contains(&(b - a))
-        && !thing
-        && greek_words(line, a, b)
-        && !weak
-        && !genitive_first
-        && !plural_first
-        && !(a..b).any(|i| line.common_shape(i)))
-    .then(|| Cand::new(a, b, &FALLBACK_MULTI))
+    // The cheap checks first: most runs are one word.
+    if !(2..=3).contains(&(b - a)) || weak || !greek_words(line, a, b) {
+        return None;
+    }
+    // A genitive in -ου first is a complement (`Παγκόσμιου Πολέμου`); given names in the
+    // genitive are known to the lexicon.
+    let genitive_first = line.f(a).ends_with(line.lex.ou.as_str());
+    // A plural first is a group or a thing (`Σιωπηλές Νύχτες`, `Ανοιχτές Αγκάλες`): a
+    // given name is singular. Spanish and Catalan given names in -ες go with a surname
+    // that ends in a consonant, as Greek words do not (`Ματίες Ορεγκουελάρ`).
+    let consonant_last =
+        |i: usize| i < b && line.f(i).chars().last().is_some_and(|c| !"αεηιουωςσ".contains(c));
+    let plural_first =
+        ["ες", "ές", "οι", "οί"].iter().any(|e| line.w(a).ends_with(e)) && !consonant_last(a + 1);
+    // After a neuter or plural article the words are a thing or a group (`τα Λευκά Κράνη`).
+    let thing = line.prev(a).is_some_and(|p| line.toks[p].has(class::ART_THING));
+    (!thing && !genitive_first && !plural_first && !(a..b).any(|i| line.common_shape(i)))
+        .then(|| Cand::new(a, b, &FALLBACK_MULTI))
 }
 
 /// One foreign-looking Greek word.
 pub(crate) fn fallback_foreign(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
+    if b - a != 1 || !greek_words(line, a, b) || !foreign_ending(line, a) {
+        return None;
+    }
     // After an article a foreign word is as often a place or a club: only bare words here.
     let article = line.prev(a).is_some_and(|p| {
         toks[p].has(class::ART_MASC | class::ART_FEM | class::ART_NEUT | class::STO | class::PLACE_PREP)
     });
-    (b - a == 1 && greek_words(line, a, b) && foreign_ending(line, a) && !article)
-        .then(|| Cand::new(a, b, &FALLBACK_FOREIGN))
+    (!article).then(|| Cand::new(a, b, &FALLBACK_FOREIGN))
 }

@@ -90,6 +90,10 @@ pub(crate) const PREPOSITION: Rule = Rule {
 /// Place introduced by a noun (see [`INTRODUCED`]).
 pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
+    // A street's abbreviation or a place's noun must be in the line.
+    if line.classes & (class::STREET_ABBR | class::LOC_INTRO) == 0 {
+        return None;
+    }
     // `Λεωφ. Κηφισίας`, `Λ. Βασ. Όλγας`: a street.
     if a > 0 && line.street_abbr(a - 1) {
         return Some(Cand::new(a, b, &INTRODUCED));
@@ -152,6 +156,9 @@ pub(crate) fn landmark(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// Direction words (see [`DIRECTION`]).
 pub(crate) fn direction(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
+    if line.classes & (class::LOC_ADJ | class::DIRECTION) == 0 {
+        return None;
+    }
     if b - a >= 2 && toks[a].has(class::LOC_ADJ) && !toks[a].is(shape::LATIN) {
         return Some(Cand::new(a, b, &DIRECTION));
     }
@@ -168,6 +175,13 @@ pub(crate) fn direction(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// Prepositions (see [`PREPOSITION`]).
 pub(crate) fn preposition(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
+    // The preposition and article before the run first: most runs have neither.
+    let p = line.prev(a)?;
+    let after_preposition = toks[p].has(class::STO) && toks[p].has(class::ART_FEM)
+        || toks[p].has(class::ART_ACC) && line.prev(p).is_some_and(|pp| toks[pp].has(class::PLACE_PREP));
+    if !after_preposition {
+        return None;
+    }
     if (a..b).any(|i| toks[i].is(shape::LATIN) || toks[i].is(shape::UPPER) || toks[i].is(shape::DIGIT)) {
         return None;
     }
@@ -185,17 +199,7 @@ pub(crate) fn preposition(line: &Line, a: usize, b: usize) -> Option<Cand> {
     {
         return None;
     }
-    let p = line.prev(a)?;
-    if toks[p].has(class::STO) && toks[p].has(class::ART_FEM) {
-        return Some(Cand::new(a, b, &PREPOSITION));
-    }
-    if toks[p].has(class::ART_ACC) {
-        let pp = line.prev(p)?;
-        if toks[pp].has(class::PLACE_PREP) {
-            return Some(Cand::new(a, b, &PREPOSITION));
-        }
-    }
-    None
+    Some(Cand::new(a, b, &PREPOSITION))
 }
 
 #[cfg(test)]
