@@ -21,8 +21,8 @@ use crate::Label;
 ///   `Επιμελητήριο Δυτικής Ελλάδας`). Other names of several words are kept
 ///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
 /// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
-///   Λιβάς`; a place of one word that is also a given name there (`Αθηνά Παπαδάκη`,
-///   `Σοφία Νικολάου`: class `GIVEN`); a place of one word written like a
+///   Λιβάς`; a place or an organisation of one word that is also a given name there
+///   (`Αθηνά Παπαδάκη`, `Σοφία Νικολάου`, `Άρης Σερβετάλης`: class `GIVEN`); a place of one word written like a
 ///   masculine or neuter adjective in -ικός there, the adjective of the name that follows
 ///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; the feminine, which many regions have
 ///   (`Αττική`, `Αφρική`), only before an unlisted capitalised word that is no given name,
@@ -74,7 +74,11 @@ use crate::Label;
 ///
 /// It joins an initial right before a kept surname to it (`Αλ. Τσίπρας`, `Κ. Παπαδάκης`):
 /// a capital and up to three unaccented lower-case letters, a full stop and one space, not
-/// a title (`Δρ.`); the press abbreviates the given name so, and the name is both.
+/// a title (`Δρ.`); the press abbreviates the given name so, and the name is both. And it
+/// joins a given name (class `GIVEN`) kept right before a person's name, one space between,
+/// to it, whatever the given name alone names (`Σοφία Εξαδακτύλου`, `Ηρακλής Παπαδόπουλος`,
+/// `Σωκράτη Σ. Κόκκαλη`); before an unlisted capitalised word a club that is a given name
+/// (`Άρης Σερβετάλης`) is left out, as such a place is.
 ///
 /// In a sentence of a sports report (two sports words or a score such as `2-1`:
 /// [`crate::stages::rules::sport_line`]) it relabels a kept country or city where such a sentence
@@ -174,8 +178,9 @@ pub(crate) fn drop_partial_names<'k>(
             if !on_words || tb >= toks.len() || !line.plain_gap(tb) {
                 return false;
             }
-            // A place that is also a given name, before a surname: `Αθηνά Παπαδάκη`.
-            let person = label == Label::Per || label == Label::Loc && one_word && toks[ta].has(class::GIVEN);
+            // A place or a club that is also a given name, before a surname: `Αθηνά
+            // Παπαδάκη`, `Άρης Σερβετάλης`.
+            let person = label == Label::Per || label != Label::Per && one_word && toks[ta].has(class::GIVEN);
             // A place written like an adjective, before the noun it qualifies: `Ελληνικό
             // Κέντρο`, `Ελληνικού Δημοσίου`.
             let adjective = !person
@@ -185,7 +190,14 @@ pub(crate) fn drop_partial_names<'k>(
             if !person && !adjective && !latin_name {
                 return false;
             }
+            // A given name before an initial and a kept surname is that person's, joined
+            // below (`Σωκράτη Γ. Παπαδάκη`).
+            let initial_of_next = person
+                && line.initial(tb)
+                && line.gap_after(tb) == ". "
+                && toks.get(tb + 1).is_some_and(|t| next_start(i, mentions) == t.s as usize);
             next_start(i, mentions) > toks[tb].s as usize
+                && !initial_of_next
                 && capitalised(tb)
                 && (person || toks[tb].is(shape::LATIN) == latin_name)
         };
@@ -319,6 +331,15 @@ pub(crate) fn drop_partial_names<'k>(
                     mentions[i].start = offset + toks[p].s as usize;
                 }
             }
+            // A given name right before a person's name: one person with it (`Σοφία
+            // Εξαδακτύλου`, `Σωκράτη Σ. Κόκκαλη`), whatever the given name alone names.
+            if label == Label::Per
+                && write > first
+                && given_name_before(line, offset, &mentions[write - 1], &mentions[i])
+            {
+                mentions[i].start = mentions[write - 1].start;
+                write -= 1;
+            }
             // A company or a body in Latin letters and its Greek branch: `WWF Ελλάς`.
             if label == Label::Org && latin_name && tb < toks.len() && line.gap(tb) == " " {
                 let w = line.w(tb);
@@ -352,6 +373,24 @@ fn fills_quotation(text: &str, start: usize, end: usize) -> bool {
 /// Ασπροπύργου`, `Γαλλικό Ινστιτούτο Αθηνών`). The press writes the two as one name.
 fn branch_of_organisation(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
     prev.label == Label::Org && super::genitive_place_right_after(line, offset, prev, m)
+}
+
+/// Whether `prev`, the name kept right before the person `m`, is one given name (class
+/// `GIVEN`, capitalised) one space before it: the person's given name
+/// (`Σοφία Εξαδακτύλου`, `Ηρακλής Παπαδόπουλος`), not the place or club it also names.
+fn given_name_before(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
+    let toks = line.toks;
+    let s = prev.start - offset;
+    let p = toks.partition_point(|t| (t.s as usize) < s);
+    !prev.user
+        && !m.user
+        && prev.end + 1 == m.start
+        && line.text.as_bytes()[prev.end - offset] == b' '
+        && p < toks.len()
+        && toks[p].s as usize == s
+        && toks[p].e as usize == prev.end - offset
+        && toks[p].has(class::GIVEN)
+        && toks[p].cap()
 }
 
 /// Whether token `i` stands after a space, an opening bracket or quote, or at the line's
@@ -752,6 +791,38 @@ mod tests {
         // Not a branch: a comma, another word, a longer word.
         assert_eq!(found("η Acme, Ελλάς"), ["Acme", "Ελλάς"]);
         assert_eq!(found("η Acme Ελλάσια"), ["Acme"]);
+    }
+
+    #[test]
+    fn a_given_name_before_a_surname_is_the_persons_not_a_place_or_a_club() {
+        // `Σοφία` the city, `Άρης` the club and `Σωκράτης` the philosopher are given names
+        // too (class `GIVEN`).
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:sofia\tLOC\tΣοφία\t\tcity\tambiguous\n\
+                   x:aris\tORG\tΆρης\t\tclub\tambiguous\n\
+                   x:socrates\tPER\tΣωκράτης\t\tscientist\tambiguous\n\
+                   x:lamp\tPER\tΛαμπράκη\t\tsurname\tnodecl\n\
+                   x:pap\tPER\tΠαπαδάκης\t\tsurname\t\n\
+                   x:ath\tLOC\tΑθήνα\t\tcity\t\n";
+        let ner = recognizer(tsv, false);
+        for (text, want) in [
+            // Before a listed surname: one person.
+            ("Μίλησε χθες η Σοφία Λαμπράκη στη Βουλή", vec![("Σοφία Λαμπράκη", Label::Per)]),
+            ("ο προπονητής Άρης Παπαδάκης είπε", vec![("Άρης Παπαδάκης", Label::Per)]),
+            ("η κηδεία του Σωκράτη Γ. Παπαδάκη έγινε", vec![("Σωκράτη Γ. Παπαδάκη", Label::Per)]),
+            // Before an unlisted one: the club is left out, as the place is.
+            ("με τον ηθοποιό Άρη Μαυρίδη", vec![]),
+            ("με τη Σοφία Μαυρίδου", vec![]),
+            // Kept: not right before the surname; before a place, the club of that place.
+            ("στη Σοφία, ο Παπαδάκης", vec![("Σοφία", Label::Loc), ("Παπαδάκης", Label::Per)]),
+            ("στη Σοφία  Παπαδάκης", vec![("Σοφία", Label::Loc), ("Παπαδάκης", Label::Per)]),
+            ("ο Άρης Αθήνας νίκησε", vec![("Άρης Αθήνας", Label::Org)]),
+        ] {
+            let found: Vec<(String, Label)> =
+                ner.extract(text).into_iter().map(|e| (e.text().to_string(), e.label)).collect();
+            let want: Vec<(String, Label)> = want.into_iter().map(|(t, l)| (t.to_string(), l)).collect();
+            assert_eq!(found, want, "{text:?}");
+        }
     }
 
     #[test]
