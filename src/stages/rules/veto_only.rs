@@ -58,7 +58,10 @@ use crate::Label;
 ///   organisation, a work or a structure (`το νοσοκομείο «Άγιος Δημήτριος»`, `η εφημερίδα
 ///   «Μαγνησία»`, `το Βραβείο «Νίκος Καζαντζάκης»`: [`QUOTED_NAME_HEADS`]) or after a
 ///   kept organisation's name (`Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`): the name of
-///   what is named after them. A name quoted as a name (`ο όρος «Μακεδονία»`) is kept.
+///   what is named after them. A name quoted as a name (`ο όρος «Μακεδονία»`) is kept;
+/// * a person's name right after the lower-case noun of a work, a law, a storm or a ship
+///   (`ο νόμος Κατσέλη`, `η κακοκαιρία Ζορμπάς`: class `MISC_INTRO`), what is named after
+///   the person, unless a second name is paired with it (`η συμφωνία Τσίπρα - Ζάεφ`).
 ///
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
@@ -113,8 +116,8 @@ pub(crate) fn drop_partial_names<'k>(
     mut why: Option<&mut Vec<(usize, usize, &'static str)>>,
 ) {
     use crate::stages::rules::{
-        is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_QUOTED, PARTIAL_TAIL, VETO_COMMON,
-        VETO_HYPHEN, VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
+        is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_QUOTED, PARTIAL_TAIL, PARTIAL_WORK,
+        VETO_COMMON, VETO_HYPHEN, VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
     };
     let toks = line.toks;
     let text = line.text;
@@ -252,6 +255,22 @@ pub(crate) fn drop_partial_names<'k>(
                 && fills_quotation(text, s, e)
                 && (toks[ta - 1].has(QUOTED_NAME_HEADS) || kept_org_end == toks[ta - 1].e as usize)
         };
+        // A person's name right after the lower-case noun of a work, a law, a storm or a
+        // ship (`ο νόμος Κατσέλη`, `η κακοκαιρία Ζορμπάς`: class `MISC_INTRO`): what is
+        // named after the person. Not two names paired (`η συμφωνία Τσίπρα - Ζάεφ`): the
+        // persons who made it.
+        let work = || {
+            let paired = tb < toks.len()
+                && toks[tb].cap()
+                && matches!(line.gap(tb).trim_matches(' '), "" | "-" | "–" | "—");
+            label == Label::Per
+                && on_words
+                && ta > 0
+                && line.plain_gap(ta)
+                && !toks[ta - 1].cap()
+                && toks[ta - 1].has(class::MISC_INTRO)
+                && !paired
+        };
         // A capitalised common word that a list holds (`Τούρκου`, `Νικητής`), as the rule
         // stage decides.
         let common = || {
@@ -295,6 +314,8 @@ pub(crate) fn drop_partial_names<'k>(
             Some(PARTIAL_ADDRESS)
         } else if is_on(off, PARTIAL_QUOTED) && quoted() {
             Some(PARTIAL_QUOTED)
+        } else if is_on(off, PARTIAL_WORK) && work() {
+            Some(PARTIAL_WORK)
         } else {
             None
         };
@@ -822,6 +843,25 @@ mod tests {
                 ner.extract(text).into_iter().map(|e| (e.text().to_string(), e.label)).collect();
             let want: Vec<(String, Label)> = want.into_iter().map(|(t, l)| (t.to_string(), l)).collect();
             assert_eq!(found, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_person_after_the_noun_of_a_law_or_a_storm_is_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:pap\tPER\tΠαπαδάκη\t\tsurname\tnodecl\n\
+                   x:lamp\tPER\tΛαμπράκη\t\tsurname\tnodecl\n";
+        let gazetteer_only = recognizer(tsv, false);
+        for (text, want) in [
+            ("οι αλλαγές στον νόμο Παπαδάκη ψηφίστηκαν", vec![]),
+            ("έρχεται η κακοκαιρία Λαμπράκη", vec![]),
+            // Kept: two persons paired, the person in other places.
+            ("η συμφωνία Παπαδάκη - Λαμπράκη", vec!["Παπαδάκη", "Λαμπράκη"]),
+            ("η συμφωνία Παπαδάκη-Λαμπράκη", vec!["Παπαδάκη", "Λαμπράκη"]),
+            ("ο νόμος του Παπαδάκη", vec!["Παπαδάκη"]),
+            ("είπε η Λαμπράκη", vec!["Λαμπράκη"]),
+        ] {
+            assert_eq!(listed(&gazetteer_only, text), want, "{text:?}");
         }
     }
 
