@@ -18,8 +18,9 @@ use crate::Label;
 ///   an institution's head in lower case (`το νοσοκομείο Κοζάνης`, `του πανεπιστημίου
 ///   Κέμπριτζ`: class `INSTITUTION`); and a place of several words in the genitive
 ///   there, the complement of an organisation's name (`Δήμος Νέας Σμύρνης`,
-///   `Επιμελητήριο Δυτικής Ελλάδας`). Other names of several words are kept
-///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
+///   `Επιμελητήριο Δυτικής Ελλάδας`); and an organisation of several words there, the end
+///   of a longer one (`Υγειονομική Περιφέρεια Αττικής`, `Ιατρική Σχολή Πανεπιστημίου
+///   Αθηνών`). Other names of several words are kept (`υπουργός Υγείας Ανδρέας Ξανθός`);
 /// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
 ///   Λιβάς`; a place or an organisation of one word that is also a given name there
 ///   (`Αθηνά Παπαδάκη`, `Σοφία Νικολάου`, `Άρης Σερβετάλης`: class `GIVEN`); a place of one word written like a
@@ -160,10 +161,11 @@ pub(crate) fn drop_partial_names<'k>(
         // however many names a line holds.
         let tail = || {
             let Some(p) = ta.checked_sub(1).filter(|_| on_words && line.plain_gap(ta)) else { return false };
-            // Names of several words are kept, except places in the genitive: the
-            // complement of an organisation's name (`Δήμος Νέας Σμύρνης`).
+            // Names of several words are kept, except places in the genitive, the
+            // complement of an organisation's name (`Δήμος Νέας Σμύρνης`), and
+            // organisations, the end of a longer one (`Υγειονομική Περιφέρεια Αττικής`).
             let several = name.contains(char::is_whitespace);
-            if several && !(label == Label::Loc && line.genitive(tb - 1)) {
+            if several && !(label == Label::Loc && line.genitive(tb - 1) || label == Label::Org) {
                 return false;
             }
             // An institution's head in lower case before a place in the genitive: the
@@ -500,6 +502,30 @@ mod tests {
         }
         // With the rule stage on, the context decides, not this policy.
         assert!(found(&full, "στο Νοσοκομείο Χανίων χθες").iter().all(|t| t == "Χανίων"));
+    }
+
+    #[test]
+    fn an_organisation_of_several_words_after_a_capitalised_word_is_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:pat\tORG\tΠεριφέρεια Αττικής\t\tregion_body\t\n\
+                   x:up\tORG\tΠανεπιστήμιο Πατρών\t\tuniversity\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        for (text, want) in [
+            // The end of a longer name: `Υγειονομική Περιφέρεια Αττικής`.
+            ("αρμόδια είναι η Υγειονομική Περιφέρεια Αττικής σήμερα", vec![]),
+            ("διδάσκει στην Ιατρική Σχολή Πανεπιστημίου Πατρών", vec![]),
+            // Kept: after a lower-case word, at a sentence or quotation start, after a
+            // name kept there.
+            ("ανακοίνωσε η Περιφέρεια Αττικής", vec!["Περιφέρεια Αττικής"]),
+            ("Περιφέρεια Αττικής: νέα μέτρα", vec!["Περιφέρεια Αττικής"]),
+            (
+                "είπε «Περιφέρεια Αττικής και Πανεπιστήμιο Πατρών»",
+                vec!["Περιφέρεια Αττικής", "Πανεπιστήμιο Πατρών"],
+            ),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
     }
 
     #[test]
