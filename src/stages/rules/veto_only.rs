@@ -13,8 +13,9 @@ use crate::Label;
 /// longer name that no gazetteer holds, where the rule stage, when on, would decide from
 /// the context (head nouns, given names) instead:
 ///
-/// * a name of one word right after a capitalised word: `Νοσοκομείο Χανίων`, `Γιάννης
-///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`; a place of one word in the genitive right after
+/// * a name of one word right after a capitalised word: `Νοσοκομείο Χανίων`, `Σχολή
+///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής` (a person's name after a given name is joined to
+///   it instead: `Γιάννης Παπαθεοδώρου`, below); a place of one word in the genitive right after
 ///   an institution's head in lower case (`το νοσοκομείο Κοζάνης`, `του πανεπιστημίου
 ///   Κέμπριτζ`: class `INSTITUTION`); and a place of several words in the genitive
 ///   there, the complement of an organisation's name (`Δήμος Νέας Σμύρνης`,
@@ -78,7 +79,9 @@ use crate::Label;
 ///
 /// It joins an initial right before a kept surname to it (`Αλ. Τσίπρας`, `Κ. Παπαδάκης`):
 /// a capital and up to three unaccented lower-case letters, a full stop and one space, not
-/// a title (`Δρ.`); the press abbreviates the given name so, and the name is both. And it
+/// a title (`Δρ.`); the press abbreviates the given name so, and the name is both. It joins
+/// a capitalised given name (class `GIVEN`), one space before a kept person's name of one
+/// word, to it, also at a sentence start (`Κυριάκος Σαμαράς`). And it
 /// joins a given name (class `GIVEN`) kept right before a person's name, one space between,
 /// to it, whatever the given name alone names (`Σοφία Εξαδακτύλου`, `Ηρακλής Παπαδόπουλος`,
 /// `Σωκράτη Σ. Κόκκαλη`); before an unlisted capitalised word a club that is a given name
@@ -159,6 +162,17 @@ pub(crate) fn drop_partial_names<'k>(
         };
         // Each test reads only the one word next to the name, so the pass stays linear
         // however many names a line holds.
+        // A given name right before a one-word person's name (one space): joined to it
+        // below (`Κυριάκος Σαμαράς`).
+        let given_before = |p: usize| {
+            label == Label::Per
+                && one_word
+                && on_words
+                && p + 1 == ta
+                && line.gap(ta) == " "
+                && toks[p].cap()
+                && toks[p].has(class::GIVEN)
+        };
         let tail = || {
             let Some(p) = ta.checked_sub(1).filter(|_| on_words && line.plain_gap(ta)) else { return false };
             // Names of several words are kept, except places in the genitive, the
@@ -177,7 +191,8 @@ pub(crate) fn drop_partial_names<'k>(
                     && toks[p].has(class::INSTITUTION)
                     && line.genitive(ta)
             };
-            kept_end <= toks[p].s as usize && (capitalised(p) && !line.weak(p) || institution())
+            kept_end <= toks[p].s as usize
+                && (capitalised(p) && !line.weak(p) && !given_before(p) || institution())
         };
         let head = || {
             if !on_words || tb >= toks.len() || !line.plain_gap(tb) {
@@ -347,12 +362,19 @@ pub(crate) fn drop_partial_names<'k>(
             if line.classes & class::SPACE != 0 && super::celestial(label, toks, s, e, off) {
                 super::planet(&mut mentions[i]);
             }
-            // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`).
+            // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`);
+            // after a given name, so is the given name (`Κυριάκος Σαμαράς`).
             if label == Label::Per && one_word && on_words && ta > 0 && line.gap(ta) == ". " {
                 let p = ta - 1;
                 if line.initial(p) && toks[p].s as usize >= prev_end && opens(line, p) {
                     mentions[i].start = offset + toks[p].s as usize;
                 }
+            } else if ta > 0
+                && given_before(ta - 1)
+                && toks[ta - 1].s as usize >= prev_end
+                && opens(line, ta - 1)
+            {
+                mentions[i].start = offset + toks[ta - 1].s as usize;
             }
             // A given name right before a person's name: one person with it (`Σοφία
             // Εξαδακτύλου`, `Σωκράτη Σ. Κόκκαλη`), whatever the given name alone names.
@@ -480,7 +502,11 @@ mod tests {
         let found = listed;
         // The tail of a longer name: a one-word name after a capitalised word.
         assert!(found(&gazetteer_only, "στο Νοσοκομείο Χανίων χθες").is_empty());
-        assert!(found(&gazetteer_only, "ο καθηγητής Γιάννης Παπαθεοδώρου είπε").is_empty());
+        assert!(found(&gazetteer_only, "στη Σχολή Παπαθεοδώρου είπε").is_empty());
+        // After a given name, a person's name takes it in (class `GIVEN`).
+        assert_eq!(texts(&gazetteer_only, "ο καθηγητής Γιάννης Παπαθεοδώρου είπε"), ["Γιάννης Παπαθεοδώρου"]);
+        assert_eq!(texts(&gazetteer_only, "Γιάννης Παπαθεοδώρου: δήλωση"), ["Γιάννης Παπαθεοδώρου"]);
+        assert_eq!(texts(&gazetteer_only, "ο καθηγητής Γιάννης  Παπαθεοδώρου είπε"), Vec::<String>::new());
         // The head of a longer person name: a person's name before a capitalised word.
         assert!(found(&gazetteer_only, "είπε ο Περικλής Λιβάς χθες").is_empty());
         assert!(found(&gazetteer_only, "η Samsung Electronics είπε").is_empty());
