@@ -162,14 +162,12 @@ pub(crate) fn drop_partial_names<'k>(
         };
         // Each test reads only the one word next to the name, so the pass stays linear
         // however many names a line holds.
-        // A given name right before a one-word person's name (one space): joined to it
-        // below (`Κυριάκος Σαμαράς`).
+        // A given name right before a person's name (one space): joined to it below
+        // (`Κυριάκος Σαμαράς`, `Γιώργος Γ. Γεωργιάδης`).
         let given_before = |p: usize| {
             label == Label::Per
-                && one_word
                 && on_words
-                && p + 1 == ta
-                && line.gap(ta) == " "
+                && line.gap(p + 1) == " "
                 && toks[p].cap()
                 && toks[p].has(class::GIVEN)
         };
@@ -364,17 +362,20 @@ pub(crate) fn drop_partial_names<'k>(
             }
             // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`);
             // after a given name, so is the given name (`Κυριάκος Σαμαράς`).
+            let mut from = ta; // the name's first token
             if label == Label::Per && one_word && on_words && ta > 0 && line.gap(ta) == ". " {
                 let p = ta - 1;
                 if line.initial(p) && toks[p].s as usize >= prev_end && opens(line, p) {
                     mentions[i].start = offset + toks[p].s as usize;
+                    from = p;
                 }
-            } else if ta > 0
-                && given_before(ta - 1)
-                && toks[ta - 1].s as usize >= prev_end
-                && opens(line, ta - 1)
+            }
+            if from > 0
+                && given_before(from - 1)
+                && toks[from - 1].s as usize >= prev_end
+                && opens(line, from - 1)
             {
-                mentions[i].start = offset + toks[ta - 1].s as usize;
+                mentions[i].start = offset + toks[from - 1].s as usize;
             }
             // A given name right before a person's name: one person with it (`Σοφία
             // Εξαδακτύλου`, `Σωκράτη Σ. Κόκκαλη`), whatever the given name alone names.
@@ -506,6 +507,7 @@ mod tests {
         // After a given name, a person's name takes it in (class `GIVEN`).
         assert_eq!(texts(&gazetteer_only, "ο καθηγητής Γιάννης Παπαθεοδώρου είπε"), ["Γιάννης Παπαθεοδώρου"]);
         assert_eq!(texts(&gazetteer_only, "Γιάννης Παπαθεοδώρου: δήλωση"), ["Γιάννης Παπαθεοδώρου"]);
+        assert_eq!(texts(&gazetteer_only, "ο Γιάννης Κ. Παπαθεοδώρου είπε"), ["Γιάννης Κ. Παπαθεοδώρου"]);
         assert_eq!(texts(&gazetteer_only, "ο καθηγητής Γιάννης  Παπαθεοδώρου είπε"), Vec::<String>::new());
         // The head of a longer person name: a person's name before a capitalised word.
         assert!(found(&gazetteer_only, "είπε ο Περικλής Λιβάς χθες").is_empty());
