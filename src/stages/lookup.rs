@@ -267,7 +267,7 @@ impl Lookup {
             for e in &g.entries {
                 for name in e.names() {
                     let case =
-                        head_noun_only_for_organisations(case_rule(name, e.flags, &mut exact), e.label);
+                        head_noun_only_for_organisations(case_rule(name, e.flags, &mut exact), e.label, name);
                     let forms = all_forms.next().expect("one list of forms per name");
                     for (i, form) in forms.into_iter().enumerate() {
                         let hit = Hit {
@@ -720,16 +720,69 @@ fn forms_pipelined<'s>(
 }
 
 /// The small first letter that [`CaseRule::Initial`] allows when the later words are
-/// capitalised is for an organisation's head noun (`υπουργείο Υγείας`). Before a place or
+/// capitalised is for an organisation's head noun (`υπουργείο Υγείας`; see
+/// [`head_noun_first`]). Before a place or
 /// a person it is a description, not part of the name: in `η δυτική Αφρική`, `του πλανήτη
 /// Γη`, `η βασίλισσα Ελισάβετ` the name is `Αφρική`, `Γη`, `Ελισάβετ`, so those entries
 /// need their first letter capitalised.
-fn head_noun_only_for_organisations(case: CaseRule, label: Label) -> CaseRule {
+fn head_noun_only_for_organisations(case: CaseRule, label: Label, name: &str) -> CaseRule {
     match case {
-        CaseRule::Initial(mask) if label != Label::Org => CaseRule::Initial(mask & 1),
+        CaseRule::Initial(mask) if label != Label::Org || !head_noun_first(name) => {
+            CaseRule::Initial(mask & 1)
+        }
         other => other,
     }
 }
+
+/// Whether the first word of an organisation's name may be its head noun, which news
+/// writes in lower case (`υπουργείο Υγείας`): not an article or a preposition, a word of
+/// up to three letters (`Τα Νέα`, `Στο Κόκκινο`: in `τα Νέα` the article is the
+/// sentence's), nor an adjective in -ικός/-ακός (`Ελληνική Βουλή`: in `η ελληνική Βουλή`
+/// the adjective describes the name, and `Βουλή` is found alone).
+fn head_noun_first(name: &str) -> bool {
+    let Some(first) = words(name).next() else { return false };
+    let first: String = first.chars().flat_map(char::to_lowercase).map(unaccented).collect();
+    first.chars().count() > 3 && !ADJECTIVE_ENDINGS.iter().any(|e| first.ends_with(e))
+}
+
+/// A small Greek letter without its accent, final sigma as `σ`.
+fn unaccented(c: char) -> char {
+    match c {
+        'ά' => 'α',
+        'έ' => 'ε',
+        'ή' => 'η',
+        'ί' | 'ϊ' | 'ΐ' => 'ι',
+        'ό' => 'ο',
+        'ύ' | 'ϋ' | 'ΰ' => 'υ',
+        'ώ' => 'ω',
+        'ς' => 'σ',
+        c => c,
+    }
+}
+
+/// Folded endings of Greek adjectives in -ικός and -ακός, every case and gender.
+const ADJECTIVE_ENDINGS: [&str; 20] = [
+    "ικοσ",
+    "ικη",
+    "ικο",
+    "ικου",
+    "ικησ",
+    "ικοι",
+    "ικεσ",
+    "ικα",
+    "ικων",
+    "ικουσ",
+    "ακοσ",
+    "ακη",
+    "ακο",
+    "ακου",
+    "ακησ",
+    "ακοι",
+    "ακεσ",
+    "ακα",
+    "ακων",
+    "ακουσ",
+];
 
 #[cfg(test)]
 mod tests {
@@ -786,11 +839,25 @@ mod tests {
     /// A small first letter is a head noun for organisations only.
     #[test]
     fn small_first_letter_only_for_organisation_head_nouns() {
-        let rule = |name: &str, label| head_noun_only_for_organisations(case_rule_of(name), label);
+        let rule = |name: &str, label| head_noun_only_for_organisations(case_rule_of(name), label, name);
         assert!(case_accepts(rule("Υπουργείο Υγείας", Label::Org), "υπουργείο Υγείας"));
         assert!(!case_accepts(rule("Δυτική Αφρική", Label::Loc), "δυτική Αφρική"));
         assert!(case_accepts(rule("Δυτική Αφρική", Label::Loc), "Δυτική Αφρική"));
         assert!(case_accepts(rule("Δυτική Αφρική", Label::Loc), "ΔΥΤΙΚΗ ΑΦΡΙΚΗ"));
         assert!(!case_accepts(rule("Βασίλισσα Ελισάβετ", Label::Per), "βασίλισσα Ελισάβετ"));
+        // Not an article or a preposition (`τα Νέα`: the sentence's article), nor an
+        // adjective (`η ελληνική Βουλή`: a description before the name).
+        for (name, text) in [
+            ("Τα Νέα", "τα Νέα"),
+            ("Στο Κόκκινο", "στο Κόκκινο"),
+            ("Ελληνική Βουλή", "ελληνική Βουλή"),
+            ("Αμερικανική Γερουσία", "αμερικανικής Γερουσίας"),
+            ("Κυπριακή Βουλή", "κυπριακή Βουλή"),
+        ] {
+            assert!(!case_accepts(rule(name, Label::Org), text), "{text:?}");
+            assert!(case_accepts(rule(name, Label::Org), &name.to_uppercase()), "{name:?}");
+        }
+        assert!(case_accepts(rule("Δήμος Αθηναίων", Label::Org), "δήμος Αθηναίων"));
+        assert!(case_accepts(rule("Περιφέρεια Αττικής", Label::Org), "περιφέρειας Αττικής"));
     }
 }
