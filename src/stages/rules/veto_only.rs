@@ -198,7 +198,7 @@ pub(crate) fn drop_partial_names<'k>(
             }
             // A place or a club that is also a given name, before a surname: `Αθηνά
             // Παπαδάκη`, `Άρης Σερβετάλης`.
-            let person = label == Label::Per || label != Label::Per && one_word && toks[ta].has(class::GIVEN);
+            let person = label == Label::Per || one_word && toks[ta].has(class::GIVEN);
             // A place written like an adjective, before the noun it qualifies: `Ελληνικό
             // Κέντρο`, `Ελληνικού Δημοσίου`.
             let adjective = !person
