@@ -24,16 +24,19 @@ use crate::Label;
 ///   Αθηνών`). Other names of several words are kept (`υπουργός Υγείας Ανδρέας Ξανθός`);
 /// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
 ///   Λιβάς`; a place or an organisation of one word that is also a given name there
-///   (`Αθηνά Παπαδάκη`, `Σοφία Νικολάου`, `Άρης Σερβετάλης`: class `GIVEN`); a place of one word written like a
-///   masculine or neuter adjective in -ικός there, the adjective of the name that follows
-///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; the feminine, which many regions have
-///   (`Αττική`, `Αφρική`), only before an unlisted capitalised word that is no given name,
-///   as the rule stage decides: [`crate::stages::rules::adjective_before_name`]); and a
+///   (`Αθηνά Παπαδάκη`, `Σοφία Νικολάου`, `Άρης Σερβετάλης`: class `GIVEN`); a place of
+///   one word written like a masculine or neuter adjective in -ικός there, the adjective of
+///   the name that follows (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; the feminine, which many
+///   regions have (`Αττική`, `Αφρική`), only before an unlisted capitalised word that is no
+///   given name, as the rule stage decides: [`crate::stages::rules::adjective_before_name`]);
+///   any other place of one word there, before an unlisted word that is no given name,
+///   unless it is a country, in the genitive or in capitals: the head of a longer name
+///   (`Σαντιάγο Μπερναμπέου`, `Πύργο Γλέζου`); and a
 ///   name in Latin letters right
 ///   before a capitalised word in Latin letters: `Samsung Electronics`, `Google Play`, `AP
-///   Photo`. Other places and organisations are kept there, as a person's name often
-///   follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια
-///   Σβίγκου`, `ο πρέσβης στην Ελλάδα Τζον Σμιθ`);
+///   Photo`. Other places (countries, genitives) and organisations are kept there, as a
+///   person's name often follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος
+///   του ΣΥΡΙΖΑ Ράνια Σβίγκου`, `ο πρέσβης στην Ελλάδα Τζον Σμιθ`);
 /// * a place after a genitive article (`του`, `της`, `των`) that follows the capitalised
 ///   head noun of an organisation (`Πανεπιστήμιο του Πειραιά`, `Μουσείο του Καΐρου`,
 ///   `Κόμμα των Ελευθέρων`: [`ORGANISATION_HEADS`]) or of a day, an event, a treaty or a
@@ -205,7 +208,16 @@ pub(crate) fn drop_partial_names<'k>(
                 && label == Label::Loc
                 && one_word
                 && ADJECTIVE_ENDINGS.iter().any(|a| name.ends_with(a));
-            if !person && !adjective && !latin_name {
+            // A place of one word before an unlisted capitalised word that is no given
+            // name: the head of a longer name (`Σαντιάγο Μπερναμπέου`, `Πύργο Γλέζου`).
+            let place_head = label == Label::Loc
+                && one_word
+                && !latin_name
+                && !caps_name
+                && !line.genitive(ta)
+                && kind(&mentions[i]) != Some("country")
+                && !toks[tb].has(class::GIVEN);
+            if !person && !adjective && !latin_name && !place_head {
                 return false;
             }
             // A given name before an initial and a kept surname is that person's, joined
@@ -218,6 +230,7 @@ pub(crate) fn drop_partial_names<'k>(
                 && !initial_of_next
                 && capitalised(tb)
                 && (person || toks[tb].is(shape::LATIN) == latin_name)
+                && !(place_head && line.weak(tb))
         };
         // A place after a genitive article that follows a capitalised head noun of an
         // institution, a day, an event or a structure (class `NAME_HEAD`) (or after `of` and a capitalised
@@ -551,6 +564,30 @@ mod tests {
                 "είπε «Περιφέρεια Αττικής και Πανεπιστήμιο Πατρών»",
                 vec!["Περιφέρεια Αττικής", "Πανεπιστήμιο Πατρών"],
             ),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_before_an_unlisted_capitalised_word_is_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:santiago\tLOC\tΣαντιάγο\t\tcity\tnodecl\n\
+                   x:pyrgos\tLOC\tΠύργος\t\tcity\tambiguous\n\
+                   x:gr\tLOC\tΕλλάδα\t\tcountry\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        for (text, want) in [
+            // The head of a longer name: a stadium, a tower.
+            ("έπαιξε στο γήπεδο Σαντιάγο Μπερναμπέου χθες", vec![]),
+            ("η έκθεση στον Πύργο Γλέζου άνοιξε", vec![]),
+            // Kept: a country, a place in the genitive (a title's), before a given name, in
+            // capitals, before a sentence's first word.
+            ("ο πρέσβης στην Ελλάδα Γιορν Σμιθ", vec!["Ελλάδα"]),
+            ("ο δήμαρχος Πύργου Παπαδάκης", vec!["Πύργου"]),
+            ("έμεινε στον Πύργο Γιάννης και Μαρία", vec!["Πύργο"]),
+            ("ΕΜΕΙΝΕ ΣΤΟΝ ΠΥΡΓΟ ΓΛΕΖΟΥ", vec!["ΠΥΡΓΟ"]),
+            ("έμεινε στον Πύργο. Μετά έφυγε", vec!["Πύργο"]),
         ] {
             assert_eq!(found(text), want, "{text:?}");
         }
