@@ -29,13 +29,13 @@ use crate::Label;
 ///   the name that follows (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; the feminine, which many
 ///   regions have (`Αττική`, `Αφρική`), only before an unlisted capitalised word that is no
 ///   given name, as the rule stage decides: [`crate::stages::rules::adjective_before_name`]);
-///   any other place of one word there, before an unlisted word that is no given name,
-///   unless it is a country, in the genitive or in capitals: the head of a longer name
-///   (`Σαντιάγο Μπερναμπέου`, `Πύργο Γλέζου`); and a
+///   any other place or organisation of one word there, before an unlisted word that is no
+///   given name, unless it is a country, in the genitive or in capitals: the head of a
+///   longer name (`Σαντιάγο Μπερναμπέου`, `Πύργο Γλέζου`, `Πλαίσιο Δράσεων`); and a
 ///   name in Latin letters right
 ///   before a capitalised word in Latin letters: `Samsung Electronics`, `Google Play`, `AP
-///   Photo`. Other places (countries, genitives) and organisations are kept there, as a
-///   person's name often follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος
+///   Photo`. Other places and organisations (countries, genitives, acronyms) are kept there,
+///   as a person's name often follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος
 ///   του ΣΥΡΙΖΑ Ράνια Σβίγκου`, `ο πρέσβης στην Ελλάδα Τζον Σμιθ`);
 /// * a place after a genitive article (`του`, `της`, `των`) that follows the capitalised
 ///   head noun of an organisation (`Πανεπιστήμιο του Πειραιά`, `Μουσείο του Καΐρου`,
@@ -208,9 +208,10 @@ pub(crate) fn drop_partial_names<'k>(
                 && label == Label::Loc
                 && one_word
                 && ADJECTIVE_ENDINGS.iter().any(|a| name.ends_with(a));
-            // A place of one word before an unlisted capitalised word that is no given
-            // name: the head of a longer name (`Σαντιάγο Μπερναμπέου`, `Πύργο Γλέζου`).
-            let place_head = label == Label::Loc
+            // A place or an organisation of one word before an unlisted capitalised word
+            // that is no given name: the head of a longer name (`Σαντιάγο Μπερναμπέου`,
+            // `Πύργο Γλέζου`, `Πλαίσιο Δράσεων`).
+            let place_head = label != Label::Per
                 && one_word
                 && !latin_name
                 && !caps_name
@@ -570,14 +571,19 @@ mod tests {
     }
 
     #[test]
-    fn a_place_before_an_unlisted_capitalised_word_is_left_out() {
+    fn a_place_or_an_organisation_before_an_unlisted_capitalised_word_is_left_out() {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
                    x:santiago\tLOC\tΣαντιάγο\t\tcity\tnodecl\n\
                    x:pyrgos\tLOC\tΠύργος\t\tcity\tambiguous\n\
-                   x:gr\tLOC\tΕλλάδα\t\tcountry\t\n";
+                   x:gr\tLOC\tΕλλάδα\t\tcountry\t\n\
+                   x:plaisio\tORG\tΠλαίσιο\t\tcompany\tambiguous\n\
+                   x:syriza\tORG\tΣΥΡΙΖΑ\t\tparty\t\n";
         let ner = recognizer(tsv, false);
         let found = |text: &str| texts(&ner, text);
         for (text, want) in [
+            ("ψήφισε το σχέδιο ΣΥΡΙΖΑ Παπαδάκη", vec!["ΣΥΡΙΖΑ"]),
+            ("ενέκρινε το Πλαίσιο Δράσεων Προτεραιότητας", vec![]),
+            ("αγόρασε από το Πλαίσιο χθες", vec!["Πλαίσιο"]),
             // The head of a longer name: a stadium, a tower.
             ("έπαιξε στο γήπεδο Σαντιάγο Μπερναμπέου χθες", vec![]),
             ("η έκθεση στον Πύργο Γλέζου άνοιξε", vec![]),
