@@ -30,6 +30,7 @@ grner:per:putin\tPER\tΒλαντίμιρ Πούτιν\tΠούτιν\thead_of_sta
 grner:per:jo\tPER\tΤζο Τσουν-ριόνγκ\t\tofficial\t
 grner:loc:tokyo\tLOC\tΤόκιο\t\tcity\tnodecl
 grner:loc:chora\tLOC\tΧώρα\t\tvillage\tambiguous
+grner:org:meta\tORG\tMeta\t\tcompany\texact_case
 ";
 
 static NER: LazyLock<Recognizer> = LazyLock::new(|| {
@@ -155,6 +156,16 @@ t!(
 t!(initial_form, "δήλωσε ο Κ. Μητσοτάκης", [("Κ. Μητσοτάκης", Per, "grner:per:km")]);
 t!(mr_is_not_an_initial, "δήλωσε ο κ. Μητσοτάκης", [("Μητσοτάκης", Per, "grner:per:km")]);
 t!(exact_case_flag, "το ΜέΡΑ25 και η μέρα25", [("ΜέΡΑ25", Org, "grner:org:mera")]);
+// `exact_case` keeps the name's script too: Greek `Μετά` («after») folds like `Meta`.
+t!(exact_case_keeps_the_script, "Μετά τη Meta, η ΜΕΤΑ και η Μετά", [("Meta", Org, "grner:org:meta")]);
+// An acronym with full stops inside a longer one is no mention of it; a final full stop
+// after a space ends the sentence, not the acronym.
+t!(
+    dotted_acronym_inside_a_longer_one,
+    "η Ν.Δ. και η Σ.Ν.Δ. και η Ν.Δ.Ε. και η Ν.Δ.",
+    [("Ν.Δ.", Org, "grner:org:nd"), ("Ν.Δ.", Org, "grner:org:nd")]
+);
+t!(full_stop_after_a_space_is_no_part_of_the_name, "ψήφισε η Ν.Δ .", [("Ν.Δ", Org, "grner:org:nd")]);
 t!(ambiguous_not_at_sentence_start, "Χώρα μας. Ήρθε από τη Χώρα.", [("Χώρα", Loc, "grner:loc:chora")]);
 
 // Overlaps: the longest wins.

@@ -180,23 +180,41 @@ pub(crate) struct Lookup {
     /// Name and priority of each gazetteer, and whether it is the user's and whether it was
     /// learned (see [`Mention::user`], [`Mention::learned`]).
     gazetteers: Vec<(Arc<str>, i32, bool, bool)>,
-    /// Upper/lower flags of the letters of each word of the `exact_case` names.
-    exact: Vec<Vec<Vec<bool>>>,
+    /// Letter flags of each word of the `exact_case` names (see [`word_cases`]).
+    exact: Vec<Vec<Vec<u8>>>,
 }
 
-/// Upper/lower flags of the letters of each word.
-fn word_cases(s: &str) -> Vec<Vec<bool>> {
+/// Flags of the letters of each word: [`UPPER`], and [`LATIN`] or [`GREEK`].
+fn word_cases(s: &str) -> Vec<Vec<u8>> {
     words(s)
-        .map(|w| {
-            w.chars()
-                .filter(|&c| crate::text::normalize::is_letter(c))
-                .map(crate::text::normalize::is_upper)
-                .collect()
-        })
+        .map(|w| w.chars().filter(|&c| crate::text::normalize::is_letter(c)).map(letter_flags).collect())
         .collect()
 }
 
-fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<Vec<bool>>>) -> CaseRule {
+/// Letter flags of [`word_cases`]: a capital; a letter of the Latin script; of the Greek one.
+const UPPER: u8 = 1;
+const LATIN: u8 = 2;
+const GREEK: u8 = 4;
+
+fn letter_flags(c: char) -> u8 {
+    let script = match c {
+        'A'..='Z' | 'a'..='z' | '\u{c0}'..='\u{24f}' => LATIN,
+        '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}' => GREEK,
+        _ => 0,
+    };
+    script | u8::from(crate::text::normalize::is_upper(c))
+}
+
+/// Whether a letter with flags `have` meets an `exact_case` name's letter `want`: the same
+/// case, and for a small letter the same script where the name's is known (`Meta` is not
+/// the word `Μετά`, whose letters fold alike; capitals that look alike are typed in
+/// either script).
+fn letter_meets(have: u8, want: u8) -> bool {
+    let script = want & (LATIN | GREEK);
+    have & UPPER == want & UPPER && (want & UPPER != 0 || script == 0 || have & (LATIN | GREEK) == script)
+}
+
+fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<Vec<u8>>>) -> CaseRule {
     if flags.exact_case {
         exact.push(word_cases(name));
         return CaseRule::Exact((exact.len() - 1) as u32);
@@ -249,7 +267,7 @@ impl Lookup {
             for e in &g.entries {
                 for name in e.names() {
                     let case =
-                        head_noun_only_for_organisations(case_rule(name, e.flags, &mut exact), e.label);
+                        head_noun_only_for_organisations(case_rule(name, e.flags, &mut exact), e.label, name);
                     let forms = all_forms.next().expect("one list of forms per name");
                     for (i, form) in forms.into_iter().enumerate() {
                         let hit = Hit {
@@ -366,7 +384,7 @@ impl Lookup {
             exact.push(words.len() as u32);
             for w in words {
                 exact.push(w.len() as u32);
-                exact.extend(w.iter().map(|&upper| upper as u32));
+                exact.extend(w.iter().map(|&flags| flags as u32));
             }
         }
         w.u32s(&U32s::from_vec(&exact));
@@ -423,7 +441,9 @@ impl Lookup {
                 let mut words = Vec::new();
                 for _ in 0..next()? {
                     let n = next()?;
-                    words.push((0..n).map(|_| next().map(|b| b != 0)).collect::<Option<Vec<bool>>>()?);
+                    // Blobs written before the script flags have 0 or 1: any script.
+                    let flag = |b: u32| (b < 8).then_some(b as u8);
+                    words.push((0..n).map(|_| next().and_then(flag)).collect::<Option<Vec<u8>>>()?);
                 }
                 exact.push(words);
             }
@@ -466,7 +486,7 @@ impl Lookup {
                 let want = &self.exact[i as usize];
                 let have = word_cases(original);
                 have.len() == want.len()
-                    && have.iter().zip(want).all(|(h, w)| h.iter().zip(w).all(|(a, b)| a == b))
+                    && have.iter().zip(want).all(|(h, w)| h.iter().zip(w).all(|(&a, &b)| letter_meets(a, b)))
             }
             _ => case_accepts(rule, original),
         }
@@ -622,14 +642,38 @@ impl Lookup {
             // The longest name that the text's letter case allows; a shorter one only when
             // the longer is refused.
             for &(te, pid) in ends[..n].iter().rev() {
-                let (s, e) = folded.token_range(t, te - 1);
+                let (s, mut e) = folded.token_range(t, te - 1);
+                if inside_dotted_acronym(text, s, e) {
+                    break; // and so is every shorter name from here
+                }
                 if let Some(hit) = self.best_hit(pid, &text[s..e], || is_sentence_start(text, s)) {
+                    // A final full stop after a space ends the sentence, not the
+                    // abbreviation (`η Ν.Δ .`): the name ends before it.
+                    if te - t > 1 && text[..e].ends_with('.') {
+                        let before = folded.token_range(te - 2, te - 2).1;
+                        if text[before..e - 1].chars().any(char::is_whitespace) {
+                            e = before;
+                        }
+                    }
                     out.push(self.mention(&hit, offset + s, offset + e));
                     break;
                 }
             }
         }
     }
+}
+
+/// Whether the name at bytes `start..end` of `text`, an acronym with full stops, is part of
+/// a longer one: a letter glued after it (`Ε.Ε.` in `Ε.Ε.Μ.Η.`) or a capital and a full
+/// stop glued before it (`Ε.Ε.` in `Σ.Ε.Ε.Δ.Δ.`).
+fn inside_dotted_acronym(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    if !name.contains('.') {
+        return false;
+    }
+    let after = text[end..].chars().next().is_some_and(char::is_alphanumeric) && name.ends_with('.');
+    let mut before = text[..start].chars().rev();
+    after || before.next() == Some('.') && before.next().is_some_and(char::is_uppercase)
 }
 
 /// The ranking of a hit among those of one span: not ambiguous, then gazetteer priority,
@@ -639,12 +683,14 @@ fn rank(gazetteers: &[(Arc<str>, i32, bool, bool)], h: &Hit) -> (bool, i32, bool
 }
 
 /// Whether a name with case rule `rule` can match text that begins with a small letter.
-fn lower_start_allowed(rule: CaseRule, exact: &[Vec<Vec<bool>>]) -> bool {
+fn lower_start_allowed(rule: CaseRule, exact: &[Vec<Vec<u8>>]) -> bool {
     match rule {
         CaseRule::Any => true,
         CaseRule::Initial(mask) => mask & !1 != 0,
         CaseRule::AllCaps => false,
-        CaseRule::Exact(i) => exact[i as usize].first().and_then(|w| w.first()) != Some(&true),
+        CaseRule::Exact(i) => {
+            exact[i as usize].first().and_then(|w| w.first()).is_none_or(|f| f & UPPER == 0)
+        }
     }
 }
 
@@ -674,16 +720,69 @@ fn forms_pipelined<'s>(
 }
 
 /// The small first letter that [`CaseRule::Initial`] allows when the later words are
-/// capitalised is for an organisation's head noun (`υπουργείο Υγείας`). Before a place or
+/// capitalised is for an organisation's head noun (`υπουργείο Υγείας`; see
+/// [`head_noun_first`]). Before a place or
 /// a person it is a description, not part of the name: in `η δυτική Αφρική`, `του πλανήτη
 /// Γη`, `η βασίλισσα Ελισάβετ` the name is `Αφρική`, `Γη`, `Ελισάβετ`, so those entries
 /// need their first letter capitalised.
-fn head_noun_only_for_organisations(case: CaseRule, label: Label) -> CaseRule {
+fn head_noun_only_for_organisations(case: CaseRule, label: Label, name: &str) -> CaseRule {
     match case {
-        CaseRule::Initial(mask) if label != Label::Org => CaseRule::Initial(mask & 1),
+        CaseRule::Initial(mask) if label != Label::Org || !head_noun_first(name) => {
+            CaseRule::Initial(mask & 1)
+        }
         other => other,
     }
 }
+
+/// Whether the first word of an organisation's name may be its head noun, which news
+/// writes in lower case (`υπουργείο Υγείας`): not an article or a preposition, a word of
+/// up to three letters (`Τα Νέα`, `Στο Κόκκινο`: in `τα Νέα` the article is the
+/// sentence's), nor an adjective in -ικός/-ακός (`Ελληνική Βουλή`: in `η ελληνική Βουλή`
+/// the adjective describes the name, and `Βουλή` is found alone).
+fn head_noun_first(name: &str) -> bool {
+    let Some(first) = words(name).next() else { return false };
+    let first: String = first.chars().flat_map(char::to_lowercase).map(unaccented).collect();
+    first.chars().count() > 3 && !ADJECTIVE_ENDINGS.iter().any(|e| first.ends_with(e))
+}
+
+/// A small Greek letter without its accent, final sigma as `σ`.
+fn unaccented(c: char) -> char {
+    match c {
+        'ά' => 'α',
+        'έ' => 'ε',
+        'ή' => 'η',
+        'ί' | 'ϊ' | 'ΐ' => 'ι',
+        'ό' => 'ο',
+        'ύ' | 'ϋ' | 'ΰ' => 'υ',
+        'ώ' => 'ω',
+        'ς' => 'σ',
+        c => c,
+    }
+}
+
+/// Folded endings of Greek adjectives in -ικός and -ακός, every case and gender.
+const ADJECTIVE_ENDINGS: [&str; 20] = [
+    "ικοσ",
+    "ικη",
+    "ικο",
+    "ικου",
+    "ικησ",
+    "ικοι",
+    "ικεσ",
+    "ικα",
+    "ικων",
+    "ικουσ",
+    "ακοσ",
+    "ακη",
+    "ακο",
+    "ακου",
+    "ακησ",
+    "ακοι",
+    "ακεσ",
+    "ακα",
+    "ακων",
+    "ακουσ",
+];
 
 #[cfg(test)]
 mod tests {
@@ -740,11 +839,25 @@ mod tests {
     /// A small first letter is a head noun for organisations only.
     #[test]
     fn small_first_letter_only_for_organisation_head_nouns() {
-        let rule = |name: &str, label| head_noun_only_for_organisations(case_rule_of(name), label);
+        let rule = |name: &str, label| head_noun_only_for_organisations(case_rule_of(name), label, name);
         assert!(case_accepts(rule("Υπουργείο Υγείας", Label::Org), "υπουργείο Υγείας"));
         assert!(!case_accepts(rule("Δυτική Αφρική", Label::Loc), "δυτική Αφρική"));
         assert!(case_accepts(rule("Δυτική Αφρική", Label::Loc), "Δυτική Αφρική"));
         assert!(case_accepts(rule("Δυτική Αφρική", Label::Loc), "ΔΥΤΙΚΗ ΑΦΡΙΚΗ"));
         assert!(!case_accepts(rule("Βασίλισσα Ελισάβετ", Label::Per), "βασίλισσα Ελισάβετ"));
+        // Not an article or a preposition (`τα Νέα`: the sentence's article), nor an
+        // adjective (`η ελληνική Βουλή`: a description before the name).
+        for (name, text) in [
+            ("Τα Νέα", "τα Νέα"),
+            ("Στο Κόκκινο", "στο Κόκκινο"),
+            ("Ελληνική Βουλή", "ελληνική Βουλή"),
+            ("Αμερικανική Γερουσία", "αμερικανικής Γερουσίας"),
+            ("Κυπριακή Βουλή", "κυπριακή Βουλή"),
+        ] {
+            assert!(!case_accepts(rule(name, Label::Org), text), "{text:?}");
+            assert!(case_accepts(rule(name, Label::Org), &name.to_uppercase()), "{name:?}");
+        }
+        assert!(case_accepts(rule("Δήμος Αθηναίων", Label::Org), "δήμος Αθηναίων"));
+        assert!(case_accepts(rule("Περιφέρεια Αττικής", Label::Org), "περιφέρειας Αττικής"));
     }
 }

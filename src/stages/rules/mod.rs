@@ -188,6 +188,10 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
         "gazetteer-only mode: a person or a place that fills a quotation, the name of what is \
          named after them (`το νοσοκομείο «Άγιος Δημήτριος»`)",
     ),
+    (
+        PARTIAL_WORK,
+        "gazetteer-only mode: a person after the noun of a work, a law or a storm (`ο νόμος Κατσέλη`)",
+    ),
 ];
 pub(crate) const VETO_COMMON: &str = "veto_capitalised_common";
 pub(crate) const VETO_HYPHEN: &str = "veto_hyphen_pair";
@@ -203,6 +207,7 @@ pub(crate) const PARTIAL_HEAD: &str = "partial_name_head";
 pub(crate) const PARTIAL_OF: &str = "partial_name_of";
 pub(crate) const PARTIAL_ADDRESS: &str = "partial_name_address";
 pub(crate) const PARTIAL_QUOTED: &str = "partial_name_quoted";
+pub(crate) const PARTIAL_WORK: &str = "partial_name_work";
 
 /// The name of a rule or veto `name` as this stage spells it, if there is one.
 pub(crate) fn known_rule(name: &str) -> Option<&'static str> {

@@ -13,25 +13,30 @@ use crate::Label;
 /// longer name that no gazetteer holds, where the rule stage, when on, would decide from
 /// the context (head nouns, given names) instead:
 ///
-/// * a name of one word right after a capitalised word: `Νοσοκομείο Χανίων`, `Γιάννης
-///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής`; a place of one word in the genitive right after
+/// * a name of one word right after a capitalised word: `Νοσοκομείο Χανίων`, `Σχολή
+///   Παπαθεοδώρου`, `Σκουριές Χαλκιδικής` (a person's name after a given name is joined to
+///   it instead: `Γιάννης Παπαθεοδώρου`, below); a place of one word in the genitive right after
 ///   an institution's head in lower case (`το νοσοκομείο Κοζάνης`, `του πανεπιστημίου
 ///   Κέμπριτζ`: class `INSTITUTION`); and a place of several words in the genitive
 ///   there, the complement of an organisation's name (`Δήμος Νέας Σμύρνης`,
-///   `Επιμελητήριο Δυτικής Ελλάδας`). Other names of several words are kept
-///   (`υπουργός Υγείας Ανδρέας Ξανθός`);
+///   `Επιμελητήριο Δυτικής Ελλάδας`); and an organisation of several words there, the end
+///   of a longer one (`Υγειονομική Περιφέρεια Αττικής`, `Ιατρική Σχολή Πανεπιστημίου
+///   Αθηνών`). Other names of several words are kept (`υπουργός Υγείας Ανδρέας Ξανθός`);
 /// * a person's name right before a capitalised word: `Tony Blair Institute`, `Περικλής
-///   Λιβάς`; a place of one word that is also a given name there (`Αθηνά Παπαδάκη`,
-///   `Σοφία Νικολάου`: class `GIVEN`); a place of one word written like a
-///   masculine or neuter adjective in -ικός there, the adjective of the name that follows
-///   (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; the feminine, which many regions have
-///   (`Αττική`, `Αφρική`), only before an unlisted capitalised word that is no given name,
-///   as the rule stage decides: [`crate::stages::rules::adjective_before_name`]); and a
+///   Λιβάς`; a place or an organisation of one word that is also a given name there
+///   (`Αθηνά Παπαδάκη`, `Σοφία Νικολάου`, `Άρης Σερβετάλης`: class `GIVEN`); a place of
+///   one word written like a masculine or neuter adjective in -ικός there, the adjective of
+///   the name that follows (`Ελληνικό Κέντρο`, `Ανατολικού Φόρουμ`; the feminine, which many
+///   regions have (`Αττική`, `Αφρική`), only before an unlisted capitalised word that is no
+///   given name, as the rule stage decides: [`crate::stages::rules::adjective_before_name`]);
+///   any other place or organisation of one word there, before an unlisted word that is no
+///   given name, unless it is a country, in the genitive or in capitals: the head of a
+///   longer name (`Σαντιάγο Μπερναμπέου`, `Πύργο Γλέζου`, `Πλαίσιο Δράσεων`); and a
 ///   name in Latin letters right
 ///   before a capitalised word in Latin letters: `Samsung Electronics`, `Google Play`, `AP
-///   Photo`. Other places and organisations are kept there, as a person's name often
-///   follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος του ΣΥΡΙΖΑ Ράνια
-///   Σβίγκου`, `ο πρέσβης στην Ελλάδα Τζον Σμιθ`);
+///   Photo`. Other places and organisations (countries, genitives, acronyms) are kept there,
+///   as a person's name often follows them (`ο δήμαρχος Χανίων Τάσος Βάμβουκας`, `η εκπρόσωπος
+///   του ΣΥΡΙΖΑ Ράνια Σβίγκου`, `ο πρέσβης στην Ελλάδα Τζον Σμιθ`);
 /// * a place after a genitive article (`του`, `της`, `των`) that follows the capitalised
 ///   head noun of an organisation (`Πανεπιστήμιο του Πειραιά`, `Μουσείο του Καΐρου`,
 ///   `Κόμμα των Ελευθέρων`: [`ORGANISATION_HEADS`]) or of a day, an event, a treaty or a
@@ -58,7 +63,10 @@ use crate::Label;
 ///   organisation, a work or a structure (`το νοσοκομείο «Άγιος Δημήτριος»`, `η εφημερίδα
 ///   «Μαγνησία»`, `το Βραβείο «Νίκος Καζαντζάκης»`: [`QUOTED_NAME_HEADS`]) or after a
 ///   kept organisation's name (`Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`): the name of
-///   what is named after them. A name quoted as a name (`ο όρος «Μακεδονία»`) is kept.
+///   what is named after them. A name quoted as a name (`ο όρος «Μακεδονία»`) is kept;
+/// * a person's name right after the lower-case noun of a work, a law, a storm or a ship
+///   (`ο νόμος Κατσέλη`, `η κακοκαιρία Ζορμπάς`: class `MISC_INTRO`), what is named after
+///   the person, unless a second name is paired with it (`η συμφωνία Τσίπρα - Ζάεφ`).
 ///
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
@@ -74,7 +82,13 @@ use crate::Label;
 ///
 /// It joins an initial right before a kept surname to it (`Αλ. Τσίπρας`, `Κ. Παπαδάκης`):
 /// a capital and up to three unaccented lower-case letters, a full stop and one space, not
-/// a title (`Δρ.`); the press abbreviates the given name so, and the name is both.
+/// a title (`Δρ.`); the press abbreviates the given name so, and the name is both. It joins
+/// a capitalised given name (class `GIVEN`), one space before a kept person's name of one
+/// word, to it, also at a sentence start (`Κυριάκος Σαμαράς`). And it
+/// joins a given name (class `GIVEN`) kept right before a person's name, one space between,
+/// to it, whatever the given name alone names (`Σοφία Εξαδακτύλου`, `Ηρακλής Παπαδόπουλος`,
+/// `Σωκράτη Σ. Κόκκαλη`); before an unlisted capitalised word a club that is a given name
+/// (`Άρης Σερβετάλης`) is left out, as such a place is.
 ///
 /// In a sentence of a sports report (two sports words or a score such as `2-1`:
 /// [`crate::stages::rules::sport_line`]) it relabels a kept country or city where such a sentence
@@ -109,8 +123,8 @@ pub(crate) fn drop_partial_names<'k>(
     mut why: Option<&mut Vec<(usize, usize, &'static str)>>,
 ) {
     use crate::stages::rules::{
-        is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_QUOTED, PARTIAL_TAIL, VETO_COMMON,
-        VETO_HYPHEN, VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
+        is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_QUOTED, PARTIAL_TAIL, PARTIAL_WORK,
+        VETO_COMMON, VETO_HYPHEN, VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
     };
     let toks = line.toks;
     let text = line.text;
@@ -151,12 +165,22 @@ pub(crate) fn drop_partial_names<'k>(
         };
         // Each test reads only the one word next to the name, so the pass stays linear
         // however many names a line holds.
+        // A given name right before a person's name (one space): joined to it below
+        // (`Κυριάκος Σαμαράς`, `Γιώργος Γ. Γεωργιάδης`).
+        let given_before = |p: usize| {
+            label == Label::Per
+                && on_words
+                && line.gap(p + 1) == " "
+                && toks[p].cap()
+                && toks[p].has(class::GIVEN)
+        };
         let tail = || {
             let Some(p) = ta.checked_sub(1).filter(|_| on_words && line.plain_gap(ta)) else { return false };
-            // Names of several words are kept, except places in the genitive: the
-            // complement of an organisation's name (`Δήμος Νέας Σμύρνης`).
+            // Names of several words are kept, except places in the genitive, the
+            // complement of an organisation's name (`Δήμος Νέας Σμύρνης`), and
+            // organisations, the end of a longer one (`Υγειονομική Περιφέρεια Αττικής`).
             let several = name.contains(char::is_whitespace);
-            if several && !(label == Label::Loc && line.genitive(tb - 1)) {
+            if several && !(label == Label::Loc && line.genitive(tb - 1) || label == Label::Org) {
                 return false;
             }
             // An institution's head in lower case before a place in the genitive: the
@@ -168,26 +192,46 @@ pub(crate) fn drop_partial_names<'k>(
                     && toks[p].has(class::INSTITUTION)
                     && line.genitive(ta)
             };
-            kept_end <= toks[p].s as usize && (capitalised(p) && !line.weak(p) || institution())
+            kept_end <= toks[p].s as usize
+                && (capitalised(p) && !line.weak(p) && !given_before(p) || institution())
         };
         let head = || {
             if !on_words || tb >= toks.len() || !line.plain_gap(tb) {
                 return false;
             }
-            // A place that is also a given name, before a surname: `Αθηνά Παπαδάκη`.
-            let person = label == Label::Per || label == Label::Loc && one_word && toks[ta].has(class::GIVEN);
+            // A place or a club that is also a given name, before a surname: `Αθηνά
+            // Παπαδάκη`, `Άρης Σερβετάλης`.
+            let person = label == Label::Per || one_word && toks[ta].has(class::GIVEN);
             // A place written like an adjective, before the noun it qualifies: `Ελληνικό
             // Κέντρο`, `Ελληνικού Δημοσίου`.
             let adjective = !person
                 && label == Label::Loc
                 && one_word
                 && ADJECTIVE_ENDINGS.iter().any(|a| name.ends_with(a));
-            if !person && !adjective && !latin_name {
+            // A place or an organisation of one word before an unlisted capitalised word
+            // that is no given name: the head of a longer name (`Σαντιάγο Μπερναμπέου`,
+            // `Πύργο Γλέζου`, `Πλαίσιο Δράσεων`).
+            let place_head = label != Label::Per
+                && one_word
+                && !latin_name
+                && !caps_name
+                && !line.genitive(ta)
+                && kind(&mentions[i]) != Some("country")
+                && !toks[tb].has(class::GIVEN);
+            if !person && !adjective && !latin_name && !place_head {
                 return false;
             }
+            // A given name before an initial and a kept surname is that person's, joined
+            // below (`Σωκράτη Γ. Παπαδάκη`).
+            let initial_of_next = person
+                && line.initial(tb)
+                && line.gap_after(tb) == ". "
+                && toks.get(tb + 1).is_some_and(|t| next_start(i, mentions) == t.s as usize);
             next_start(i, mentions) > toks[tb].s as usize
+                && !initial_of_next
                 && capitalised(tb)
                 && (person || toks[tb].is(shape::LATIN) == latin_name)
+                && !(place_head && line.weak(tb))
         };
         // A place after a genitive article that follows a capitalised head noun of an
         // institution, a day, an event or a structure (class `NAME_HEAD`) (or after `of` and a capitalised
@@ -244,6 +288,22 @@ pub(crate) fn drop_partial_names<'k>(
                     ta > 1 && p.has(class::POSSESSIVE) && !p.cap() && toks[ta - 2].has(QUOTED_NAME_HEADS)
                 })
         };
+        // A person's name right after the lower-case noun of a work, a law, a storm or a
+        // ship (`ο νόμος Κατσέλη`, `η κακοκαιρία Ζορμπάς`: class `MISC_INTRO`): what is
+        // named after the person. Not two names paired (`η συμφωνία Τσίπρα - Ζάεφ`): the
+        // persons who made it.
+        let work = || {
+            let paired = tb < toks.len()
+                && toks[tb].cap()
+                && matches!(line.gap(tb).trim_matches(' '), "" | "-" | "–" | "—");
+            label == Label::Per
+                && on_words
+                && ta > 0
+                && line.plain_gap(ta)
+                && !toks[ta - 1].cap()
+                && toks[ta - 1].has(class::MISC_INTRO)
+                && !paired
+        };
         // A capitalised common word that a list holds (`Τούρκου`, `Νικητής`), as the rule
         // stage decides.
         let common = || {
@@ -287,6 +347,8 @@ pub(crate) fn drop_partial_names<'k>(
             Some(PARTIAL_ADDRESS)
         } else if is_on(off, PARTIAL_QUOTED) && quoted() {
             Some(PARTIAL_QUOTED)
+        } else if is_on(off, PARTIAL_WORK) && work() {
+            Some(PARTIAL_WORK)
         } else {
             None
         };
@@ -316,12 +378,31 @@ pub(crate) fn drop_partial_names<'k>(
             if line.classes & class::SPACE != 0 && super::celestial(label, toks, s, e, off) {
                 super::planet(&mut mentions[i]);
             }
-            // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`).
+            // A surname after an initial: the initial is part of the name (`Αλ. Τσίπρας`);
+            // after a given name, so is the given name (`Κυριάκος Σαμαράς`).
+            let mut from = ta; // the name's first token
             if label == Label::Per && one_word && on_words && ta > 0 && line.gap(ta) == ". " {
                 let p = ta - 1;
                 if line.initial(p) && toks[p].s as usize >= prev_end && opens(line, p) {
                     mentions[i].start = offset + toks[p].s as usize;
+                    from = p;
                 }
+            }
+            if from > 0
+                && given_before(from - 1)
+                && toks[from - 1].s as usize >= prev_end
+                && opens(line, from - 1)
+            {
+                mentions[i].start = offset + toks[from - 1].s as usize;
+            }
+            // A given name right before a person's name: one person with it (`Σοφία
+            // Εξαδακτύλου`, `Σωκράτη Σ. Κόκκαλη`), whatever the given name alone names.
+            if label == Label::Per
+                && write > first
+                && given_name_before(line, offset, &mentions[write - 1], &mentions[i])
+            {
+                mentions[i].start = mentions[write - 1].start;
+                write -= 1;
             }
             // A company or a body in Latin letters and its Greek branch: `WWF Ελλάς`.
             if label == Label::Org && latin_name && tb < toks.len() && line.gap(tb) == " " {
@@ -356,6 +437,24 @@ fn fills_quotation(text: &str, start: usize, end: usize) -> bool {
 /// Ασπροπύργου`, `Γαλλικό Ινστιτούτο Αθηνών`). The press writes the two as one name.
 fn branch_of_organisation(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
     prev.label == Label::Org && super::genitive_place_right_after(line, offset, prev, m)
+}
+
+/// Whether `prev`, the name kept right before the person `m`, is one given name (class
+/// `GIVEN`, capitalised) one space before it: the person's given name
+/// (`Σοφία Εξαδακτύλου`, `Ηρακλής Παπαδόπουλος`), not the place or club it also names.
+fn given_name_before(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
+    let toks = line.toks;
+    let s = prev.start - offset;
+    let p = toks.partition_point(|t| (t.s as usize) < s);
+    !prev.user
+        && !m.user
+        && prev.end + 1 == m.start
+        && line.text.as_bytes()[prev.end - offset] == b' '
+        && p < toks.len()
+        && toks[p].s as usize == s
+        && toks[p].e as usize == prev.end - offset
+        && toks[p].has(class::GIVEN)
+        && toks[p].cap()
 }
 
 /// Whether token `i` stands after a space, an opening bracket or quote, or at the line's
@@ -422,7 +521,12 @@ mod tests {
         let found = listed;
         // The tail of a longer name: a one-word name after a capitalised word.
         assert!(found(&gazetteer_only, "στο Νοσοκομείο Χανίων χθες").is_empty());
-        assert!(found(&gazetteer_only, "ο καθηγητής Γιάννης Παπαθεοδώρου είπε").is_empty());
+        assert!(found(&gazetteer_only, "στη Σχολή Παπαθεοδώρου είπε").is_empty());
+        // After a given name, a person's name takes it in (class `GIVEN`).
+        assert_eq!(texts(&gazetteer_only, "ο καθηγητής Γιάννης Παπαθεοδώρου είπε"), ["Γιάννης Παπαθεοδώρου"]);
+        assert_eq!(texts(&gazetteer_only, "Γιάννης Παπαθεοδώρου: δήλωση"), ["Γιάννης Παπαθεοδώρου"]);
+        assert_eq!(texts(&gazetteer_only, "ο Γιάννης Κ. Παπαθεοδώρου είπε"), ["Γιάννης Κ. Παπαθεοδώρου"]);
+        assert_eq!(texts(&gazetteer_only, "ο καθηγητής Γιάννης  Παπαθεοδώρου είπε"), Vec::<String>::new());
         // The head of a longer person name: a person's name before a capitalised word.
         assert!(found(&gazetteer_only, "είπε ο Περικλής Λιβάς χθες").is_empty());
         assert!(found(&gazetteer_only, "η Samsung Electronics είπε").is_empty());
@@ -444,6 +548,59 @@ mod tests {
         }
         // With the rule stage on, the context decides, not this policy.
         assert!(found(&full, "στο Νοσοκομείο Χανίων χθες").iter().all(|t| t == "Χανίων"));
+    }
+
+    #[test]
+    fn an_organisation_of_several_words_after_a_capitalised_word_is_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:pat\tORG\tΠεριφέρεια Αττικής\t\tregion_body\t\n\
+                   x:up\tORG\tΠανεπιστήμιο Πατρών\t\tuniversity\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        for (text, want) in [
+            // The end of a longer name: `Υγειονομική Περιφέρεια Αττικής`.
+            ("αρμόδια είναι η Υγειονομική Περιφέρεια Αττικής σήμερα", vec![]),
+            ("διδάσκει στην Ιατρική Σχολή Πανεπιστημίου Πατρών", vec![]),
+            // Kept: after a lower-case word, at a sentence or quotation start, after a
+            // name kept there.
+            ("ανακοίνωσε η Περιφέρεια Αττικής", vec!["Περιφέρεια Αττικής"]),
+            ("Περιφέρεια Αττικής: νέα μέτρα", vec!["Περιφέρεια Αττικής"]),
+            (
+                "είπε «Περιφέρεια Αττικής και Πανεπιστήμιο Πατρών»",
+                vec!["Περιφέρεια Αττικής", "Πανεπιστήμιο Πατρών"],
+            ),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_or_an_organisation_before_an_unlisted_capitalised_word_is_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:santiago\tLOC\tΣαντιάγο\t\tcity\tnodecl\n\
+                   x:pyrgos\tLOC\tΠύργος\t\tcity\tambiguous\n\
+                   x:gr\tLOC\tΕλλάδα\t\tcountry\t\n\
+                   x:plaisio\tORG\tΠλαίσιο\t\tcompany\tambiguous\n\
+                   x:syriza\tORG\tΣΥΡΙΖΑ\t\tparty\t\n";
+        let ner = recognizer(tsv, false);
+        let found = |text: &str| texts(&ner, text);
+        for (text, want) in [
+            ("ψήφισε το σχέδιο ΣΥΡΙΖΑ Παπαδάκη", vec!["ΣΥΡΙΖΑ"]),
+            ("ενέκρινε το Πλαίσιο Δράσεων Προτεραιότητας", vec![]),
+            ("αγόρασε από το Πλαίσιο χθες", vec!["Πλαίσιο"]),
+            // The head of a longer name: a stadium, a tower.
+            ("έπαιξε στο γήπεδο Σαντιάγο Μπερναμπέου χθες", vec![]),
+            ("η έκθεση στον Πύργο Γλέζου άνοιξε", vec![]),
+            // Kept: a country, a place in the genitive (a title's), before a given name, in
+            // capitals, before a sentence's first word.
+            ("ο πρέσβης στην Ελλάδα Γιορν Σμιθ", vec!["Ελλάδα"]),
+            ("ο δήμαρχος Πύργου Παπαδάκης", vec!["Πύργου"]),
+            ("έμεινε στον Πύργο Γιάννης και Μαρία", vec!["Πύργο"]),
+            ("ΕΜΕΙΝΕ ΣΤΟΝ ΠΥΡΓΟ ΓΛΕΖΟΥ", vec!["ΠΥΡΓΟ"]),
+            ("έμεινε στον Πύργο. Μετά έφυγε", vec!["Πύργο"]),
+        ] {
+            assert_eq!(found(text), want, "{text:?}");
+        }
     }
 
     #[test]
@@ -759,6 +916,57 @@ mod tests {
         // Not a branch: a comma, another word, a longer word.
         assert_eq!(found("η Acme, Ελλάς"), ["Acme", "Ελλάς"]);
         assert_eq!(found("η Acme Ελλάσια"), ["Acme"]);
+    }
+
+    #[test]
+    fn a_given_name_before_a_surname_is_the_persons_not_a_place_or_a_club() {
+        // `Σοφία` the city, `Άρης` the club and `Σωκράτης` the philosopher are given names
+        // too (class `GIVEN`).
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:sofia\tLOC\tΣοφία\t\tcity\tambiguous\n\
+                   x:aris\tORG\tΆρης\t\tclub\tambiguous\n\
+                   x:socrates\tPER\tΣωκράτης\t\tscientist\tambiguous\n\
+                   x:lamp\tPER\tΛαμπράκη\t\tsurname\tnodecl\n\
+                   x:pap\tPER\tΠαπαδάκης\t\tsurname\t\n\
+                   x:ath\tLOC\tΑθήνα\t\tcity\t\n";
+        let ner = recognizer(tsv, false);
+        for (text, want) in [
+            // Before a listed surname: one person.
+            ("Μίλησε χθες η Σοφία Λαμπράκη στη Βουλή", vec![("Σοφία Λαμπράκη", Label::Per)]),
+            ("ο προπονητής Άρης Παπαδάκης είπε", vec![("Άρης Παπαδάκης", Label::Per)]),
+            ("η κηδεία του Σωκράτη Γ. Παπαδάκη έγινε", vec![("Σωκράτη Γ. Παπαδάκη", Label::Per)]),
+            // Before an unlisted one: the club is left out, as the place is.
+            ("με τον ηθοποιό Άρη Μαυρίδη", vec![]),
+            ("με τη Σοφία Μαυρίδου", vec![]),
+            // Kept: not right before the surname; before a place, the club of that place.
+            ("στη Σοφία, ο Παπαδάκης", vec![("Σοφία", Label::Loc), ("Παπαδάκης", Label::Per)]),
+            ("στη Σοφία  Παπαδάκης", vec![("Σοφία", Label::Loc), ("Παπαδάκης", Label::Per)]),
+            ("ο Άρης Αθήνας νίκησε", vec![("Άρης Αθήνας", Label::Org)]),
+        ] {
+            let found: Vec<(String, Label)> =
+                ner.extract(text).into_iter().map(|e| (e.text().to_string(), e.label)).collect();
+            let want: Vec<(String, Label)> = want.into_iter().map(|(t, l)| (t.to_string(), l)).collect();
+            assert_eq!(found, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_person_after_the_noun_of_a_law_or_a_storm_is_left_out() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:pap\tPER\tΠαπαδάκη\t\tsurname\tnodecl\n\
+                   x:lamp\tPER\tΛαμπράκη\t\tsurname\tnodecl\n";
+        let gazetteer_only = recognizer(tsv, false);
+        for (text, want) in [
+            ("οι αλλαγές στον νόμο Παπαδάκη ψηφίστηκαν", vec![]),
+            ("έρχεται η κακοκαιρία Λαμπράκη", vec![]),
+            // Kept: two persons paired, the person in other places.
+            ("η συμφωνία Παπαδάκη - Λαμπράκη", vec!["Παπαδάκη", "Λαμπράκη"]),
+            ("η συμφωνία Παπαδάκη-Λαμπράκη", vec!["Παπαδάκη", "Λαμπράκη"]),
+            ("ο νόμος του Παπαδάκη", vec!["Παπαδάκη"]),
+            ("είπε η Λαμπράκη", vec!["Λαμπράκη"]),
+        ] {
+            assert_eq!(listed(&gazetteer_only, text), want, "{text:?}");
+        }
     }
 
     #[test]
