@@ -318,11 +318,12 @@ impl Adaptation {
         for m in mentions.iter_mut().filter(|m| !m.user) {
             self.trim_lower_start(text, m);
         }
+        let mut key = Key::default();
         if !self.given.is_empty() {
             let mut i = 0;
             while i < mentions.len() {
                 if mentions[i].label == Label::Per {
-                    self.extend_given(text, mentions, i);
+                    self.extend_given(text, mentions, i, &mut key.word);
                 }
                 i += 1;
             }
@@ -390,7 +391,6 @@ impl Adaptation {
                 i += 1;
             }
         }
-        let mut key = Key::default();
         if let Some(context) = &self.context {
             for m in mentions.iter_mut().filter(|m| !m.user) {
                 if let Some(l) = context.label(text, m.start, m.end, &mut key) {
@@ -436,10 +436,22 @@ impl Adaptation {
         m.source = Source::Rule(TRIMMED);
     }
 
-    pub(crate) fn extend_given(&self, text: &str, mentions: &mut Vec<Mention>, i: usize) {
+    pub(crate) fn extend_given(&self, text: &str, mentions: &mut Vec<Mention>, i: usize, word: &mut String) {
         let m = &mentions[i];
-        let words: Vec<_> = tokens(&text[m.start..m.end]).collect();
-        if words.is_empty() || words.len() > 2 || !words.iter().all(|w| self.given.contains(&fold(w.text))) {
+        // One or two words, each a given name.
+        let mut given = |w: &str| {
+            word.clear();
+            fold_push(w, word);
+            self.given.contains(word.as_str())
+        };
+        let mut n = 0;
+        for w in tokens(&text[m.start..m.end]) {
+            n += 1;
+            if n > 2 || !given(w.text) {
+                return;
+            }
+        }
+        if n == 0 {
             return;
         }
         // One space, then a capitalised word that is not itself a given name.
@@ -453,7 +465,7 @@ impl Adaptation {
             || !next.is_capitalized()
             || next.text.chars().count() < 2
             || next.text.chars().any(|c| !c.is_alphabetic() && !crate::text::normalize::is_mark(c))
-            || self.given.contains(&fold(next.text))
+            || given(next.text)
         {
             return;
         }
