@@ -391,31 +391,38 @@ impl Adaptation {
                 i += 1;
             }
         }
-        if let Some(context) = &self.context {
-            for m in mentions.iter_mut().filter(|m| !m.user) {
-                if let Some(l) = context.label(text, m.start, m.end, &mut key) {
-                    m.label = l;
+        // Then, per mention, in one pass (each step reads the mention and the text only):
+        // the label its context suggests, the distrusted sources, the verdicts.
+        if self.context.is_none() && self.distrusted.is_empty() && self.verdicts.is_empty() {
+            return;
+        }
+        mentions.retain_mut(|m| {
+            if m.user {
+                return true;
+            }
+            // The mention's folded text goes to `key`: the context's lookup leaves it there.
+            match &self.context {
+                Some(context) => {
+                    if let Some(l) = context.label(text, m.start, m.end, &mut key) {
+                        m.label = l;
+                    }
+                }
+                None => {
+                    key.of_text(&text[m.start..m.end]);
                 }
             }
-        }
-        if !self.distrusted.is_empty() {
-            mentions.retain(|m| m.user || !self.distrusted.contains(key.of_source(m)));
-        }
-        if !self.verdicts.is_empty() {
-            mentions.retain_mut(|m| {
-                if m.user {
-                    return true;
+            if !self.distrusted.is_empty() && self.distrusted.contains(key.of_source(m)) {
+                return false;
+            }
+            match self.verdicts.get(&key.text) {
+                Some(None) => false,
+                Some(Some(l)) => {
+                    m.label = *l;
+                    true
                 }
-                match self.verdicts.get(key.of_text(&text[m.start..m.end])) {
-                    Some(None) => false,
-                    Some(Some(l)) => {
-                        m.label = *l;
-                        true
-                    }
-                    None => true,
-                }
-            });
-        }
+                None => true,
+            }
+        });
     }
 
     /// Drops the lower-case words at the start of a mention (`κ. Μητσοτάκη`, `πλανήτη Γη`)
