@@ -55,3 +55,5 @@ impl Hasher for FxHasher {
 pub(crate) type FxBuildHasher = BuildHasherDefault<FxHasher>;
 /// A `HashMap` with the Fx hasher.
 pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuildHasher>;
+/// A `HashSet` with the Fx hasher.
+pub(crate) type FxHashSet<T> = std::collections::HashSet<T, FxBuildHasher>;

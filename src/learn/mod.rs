@@ -91,10 +91,11 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::error::BuildError;
+use crate::fxhash::FxHashMap;
 use crate::gazetteer::{inflect, Entry, Flags, Gazetteer};
 use crate::iob2::Corpus;
 use crate::stages::adapt::{
-    all_caps, bucket, context_words, is_initial, source_key, Adaptation, ContextLabels, LowerStarts,
+    all_caps, bucket, context_words, is_initial, source_key, Adaptation, ContextLabels, Key, LowerStarts,
     MISC_GAZETTEER, OTHER,
 };
 use crate::text::case::{case_accepts, case_rule_of, CaseRule};
@@ -445,7 +446,7 @@ impl ContextLabels {
     fn learn<'s>(
         sentences: impl Iterator<Item = &'s crate::iob2::Sentence> + Clone,
     ) -> Option<ContextLabels> {
-        let mut names: HashMap<(String, bool), [u32; 3]> = HashMap::new();
+        let mut names: FxHashMap<(String, bool), [u32; 3]> = FxHashMap::default();
         for s in sentences.clone() {
             for a in &s.spans {
                 if let Some(l) = a.label {
@@ -484,11 +485,11 @@ impl ContextLabels {
     /// Adds up, per weight of [`CONTEXT_WEIGHTS`], how many annotations of ambiguous names in
     /// `sentences` (held out from the ones learned from) get their label right.
     fn score(&self, sentences: &[crate::iob2::Sentence], right: &mut [u32; CONTEXT_WEIGHTS.len()]) {
-        let mut words = Vec::new();
+        let mut key = Key::default();
         for s in sentences {
             for a in &s.spans {
                 let Some(l) = a.label else { continue };
-                let Some((prior, evidence)) = self.evidence(&s.text, a.byte_start, a.byte_end, &mut words)
+                let Some((prior, evidence)) = self.evidence(&s.text, a.byte_start, a.byte_end, &mut key)
                 else {
                     continue;
                 };
@@ -665,7 +666,7 @@ impl Adaptation {
             merge_adjacent: std::array::from_fn(|b| side_by_side[b] * 10 < long_names[b]),
             extend_org: false,
             context: None,
-            verdicts: HashMap::new(),
+            verdicts: FxHashMap::default(),
             distrusted: Default::default(),
         }
     }
@@ -878,7 +879,7 @@ mod tests {
         let mut c = ContextLabels::learn(corpus.sentences.iter()).unwrap();
         assert_eq!(c.names.len(), 1);
         c.weight = 1.0;
-        let mut words = Vec::new();
+        let mut words = Key::default();
         let team = "Ήττα. Στο ματς η Βαλδορία έβαλε γκολ. Πλοίο";
         let at = team.find("Βαλδορία").unwrap();
         assert_eq!(c.label(team, at, at + "Βαλδορία".len(), &mut words), Some(Label::Org));
@@ -886,6 +887,17 @@ mod tests {
         let at = place.find("Βαλδορία").unwrap();
         assert_eq!(c.label(place, at, at + "Βαλδορία".len(), &mut words), Some(Label::Loc));
         assert_eq!(c.label(place, 0, 2, &mut words), None);
+        // Names in one sentence share its words (looked up once), each without its own:
+        // the same labels as with a fresh key, then in the next sentence its own words.
+        let both =
+            "Το πλοίο με τουρίστες στη Βαλδορία, η Βαλδορία ταξιδεύει, γκολ. Στο ματς η Βαλδορία έβαλε γκολ";
+        let names: Vec<usize> = both.match_indices("Βαλδορία").map(|(at, _)| at).collect();
+        let mut shared = Key::default();
+        for (k, want) in [(0, Label::Loc), (1, Label::Loc), (2, Label::Org)] {
+            let (s, e) = (names[k], names[k] + "Βαλδορία".len());
+            assert_eq!(c.label(both, s, e, &mut shared), Some(want), "name {k}");
+            assert_eq!(c.evidence(both, s, e, &mut shared), c.evidence(both, s, e, &mut Key::default()));
+        }
         // On its own sentences, every weight above 0 gets all twelve right, 0 (the most
         // frequent label) half of them.
         let mut right = [0; CONTEXT_WEIGHTS.len()];

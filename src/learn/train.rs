@@ -227,8 +227,8 @@ fn average(w: &Weights, sums: &Weights, c: f32) -> Weights {
     Weights {
         bits: w.bits,
         table: avg(&w.table, &sums.table),
-        index: Vec::new(),
-        rows: Vec::new(),
+        slots: Vec::new(),
+        scale: 1.0,
         trans: avg(&w.trans, &sums.trans),
     }
 }

@@ -5,10 +5,9 @@
 //! one way by their context, and drops the mention texts and sources the corpus disagrees
 //! with.
 
-use std::collections::HashMap;
-
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::stages::mention::Mention;
-use crate::text::normalize::{fold, is_letter};
+use crate::text::normalize::{fold, fold_push, is_letter};
 use crate::text::tokens::{tokens, Token};
 use crate::{Label, Source};
 
@@ -27,11 +26,18 @@ pub(crate) fn bucket(label: Option<Label>) -> usize {
 /// Two letters or more, all capitals.
 pub(crate) fn all_caps(s: &str) -> bool {
     let mut n = 0;
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        if !c.is_uppercase() {
+    for c in s.chars() {
+        // A small letter first: it is a letter and not a capital, and the test is cheaper
+        // than `is_alphabetic` on Greek letters.
+        if c.is_lowercase() {
             return false;
         }
-        n += 1;
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            n += 1;
+        }
     }
     n >= 2
 }
@@ -43,7 +49,7 @@ pub(crate) const MISC_GAZETTEER: &str = "learned-misc:";
 /// after the rule stage and before the document pass by [`Adaptation::apply`].
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Adaptation {
-    pub(crate) given: std::collections::HashSet<String>,
+    pub(crate) given: FxHashSet<String>,
     pub(crate) initials: bool,
     /// The corpus writes a person's names as one span: two person mentions side by side
     /// are one person.
@@ -53,9 +59,9 @@ pub(crate) struct Adaptation {
     /// `Εφετείο`), when that does better on held-out parts of the corpus.
     pub(crate) extend_org: bool,
     /// Per folded mention text and whether it is written in capitals only.
-    pub(crate) verdicts: HashMap<(String, bool), Option<Label>>,
+    pub(crate) verdicts: FxHashMap<(String, bool), Option<Label>>,
     /// Sources (a gazetteer, a rule) and labels whose mentions the corpus mostly rejects.
-    pub(crate) distrusted: std::collections::HashSet<(String, Label)>,
+    pub(crate) distrusted: FxHashSet<(String, Label)>,
     /// Where the corpus draws the start of a span before a capitalised name: lower-case
     /// words it leaves outside (`κ.` Μητσοτάκη, `πλανήτη` Γη) or takes in (`υπουργείο`
     /// Υγείας).
@@ -74,12 +80,12 @@ pub(crate) struct Adaptation {
 /// genitive, `of`), learned in a first pass.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LowerStarts {
-    pub(crate) words: HashMap<String, [u32; 2]>,
+    pub(crate) words: FxHashMap<String, [u32; 2]>,
     /// All words together: [taken in, left outside].
     pub(crate) total: [u32; 2],
     /// Lower-case tokens (as written) that stand between two capitalised words inside a
     /// span often enough (learning decides how often).
-    pub(crate) connectors: std::collections::HashSet<String>,
+    pub(crate) connectors: FxHashSet<String>,
 }
 
 /// Weight of the corpus-wide share in the estimate for one word (additive smoothing).
@@ -107,10 +113,10 @@ impl LowerStarts {
 #[derive(Debug, Default)]
 pub(crate) struct ContextLabels {
     /// Per folded name and whether it is written in capitals only: annotations per label.
-    pub(crate) names: HashMap<(String, bool), [u32; 3]>,
+    pub(crate) names: FxHashMap<(String, bool), [u32; 3]>,
     /// Per folded word: in how many annotations of the ambiguous names' sentences it
     /// appears, per label.
-    pub(crate) words: HashMap<String, [u32; 3]>,
+    pub(crate) words: FxHashMap<String, [u32; 3]>,
     /// Annotations of the ambiguous names, per label.
     pub(crate) per_label: [u32; 3],
     /// Weight of the context against the name's own label counts (0: the most frequent
@@ -145,33 +151,51 @@ pub(crate) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, u
 
 impl ContextLabels {
     /// The label the context of `start..end` (a mention of an ambiguous name) suggests.
-    pub(crate) fn label(
-        &self,
+    pub(crate) fn label<'a>(
+        &'a self,
         text: &str,
         start: usize,
         end: usize,
-        words: &mut Vec<String>,
+        key: &mut Key<'a>,
     ) -> Option<Label> {
-        let (prior, evidence) = self.evidence(text, start, end, words)?;
+        let (prior, evidence) = self.evidence(text, start, end, key)?;
         Some(Self::choose(&prior, &evidence, self.weight))
     }
 
-    /// The name's label counts and the log-likelihood of its context under each label.
-    pub(crate) fn evidence(
-        &self,
+    /// The name's label counts and the log-likelihood of its context under each label
+    /// (`key`: scratch, whose text it leaves as the name's).
+    pub(crate) fn evidence<'a>(
+        &'a self,
         text: &str,
         start: usize,
         end: usize,
-        words: &mut Vec<String>,
+        key: &mut Key<'a>,
     ) -> Option<([u32; 3], [f64; 3])> {
-        let t = &text[start..end];
-        let prior = *self.names.get(&(fold(t), all_caps(t)))?;
+        let prior = *self.names.get(key.of_text(&text[start..end]))?;
         let n: u32 = self.per_label.iter().sum();
         let mut evidence = [0.0f64; 3];
-        context_words(text, start, end, words);
-        for w in words.drain(..) {
-            // Words never seen around the ambiguous names say nothing.
-            let Some(c) = self.words.get(&w) else { continue };
+        // The words of the sentence known around the ambiguous names (the others say
+        // nothing), looked up once per sentence: its names share them.
+        let (from, to) = sentence_around(text, start, end);
+        let sentence = (text.as_ptr() as usize, from, to);
+        if key.sentence != Some(sentence) {
+            key.sentence = Some(sentence);
+            key.known.clear();
+            for w in tokens(&text[from..to]) {
+                key.word.clear();
+                fold_push(w.text, &mut key.word);
+                if let Some((k, c)) = self.words.get_key_value(key.word.as_str()) {
+                    key.known.push((from + w.start, from + w.end, k.as_str(), c));
+                }
+            }
+        }
+        // Those outside the name, distinct, summed in the order of their text as
+        // `context_words` gives them.
+        key.chosen.clear();
+        key.chosen.extend(key.known.iter().filter(|w| !(w.0 < end && start < w.1)).map(|w| (w.2, w.3)));
+        key.chosen.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        key.chosen.dedup_by(|a, b| a.0 == b.0);
+        for &(_, c) in &key.chosen {
             let share = f64::from(c.iter().sum::<u32>()) / f64::from(n);
             for (b, e) in evidence.iter_mut().enumerate() {
                 *e += ((f64::from(c[b]) + CONTEXT_SMOOTHING * share)
@@ -210,9 +234,71 @@ pub(crate) fn context_words(text: &str, start: usize, end: usize, out: &mut Vec<
 
 /// A mention's source without the line: `gazetteer:<name>`, `rule:<name>`, `document:<name>`.
 pub(crate) fn source_key(s: &Source) -> String {
-    match s {
-        Source::Gazetteer { gazetteer, .. } => format!("gazetteer:{gazetteer}"),
-        other => other.to_string(),
+    let mut out = String::new();
+    push_source_key(s, &mut out);
+    out
+}
+
+/// Appends [`source_key`] of `s` to `out`.
+fn push_source_key(s: &Source, out: &mut String) {
+    let (kind, name): (&str, &str) = match s {
+        Source::Gazetteer { gazetteer, .. } => ("gazetteer", gazetteer),
+        Source::Rule(name) => ("rule", name),
+        Source::Document(name) => ("document", name),
+        Source::Model(file) => ("model", file),
+        Source::Pattern(name) => ("pattern", name),
+    };
+    out.push_str(kind);
+    out.push(':');
+    out.push_str(name);
+}
+
+/// Reused keys of the adaptation's tables, so that looking a mention up allocates nothing
+/// (`'a`: the tables' lifetime).
+pub(crate) struct Key<'a> {
+    /// A folded mention text and whether it is written in capitals only.
+    text: (String, bool),
+    /// A source key and a label.
+    source: (String, Label),
+    /// A folded word.
+    word: String,
+    /// The sentence [`ContextLabels::evidence`] last read (the text's address, the
+    /// sentence's bounds in it), and its words known around ambiguous names: their
+    /// bounds, folded text and counts.
+    sentence: Option<(usize, usize, usize)>,
+    known: Vec<(usize, usize, &'a str, &'a [u32; 3])>,
+    /// Scratch: the known words outside a name.
+    chosen: Vec<(&'a str, &'a [u32; 3])>,
+}
+
+impl Key<'_> {
+    /// The key of mention text `t` in the verdicts and the ambiguous names.
+    pub(crate) fn of_text(&mut self, t: &str) -> &(String, bool) {
+        self.text.0.clear();
+        fold_push(t, &mut self.text.0);
+        self.text.1 = all_caps(t);
+        &self.text
+    }
+
+    /// The key of a mention in the distrusted sources.
+    fn of_source(&mut self, m: &Mention) -> &(String, Label) {
+        self.source.0.clear();
+        push_source_key(&m.source, &mut self.source.0);
+        self.source.1 = m.label;
+        &self.source
+    }
+}
+
+impl Default for Key<'_> {
+    fn default() -> Self {
+        Key {
+            text: (String::new(), false),
+            source: (String::new(), Label::Per),
+            word: String::new(),
+            sentence: None,
+            known: Vec::new(),
+            chosen: Vec::new(),
+        }
     }
 }
 
@@ -232,11 +318,12 @@ impl Adaptation {
         for m in mentions.iter_mut().filter(|m| !m.user) {
             self.trim_lower_start(text, m);
         }
+        let mut key = Key::default();
         if !self.given.is_empty() {
             let mut i = 0;
             while i < mentions.len() {
                 if mentions[i].label == Label::Per {
-                    self.extend_given(text, mentions, i);
+                    self.extend_given(text, mentions, i, &mut key.word);
                 }
                 i += 1;
             }
@@ -304,33 +391,38 @@ impl Adaptation {
                 i += 1;
             }
         }
-        if let Some(context) = &self.context {
-            let mut words = Vec::new();
-            for m in mentions.iter_mut().filter(|m| !m.user) {
-                if let Some(l) = context.label(text, m.start, m.end, &mut words) {
-                    m.label = l;
+        // Then, per mention, in one pass (each step reads the mention and the text only):
+        // the label its context suggests, the distrusted sources, the verdicts.
+        if self.context.is_none() && self.distrusted.is_empty() && self.verdicts.is_empty() {
+            return;
+        }
+        mentions.retain_mut(|m| {
+            if m.user {
+                return true;
+            }
+            // The mention's folded text goes to `key`: the context's lookup leaves it there.
+            match &self.context {
+                Some(context) => {
+                    if let Some(l) = context.label(text, m.start, m.end, &mut key) {
+                        m.label = l;
+                    }
+                }
+                None => {
+                    key.of_text(&text[m.start..m.end]);
                 }
             }
-        }
-        if !self.distrusted.is_empty() {
-            mentions.retain(|m| m.user || !self.distrusted.contains(&(source_key(&m.source), m.label)));
-        }
-        if !self.verdicts.is_empty() {
-            mentions.retain_mut(|m| {
-                if m.user {
-                    return true;
+            if !self.distrusted.is_empty() && self.distrusted.contains(key.of_source(m)) {
+                return false;
+            }
+            match self.verdicts.get(&key.text) {
+                Some(None) => false,
+                Some(Some(l)) => {
+                    m.label = *l;
+                    true
                 }
-                let t = &text[m.start..m.end];
-                match self.verdicts.get(&(fold(t), all_caps(t))) {
-                    Some(None) => false,
-                    Some(Some(l)) => {
-                        m.label = *l;
-                        true
-                    }
-                    None => true,
-                }
-            });
-        }
+                None => true,
+            }
+        });
     }
 
     /// Drops the lower-case words at the start of a mention (`κ. Μητσοτάκη`, `πλανήτη Γη`)
@@ -351,10 +443,22 @@ impl Adaptation {
         m.source = Source::Rule(TRIMMED);
     }
 
-    pub(crate) fn extend_given(&self, text: &str, mentions: &mut Vec<Mention>, i: usize) {
+    pub(crate) fn extend_given(&self, text: &str, mentions: &mut Vec<Mention>, i: usize, word: &mut String) {
         let m = &mentions[i];
-        let words: Vec<_> = tokens(&text[m.start..m.end]).collect();
-        if words.is_empty() || words.len() > 2 || !words.iter().all(|w| self.given.contains(&fold(w.text))) {
+        // One or two words, each a given name.
+        let mut given = |w: &str| {
+            word.clear();
+            fold_push(w, word);
+            self.given.contains(word.as_str())
+        };
+        let mut n = 0;
+        for w in tokens(&text[m.start..m.end]) {
+            n += 1;
+            if n > 2 || !given(w.text) {
+                return;
+            }
+        }
+        if n == 0 {
             return;
         }
         // One space, then a capitalised word that is not itself a given name.
@@ -368,7 +472,7 @@ impl Adaptation {
             || !next.is_capitalized()
             || next.text.chars().count() < 2
             || next.text.chars().any(|c| !c.is_alphabetic() && !crate::text::normalize::is_mark(c))
-            || self.given.contains(&fold(next.text))
+            || given(next.text)
         {
             return;
         }

@@ -1,20 +1,21 @@
 //! The [`Adaptation`] in a model file (see `crate::stages::model::io`): every table is
 //! written in sorted order, so the same corpus gives the same bytes.
 
-use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use super::io::{ReadError, Reader, Writer};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::stages::adapt::{Adaptation, ContextLabels, LowerStarts};
 use crate::Label;
 
-fn sorted<K: Ord + Clone, V: Clone>(map: &HashMap<K, V>) -> Vec<(K, V)> {
+fn sorted<K: Ord + Clone, V: Clone, S: BuildHasher>(map: &std::collections::HashMap<K, V, S>) -> Vec<(K, V)> {
     let mut v: Vec<(K, V)> = map.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     v.sort_by(|a, b| a.0.cmp(&b.0));
     v
 }
 
-fn write_set(w: &mut Writer, set: &HashSet<String>) {
+fn write_set(w: &mut Writer, set: &FxHashSet<String>) {
     let mut v: Vec<&String> = set.iter().collect();
     v.sort();
     w.len(v.len());
@@ -23,7 +24,7 @@ fn write_set(w: &mut Writer, set: &HashSet<String>) {
     }
 }
 
-fn read_set(r: &mut Reader<'_>) -> Result<HashSet<String>, ReadError> {
+fn read_set(r: &mut Reader<'_>) -> Result<FxHashSet<String>, ReadError> {
     (0..r.len(4)?).map(|_| r.str().map(str::to_string)).collect()
 }
 
@@ -104,7 +105,7 @@ pub(crate) fn read(r: &mut Reader<'_>) -> Result<Adaptation, ReadError> {
     let initials = r.bool()?;
     let merge_adjacent = [r.bool()?, r.bool()?, r.bool()?];
     let extend_org = r.bool()?;
-    let mut verdicts = HashMap::new();
+    let mut verdicts = FxHashMap::default();
     for _ in 0..r.len(6)? {
         let text = r.str()?.to_string();
         let caps = r.bool()?;
@@ -117,12 +118,12 @@ pub(crate) fn read(r: &mut Reader<'_>) -> Result<Adaptation, ReadError> {
         };
         verdicts.insert((text, caps), label);
     }
-    let mut distrusted = HashSet::new();
+    let mut distrusted = FxHashSet::default();
     for _ in 0..r.len(5)? {
         let source = r.str()?.to_string();
         distrusted.insert((source, r.label()?));
     }
-    let mut words = HashMap::new();
+    let mut words = FxHashMap::default();
     for _ in 0..r.len(12)? {
         let word = r.str()?.to_string();
         words.insert(word, read_counts(r)?);
@@ -132,13 +133,13 @@ pub(crate) fn read(r: &mut Reader<'_>) -> Result<Adaptation, ReadError> {
     let context = match r.u8()? {
         0 => None,
         1 => {
-            let mut names = HashMap::new();
+            let mut names = FxHashMap::default();
             for _ in 0..r.len(17)? {
                 let name = r.str()?.to_string();
                 let caps = r.bool()?;
                 names.insert((name, caps), read_counts(r)?);
             }
-            let mut words = HashMap::new();
+            let mut words = FxHashMap::default();
             for _ in 0..r.len(16)? {
                 let word = r.str()?.to_string();
                 words.insert(word, read_counts(r)?);

@@ -262,8 +262,7 @@ impl Features {
                 slots[j] = cache.slot(w, line, j, x);
             }
         }
-        // The rows of the tokens' surroundings, their index slots and then their weights
-        // fetched ahead in the same way.
+        // The rows of the tokens' surroundings, their slots fetched ahead in the same way.
         self.rows.clear();
         self.ends.clear();
         let mut sentence = Sentence::default();
@@ -276,10 +275,7 @@ impl Features {
             self.ends.push(rows.out.len() as u32);
         }
         for &r in &self.rows {
-            w.fetch_slot(r as usize);
-        }
-        for &r in &self.rows {
-            w.fetch_row(r as usize);
+            w.fetch(r as usize);
         }
         out.clear();
         for i in 0..n {
@@ -448,8 +444,12 @@ pub(crate) fn prefetch<T: Copy>(x: &T) {
 
 /// Most distinct words a [`WordCache`] holds before it starts afresh (256 bytes each).
 const CACHE_WORDS: usize = 1 << 17;
-/// Slots of the cache's index: twice [`CACHE_WORDS`], so probes stay short.
-const CACHE_SLOTS: usize = CACHE_WORDS * 2;
+/// Slots of the cache's index at first; it doubles to stay at most half full, so that
+/// probes stay short (2^18 slots at most: 1 MB) and a small one stays in the cache.
+const FIRST_SLOTS: usize = 1 << 12;
+/// Bits of an index slot that hold `entry + 1` (up to [`CACHE_WORDS`]); the others hold
+/// bits of the word's hash.
+const ENTRY_BITS: u32 = 18;
 /// Longest word text (bytes) an [`Entry`] holds; longer words are summed every time.
 const ENTRY_TEXT: usize = 75;
 
@@ -474,8 +474,10 @@ pub(crate) struct WordCache {
     /// The model the vectors are of ([`super::Model`]'s id; 0: none), to start afresh
     /// with another.
     model: u64,
-    /// Open-addressed: `hash tag << 32 | entry + 1` (0: empty), probed linearly.
-    index: Vec<u64>,
+    /// Open-addressed: `hash tag << ENTRY_BITS | entry + 1` (0: empty), probed linearly.
+    index: Vec<u32>,
+    /// Entries in the index (not those of words too long to keep).
+    indexed: usize,
     entries: Vec<Entry>,
     /// The edge rows' weights at each offset.
     edges: [[f32; TAGS]; 4],
@@ -496,8 +498,11 @@ impl WordCache {
             }
         }
         self.index.clear();
-        self.index.resize(CACHE_SLOTS, 0);
+        self.index.resize(FIRST_SLOTS, 0);
+        self.indexed = 0;
         self.entries.clear();
+        // Reserved once (untouched pages cost no memory): growing moved 256 bytes a word.
+        self.entries.reserve_exact(CACHE_WORDS);
     }
 
     /// The vectors of entry `k`.
@@ -515,14 +520,20 @@ impl WordCache {
 
     /// The index slot where a word of hash `x` is looked for first.
     #[inline]
-    fn home(x: u64) -> usize {
-        (x >> 32) as usize & (CACHE_SLOTS - 1)
+    fn home(&self, x: u64) -> usize {
+        (x >> 32) as usize & self.index.len().wrapping_sub(1)
+    }
+
+    /// The tag of hash `x` in an index slot.
+    #[inline]
+    fn tag(x: u64) -> u32 {
+        (x as u32) << ENTRY_BITS
     }
 
     /// Asks the processor for the index slot of hash `x` (a hint: no effect on results).
     #[inline]
     fn fetch_slot(&self, x: u64) {
-        if let Some(s) = self.index.get(Self::home(x)) {
+        if let Some(s) = self.index.get(self.home(x)) {
             prefetch(s);
         }
     }
@@ -530,9 +541,14 @@ impl WordCache {
     /// Asks the processor for the entry in the index slot of hash `x`, if any.
     #[inline]
     fn fetch_entry(&self, x: u64) {
-        let k = self.index.get(Self::home(x)).map_or(0, |&s| s as u32);
+        let k = self.index.get(self.home(x)).map_or(0, |&s| s & ((1 << ENTRY_BITS) - 1));
         if let Some(e) = k.checked_sub(1).and_then(|k| self.entries.get(k as usize)) {
-            prefetch(e);
+            // One read in each of its four cache lines (copying the whole entry cost a
+            // `memcpy` a token).
+            prefetch(&e.len);
+            prefetch(&e.vectors[0][0]);
+            prefetch(&e.vectors[2][0]);
+            prefetch(&e.vectors[4][0]);
         }
     }
 
@@ -543,17 +559,17 @@ impl WordCache {
         // At most half the index is taken, so a probe ends; a line with more new words
         // than that gets entries no lookup finds.
         if text.len() <= ENTRY_TEXT && self.entries.len() < CACHE_WORDS {
-            let tag = x & 0xFFFF_FFFF;
-            let mask = CACHE_SLOTS - 1;
-            let mut i = Self::home(x);
+            let (tag, low) = (Self::tag(x), (1u32 << ENTRY_BITS) - 1);
+            let mask = self.index.len() - 1;
+            let mut i = self.home(x);
             loop {
                 let s = self.index[i];
                 if s == 0 {
-                    free = Some((i, tag << 32));
+                    free = Some(i);
                     break;
                 }
-                if s >> 32 == tag {
-                    let k = (s as u32).wrapping_sub(1);
+                if s & !low == tag {
+                    let k = (s & low).wrapping_sub(1);
                     let e = &self.entries[k as usize];
                     if &e.text[..usize::from(e.len)] == text {
                         return k;
@@ -573,13 +589,36 @@ impl WordCache {
             w.emit(&self.rows, &mut e.vectors[1 + k]);
         }
         let k = self.entries.len() as u32;
-        if let Some((i, tag)) = free {
+        if let Some(mut i) = free {
             e.len = text.len() as u8;
             e.text[..text.len()].copy_from_slice(text);
-            self.index[i] = tag | u64::from(k + 1);
+            if 2 * (self.indexed + 1) > self.index.len() {
+                self.grow();
+                i = self.home(x);
+                while self.index[i] != 0 {
+                    i = (i + 1) & (self.index.len() - 1);
+                }
+            }
+            self.index[i] = Self::tag(x) | (k + 1);
+            self.indexed += 1;
         }
         self.entries.push(e);
         k
+    }
+
+    /// Doubles the index, its entries placed anew by their texts' hashes.
+    fn grow(&mut self) {
+        let len = 2 * self.index.len();
+        self.index.clear();
+        self.index.resize(len, 0);
+        for (k, e) in self.entries.iter().enumerate().filter(|(_, e)| e.len > 0) {
+            let x = Self::hash(&e.text[..usize::from(e.len)]);
+            let mut i = self.home(x);
+            while self.index[i] != 0 {
+                i = (i + 1) & (len - 1);
+            }
+            self.index[i] = Self::tag(x) | (k as u32 + 1);
+        }
     }
 }
 
@@ -640,11 +679,11 @@ mod tests {
             }
             w
         };
-        // Dense and compact weights, and another model's, through one cache: a cache filled
-        // for one model is not used for another.
+        // Dense weights, the same compact (rounded: another model), and another model's,
+        // through one cache: a cache filled for one model is not used for another.
         let (w, other) = (random(), random());
         let mut cache = WordCache::default();
-        for (model, weights) in [(1, w.clone()), (1, w.compact()), (2, other)] {
+        for (model, weights) in [(1, w.clone()), (2, w.compact()), (3, other)] {
             for round in 0..2 {
                 for &(text, marked) in cases {
                     let mut folded = FoldedLine::default();
@@ -701,6 +740,45 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// A cache whose index doubles while lines come (more distinct words than its first
+    /// slots hold) still finds every word, and gives the plain sums.
+    #[test]
+    fn cache_grows() {
+        let bits = 12;
+        let mut rng = Rng::new();
+        let mut w = Weights::zero(bits);
+        for x in w.table.iter_mut() {
+            *x = rng.below(2001) as f32 / 100.0 - 10.0;
+        }
+        let w = w.compact();
+        let lines: Vec<String> =
+            (0..12).map(|l| (0..400).map(|k| format!("Λέξη{l}x{k}")).collect::<Vec<_>>().join(" ")).collect();
+        let mut cache = WordCache::default();
+        for round in 0..2 {
+            for text in &lines {
+                let mut folded = FoldedLine::default();
+                folded.fold_and_split(text);
+                let words = vec![Word { token: NO_TOKEN, start: 0, classes: 0 }; folded.tokens().len()];
+                let line = Line { text, offset: 0, folded: &folded, words: &words, hits: &[], mentions: &[] };
+                let mut plain = Features::default();
+                plain.extract(&line, bits);
+                let mut out = Vec::new();
+                Features::default().emissions(&line, 1, &w, &mut cache, &mut out);
+                for (i, e) in out.iter().enumerate() {
+                    let mut want = [0.0; TAGS];
+                    w.emit(plain.rows(i), &mut want);
+                    for (a, b) in e.iter().zip(&want) {
+                        assert!((a - b).abs() < 1e-3, "round {round} token {i}: {e:?} vs {want:?}");
+                    }
+                }
+            }
+            // Every word once, in an index grown to keep at most half its slots taken.
+            assert_eq!(cache.entries.len(), 12 * 400, "round {round}");
+            assert_eq!(cache.indexed, 12 * 400);
+            assert!(cache.index.len() >= 2 * 12 * 400 && cache.index.len() > FIRST_SLOTS);
         }
     }
 }

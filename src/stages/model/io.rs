@@ -2,7 +2,7 @@
 //! read back with [`Reader`], which never panics and never allocates more than the file
 //! holds, whatever the bytes.
 //!
-//! # Format (version 3, all numbers little-endian)
+//! # Format (version 4, all numbers little-endian)
 //!
 //! | bytes | field |
 //! |---|---|
@@ -26,8 +26,9 @@ use crate::Label;
 /// The first bytes of every model file.
 pub(crate) const MAGIC: &[u8; 8] = b"GRNERMDL";
 /// The format version this build writes and reads (2: entries carry their `same_as` ids;
-/// 3: the compiled lookup, and a fingerprint of the embedded gazetteers' sources).
-pub(crate) const VERSION: u32 = 3;
+/// 3: the compiled lookup, and a fingerprint of the embedded gazetteers' sources; 4: the
+/// weights as 16-bit integers and their step).
+pub(crate) const VERSION: u32 = 4;
 /// Header length in bytes.
 pub(crate) const HEADER: usize = 8 + 4 + 8 + 8 + 8;
 /// Largest weight table a file may ask for (2^26 rows).
@@ -300,20 +301,27 @@ pub(crate) fn read_gazetteer(r: &mut Reader<'_>) -> Result<Gazetteer, ReadError>
     Ok(Gazetteer { name: name.into(), entries, priority, user: false, learned: false }.learned_from_corpus())
 }
 
-/// Writes the weights: the transitions, then each feature row with a weight other than 0.
+/// Writes the weights (compact, see [`Weights::compact`]): the transitions, the weight of
+/// one integer step, then each feature row with a weight other than 0, as integers.
 pub(crate) fn write_weights(w: &mut Writer, weights: &Weights) {
+    let compact;
+    let weights = if weights.slots.is_empty() {
+        compact = weights.clone().compact();
+        &compact
+    } else {
+        weights
+    };
     w.u32(weights.bits);
     for &x in &weights.trans {
         w.f32(x);
     }
-    let rows: Vec<(usize, &[f32])> = (0..1usize << weights.bits)
-        .filter_map(|r| weights.row(r).filter(|w| w.iter().any(|&x| x != 0.0)).map(|w| (r, w)))
-        .collect();
+    w.f32(weights.scale);
+    let rows = weights.quantized();
     w.len(rows.len());
-    for (r, weights) in rows {
-        w.u32(r as u32);
-        for &x in weights {
-            w.f32(x);
+    for (r, q) in rows {
+        w.u32(r);
+        for x in q {
+            w.bytes.extend_from_slice(&x.to_le_bytes());
         }
     }
 }
@@ -329,28 +337,28 @@ pub(crate) fn read_weights(r: &mut Reader<'_>) -> Result<Weights, ReadError> {
     for _ in 0..(TAGS + 1) * TAGS {
         trans.push(r.f32()?);
     }
-    const ROW: usize = 4 + 4 * TAGS;
+    let scale = r.f32()?;
+    if scale <= 0.0 {
+        return Err(r.invalid(format!("a weight step of {scale}")));
+    }
+    const ROW: usize = 4 + 2 * TAGS;
     let n = r.len(ROW)?;
     // The rows in one piece, decoded without a bounds check per number.
     let bytes = r.take(n * ROW)?;
-    let mut ids = Vec::with_capacity(n);
-    let mut rows = Vec::with_capacity(n * TAGS);
+    let mut rows = Vec::with_capacity(n);
     for (k, row) in bytes.chunks_exact(ROW).enumerate() {
         let (id, weights) = row.split_at(4);
         let id = u32::from_le_bytes(id.try_into().expect("4 bytes")) as usize;
-        if ids.last().is_some_and(|&last| id <= last) || id >= 1 << bits {
+        if rows.last().is_some_and(|&(last, _)| id <= last) || id >= 1 << bits {
             return Err(r.invalid(format!("row {id} (entry {k}) out of order or outside the table")));
         }
-        ids.push(id);
-        for x in weights.chunks_exact(4) {
-            let x = f32::from_le_bytes(x.try_into().expect("4 bytes"));
-            if !x.is_finite() {
-                return Err(r.invalid(format!("a weight of row {id} that is not a finite number")));
-            }
-            rows.push(x);
+        let mut q = [0i16; TAGS];
+        for (x, b) in q.iter_mut().zip(weights.chunks_exact(2)) {
+            *x = i16::from_le_bytes(b.try_into().expect("2 bytes"));
         }
+        rows.push((id, q));
     }
-    Ok(Weights::from_rows(bits, trans, n, ids.into_iter().zip(rows.chunks_exact(TAGS))))
+    Ok(Weights::from_quantized(bits, trans, scale, n, rows.into_iter()))
 }
 
 #[cfg(test)]
@@ -360,7 +368,18 @@ mod tests {
     #[test]
     fn weights_round_trip() {
         let mut w = Weights::zero(4);
-        w.table[3 * TAGS + 2] = 1.5;
+        // The largest magnitude, others, and rows within 1% of it from 0: dropped.
+        let weights = [
+            (3 * TAGS + 2, 1.5),
+            (3 * TAGS + 8, -0.001),
+            (9 * TAGS, 0.7),
+            (12 * TAGS + 4, 1e-6),
+            (14 * TAGS + 1, -0.014),
+            (14 * TAGS + 5, 0.01),
+        ];
+        for (at, x) in weights {
+            w.table[at] = x;
+        }
         w.trans[7] = -0.25;
         let mut out = Writer::default();
         write_weights(&mut out, &w);
@@ -368,9 +387,16 @@ mod tests {
         let back = read_weights(&mut r).unwrap();
         assert!(r.done());
         assert_eq!(back, w.clone().compact());
+        assert_eq!(back.quantized().iter().map(|r| r.0).collect::<Vec<_>>(), [3, 9]);
+        assert_eq!(back.trans, w.trans);
         for row in 0..16 {
-            let dense = w.row(row).unwrap();
-            assert_eq!(back.row(row).unwrap_or(&[0.0; TAGS]), dense, "row {row}");
+            for (a, b) in back.row(row).iter().zip(w.row(row)) {
+                let kept = [3, 9].contains(&row);
+                assert!(
+                    (a - b).abs() <= if kept { back.scale / 2.0 + 1e-7 } else { 0.015 },
+                    "row {row}: {a} vs {b}"
+                );
+            }
         }
         // Every truncation is an error, not a panic.
         for cut in 0..out.bytes.len() {
