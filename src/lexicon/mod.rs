@@ -112,6 +112,11 @@ pub(crate) mod class {
     pub const SPORT_STRONG: u64 = 1 << 42;
     /// Neuter and plural articles: unknown capitalised words after them are no person.
     pub const ART_THING: u64 = 1 << 43;
+    /// Words before a list of countries or cities without their articles (`τις`, `με`,
+    /// `ούτε`): in a sports report, the list names teams (`απέκλεισε τις Δανία και Ρωσία`).
+    pub const TEAM_LIST: u64 = 1 << 46;
+    /// Words that join the items of a list: `και`, `ή`, `ούτε`.
+    pub const LIST_JOIN: u64 = 1 << 47;
     /// Plural articles of persons (`οι`, `των`, `τους`, `τις`): before a list of unknown
     /// names joined by `και`, they make its names persons.
     pub const ART_PLURAL: u64 = 1 << 48;
@@ -421,6 +426,8 @@ const FILES: &[(&str, &str)] = &[
     ("celestial_bodies.txt", include_str!("../../lexicon/celestial_bodies.txt")),
     ("space_words.txt", include_str!("../../lexicon/space_words.txt")),
     ("indefinite_articles.txt", include_str!("../../lexicon/indefinite_articles.txt")),
+    ("team_list_words.txt", include_str!("../../lexicon/team_list_words.txt")),
+    ("list_joiners.txt", include_str!("../../lexicon/list_joiners.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -479,6 +486,8 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("CELESTIAL", class::CELESTIAL),
     ("SPACE", class::SPACE),
     ("ART_INDEF", class::ART_INDEF),
+    ("TEAM_LIST", class::TEAM_LIST),
+    ("LIST_JOIN", class::LIST_JOIN),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.
