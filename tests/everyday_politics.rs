@@ -459,6 +459,28 @@ fn countries_met_in_a_match_are_teams() {
     ]);
 }
 
+/// In a sports report a country in the genitive of a word of the state or of a title (`η
+/// κυβέρνηση της Χ`, `ο πρέσβης της Χ`), or of a team's noun with its sport (`η ομάδα
+/// ποδοσφαίρου της Χ`), is the country; in the genitive of a match's word, the team.
+#[test]
+fn countries_of_the_state_in_sports_reports_stay_places() {
+    check(&[
+        case(
+            "Η κυβέρνηση της Νορβηγίας συνεχάρη τους παίκτες για τη νίκη στον τελικό.",
+            &[("Νορβηγίας", Loc)],
+            &[],
+        ),
+        case("Ο πρέσβης της Ολλανδίας παρακολούθησε τον αγώνα από την εξέδρα.", &[("Ολλανδίας", Loc)], &[]),
+        case(
+            "Ο αρχηγός της ομάδας ποδοσφαίρου της Νορβηγίας μίλησε μετά το ματς.",
+            &[("Νορβηγίας", Loc)],
+            &[],
+        ),
+        case("Η νίκη της Νορβηγίας στον αγώνα ήρθε με γκολ στο τέλος.", &[("Νορβηγίας", Org)], &[]),
+        case("Ο προπονητής της Ολλανδίας άλλαξε τρεις παίκτες στο ημίχρονο.", &[("Ολλανδίας", Org)], &[]),
+    ]);
+}
+
 /// Countries and cities listed without their articles after a word that begins a list of
 /// teams (`τις`, `με`, `ούτε`, `μεταξύ`, `απέναντι σε`), or paired by a spaced dash, are the
 /// teams in a sports report; the same lists are places elsewhere, and so are places of

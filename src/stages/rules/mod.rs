@@ -1226,9 +1226,10 @@ pub(crate) fn fields_a_team(kind: Option<&str>) -> bool {
 /// after its article, as the subject, the object or the genitive of a match's word (`η
 /// Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Κολομβίας`), or after `κόντρα
 /// στην` (the team met). Not after a preposition (`στη Ρωσία`, the host), not a genitive
-/// that completes a capitalised name or a team's noun (`το Μουντιάλ της Ρωσίας`, `το
-/// Κύπελλο της Ισπανίας`, `η εθνική ομάδα της Γαλλίας`: the host, the country whose team
-/// the noun names), nor one name of a pairing (`Γαλλία-Κροατία`).
+/// that completes a capitalised name, a team's noun or a word of the state (`το Μουντιάλ
+/// της Ρωσίας`, `το Κύπελλο της Ισπανίας`, `η εθνική ομάδα της Γαλλίας`, `η κυβέρνηση της
+/// Κροατίας`: the host, the country whose team the noun names, the state), nor one name of
+/// a pairing (`Γαλλία-Κροατία`).
 pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
     let toks = line.toks;
     let Some(p) = line.prev(i) else { return false };
@@ -1246,8 +1247,16 @@ pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
         return false;
     }
     if !article.has(class::SUBJECT_ARTICLE | class::STO) {
-        // A genitive: of the capitalised name before it, or of a team's noun.
-        if line.prev(p).is_some_and(|h| toks[h].cap() && !line.weak(h) || toks[h].has(class::TEAM)) {
+        // A genitive: of the capitalised name before it; of a team's noun, also with its
+        // sport (`η ομάδα ποδοσφαίρου της Γαλλίας`); of a word of the state or a title
+        // (`η κυβέρνηση της Κροατίας`, `ο πρέσβης της Κολομβίας`): the country, not the team.
+        let team_noun = |h: usize| toks[h].has(class::TEAM);
+        if line.prev(p).is_some_and(|h| {
+            toks[h].cap() && !line.weak(h)
+                || team_noun(h)
+                || toks[h].has(class::SPORT) && line.prev(h).is_some_and(team_noun)
+                || toks[h].has(class::NONAME) && !toks[h].has(class::SPORT)
+        }) {
             return false;
         }
     }
