@@ -460,8 +460,9 @@ fn countries_met_in_a_match_are_teams() {
 }
 
 /// In a sports report a country in the genitive of a word of the state or of a title (`η
-/// κυβέρνηση της Χ`, `ο πρέσβης της Χ`), or of a team's noun with its sport (`η ομάδα
-/// ποδοσφαίρου της Χ`), is the country; in the genitive of a match's word, the team.
+/// κυβέρνηση της Χ`, `ο πρέσβης της Χ`), of a team's noun with its sport (`η ομάδα
+/// ποδοσφαίρου της Χ`) or of the venue (`στα γήπεδα της Χ`), is the country; in the
+/// genitive of a match's word, the team.
 #[test]
 fn countries_of_the_state_in_sports_reports_stay_places() {
     check(&[
@@ -476,6 +477,8 @@ fn countries_of_the_state_in_sports_reports_stay_places() {
             &[("Νορβηγίας", Loc)],
             &[],
         ),
+        case("Η ομάδα έδωσε τρία ματς στα γήπεδα της Νορβηγίας.", &[("Νορβηγίας", Loc)], &[]),
+        case("Ο τελικός θα γίνει στο γήπεδο της Βιέννης με γεμάτη εξέδρα.", &[("Βιέννης", Loc)], &[]),
         case("Η νίκη της Νορβηγίας στον αγώνα ήρθε με γκολ στο τέλος.", &[("Νορβηγίας", Org)], &[]),
         case("Ο προπονητής της Ολλανδίας άλλαξε τρεις παίκτες στο ημίχρονο.", &[("Ολλανδίας", Org)], &[]),
     ]);

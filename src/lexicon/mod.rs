@@ -113,10 +113,12 @@ pub(crate) mod class {
     /// Neuter and plural articles: unknown capitalised words after them are no person.
     pub const ART_THING: u64 = 1 << 43;
     /// Words before a list of countries or cities without their articles (`τις`, `με`,
-    /// `ούτε`): in a sports report, the list names teams (`απέκλεισε τις Δανία και Ρωσία`).
+    /// `ούτε`), or that join its items with `και` (`ή`, `ούτε`): in a sports report, the list
+    /// names teams (`απέκλεισε τις Δανία και Ρωσία`).
     pub const TEAM_LIST: u64 = 1 << 46;
-    /// Words that join the items of a list: `και`, `ή`, `ούτε`.
-    pub const LIST_JOIN: u64 = 1 << 47;
+    /// Words of a match's venue or host (`γήπεδα`, `διοργάνωση`): a country or a city in
+    /// their genitive is the place (`στα γήπεδα της Ρωσίας`), not its team.
+    pub const VENUE: u64 = 1 << 47;
     /// Plural articles of persons (`οι`, `των`, `τους`, `τις`): before a list of unknown
     /// names joined by `και`, they make its names persons.
     pub const ART_PLURAL: u64 = 1 << 48;
@@ -427,7 +429,7 @@ const FILES: &[(&str, &str)] = &[
     ("space_words.txt", include_str!("../../lexicon/space_words.txt")),
     ("indefinite_articles.txt", include_str!("../../lexicon/indefinite_articles.txt")),
     ("team_list_words.txt", include_str!("../../lexicon/team_list_words.txt")),
-    ("list_joiners.txt", include_str!("../../lexicon/list_joiners.txt")),
+    ("venue_words.txt", include_str!("../../lexicon/venue_words.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -487,7 +489,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("SPACE", class::SPACE),
     ("ART_INDEF", class::ART_INDEF),
     ("TEAM_LIST", class::TEAM_LIST),
-    ("LIST_JOIN", class::LIST_JOIN),
+    ("VENUE", class::VENUE),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

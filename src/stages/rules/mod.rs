@@ -1226,10 +1226,10 @@ pub(crate) fn fields_a_team(kind: Option<&str>) -> bool {
 /// after its article, as the subject, the object or the genitive of a match's word (`η
 /// Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Κολομβίας`), or after `κόντρα
 /// στην` (the team met). Not after a preposition (`στη Ρωσία`, the host), not a genitive
-/// that completes a capitalised name, a team's noun or a word of the state (`το Μουντιάλ
-/// της Ρωσίας`, `το Κύπελλο της Ισπανίας`, `η εθνική ομάδα της Γαλλίας`, `η κυβέρνηση της
-/// Κροατίας`: the host, the country whose team the noun names, the state), nor one name of
-/// a pairing (`Γαλλία-Κροατία`).
+/// that completes a capitalised name, a team's noun, a word of the state or of the venue
+/// (`το Μουντιάλ της Ρωσίας`, `το Κύπελλο της Ισπανίας`, `η εθνική ομάδα της Γαλλίας`, `η
+/// κυβέρνηση της Κροατίας`, `στα γήπεδα της Ρωσίας`: the host, the country whose team the
+/// noun names, the state), nor one name of a pairing (`Γαλλία-Κροατία`).
 pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
     let toks = line.toks;
     let Some(p) = line.prev(i) else { return false };
@@ -1249,13 +1249,15 @@ pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
     if !article.has(class::SUBJECT_ARTICLE | class::STO) {
         // A genitive: of the capitalised name before it; of a team's noun, also with its
         // sport (`η ομάδα ποδοσφαίρου της Γαλλίας`); of a word of the state or a title
-        // (`η κυβέρνηση της Κροατίας`, `ο πρέσβης της Κολομβίας`): the country, not the team.
+        // (`η κυβέρνηση της Κροατίας`, `ο πρέσβης της Κολομβίας`) or of the venue (`στα
+        // γήπεδα της Ρωσίας`): the country, not the team.
         let team_noun = |h: usize| toks[h].has(class::TEAM);
         if line.prev(p).is_some_and(|h| {
             toks[h].cap() && !line.weak(h)
                 || team_noun(h)
                 || toks[h].has(class::SPORT) && line.prev(h).is_some_and(team_noun)
                 || toks[h].has(class::NONAME) && !toks[h].has(class::SPORT)
+                || toks[h].has(class::VENUE)
         }) {
             return false;
         }
@@ -1279,8 +1281,8 @@ pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
 
 /// Which of the countries and cities `items` of a sports report's line (each by its first
 /// token and one past its last, in order) are teams named in a list without their articles
-/// ([`organisation::NATIONAL_TEAM`]): items joined by commas and `και`, `ή`, `ούτε` (class
-/// `LIST_JOIN`) after a word that begins a list of teams (class `TEAM_LIST`: `απέκλεισε τις
+/// ([`organisation::NATIONAL_TEAM`]): items joined by commas and `και`, `ή`, `ούτε` (classes
+/// `AND`, `TEAM_LIST`) after a word that begins a list of teams (`TEAM_LIST`: `απέκλεισε τις
 /// Δανία και Ρωσία`, `με Δανία, Περού και Αυστραλία`, `ούτε Βραζιλία ούτε Γερμανία`) or
 /// after `κόντρα`, `απέναντι` (`απέναντι σε Γερμανία και Μεξικό`); or names paired by a
 /// dash between spaces (`το Γερμανία - Κόστα Ρίκα 4-2`). Not a list after another word:
@@ -1303,7 +1305,7 @@ pub(crate) fn team_list(line: &Line, items: &[(usize, usize)]) -> Vec<bool> {
                 _ => None,
             };
         }
-        let joined = toks[e..s].iter().all(|t| t.has(class::LIST_JOIN))
+        let joined = toks[e..s].iter().all(|t| t.has(class::AND | class::TEAM_LIST))
             && (e..=s).all(|j| matches!(gap(j - 1, j).trim(), "" | ","));
         joined.then_some(false)
     };
