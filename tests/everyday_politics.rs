@@ -521,6 +521,8 @@ fn countries_listed_in_sports_reports_are_teams() {
             &[("Βέλγιο", Org), ("Ολλανδία", Org)],
             &[],
         ),
+        // A city paired by a spaced dash with a club of no list: the club of the city.
+        case("Το ματς Μπέτις - Λίβερπουλ έληξε 2-2 μετά από δύο πέναλτι.", &[("Λίβερπουλ", Org)], &[]),
         // The same lists in politics and the economy: places.
         case(
             "Η κυβέρνηση υπέγραψε συμφωνίες με Πολωνία, Ιρλανδία και Αυστρία.",

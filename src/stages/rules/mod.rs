@@ -854,7 +854,7 @@ impl Vet<'_> {
                     let end = i + toks[i..].iter().take_while(|t| t.e as usize <= g.end).count();
                     items.push((k, i, end));
                 }
-                if items.len() >= 2 {
+                if !items.is_empty() {
                     let spans: Vec<(usize, usize)> = items.iter().map(|&(_, i, end)| (i, end)).collect();
                     let listed = team_list(&line, &spans);
                     for (&(k, _, _), listed) in items.iter().zip(listed) {
@@ -1285,7 +1285,8 @@ pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
 /// `AND`, `TEAM_LIST`) after a word that begins a list of teams (`TEAM_LIST`: `απέκλεισε τις
 /// Δανία και Ρωσία`, `με Δανία, Περού και Αυστραλία`, `ούτε Βραζιλία ούτε Γερμανία`) or
 /// after `κόντρα`, `απέναντι` (`απέναντι σε Γερμανία και Μεξικό`); or names paired by a
-/// dash between spaces (`το Γερμανία - Κόστα Ρίκα 4-2`). Not a list after another word:
+/// dash between spaces, with each other or with another capitalised name (`το Γερμανία -
+/// Κόστα Ρίκα 4-2`, `Ρεάλ - Λίβερπουλ`). Not a list after another word:
 /// the places of origin or of play (`από Βουλγαρία και Ρουμανία`, `σε Αθήνα και Πάτρα`).
 pub(crate) fn team_list(line: &Line, items: &[(usize, usize)]) -> Vec<bool> {
     let toks = line.toks;
@@ -1318,7 +1319,20 @@ pub(crate) fn team_list(line: &Line, items: &[(usize, usize)]) -> Vec<bool> {
         toks[p].has(class::TEAM_LIST | class::AGAINST)
             || toks[p].has(class::FUNCTION) && line.prev(p).is_some_and(|q| toks[q].has(class::AGAINST))
     };
-    let mut listed = vec![false; items.len()];
+    // Paired by a spaced dash with a capitalised name, listed or not (`Ρεάλ - Λίβερπουλ`).
+    let dashed = |a: usize, b: usize| {
+        let g = gap(a, b);
+        g.starts_with(char::is_whitespace)
+            && g.ends_with(char::is_whitespace)
+            && matches!(g.trim(), "-" | "–")
+    };
+    let mut listed: Vec<bool> = items
+        .iter()
+        .map(|&(f, e)| {
+            f > 0 && toks[f - 1].cap() && dashed(f - 1, f)
+                || e < toks.len() && toks[e].cap() && dashed(e - 1, e)
+        })
+        .collect();
     let mut k = 0;
     while k < items.len() {
         let (mut j, mut paired) = (k, false);

@@ -333,7 +333,7 @@ pub(crate) fn drop_partial_names<'k>(
     }
     // Countries and cities listed as teams without their articles (`απέκλεισε τις Δανία και
     // Ρωσία`), as the rule stage decides.
-    if write >= first + 2 && is_on(off, super::organisation::NATIONAL_TEAM.name) {
+    if write > first && is_on(off, super::organisation::NATIONAL_TEAM.name) {
         let mut items = Vec::new();
         for (k, m) in mentions[first..write].iter().enumerate() {
             if m.user || m.label == Label::Per || !super::fields_a_team(kind(m)) {
@@ -346,7 +346,7 @@ pub(crate) fn drop_partial_names<'k>(
                 items.push((first + k, ta, tb));
             }
         }
-        if items.len() >= 2 && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f())) {
+        if !items.is_empty() && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f())) {
             let spans: Vec<(usize, usize)> = items.iter().map(|&(_, ta, tb)| (ta, tb)).collect();
             for (&(k, _, _), listed) in items.iter().zip(super::team_list(line, &spans)) {
                 if listed {
@@ -929,6 +929,8 @@ mod tests {
                     vec![("Μεξικό", org), ("Ουκρανία", org), ("Λίβερπουλ", org)],
                 ),
                 ("Το ματς Ουκρανία - Πορτογαλία", vec![("Ουκρανία", org), ("Πορτογαλία", org)]),
+                ("Το ματς Σαχτάρ - Λίβερπουλ", vec![("Λίβερπουλ", org)]),
+                ("Η πτήση Σαχτάρ - Λίβερπουλ", vec![("Λίβερπουλ", loc)]),
                 (
                     "Παίκτες από Ουκρανία και Πορτογαλία στο Μουντιάλ",
                     vec![("Ουκρανία", loc), ("Πορτογαλία", loc)],
