@@ -463,6 +463,96 @@ fn countries_met_in_a_match_are_teams() {
     ]);
 }
 
+/// In a sports report a country in the genitive of a word of the state or of a title (`η
+/// κυβέρνηση της Χ`, `ο πρέσβης της Χ`), of a team's noun with its sport (`η ομάδα
+/// ποδοσφαίρου της Χ`) or of the venue (`στα γήπεδα της Χ`), is the country; in the
+/// genitive of a match's word, the team.
+#[test]
+fn countries_of_the_state_in_sports_reports_stay_places() {
+    check(&[
+        case(
+            "Η κυβέρνηση της Νορβηγίας συνεχάρη τους παίκτες για τη νίκη στον τελικό.",
+            &[("Νορβηγίας", Loc)],
+            &[],
+        ),
+        case("Ο πρέσβης της Ολλανδίας παρακολούθησε τον αγώνα από την εξέδρα.", &[("Ολλανδίας", Loc)], &[]),
+        case(
+            "Ο αρχηγός της ομάδας ποδοσφαίρου της Νορβηγίας μίλησε μετά το ματς.",
+            &[("Νορβηγίας", Loc)],
+            &[],
+        ),
+        case("Η ομάδα έδωσε τρία ματς στα γήπεδα της Νορβηγίας.", &[("Νορβηγίας", Loc)], &[]),
+        case("Ο τελικός θα γίνει στο γήπεδο της Βιέννης με γεμάτη εξέδρα.", &[("Βιέννης", Loc)], &[]),
+        case("Η νίκη της Νορβηγίας στον αγώνα ήρθε με γκολ στο τέλος.", &[("Νορβηγίας", Org)], &[]),
+        case("Ο προπονητής της Ολλανδίας άλλαξε τρεις παίκτες στο ημίχρονο.", &[("Ολλανδίας", Org)], &[]),
+    ]);
+}
+
+/// Countries and cities listed without their articles after a word that begins a list of
+/// teams (`τις`, `με`, `ούτε`, `μεταξύ`, `απέναντι σε`), or paired by a spaced dash, are the
+/// teams in a sports report; the same lists are places elsewhere, and so are places of
+/// origin or of play listed in a sports report.
+#[test]
+fn countries_listed_in_sports_reports_are_teams() {
+    check(&[
+        case(
+            "Στους ομίλους η Ελλάδα νίκησε τις Ολλανδία και Νορβηγία και προκρίθηκε.",
+            &[("Ολλανδία", Org), ("Νορβηγία", Org)],
+            &[],
+        ),
+        case(
+            "Η ομάδα έπαιξε στον όμιλο με Πολωνία, Ιρλανδία και Αυστρία πριν από τον τελικό.",
+            &[("Πολωνία", Org), ("Ιρλανδία", Org), ("Αυστρία", Org)],
+            &[],
+        ),
+        case(
+            "Στον ημιτελικό δεν θα βρίσκονται ούτε Ιταλία ούτε Ολλανδία.",
+            &[("Ιταλία", Org), ("Ολλανδία", Org)],
+            &[],
+        ),
+        case(
+            "Ο αγώνας μεταξύ Νορβηγίας και Αυστρίας έληξε 1-1.",
+            &[("Νορβηγίας", Org), ("Αυστρίας", Org)],
+            &[],
+        ),
+        case(
+            "Στο ματς Πολωνία - Αυστρία ο διαιτητής έδωσε δύο πέναλτι.",
+            &[("Πολωνία", Org), ("Αυστρία", Org)],
+            &[],
+        ),
+        case(
+            "Η ομάδα έπαιξε απέναντι σε Βέλγιο και Ολλανδία στο τουρνουά.",
+            &[("Βέλγιο", Org), ("Ολλανδία", Org)],
+            &[],
+        ),
+        // A city paired by a spaced dash with a club of no list: the club of the city.
+        case("Το ματς Μπέτις - Λίβερπουλ έληξε 2-2 μετά από δύο πέναλτι.", &[("Λίβερπουλ", Org)], &[]),
+        // The same lists in politics and the economy: places.
+        case(
+            "Η κυβέρνηση υπέγραψε συμφωνίες με Πολωνία, Ιρλανδία και Αυστρία.",
+            &[("Πολωνία", Loc), ("Ιρλανδία", Loc), ("Αυστρία", Loc)],
+            &[],
+        ),
+        case(
+            "Οι εξαγωγές προς τις Ολλανδία και Νορβηγία αυξήθηκαν πέρυσι.",
+            &[("Ολλανδία", Loc), ("Νορβηγία", Loc)],
+            &[],
+        ),
+        case("Η πτήση Αθήνα - Βιέννη ακυρώθηκε λόγω κακοκαιρίας.", &[("Αθήνα", Loc), ("Βιέννη", Loc)], &[]),
+        // Places of origin or of play in a sports report.
+        case(
+            "Οι παίκτες από Πολωνία και Ιρλανδία έφτασαν για την προπόνηση της ομάδας.",
+            &[("Πολωνία", Loc), ("Ιρλανδία", Loc)],
+            &[],
+        ),
+        case(
+            "Η ομάδα θα δώσει φιλικούς αγώνες σε Βιέννη και Σάλτσμπουργκ.",
+            &[("Βιέννη", Loc), ("Σάλτσμπουργκ", Loc)],
+            &[],
+        ),
+    ]);
+}
+
 /// A place that ends the name of a treaty, a day or a battle after a genitive article is
 /// part of that name; a country after a treaty word in lower case stays a place, and so do
 /// places elsewhere in the sentence.

@@ -112,6 +112,13 @@ pub(crate) mod class {
     pub const SPORT_STRONG: u64 = 1 << 42;
     /// Neuter and plural articles: unknown capitalised words after them are no person.
     pub const ART_THING: u64 = 1 << 43;
+    /// Words before a list of countries or cities without their articles (`τις`, `με`,
+    /// `ούτε`), or that join its items with `και` (`ή`, `ούτε`): in a sports report, the list
+    /// names teams (`απέκλεισε τις Δανία και Ρωσία`).
+    pub const TEAM_LIST: u64 = 1 << 46;
+    /// Words of a match's venue or host (`γήπεδα`, `διοργάνωση`): a country or a city in
+    /// their genitive is the place (`στα γήπεδα της Ρωσίας`), not its team.
+    pub const VENUE: u64 = 1 << 47;
     /// Plural articles of persons (`οι`, `των`, `τους`, `τις`): before a list of unknown
     /// names joined by `και`, they make its names persons.
     pub const ART_PLURAL: u64 = 1 << 48;
@@ -425,6 +432,8 @@ const FILES: &[(&str, &str)] = &[
     ("space_words.txt", include_str!("../../lexicon/space_words.txt")),
     ("indefinite_articles.txt", include_str!("../../lexicon/indefinite_articles.txt")),
     ("possessive_pronouns.txt", include_str!("../../lexicon/possessive_pronouns.txt")),
+    ("team_list_words.txt", include_str!("../../lexicon/team_list_words.txt")),
+    ("venue_words.txt", include_str!("../../lexicon/venue_words.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
 ];
@@ -484,6 +493,8 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("SPACE", class::SPACE),
     ("ART_INDEF", class::ART_INDEF),
     ("POSSESSIVE", class::POSSESSIVE),
+    ("TEAM_LIST", class::TEAM_LIST),
+    ("VENUE", class::VENUE),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

@@ -852,6 +852,27 @@ impl Vet<'_> {
                     }
                 }
             }
+            if clues >= 2 {
+                // The clubs by their tokens, for the lists of teams without articles.
+                let mut items = Vec::new();
+                for (k, g) in gaz.iter().enumerate() {
+                    if !club(g) || drop[k] || !team(g) {
+                        continue;
+                    }
+                    let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
+                    let end = i + toks[i..].iter().take_while(|t| t.e as usize <= g.end).count();
+                    items.push((k, i, end));
+                }
+                if !items.is_empty() {
+                    let spans: Vec<(usize, usize)> = items.iter().map(|&(_, i, end)| (i, end)).collect();
+                    let listed = team_list(&line, &spans);
+                    for (&(k, _, _), listed) in items.iter().zip(listed) {
+                        if listed {
+                            national_team(&mut mentions[k]);
+                        }
+                    }
+                }
+            }
             if classes & class::SPACE != 0 {
                 for (k, g) in gaz.iter().enumerate() {
                     if !drop[k] && !g.user && celestial(g.label, toks, g.start, g.end, off) {
@@ -1227,9 +1248,10 @@ pub(crate) fn fields_a_team(kind: Option<&str>) -> bool {
 /// after its article, as the subject, the object or the genitive of a match's word (`η
 /// Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Κολομβίας`), or after `κόντρα
 /// στην` (the team met). Not after a preposition (`στη Ρωσία`, the host), not a genitive
-/// that completes a capitalised name or a team's noun (`το Μουντιάλ της Ρωσίας`, `το
-/// Κύπελλο της Ισπανίας`, `η εθνική ομάδα της Γαλλίας`: the host, the country whose team
-/// the noun names), nor one name of a pairing (`Γαλλία-Κροατία`).
+/// that completes a capitalised name, a team's noun, a word of the state or of the venue
+/// (`το Μουντιάλ της Ρωσίας`, `το Κύπελλο της Ισπανίας`, `η εθνική ομάδα της Γαλλίας`, `η
+/// κυβέρνηση της Κροατίας`, `στα γήπεδα της Ρωσίας`: the host, the country whose team the
+/// noun names, the state), nor one name of a pairing (`Γαλλία-Κροατία`).
 pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
     let toks = line.toks;
     let Some(p) = line.prev(i) else { return false };
@@ -1247,8 +1269,18 @@ pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
         return false;
     }
     if !article.has(class::SUBJECT_ARTICLE | class::STO) {
-        // A genitive: of the capitalised name before it, or of a team's noun.
-        if line.prev(p).is_some_and(|h| toks[h].cap() && !line.weak(h) || toks[h].has(class::TEAM)) {
+        // A genitive: of the capitalised name before it; of a team's noun, also with its
+        // sport (`η ομάδα ποδοσφαίρου της Γαλλίας`); of a word of the state or a title
+        // (`η κυβέρνηση της Κροατίας`, `ο πρέσβης της Κολομβίας`) or of the venue (`στα
+        // γήπεδα της Ρωσίας`): the country, not the team.
+        let team_noun = |h: usize| toks[h].has(class::TEAM);
+        if line.prev(p).is_some_and(|h| {
+            toks[h].cap() && !line.weak(h)
+                || team_noun(h)
+                || toks[h].has(class::SPORT) && line.prev(h).is_some_and(team_noun)
+                || toks[h].has(class::NONAME) && !toks[h].has(class::SPORT)
+                || toks[h].has(class::VENUE)
+        }) {
             return false;
         }
     }
@@ -1267,6 +1299,76 @@ pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
     toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC)
         && toks[q].has(class::AGAINST)
         && !toks[q].has(class::SPORT)
+}
+
+/// Which of the countries and cities `items` of a sports report's line (each by its first
+/// token and one past its last, in order) are teams named in a list without their articles
+/// ([`organisation::NATIONAL_TEAM`]): items joined by commas and `και`, `ή`, `ούτε` (classes
+/// `AND`, `TEAM_LIST`) after a word that begins a list of teams (`TEAM_LIST`: `απέκλεισε τις
+/// Δανία και Ρωσία`, `με Δανία, Περού και Αυστραλία`, `ούτε Βραζιλία ούτε Γερμανία`) or
+/// after `κόντρα`, `απέναντι` (`απέναντι σε Γερμανία και Μεξικό`); or names paired by a
+/// dash between spaces, with each other or with another capitalised name (`το Γερμανία -
+/// Κόστα Ρίκα 4-2`, `Ρεάλ - Λίβερπουλ`). Not a list after another word:
+/// the places of origin or of play (`από Βουλγαρία και Ρουμανία`, `σε Αθήνα και Πάτρα`).
+pub(crate) fn team_list(line: &Line, items: &[(usize, usize)]) -> Vec<bool> {
+    let toks = line.toks;
+    let gap = |a: usize, b: usize| &line.text[toks[a].e as usize..toks[b].s as usize];
+    // How item `a` is joined to the next item `b`: `Some(true)` paired by a dash,
+    // `Some(false)` listed.
+    let link = |(_, e): (usize, usize), (s, _): (usize, usize)| -> Option<bool> {
+        if e == 0 || e > s {
+            return None;
+        }
+        if e == s {
+            let g = gap(e - 1, s);
+            let spaced = g.starts_with(char::is_whitespace) && g.ends_with(char::is_whitespace);
+            return match g.trim() {
+                "-" | "–" if spaced => Some(true),
+                "," => Some(false),
+                _ => None,
+            };
+        }
+        let joined = toks[e..s].iter().all(|t| t.has(class::AND | class::TEAM_LIST))
+            && (e..=s).all(|j| matches!(gap(j - 1, j).trim(), "" | ","));
+        joined.then_some(false)
+    };
+    // Whether a word that begins a list of teams stands right before token `f`.
+    let introduced = |f: usize| {
+        if f == 0 || !matches!(gap(f - 1, f).trim(), "" | "(") {
+            return false;
+        }
+        let p = f - 1;
+        toks[p].has(class::TEAM_LIST | class::AGAINST)
+            || toks[p].has(class::FUNCTION) && line.prev(p).is_some_and(|q| toks[q].has(class::AGAINST))
+    };
+    // Paired by a spaced dash with a capitalised name, listed or not (`Ρεάλ - Λίβερπουλ`).
+    let dashed = |a: usize, b: usize| {
+        let g = gap(a, b);
+        g.starts_with(char::is_whitespace)
+            && g.ends_with(char::is_whitespace)
+            && matches!(g.trim(), "-" | "–")
+    };
+    let mut listed: Vec<bool> = items
+        .iter()
+        .map(|&(f, e)| {
+            f > 0 && toks[f - 1].cap() && dashed(f - 1, f)
+                || e < toks.len() && toks[e].cap() && dashed(e - 1, e)
+        })
+        .collect();
+    let mut k = 0;
+    while k < items.len() {
+        let (mut j, mut paired) = (k, false);
+        while j + 1 < items.len() {
+            let Some(dash) = link(items[j], items[j + 1]) else { break };
+            paired |= dash;
+            j += 1;
+        }
+        if j > k && (paired || introduced(items[k].0)) {
+            listed[k..=j].iter_mut().for_each(|l| *l = true);
+        }
+        k = j + 1;
+    }
+    listed
 }
 
 /// Whether the name at bytes `start..end` of `line` heads a team's line-up: the line starts

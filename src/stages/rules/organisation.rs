@@ -199,7 +199,9 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
           team or its club, unless a preposition of place comes before it (στη Ρωσία: the host; \
           but κόντρα στην Ελβετία) or it is the genitive of a capitalised name or a team's noun \
           (Μουντιάλ της Ρωσίας, εθνική ομάδα της Γαλλίας); a country that heads a line-up \
-          (Βραζιλία: Α, Β, Γ...). After εναντίον or απέναντι (the team met) one sports word \
+          (Βραζιλία: Α, Β, Γ...); countries and cities listed without their articles after τις, \
+          με, ούτε, μεταξύ or απέναντι σε, or paired by a spaced dash (τις Δανία και Ρωσία, \
+          Γερμανία - Σουηδία). After εναντίον or απέναντι (the team met) one sports word \
           suffices.",
     examples: &[
         ("Η Ουκρανία νίκησε 3-1 και προκρίθηκε στον τελικό.", "Ουκρανία"),
@@ -207,6 +209,7 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
         ("Το ίδιο έκανε και κόντρα στην Ουκρανία στο τελευταίο ματς.", "Ουκρανία"),
         ("Ο προπονητής ζήτησε περισσότερη ένταση απέναντι στην Ουκρανία.", "Ουκρανία"),
         ("Ουκρανία (Πετρένκο): Σβιτλίνα, Ντεμτσένκο, Χόμενκο, Λούκας, Ζάιτσεφ.", "Ουκρανία"),
+        ("Στα φιλικά η ομάδα νίκησε τις Λίβερπουλ και Ουκρανία.", "Ουκρανία"),
     ],
     find: None,
 };

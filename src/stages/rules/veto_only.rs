@@ -416,6 +416,30 @@ pub(crate) fn drop_partial_names<'k>(
             write += 1;
         }
     }
+    // Countries and cities listed as teams without their articles (`απέκλεισε τις Δανία και
+    // Ρωσία`), as the rule stage decides.
+    if write > first && is_on(off, super::organisation::NATIONAL_TEAM.name) {
+        let mut items = Vec::new();
+        for (k, m) in mentions[first..write].iter().enumerate() {
+            if m.user || m.label == Label::Per || !super::fields_a_team(kind(m)) {
+                continue;
+            }
+            let (s, e) = (m.start - offset, m.end - offset);
+            let ta = toks.partition_point(|t| (t.s as usize) < s);
+            if toks.get(ta).is_some_and(|t| t.s as usize == s) {
+                let tb = ta + toks[ta..].iter().take_while(|t| t.e as usize <= e).count();
+                items.push((first + k, ta, tb));
+            }
+        }
+        if !items.is_empty() && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f())) {
+            let spans: Vec<(usize, usize)> = items.iter().map(|&(_, ta, tb)| (ta, tb)).collect();
+            for (&(k, _, _), listed) in items.iter().zip(super::team_list(line, &spans)) {
+                if listed {
+                    super::national_team(&mut mentions[k]);
+                }
+            }
+        }
+    }
     mentions.truncate(write);
 }
 
@@ -1078,6 +1102,9 @@ mod tests {
                 ("Τα πέναλτι στον τελικό στην Ουκρανία", vec![("Ουκρανία", loc)]),
                 ("Το γκολ στο Μουντιάλ της Ουκρανίας ήταν το πρώτο", vec![("Ουκρανίας", loc)]),
                 ("Ο αρχηγός της εθνικής ομάδας της Πορτογαλίας σκόραρε", vec![("Πορτογαλίας", loc)]),
+                ("Η ομάδα ποδοσφαίρου της Πορτογαλίας σκόραρε", vec![("Πορτογαλίας", loc)]),
+                ("Η κυβέρνηση της Ουκρανίας πανηγύρισε το γκολ", vec![("Ουκρανίας", loc)]),
+                ("Τα γκολ στα γήπεδα της Ουκρανίας", vec![("Ουκρανίας", loc)]),
                 ("Η Ουκρανία υπέγραψε τη συμφωνία με το Μεξικό", vec![("Ουκρανία", loc), ("Μεξικό", loc)]),
                 ("Η Ουκρανία ζήτησε 2 δισ. ευρώ", vec![("Ουκρανία", loc)]),
                 // Number ranges are no score: a count, a date, a larger number.
@@ -1106,6 +1133,24 @@ mod tests {
                 ("Η Ουκρανία πανηγύρισε τη νίκη στις εκλογές", vec![("Ουκρανία", loc)]),
                 // A sports word said twice is one clue.
                 ("Η Ουκρανία και η ομάδα της, μια ομάδα ειδικών", vec![("Ουκρανία", loc)]),
+                // Listed without their articles after `τις`, `με`, `ούτε`, or paired by a
+                // spaced dash: the teams; after another word, or outside sport, places.
+                (
+                    "Στο γκολ απέκλεισε τις Ουκρανία και Πορτογαλία",
+                    vec![("Ουκρανία", org), ("Πορτογαλία", org)],
+                ),
+                (
+                    "Σε όμιλο με Μεξικό, Ουκρανία και Λίβερπουλ στο Μουντιάλ",
+                    vec![("Μεξικό", org), ("Ουκρανία", org), ("Λίβερπουλ", org)],
+                ),
+                ("Το ματς Ουκρανία - Πορτογαλία", vec![("Ουκρανία", org), ("Πορτογαλία", org)]),
+                ("Το ματς Σαχτάρ - Λίβερπουλ", vec![("Λίβερπουλ", org)]),
+                ("Η πτήση Σαχτάρ - Λίβερπουλ", vec![("Λίβερπουλ", loc)]),
+                (
+                    "Παίκτες από Ουκρανία και Πορτογαλία στο Μουντιάλ",
+                    vec![("Ουκρανία", loc), ("Πορτογαλία", loc)],
+                ),
+                ("Η συμφωνία με Ουκρανία και Πορτογαλία", vec![("Ουκρανία", loc), ("Πορτογαλία", loc)]),
             ] {
                 let want: Vec<(String, Label)> = want.into_iter().map(|(t, l)| (t.to_string(), l)).collect();
                 assert_eq!(found(text), want, "{text:?}, rules {rules}");
