@@ -384,6 +384,11 @@ impl Rules {
         if classes & class::ORG_BRANCH != 0 && is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
         }
+        if classes & (class::ORG_INTRO | class::ORG_HEAD) != 0
+            && is_on(&self.off, organisation::INTRODUCED.name)
+        {
+            organisation::quoted_names(&line, gaz, cands);
+        }
         if is_on(&self.off, organisation::LATIN_TAIL.name) {
             let company = |g: &GazSpan| g.entry.is_some_and(|e| lookup.entries.kind(e) == Some("company"));
             organisation::latin_tails(&line, gaz, company, cands);
@@ -1610,6 +1615,47 @@ mod tests {
                 .map(|e| e.label)
                 .collect();
             assert_eq!(got, [label], "{sentence}");
+        }
+    }
+
+    #[test]
+    fn quoted_names_after_an_introducing_noun() {
+        let ner = recognizer();
+        for (sentence, orgs) in [
+            // The noun's complements between it and the quotation.
+            ("Στάση εργασίας κήρυξε το σωματείο εργαζομένων της εταιρείας «Αλκυόνη».", &["Αλκυόνη"][..]),
+            ("Το άρθρο δημοσιεύθηκε στο περιοδικό βιολογίας «Cellula Nova».", &["Cellula Nova"]),
+            ("Το έγραψε η εφημερίδα της Λάρισας «Κάμπος» χθες.", &["Κάμπος"]),
+            // A leading article and lower-case words belong to the name.
+            ("Νοσηλεύεται στο παιδιατρικό νοσοκομείο «Η Αγία Ειρήνη» από χθες.", &["Η Αγία Ειρήνη"]),
+            ("Βοήθεια έστειλε η οργάνωση «Χέρια για το Αύριο» στους πληγέντες.", &["Χέρια για το Αύριο"]),
+            // A list of names after one noun.
+            (
+                "Έκλεισαν οι εφημερίδες «Πρωινή», «Βραδινή» και «Εσπερινή» πέρσι.",
+                &["Πρωινή", "Βραδινή", "Εσπερινή"],
+            ),
+            // A capitalised head: the quoted name is its own.
+            (
+                "Συνεργάζεται με το Ινστιτούτο Θαλάσσιας Έρευνας «Ποσειδώνια» χρόνια.",
+                &["Ινστιτούτο Θαλάσσιας Έρευνας", "Ποσειδώνια"],
+            ),
+            // After an article the quotation is the complement's, not the noun's name.
+            ("Μίλησε ο επικεφαλής της ομάδας του «Ταξιδευτής» στο συνέδριο.", &[]),
+            // A noun that also introduces works: a programme.
+            ("Μίλησε χθες στην εκπομπή «Καλημέρα Πατρίδα» ο υπουργός.", &[]),
+            // A quoted statement is no name: not closed within a few words.
+            (
+                "Η εταιρεία «Δεν έχουμε καμία σχέση με την υπόθεση και θα προσφύγουμε στη δικαιοσύνη» είπε.",
+                &[],
+            ),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.label == Label::Org)
+                .map(|e| e.text().to_string())
+                .collect();
+            assert_eq!(got, orgs, "{sentence}");
         }
     }
 

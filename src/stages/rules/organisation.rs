@@ -172,8 +172,17 @@ pub(crate) const INTRODUCED: Rule = Rule {
           εφημερίδα «X», η συλλογικότητα «X», οι εκδόσεις X, η χορωδία X. In quotation marks \
           the name is the organisation even where the gazetteer knows it as a place or a person \
           (το νοσοκομείο «Παπαδημητρίου», η εφημερίδα «Θεσσαλία»); unquoted, a given name and \
-          a surname are a person (ο διοικητής του νοσοκομείου Νίκος Παππάς).",
+          a surname are a person (ο διοικητής του νοσοκομείου Νίκος Παππάς). A quoted name \
+          may follow the noun's genitive complements (το σωματείο εργαζομένων «Χ»), or a \
+          capitalised head (το Ερευνητικό Κέντρο «Χ»: the name alone); it is the whole \
+          quotation, a leading article and lower-case words included (το νοσοκομείο «Η Αγία \
+          Σοφία»), and names listed after it are the same kind (οι εφημερίδες «Χ» και «Ψ»).",
     examples: &[
+        ("Ανακοίνωση εξέδωσε το σωματείο εργαζομένων της ναυτιλιακής «Ανεμώνη» χθες.", "Ανεμώνη"),
+        ("Η μελέτη δημοσιεύθηκε στο περιοδικό γεωλογίας «Terra Nostra» τον Μάιο.", "Terra Nostra"),
+        ("Τη φροντίδα των παιδιών ανέλαβε η ομάδα «Σπάζοντας τα Τείχη» πέρσι.", "Σπάζοντας τα Τείχη"),
+        ("Έγραψαν οι εφημερίδες «Πρωινή Ηχώ», «Νέα Σάλπιγξ» και «Φάρος» χθες.", "Φάρος"),
+        ("Μίλησαν ερευνητές από το Ερευνητικό Κέντρο «Αμάλθεια» της πόλης.", "Αμάλθεια"),
         ("Το μετέδωσε το πρακτορείο ειδήσεων Tanjug το πρωί.", "Tanjug"),
         ("Την αγόρασε η εταιρεία Βλαχοδήμος πέρσι.", "Βλαχοδήμος"),
         ("Η μελέτη δημοσιεύθηκε στο περιοδικό «Quarterly Geoscience» τον Μάρτιο.", "Quarterly Geoscience"),
@@ -719,6 +728,86 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     // νοσοκομείου Νίκος Παππάς`).
     let person = !quoted && b - a == 2 && line.toks[a].has(class::GIVEN);
     (t.has(class::ORG_INTRO) && !t.cap() && !person).then(|| Cand::new(a, b, &INTRODUCED))
+}
+
+/// Quoted names a lower-case noun of [`INTRODUCED`] introduces from a few words before,
+/// with the noun's genitive complements between (`το σωματείο εργαζομένων της εταιρείας
+/// «Σπάρτακος»`), and the names coordinated after it (`οι εφημερίδες «Χ», «Ψ» και «Ζ»`).
+/// The whole quotation is the name, lower-case words and a leading article included (`το
+/// νοσοκομείο «Η Αγία Σοφία»`, `η ομάδα «Σπάζοντας τη Σιωπή»`); a name the gazetteer knows
+/// as an organisation inside it is left to the gazetteer.
+pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Cand>) {
+    const BETWEEN: usize = 3;
+    const WORDS: usize = 8;
+    let toks = line.toks;
+    let opens = |q: usize| matches!(line.gap(q).trim(), "«" | "\"" | "“");
+    let closes = |e: usize| line.gap_after(e).trim_start().starts_with(['»', '"', '”']);
+    for i in 0..toks.len() {
+        // A noun that also introduces works names a programme as often (`η εκπομπή «Χ»`).
+        // Or a capitalised head: the quoted name is the unit's own (`το Ερευνητικό Κέντρο
+        // «Αθηνά»`, `το Ινστιτούτο Θαλάσσιας Προστασίας «Αρχιπέλαγος»`).
+        let intro = toks[i].has(class::ORG_INTRO) && !toks[i].has(class::MISC_INTRO) && !toks[i].cap();
+        let head = toks[i].has(class::ORG_HEAD) && toks[i].is(shape::CAP) && !toks[i].is(shape::LATIN);
+        if !intro && !head {
+            continue;
+        }
+        // The noun's complements: words in the genitive (`παραγωγής ηλεκτρικής ενέργειας`,
+        // `της Αργεντινής`), then the opening quotation mark.
+        let mut q = i + 1;
+        while q < toks.len()
+            && q - i <= BETWEEN
+            && line.plain_gap(q)
+            && line.genitive(q)
+            && !toks[q].is(shape::UPPER)
+        {
+            q += 1;
+        }
+        // Right after an article the quotation is the complement's, not the noun's name
+        // (`η ομάδα του «Χ»`: the team of X).
+        if q > i + 1 && toks[q - 1].has(class::FUNCTION) {
+            continue;
+        }
+        let mut next_in_list = false;
+        loop {
+            if q >= toks.len() || !next_in_list && !opens(q) {
+                break;
+            }
+            // The quotation: closed within a few words, no clause punctuation inside.
+            let mut e = q;
+            while e < toks.len() && e - q < WORDS && !closes(e) {
+                if e + 1 < toks.len() && line.gap(e + 1).contains([',', ';', ':', '!', '?', '(', ')', '«']) {
+                    break;
+                }
+                e += 1;
+            }
+            if e >= toks.len() || e - q >= WORDS || !closes(e) {
+                break;
+            }
+            let first = if toks[q].has(class::FUNCTION) && !toks[q].cap() { q + 1 } else { q };
+            let named = first <= e && toks[first].cap();
+            let listed =
+                (q..=e).any(|k| toks[k].gaz != 0 && gaz[toks[k].gaz as usize - 1].label == Label::Org);
+            if named && !listed {
+                out.push(Cand { absorbs: true, ..Cand::new(q, e + 1, &INTRODUCED) });
+            }
+            // The next name of a list: `», «`, `» και «`.
+            let after = line.gap_after(e);
+            let next = e + 1;
+            next_in_list = true;
+            if after.trim() == "», «" || after.trim() == "»,«" {
+                q = next;
+            } else if after.trim() == "»"
+                && next + 1 < toks.len()
+                && toks[next].has(class::AND)
+                && !toks[next].cap()
+                && opens(next + 1)
+            {
+                q = next + 1;
+            } else {
+                break;
+            }
+        }
+    }
 }
 
 /// Acronyms (see [`ACRONYM`]).
