@@ -1619,6 +1619,33 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_after_a_particle_is_the_parent_body_not_part_of_the_unit() {
+        let ner = recognizer();
+        for (sentence, orgs) in [
+            ("Συνεδρίασε το Εκτελεστικό Συμβούλιο του ΠΣΚΑ χθες.", &["Εκτελεστικό Συμβούλιο", "ΠΣΚΑ"][..]),
+            (
+                "Τα στοιχεία έδωσε η Βιβλιοθήκη Νεότητας της ΓΓΝΑ στη Βουλή.",
+                &["Βιβλιοθήκη Νεότητας", "ΓΓΝΑ", "Βουλή"],
+            ),
+            // Capitalised words after the particle are still the name's complement.
+            (
+                "Μίλησε ο πρόεδρος της Ένωσης Ιατρών της Δημόσιας Υγείας χθες.",
+                &["Ένωσης Ιατρών της Δημόσιας Υγείας"],
+            ),
+            // Without a particle an acronym in the genitive right after the name is its own.
+            ("Τα μέλη της Ένωσης Ιατρών ΕΟΠΥΥ διαμαρτυρήθηκαν.", &["Ένωσης Ιατρών ΕΟΠΥΥ"]),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.label == Label::Org)
+                .map(|e| e.text().to_string())
+                .collect();
+            assert_eq!(got, orgs, "{sentence}");
+        }
+    }
+
+    #[test]
     fn quoted_names_after_an_introducing_noun() {
         let ner = recognizer();
         for (sentence, orgs) in [

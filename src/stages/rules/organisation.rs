@@ -51,6 +51,7 @@ pub(crate) const HEAD: Rule = Rule {
             "Κέντρο Έρευνας για τον Αυτισμό",
         ),
         ("Ο προπονητής της Χάποελ Μπεερσέβα μίλησε μετά τον αγώνα.", "Χάποελ Μπεερσέβα"),
+        ("Συνεδρίασε χθες το Εκτελεστικό Συμβούλιο του ΠΣΚΑ για τον προϋπολογισμό.", "Εκτελεστικό Συμβούλιο"),
         (
             "Η ανακοίνωση της Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας ήρθε χθες.",
             "Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας",
@@ -383,7 +384,9 @@ pub(crate) fn quote(line: &Line, out: &mut Vec<Cand>) {
 /// institution named after its place (`Τεχνολογικό Ινστιτούτο της Μασαχουσέτης`, but
 /// `Ανώτατο Δικαστήριο` | `της Βραζιλίας`).
 /// A complement that starts with another head noun is another organisation (`Τμήμα
-/// Πληροφορικής` | `του Πανεπιστημίου...`); a given name starts a person.
+/// Πληροφορικής` | `του Πανεπιστημίου...`), and so is an acronym after a particle: the
+/// parent body a unit belongs to (`Εκτελεστικό Συμβούλιο` | `του ΠΟΤ`), or a place in
+/// capitals (`των ΗΠΑ`); a given name starts a person.
 /// Returns the new end token and whether gazetteer mentions were absorbed.
 fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive: bool) -> (usize, bool) {
     let toks = line.toks;
@@ -460,6 +463,7 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
         if t.has(class::NONAME) && !t.has(class::PORTFOLIO | class::ORG_HEAD) && !complement && !place
             || t.has(class::GIVEN) && t.gaz == 0
             || particle && t.has(class::ORG_HEAD)
+            || particle && t.is(shape::UPPER)
         {
             break;
         }
