@@ -109,6 +109,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::DOMAIN,
     &organisation::QUOTE,
     &organisation::SHARE_CHANGE,
+    &organisation::RADIO,
     &place::DIRECTION,
     &place::PREPOSITION,
     &organisation::LATIN,
@@ -380,6 +381,9 @@ impl Rules {
         }
         if is_on(&self.off, organisation::SHARE_CHANGE.name) {
             organisation::share_changes(&line, cands);
+        }
+        if is_on(&self.off, organisation::RADIO.name) {
+            organisation::radio_stations(&line, cands);
         }
         if classes & class::ORG_BRANCH != 0 && is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
@@ -1646,6 +1650,32 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_an_fm_frequency_is_the_radio_station() {
+        let ner = recognizer();
+        for (sentence, orgs) in [
+            (
+                "Το Zefyros 99,4 και το Nautilus 88,1 είναι οι πρώτοι σταθμοί της πόλης.",
+                &["Zefyros", "Nautilus"][..],
+            ),
+            ("Το είπε στον Αύρα FM 91,2 χθες το πρωί.", &["Αύρα FM"]),
+            ("Μίλησε στο Polaris Radio 104.3.", &["Polaris Radio"]),
+            // Amounts and numbers out of the FM band are no frequencies.
+            ("Η μετοχή της Αλκυονίδα έκλεισε στα 95,5 ευρώ χθες.", &[]),
+            ("Το Zefyros 45,5 είναι εκτός ζώνης.", &[]),
+            // A lower-case word right after the number may be its unit.
+            ("Ο δείκτης Zenthal 98,2 μονάδες έκλεισε χθες.", &[]),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.label == Label::Org)
+                .map(|e| e.text().to_string())
+                .collect();
+            assert_eq!(got, orgs, "{sentence}");
+        }
+    }
+
+    #[test]
     fn quoted_names_after_an_introducing_noun() {
         let ner = recognizer();
         for (sentence, orgs) in [
@@ -1718,7 +1748,8 @@ mod tests {
         assert!(RULES.windows(2).all(|w| w[0].priority >= w[1].priority
             || w[1].name == organisation::DOMAIN.name
             || w[1].name == organisation::QUOTE.name
-            || w[1].name == organisation::SHARE_CHANGE.name));
+            || w[1].name == organisation::SHARE_CHANGE.name
+            || w[1].name == organisation::RADIO.name));
     }
 
     #[test]

@@ -264,6 +264,74 @@ pub(crate) const DOMAIN: Rule = Rule {
     find: None,
 };
 
+/// `το Libero 107,4`, `ο Σπορ FM 94,6`: a radio station before its frequency.
+pub(crate) const RADIO: Rule = Rule {
+    name: "org_radio_frequency",
+    priority: 70,
+    label: Label::Org,
+    confidence: 0.8,
+    doc: "A capitalised name of up to three words right before an FM frequency (87,5 to 108,0, \
+          one decimal): the radio station. Not before a per cent or currency sign, nor a \
+          lower-case word that may be the number's unit (`95,5 ευρώ`, `98,2 μονάδες`).",
+    examples: &[
+        ("Το μετέδωσε χθες το Zefyros 99,4 στην εκπομπή της ημέρας.", "Zefyros"),
+        ("Μιλώντας στον Αύρα FM 91,2 ο βουλευτής είπε ότι διαφωνεί.", "Αύρα FM"),
+    ],
+    find: None,
+};
+
+/// Radio stations before their frequency (see [`RADIO`]).
+pub(crate) fn radio_stations(line: &Line, out: &mut Vec<Cand>) {
+    let toks = line.toks;
+    for k in 1..toks.len() {
+        // The frequency: whole megahertz, then one decimal after a comma or a dot.
+        if !toks[k].is(shape::DIGIT) || !line.plain_gap(k) || k + 1 >= toks.len() {
+            continue;
+        }
+        let mhz: u32 = match line.w(k).parse() {
+            Ok(n) if (87..=108).contains(&n) => n,
+            _ => continue,
+        };
+        let decimal = line.w(k + 1);
+        if !matches!(line.gap(k + 1), "," | ".")
+            || decimal.len() != 1
+            || !decimal.as_bytes()[0].is_ascii_digit()
+        {
+            continue;
+        }
+        if mhz == 87 && decimal < "5" || mhz == 108 && decimal != "0" {
+            continue;
+        }
+        // No unit after it: `95,5%`, `99,5 ευρώ`, `88,6 εκατ.` are amounts.
+        let after = line.gap_after(k + 1);
+        let unit = after.trim_start().starts_with(['%', '€', '$'])
+            || k + 2 < toks.len()
+                && line.plain_gap(k + 2)
+                && !toks[k + 2].cap()
+                && !toks[k + 2].has(class::FUNCTION);
+        if unit {
+            continue;
+        }
+        let word = |i: usize| {
+            toks[i].cap()
+                && !toks[i].has(class::FUNCTION | class::NONAME)
+                && (toks[i].gaz == 0 || line.plain_gap(i))
+        };
+        if !word(k - 1) {
+            continue;
+        }
+        let mut a = k - 1;
+        while a > 0 && k - a < 3 && line.plain_gap(a) && word(a - 1) {
+            a -= 1;
+        }
+        if line.weak(a) && a + 1 == k && toks[a].gaz == 0 {
+            // One word at the start of a sentence could be any capitalised word.
+            continue;
+        }
+        out.push(Cand { absorbs: true, ..Cand::new(a, k, &RADIO) });
+    }
+}
+
 /// `ΔΙΟΔΟΣ: 3,150 ευρώ (+1,20%)`.
 pub(crate) const QUOTE: Rule = Rule {
     name: "org_stock_quote",
