@@ -1650,6 +1650,31 @@ mod tests {
     }
 
     #[test]
+    fn genitive_complements_joined_by_a_spaced_dash_are_one_name() {
+        let ner = recognizer();
+        for (sentence, orgs) in [
+            (
+                "Μίλησε η Ένωση Ηθοποιών - Σκηνοθετών Θεσσαλίας χθες.",
+                &["Ένωση Ηθοποιών - Σκηνοθετών Θεσσαλίας"][..],
+            ),
+            (
+                "Απάντησε το Τμήμα Γεωλογίας – Ορυκτολογίας με ανακοίνωση.",
+                &["Τμήμα Γεωλογίας – Ορυκτολογίας"],
+            ),
+            // Not a genitive after the dash: a heading's next part.
+            ("Ινστιτούτο Γεωλογίας - Πολιτισμός", &["Ινστιτούτο Γεωλογίας"]),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.label == Label::Org)
+                .map(|e| e.text().to_string())
+                .collect();
+            assert_eq!(got, orgs, "{sentence}");
+        }
+    }
+
+    #[test]
     fn a_name_before_an_fm_frequency_is_the_radio_station() {
         let ner = recognizer();
         for (sentence, orgs) in [

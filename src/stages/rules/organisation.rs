@@ -19,7 +19,8 @@ pub(crate) const HEAD: Rule = Rule {
     doc: "A Greek head noun (Υπουργείο, Τράπεζα, Επιτροπή, Πανεπιστήμιο...) with capitalised \
           adjectives before it or a genitive complement after it, which may be a place the \
           gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
-          `και` or `&` (Ινστιτούτο Εμπορίου και Υπηρεσιών), or with `με` after a plural \
+          `και`, `&` or a spaced dash (Ινστιτούτο Εμπορίου και Υπηρεσιών, Ένωση Ηθοποιών - \
+          Σκηνοθετών), or with `με` after a plural \
           genitive (Ατόμων με Αναπηρία); an institution's head alone, \
           capitalised after an article inside a sentence (του Μουσείου); an ordinal before the \
           name (3ο Γυμνάσιο, Γ’ Κλινική) and adjectives coordinated before the head (Φιλοζωική \
@@ -52,6 +53,10 @@ pub(crate) const HEAD: Rule = Rule {
         ),
         ("Ο προπονητής της Χάποελ Μπεερσέβα μίλησε μετά τον αγώνα.", "Χάποελ Μπεερσέβα"),
         ("Συνεδρίασε χθες το Εκτελεστικό Συμβούλιο του ΠΣΚΑ για τον προϋπολογισμό.", "Εκτελεστικό Συμβούλιο"),
+        (
+            "Διαμαρτυρία οργάνωσε η Ένωση Ηθοποιών - Σκηνοθετών Θεσσαλίας χθες.",
+            "Ένωση Ηθοποιών - Σκηνοθετών Θεσσαλίας",
+        ),
         (
             "Η ανακοίνωση της Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας ήρθε χθες.",
             "Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας",
@@ -469,13 +474,14 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
         if b >= toks.len() {
             break;
         }
-        // Complements coordinated with `και` or `&` (`Ινστιτούτο Εμπορίου και Υπηρεσιών`,
-        // `Τμήμα Περιβάλλοντος & Υδροοικονομίας`): both genitives, after a complement (a
+        // Complements coordinated with `και`, `&` or a spaced dash (`Ινστιτούτο Εμπορίου και
+        // Υπηρεσιών`, `Τμήμα Περιβάλλοντος & Υδροοικονομίας`, `Ένωση Ηθοποιών - Σκηνοθετών`):
+        // both genitives, after a complement (a
         // head before `και` is a second organisation: `Τράπεζα και Ταμείο`).
         let coordinated = b - a >= 2 && !toks[b - 1].has(class::ORG_HEAD) && line.genitive(b - 1) && {
             let and = toks[b].has(class::AND) && !toks[b].cap() && line.plain_gap(b);
             let j = if and { b + 1 } else { b };
-            let joined = if and { line.plain_gap(j) } else { line.gap(b) == " & " };
+            let joined = if and { line.plain_gap(j) } else { matches!(line.gap(b), " & " | " - " | " – ") };
             j < toks.len()
                 && joined
                 && toks[j].cap()
