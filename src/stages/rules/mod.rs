@@ -1675,6 +1675,36 @@ mod tests {
     }
 
     #[test]
+    fn plural_heads_and_coordinated_portfolios() {
+        let ner = recognizer();
+        for (sentence, orgs) in [
+            ("Οι ασθενείς εξυπηρετούνται στα Κέντρα Υγείας της περιοχής.", &["Κέντρα Υγείας"][..]),
+            (
+                "Τη λίστα ενέκριναν τα υπουργεία Εσωτερικών και Τουρισμού χθες.",
+                &["υπουργεία Εσωτερικών και Τουρισμού"],
+            ),
+            (
+                "Κοινή απόφαση των υπουργείων Περιβάλλοντος και Ενέργειας εκδόθηκε.",
+                &["υπουργείων Περιβάλλοντος και Ενέργειας"],
+            ),
+            (
+                "Η εγκύκλιος του Υπουργείου Περιβάλλοντος και Ενέργειας στάλθηκε.",
+                &["Υπουργείου Περιβάλλοντος και Ενέργειας"],
+            ),
+            // A plural noun with no complement or adjective is no name.
+            ("Τα Κέντρα έκλεισαν νωρίς χθες.", &[]),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.label == Label::Org)
+                .map(|e| e.text().to_string())
+                .collect();
+            assert_eq!(got, orgs, "{sentence}");
+        }
+    }
+
+    #[test]
     fn a_name_before_an_fm_frequency_is_the_radio_station() {
         let ner = recognizer();
         for (sentence, orgs) in [

@@ -54,6 +54,10 @@ pub(crate) const HEAD: Rule = Rule {
         ("Ο προπονητής της Χάποελ Μπεερσέβα μίλησε μετά τον αγώνα.", "Χάποελ Μπεερσέβα"),
         ("Συνεδρίασε χθες το Εκτελεστικό Συμβούλιο του ΠΣΚΑ για τον προϋπολογισμό.", "Εκτελεστικό Συμβούλιο"),
         (
+            "Κοινή απόφαση εξέδωσαν τα υπουργεία Εσωτερικών και Τουρισμού χθες.",
+            "υπουργεία Εσωτερικών και Τουρισμού",
+        ),
+        (
             "Διαμαρτυρία οργάνωσε η Ένωση Ηθοποιών - Σκηνοθετών Θεσσαλίας χθες.",
             "Ένωση Ηθοποιών - Σκηνοθετών Θεσσαλίας",
         ),
@@ -470,6 +474,9 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
     // is the institution's, as after a bare head.
     let adjectives_head = b - a >= 2 && toks[b - 1].has(class::NAME_HEAD) && !toks[b - 1].is(shape::LATIN);
     let first = b;
+    // After the lower-case `υπουργείο` the first portfolio is already a complement
+    // (`υπουργείων Περιβάλλοντος και Ενέργειας`).
+    let lower_head = line.prev(a).is_some_and(|p| toks[p].has(class::ORG_HEAD_LOWER) && !toks[p].cap());
     loop {
         if b >= toks.len() {
             break;
@@ -478,17 +485,20 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
         // Υπηρεσιών`, `Τμήμα Περιβάλλοντος & Υδροοικονομίας`, `Ένωση Ηθοποιών - Σκηνοθετών`):
         // both genitives, after a complement (a
         // head before `και` is a second organisation: `Τράπεζα και Ταμείο`).
-        let coordinated = b - a >= 2 && !toks[b - 1].has(class::ORG_HEAD) && line.genitive(b - 1) && {
-            let and = toks[b].has(class::AND) && !toks[b].cap() && line.plain_gap(b);
-            let j = if and { b + 1 } else { b };
-            let joined = if and { line.plain_gap(j) } else { matches!(line.gap(b), " & " | " - " | " – ") };
-            j < toks.len()
-                && joined
-                && toks[j].cap()
-                && line.genitive(j)
-                && !toks[j].has(class::ORG_HEAD | class::GIVEN)
-                && !toks[j].is(shape::UPPER)
-        };
+        let genitive_at = |i: usize| line.genitive(i) || toks[i].has(class::PORTFOLIO);
+        let coordinated =
+            (b - a >= 2 || lower_head) && !toks[b - 1].has(class::ORG_HEAD) && genitive_at(b - 1) && {
+                let and = toks[b].has(class::AND) && !toks[b].cap() && line.plain_gap(b);
+                let j = if and { b + 1 } else { b };
+                let joined =
+                    if and { line.plain_gap(j) } else { matches!(line.gap(b), " & " | " - " | " – ") };
+                j < toks.len()
+                    && joined
+                    && toks[j].cap()
+                    && genitive_at(j)
+                    && !toks[j].has(class::ORG_HEAD | class::GIVEN)
+                    && !toks[j].is(shape::UPPER)
+            };
         // `Ατόμων με Αναπηρία`, `Ασθενών με Ψωρίαση`: the persons a body is of, with what
         // they have, after a plural genitive.
         let with = b - a >= 2
