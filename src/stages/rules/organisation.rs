@@ -872,7 +872,9 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
                 break;
             }
             let first = if toks[q].has(class::FUNCTION) && !toks[q].cap() { q + 1 } else { q };
-            let named = first <= e && toks[first].cap();
+            // A capital, or a name no capital marks: a number or Latin letters (`«24/7»`,
+            // `«delfi.lt»`), never a Greek common word (`«μπλε»`).
+            let named = first <= e && (toks[first].cap() || toks[first].is(shape::DIGIT | shape::LATIN));
             let listed =
                 (q..=e).any(|k| toks[k].gaz != 0 && gaz[toks[k].gaz as usize - 1].label == Label::Org);
             if named && !listed {
