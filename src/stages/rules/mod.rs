@@ -1747,6 +1747,8 @@ mod tests {
                 "Έκλεισαν οι εφημερίδες «Πρωινή», «Βραδινή» και «Εσπερινή» πέρσι.",
                 &["Πρωινή", "Βραδινή", "Εσπερινή"],
             ),
+            // An introducing adjective takes its noun first.
+            ("Μίλησε στον ραδιοφωνικό σταθμό «Αύρα» χθες.", &["Αύρα"]),
             // A number or Latin letters need no capital; a Greek common word does.
             ("Το μετέδωσε το κανάλι «24 Ώρες» χθες.", &["24 Ώρες"]),
             ("Το έγραψε η ιστοσελίδα «nea-ora.lt» χθες.", &["nea-ora.lt"]),

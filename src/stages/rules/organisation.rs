@@ -823,7 +823,8 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// «Σπάρτακος»`), and the names coordinated after it (`οι εφημερίδες «Χ», «Ψ» και «Ζ»`).
 /// The whole quotation is the name, lower-case words and a leading article included (`το
 /// νοσοκομείο «Η Αγία Σοφία»`, `η ομάδα «Σπάζοντας τη Σιωπή»`); a name the gazetteer knows
-/// as an organisation inside it is left to the gazetteer.
+/// as an organisation inside it is left to the gazetteer. An introducing adjective takes its
+/// noun first (`ο ραδιοφωνικός σταθμός «Χ»`).
 pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Cand>) {
     const BETWEEN: usize = 3;
     const WORDS: usize = 8;
@@ -842,6 +843,16 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
         // The noun's complements: words in the genitive (`παραγωγής ηλεκτρικής ενέργειας`,
         // `της Αργεντινής`), then the opening quotation mark.
         let mut q = i + 1;
+        // An adjective that introduces (`ο ραδιοφωνικός`, `ο τηλεοπτικός`) takes its noun
+        // first (`σταθμός`).
+        let adjective = intro && {
+            let f = line.f(i);
+            ADJECTIVE_ENDINGS.iter().any(|e| f.ends_with(e.as_str()))
+        };
+        if adjective && q < toks.len() && line.plain_gap(q) && !toks[q].cap() && !toks[q].has(class::FUNCTION)
+        {
+            q += 1;
+        }
         while q < toks.len()
             && q - i <= BETWEEN
             && line.plain_gap(q)
@@ -899,6 +910,11 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
         }
     }
 }
+
+/// Endings of an adjective in -ικός, folded, in the cases after which its noun follows.
+static ADJECTIVE_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ["ικός", "ικό", "ικού", "ικόν", "ική", "ικής", "ικήν"].iter().map(|e| fold(e)).collect()
+});
 
 /// Acronyms (see [`ACRONYM`]).
 pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool, gaz: &[super::GazSpan]) -> Option<Cand> {
