@@ -109,6 +109,7 @@ pub(crate) const RULES: &[&Rule] = &[
     &organisation::DOMAIN,
     &organisation::QUOTE,
     &organisation::SHARE_CHANGE,
+    &organisation::RADIO,
     &place::DIRECTION,
     &place::PREPOSITION,
     &organisation::LATIN,
@@ -386,8 +387,16 @@ impl Rules {
         if is_on(&self.off, organisation::SHARE_CHANGE.name) {
             organisation::share_changes(&line, cands);
         }
+        if is_on(&self.off, organisation::RADIO.name) {
+            organisation::radio_stations(&line, cands);
+        }
         if classes & class::ORG_BRANCH != 0 && is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
+        }
+        if classes & (class::ORG_INTRO | class::ORG_HEAD) != 0
+            && is_on(&self.off, organisation::INTRODUCED.name)
+        {
+            organisation::quoted_names(&line, gaz, cands);
         }
         if is_on(&self.off, organisation::LATIN_TAIL.name) {
             let company = |g: &GazSpan| g.entry.is_some_and(|e| lookup.entries.kind(e) == Some("company"));
@@ -1740,6 +1749,162 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_after_a_particle_is_the_parent_body_not_part_of_the_unit() {
+        let ner = recognizer();
+        for (sentence, orgs) in [
+            ("Συνεδρίασε το Εκτελεστικό Συμβούλιο του ΠΣΚΑ χθες.", &["Εκτελεστικό Συμβούλιο", "ΠΣΚΑ"][..]),
+            (
+                "Τα στοιχεία έδωσε η Βιβλιοθήκη Νεότητας της ΓΓΝΑ στη Βουλή.",
+                &["Βιβλιοθήκη Νεότητας", "ΓΓΝΑ", "Βουλή"],
+            ),
+            // Capitalised words after the particle are still the name's complement.
+            (
+                "Μίλησε ο πρόεδρος της Ένωσης Ιατρών της Δημόσιας Υγείας χθες.",
+                &["Ένωσης Ιατρών της Δημόσιας Υγείας"],
+            ),
+            // Without a particle an acronym in the genitive right after the name is its own.
+            ("Τα μέλη της Ένωσης Ιατρών ΕΟΠΥΥ διαμαρτυρήθηκαν.", &["Ένωσης Ιατρών ΕΟΠΥΥ"]),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.label == Label::Org)
+                .map(|e| e.text().to_string())
+                .collect();
+            assert_eq!(got, orgs, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn genitive_complements_joined_by_a_spaced_dash_are_one_name() {
+        let ner = recognizer();
+        for (sentence, orgs) in [
+            (
+                "Μίλησε η Ένωση Ηθοποιών - Σκηνοθετών Θεσσαλίας χθες.",
+                &["Ένωση Ηθοποιών - Σκηνοθετών Θεσσαλίας"][..],
+            ),
+            (
+                "Απάντησε το Τμήμα Γεωλογίας – Ορυκτολογίας με ανακοίνωση.",
+                &["Τμήμα Γεωλογίας – Ορυκτολογίας"],
+            ),
+            // Not a genitive after the dash: a heading's next part.
+            ("Ινστιτούτο Γεωλογίας - Πολιτισμός", &["Ινστιτούτο Γεωλογίας"]),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.label == Label::Org)
+                .map(|e| e.text().to_string())
+                .collect();
+            assert_eq!(got, orgs, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn plural_heads_and_coordinated_portfolios() {
+        let ner = recognizer();
+        for (sentence, orgs) in [
+            ("Οι ασθενείς εξυπηρετούνται στα Κέντρα Υγείας της περιοχής.", &["Κέντρα Υγείας"][..]),
+            ("Τα ευρήματα παραδόθηκαν στις Εφορείες Αρχαιοτήτων των νομών.", &["Εφορείες Αρχαιοτήτων"]),
+            (
+                "Τη λίστα ενέκριναν τα υπουργεία Εσωτερικών και Τουρισμού χθες.",
+                &["υπουργεία Εσωτερικών και Τουρισμού"],
+            ),
+            (
+                "Κοινή απόφαση των υπουργείων Περιβάλλοντος και Ενέργειας εκδόθηκε.",
+                &["υπουργείων Περιβάλλοντος και Ενέργειας"],
+            ),
+            (
+                "Η εγκύκλιος του Υπουργείου Περιβάλλοντος και Ενέργειας στάλθηκε.",
+                &["Υπουργείου Περιβάλλοντος και Ενέργειας"],
+            ),
+            // A plural noun with no complement or adjective is no name.
+            ("Τα Κέντρα έκλεισαν νωρίς χθες.", &[]),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.label == Label::Org)
+                .map(|e| e.text().to_string())
+                .collect();
+            assert_eq!(got, orgs, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_name_before_an_fm_frequency_is_the_radio_station() {
+        let ner = recognizer();
+        for (sentence, orgs) in [
+            (
+                "Το Zefyros 99,4 και το Nautilus 88,1 είναι οι πρώτοι σταθμοί της πόλης.",
+                &["Zefyros", "Nautilus"][..],
+            ),
+            ("Το είπε στον Αύρα FM 91,2 χθες το πρωί.", &["Αύρα FM"]),
+            ("Μίλησε στο Polaris Radio 104.3.", &["Polaris Radio"]),
+            // Amounts and numbers out of the FM band are no frequencies.
+            ("Η μετοχή της Αλκυονίδα έκλεισε στα 95,5 ευρώ χθες.", &[]),
+            ("Το Zefyros 45,5 είναι εκτός ζώνης.", &[]),
+            // A lower-case word right after the number may be its unit.
+            ("Ο δείκτης Zenthal 98,2 μονάδες έκλεισε χθες.", &[]),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.label == Label::Org)
+                .map(|e| e.text().to_string())
+                .collect();
+            assert_eq!(got, orgs, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn quoted_names_after_an_introducing_noun() {
+        let ner = recognizer();
+        for (sentence, orgs) in [
+            // The noun's complements between it and the quotation.
+            ("Στάση εργασίας κήρυξε το σωματείο εργαζομένων της εταιρείας «Αλκυόνη».", &["Αλκυόνη"][..]),
+            ("Το άρθρο δημοσιεύθηκε στο περιοδικό βιολογίας «Cellula Nova».", &["Cellula Nova"]),
+            ("Το έγραψε η εφημερίδα της Λάρισας «Κάμπος» χθες.", &["Κάμπος"]),
+            // A leading article and lower-case words belong to the name.
+            ("Νοσηλεύεται στο παιδιατρικό νοσοκομείο «Η Αγία Ειρήνη» από χθες.", &["Η Αγία Ειρήνη"]),
+            ("Βοήθεια έστειλε η οργάνωση «Χέρια για το Αύριο» στους πληγέντες.", &["Χέρια για το Αύριο"]),
+            // A list of names after one noun.
+            (
+                "Έκλεισαν οι εφημερίδες «Πρωινή», «Βραδινή» και «Εσπερινή» πέρσι.",
+                &["Πρωινή", "Βραδινή", "Εσπερινή"],
+            ),
+            // An introducing adjective takes its noun first.
+            ("Μίλησε στον ραδιοφωνικό σταθμό «Αύρα» χθες.", &["Αύρα"]),
+            // A number or Latin letters need no capital; a Greek common word does.
+            ("Το μετέδωσε το κανάλι «24 Ώρες» χθες.", &["24 Ώρες"]),
+            ("Το έγραψε η ιστοσελίδα «nea-ora.lt» χθες.", &["nea-ora.lt"]),
+            ("Στην αίθουσα μπήκε η ομάδα «μπλε» πρώτη.", &[]),
+            // A capitalised head: the quoted name is its own.
+            (
+                "Συνεργάζεται με το Ινστιτούτο Θαλάσσιας Έρευνας «Ποσειδώνια» χρόνια.",
+                &["Ινστιτούτο Θαλάσσιας Έρευνας", "Ποσειδώνια"],
+            ),
+            // After an article the quotation is the complement's, not the noun's name.
+            ("Μίλησε ο επικεφαλής της ομάδας του «Ταξιδευτής» στο συνέδριο.", &[]),
+            // A noun that also introduces works: a programme.
+            ("Μίλησε χθες στην εκπομπή «Καλημέρα Πατρίδα» ο υπουργός.", &[]),
+            // A quoted statement is no name: not closed within a few words.
+            (
+                "Η εταιρεία «Δεν έχουμε καμία σχέση με την υπόθεση και θα προσφύγουμε στη δικαιοσύνη» είπε.",
+                &[],
+            ),
+        ] {
+            let got: Vec<_> = ner
+                .extract(sentence)
+                .iter()
+                .filter(|e| e.label == Label::Org)
+                .map(|e| e.text().to_string())
+                .collect();
+            assert_eq!(got, orgs, "{sentence}");
+        }
+    }
+
+    #[test]
     fn every_rule_example() {
         let ner = recognizer();
         let mut failures = Vec::new();
@@ -1771,7 +1936,8 @@ mod tests {
         assert!(RULES.windows(2).all(|w| w[0].priority >= w[1].priority
             || w[1].name == organisation::DOMAIN.name
             || w[1].name == organisation::QUOTE.name
-            || w[1].name == organisation::SHARE_CHANGE.name));
+            || w[1].name == organisation::SHARE_CHANGE.name
+            || w[1].name == organisation::RADIO.name));
     }
 
     #[test]

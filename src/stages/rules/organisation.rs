@@ -19,7 +19,8 @@ pub(crate) const HEAD: Rule = Rule {
     doc: "A Greek head noun (Υπουργείο, Τράπεζα, Επιτροπή, Πανεπιστήμιο...) with capitalised \
           adjectives before it or a genitive complement after it, which may be a place the \
           gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
-          `και` or `&` (Ινστιτούτο Εμπορίου και Υπηρεσιών), or with `με` after a plural \
+          `και`, `&` or a spaced dash (Ινστιτούτο Εμπορίου και Υπηρεσιών, Ένωση Ηθοποιών - \
+          Σκηνοθετών), or with `με` after a plural \
           genitive (Ατόμων με Αναπηρία); an institution's head alone, \
           capitalised after an article inside a sentence (του Μουσείου); an ordinal before the \
           name (3ο Γυμνάσιο, Γ’ Κλινική) and adjectives coordinated before the head (Φιλοζωική \
@@ -51,6 +52,15 @@ pub(crate) const HEAD: Rule = Rule {
             "Κέντρο Έρευνας για τον Αυτισμό",
         ),
         ("Ο προπονητής της Χάποελ Μπεερσέβα μίλησε μετά τον αγώνα.", "Χάποελ Μπεερσέβα"),
+        ("Συνεδρίασε χθες το Εκτελεστικό Συμβούλιο του ΠΣΚΑ για τον προϋπολογισμό.", "Εκτελεστικό Συμβούλιο"),
+        (
+            "Κοινή απόφαση εξέδωσαν τα υπουργεία Εσωτερικών και Τουρισμού χθες.",
+            "υπουργεία Εσωτερικών και Τουρισμού",
+        ),
+        (
+            "Διαμαρτυρία οργάνωσε η Ένωση Ηθοποιών - Σκηνοθετών Θεσσαλίας χθες.",
+            "Ένωση Ηθοποιών - Σκηνοθετών Θεσσαλίας",
+        ),
         (
             "Η ανακοίνωση της Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας ήρθε χθες.",
             "Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας",
@@ -172,8 +182,17 @@ pub(crate) const INTRODUCED: Rule = Rule {
           εφημερίδα «X», η συλλογικότητα «X», οι εκδόσεις X, η χορωδία X. In quotation marks \
           the name is the organisation even where the gazetteer knows it as a place or a person \
           (το νοσοκομείο «Παπαδημητρίου», η εφημερίδα «Θεσσαλία»); unquoted, a given name and \
-          a surname are a person (ο διοικητής του νοσοκομείου Νίκος Παππάς).",
+          a surname are a person (ο διοικητής του νοσοκομείου Νίκος Παππάς). A quoted name \
+          may follow the noun's genitive complements (το σωματείο εργαζομένων «Χ»), or a \
+          capitalised head (το Ερευνητικό Κέντρο «Χ»: the name alone); it is the whole \
+          quotation, a leading article and lower-case words included (το νοσοκομείο «Η Αγία \
+          Σοφία»), and names listed after it are the same kind (οι εφημερίδες «Χ» και «Ψ»).",
     examples: &[
+        ("Ανακοίνωση εξέδωσε το σωματείο εργαζομένων της ναυτιλιακής «Ανεμώνη» χθες.", "Ανεμώνη"),
+        ("Η μελέτη δημοσιεύθηκε στο περιοδικό γεωλογίας «Terra Nostra» τον Μάιο.", "Terra Nostra"),
+        ("Τη φροντίδα των παιδιών ανέλαβε η ομάδα «Σπάζοντας τα Τείχη» πέρσι.", "Σπάζοντας τα Τείχη"),
+        ("Έγραψαν οι εφημερίδες «Πρωινή Ηχώ», «Νέα Σάλπιγξ» και «Φάρος» χθες.", "Φάρος"),
+        ("Μίλησαν ερευνητές από το Ερευνητικό Κέντρο «Αμάλθεια» της πόλης.", "Αμάλθεια"),
         ("Το μετέδωσε το πρακτορείο ειδήσεων Tanjug το πρωί.", "Tanjug"),
         ("Την αγόρασε η εταιρεία Βλαχοδήμος πέρσι.", "Βλαχοδήμος"),
         ("Η μελέτη δημοσιεύθηκε στο περιοδικό «Quarterly Geoscience» τον Μάρτιο.", "Quarterly Geoscience"),
@@ -256,6 +275,74 @@ pub(crate) const DOMAIN: Rule = Rule {
     examples: &[("Όπως έγραψε το paradeigma.gr χθες.", "paradeigma.gr")],
     find: None,
 };
+
+/// `το Libero 107,4`, `ο Σπορ FM 94,6`: a radio station before its frequency.
+pub(crate) const RADIO: Rule = Rule {
+    name: "org_radio_frequency",
+    priority: 70,
+    label: Label::Org,
+    confidence: 0.8,
+    doc: "A capitalised name of up to three words right before an FM frequency (87,5 to 108,0, \
+          one decimal): the radio station. Not before a per cent or currency sign, nor a \
+          lower-case word that may be the number's unit (`95,5 ευρώ`, `98,2 μονάδες`).",
+    examples: &[
+        ("Το μετέδωσε χθες το Zefyros 99,4 στην εκπομπή της ημέρας.", "Zefyros"),
+        ("Μιλώντας στον Αύρα FM 91,2 ο βουλευτής είπε ότι διαφωνεί.", "Αύρα FM"),
+    ],
+    find: None,
+};
+
+/// Radio stations before their frequency (see [`RADIO`]).
+pub(crate) fn radio_stations(line: &Line, out: &mut Vec<Cand>) {
+    let toks = line.toks;
+    for k in 1..toks.len() {
+        // The frequency: whole megahertz, then one decimal after a comma or a dot.
+        if !toks[k].is(shape::DIGIT) || !line.plain_gap(k) || k + 1 >= toks.len() {
+            continue;
+        }
+        let mhz: u32 = match line.w(k).parse() {
+            Ok(n) if (87..=108).contains(&n) => n,
+            _ => continue,
+        };
+        let decimal = line.w(k + 1);
+        if !matches!(line.gap(k + 1), "," | ".")
+            || decimal.len() != 1
+            || !decimal.as_bytes()[0].is_ascii_digit()
+        {
+            continue;
+        }
+        if mhz == 87 && decimal < "5" || mhz == 108 && decimal != "0" {
+            continue;
+        }
+        // No unit after it: `95,5%`, `99,5 ευρώ`, `88,6 εκατ.` are amounts.
+        let after = line.gap_after(k + 1);
+        let unit = after.trim_start().starts_with(['%', '€', '$'])
+            || k + 2 < toks.len()
+                && line.plain_gap(k + 2)
+                && !toks[k + 2].cap()
+                && !toks[k + 2].has(class::FUNCTION);
+        if unit {
+            continue;
+        }
+        let word = |i: usize| {
+            toks[i].cap()
+                && !toks[i].has(class::FUNCTION | class::NONAME)
+                && (toks[i].gaz == 0 || line.plain_gap(i))
+        };
+        if !word(k - 1) {
+            continue;
+        }
+        let mut a = k - 1;
+        while a > 0 && k - a < 3 && line.plain_gap(a) && word(a - 1) {
+            a -= 1;
+        }
+        if line.weak(a) && a + 1 == k && toks[a].gaz == 0 {
+            // One word at the start of a sentence could be any capitalised word.
+            continue;
+        }
+        out.push(Cand { absorbs: true, ..Cand::new(a, k, &RADIO) });
+    }
+}
 
 /// `ΔΙΟΔΟΣ: 3,150 ευρώ (+1,20%)`.
 pub(crate) const QUOTE: Rule = Rule {
@@ -377,7 +464,9 @@ pub(crate) fn quote(line: &Line, out: &mut Vec<Cand>) {
 /// institution named after its place (`Τεχνολογικό Ινστιτούτο της Μασαχουσέτης`, but
 /// `Ανώτατο Δικαστήριο` | `της Βραζιλίας`).
 /// A complement that starts with another head noun is another organisation (`Τμήμα
-/// Πληροφορικής` | `του Πανεπιστημίου...`); a given name starts a person.
+/// Πληροφορικής` | `του Πανεπιστημίου...`), and so is an acronym after a particle: the
+/// parent body a unit belongs to (`Εκτελεστικό Συμβούλιο` | `του ΠΟΤ`), or a place in
+/// capitals (`των ΗΠΑ`); a given name starts a person.
 /// Returns the new end token and whether gazetteer mentions were absorbed.
 fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive: bool) -> (usize, bool) {
     let toks = line.toks;
@@ -388,24 +477,31 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
     // is the institution's, as after a bare head.
     let adjectives_head = b - a >= 2 && toks[b - 1].has(class::NAME_HEAD) && !toks[b - 1].is(shape::LATIN);
     let first = b;
+    // After the lower-case `υπουργείο` the first portfolio is already a complement
+    // (`υπουργείων Περιβάλλοντος και Ενέργειας`).
+    let lower_head = line.prev(a).is_some_and(|p| toks[p].has(class::ORG_HEAD_LOWER) && !toks[p].cap());
     loop {
         if b >= toks.len() {
             break;
         }
-        // Complements coordinated with `και` or `&` (`Ινστιτούτο Εμπορίου και Υπηρεσιών`,
-        // `Τμήμα Περιβάλλοντος & Υδροοικονομίας`): both genitives, after a complement (a
+        // Complements coordinated with `και`, `&` or a spaced dash (`Ινστιτούτο Εμπορίου και
+        // Υπηρεσιών`, `Τμήμα Περιβάλλοντος & Υδροοικονομίας`, `Ένωση Ηθοποιών - Σκηνοθετών`):
+        // both genitives, after a complement (a
         // head before `και` is a second organisation: `Τράπεζα και Ταμείο`).
-        let coordinated = b - a >= 2 && !toks[b - 1].has(class::ORG_HEAD) && line.genitive(b - 1) && {
-            let and = toks[b].has(class::AND) && !toks[b].cap() && line.plain_gap(b);
-            let j = if and { b + 1 } else { b };
-            let joined = if and { line.plain_gap(j) } else { line.gap(b) == " & " };
-            j < toks.len()
-                && joined
-                && toks[j].cap()
-                && line.genitive(j)
-                && !toks[j].has(class::ORG_HEAD | class::GIVEN)
-                && !toks[j].is(shape::UPPER)
-        };
+        let genitive_at = |i: usize| line.genitive(i) || toks[i].has(class::PORTFOLIO);
+        let coordinated =
+            (b - a >= 2 || lower_head) && !toks[b - 1].has(class::ORG_HEAD) && genitive_at(b - 1) && {
+                let and = toks[b].has(class::AND) && !toks[b].cap() && line.plain_gap(b);
+                let j = if and { b + 1 } else { b };
+                let joined =
+                    if and { line.plain_gap(j) } else { matches!(line.gap(b), " & " | " - " | " – ") };
+                j < toks.len()
+                    && joined
+                    && toks[j].cap()
+                    && genitive_at(j)
+                    && !toks[j].has(class::ORG_HEAD | class::GIVEN)
+                    && !toks[j].is(shape::UPPER)
+            };
         // `Ατόμων με Αναπηρία`, `Ασθενών με Ψωρίαση`: the persons a body is of, with what
         // they have, after a plural genitive.
         let with = b - a >= 2
@@ -454,6 +550,7 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
         if t.has(class::NONAME) && !t.has(class::PORTFOLIO | class::ORG_HEAD) && !complement && !place
             || t.has(class::GIVEN) && t.gaz == 0
             || particle && t.has(class::ORG_HEAD)
+            || particle && t.is(shape::UPPER)
         {
             break;
         }
@@ -731,6 +828,104 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let person = !quoted && b - a == 2 && line.toks[a].has(class::GIVEN);
     (t.has(class::ORG_INTRO) && !t.cap() && !person).then(|| Cand::new(a, b, &INTRODUCED))
 }
+
+/// Quoted names a lower-case noun of [`INTRODUCED`] introduces from a few words before,
+/// with the noun's genitive complements between (`το σωματείο εργαζομένων της εταιρείας
+/// «Σπάρτακος»`), and the names coordinated after it (`οι εφημερίδες «Χ», «Ψ» και «Ζ»`).
+/// The whole quotation is the name, lower-case words and a leading article included (`το
+/// νοσοκομείο «Η Αγία Σοφία»`, `η ομάδα «Σπάζοντας τη Σιωπή»`); a name the gazetteer knows
+/// as an organisation inside it is left to the gazetteer. An introducing adjective takes its
+/// noun first (`ο ραδιοφωνικός σταθμός «Χ»`).
+pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Cand>) {
+    const BETWEEN: usize = 3;
+    const WORDS: usize = 8;
+    let toks = line.toks;
+    let opens = |q: usize| matches!(line.gap(q).trim(), "«" | "\"" | "“");
+    let closes = |e: usize| line.gap_after(e).trim_start().starts_with(['»', '"', '”']);
+    for i in 0..toks.len() {
+        // A noun that also introduces works names a programme as often (`η εκπομπή «Χ»`).
+        // Or a capitalised head: the quoted name is the unit's own (`το Ερευνητικό Κέντρο
+        // «Αθηνά»`, `το Ινστιτούτο Θαλάσσιας Προστασίας «Αρχιπέλαγος»`).
+        let intro = toks[i].has(class::ORG_INTRO) && !toks[i].has(class::MISC_INTRO) && !toks[i].cap();
+        let head = toks[i].has(class::ORG_HEAD) && toks[i].is(shape::CAP) && !toks[i].is(shape::LATIN);
+        if !intro && !head {
+            continue;
+        }
+        // The noun's complements: words in the genitive (`παραγωγής ηλεκτρικής ενέργειας`,
+        // `της Αργεντινής`), then the opening quotation mark.
+        let mut q = i + 1;
+        // An adjective that introduces (`ο ραδιοφωνικός`, `ο τηλεοπτικός`) takes its noun
+        // first (`σταθμός`).
+        let adjective = intro && {
+            let f = line.f(i);
+            ADJECTIVE_ENDINGS.iter().any(|e| f.ends_with(e.as_str()))
+        };
+        if adjective && q < toks.len() && line.plain_gap(q) && !toks[q].cap() && !toks[q].has(class::FUNCTION)
+        {
+            q += 1;
+        }
+        while q < toks.len()
+            && q - i <= BETWEEN
+            && line.plain_gap(q)
+            && line.genitive(q)
+            && !toks[q].is(shape::UPPER)
+        {
+            q += 1;
+        }
+        // Right after an article the quotation is the complement's, not the noun's name
+        // (`η ομάδα του «Χ»`: the team of X).
+        if q > i + 1 && toks[q - 1].has(class::FUNCTION) {
+            continue;
+        }
+        let mut next_in_list = false;
+        loop {
+            if q >= toks.len() || !next_in_list && !opens(q) {
+                break;
+            }
+            // The quotation: closed within a few words, no clause punctuation inside.
+            let mut e = q;
+            while e < toks.len() && e - q < WORDS && !closes(e) {
+                if e + 1 < toks.len() && line.gap(e + 1).contains([',', ';', ':', '!', '?', '(', ')', '«']) {
+                    break;
+                }
+                e += 1;
+            }
+            if e >= toks.len() || e - q >= WORDS || !closes(e) {
+                break;
+            }
+            let first = if toks[q].has(class::FUNCTION) && !toks[q].cap() { q + 1 } else { q };
+            // A capital, or a name no capital marks: a number or Latin letters (`«24/7»`,
+            // `«delfi.lt»`), never a Greek common word (`«μπλε»`).
+            let named = first <= e && (toks[first].cap() || toks[first].is(shape::DIGIT | shape::LATIN));
+            let listed =
+                (q..=e).any(|k| toks[k].gaz != 0 && gaz[toks[k].gaz as usize - 1].label == Label::Org);
+            if named && !listed {
+                out.push(Cand { absorbs: true, ..Cand::new(q, e + 1, &INTRODUCED) });
+            }
+            // The next name of a list: `», «`, `» και «`.
+            let after = line.gap_after(e);
+            let next = e + 1;
+            next_in_list = true;
+            if after.trim() == "», «" || after.trim() == "»,«" {
+                q = next;
+            } else if after.trim() == "»"
+                && next + 1 < toks.len()
+                && toks[next].has(class::AND)
+                && !toks[next].cap()
+                && opens(next + 1)
+            {
+                q = next + 1;
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+/// Endings of an adjective in -ικός, folded, in the cases after which its noun follows.
+static ADJECTIVE_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ["ικός", "ικό", "ικού", "ικόν", "ική", "ικής", "ικήν"].iter().map(|e| fold(e)).collect()
+});
 
 /// Acronyms (see [`ACRONYM`]).
 pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool, gaz: &[super::GazSpan]) -> Option<Cand> {
