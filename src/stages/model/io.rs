@@ -2,7 +2,7 @@
 //! read back with [`Reader`], which never panics and never allocates more than the file
 //! holds, whatever the bytes.
 //!
-//! # Format (version 3, all numbers little-endian)
+//! # Format (version 4, all numbers little-endian)
 //!
 //! | bytes | field |
 //! |---|---|
@@ -26,8 +26,9 @@ use crate::Label;
 /// The first bytes of every model file.
 pub(crate) const MAGIC: &[u8; 8] = b"GRNERMDL";
 /// The format version this build writes and reads (2: entries carry their `same_as` ids;
-/// 3: the compiled lookup, and a fingerprint of the embedded gazetteers' sources).
-pub(crate) const VERSION: u32 = 3;
+/// 3: the compiled lookup, and a fingerprint of the embedded gazetteers' sources; 4: BIOES
+/// tags, 17 weights a row).
+pub(crate) const VERSION: u32 = 4;
 /// Header length in bytes.
 pub(crate) const HEADER: usize = 8 + 4 + 8 + 8 + 8;
 /// Largest weight table a file may ask for (2^26 rows).
