@@ -84,6 +84,23 @@ pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
     }
 }
 
+/// The tags after which no span is open (`O`, `E-X`, `S-X`), ascending.
+const CLOSED: [usize; 1 + 2 * TYPES] = closing_or_opening(END);
+/// The tags that open no span inside another (`O`, `B-X`, `S-X`), ascending.
+const OPENING: [usize; 1 + 2 * TYPES] = closing_or_opening(BEGIN);
+
+/// `O`, then for each type the tags of part `part` and of [`SINGLE`].
+const fn closing_or_opening(part: usize) -> [usize; 1 + 2 * TYPES] {
+    let mut out = [0; 1 + 2 * TYPES];
+    let mut t = 0;
+    while t < TYPES {
+        out[1 + 2 * t] = 1 + PARTS * t + part;
+        out[2 + 2 * t] = 1 + PARTS * t + SINGLE;
+        t += 1;
+    }
+    out
+}
+
 /// Whether a line may end with tag `tag` (no span left open).
 #[inline]
 pub(crate) fn may_end(tag: usize) -> bool {
@@ -274,15 +291,27 @@ impl Decoder {
                 }
                 a[0] = best + e[0];
             } else {
-                // Every step at once, the best (first) previous tag of each next one kept
-                // by selects rather than branches: the comparisons are unpredictable.
+                // Only the allowed steps (a third of them): into `O`, `B-` and `S-` from a
+                // closed tag, into `I-X` and `E-X` from `B-X` and `I-X`; each in ascending
+                // order of the previous tag, so the best (first) one is the dense loop's.
+                // Kept by selects rather than branches: the comparisons are unpredictable.
+                let p = &self.alpha[i - 1];
                 let mut best = [NEVER; TAGS];
-                for (prev, &p) in self.alpha[i - 1].iter().enumerate() {
-                    for next in 0..TAGS {
-                        let s = p + trans[prev][next];
-                        let better = s > best[next];
-                        best[next] = if better { s } else { best[next] };
-                        b[next] = if better { prev as u8 } else { b[next] };
+                let mut step = |prev: usize, next: usize| {
+                    let s = p[prev] + trans[prev][next];
+                    let better = s > best[next];
+                    best[next] = if better { s } else { best[next] };
+                    b[next] = if better { prev as u8 } else { b[next] };
+                };
+                for &prev in &CLOSED {
+                    for &next in &OPENING {
+                        step(prev, next);
+                    }
+                }
+                for t in 0..TYPES {
+                    for prev in [tag(t, BEGIN), tag(t, INSIDE)] {
+                        step(prev, tag(t, INSIDE));
+                        step(prev, tag(t, END));
                     }
                 }
                 for next in 0..TAGS {
@@ -554,6 +583,19 @@ mod tests {
         }
         assert!(may_end(0));
         assert_eq!(tag(TYPES - 1, u), TAGS - 1);
+        // The sparse Viterbi's steps are exactly the allowed ones.
+        for prev in 0..TAGS {
+            for next in 0..TAGS {
+                let inner = next != 0 && matches!(part_of(next), INSIDE | END);
+                let sparse = if inner {
+                    prev != 0 && open(prev) && type_of(prev) == type_of(next)
+                } else {
+                    CLOSED.contains(&prev) && OPENING.contains(&next)
+                };
+                assert_eq!(sparse, allowed(Some(prev), next), "{prev} → {next}");
+            }
+        }
+        assert!(CLOSED.windows(2).all(|w| w[0] < w[1]) && OPENING.windows(2).all(|w| w[0] < w[1]));
     }
 
     /// Viterbi keeps to the constraints and ends no line inside a span, whatever the scores.
