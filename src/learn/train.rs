@@ -30,7 +30,7 @@ use crate::stages::model::features::Features;
 use crate::stages::model::{self, Decoder, Weights, MISC, TAGS};
 use crate::Recognizer;
 
-/// log2 of the rows of the weight table, at most: 2^21 rows of 9 weights are 75 MB, room
+/// log2 of the rows of the weight table, at most: 2^21 rows of 17 weights are 143 MB, room
 /// for the features of a corpus of half a million tokens with few collisions.
 pub(crate) const MAX_BITS: u32 = 21;
 /// log2 of the rows of the weight table, at least.
@@ -60,23 +60,31 @@ pub(crate) struct Sample {
 }
 
 /// The gold tag of each token (`spans`: the tokens' byte spans in `s.text`). A token takes
-/// the type of the annotation it overlaps; the first such token is its `B-`. Tokens the
-/// model does not score (`active`) are `O`: it could not tag them otherwise.
+/// the type of the annotation it overlaps; a run of such tokens is tagged `B-`, `I-`...,
+/// `E-`, or `S-` alone. Tokens the model does not score (`active`) are `O`, and cut the run:
+/// the model could not tag them otherwise.
 pub(crate) fn gold_tags(s: &Sentence, spans: &[(usize, usize)], active: &[bool]) -> Vec<u8> {
+    let of = |i: usize| {
+        let (start, end) = spans[i];
+        s.spans.iter().position(|a| a.byte_start < end && start < a.byte_end).filter(|_| active[i])
+    };
+    let runs: Vec<Option<usize>> = (0..spans.len()).map(of).collect();
     let mut tags = vec![0u8; spans.len()];
-    let mut prev: Option<usize> = None;
-    for (i, &(start, end)) in spans.iter().enumerate() {
-        let a = s.spans.iter().position(|a| a.byte_start < end && start < a.byte_end);
-        if let (Some(k), true) = (a, active[i]) {
-            let t = match s.spans[k].label {
-                Some(l) => l as usize,
-                None => MISC,
-            };
-            tags[i] = model::tag(t, prev == Some(k)) as u8;
-            prev = Some(k);
-        } else {
-            prev = None;
-        }
+    for (i, &k) in runs.iter().enumerate() {
+        let Some(k) = k else { continue };
+        let t = match s.spans[k].label {
+            Some(l) => l as usize,
+            None => MISC,
+        };
+        let first = i == 0 || runs[i - 1] != Some(k);
+        let last = runs.get(i + 1).copied().flatten() != Some(k);
+        let part = match (first, last) {
+            (true, true) => model::SINGLE,
+            (true, false) => model::BEGIN,
+            (false, false) => model::INSIDE,
+            (false, true) => model::END,
+        };
+        tags[i] = model::tag(t, part) as u8;
     }
     tags
 }
@@ -300,6 +308,51 @@ pub(crate) fn samples(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stages::model::{tag, BEGIN, END, INSIDE, SINGLE};
+
+    /// BIOES gold tags of annotated lines (one model token per corpus token), with the
+    /// tokens the model does not score: an inactive token is `O` and cuts its span.
+    #[test]
+    fn gold_tags_are_bioes() {
+        let (per, loc, org) = (0, 1, 2);
+        let (b, i, e, u) = (BEGIN, INSIDE, END, SINGLE);
+        // (tagged tokens, inactive token indices, expected tags)
+        let cases: &[(&str, &[usize], &[usize])] = &[
+            (
+                "Ο O|Νίκος B-PER|Ανδρέου I-PER|μίλησε O|στη O|Λάρισα B-LOC",
+                &[],
+                &[0, tag(per, b), tag(per, e), 0, 0, tag(loc, u)],
+            ),
+            (
+                "η O|Τράπεζα B-ORG|της I-ORG|Ελλάδος I-ORG|ανακοίνωσε O",
+                &[],
+                &[0, tag(org, b), tag(org, i), tag(org, e), 0],
+            ),
+            // Two places side by side are two spans; a work of art is MISC.
+            (
+                "Ρόδο B-LOC|Κω B-LOC|και O|«Ερωτόκριτο» B-MISC",
+                &[],
+                &[tag(loc, u), tag(loc, u), 0, tag(MISC, u)],
+            ),
+            // An unscored token inside a name: the name's parts on each side are spans.
+            (
+                "η O|Ένωση B-ORG|αγροτικών I-ORG|συνεταιρισμών I-ORG|Κρήτης I-ORG",
+                &[3],
+                &[0, tag(org, b), tag(org, e), 0, tag(org, u)],
+            ),
+            ("Ένωση B-ORG|αγροτών I-ORG|μελισσοκόμων I-ORG", &[2], &[tag(org, b), tag(org, e), 0]),
+        ];
+        for &(tagged, inactive, want) in cases {
+            let text: String = tagged.split('|').map(|t| format!("{t}\n")).collect();
+            let corpus = crate::iob2::parse("t.iob2", &text).unwrap();
+            let s = &corpus.sentences[0];
+            let spans: Vec<(usize, usize)> =
+                s.tokens.iter().map(|t| (t.byte_start, t.byte_start + t.text.len())).collect();
+            let active: Vec<bool> = (0..spans.len()).map(|k| !inactive.contains(&k)).collect();
+            let got: Vec<usize> = gold_tags(s, &spans, &active).into_iter().map(usize::from).collect();
+            assert_eq!(got, want, "{tagged}");
+        }
+    }
 
     #[test]
     fn orders_are_permutations_fixed_by_the_epoch() {

@@ -13,12 +13,15 @@
 //!   entry's priority;
 //! * the mentions of the rule stage and the learned adaptation covering it: label,
 //!   position, source (rule name or gazetteer);
-//! * with the shape, the label of the earlier stages' mention.
+//! * with the shape, the label of the earlier stages' mention;
+//! * the line's topic (sports, banking, space: see `Topic`) with the labels of the hit
+//!   and the mention covering it.
 
 use std::hash::Hasher;
 
 use super::{Weights, TAGS};
 use crate::fxhash::FxHasher;
+use crate::lexicon::class;
 use crate::stages::mention::Mention;
 use crate::text::normalize::{shape, FoldedLine, Token};
 use crate::text::vocab::Word;
@@ -76,6 +79,7 @@ mod kind {
     pub const MENTION_SOURCE: u8 = 16;
     pub const MENTION_SHAPE: u8 = 17;
     pub const PREV_WORD_SHAPE: u8 = 18;
+    pub const TOPIC: u8 = 19;
 }
 
 /// Hashes features into rows of a table of `2^bits` rows.
@@ -199,7 +203,7 @@ impl Features {
         let n = tokens.len();
         self.rows.clear();
         self.ends.clear();
-        let mut sentence = Sentence::default();
+        let mut sentence = Sentence::new(line);
         let mut rows = Rows { bits, out: &mut self.rows };
         for i in 0..n {
             sentence.advance(line, i);
@@ -265,7 +269,7 @@ impl Features {
         // The rows of the tokens' surroundings, their slots fetched ahead in the same way.
         self.rows.clear();
         self.ends.clear();
-        let mut sentence = Sentence::default();
+        let mut sentence = Sentence::new(line);
         let mut rows = Rows { bits: w.bits, out: &mut self.rows };
         for i in 0..n {
             sentence.advance(line, i);
@@ -382,15 +386,44 @@ fn edge(rows: &mut Rows<'_>, k: usize) {
     rows.bytes(kind::WORD, (OFFSETS[k] + 2) as u8, b"\x00edge");
 }
 
-/// Where the current sentence starts, and the walk over the line's mentions.
-#[derive(Default)]
+/// Where the current sentence starts, the walk over the line's mentions, and what the
+/// line is about.
 struct Sentence {
     start: usize,
     hits: usize,
     mentions: usize,
+    topic: Topic,
+}
+
+/// What a line is about, by its words' classes: a sports report (its sports words, a
+/// `SPORT_STRONG` one counting twice, up to two), banking, space. The earlier stages read
+/// a country as its team, a planet's name as the planet, only when their own threshold is
+/// met; with the topic the model learns how far to trust a name's usual label in such a line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Topic {
+    sport: u8,
+    bank: bool,
+    space: bool,
+}
+
+impl Topic {
+    fn of(words: &[Word]) -> Topic {
+        let (mut sport, mut all) = (0u8, 0u64);
+        for w in words {
+            all |= w.classes;
+            if w.classes & class::SPORT != 0 {
+                sport = sport.saturating_add(if w.classes & class::SPORT_STRONG != 0 { 2 } else { 1 });
+            }
+        }
+        Topic { sport: sport.min(2), bank: all & class::BANK_CONTEXT != 0, space: all & class::SPACE != 0 }
+    }
 }
 
 impl Sentence {
+    fn new(line: &Line<'_>) -> Sentence {
+        Sentence { start: 0, hits: 0, mentions: 0, topic: Topic::of(line.words) }
+    }
+
     /// Moves to token `i` (called for every token in order).
     fn advance(&mut self, line: &Line<'_>, i: usize) {
         if i > 0 && ends_sentence(folded(line, i - 1)) {
@@ -399,8 +432,14 @@ impl Sentence {
     }
 }
 
+/// The label of a mention for a feature, 255 for none.
+fn label_of(m: Option<&Mention>) -> u64 {
+    m.map_or(255, |m| m.label as u64)
+}
+
 /// The rows of token `i` that depend on more than one token's text: its position in the
-/// sentence, the previous word with its shape, the earlier stages' hits and mentions.
+/// sentence, the previous word with its shape, the earlier stages' hits and mentions, the
+/// line's topic with their labels.
 fn around(rows: &mut Rows<'_>, line: &Line<'_>, i: usize, at: &mut Sentence) {
     let t = &line.folded.tokens()[i];
     let (s, e) = span(line, t);
@@ -411,13 +450,26 @@ fn around(rows: &mut Rows<'_>, line: &Line<'_>, i: usize, at: &mut Sentence) {
         h.write_u8(t.shape);
         rows.push(h);
     }
-    if let Some(m) = covering(line.hits, &mut at.hits, s, e) {
+    let hit = covering(line.hits, &mut at.hits, s, e);
+    let mention = covering(line.mentions, &mut at.mentions, s, e);
+    let topic = at.topic;
+    if topic != Topic::default() {
+        let (h, m) = (label_of(hit), label_of(mention));
+        let (sport, bank, space) = (u64::from(topic.sport), u64::from(topic.bank), u64::from(topic.space));
+        rows.small(kind::TOPIC, &[sport, bank, space, h, m]);
+        if topic.sport > 0 {
+            // The sports clues with the gazetteer's label alone (9 sets the row apart from
+            // the first, whose first value is at most 2).
+            rows.small(kind::TOPIC, &[9, sport, h]);
+        }
+    }
+    if let Some(m) = hit {
         let p = position(m, s, e);
         rows.small(kind::HIT, &[m.label as u64, p]);
         rows.bytes(kind::HIT_SOURCE, p as u8, source_name(&m.source).as_bytes());
         rows.small(kind::HIT_PRIORITY, &[m.label as u64, m.priority as u64]);
     }
-    if let Some(m) = covering(line.mentions, &mut at.mentions, s, e) {
+    if let Some(m) = mention {
         let p = position(m, s, e);
         rows.small(kind::MENTION, &[m.label as u64, p]);
         let mut h = Rows::hasher(kind::MENTION_SOURCE);
@@ -442,7 +494,7 @@ pub(crate) fn prefetch<T: Copy>(x: &T) {
     std::hint::black_box(*x);
 }
 
-/// Most distinct words a [`WordCache`] holds before it starts afresh (256 bytes each).
+/// Most distinct words a [`WordCache`] holds before it starts afresh (448 bytes each).
 const CACHE_WORDS: usize = 1 << 17;
 /// Slots of the cache's index at first; it doubles to stay at most half full, so that
 /// probes stay short (2^18 slots at most: 1 MB) and a small one stays in the cache.
@@ -646,6 +698,30 @@ mod tests {
         }
     }
 
+    /// A line's topic: its sports words (a strong one counting twice, up to two), and
+    /// whether it has words of banking or of space.
+    #[test]
+    fn topics_of_lines() {
+        let (sport, strong) = (class::SPORT, class::SPORT | class::SPORT_STRONG);
+        let (bank, space, title) = (class::BANK_CONTEXT, class::SPACE, class::TITLE);
+        let none = Topic::default();
+        let cases: &[(&[u64], Topic)] = &[
+            (&[], none),
+            (&[0, title, 0], none),
+            (&[sport], Topic { sport: 1, ..none }),
+            (&[sport, 0, sport], Topic { sport: 2, ..none }),
+            (&[strong], Topic { sport: 2, ..none }),
+            (&[strong, sport, strong], Topic { sport: 2, ..none }),
+            (&[bank, 0], Topic { bank: true, ..none }),
+            (&[space | title, sport], Topic { sport: 1, space: true, ..none }),
+        ];
+        for &(classes, want) in cases {
+            let words: Vec<Word> =
+                classes.iter().map(|&classes| Word { token: NO_TOKEN, start: 0, classes }).collect();
+            assert_eq!(Topic::of(&words), want, "{classes:?}");
+        }
+    }
+
     /// The cached emissions are the plain ones (each token's rows summed), on lines with
     /// repeated words, edges, sentence ends, hits and mentions, whether the cache is new or
     /// already holds the words.
@@ -662,6 +738,10 @@ mod tests {
             ("Πάτρα", &[("Πάτρα", Label::Loc, true)]),
             ("στην Πάτρα και στην Πάτρα. Η ΔΕΗ είπε: ναι στην Πάτρα", &[("ΔΕΗ", Label::Org, false)]),
             ("όλα πεζά εδώ, χωρίς τίποτα", &[]),
+            (
+                "Η Κροατία προκρίθηκε στα ημιτελικά, η Ρωσία αποκλείστηκε",
+                &[("Κροατία", Label::Loc, true), ("Ρωσία", Label::Loc, true), ("Ρωσία", Label::Org, false)],
+            ),
             // A word one byte longer than an entry holds and one that just fits, twice each.
             (
                 "Η ΑβγδεζηθικλμνξοπρστυφχψωΑβγδεζηθικλμνξ και η ΑβγδεζηθικλμνξοπρστυφχψωΑβγδεζηθικλμνξ, \
@@ -690,8 +770,12 @@ mod tests {
                     folded.fold_and_split(text);
                     let n = folded.tokens().len();
                     // Word classes are the vocabulary's, of the folded word.
-                    let class =
-                        |t: &Token| folded.bytes(t.fs, t.fe).iter().map(|&b| u64::from(b)).sum::<u64>() % 5;
+                    // Long words count as sports words: some lines have a topic.
+                    let class = |t: &Token| {
+                        let b = folded.bytes(t.fs, t.fe);
+                        let sport = if b.len() > 12 { class::SPORT } else { 0 };
+                        (b.iter().map(|&b| u64::from(b)).sum::<u64>() % 5) | sport
+                    };
                     let words: Vec<Word> = folded
                         .tokens()
                         .iter()

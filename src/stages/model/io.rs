@@ -27,8 +27,8 @@ use crate::Label;
 pub(crate) const MAGIC: &[u8; 8] = b"GRNERMDL";
 /// The format version this build writes and reads (2: entries carry their `same_as` ids;
 /// 3: the compiled lookup, and a fingerprint of the embedded gazetteers' sources; 4: the
-/// weights as 16-bit integers and their step).
-pub(crate) const VERSION: u32 = 4;
+/// weights as 16-bit integers and their step; 5: BIOES tags, 17 weights a row).
+pub(crate) const VERSION: u32 = 5;
 /// Header length in bytes.
 pub(crate) const HEADER: usize = 8 + 4 + 8 + 8 + 8;
 /// Largest weight table a file may ask for (2^26 rows).

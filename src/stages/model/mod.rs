@@ -1,9 +1,9 @@
 //! Stage 4 (optional): a trained linear sequence model that makes the final decision on the
 //! tokens around capitalised words and candidate mentions.
 //!
-//! An averaged structured perceptron over BIO tags of PER, LOC, ORG and MISC (MISC is
+//! An averaged structured perceptron over BIOES tags of PER, LOC, ORG and MISC (MISC is
 //! learned so that what a corpus calls MISC stops coming out as an entity; it is never
-//! reported), decoded by Viterbi under the BIO constraints (an `I-X` only after `B-X` or
+//! reported), decoded by Viterbi under the BIOES constraints (an `I-X` or `E-X` only after `B-X` or
 //! `I-X`). Its features ([`features`]) are the token's own form, affixes and shape, the
 //! words around it, the lexicon's word classes, and, the strongest, what the earlier
 //! stages said: the gazetteer hits and the rule stage's (and learned adaptation's)
@@ -30,42 +30,87 @@ use crate::{Label, Source};
 
 /// Entity types the model tags: PER, LOC, ORG and MISC (never reported).
 pub(crate) const TYPES: usize = 4;
-/// Tags: `O`, then `B-X`, `I-X` for each type X, in [`TYPES`] order.
-pub(crate) const TAGS: usize = 1 + 2 * TYPES;
+/// Tags: `O`, then `B-X`, `I-X`, `E-X`, `S-X` for each type X, in [`TYPES`] order (BIOES:
+/// a span's last token and a one-token span have tags of their own, so that the model
+/// learns where names end as well as where they start).
+pub(crate) const TAGS: usize = 1 + PARTS * TYPES;
 /// Index of type MISC.
 pub(crate) const MISC: usize = 3;
 
-/// The tag `B-X` (`inside`: `I-X`) of type index `t`.
+/// Parts of a span a tag marks.
+const PARTS: usize = 4;
+/// A span's first token (of two or more).
+pub(crate) const BEGIN: usize = 0;
+/// A token inside a span, neither its first nor its last.
+pub(crate) const INSIDE: usize = 1;
+/// A span's last token (of two or more).
+pub(crate) const END: usize = 2;
+/// The token of a one-token span.
+pub(crate) const SINGLE: usize = 3;
+
+/// The tag of part `part` ([`BEGIN`], [`INSIDE`], [`END`], [`SINGLE`]) of a span of type
+/// index `t`.
 #[inline]
-pub(crate) fn tag(t: usize, inside: bool) -> usize {
-    1 + 2 * t + usize::from(inside)
+pub(crate) fn tag(t: usize, part: usize) -> usize {
+    1 + PARTS * t + part
 }
 
 /// Type index of a tag other than `O`.
 #[inline]
 pub(crate) fn type_of(tag: usize) -> usize {
-    (tag - 1) / 2
+    (tag - 1) / PARTS
 }
 
-/// Whether tag `tag` is an `I-X`.
+/// The part of a span a tag other than `O` marks.
 #[inline]
-pub(crate) fn is_inside(tag: usize) -> bool {
-    tag != 0 && (tag - 1) % 2 == 1
+pub(crate) fn part_of(tag: usize) -> usize {
+    (tag - 1) % PARTS
 }
 
-/// Whether `next` may follow `prev` (`None`: the start of a line).
+/// Whether a span goes on after tag `tag` (a `B-X` or an `I-X`).
+#[inline]
+fn open(tag: usize) -> bool {
+    tag != 0 && matches!(part_of(tag), BEGIN | INSIDE)
+}
+
+/// Whether `next` may follow `prev` (`None`: the start of a line): an `I-X` or `E-X` only
+/// after a `B-X` or `I-X`, anything else only where no span is open.
 #[inline]
 pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
-    if !is_inside(next) {
-        return true;
+    let goes_on = next != 0 && matches!(part_of(next), INSIDE | END);
+    match prev {
+        Some(p) if open(p) => goes_on && type_of(p) == type_of(next),
+        _ => !goes_on,
     }
-    matches!(prev, Some(p) if p != 0 && type_of(p) == type_of(next))
+}
+
+/// The tags after which no span is open (`O`, `E-X`, `S-X`), ascending.
+const CLOSED: [usize; 1 + 2 * TYPES] = closing_or_opening(END);
+/// The tags that open no span inside another (`O`, `B-X`, `S-X`), ascending.
+const OPENING: [usize; 1 + 2 * TYPES] = closing_or_opening(BEGIN);
+
+/// `O`, then for each type the tags of part `part` and of [`SINGLE`].
+const fn closing_or_opening(part: usize) -> [usize; 1 + 2 * TYPES] {
+    let mut out = [0; 1 + 2 * TYPES];
+    let mut t = 0;
+    while t < TYPES {
+        out[1 + 2 * t] = 1 + PARTS * t + part;
+        out[2 + 2 * t] = 1 + PARTS * t + SINGLE;
+        t += 1;
+    }
+    out
+}
+
+/// Whether a line may end with tag `tag` (no span left open).
+#[inline]
+pub(crate) fn may_end(tag: usize) -> bool {
+    !open(tag)
 }
 
 /// The weights: `TAGS` emission weights per hashed feature row, and the transition
 /// weights. Training updates a dense table of `f32`; a trained model keeps its rows as
 /// 16-bit integers (steps of one `scale` for the whole model), only those not all zero (a
-/// few percent), in an open-addressed table whose 32-byte slots hold a row's key and its
+/// few percent), in an open-addressed table whose 64-byte slots hold a row's key and its
 /// weights: a probe that finds a row costs one cache line, and the table half the memory
 /// of `f32` rows with a separate index.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,7 +130,7 @@ pub(crate) struct Weights {
 
 /// A compact weight row: its key (`row + 1`; 0: an empty slot) and its integer weights.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
-#[repr(C, align(32))]
+#[repr(C, align(64))]
 pub(crate) struct Slot {
     pub key: u32,
     pub w: [i16; TAGS],
@@ -243,7 +288,7 @@ pub(crate) struct Decoder {
 const NEVER: f32 = f32::NEG_INFINITY;
 
 impl Decoder {
-    /// Decodes the tokens of `f` with `w`: the best tag sequence under the BIO constraints
+    /// Decodes the tokens of `f` with `w`: the best tag sequence under the BIOES constraints
     /// into `self.tags` (inactive tokens are `O`).
     pub(crate) fn decode(&mut self, w: &Weights, f: &features::Features) {
         let n = f.len();
@@ -266,7 +311,7 @@ impl Decoder {
         let n = self.emit.len();
         self.alpha.clear();
         self.back.clear();
-        // The transition weights with the BIO constraints folded in: a forbidden step
+        // The transition weights with the BIOES constraints folded in: a forbidden step
         // scores minus infinity, so that the inner loop has no branch but the comparison.
         let mut trans = [[NEVER; TAGS]; TAGS + 1];
         for (prev, row) in trans.iter_mut().enumerate() {
@@ -297,15 +342,27 @@ impl Decoder {
                 }
                 a[0] = best + e[0];
             } else {
-                // Every step at once, the best (first) previous tag of each next one kept
-                // by selects rather than branches: the comparisons are unpredictable.
+                // Only the allowed steps (a third of them): into `O`, `B-` and `S-` from a
+                // closed tag, into `I-X` and `E-X` from `B-X` and `I-X`; each in ascending
+                // order of the previous tag, so the best (first) one is the dense loop's.
+                // Kept by selects rather than branches: the comparisons are unpredictable.
+                let p = &self.alpha[i - 1];
                 let mut best = [NEVER; TAGS];
-                for (prev, &p) in self.alpha[i - 1].iter().enumerate() {
-                    for next in 0..TAGS {
-                        let s = p + trans[prev][next];
-                        let better = s > best[next];
-                        best[next] = if better { s } else { best[next] };
-                        b[next] = if better { prev as u8 } else { b[next] };
+                let mut step = |prev: usize, next: usize| {
+                    let s = p[prev] + trans[prev][next];
+                    let better = s > best[next];
+                    best[next] = if better { s } else { best[next] };
+                    b[next] = if better { prev as u8 } else { b[next] };
+                };
+                for &prev in &CLOSED {
+                    for &next in &OPENING {
+                        step(prev, next);
+                    }
+                }
+                for t in 0..TYPES {
+                    for prev in [tag(t, BEGIN), tag(t, INSIDE)] {
+                        step(prev, tag(t, INSIDE));
+                        step(prev, tag(t, END));
                     }
                 }
                 for next in 0..TAGS {
@@ -337,7 +394,9 @@ impl Decoder {
             self.beta.clear();
             self.beta.resize(n, [NEVER; TAGS]);
             if n > 0 {
-                self.beta[n - 1] = [0.0; TAGS];
+                for (t, b) in self.beta[n - 1].iter_mut().enumerate() {
+                    *b = if may_end(t) { 0.0 } else { NEVER };
+                }
             }
             for i in (0..n.saturating_sub(1)).rev() {
                 let mut b = [NEVER; TAGS];
@@ -380,10 +439,11 @@ impl Decoder {
     }
 }
 
+/// The best tag a line may end with ([`may_end`]).
 fn argmax(s: &[f32; TAGS]) -> usize {
     let mut best = 0;
     for t in 1..TAGS {
-        if s[t] > s[best] {
+        if may_end(t) && s[t] > s[best] {
             best = t;
         }
     }
@@ -399,10 +459,17 @@ pub(crate) fn spans(tags: &[usize], out: &mut Vec<(usize, usize, usize)>) {
             i += 1;
             continue;
         }
+        // A decoded sequence is well formed; a span left open by a malformed one ends
+        // where its tags stop going on.
         let t = type_of(tags[i]);
         let mut j = i + 1;
-        while j < tags.len() && tags[j] == tag(t, true) {
-            j += 1;
+        if part_of(tags[i]) == BEGIN {
+            while j < tags.len() && tags[j] == tag(t, INSIDE) {
+                j += 1;
+            }
+            if j < tags.len() && tags[j] == tag(t, END) {
+                j += 1;
+            }
         }
         out.push((i, j, t));
         i = j;
@@ -532,30 +599,89 @@ mod tests {
 
     #[test]
     fn tags_and_constraints() {
+        let (b, i, e, u) = (BEGIN, INSIDE, END, SINGLE);
         let cases: &[(Option<usize>, usize, bool)] = &[
             (None, 0, true),
-            (None, tag(0, false), true),
-            (None, tag(0, true), false),
-            (Some(0), tag(1, true), false),
-            (Some(tag(1, false)), tag(1, true), true),
-            (Some(tag(1, true)), tag(1, true), true),
-            (Some(tag(1, true)), tag(2, true), false),
-            (Some(tag(2, true)), tag(0, false), true),
+            (None, tag(0, b), true),
+            (None, tag(0, u), true),
+            (None, tag(0, i), false),
+            (None, tag(0, e), false),
+            (Some(0), tag(1, i), false),
+            (Some(0), tag(1, e), false),
+            (Some(tag(1, b)), tag(1, i), true),
+            (Some(tag(1, b)), tag(1, e), true),
+            (Some(tag(1, b)), 0, false),
+            (Some(tag(1, b)), tag(1, b), false),
+            (Some(tag(1, b)), tag(1, u), false),
+            (Some(tag(1, i)), tag(1, i), true),
+            (Some(tag(1, i)), tag(2, i), false),
+            (Some(tag(1, i)), tag(2, e), false),
+            (Some(tag(2, e)), 0, true),
+            (Some(tag(2, e)), tag(2, b), true),
+            (Some(tag(2, e)), tag(2, i), false),
+            (Some(tag(2, u)), tag(0, u), true),
+            (Some(tag(2, u)), tag(2, e), false),
         ];
         for &(prev, next, ok) in cases {
             assert_eq!(allowed(prev, next), ok, "{prev:?} → {next}");
         }
         for t in 0..TYPES {
-            assert_eq!(type_of(tag(t, false)), t);
-            assert_eq!(type_of(tag(t, true)), t);
-            assert!(is_inside(tag(t, true)) && !is_inside(tag(t, false)));
+            for p in [b, i, e, u] {
+                assert_eq!(type_of(tag(t, p)), t);
+                assert_eq!(part_of(tag(t, p)), p);
+                assert_eq!(may_end(tag(t, p)), p == e || p == u);
+            }
+        }
+        assert!(may_end(0));
+        assert_eq!(tag(TYPES - 1, u), TAGS - 1);
+        // The sparse Viterbi's steps are exactly the allowed ones.
+        for prev in 0..TAGS {
+            for next in 0..TAGS {
+                let inner = next != 0 && matches!(part_of(next), INSIDE | END);
+                let sparse = if inner {
+                    prev != 0 && open(prev) && type_of(prev) == type_of(next)
+                } else {
+                    CLOSED.contains(&prev) && OPENING.contains(&next)
+                };
+                assert_eq!(sparse, allowed(Some(prev), next), "{prev} → {next}");
+            }
+        }
+        assert!(CLOSED.windows(2).all(|w| w[0] < w[1]) && OPENING.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// Viterbi keeps to the constraints and ends no line inside a span, whatever the scores.
+    #[test]
+    fn decoded_tags_are_well_formed() {
+        let mut rng = crate::test_rng::Rng::new();
+        let mut w = Weights::zero(1);
+        for x in w.trans.iter_mut() {
+            *x = rng.below(201) as f32 / 10.0 - 10.0;
+        }
+        let mut dec = Decoder::default();
+        for n in 1..12usize {
+            dec.emit.clear();
+            for _ in 0..n {
+                let mut e = [0.0; TAGS];
+                for x in e.iter_mut() {
+                    *x = rng.below(201) as f32 / 10.0 - 10.0;
+                }
+                dec.emit.push(e);
+            }
+            dec.viterbi(&w);
+            let tags = &dec.tags;
+            for k in 0..n {
+                assert!(allowed(k.checked_sub(1).map(|j| tags[j]), tags[k]), "{tags:?}");
+            }
+            assert!(may_end(tags[n - 1]), "{tags:?}");
         }
     }
 
     #[test]
     fn spans_of_tags() {
         let mut out = Vec::new();
-        spans(&[0, tag(0, false), tag(0, true), tag(1, false), 0, tag(2, false)], &mut out);
-        assert_eq!(out, [(1, 3, 0), (3, 4, 1), (5, 6, 2)]);
+        let tags =
+            [0, tag(0, BEGIN), tag(0, INSIDE), tag(0, END), tag(1, SINGLE), 0, tag(2, BEGIN), tag(2, END)];
+        spans(&tags, &mut out);
+        assert_eq!(out, [(1, 4, 0), (4, 5, 1), (6, 8, 2)]);
     }
 }
