@@ -2,7 +2,7 @@
 //! read back with [`Reader`], which never panics and never allocates more than the file
 //! holds, whatever the bytes.
 //!
-//! # Format (version 4, all numbers little-endian)
+//! # Format (version 5, all numbers little-endian)
 //!
 //! | bytes | field |
 //! |---|---|
