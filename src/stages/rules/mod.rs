@@ -1105,7 +1105,14 @@ fn titles_of_works(
             }
             (q + 1, j, opens && j < toks.len() && line.gap_after(j).contains('»'))
         };
-        if closed {
+        // `του`, `της`, `τους` are articles too: before a listed organisation they make it
+        // the noun's owner (`το πρόγραμμα του «Κόμματος»`), no title.
+        let owner = open > i + 1
+            && toks[i + 1].has(class::ART_MASC | class::ART_FEM | class::ART_NEUT | class::ART_PLURAL)
+            && toks[open..=end.min(toks.len() - 1)]
+                .iter()
+                .any(|t| t.gaz != 0 && gaz[t.gaz as usize - 1].label == Label::Org);
+        if closed && !owner {
             // A listed name is the work's only when it is the whole title (`«Ιθάκη»`, `«Η
             // Ιθάκη»`); within a longer one it is itself (`«Κυριακές στην Τεχνόπολη»`).
             let title = &toks[open..=end];
