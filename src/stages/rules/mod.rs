@@ -1255,7 +1255,7 @@ pub(crate) fn fields_a_team(kind: Option<&str>) -> bool {
 /// `end` stands where a sentence of a sports report names a national team or a club
 /// ([`organisation::NATIONAL_TEAM`]; the rule stage and gazetteer-only mode ask the same):
 /// after its article, as the subject, the object or the genitive of a match's word (`η
-/// Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Κολομβίας`), or after `κόντρα
+/// Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Εσθονίας`), or after `κόντρα
 /// στην` (the team met). Not after a preposition (`στη Ρωσία`, the host), not a genitive
 /// that completes a capitalised name, a team's noun, a word of the state or of the venue
 /// (`το Μουντιάλ της Ιαπωνίας`, `το Κύπελλο της Ισπανίας`, `η εθνική ομάδα της Φινλανδίας`, `η

@@ -182,7 +182,7 @@ pub(crate) const INTRODUCED: Rule = Rule {
           εφημερίδα «X», η συλλογικότητα «X», οι εκδόσεις X, η χορωδία X. In quotation marks \
           the name is the organisation even where the gazetteer knows it as a place or a person \
           (το νοσοκομείο «Παπαδημητρίου», η εφημερίδα «Θεσσαλία»); unquoted, a given name and \
-          a surname are a person (ο διοικητής του νοσοκομείου Νίκος Παππάς). A quoted name \
+          a surname are a person (ο διοικητής του νοσοκομείου Λευτέρης Ντεμίρης). A quoted name \
           may follow the noun's genitive complements (το σωματείο εργαζομένων «Χ»), or a \
           capitalised head (το Ερευνητικό Κέντρο «Χ»: the name alone); it is the whole \
           quotation, a leading article and lower-case words included (το νοσοκομείο «Η \
@@ -190,12 +190,18 @@ pub(crate) const INTRODUCED: Rule = Rule {
     examples: &[
         ("Σε απεργία καλεί από αύριο το σωματείο εργαζομένων της ναυτιλιακής «Ανεμώνη».", "Ανεμώνη"),
         ("Τα ευρήματα παρουσιάζει το περιοδικό γεωλογίας «Terra Nostra» στο νέο τεύχος.", "Terra Nostra"),
-        ("Τα σχολεία του νησιού έβαψε πέρσι η ομάδα «Χτίζοντας με τα Χέρια» εθελοντικά.", "Χτίζοντας με τα Χέρια"),
+        (
+            "Τα σχολεία του νησιού έβαψε πέρσι η ομάδα «Χτίζοντας με τα Χέρια» εθελοντικά.",
+            "Χτίζοντας με τα Χέρια",
+        ),
         ("Έγραψαν οι εφημερίδες «Πρωινή Ηχώ», «Νέα Σάλπιγξ» και «Φάρος» χθες.", "Φάρος"),
         ("Μίλησαν ερευνητές από το Ερευνητικό Κέντρο «Αμάλθεια» της πόλης.", "Αμάλθεια"),
         ("Το μετέδωσε το πρακτορείο ειδήσεων Tanjug το πρωί.", "Tanjug"),
         ("Την αγόρασε η εταιρεία Βλαχοδήμος πέρσι.", "Βλαχοδήμος"),
-        ("Αφιέρωμα στα ηφαίστεια έχει το περιοδικό «Quarterly Geoscience» αυτόν τον μήνα.", "Quarterly Geoscience"),
+        (
+            "Αφιέρωμα στα ηφαίστεια έχει το περιοδικό «Quarterly Geoscience» αυτόν τον μήνα.",
+            "Quarterly Geoscience",
+        ),
         ("Το έγραψε η εφημερίδα \"Πρωινή Ηχώ\" χθες.", "Πρωινή Ηχώ"),
         ("Το άρθρο δημοσιεύθηκε στο περιοδικό «Zentrova» τον Μάρτιο.", "Zentrova"),
         ("Μέλη της συλλογικότητας «Αντηλιά» μπήκαν στο κτήριο.", "Αντηλιά"),
@@ -478,7 +484,7 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
     let adjectives_head = b - a >= 2 && toks[b - 1].has(class::NAME_HEAD) && !toks[b - 1].is(shape::LATIN);
     let first = b;
     // After the lower-case `υπουργείο` the first portfolio is already a complement
-    // (`υπουργείων Περιβάλλοντος και Ενέργειας`).
+    // (`υπουργείων Πολιτισμού και Παιδείας`).
     let lower_head = line.prev(a).is_some_and(|p| toks[p].has(class::ORG_HEAD_LOWER) && !toks[p].cap());
     loop {
         if b >= toks.len() {
@@ -824,7 +830,7 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let p = if quoted { a - 1 } else { line.prev(a)? };
     let t = &line.toks[p];
     // Unquoted, a given name and a surname are a person after the noun (`ο διοικητής του
-    // νοσοκομείου Νίκος Παππάς`).
+    // νοσοκομείου Λευτέρης Ντεμίρης`).
     let person = !quoted && b - a == 2 && line.toks[a].has(class::GIVEN);
     (t.has(class::ORG_INTRO) && !t.cap() && !person).then(|| Cand::new(a, b, &INTRODUCED))
 }

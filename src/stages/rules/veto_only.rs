@@ -92,7 +92,7 @@ use crate::Label;
 ///
 /// In a sentence of a sports report (two sports words or a score such as `2-1`:
 /// [`crate::stages::rules::sport_line`]) it relabels a kept country or city where such a sentence
-/// names a team (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Κολομβίας`, `κόντρα
+/// names a team (`η Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Εσθονίας`, `κόντρα
 /// στην Ελβετία`: [`crate::stages::rules::team_slot`]), and a country that heads a team's
 /// line-up ([`crate::stages::rules::lineup_head`]), as its national team or club: the rule stage
 /// decides by the same definitions ([`crate::stages::rules::national_team`]).
@@ -416,8 +416,8 @@ pub(crate) fn drop_partial_names<'k>(
             write += 1;
         }
     }
-    // Countries and cities listed as teams without their articles (`απέκλεισε τις Δανία και
-    // Ρωσία`), as the rule stage decides.
+    // Countries and cities listed as teams without their articles (`απέκλεισε τις Ισλανδία και
+    // Αρμενία`), as the rule stage decides.
     if write > first && is_on(off, super::organisation::NATIONAL_TEAM.name) {
         let mut items = Vec::new();
         for (k, m) in mentions[first..write].iter().enumerate() {
