@@ -105,7 +105,7 @@ pub(crate) mod class {
     /// Words of rallies: in their line a [`LANDMARK`] after `στο` is the place.
     pub const RALLY: u64 = 1 << 40;
     /// Nouns of a team (`ομάδα`, `συγκρότημα`): a country in the genitive after them is the
-    /// country whose team they name (`η εθνική ομάδα της Γαλλίας`), not the team.
+    /// country whose team they name (`η εθνική ομάδα της Φινλανδίας`), not the team.
     pub const TEAM: u64 = 1 << 41;
     /// Words that alone make a sentence a sports report (`γκολ`, `Μουντιάλ`, `ματς`): each
     /// counts as two [`SPORT`] words.
@@ -114,10 +114,10 @@ pub(crate) mod class {
     pub const ART_THING: u64 = 1 << 43;
     /// Words before a list of countries or cities without their articles (`τις`, `με`,
     /// `ούτε`), or that join its items with `και` (`ή`, `ούτε`): in a sports report, the list
-    /// names teams (`απέκλεισε τις Δανία και Ρωσία`).
+    /// names teams (`απέκλεισε τις Ισλανδία και Αρμενία`).
     pub const TEAM_LIST: u64 = 1 << 46;
     /// Words of a match's venue or host (`γήπεδα`, `διοργάνωση`): a country or a city in
-    /// their genitive is the place (`στα γήπεδα της Ρωσίας`), not its team.
+    /// their genitive is the place (`στα γήπεδα της Ισλανδίας`), not its team.
     pub const VENUE: u64 = 1 << 47;
     /// Plural articles of persons (`οι`, `των`, `τους`, `τις`): before a list of unknown
     /// names joined by `και`, they make its names persons.

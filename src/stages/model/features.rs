@@ -739,7 +739,7 @@ mod tests {
             ("στην Πάτρα και στην Πάτρα. Η ΔΕΗ είπε: ναι στην Πάτρα", &[("ΔΕΗ", Label::Org, false)]),
             ("όλα πεζά εδώ, χωρίς τίποτα", &[]),
             (
-                "Η Κροατία προκρίθηκε στα ημιτελικά, η Ρωσία αποκλείστηκε",
+                "Στα ημιτελικά πέρασε η Κροατία, η Ρωσία αποκλείστηκε",
                 &[("Κροατία", Label::Loc, true), ("Ρωσία", Label::Loc, true), ("Ρωσία", Label::Org, false)],
             ),
             // A word one byte longer than an entry holds and one that just fits, twice each.

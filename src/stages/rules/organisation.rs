@@ -19,7 +19,7 @@ pub(crate) const HEAD: Rule = Rule {
     doc: "A Greek head noun (Υπουργείο, Τράπεζα, Επιτροπή, Πανεπιστήμιο...) with capitalised \
           adjectives before it or a genitive complement after it, which may be a place the \
           gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
-          `και`, `&` or a spaced dash (Ινστιτούτο Εμπορίου και Υπηρεσιών, Ένωση Ηθοποιών - \
+          `και`, `&` or a spaced dash (Ινστιτούτο Τεχνολογίας και Καινοτομίας, Ένωση Ηθοποιών - \
           Σκηνοθετών), or with `με` after a plural \
           genitive (Ατόμων με Αναπηρία); an institution's head alone, \
           capitalised after an article inside a sentence (του Μουσείου); an ordinal before the \
@@ -182,20 +182,26 @@ pub(crate) const INTRODUCED: Rule = Rule {
           εφημερίδα «X», η συλλογικότητα «X», οι εκδόσεις X, η χορωδία X. In quotation marks \
           the name is the organisation even where the gazetteer knows it as a place or a person \
           (το νοσοκομείο «Παπαδημητρίου», η εφημερίδα «Θεσσαλία»); unquoted, a given name and \
-          a surname are a person (ο διοικητής του νοσοκομείου Νίκος Παππάς). A quoted name \
+          a surname are a person (ο διοικητής του νοσοκομείου Λευτέρης Ντεμίρης). A quoted name \
           may follow the noun's genitive complements (το σωματείο εργαζομένων «Χ»), or a \
           capitalised head (το Ερευνητικό Κέντρο «Χ»: the name alone); it is the whole \
-          quotation, a leading article and lower-case words included (το νοσοκομείο «Η Αγία \
-          Σοφία»), and names listed after it are the same kind (οι εφημερίδες «Χ» και «Ψ»).",
+          quotation, a leading article and lower-case words included (το νοσοκομείο «Η \
+          Ευαγγελίστρια»), and names listed after it are the same kind (οι εφημερίδες «Χ» και «Ψ»).",
     examples: &[
-        ("Ανακοίνωση εξέδωσε το σωματείο εργαζομένων της ναυτιλιακής «Ανεμώνη» χθες.", "Ανεμώνη"),
-        ("Η μελέτη δημοσιεύθηκε στο περιοδικό γεωλογίας «Terra Nostra» τον Μάιο.", "Terra Nostra"),
-        ("Τη φροντίδα των παιδιών ανέλαβε η ομάδα «Σπάζοντας τα Τείχη» πέρσι.", "Σπάζοντας τα Τείχη"),
+        ("Σε απεργία καλεί από αύριο το σωματείο εργαζομένων της ναυτιλιακής «Ανεμώνη».", "Ανεμώνη"),
+        ("Τα ευρήματα παρουσιάζει το περιοδικό γεωλογίας «Terra Nostra» στο νέο τεύχος.", "Terra Nostra"),
+        (
+            "Τα σχολεία του νησιού έβαψε πέρσι η ομάδα «Χτίζοντας με τα Χέρια» εθελοντικά.",
+            "Χτίζοντας με τα Χέρια",
+        ),
         ("Έγραψαν οι εφημερίδες «Πρωινή Ηχώ», «Νέα Σάλπιγξ» και «Φάρος» χθες.", "Φάρος"),
         ("Μίλησαν ερευνητές από το Ερευνητικό Κέντρο «Αμάλθεια» της πόλης.", "Αμάλθεια"),
         ("Το μετέδωσε το πρακτορείο ειδήσεων Tanjug το πρωί.", "Tanjug"),
         ("Την αγόρασε η εταιρεία Βλαχοδήμος πέρσι.", "Βλαχοδήμος"),
-        ("Η μελέτη δημοσιεύθηκε στο περιοδικό «Quarterly Geoscience» τον Μάρτιο.", "Quarterly Geoscience"),
+        (
+            "Αφιέρωμα στα ηφαίστεια έχει το περιοδικό «Quarterly Geoscience» αυτόν τον μήνα.",
+            "Quarterly Geoscience",
+        ),
         ("Το έγραψε η εφημερίδα \"Πρωινή Ηχώ\" χθες.", "Πρωινή Ηχώ"),
         ("Το άρθρο δημοσιεύθηκε στο περιοδικό «Zentrova» τον Μάρτιο.", "Zentrova"),
         ("Μέλη της συλλογικότητας «Αντηλιά» μπήκαν στο κτήριο.", "Αντηλιά"),
@@ -217,10 +223,10 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
           προκρίθηκε), a country or a city the gazetteer found after its article is its national \
           team or its club, unless a preposition of place comes before it (στη Ρωσία: the host; \
           but κόντρα στην Ελβετία) or it is the genitive of a capitalised name or a team's noun \
-          (Μουντιάλ της Ρωσίας, εθνική ομάδα της Γαλλίας); a country that heads a line-up \
+          (Μουντιάλ της Ιαπωνίας, εθνική ομάδα της Φινλανδίας); a country that heads a line-up \
           (Βραζιλία: Α, Β, Γ...); countries and cities listed without their articles after τις, \
-          με, ούτε, μεταξύ or απέναντι σε, or paired by a spaced dash (τις Δανία και Ρωσία, \
-          Γερμανία - Σουηδία). After εναντίον or απέναντι (the team met) one sports word \
+          με, ούτε, μεταξύ or απέναντι σε, or paired by a spaced dash (τις Ισλανδία και Αρμενία, \
+          Εσθονία - Σουηδία). After εναντίον or απέναντι (the team met) one sports word \
           suffices.",
     examples: &[
         ("Η Ουκρανία νίκησε 3-1 και προκρίθηκε στον τελικό.", "Ουκρανία"),
@@ -276,7 +282,7 @@ pub(crate) const DOMAIN: Rule = Rule {
     find: None,
 };
 
-/// `το Libero 107,4`, `ο Σπορ FM 94,6`: a radio station before its frequency.
+/// `το Zefyros 99,4`, `ο Αύρα FM 91,2`: a radio station before its frequency.
 pub(crate) const RADIO: Rule = Rule {
     name: "org_radio_frequency",
     priority: 70,
@@ -465,7 +471,7 @@ pub(crate) fn quote(line: &Line, out: &mut Vec<Cand>) {
 /// `Ανώτατο Δικαστήριο` | `της Βραζιλίας`).
 /// A complement that starts with another head noun is another organisation (`Τμήμα
 /// Πληροφορικής` | `του Πανεπιστημίου...`), and so is an acronym after a particle: the
-/// parent body a unit belongs to (`Εκτελεστικό Συμβούλιο` | `του ΠΟΤ`), or a place in
+/// parent body a unit belongs to (`Εκτελεστικό Συμβούλιο` | `του ΠΣΚΑ`), or a place in
 /// capitals (`των ΗΠΑ`); a given name starts a person.
 /// Returns the new end token and whether gazetteer mentions were absorbed.
 fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive: bool) -> (usize, bool) {
@@ -478,14 +484,14 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
     let adjectives_head = b - a >= 2 && toks[b - 1].has(class::NAME_HEAD) && !toks[b - 1].is(shape::LATIN);
     let first = b;
     // After the lower-case `υπουργείο` the first portfolio is already a complement
-    // (`υπουργείων Περιβάλλοντος και Ενέργειας`).
+    // (`υπουργείων Πολιτισμού και Παιδείας`).
     let lower_head = line.prev(a).is_some_and(|p| toks[p].has(class::ORG_HEAD_LOWER) && !toks[p].cap());
     loop {
         if b >= toks.len() {
             break;
         }
-        // Complements coordinated with `και`, `&` or a spaced dash (`Ινστιτούτο Εμπορίου και
-        // Υπηρεσιών`, `Τμήμα Περιβάλλοντος & Υδροοικονομίας`, `Ένωση Ηθοποιών - Σκηνοθετών`):
+        // Complements coordinated with `και`, `&` or a spaced dash (`Ινστιτούτο Τεχνολογίας και
+        // Καινοτομίας`, `Τμήμα Γεωλογίας & Ορυκτολογίας`, `Ένωση Ηθοποιών - Σκηνοθετών`):
         // both genitives, after a complement (a
         // head before `και` is a second organisation: `Τράπεζα και Ταμείο`).
         let genitive_at = |i: usize| line.genitive(i) || toks[i].has(class::PORTFOLIO);
@@ -561,7 +567,7 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
                 e += 1;
             }
             // Right after the name, with no particle between: an organisation the gazetteer
-            // knows is the body it belongs to (`Ένωση Ιατρών ΕΟΠΥΥ`, `Νοσηλευτικό Ίδρυμα
+            // knows is the body it belongs to (`Σύλλογος Εργαζομένων ΕΟΠΥΥ`, `Νοσηλευτικό Ίδρυμα
             // Μετοχικού Ταμείου Στρατού`), and a surname in the genitive in -ου after the
             // head names it (`Μουσείο Σικελιανού`, `Νοσοκομείο Παπαγεωργίου`; a surname in
             // -ης may be a nominative: `του Συλλόγου Γιώργος Καλαντζής` is its president).
@@ -824,7 +830,7 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let p = if quoted { a - 1 } else { line.prev(a)? };
     let t = &line.toks[p];
     // Unquoted, a given name and a surname are a person after the noun (`ο διοικητής του
-    // νοσοκομείου Νίκος Παππάς`).
+    // νοσοκομείου Λευτέρης Ντεμίρης`).
     let person = !quoted && b - a == 2 && line.toks[a].has(class::GIVEN);
     (t.has(class::ORG_INTRO) && !t.cap() && !person).then(|| Cand::new(a, b, &INTRODUCED))
 }
@@ -833,7 +839,7 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// with the noun's genitive complements between (`το σωματείο εργαζομένων της εταιρείας
 /// «Σπάρτακος»`), and the names coordinated after it (`οι εφημερίδες «Χ», «Ψ» και «Ζ»`).
 /// The whole quotation is the name, lower-case words and a leading article included (`το
-/// νοσοκομείο «Η Αγία Σοφία»`, `η ομάδα «Σπάζοντας τη Σιωπή»`); a name the gazetteer knows
+/// νοσοκομείο «Η Ευαγγελίστρια»`, `η ομάδα «Χτίζοντας με τα Χέρια»`); a name the gazetteer knows
 /// as an organisation inside it is left to the gazetteer. An introducing adjective takes its
 /// noun first (`ο ραδιοφωνικός σταθμός «Χ»`).
 pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Cand>) {
@@ -845,7 +851,7 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
     for i in 0..toks.len() {
         // A noun that also introduces works names a programme as often (`η εκπομπή «Χ»`).
         // Or a capitalised head: the quoted name is the unit's own (`το Ερευνητικό Κέντρο
-        // «Αθηνά»`, `το Ινστιτούτο Θαλάσσιας Προστασίας «Αρχιπέλαγος»`).
+        // «Αθηνά»`, `το Ινστιτούτο Θαλάσσιας Έρευνας «Ποσειδώνια»`).
         let intro = toks[i].has(class::ORG_INTRO) && !toks[i].has(class::MISC_INTRO) && !toks[i].cap();
         let head = toks[i].has(class::ORG_HEAD) && toks[i].is(shape::CAP) && !toks[i].is(shape::LATIN);
         if !intro && !head {

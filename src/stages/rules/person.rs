@@ -566,7 +566,7 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
         |i: usize| i < b && line.f(i).chars().last().is_some_and(|c| !"αεηιουωςσ".contains(c));
     let plural_first =
         ["ες", "ές", "οι", "οί"].iter().any(|e| line.w(a).ends_with(e)) && !consonant_last(a + 1);
-    // After a neuter or plural article the words are a thing or a group (`τα Λευκά Κράνη`).
+    // After a neuter or plural article the words are a thing or a group (`τα Γαλάζια Κύματα`).
     let thing = line.prev(a).is_some_and(|p| line.toks[p].has(class::ART_THING));
     (!thing && !genitive_first && !plural_first && !(a..b).any(|i| line.common_shape(i)))
         .then(|| Cand::new(a, b, &FALLBACK_MULTI))
