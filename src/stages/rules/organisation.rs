@@ -494,7 +494,7 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
                 let and = toks[b].has(class::AND) && !toks[b].cap() && line.plain_gap(b);
                 let j = if and { b + 1 } else { b };
                 let joined =
-                    if and { line.plain_gap(j) } else { matches!(line.gap(b), " & " | " - " | " – ") };
+                    if and { line.plain_gap(j) } else { line.gap(b) == " & " || line.spaced_dash(b) };
                 j < toks.len()
                     && joined
                     && toks[j].cap()
