@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use crate::lexicon::{AdjectiveEndings, ADJECTIVE_ENDINGS};
 use crate::text::normalize::fold;
 use crate::Label;
 
@@ -856,10 +857,7 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
         let mut q = i + 1;
         // An adjective that introduces (`ο ραδιοφωνικός`, `ο τηλεοπτικός`) takes its noun
         // first (`σταθμός`).
-        let adjective = intro && {
-            let f = line.f(i);
-            ADJECTIVE_ENDINGS.iter().any(|e| f.ends_with(e.as_str()))
-        };
+        let adjective = intro && AdjectiveEndings::ends(&ADJECTIVE_ENDINGS.all, line.f(i));
         if adjective && q < toks.len() && line.plain_gap(q) && !toks[q].cap() && !toks[q].has(class::FUNCTION)
         {
             q += 1;
@@ -921,11 +919,6 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
         }
     }
 }
-
-/// Endings of an adjective in -ικός, folded, in the cases after which its noun follows.
-static ADJECTIVE_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ["ικός", "ικό", "ικού", "ικόν", "ική", "ικής", "ικήν"].iter().map(|e| fold(e)).collect()
-});
 
 /// Acronyms (see [`ACRONYM`]).
 pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool, gaz: &[super::GazSpan]) -> Option<Cand> {

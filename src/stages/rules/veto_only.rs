@@ -4,7 +4,7 @@
 //! so are left out. The full pipeline never calls this: its rules decide instead.
 
 use super::candidates::{shape, Line};
-use crate::lexicon::class;
+use crate::lexicon::{class, AdjectiveEndings, ADJECTIVE_ENDINGS};
 use crate::stages::mention::Mention;
 use crate::Label;
 
@@ -201,7 +201,7 @@ pub(crate) fn drop_partial_names<'k>(
             let adjective = !person
                 && label == Label::Loc
                 && one_word
-                && ADJECTIVE_ENDINGS.iter().any(|a| name.ends_with(a));
+                && AdjectiveEndings::ends(&ADJECTIVE_ENDINGS.masculine_neuter, line.f(ta));
             // A place or an organisation of one word before an unlisted capitalised word
             // that is no given name: the head of a longer name (`Σαντιάγο Μπερναμπέου`,
             // `Πύργο Γλέζου`, `Πλαίσιο Δράσεων`).
@@ -486,10 +486,6 @@ fn given_name_before(line: &Line, offset: usize, prev: &Mention, m: &Mention) ->
 fn opens(line: &Line, i: usize) -> bool {
     line.gap(i).chars().next_back().is_none_or(|c| c == ' ' || OPENING.contains(&c))
 }
-
-/// Masculine and neuter endings of Greek adjectives in -ικός (`Ελληνικό`, `Ελληνικού`): a
-/// place so written before a capitalised word is the adjective of a longer name.
-const ADJECTIVE_ENDINGS: [&str; 6] = ["ικός", "ικό", "ικού", "ικοί", "ικά", "ικών"];
 
 /// The country of a foreign company's or body's Greek branch, after its name (`WWF Ελλάς`,
 /// `Deloitte Ελλάδος`): part of the branch's name. (`Microsoft Hellas` is a name in Latin
