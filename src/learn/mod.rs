@@ -487,6 +487,7 @@ impl ContextLabels {
     fn score(&self, sentences: &[crate::iob2::Sentence], right: &mut [u32; CONTEXT_WEIGHTS.len()]) {
         let mut key = Key::default();
         for s in sentences {
+            key.new_text();
             for a in &s.spans {
                 let Some(l) = a.label else { continue };
                 let Some((prior, evidence)) = self.evidence(&s.text, a.byte_start, a.byte_end, &mut key)
@@ -885,6 +886,7 @@ mod tests {
         assert_eq!(c.label(team, at, at + "Βαλδορία".len(), &mut words), Some(Label::Org));
         let place = "Το πλοίο πήγε στη Βαλδορία.";
         let at = place.find("Βαλδορία").unwrap();
+        words.new_text();
         assert_eq!(c.label(place, at, at + "Βαλδορία".len(), &mut words), Some(Label::Loc));
         assert_eq!(c.label(place, 0, 2, &mut words), None);
         // Names in one sentence share its words (looked up once), each without its own:
@@ -898,6 +900,30 @@ mod tests {
             assert_eq!(c.label(both, s, e, &mut shared), Some(want), "name {k}");
             assert_eq!(c.evidence(both, s, e, &mut shared), c.evidence(both, s, e, &mut Key::default()));
         }
+        // Inference reads the context words learning counted: for each name, the known words
+        // `evidence` sums are those `context_words` gives, in the same order, whether the
+        // key's sentence is read anew or shared with the names before.
+        let texts = [
+            "Το πλοίο με τουρίστες στη Βαλδορία, η Βαλδορία ταξιδεύει, γκολ. Στο ματς η Βαλδορία έβαλε γκολ",
+            "Βαλδορία! Ματς και γκολ στη Βαλδορία; Το ΠΛΟΙΟ της Βαλδορία",
+            "Η Βαλδορία",
+        ];
+        let mut shared = Key::default();
+        let (mut learned, mut compared) = (Vec::new(), 0);
+        for text in texts {
+            shared.new_text();
+            for (at, _) in text.match_indices("Βαλδορία") {
+                let (s, e) = (at, at + "Βαλδορία".len());
+                context_words(text, s, e, &mut learned);
+                learned.retain(|w| c.words.contains_key(w));
+                compared += learned.len();
+                for key in [&mut shared, &mut Key::default()] {
+                    c.evidence(text, s, e, key).unwrap();
+                    assert_eq!(key.context_read(), learned, "{text:?} at {at}");
+                }
+            }
+        }
+        assert!(compared >= 10, "{compared}");
         // On its own sentences, every weight above 0 gets all twelve right, 0 (the most
         // frequent label) half of them.
         let mut right = [0; CONTEXT_WEIGHTS.len()];

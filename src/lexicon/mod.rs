@@ -314,7 +314,7 @@ impl Lexicon {
                         l.surname_endings.push(e);
                     }
                 }
-                Forms::Endings(Endings::Common) => {
+                Forms::Endings(Endings::Common | Endings::Adjective | Endings::AdjectiveFeminine) => {
                     for e in words {
                         l.common_endings.push(e);
                     }
@@ -359,11 +359,14 @@ enum Forms {
     Endings(Endings),
 }
 
-/// The two lists of endings.
+/// The lists of endings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Endings {
     Surname,
     Common,
+    /// Of adjectives in -ικός, -ακός: masculine and neuter; feminine. Common endings too.
+    Adjective,
+    AdjectiveFeminine,
 }
 
 /// One row of `lexicon/index.tsv`.
@@ -436,6 +439,8 @@ const FILES: &[(&str, &str)] = &[
     ("venue_words.txt", include_str!("../../lexicon/venue_words.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
+    ("adjective_endings.txt", include_str!("../../lexicon/adjective_endings.txt")),
+    ("adjective_endings_feminine.txt", include_str!("../../lexicon/adjective_endings_feminine.txt")),
 ];
 
 /// The index of the lists: `file  forms  classes  meaning`.
@@ -521,6 +526,8 @@ fn index() -> impl Iterator<Item = IndexRow> {
             "given" => Forms::Given,
             "endings" if classes == "SURNAME_ENDING" => Forms::Endings(Endings::Surname),
             "endings" if classes == "COMMON_ENDING" => Forms::Endings(Endings::Common),
+            "endings" if classes == "ADJECTIVE_ENDING" => Forms::Endings(Endings::Adjective),
+            "endings" if classes == "ADJECTIVE_ENDING_FEMININE" => Forms::Endings(Endings::AdjectiveFeminine),
             other => panic!("lexicon/index.tsv: unknown forms {other:?} for {file}"),
         };
         let classes = match forms {
@@ -533,6 +540,33 @@ fn index() -> impl Iterator<Item = IndexRow> {
         IndexRow { file, forms, classes }
     })
 }
+
+/// The folded endings of Greek adjectives in -ικός and -ιακός (`lexicon/adjective_endings*.txt`).
+pub(crate) struct AdjectiveEndings {
+    /// Masculine and neuter (`Ελληνικό`, `Δημοτικού`): a place ends so only as an
+    /// adjective, where a feminine ending is also a place's own (`Αφρική`).
+    pub masculine_neuter: Vec<String>,
+    /// Every gender.
+    pub all: Vec<String>,
+}
+
+impl AdjectiveEndings {
+    /// Whether the folded word `f` ends in one of `endings`.
+    pub fn ends(endings: &[String], f: &str) -> bool {
+        endings.iter().any(|e| f.ends_with(e.as_str()))
+    }
+}
+
+/// The adjective endings of the embedded lists.
+pub(crate) static ADJECTIVE_ENDINGS: std::sync::LazyLock<AdjectiveEndings> = std::sync::LazyLock::new(|| {
+    let of = |list: Endings| -> Vec<String> {
+        index().filter(|r| r.forms == Forms::Endings(list)).flat_map(|r| words(r.file)).map(fold).collect()
+    };
+    let masculine_neuter = of(Endings::Adjective);
+    let mut all = masculine_neuter.clone();
+    all.extend(of(Endings::AdjectiveFeminine));
+    AdjectiveEndings { masculine_neuter, all }
+});
 
 /// The words of an embedded list: one per line, `#` comments and blank lines skipped.
 fn words(file: &str) -> impl Iterator<Item = &'static str> {
@@ -594,6 +628,33 @@ mod tests {
             }
         }
         assert!(repeats.is_empty(), "{}", repeats.join("\n"));
+    }
+
+    /// The adjective endings, folded, take every form of adjectives in -ικός and -ιακός,
+    /// capitals and unaccented spellings too; the masculine and neuter ones leave out the
+    /// feminine forms and the places that end like them; the common endings hold them all.
+    #[test]
+    fn adjective_endings_by_gender() {
+        let e = &*ADJECTIVE_ENDINGS;
+        let lex = Lexicon::build();
+        let masculine_neuter =
+            "ελληνικός ΕΛΛΗΝΙΚΟΥ δημοτικό πολιτικόν τεχνικοί οικονομικών αθλητικούς κυπριακά ολυμπιακός";
+        let feminine = "ελληνική Πολιτικής δημοτικήν τεχνικές Κυπριακή ολυμπιακής Αφρική Αμερικής";
+        for w in masculine_neuter.split(' ') {
+            assert!(AdjectiveEndings::ends(&e.masculine_neuter, &fold(w)), "{w}");
+            assert!(AdjectiveEndings::ends(&e.all, &fold(w)), "{w}");
+        }
+        for w in feminine.split(' ') {
+            assert!(!AdjectiveEndings::ends(&e.masculine_neuter, &fold(w)), "{w}");
+            assert!(AdjectiveEndings::ends(&e.all, &fold(w)), "{w}");
+        }
+        for w in "πολιτικός δημοτική τεχνικές κυπριακό ολυμπιακούς".split(' ')
+        {
+            assert!(lex.common_endings.any_ends(w), "{w}");
+        }
+        for w in "Παπαδάκης Βλαχάκος Ηρακλής Μαρία".split(' ') {
+            assert!(!AdjectiveEndings::ends(&e.all, &fold(w)), "{w}");
+        }
     }
 
     #[test]

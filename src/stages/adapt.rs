@@ -163,7 +163,8 @@ impl ContextLabels {
     }
 
     /// The name's label counts and the log-likelihood of its context under each label
-    /// (`key`: scratch, whose text it leaves as the name's).
+    /// (`key`: scratch, whose text it leaves as the name's; between texts, call
+    /// [`Key::new_text`]).
     pub(crate) fn evidence<'a>(
         &'a self,
         text: &str,
@@ -176,23 +177,22 @@ impl ContextLabels {
         let mut evidence = [0.0f64; 3];
         // The words of the sentence known around the ambiguous names (the others say
         // nothing), looked up once per sentence: its names share them.
-        let (from, to) = sentence_around(text, start, end);
-        let sentence = (text.as_ptr() as usize, from, to);
+        let sentence = sentence_around(text, start, end);
         if key.sentence != Some(sentence) {
             key.sentence = Some(sentence);
             key.known.clear();
-            for w in tokens(&text[from..to]) {
+            for (ws, we, w) in sentence_words(text, sentence) {
                 key.word.clear();
-                fold_push(w.text, &mut key.word);
+                fold_push(w, &mut key.word);
                 if let Some((k, c)) = self.words.get_key_value(key.word.as_str()) {
-                    key.known.push((from + w.start, from + w.end, k.as_str(), c));
+                    key.known.push((ws, we, k.as_str(), c));
                 }
             }
         }
         // Those outside the name, distinct, summed in the order of their text as
         // `context_words` gives them.
         key.chosen.clear();
-        key.chosen.extend(key.known.iter().filter(|w| !(w.0 < end && start < w.1)).map(|w| (w.2, w.3)));
+        key.chosen.extend(key.known.iter().filter(|w| outside((w.0, w.1), start, end)).map(|w| (w.2, w.3)));
         key.chosen.sort_unstable_by(|a, b| a.0.cmp(b.0));
         key.chosen.dedup_by(|a, b| a.0 == b.0);
         for &(_, c) in &key.chosen {
@@ -216,17 +216,26 @@ impl ContextLabels {
     }
 }
 
+/// The words of `text` in `sentence` (bounds from [`sentence_around`]): each word's bounds
+/// in `text` and its text. Learning ([`context_words`]) and inference
+/// ([`ContextLabels::evidence`]) both read a name's context so.
+fn sentence_words(text: &str, (from, to): (usize, usize)) -> impl Iterator<Item = (usize, usize, &str)> {
+    tokens(&text[from..to]).map(move |w| (from + w.start, from + w.end, w.text))
+}
+
+/// Whether the word at `ws..we` is outside the name at `start..end`: part of its context.
+fn outside((ws, we): (usize, usize), start: usize, end: usize) -> bool {
+    !(ws < end && start < we)
+}
+
 /// The distinct folded words of the sentence around `start..end`, those of `start..end`
 /// left out.
 pub(crate) fn context_words(text: &str, start: usize, end: usize, out: &mut Vec<String>) {
     out.clear();
-    let (from, to) = sentence_around(text, start, end);
-    for w in tokens(&text[from..to]) {
-        let (ws, we) = (from + w.start, from + w.end);
-        if ws < end && start < we {
-            continue;
+    for (ws, we, w) in sentence_words(text, sentence_around(text, start, end)) {
+        if outside((ws, we), start, end) {
+            out.push(fold(w));
         }
-        out.push(fold(w.text));
     }
     out.sort_unstable();
     out.dedup();
@@ -262,16 +271,28 @@ pub(crate) struct Key<'a> {
     source: (String, Label),
     /// A folded word.
     word: String,
-    /// The sentence [`ContextLabels::evidence`] last read (the text's address, the
-    /// sentence's bounds in it), and its words known around ambiguous names: their
-    /// bounds, folded text and counts.
-    sentence: Option<(usize, usize, usize)>,
+    /// The sentence [`ContextLabels::evidence`] last read (its bounds in the text), and its
+    /// words known around ambiguous names: their bounds, folded text and counts. Valid for
+    /// one text only: [`Key::new_text`] forgets it.
+    sentence: Option<(usize, usize)>,
     known: Vec<(usize, usize, &'a str, &'a [u32; 3])>,
     /// Scratch: the known words outside a name.
     chosen: Vec<(&'a str, &'a [u32; 3])>,
 }
 
 impl Key<'_> {
+    /// Forgets the sentence read last: to be called before the mentions of each new text
+    /// (a sentence is known by its bounds only).
+    pub(crate) fn new_text(&mut self) {
+        self.sentence = None;
+    }
+
+    /// The known context words [`ContextLabels::evidence`] summed last, in order.
+    #[cfg(test)]
+    pub(crate) fn context_read(&self) -> Vec<&str> {
+        self.chosen.iter().map(|w| w.0).collect()
+    }
+
     /// The key of mention text `t` in the verdicts and the ambiguous names.
     pub(crate) fn of_text(&mut self, t: &str) -> &(String, bool) {
         self.text.0.clear();
@@ -318,7 +339,7 @@ impl Adaptation {
         for m in mentions.iter_mut().filter(|m| !m.user) {
             self.trim_lower_start(text, m);
         }
-        let mut key = Key::default();
+        let mut key = Key::default(); // for this one text: no sentence read yet
         if !self.given.is_empty() {
             let mut i = 0;
             while i < mentions.len() {

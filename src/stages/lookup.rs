@@ -35,10 +35,11 @@ use crate::blob::{Reader, Strs, U32s};
 use crate::error::BuildError;
 use crate::fxhash::FxHashMap;
 use crate::gazetteer::{inflect, EntryTable, Flags, Gazetteer};
+use crate::lexicon::{AdjectiveEndings, ADJECTIVE_ENDINGS};
 use crate::stages::mention::{resolve_overlaps, Mention};
 use crate::stages::trie::{Trie, NONE};
 use crate::text::case::{case_accepts, case_rule_of, words, CaseRule};
-use crate::text::normalize::{shape, FoldedLine};
+use crate::text::normalize::{fold, shape, FoldedLine};
 use crate::text::tokens::{folded_tokens, is_sentence_start};
 use crate::text::vocab::{Word, NO_TOKEN};
 use crate::{Label, Source};
@@ -737,52 +738,13 @@ fn head_noun_only_for_organisations(case: CaseRule, label: Label, name: &str) ->
 /// Whether the first word of an organisation's name may be its head noun, which news
 /// writes in lower case (`υπουργείο Υγείας`): not an article or a preposition, a word of
 /// up to three letters (`Τα Νέα`, `Στο Κόκκινο`: in `τα Νέα` the article is the
-/// sentence's), nor an adjective in -ικός/-ακός (`Ελληνική Βουλή`: in `η ελληνική Βουλή`
+/// sentence's), nor an adjective in -ικός/-ιακός (`Ελληνική Βουλή`: in `η ελληνική Βουλή`
 /// the adjective describes the name, and `Βουλή` is found alone).
 fn head_noun_first(name: &str) -> bool {
     let Some(first) = words(name).next() else { return false };
-    let first: String = first.chars().flat_map(char::to_lowercase).map(unaccented).collect();
-    first.chars().count() > 3 && !ADJECTIVE_ENDINGS.iter().any(|e| first.ends_with(e))
+    let first = fold(first);
+    first.chars().count() > 3 && !AdjectiveEndings::ends(&ADJECTIVE_ENDINGS.all, &first)
 }
-
-/// A small Greek letter without its accent, final sigma as `σ`.
-fn unaccented(c: char) -> char {
-    match c {
-        'ά' => 'α',
-        'έ' => 'ε',
-        'ή' => 'η',
-        'ί' | 'ϊ' | 'ΐ' => 'ι',
-        'ό' => 'ο',
-        'ύ' | 'ϋ' | 'ΰ' => 'υ',
-        'ώ' => 'ω',
-        'ς' => 'σ',
-        c => c,
-    }
-}
-
-/// Folded endings of Greek adjectives in -ικός and -ακός, every case and gender.
-const ADJECTIVE_ENDINGS: [&str; 20] = [
-    "ικοσ",
-    "ικη",
-    "ικο",
-    "ικου",
-    "ικησ",
-    "ικοι",
-    "ικεσ",
-    "ικα",
-    "ικων",
-    "ικουσ",
-    "ακοσ",
-    "ακη",
-    "ακο",
-    "ακου",
-    "ακησ",
-    "ακοι",
-    "ακεσ",
-    "ακα",
-    "ακων",
-    "ακουσ",
-];
 
 #[cfg(test)]
 mod tests {

@@ -98,6 +98,11 @@ pub(crate) fn headline(toks: &[Tok]) -> bool {
     upper >= 3 && 3 * upper >= 2 * words
 }
 
+/// Whether `s` is a dash: a hyphen, an en dash or an em dash.
+pub(crate) fn is_dash(s: &str) -> bool {
+    matches!(s, "-" | "–" | "—")
+}
+
 impl<'a> Line<'a> {
     /// The line `text`, folded into `folded`, with its tokens.
     pub fn new(text: &'a str, folded: &'a FoldedLine, toks: &'a [Tok], lex: &'a Lexicon) -> Line<'a> {
@@ -155,6 +160,14 @@ impl<'a> Line<'a> {
             }
         }
         true
+    }
+
+    /// True when a dash between white space separates token `i - 1` and token `i` (`Ρεάλ -
+    /// Λίβερπουλ`, `Ένωση Ηθοποιών – Σκηνοθετών`): two names paired or coordinated, where a
+    /// dash without spaces joins the parts of one word.
+    pub fn spaced_dash(&self, i: usize) -> bool {
+        let g = self.gap(i);
+        i > 0 && g.starts_with(char::is_whitespace) && g.ends_with(char::is_whitespace) && is_dash(g.trim())
     }
 
     /// Token `i - 1` if only spaces separate it from token `i`.
@@ -418,6 +431,37 @@ mod tests {
                     && line.gap(i).chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t');
                 assert_eq!(line.plain_gap(i), want, "{text:?} {i}");
             }
+        }
+    }
+
+    /// `spaced_dash` is a hyphen, an en dash or an em dash with white space on both sides,
+    /// between the two tokens asked about only.
+    #[test]
+    fn a_spaced_dash_is_a_dash_between_white_space() {
+        let lex = Lexicon::build();
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        let cases = [
+            ("Ρεάλ - Μπάρτσα", true),
+            ("Ρεάλ – Μπάρτσα", true),
+            ("Ρεάλ — Μπάρτσα", true),
+            ("Ρεάλ  -\tΜπάρτσα", true),
+            ("Ρεάλ\u{a0}– Μπάρτσα", true),
+            ("Ρεάλ-Μπάρτσα", false),
+            ("Ρεάλ -Μπάρτσα", false),
+            ("Ρεάλ– Μπάρτσα", false),
+            ("Ρεάλ , Μπάρτσα", false),
+            ("Ρεάλ - - Μπάρτσα", false),
+            ("Ρεάλ Μπάρτσα", false),
+        ];
+        for (text, want) in cases {
+            folded.fold_and_split(text);
+            let words = vec![Word::UNKNOWN; folded.tokens().len()];
+            tokenize(&folded, &words, &mut toks);
+            let line = Line::new(text, &folded, &toks, &lex);
+            let last = toks.len() - 1;
+            assert_eq!(line.spaced_dash(last), want, "{text:?}");
+            assert!(!line.spaced_dash(0), "{text:?}");
         }
     }
 }

@@ -1336,13 +1336,10 @@ pub(crate) fn team_list(line: &Line, items: &[(usize, usize)]) -> Vec<bool> {
             return None;
         }
         if e == s {
-            let g = gap(e - 1, s);
-            let spaced = g.starts_with(char::is_whitespace) && g.ends_with(char::is_whitespace);
-            return match g.trim() {
-                "-" | "–" if spaced => Some(true),
-                "," => Some(false),
-                _ => None,
-            };
+            if line.spaced_dash(s) {
+                return Some(true);
+            }
+            return (gap(e - 1, s).trim() == ",").then_some(false);
         }
         let joined = toks[e..s].iter().all(|t| t.has(class::AND | class::TEAM_LIST))
             && (e..=s).all(|j| matches!(gap(j - 1, j).trim(), "" | ","));
@@ -1358,17 +1355,11 @@ pub(crate) fn team_list(line: &Line, items: &[(usize, usize)]) -> Vec<bool> {
             || toks[p].has(class::FUNCTION) && line.prev(p).is_some_and(|q| toks[q].has(class::AGAINST))
     };
     // Paired by a spaced dash with a capitalised name, listed or not (`Ρεάλ - Λίβερπουλ`).
-    let dashed = |a: usize, b: usize| {
-        let g = gap(a, b);
-        g.starts_with(char::is_whitespace)
-            && g.ends_with(char::is_whitespace)
-            && matches!(g.trim(), "-" | "–")
-    };
     let mut listed: Vec<bool> = items
         .iter()
         .map(|&(f, e)| {
-            f > 0 && toks[f - 1].cap() && dashed(f - 1, f)
-                || e < toks.len() && toks[e].cap() && dashed(e - 1, e)
+            f > 0 && toks[f - 1].cap() && line.spaced_dash(f)
+                || e < toks.len() && toks[e].cap() && line.spaced_dash(e)
         })
         .collect();
     let mut k = 0;

@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use crate::lexicon::{AdjectiveEndings, ADJECTIVE_ENDINGS};
 use crate::text::normalize::fold;
 use crate::Label;
 
@@ -500,7 +501,7 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
                 let and = toks[b].has(class::AND) && !toks[b].cap() && line.plain_gap(b);
                 let j = if and { b + 1 } else { b };
                 let joined =
-                    if and { line.plain_gap(j) } else { matches!(line.gap(b), " & " | " - " | " – ") };
+                    if and { line.plain_gap(j) } else { line.gap(b) == " & " || line.spaced_dash(b) };
                 j < toks.len()
                     && joined
                     && toks[j].cap()
@@ -862,10 +863,7 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
         let mut q = i + 1;
         // An adjective that introduces (`ο ραδιοφωνικός`, `ο τηλεοπτικός`) takes its noun
         // first (`σταθμός`).
-        let adjective = intro && {
-            let f = line.f(i);
-            ADJECTIVE_ENDINGS.iter().any(|e| f.ends_with(e.as_str()))
-        };
+        let adjective = intro && AdjectiveEndings::ends(&ADJECTIVE_ENDINGS.all, line.f(i));
         if adjective && q < toks.len() && line.plain_gap(q) && !toks[q].cap() && !toks[q].has(class::FUNCTION)
         {
             q += 1;
@@ -927,11 +925,6 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
         }
     }
 }
-
-/// Endings of an adjective in -ικός, folded, in the cases after which its noun follows.
-static ADJECTIVE_ENDINGS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ["ικός", "ικό", "ικού", "ικόν", "ική", "ικής", "ικήν"].iter().map(|e| fold(e)).collect()
-});
 
 /// Acronyms (see [`ACRONYM`]).
 pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool, gaz: &[super::GazSpan]) -> Option<Cand> {

@@ -4,7 +4,7 @@
 //! so are left out. The full pipeline never calls this: its rules decide instead.
 
 use super::candidates::{shape, Line};
-use crate::lexicon::class;
+use crate::lexicon::{class, AdjectiveEndings, ADJECTIVE_ENDINGS};
 use crate::stages::mention::Mention;
 use crate::Label;
 
@@ -167,13 +167,7 @@ pub(crate) fn drop_partial_names<'k>(
         // however many names a line holds.
         // A given name right before a person's name (one space): joined to it below
         // (`Κυριάκος Αρβανιτάκης`, `Γιώργος Δ. Κοντορίνης`).
-        let given_before = |p: usize| {
-            label == Label::Per
-                && on_words
-                && line.gap(p + 1) == " "
-                && toks[p].cap()
-                && toks[p].has(class::GIVEN)
-        };
+        let given_before = |p: usize| label == Label::Per && on_words && given_name_at(line, p);
         let tail = || {
             let Some(p) = ta.checked_sub(1).filter(|_| on_words && line.plain_gap(ta)) else { return false };
             // Names of several words are kept, except places in the genitive, the
@@ -207,7 +201,7 @@ pub(crate) fn drop_partial_names<'k>(
             let adjective = !person
                 && label == Label::Loc
                 && one_word
-                && ADJECTIVE_ENDINGS.iter().any(|a| name.ends_with(a));
+                && AdjectiveEndings::ends(&ADJECTIVE_ENDINGS.masculine_neuter, line.f(ta));
             // A place or an organisation of one word before an unlisted capitalised word
             // that is no given name: the head of a longer name (`Σαντιάγο Μπερναμπέου`,
             // `Πύργο Ντεμίρη`, `Πλαίσιο Στρατηγικής`).
@@ -293,9 +287,10 @@ pub(crate) fn drop_partial_names<'k>(
         // named after the person. Not two names paired (`η συμφωνία Τσίπρα - Ζάεφ`): the
         // persons who made it.
         let work = || {
-            let paired = tb < toks.len()
-                && toks[tb].cap()
-                && matches!(line.gap(tb).trim_matches(' '), "" | "-" | "–" | "—");
+            let paired = tb < toks.len() && toks[tb].cap() && {
+                let g = line.gap(tb).trim_matches(' ');
+                g.is_empty() || super::candidates::is_dash(g)
+            };
             label == Label::Per
                 && on_words
                 && ta > 0
@@ -463,22 +458,27 @@ fn branch_of_organisation(line: &Line, offset: usize, prev: &Mention, m: &Mentio
     prev.label == Label::Org && super::genitive_place_right_after(line, offset, prev, m)
 }
 
-/// Whether `prev`, the name kept right before the person `m`, is one given name (class
-/// `GIVEN`, capitalised) one space before it: the person's given name
-/// (`Σοφία Λαμπράκη`, `Ηρακλής Παπαδόπουλος`), not the place or club it also names.
+/// Whether token `p` is a given name (class `GIVEN`, capitalised) one space before the next
+/// token: the given name of the person named there (`Ηρακλής Παπαδόπουλος`), not the place
+/// or club it also names.
+fn given_name_at(line: &Line, p: usize) -> bool {
+    let toks = line.toks;
+    line.gap(p + 1) == " " && toks[p].cap() && toks[p].has(class::GIVEN)
+}
+
+/// Whether `prev`, the name kept right before the person `m`, is one token, a given name
+/// right before `m` ([`given_name_at`]).
 fn given_name_before(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
     let toks = line.toks;
     let s = prev.start - offset;
     let p = toks.partition_point(|t| (t.s as usize) < s);
     !prev.user
         && !m.user
-        && prev.end + 1 == m.start
-        && line.text.as_bytes()[prev.end - offset] == b' '
-        && p < toks.len()
+        && p + 1 < toks.len()
         && toks[p].s as usize == s
         && toks[p].e as usize == prev.end - offset
-        && toks[p].has(class::GIVEN)
-        && toks[p].cap()
+        && toks[p + 1].s as usize == m.start - offset
+        && given_name_at(line, p)
 }
 
 /// Whether token `i` stands after a space, an opening bracket or quote, or at the line's
@@ -486,10 +486,6 @@ fn given_name_before(line: &Line, offset: usize, prev: &Mention, m: &Mention) ->
 fn opens(line: &Line, i: usize) -> bool {
     line.gap(i).chars().next_back().is_none_or(|c| c == ' ' || OPENING.contains(&c))
 }
-
-/// Masculine and neuter endings of Greek adjectives in -ικός (`Ελληνικό`, `Ελληνικού`): a
-/// place so written before a capitalised word is the adjective of a longer name.
-const ADJECTIVE_ENDINGS: [&str; 6] = ["ικός", "ικό", "ικού", "ικοί", "ικά", "ικών"];
 
 /// The country of a foreign company's or body's Greek branch, after its name (`WWF Ελλάς`,
 /// `Deloitte Ελλάδος`): part of the branch's name. (`Microsoft Hellas` is a name in Latin
