@@ -135,6 +135,9 @@ pub(crate) mod class {
     /// Weak possessive pronouns (`του`, `μας`): between a noun and the quoted name it
     /// introduces (`το βιβλίο του «Ιθάκη»`).
     pub const POSSESSIVE: u64 = 1 << 55;
+    /// Nouns of a storm or a ship (`κακοκαιρία`, `πλοίο`): a person's name in the
+    /// nominative right after them names the storm or the ship, not the person.
+    pub const STORM_SHIP: u64 = 1 << 56;
 }
 
 /// The compiled word lists.
@@ -436,6 +439,7 @@ const FILES: &[(&str, &str)] = &[
     ("venue_words.txt", include_str!("../../lexicon/venue_words.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
+    ("storm_ship_words.txt", include_str!("../../lexicon/storm_ship_words.txt")),
 ];
 
 /// The index of the lists: `file  forms  classes  meaning`.
@@ -495,6 +499,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("POSSESSIVE", class::POSSESSIVE),
     ("TEAM_LIST", class::TEAM_LIST),
     ("VENUE", class::VENUE),
+    ("STORM_SHIP", class::STORM_SHIP),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

@@ -191,7 +191,7 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
     ),
     (
         PARTIAL_WORK,
-        "gazetteer-only mode: a person after the noun of a work, a law or a storm (`ο νόμος Κατσέλη`)",
+        "gazetteer-only mode: a person in the nominative after the noun of a storm or a ship (`η κακοκαιρία Ζορμπάς`)",
     ),
 ];
 pub(crate) const VETO_COMMON: &str = "veto_capitalised_common";
