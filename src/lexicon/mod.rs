@@ -138,6 +138,9 @@ pub(crate) mod class {
     /// Nouns of a storm or a ship (`κακοκαιρία`, `πλοίο`): a person's name in the
     /// nominative right after them names the storm or the ship, not the person.
     pub const STORM_SHIP: u64 = 1 << 56;
+    /// Words of radio (`ραδιόφωνο`, `σταθμός`, `FM`): a name before an FM frequency in
+    /// their line is the station, not an index's value.
+    pub const RADIO: u64 = 1 << 57;
 }
 
 /// The compiled word lists.
@@ -440,6 +443,7 @@ const FILES: &[(&str, &str)] = &[
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
     ("storm_ship_words.txt", include_str!("../../lexicon/storm_ship_words.txt")),
+    ("radio_words.txt", include_str!("../../lexicon/radio_words.txt")),
 ];
 
 /// The index of the lists: `file  forms  classes  meaning`.
@@ -500,6 +504,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("TEAM_LIST", class::TEAM_LIST),
     ("VENUE", class::VENUE),
     ("STORM_SHIP", class::STORM_SHIP),
+    ("RADIO", class::RADIO),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.
