@@ -270,7 +270,7 @@ fn initials_written_together_open_a_person() {
     ];
     for (text, surname) in cases {
         let entities = DEFAULT.extract(text);
-        let got: Vec<(&str, Label)> = entities.iter().map(|e| (&text[e.span.clone()], e.label)).collect();
+        let got: Vec<(&str, Label)> = entities.iter().map(|e| (&text[e.span], e.label)).collect();
         assert!(!got.iter().any(|&(_, l)| l == Label::Org), "no organisation in {text:?}: {got:?}");
         assert!(
             got.iter().any(|&(m, l)| l == Label::Per && m.ends_with(surname) && m.contains('.')),
