@@ -31,6 +31,7 @@ grner:per:jo\tPER\tΤζο Τσουν-ριόνγκ\t\tofficial\t
 grner:loc:tokyo\tLOC\tΤόκιο\t\tcity\tnodecl
 grner:loc:chora\tLOC\tΧώρα\t\tvillage\tambiguous
 grner:org:meta\tORG\tMeta\t\tcompany\texact_case
+grner:per:sl\tPER\tΣτάθης Λαμπρόπουλος\tΣ. Λαμπρόπουλος\tpolitician\t
 ";
 
 static NER: LazyLock<Recognizer> = LazyLock::new(|| {
@@ -165,6 +166,12 @@ t!(
     "η Ν.Δ. και η Σ.Ν.Δ. και η Ν.Δ.Ε. και η Ν.Δ.",
     [("Ν.Δ.", Org, "grner:org:nd"), ("Ν.Δ.", Org, "grner:org:nd")]
 );
+// Two initials written together are no acronym: the name after the second one is found.
+t!(
+    initials_written_together,
+    "ο Α.Κ. Μητσοτάκης και ο Τ.Σ. Λαμπρόπουλος",
+    [("Κ. Μητσοτάκης", Per, "grner:per:km"), ("Σ. Λαμπρόπουλος", Per, "grner:per:sl")]
+);
 t!(full_stop_after_a_space_is_no_part_of_the_name, "ψήφισε η Ν.Δ .", [("Ν.Δ", Org, "grner:org:nd")]);
 t!(ambiguous_not_at_sentence_start, "Χώρα μας. Ήρθε από τη Χώρα.", [("Χώρα", Loc, "grner:loc:chora")]);
 
@@ -250,6 +257,27 @@ x:short\tLOC\tΕλληνικό\t\tplace\tambiguous
 // The embedded lists, all stages: MPs of the parliament's register and ParlaMint (issue 13),
 // found in any case with their register id, and public bodies from Diavgeia with theirs.
 static DEFAULT: LazyLock<Recognizer> = LazyLock::new(|| Recognizer::builder().build().unwrap());
+
+/// Initials written together (`Γ.Α.`) open a person's name, never an organisation's acronym.
+#[test]
+fn initials_written_together_open_a_person() {
+    // (sentence, the surname the person must cover)
+    let cases = [
+        ("Ο Γ.Α. Παπανδρέου μίλησε χθες.", "Παπανδρέου"),
+        ("Ο Α.Κ. Μητσοτάκης μίλησε χθες.", "Μητσοτάκης"),
+        ("Η ομιλία του Κ.Α. Καραμανλή έκλεισε το συνέδριο.", "Καραμανλή"),
+        ("Δήλωση του Δ.Ν. Καραγιάννη για τον προϋπολογισμό.", "Καραγιάννη"),
+    ];
+    for (text, surname) in cases {
+        let entities = DEFAULT.extract(text);
+        let got: Vec<(&str, Label)> = entities.iter().map(|e| (&text[e.span], e.label)).collect();
+        assert!(!got.iter().any(|&(_, l)| l == Label::Org), "no organisation in {text:?}: {got:?}");
+        assert!(
+            got.iter().any(|&(m, l)| l == Label::Per && m.ends_with(surname) && m.contains('.')),
+            "a person with initials ending in {surname:?} in {text:?}: {got:?}"
+        );
+    }
+}
 
 #[test]
 fn open_data_names_come_with_their_ids() {

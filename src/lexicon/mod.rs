@@ -135,6 +135,12 @@ pub(crate) mod class {
     /// Weak possessive pronouns (`του`, `μας`): between a noun and the quoted name it
     /// introduces (`το βιβλίο του «Ιθάκη»`).
     pub const POSSESSIVE: u64 = 1 << 55;
+    /// Nouns of a storm or a ship (`κακοκαιρία`, `πλοίο`): a person's name in the
+    /// nominative right after them names the storm or the ship, not the person.
+    pub const STORM_SHIP: u64 = 1 << 56;
+    /// Words of radio (`ραδιόφωνο`, `σταθμός`, `FM`): a name before an FM frequency in
+    /// their line is the station, not an index's value.
+    pub const RADIO: u64 = 1 << 57;
 }
 
 /// The compiled word lists.
@@ -441,6 +447,8 @@ const FILES: &[(&str, &str)] = &[
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
     ("adjective_endings.txt", include_str!("../../lexicon/adjective_endings.txt")),
     ("adjective_endings_feminine.txt", include_str!("../../lexicon/adjective_endings_feminine.txt")),
+    ("storm_ship_words.txt", include_str!("../../lexicon/storm_ship_words.txt")),
+    ("radio_words.txt", include_str!("../../lexicon/radio_words.txt")),
 ];
 
 /// The index of the lists: `file  forms  classes  meaning`.
@@ -500,6 +508,8 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("POSSESSIVE", class::POSSESSIVE),
     ("TEAM_LIST", class::TEAM_LIST),
     ("VENUE", class::VENUE),
+    ("STORM_SHIP", class::STORM_SHIP),
+    ("RADIO", class::RADIO),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

@@ -666,10 +666,12 @@ impl Lookup {
 
 /// Whether the name at bytes `start..end` of `text`, an acronym with full stops, is part of
 /// a longer one: a letter glued after it (`Ε.Ε.` in `Ε.Ε.Μ.Η.`) or a capital and a full
-/// stop glued before it (`Ε.Ε.` in `Σ.Ε.Ε.Δ.Δ.`).
+/// stop glued before it (`Ε.Ε.` in `Σ.Ε.Ε.Δ.Δ.`). A name with a space before its last full
+/// stop is no acronym: `Κ. Μητσοτάκης` in `Α.Κ. Μητσοτάκης` is a person's initials.
 fn inside_dotted_acronym(text: &str, start: usize, end: usize) -> bool {
     let name = &text[start..end];
-    if !name.contains('.') {
+    let core = name.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+    if !name.contains('.') || core.contains(char::is_whitespace) {
         return false;
     }
     let after = text[end..].chars().next().is_some_and(char::is_alphanumeric) && name.ends_with('.');

@@ -191,7 +191,7 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
     ),
     (
         PARTIAL_WORK,
-        "gazetteer-only mode: a person after the noun of a work, a law or a storm (`ο νόμος Κατσέλη`)",
+        "gazetteer-only mode: a person in the nominative after the noun of a storm or a ship (`η κακοκαιρία Ζορμπάς`)",
     ),
 ];
 pub(crate) const VETO_COMMON: &str = "veto_capitalised_common";
@@ -387,8 +387,8 @@ impl Rules {
         if is_on(&self.off, organisation::SHARE_CHANGE.name) {
             organisation::share_changes(&line, cands);
         }
-        if is_on(&self.off, organisation::RADIO.name) {
-            organisation::radio_stations(&line, cands);
+        if classes & class::RADIO != 0 && is_on(&self.off, organisation::RADIO.name) {
+            organisation::radio_stations(&line, gaz, cands);
         }
         if classes & class::ORG_BRANCH != 0 && is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
@@ -1844,6 +1844,16 @@ mod tests {
             ("Το Zefyros 45,5 είναι εκτός ζώνης.", &[]),
             // A lower-case word right after the number may be its unit.
             ("Ο δείκτης Zenthal 98,2 μονάδες έκλεισε χθες.", &[]),
+            // A word of radio anywhere in the line.
+            ("Μιλώντας στον Κυματισμό 97,3, ο υπουργός είπε ότι διαφωνεί.", &["Κυματισμό"]),
+            ("Σε συνέντευξή του στο Zefyros 99,4, ο δήμαρχος μίλησε για τα έργα.", &["Zefyros"]),
+            // No word of radio: an index's or a price's value near 100.
+            ("Η Πορτογαλία 97,8 και η Ισπανία 102,4 στον δείκτη καταναλωτικής εμπιστοσύνης.", &[]),
+            ("Ο Δείκτης Τιμών Παραγωγού 104,3 έναντι 101,9 πέρυσι.", &[]),
+            ("Το Zenthal 98,4 στο κλείσιμο της εβδομάδας.", &[]),
+            // A listed place is never the station; a bracket after the number holds a change.
+            ("Η Ουκρανία 101,2 στον δείκτη, όπως είπε ο σταθμός.", &[]),
+            ("Στην εκπομπή ακούστηκε ότι το Zenthal 98,4 (+1,2%) κέρδισε.", &[]),
         ] {
             let got: Vec<_> = ner
                 .extract(sentence)

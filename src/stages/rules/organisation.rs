@@ -290,17 +290,21 @@ pub(crate) const RADIO: Rule = Rule {
     label: Label::Org,
     confidence: 0.8,
     doc: "A capitalised name of up to three words right before an FM frequency (87,5 to 108,0, \
-          one decimal): the radio station. Not before a per cent or currency sign, nor a \
-          lower-case word that may be the number's unit (`95,5 ευρώ`, `98,2 μονάδες`).",
+          one decimal), in a line with a word of radio (FM, ραδιόφωνο, σταθμός, εκπομπή, \
+          μιλώντας...): the radio station. Not a listed place or person (`η Ιταλία 101,2` is an \
+          index's value), nor before a per cent or currency sign, a bracket (a change: \
+          `98,4 (+1,2%)`) or a lower-case word that may be the number's unit (`95,5 ευρώ`).",
     examples: &[
         ("Το μετέδωσε χθες το Zefyros 99,4 στην εκπομπή της ημέρας.", "Zefyros"),
         ("Μιλώντας στον Αύρα FM 91,2 ο βουλευτής είπε ότι διαφωνεί.", "Αύρα FM"),
+        ("Ανέβηκε πέρυσι η ακροαματικότητα του Κυματάκι 102,7 στη Λάρισα.", "Κυματάκι"),
     ],
     find: None,
 };
 
-/// Radio stations before their frequency (see [`RADIO`]).
-pub(crate) fn radio_stations(line: &Line, out: &mut Vec<Cand>) {
+/// Radio stations before their frequency (see [`RADIO`]), in a line with a word of radio
+/// (the caller checks); `gaz` are the line's gazetteer mentions.
+pub(crate) fn radio_stations(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Cand>) {
     let toks = line.toks;
     for k in 1..toks.len() {
         // The frequency: whole megahertz, then one decimal after a comma or a dot.
@@ -321,9 +325,10 @@ pub(crate) fn radio_stations(line: &Line, out: &mut Vec<Cand>) {
         if mhz == 87 && decimal < "5" || mhz == 108 && decimal != "0" {
             continue;
         }
-        // No unit after it: `95,5%`, `99,5 ευρώ`, `88,6 εκατ.` are amounts.
+        // No unit after it: `95,5%`, `99,5 ευρώ`, `88,6 εκατ.` are amounts; nor a bracket:
+        // `98,4 (+1,2%)` is a value and its change.
         let after = line.gap_after(k + 1);
-        let unit = after.trim_start().starts_with(['%', '€', '$'])
+        let unit = after.trim_start().starts_with(['%', '€', '$', '('])
             || k + 2 < toks.len()
                 && line.plain_gap(k + 2)
                 && !toks[k + 2].cap()
@@ -345,6 +350,13 @@ pub(crate) fn radio_stations(line: &Line, out: &mut Vec<Cand>) {
         }
         if line.weak(a) && a + 1 == k && toks[a].gaz == 0 {
             // One word at the start of a sentence could be any capitalised word.
+            continue;
+        }
+        // A listed place or person alone is an index's or a country's value (`η Ιταλία 101,2`).
+        let listed = |t: &super::candidates::Tok| {
+            t.gaz != 0 && matches!(gaz[t.gaz as usize - 1].label, Label::Loc | Label::Per)
+        };
+        if toks[a..k].iter().all(listed) {
             continue;
         }
         out.push(Cand { absorbs: true, ..Cand::new(a, k, &RADIO) });

@@ -64,9 +64,11 @@ use crate::Label;
 ///   «Μαγνησία»`, `το Βραβείο «Νίκος Καζαντζάκης»`: [`QUOTED_NAME_HEADS`]) or after a
 ///   kept organisation's name (`Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`): the name of
 ///   what is named after them. A name quoted as a name (`ο όρος «Μακεδονία»`) is kept;
-/// * a person's name right after the lower-case noun of a work, a law, a storm or a ship
-///   (`ο νόμος Κατσέλη`, `η κακοκαιρία Ζορμπάς`: class `MISC_INTRO`), what is named after
-///   the person, unless a second name is paired with it (`η συμφωνία Τσίπρα - Ζάεφ`).
+/// * a person's name in the nominative right after the lower-case noun of a storm or a
+///   ship (`η κακοκαιρία Ζορμπάς`: class `STORM_SHIP`), what is named after the person,
+///   unless a second name is paired with it. After the noun of a work, a plan or a law the
+///   person is kept (`το σχέδιο Μητσοτάκη`, `η ταινία Αγγελόπουλου`): its maker, whom a
+///   newsroom wants.
 ///
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
@@ -282,10 +284,11 @@ pub(crate) fn drop_partial_names<'k>(
                     ta > 1 && p.has(class::POSSESSIVE) && !p.cap() && toks[ta - 2].has(QUOTED_NAME_HEADS)
                 })
         };
-        // A person's name right after the lower-case noun of a work, a law, a storm or a
-        // ship (`ο νόμος Κατσέλη`, `η κακοκαιρία Ζορμπάς`: class `MISC_INTRO`): what is
-        // named after the person. Not two names paired (`η συμφωνία Τσίπρα - Ζάεφ`): the
-        // persons who made it.
+        // A person's name in the nominative right after the lower-case noun of a storm or a
+        // ship (`η κακοκαιρία Ζορμπάς`, `του πλοίου Ιωάννης`: class `STORM_SHIP`): what is
+        // named after the person. A name in the genitive (`-ου`) is the owner's; after the
+        // noun of a work or a plan the person is its maker (`το σχέδιο Μητσοτάκη`), whom a
+        // newsroom wants; so are two names paired (`η συμφωνία Τσίπρα - Ζάεφ`).
         let work = || {
             let paired = tb < toks.len() && toks[tb].cap() && {
                 let g = line.gap(tb).trim_matches(' ');
@@ -296,7 +299,8 @@ pub(crate) fn drop_partial_names<'k>(
                 && ta > 0
                 && line.plain_gap(ta)
                 && !toks[ta - 1].cap()
-                && toks[ta - 1].has(class::MISC_INTRO)
+                && toks[ta - 1].has(class::STORM_SHIP)
+                && !line.f(tb - 1).ends_with(crate::text::normalize::fold("ου").as_str())
                 && !paired
         };
         // A capitalised common word that a list holds (`Τούρκου`, `Νικητής`), as the rule
@@ -971,17 +975,26 @@ mod tests {
     }
 
     #[test]
-    fn a_person_after_the_noun_of_a_law_or_a_storm_is_left_out() {
+    fn a_person_named_by_a_storm_or_a_ship_is_left_out() {
         let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
-                   x:pap\tPER\tΠαπαδάκη\t\tsurname\tnodecl\n\
-                   x:lamp\tPER\tΛαμπράκη\t\tsurname\tnodecl\n";
+                   x:pap\tPER\tΠαπαδάκης\t\tsurname\t\n\
+                   x:lamp\tPER\tΛαμπράκη\t\tsurname\tnodecl\n\
+                   x:mel\tPER\tΜελετίου\t\tsurname\tnodecl\n";
         let gazetteer_only = recognizer(tsv, false);
         for (text, want) in [
-            ("οι αλλαγές στον νόμο Παπαδάκη ψηφίστηκαν", vec![]),
+            // The storm or the ship, named in the nominative after the person.
             ("έρχεται η κακοκαιρία Λαμπράκη", vec![]),
-            // Kept: two persons paired, the person in other places.
-            ("η συμφωνία Παπαδάκη - Λαμπράκη", vec!["Παπαδάκη", "Λαμπράκη"]),
+            ("ο κυκλώνας Παπαδάκης πλησιάζει", vec![]),
+            ("οι επιβάτες του πλοίου Παπαδάκης αποβιβάστηκαν", vec![]),
+            // Kept: the owner in the genitive, two persons paired, the maker of a plan, a
+            // law, a deal or a film, the person in other places.
+            ("το σκάφος Μελετίου βυθίστηκε", vec!["Μελετίου"]),
+            ("η κακοκαιρία Παπαδάκη - Λαμπράκη", vec!["Παπαδάκη", "Λαμπράκη"]),
             ("η συμφωνία Παπαδάκη-Λαμπράκη", vec!["Παπαδάκη", "Λαμπράκη"]),
+            ("Το σχέδιο Παπαδάκη για τις συντάξεις", vec!["Παπαδάκη"]),
+            ("οι αλλαγές στον νόμο Λαμπράκη ψηφίστηκαν", vec!["Λαμπράκη"]),
+            ("Η συμφωνία Παπαδάκη με τον Μελετίου", vec!["Παπαδάκη", "Μελετίου"]),
+            ("είδαμε την ταινία Μελετίου", vec!["Μελετίου"]),
             ("ο νόμος του Παπαδάκη", vec!["Παπαδάκη"]),
             ("είπε η Λαμπράκη", vec!["Λαμπράκη"]),
         ] {
