@@ -1682,6 +1682,11 @@ mod tests {
     use super::*;
     use crate::{Entry, Gazetteer, Recognizer, Stage};
 
+    /// The texts of the entities labelled `label` that `ner` finds in `sentence`.
+    fn labelled(ner: &Recognizer, sentence: &str, label: Label) -> Vec<String> {
+        ner.extract(sentence).iter().filter(|e| e.label == label).map(|e| e.text().to_string()).collect()
+    }
+
     fn recognizer() -> Recognizer {
         // A fictional person, so that `person_given_before_known` has a known surname to join.
         let mut g = Gazetteer::new("test");
@@ -1763,13 +1768,7 @@ mod tests {
             // Without a particle an acronym in the genitive right after the name is its own.
             ("Στάση εργασίας κάνει αύριο ο Σύλλογος Εργαζομένων ΕΟΠΥΥ.", &["Σύλλογος Εργαζομένων ΕΟΠΥΥ"]),
         ] {
-            let got: Vec<_> = ner
-                .extract(sentence)
-                .iter()
-                .filter(|e| e.label == Label::Org)
-                .map(|e| e.text().to_string())
-                .collect();
-            assert_eq!(got, orgs, "{sentence}");
+            assert_eq!(labelled(&ner, sentence, Label::Org), orgs, "{sentence}");
         }
     }
 
@@ -1788,13 +1787,7 @@ mod tests {
             // Not a genitive after the dash: a heading's next part.
             ("Ινστιτούτο Γεωλογίας - Πολιτισμός", &["Ινστιτούτο Γεωλογίας"]),
         ] {
-            let got: Vec<_> = ner
-                .extract(sentence)
-                .iter()
-                .filter(|e| e.label == Label::Org)
-                .map(|e| e.text().to_string())
-                .collect();
-            assert_eq!(got, orgs, "{sentence}");
+            assert_eq!(labelled(&ner, sentence, Label::Org), orgs, "{sentence}");
         }
     }
 
@@ -1819,13 +1812,7 @@ mod tests {
             // A plural noun with no complement or adjective is no name.
             ("Τα Κέντρα έκλεισαν νωρίς χθες.", &[]),
         ] {
-            let got: Vec<_> = ner
-                .extract(sentence)
-                .iter()
-                .filter(|e| e.label == Label::Org)
-                .map(|e| e.text().to_string())
-                .collect();
-            assert_eq!(got, orgs, "{sentence}");
+            assert_eq!(labelled(&ner, sentence, Label::Org), orgs, "{sentence}");
         }
     }
 
@@ -1855,13 +1842,7 @@ mod tests {
             ("Η Ουκρανία 101,2 στον δείκτη, όπως είπε ο σταθμός.", &[]),
             ("Στην εκπομπή ακούστηκε ότι το Zenthal 98,4 (+1,2%) κέρδισε.", &[]),
         ] {
-            let got: Vec<_> = ner
-                .extract(sentence)
-                .iter()
-                .filter(|e| e.label == Label::Org)
-                .map(|e| e.text().to_string())
-                .collect();
-            assert_eq!(got, orgs, "{sentence}");
+            assert_eq!(labelled(&ner, sentence, Label::Org), orgs, "{sentence}");
         }
     }
 
@@ -1902,13 +1883,7 @@ mod tests {
                 &[],
             ),
         ] {
-            let got: Vec<_> = ner
-                .extract(sentence)
-                .iter()
-                .filter(|e| e.label == Label::Org)
-                .map(|e| e.text().to_string())
-                .collect();
-            assert_eq!(got, orgs, "{sentence}");
+            assert_eq!(labelled(&ner, sentence, Label::Org), orgs, "{sentence}");
         }
     }
 
