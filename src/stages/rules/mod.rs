@@ -1862,6 +1862,8 @@ mod tests {
                 "Έκλεισαν οι εφημερίδες «Πρωινή», «Βραδινή» και «Εσπερινή» πέρσι.",
                 &["Πρωινή", "Βραδινή", "Εσπερινή"],
             ),
+            // Spaces around the comma, as tokenised text writes it.
+            ("Απεργούν τα περιοδικά «Κήπος» , «Αυλή» και «Βεράντα» σήμερα.", &["Κήπος", "Αυλή", "Βεράντα"]),
             // An introducing adjective takes its noun first.
             ("Μίλησε στον ραδιοφωνικό σταθμό «Αύρα» χθες.", &["Αύρα"]),
             // A number or Latin letters need no capital; a Greek common word does.

@@ -918,11 +918,11 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
             if named && !listed {
                 out.push(Cand { absorbs: true, ..Cand::new(q, e + 1, &INTRODUCED) });
             }
-            // The next name of a list: `», «`, `» και «`.
+            // The next name of a list: `», «` (spaces anywhere), `» και «`.
             let after = line.gap_after(e);
             let next = e + 1;
             next_in_list = true;
-            if after.trim() == "», «" || after.trim() == "»,«" {
+            if after.chars().filter(|c| !c.is_whitespace()).eq("»,«".chars()) {
                 q = next;
             } else if after.trim() == "»"
                 && next + 1 < toks.len()
