@@ -670,8 +670,11 @@ impl Lookup {
 /// stop is no acronym: `Κ. Μητσοτάκης` in `Α.Κ. Μητσοτάκης` is a person's initials.
 fn inside_dotted_acronym(text: &str, start: usize, end: usize) -> bool {
     let name = &text[start..end];
+    if !name.contains('.') {
+        return false;
+    }
     let core = name.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
-    if !name.contains('.') || core.contains(char::is_whitespace) {
+    if core.contains(char::is_whitespace) {
         return false;
     }
     let after = text[end..].chars().next().is_some_and(char::is_alphanumeric) && name.ends_with('.');

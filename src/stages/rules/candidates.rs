@@ -104,7 +104,9 @@ pub(crate) fn is_dash(s: &str) -> bool {
 }
 
 impl<'a> Line<'a> {
-    /// The line `text`, folded into `folded`, with its tokens.
+    /// The line `text`, folded into `folded`, with its tokens, for tests (the rule stage
+    /// has the classes from [`tokenize`] and the headline already).
+    #[cfg(test)]
     pub fn new(text: &'a str, folded: &'a FoldedLine, toks: &'a [Tok], lex: &'a Lexicon) -> Line<'a> {
         let classes = toks.iter().fold(0, |all, t| all | t.cls);
         Line { text, folded, toks, lex, headline: headline(toks), classes }

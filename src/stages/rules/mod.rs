@@ -363,15 +363,17 @@ impl Rules {
         drop.resize(out.len() - first, false);
         let is_sport = || sport_clues(text, folded, words, 2);
         let why = explain.then_some(&mut *reasons);
+        // Whether the line is in capitals: read once (the titles', the vetoes' and the
+        // rules' `Line`; what they change of a token is no letter case).
+        let headline = headline(toks);
+        // The line without its tokens, which the titles mark as they go.
+        let bare = Line { text, folded, toks: &[], lex: &self.lex, headline, classes };
         if classes & class::MISC_INTRO != 0 && is_on(&self.off, VETO_WORK_TITLE) {
-            titles_of_works(text, folded, &self.lex, toks, gaz, drop, class::MISC_INTRO);
+            titles_of_works(&bare, toks, gaz, drop, class::MISC_INTRO);
         }
         if classes & class::ORG_INTRO != 0 && is_on(&self.off, organisation::INTRODUCED.name) {
-            titles_of_works(text, folded, &self.lex, toks, gaz, drop, class::ORG_INTRO);
+            titles_of_works(&bare, toks, gaz, drop, class::ORG_INTRO);
         }
-        // Whether the line is in capitals: read once (the vetoes' and the rules' `Line`;
-        // what the vetoes change of a token is no letter case).
-        let headline = headline(toks);
         let vet =
             Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, headline, classes, why };
         vet.run(toks, gaz, drop, &mut out[first..], is_sport);
@@ -1073,15 +1075,7 @@ fn person_after_organisation(line: &Line, i: usize) -> Option<usize> {
 /// (`το νοσοκομείο «Παπαγεωργίου»`, `η εφημερίδα «Θεσσαλία»`): a place or person the
 /// gazetteer found in a name of capitalised and function words is dropped, and the words
 /// are left to `org_introduced` (not blocked); a listed organisation stays.
-fn titles_of_works(
-    text: &str,
-    folded: &FoldedLine,
-    lex: &Lexicon,
-    toks: &mut [Tok],
-    gaz: &[GazSpan],
-    drop: &mut [bool],
-    intro: u64,
-) {
+fn titles_of_works(bare: &Line, toks: &mut [Tok], gaz: &[GazSpan], drop: &mut [bool], intro: u64) {
     const MAX_WORDS: usize = 8;
     let work = intro == class::MISC_INTRO;
     let mut i = 0;
@@ -1091,7 +1085,7 @@ fn titles_of_works(
             continue;
         }
         let (open, end, closed) = {
-            let line = Line::new(text, folded, toks, lex);
+            let line = Line { toks, ..*bare };
             // A possessive may stand between the noun and its title (`το βιβλίο του «Ιθάκη»`).
             let q = if toks[i + 1].has(class::POSSESSIVE) && !toks[i + 1].cap() && line.plain_gap(i + 1) {
                 i + 1

@@ -300,7 +300,7 @@ pub(crate) fn drop_partial_names<'k>(
                 && line.plain_gap(ta)
                 && !toks[ta - 1].cap()
                 && toks[ta - 1].has(class::STORM_SHIP)
-                && !line.f(tb - 1).ends_with(crate::text::normalize::fold("ου").as_str())
+                && !line.f(tb - 1).ends_with(line.lex.ou.as_str())
                 && !paired
         };
         // A capitalised common word that a list holds (`Τούρκου`, `Νικητής`), as the rule
