@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{AdjectiveEndings, ADJECTIVE_ENDINGS};
+use crate::lexicon::ADJECTIVE_ENDINGS;
 use crate::text::normalize::fold;
 use crate::Label;
 
@@ -875,7 +875,7 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
         let mut q = i + 1;
         // An adjective that introduces (`ο ραδιοφωνικός`, `ο τηλεοπτικός`) takes its noun
         // first (`σταθμός`).
-        let adjective = intro && AdjectiveEndings::ends(&ADJECTIVE_ENDINGS.all, line.f(i));
+        let adjective = intro && ADJECTIVE_ENDINGS.all.any_ends(line.f(i));
         if adjective && q < toks.len() && line.plain_gap(q) && !toks[q].cap() && !toks[q].has(class::FUNCTION)
         {
             q += 1;

@@ -4,7 +4,7 @@
 //! so are left out. The full pipeline never calls this: its rules decide instead.
 
 use super::candidates::{shape, Line};
-use crate::lexicon::{class, AdjectiveEndings, ADJECTIVE_ENDINGS};
+use crate::lexicon::{class, ADJECTIVE_ENDINGS};
 use crate::stages::mention::Mention;
 use crate::Label;
 
@@ -203,7 +203,7 @@ pub(crate) fn drop_partial_names<'k>(
             let adjective = !person
                 && label == Label::Loc
                 && one_word
-                && AdjectiveEndings::ends(&ADJECTIVE_ENDINGS.masculine_neuter, line.f(ta));
+                && ADJECTIVE_ENDINGS.masculine_neuter.any_ends(line.f(ta));
             // A place or an organisation of one word before an unlisted capitalised word
             // that is no given name: the head of a longer name (`Σαντιάγο Μπερναμπέου`,
             // `Πύργο Ντεμίρη`, `Πλαίσιο Στρατηγικής`).
