@@ -864,25 +864,11 @@ impl Vet<'_> {
                 }
             }
             if clues >= 2 {
-                // The clubs by their tokens, for the lists of teams without articles.
-                let mut items = Vec::new();
-                for (k, g) in gaz.iter().enumerate() {
-                    if !club(g) || drop[k] || !team(g) {
-                        continue;
-                    }
-                    let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
-                    let end = i + toks[i..].iter().take_while(|t| t.e as usize <= g.end).count();
-                    items.push((k, i, end));
-                }
-                if !items.is_empty() {
-                    let spans: Vec<(usize, usize)> = items.iter().map(|&(_, i, end)| (i, end)).collect();
-                    let listed = team_list(&line, &spans);
-                    for (&(k, _, _), listed) in items.iter().zip(listed) {
-                        if listed {
-                            national_team(&mut mentions[k]);
-                        }
-                    }
-                }
+                let places: Vec<(usize, usize, usize)> = (gaz.iter().enumerate())
+                    .filter(|&(k, g)| club(g) && !drop[k] && team(g))
+                    .map(|(k, g)| (k, g.start, g.end))
+                    .collect();
+                national_teams_listed(&line, &places, mentions);
             }
             if classes & class::SPACE != 0 {
                 for (k, g) in gaz.iter().enumerate() {
@@ -1370,6 +1356,31 @@ pub(crate) fn team_list(line: &Line, items: &[(usize, usize)]) -> Vec<bool> {
         k = j + 1;
     }
     listed
+}
+
+/// Makes national teams ([`national_team`]) of the countries and cities of a sports
+/// report's line that [`team_list`] finds listed as teams. `places` are the candidates, in
+/// order: each its index in `mentions` and its bytes in the line. The rule stage and
+/// gazetteer-only mode (`veto_only`) relabel so alike.
+pub(crate) fn national_teams_listed(line: &Line, places: &[(usize, usize, usize)], mentions: &mut [Mention]) {
+    let toks = line.toks;
+    let (mut listed, mut spans) = (Vec::new(), Vec::new());
+    for &(k, s, e) in places {
+        let ta = toks.partition_point(|t| (t.s as usize) < s);
+        if toks.get(ta).is_some_and(|t| t.s as usize == s) {
+            let tb = ta + toks[ta..].iter().take_while(|t| t.e as usize <= e).count();
+            listed.push(k);
+            spans.push((ta, tb));
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    for (k, is_team) in listed.into_iter().zip(team_list(line, &spans)) {
+        if is_team {
+            national_team(&mut mentions[k]);
+        }
+    }
 }
 
 /// Whether the name at bytes `start..end` of `line` heads a team's line-up: the line starts

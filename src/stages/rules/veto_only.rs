@@ -418,25 +418,15 @@ pub(crate) fn drop_partial_names<'k>(
     // Countries and cities listed as teams without their articles (`απέκλεισε τις Ισλανδία και
     // Αρμενία`), as the rule stage decides.
     if write > first && is_on(off, super::organisation::NATIONAL_TEAM.name) {
-        let mut items = Vec::new();
-        for (k, m) in mentions[first..write].iter().enumerate() {
-            if m.user || m.label == Label::Per || !super::fields_a_team(kind(m)) {
-                continue;
-            }
-            let (s, e) = (m.start - offset, m.end - offset);
-            let ta = toks.partition_point(|t| (t.s as usize) < s);
-            if toks.get(ta).is_some_and(|t| t.s as usize == s) {
-                let tb = ta + toks[ta..].iter().take_while(|t| t.e as usize <= e).count();
-                items.push((first + k, ta, tb));
-            }
-        }
-        if !items.is_empty() && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f())) {
-            let spans: Vec<(usize, usize)> = items.iter().map(|&(_, ta, tb)| (ta, tb)).collect();
-            for (&(k, _, _), listed) in items.iter().zip(super::team_list(line, &spans)) {
-                if listed {
-                    super::national_team(&mut mentions[k]);
-                }
-            }
+        let places: Vec<(usize, usize, usize)> = (first..write)
+            .filter(|&k| {
+                let m = &mentions[k];
+                !m.user && m.label != Label::Per && super::fields_a_team(kind(m))
+            })
+            .map(|k| (k, mentions[k].start - offset, mentions[k].end - offset))
+            .collect();
+        if !places.is_empty() && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f())) {
+            super::national_teams_listed(line, &places, mentions);
         }
     }
     mentions.truncate(write);
