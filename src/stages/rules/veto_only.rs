@@ -6,6 +6,7 @@
 use super::candidates::{shape, Line};
 use crate::lexicon::{class, ADJECTIVE_ENDINGS};
 use crate::stages::mention::Mention;
+use crate::text::tokens::{closing_quote, OPENING_QUOTES};
 use crate::Label;
 
 /// Without the rule stage, leaves out the gazetteer names of `mentions[first..]` (found in
@@ -442,7 +443,7 @@ const QUOTED_NAME_HEADS: u64 = class::ORG_HEAD | class::ORG_INTRO | class::MISC_
 fn fills_quotation(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end_matches(' ').chars().next_back();
     let after = text[end..].trim_start_matches(' ').chars().next();
-    matches!((before, after), (Some('«'), Some('»')) | (Some('"'), Some('"')) | (Some('“'), Some('”')))
+    after.is_some() && before.and_then(closing_quote) == after
 }
 
 /// Whether the place `m` names the branch of the organisation `prev`, the name right before
@@ -478,7 +479,10 @@ fn given_name_before(line: &Line, offset: usize, prev: &Mention, m: &Mention) ->
 /// Whether token `i` stands after a space, an opening bracket or quote, or at the line's
 /// start: where an initial begins.
 fn opens(line: &Line, i: usize) -> bool {
-    line.gap(i).chars().next_back().is_none_or(|c| c == ' ' || OPENING.contains(&c))
+    line.gap(i)
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, ' ' | '(' | '[') || OPENING_QUOTES.contains(&c))
 }
 
 /// The country of a foreign company's or body's Greek branch, after its name (`WWF Ελλάς`,
@@ -491,9 +495,6 @@ pub(crate) const GENITIVE_ARTICLES: [&str; 3] = ["του", "της", "των"];
 
 /// The same for names in Latin letters (`University of California`, `Banco de España`).
 const LATIN_OF: [&str; 6] = ["of", "de", "del", "della", "di", "du"];
-
-/// Characters that open a quotation or a bracket.
-const OPENING: [char; 5] = ['«', '"', '“', '(', '['];
 
 #[cfg(test)]
 mod tests {
