@@ -17,7 +17,8 @@ pub(crate) mod class {
     /// and capitalised only at the start of a sentence.
     pub const FUNCTION: u64 = 1 << 0;
     /// Capitalised common words that are not names by themselves: months, days, holidays,
-    /// nationality nouns, titles written with a capital, news section names...
+    /// nationality nouns, titles and words of the state written with a capital, news
+    /// section names...
     pub const NONAME: u64 = 1 << 1;
     /// Titles and roles that introduce a person: `ο πρόεδρος`, `ο κ.`, `ο αναλυτής`.
     pub const TITLE: u64 = 1 << 2;

@@ -1244,10 +1244,11 @@ pub(crate) fn fields_a_team(kind: Option<&str>) -> bool {
 /// after its article, as the subject, the object or the genitive of a match's word (`η
 /// Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Εσθονίας`), or after `κόντρα
 /// στην` (the team met). Not after a preposition (`στη Ρωσία`, the host), not a genitive
-/// that completes a capitalised name, a team's noun, a word of the state or of the venue
-/// (`το Μουντιάλ της Ιαπωνίας`, `το Κύπελλο της Ισπανίας`, `η εθνική ομάδα της Φινλανδίας`, `η
-/// κυβέρνηση της Κροατίας`, `στα γήπεδα της Ισλανδίας`: the host, the country whose team the
-/// noun names, the state), nor one name of a pairing (`Γαλλία-Κροατία`).
+/// that completes a capitalised name, a team's noun, a common word the news capitalises (of
+/// the state, a title) or a word of the venue (`το Μουντιάλ της Ιαπωνίας`, `το Κύπελλο της
+/// Ισπανίας`, `η εθνική ομάδα της Φινλανδίας`, `η κυβέρνηση της Κροατίας`, `στα γήπεδα της
+/// Ισλανδίας`: the host, the country whose team the noun names, the state), nor one name of
+/// a pairing (`Γαλλία-Κροατία`).
 pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
     let toks = line.toks;
     let Some(p) = line.prev(i) else { return false };
@@ -1266,9 +1267,11 @@ pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
     }
     if !article.has(class::SUBJECT_ARTICLE | class::STO) {
         // A genitive: of the capitalised name before it; of a team's noun, also with its
-        // sport (`η ομάδα ποδοσφαίρου της Αρμενίας`); of a word of the state or a title
-        // (`η κυβέρνηση της Κροατίας`, `ο πρέσβης της Εσθονίας`) or of the venue (`στα
-        // γήπεδα της Ισλανδίας`): the country, not the team.
+        // sport (`η ομάδα ποδοσφαίρου της Αρμενίας`); of a common word that the news
+        // capitalises (`NONAME`: a word of the state, a title, a month, a nationality: `η
+        // κυβέρνηση της Κροατίας`, `ο πρέσβης της Εσθονίας`) but no sports word (`Euro`, a
+        // match's word); or of the venue (`στα γήπεδα της Ισλανδίας`): the country, not
+        // the team.
         let team_noun = |h: usize| toks[h].has(class::TEAM);
         if line.prev(p).is_some_and(|h| {
             toks[h].cap() && !line.weak(h)
