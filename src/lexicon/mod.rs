@@ -114,9 +114,11 @@ pub(crate) mod class {
     /// Neuter and plural articles: unknown capitalised words after them are no person.
     pub const ART_THING: u64 = 1 << 43;
     /// Words before a list of countries or cities without their articles (`τις`, `με`,
-    /// `ούτε`), or that join its items with `και` (`ή`, `ούτε`): in a sports report, the list
-    /// names teams (`απέκλεισε τις Ισλανδία και Αρμενία`).
+    /// `ούτε`): in a sports report, the list names teams (`απέκλεισε τις Ισλανδία και
+    /// Αρμενία`).
     pub const TEAM_LIST: u64 = 1 << 46;
+    /// Words other than `και` that join the items of such a list (`ή`, `ούτε`).
+    pub const TEAM_LIST_JOIN: u64 = 1 << 44;
     /// Words of a match's venue or host (`γήπεδα`, `διοργάνωση`): a country or a city in
     /// their genitive is the place (`στα γήπεδα της Ισλανδίας`), not its team.
     pub const VENUE: u64 = 1 << 47;
@@ -450,6 +452,7 @@ const FILES: &[(&str, &str)] = &[
     ("indefinite_articles.txt", include_str!("../../lexicon/indefinite_articles.txt")),
     ("possessive_pronouns.txt", include_str!("../../lexicon/possessive_pronouns.txt")),
     ("team_list_words.txt", include_str!("../../lexicon/team_list_words.txt")),
+    ("team_list_joiners.txt", include_str!("../../lexicon/team_list_joiners.txt")),
     ("venue_words.txt", include_str!("../../lexicon/venue_words.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
@@ -515,6 +518,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("ART_INDEF", class::ART_INDEF),
     ("POSSESSIVE", class::POSSESSIVE),
     ("TEAM_LIST", class::TEAM_LIST),
+    ("TEAM_LIST_JOIN", class::TEAM_LIST_JOIN),
     ("VENUE", class::VENUE),
     ("STORM_SHIP", class::STORM_SHIP),
     ("RADIO", class::RADIO),

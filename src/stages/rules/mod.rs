@@ -1303,7 +1303,7 @@ pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
 /// Which of the countries and cities `items` of a sports report's line (each by its first
 /// token and one past its last, in order) are teams named in a list without their articles
 /// ([`organisation::NATIONAL_TEAM`]): items joined by commas and `και`, `ή`, `ούτε` (classes
-/// `AND`, `TEAM_LIST`) after a word that begins a list of teams (`TEAM_LIST`: `απέκλεισε τις
+/// `AND`, `TEAM_LIST_JOIN`) after a word that begins a list of teams (`TEAM_LIST`: `απέκλεισε τις
 /// Ισλανδία και Αρμενία`, `με Φινλανδία, Χιλή και Ιαπωνία`, `ούτε Νορβηγία ούτε Ουγγαρία`) or
 /// after `κόντρα`, `απέναντι` (`απέναντι σε Ουγγαρία και Εσθονία`); or names paired by a
 /// dash between spaces, with each other or with another capitalised name (`το Ισλανδία -
@@ -1324,7 +1324,7 @@ pub(crate) fn team_list(line: &Line, items: &[(usize, usize)]) -> Vec<bool> {
             }
             return (gap(e - 1, s).trim() == ",").then_some(false);
         }
-        let joined = toks[e..s].iter().all(|t| t.has(class::AND | class::TEAM_LIST))
+        let joined = toks[e..s].iter().all(|t| t.has(class::AND | class::TEAM_LIST_JOIN))
             && (e..=s).all(|j| matches!(gap(j - 1, j).trim(), "" | ","));
         joined.then_some(false)
     };

@@ -1133,10 +1133,15 @@ mod tests {
                 ("Η Ουκρανία πανηγύρισε τη νίκη στις εκλογές", vec![("Ουκρανία", loc)]),
                 // A sports word said twice is one clue.
                 ("Η Ουκρανία και η ομάδα της, μια ομάδα ειδικών", vec![("Ουκρανία", loc)]),
-                // Listed without their articles after `τις`, `με`, `ούτε`, or paired by a
-                // spaced dash: the teams; after another word, or outside sport, places.
+                // Listed without their articles after `τις`, `με`, `ούτε`, `ή` (joined by `και`
+                // or by `ή`), or paired by a spaced dash: the teams; after another word, or
+                // outside sport, places.
                 (
                     "Στο γκολ απέκλεισε τις Ουκρανία και Πορτογαλία",
+                    vec![("Ουκρανία", org), ("Πορτογαλία", org)],
+                ),
+                (
+                    "Στον τελικό παίζει ή Ουκρανία ή Πορτογαλία μετά το 1-1 του πρώτου ματς",
                     vec![("Ουκρανία", org), ("Πορτογαλία", org)],
                 ),
                 (
