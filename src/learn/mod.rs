@@ -487,7 +487,6 @@ impl ContextLabels {
     fn score(&self, sentences: &[crate::iob2::Sentence], right: &mut [u32; CONTEXT_WEIGHTS.len()]) {
         let mut key = Key::default();
         for s in sentences {
-            key.new_text();
             for a in &s.spans {
                 let Some(l) = a.label else { continue };
                 let Some((prior, evidence)) = self.evidence(&s.text, a.byte_start, a.byte_end, &mut key)
@@ -886,9 +885,15 @@ mod tests {
         assert_eq!(c.label(team, at, at + "Βαλδορία".len(), &mut words), Some(Label::Org));
         let place = "Το πλοίο πήγε στη Βαλδορία.";
         let at = place.find("Βαλδορία").unwrap();
-        words.new_text();
         assert_eq!(c.label(place, at, at + "Βαλδορία".len(), &mut words), Some(Label::Loc));
         assert_eq!(c.label(place, 0, 2, &mut words), None);
+        // Two texts whose sentences have the same bounds: each is read anew with one key.
+        let (a, b) = ("Στο ματς η Βαλδορία έβαλε γκολ", "Το πλοίο η Βαλδορία στο λιμάνι");
+        let at = a.find("Βαλδορία").unwrap();
+        assert_eq!((a.len(), Some(at)), (b.len(), b.find("Βαλδορία")));
+        let mut key = Key::default();
+        assert_eq!(c.label(a, at, at + "Βαλδορία".len(), &mut key), Some(Label::Org));
+        assert_eq!(c.label(b, at, at + "Βαλδορία".len(), &mut key), Some(Label::Loc));
         // Names in one sentence share its words (looked up once), each without its own:
         // the same labels as with a fresh key, then in the next sentence its own words.
         let both =
@@ -911,7 +916,6 @@ mod tests {
         let mut shared = Key::default();
         let (mut learned, mut compared) = (Vec::new(), 0);
         for text in texts {
-            shared.new_text();
             for (at, _) in text.match_indices("Βαλδορία") {
                 let (s, e) = (at, at + "Βαλδορία".len());
                 context_words(text, s, e, &mut learned);

@@ -17,7 +17,8 @@ pub(crate) mod class {
     /// and capitalised only at the start of a sentence.
     pub const FUNCTION: u64 = 1 << 0;
     /// Capitalised common words that are not names by themselves: months, days, holidays,
-    /// nationality nouns, titles written with a capital, news section names...
+    /// nationality nouns, titles and words of the state written with a capital, news
+    /// section names...
     pub const NONAME: u64 = 1 << 1;
     /// Titles and roles that introduce a person: `ο πρόεδρος`, `ο κ.`, `ο αναλυτής`.
     pub const TITLE: u64 = 1 << 2;
@@ -113,9 +114,11 @@ pub(crate) mod class {
     /// Neuter and plural articles: unknown capitalised words after them are no person.
     pub const ART_THING: u64 = 1 << 43;
     /// Words before a list of countries or cities without their articles (`τις`, `με`,
-    /// `ούτε`), or that join its items with `και` (`ή`, `ούτε`): in a sports report, the list
-    /// names teams (`απέκλεισε τις Ισλανδία και Αρμενία`).
+    /// `ούτε`): in a sports report, the list names teams (`απέκλεισε τις Ισλανδία και
+    /// Αρμενία`).
     pub const TEAM_LIST: u64 = 1 << 46;
+    /// Words other than `και` that join the items of such a list (`ή`, `ούτε`).
+    pub const TEAM_LIST_JOIN: u64 = 1 << 44;
     /// Words of a match's venue or host (`γήπεδα`, `διοργάνωση`): a country or a city in
     /// their genitive is the place (`στα γήπεδα της Ισλανδίας`), not its team.
     pub const VENUE: u64 = 1 << 47;
@@ -175,6 +178,8 @@ pub(crate) struct Lexicon {
 #[derive(Clone, Debug)]
 pub(crate) struct EndingSet {
     by_last: Vec<Vec<Ending>>,
+    /// The endings, one after another (one buffer, not one string each).
+    text: String,
 }
 
 /// One ending of [`EndingSet`].
@@ -183,7 +188,9 @@ struct Ending {
     /// [`tail`] of the ending, and the mask of its bytes there.
     tail: u32,
     mask: u32,
-    text: &'static str,
+    /// Where it is in [`EndingSet::text`].
+    start: u32,
+    end: u32,
 }
 
 /// The last four bytes of `b` as a number, the last byte lowest (fewer for a shorter `b`,
@@ -198,17 +205,19 @@ fn tail(b: &[u8]) -> u32 {
 
 impl Default for EndingSet {
     fn default() -> EndingSet {
-        EndingSet { by_last: vec![Vec::new(); 256] }
+        EndingSet { by_last: vec![Vec::new(); 256], text: String::new() }
     }
 }
 
 impl EndingSet {
     /// Adds `ending` (not empty).
-    fn push(&mut self, ending: &'static str) {
+    fn push(&mut self, ending: &str) {
         let b = ending.as_bytes();
         let last = *b.last().expect("an ending") as usize;
         let mask = u32::MAX >> (8 * 4usize.saturating_sub(b.len()));
-        self.by_last[last].push(Ending { tail: tail(b), mask, text: ending });
+        let start = self.text.len() as u32;
+        self.text.push_str(ending);
+        self.by_last[last].push(Ending { tail: tail(b), mask, start, end: self.text.len() as u32 });
     }
 
     /// True when `word` ends in one of the endings.
@@ -223,7 +232,8 @@ impl EndingSet {
         // Equal last four bytes (or fewer, for a short ending) are necessary: only then is
         // the whole ending compared. Text has no NUL, so a short word's zeros match nothing.
         let t = tail(b);
-        group.iter().any(|e| t & e.mask == e.tail && crate::text::normalize::ends_with(word, e.text))
+        let ending = |e: &Ending| &self.text[e.start as usize..e.end as usize];
+        group.iter().any(|e| t & e.mask == e.tail && crate::text::normalize::ends_with(word, ending(e)))
     }
 }
 
@@ -442,6 +452,7 @@ const FILES: &[(&str, &str)] = &[
     ("indefinite_articles.txt", include_str!("../../lexicon/indefinite_articles.txt")),
     ("possessive_pronouns.txt", include_str!("../../lexicon/possessive_pronouns.txt")),
     ("team_list_words.txt", include_str!("../../lexicon/team_list_words.txt")),
+    ("team_list_joiners.txt", include_str!("../../lexicon/team_list_joiners.txt")),
     ("venue_words.txt", include_str!("../../lexicon/venue_words.txt")),
     ("surname_endings.txt", include_str!("../../lexicon/surname_endings.txt")),
     ("common_endings.txt", include_str!("../../lexicon/common_endings.txt")),
@@ -507,6 +518,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("ART_INDEF", class::ART_INDEF),
     ("POSSESSIVE", class::POSSESSIVE),
     ("TEAM_LIST", class::TEAM_LIST),
+    ("TEAM_LIST_JOIN", class::TEAM_LIST_JOIN),
     ("VENUE", class::VENUE),
     ("STORM_SHIP", class::STORM_SHIP),
     ("RADIO", class::RADIO),
@@ -551,31 +563,29 @@ fn index() -> impl Iterator<Item = IndexRow> {
     })
 }
 
-/// The folded endings of Greek adjectives in -ικός and -ιακός (`lexicon/adjective_endings*.txt`).
+/// The folded endings of Greek adjectives in -ικός and -ιακός (`lexicon/adjective_endings*.txt`),
+/// for words folded first (capitals, unaccented spellings).
 pub(crate) struct AdjectiveEndings {
     /// Masculine and neuter (`Ελληνικό`, `Δημοτικού`): a place ends so only as an
     /// adjective, where a feminine ending is also a place's own (`Αφρική`).
-    pub masculine_neuter: Vec<String>,
+    pub masculine_neuter: EndingSet,
     /// Every gender.
-    pub all: Vec<String>,
-}
-
-impl AdjectiveEndings {
-    /// Whether the folded word `f` ends in one of `endings`.
-    pub fn ends(endings: &[String], f: &str) -> bool {
-        endings.iter().any(|e| f.ends_with(e.as_str()))
-    }
+    pub all: EndingSet,
 }
 
 /// The adjective endings of the embedded lists.
 pub(crate) static ADJECTIVE_ENDINGS: std::sync::LazyLock<AdjectiveEndings> = std::sync::LazyLock::new(|| {
-    let of = |list: Endings| -> Vec<String> {
-        index().filter(|r| r.forms == Forms::Endings(list)).flat_map(|r| words(r.file)).map(fold).collect()
+    let of = |lists: &[Endings]| {
+        let mut set = EndingSet::default();
+        for row in index().filter(|r| matches!(r.forms, Forms::Endings(l) if lists.contains(&l))) {
+            words(row.file).for_each(|e| set.push(&fold(e)));
+        }
+        set
     };
-    let masculine_neuter = of(Endings::Adjective);
-    let mut all = masculine_neuter.clone();
-    all.extend(of(Endings::AdjectiveFeminine));
-    AdjectiveEndings { masculine_neuter, all }
+    AdjectiveEndings {
+        masculine_neuter: of(&[Endings::Adjective]),
+        all: of(&[Endings::Adjective, Endings::AdjectiveFeminine]),
+    }
 });
 
 /// The words of an embedded list: one per line, `#` comments and blank lines skipped.
@@ -651,19 +661,19 @@ mod tests {
             "ελληνικός ΕΛΛΗΝΙΚΟΥ δημοτικό πολιτικόν τεχνικοί οικονομικών αθλητικούς κυπριακά ολυμπιακός";
         let feminine = "ελληνική Πολιτικής δημοτικήν τεχνικές Κυπριακή ολυμπιακής Αφρική Αμερικής";
         for w in masculine_neuter.split(' ') {
-            assert!(AdjectiveEndings::ends(&e.masculine_neuter, &fold(w)), "{w}");
-            assert!(AdjectiveEndings::ends(&e.all, &fold(w)), "{w}");
+            assert!(e.masculine_neuter.any_ends(&fold(w)), "{w}");
+            assert!(e.all.any_ends(&fold(w)), "{w}");
         }
         for w in feminine.split(' ') {
-            assert!(!AdjectiveEndings::ends(&e.masculine_neuter, &fold(w)), "{w}");
-            assert!(AdjectiveEndings::ends(&e.all, &fold(w)), "{w}");
+            assert!(!e.masculine_neuter.any_ends(&fold(w)), "{w}");
+            assert!(e.all.any_ends(&fold(w)), "{w}");
         }
         for w in "πολιτικός δημοτική τεχνικές κυπριακό ολυμπιακούς".split(' ')
         {
             assert!(lex.common_endings.any_ends(w), "{w}");
         }
         for w in "Παπαδάκης Βλαχάκος Ηρακλής Μαρία".split(' ') {
-            assert!(!AdjectiveEndings::ends(&e.all, &fold(w)), "{w}");
+            assert!(!e.all.any_ends(&fold(w)), "{w}");
         }
     }
 

@@ -163,8 +163,7 @@ impl ContextLabels {
     }
 
     /// The name's label counts and the log-likelihood of its context under each label
-    /// (`key`: scratch, whose text it leaves as the name's; between texts, call
-    /// [`Key::new_text`]).
+    /// (`key`: scratch, whose text it leaves as the name's).
     pub(crate) fn evidence<'a>(
         &'a self,
         text: &str,
@@ -178,8 +177,11 @@ impl ContextLabels {
         // The words of the sentence known around the ambiguous names (the others say
         // nothing), looked up once per sentence: its names share them.
         let sentence = sentence_around(text, start, end);
-        if key.sentence != Some(sentence) {
+        let read = &text[sentence.0..sentence.1];
+        if key.sentence != Some(sentence) || key.sentence_text != read {
             key.sentence = Some(sentence);
+            key.sentence_text.clear();
+            key.sentence_text.push_str(read);
             key.known.clear();
             for (ws, we, w) in sentence_words(text, sentence) {
                 key.word.clear();
@@ -271,22 +273,17 @@ pub(crate) struct Key<'a> {
     source: (String, Label),
     /// A folded word.
     word: String,
-    /// The sentence [`ContextLabels::evidence`] last read (its bounds in the text), and its
-    /// words known around ambiguous names: their bounds, folded text and counts. Valid for
-    /// one text only: [`Key::new_text`] forgets it.
+    /// The sentence [`ContextLabels::evidence`] last read (its bounds in the text, and its
+    /// text: another text's sentence at the same bounds is read anew), and its words known
+    /// around ambiguous names: their bounds, folded text and counts.
     sentence: Option<(usize, usize)>,
+    sentence_text: String,
     known: Vec<(usize, usize, &'a str, &'a [u32; 3])>,
     /// Scratch: the known words outside a name.
     chosen: Vec<(&'a str, &'a [u32; 3])>,
 }
 
 impl Key<'_> {
-    /// Forgets the sentence read last: to be called before the mentions of each new text
-    /// (a sentence is known by its bounds only).
-    pub(crate) fn new_text(&mut self) {
-        self.sentence = None;
-    }
-
     /// The known context words [`ContextLabels::evidence`] summed last, in order.
     #[cfg(test)]
     pub(crate) fn context_read(&self) -> Vec<&str> {
@@ -317,6 +314,7 @@ impl Default for Key<'_> {
             source: (String::new(), Label::Per),
             word: String::new(),
             sentence: None,
+            sentence_text: String::new(),
             known: Vec::new(),
             chosen: Vec::new(),
         }
@@ -339,7 +337,7 @@ impl Adaptation {
         for m in mentions.iter_mut().filter(|m| !m.user) {
             self.trim_lower_start(text, m);
         }
-        let mut key = Key::default(); // for this one text: no sentence read yet
+        let mut key = Key::default();
         if !self.given.is_empty() {
             let mut i = 0;
             while i < mentions.len() {

@@ -35,7 +35,7 @@ use crate::blob::{Reader, Strs, U32s};
 use crate::error::BuildError;
 use crate::fxhash::FxHashMap;
 use crate::gazetteer::{inflect, EntryTable, Flags, Gazetteer};
-use crate::lexicon::{AdjectiveEndings, ADJECTIVE_ENDINGS};
+use crate::lexicon::ADJECTIVE_ENDINGS;
 use crate::stages::mention::{resolve_overlaps, Mention};
 use crate::stages::trie::{Trie, NONE};
 use crate::text::case::{case_accepts, case_rule_of, words, CaseRule};
@@ -748,7 +748,7 @@ fn head_noun_only_for_organisations(case: CaseRule, label: Label, name: &str) ->
 fn head_noun_first(name: &str) -> bool {
     let Some(first) = words(name).next() else { return false };
     let first = fold(first);
-    first.chars().count() > 3 && !AdjectiveEndings::ends(&ADJECTIVE_ENDINGS.all, &first)
+    first.chars().count() > 3 && !ADJECTIVE_ENDINGS.all.any_ends(&first)
 }
 
 #[cfg(test)]

@@ -104,13 +104,23 @@ pub(crate) fn folded_tokens(folded: &str) -> impl Iterator<Item = (usize, usize)
     })
 }
 
+/// The marks that open a quotation: guillemets, straight and curly double quotes.
+pub(crate) const OPENING_QUOTES: [char; 3] = ['«', '"', '“'];
+/// The marks that close one, in the order of [`OPENING_QUOTES`].
+pub(crate) const CLOSING_QUOTES: [char; 3] = ['»', '"', '”'];
+
+/// The mark that closes a quotation `open` opens.
+pub(crate) fn closing_quote(open: char) -> Option<char> {
+    OPENING_QUOTES.iter().position(|&q| q == open).map(|k| CLOSING_QUOTES[k])
+}
+
 /// True when byte `at` of `text` begins a sentence: only spaces, quotes and opening
 /// brackets stand between it and the start of the text or a sentence-ending mark.
 pub(crate) fn is_sentence_start(text: &str, at: usize) -> bool {
     for c in text[..at].chars().rev() {
         match c {
-            c if c.is_whitespace() => continue,
-            '«' | '"' | '“' | '\'' | '‘' | '(' | '[' | '-' | '–' | '—' | '\u{FEFF}' => continue,
+            c if c.is_whitespace() || OPENING_QUOTES.contains(&c) => continue,
+            '\'' | '‘' | '(' | '[' | '-' | '–' | '—' | '\u{FEFF}' => continue,
             '.' | '!' | '?' | ';' | '…' | ':' | '·' => return true,
             _ => return false,
         }
@@ -130,5 +140,18 @@ mod tests {
         assert_eq!(t[0].text, "Κορε\u{301}α");
         assert!(t[0].is_capitalized());
         assert_eq!(tokens("").count(), 0);
+    }
+
+    /// Each opening mark has its own closing one; a closing mark or a bracket opens nothing.
+    #[test]
+    fn quotation_marks_pair_up() {
+        for (open, close) in [('«', Some('»')), ('"', Some('"')), ('“', Some('”')), ('»', None), ('(', None)]
+        {
+            assert_eq!(closing_quote(open), close, "{open}");
+        }
+        for (text, at, start) in [("Είπε: «Όχι", 12, true), ("Είπε “Όχι", 12, false), ("«Όχι", 2, true)]
+        {
+            assert_eq!(is_sentence_start(text, at), start, "{text}");
+        }
     }
 }

@@ -8,6 +8,7 @@
 use crate::text::normalize::{shape as fold_shape, FoldedLine};
 
 use crate::lexicon::{class, Lexicon};
+use crate::text::tokens::OPENING_QUOTES;
 use crate::text::vocab::Word;
 
 /// Shape bits of a token.
@@ -270,7 +271,8 @@ impl<'a> Line<'a> {
             return true;
         }
         let gap = self.gap(i);
-        if gap.chars().any(|c| matches!(c, '«' | '"' | '“' | '\n' | '(' | '[' | '|' | '–' | '—')) {
+        if gap.chars().any(|c| matches!(c, '\n' | '(' | '[' | '|' | '–' | '—') || OPENING_QUOTES.contains(&c))
+        {
             return true;
         }
         if gap.chars().any(|c| matches!(c, '.' | '!' | '?' | ';' | '…' | ':' | '·' | '•')) {

@@ -864,25 +864,11 @@ impl Vet<'_> {
                 }
             }
             if clues >= 2 {
-                // The clubs by their tokens, for the lists of teams without articles.
-                let mut items = Vec::new();
-                for (k, g) in gaz.iter().enumerate() {
-                    if !club(g) || drop[k] || !team(g) {
-                        continue;
-                    }
-                    let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
-                    let end = i + toks[i..].iter().take_while(|t| t.e as usize <= g.end).count();
-                    items.push((k, i, end));
-                }
-                if !items.is_empty() {
-                    let spans: Vec<(usize, usize)> = items.iter().map(|&(_, i, end)| (i, end)).collect();
-                    let listed = team_list(&line, &spans);
-                    for (&(k, _, _), listed) in items.iter().zip(listed) {
-                        if listed {
-                            national_team(&mut mentions[k]);
-                        }
-                    }
-                }
+                let places: Vec<(usize, usize, usize)> = (gaz.iter().enumerate())
+                    .filter(|&(k, g)| club(g) && !drop[k] && team(g))
+                    .map(|(k, g)| (k, g.start, g.end))
+                    .collect();
+                national_teams_listed(&line, &places, mentions);
             }
             if classes & class::SPACE != 0 {
                 for (k, g) in gaz.iter().enumerate() {
@@ -1258,10 +1244,11 @@ pub(crate) fn fields_a_team(kind: Option<&str>) -> bool {
 /// after its article, as the subject, the object or the genitive of a match's word (`η
 /// Κροατία νίκησε`, `απέκλεισε τη Σουηδία`, `η ήττα της Εσθονίας`), or after `κόντρα
 /// στην` (the team met). Not after a preposition (`στη Ρωσία`, the host), not a genitive
-/// that completes a capitalised name, a team's noun, a word of the state or of the venue
-/// (`το Μουντιάλ της Ιαπωνίας`, `το Κύπελλο της Ισπανίας`, `η εθνική ομάδα της Φινλανδίας`, `η
-/// κυβέρνηση της Κροατίας`, `στα γήπεδα της Ισλανδίας`: the host, the country whose team the
-/// noun names, the state), nor one name of a pairing (`Γαλλία-Κροατία`).
+/// that completes a capitalised name, a team's noun, a common word the news capitalises (of
+/// the state, a title) or a word of the venue (`το Μουντιάλ της Ιαπωνίας`, `το Κύπελλο της
+/// Ισπανίας`, `η εθνική ομάδα της Φινλανδίας`, `η κυβέρνηση της Κροατίας`, `στα γήπεδα της
+/// Ισλανδίας`: the host, the country whose team the noun names, the state), nor one name of
+/// a pairing (`Γαλλία-Κροατία`).
 pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
     let toks = line.toks;
     let Some(p) = line.prev(i) else { return false };
@@ -1280,9 +1267,11 @@ pub(crate) fn team_slot(line: &Line, i: usize, end: usize) -> bool {
     }
     if !article.has(class::SUBJECT_ARTICLE | class::STO) {
         // A genitive: of the capitalised name before it; of a team's noun, also with its
-        // sport (`η ομάδα ποδοσφαίρου της Αρμενίας`); of a word of the state or a title
-        // (`η κυβέρνηση της Κροατίας`, `ο πρέσβης της Εσθονίας`) or of the venue (`στα
-        // γήπεδα της Ισλανδίας`): the country, not the team.
+        // sport (`η ομάδα ποδοσφαίρου της Αρμενίας`); of a common word that the news
+        // capitalises (`NONAME`: a word of the state, a title, a month, a nationality: `η
+        // κυβέρνηση της Κροατίας`, `ο πρέσβης της Εσθονίας`) but no sports word (`Euro`, a
+        // match's word); or of the venue (`στα γήπεδα της Ισλανδίας`): the country, not
+        // the team.
         let team_noun = |h: usize| toks[h].has(class::TEAM);
         if line.prev(p).is_some_and(|h| {
             toks[h].cap() && !line.weak(h)
@@ -1314,7 +1303,7 @@ pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
 /// Which of the countries and cities `items` of a sports report's line (each by its first
 /// token and one past its last, in order) are teams named in a list without their articles
 /// ([`organisation::NATIONAL_TEAM`]): items joined by commas and `και`, `ή`, `ούτε` (classes
-/// `AND`, `TEAM_LIST`) after a word that begins a list of teams (`TEAM_LIST`: `απέκλεισε τις
+/// `AND`, `TEAM_LIST_JOIN`) after a word that begins a list of teams (`TEAM_LIST`: `απέκλεισε τις
 /// Ισλανδία και Αρμενία`, `με Φινλανδία, Χιλή και Ιαπωνία`, `ούτε Νορβηγία ούτε Ουγγαρία`) or
 /// after `κόντρα`, `απέναντι` (`απέναντι σε Ουγγαρία και Εσθονία`); or names paired by a
 /// dash between spaces, with each other or with another capitalised name (`το Ισλανδία -
@@ -1335,7 +1324,7 @@ pub(crate) fn team_list(line: &Line, items: &[(usize, usize)]) -> Vec<bool> {
             }
             return (gap(e - 1, s).trim() == ",").then_some(false);
         }
-        let joined = toks[e..s].iter().all(|t| t.has(class::AND | class::TEAM_LIST))
+        let joined = toks[e..s].iter().all(|t| t.has(class::AND | class::TEAM_LIST_JOIN))
             && (e..=s).all(|j| matches!(gap(j - 1, j).trim(), "" | ","));
         joined.then_some(false)
     };
@@ -1370,6 +1359,31 @@ pub(crate) fn team_list(line: &Line, items: &[(usize, usize)]) -> Vec<bool> {
         k = j + 1;
     }
     listed
+}
+
+/// Makes national teams ([`national_team`]) of the countries and cities of a sports
+/// report's line that [`team_list`] finds listed as teams. `places` are the candidates, in
+/// order: each its index in `mentions` and its bytes in the line. The rule stage and
+/// gazetteer-only mode (`veto_only`) relabel so alike.
+pub(crate) fn national_teams_listed(line: &Line, places: &[(usize, usize, usize)], mentions: &mut [Mention]) {
+    let toks = line.toks;
+    let (mut listed, mut spans) = (Vec::new(), Vec::new());
+    for &(k, s, e) in places {
+        let ta = toks.partition_point(|t| (t.s as usize) < s);
+        if toks.get(ta).is_some_and(|t| t.s as usize == s) {
+            let tb = ta + toks[ta..].iter().take_while(|t| t.e as usize <= e).count();
+            listed.push(k);
+            spans.push((ta, tb));
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    for (k, is_team) in listed.into_iter().zip(team_list(line, &spans)) {
+        if is_team {
+            national_team(&mut mentions[k]);
+        }
+    }
 }
 
 /// Whether the name at bytes `start..end` of `line` heads a team's line-up: the line starts

@@ -3,8 +3,9 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::{AdjectiveEndings, ADJECTIVE_ENDINGS};
+use crate::lexicon::ADJECTIVE_ENDINGS;
 use crate::text::normalize::fold;
+use crate::text::tokens::{CLOSING_QUOTES, OPENING_QUOTES};
 use crate::Label;
 
 use super::candidates::{shape, Line};
@@ -830,22 +831,19 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     if line.classes & class::ORG_INTRO == 0 {
         return None;
     }
-    let quote = |g: &str, open: bool| {
-        let g = g.trim();
-        let marks: &[&str] = if open { &["«", "\"", "“"] } else { &["»", "\"", "”"] };
-        if open {
-            marks.contains(&g)
-        } else {
-            marks.iter().any(|m| g.starts_with(m))
-        }
-    };
-    let quoted = a > 0 && quote(line.gap(a), true) && quote(line.gap_after(b - 1), false);
+    let quoted =
+        a > 0 && opens_quote(line.gap(a)) && line.gap_after(b - 1).trim().starts_with(CLOSING_QUOTES);
     let p = if quoted { a - 1 } else { line.prev(a)? };
     let t = &line.toks[p];
     // Unquoted, a given name and a surname are a person after the noun (`ο διοικητής του
     // νοσοκομείου Λευτέρης Ντεμίρης`).
     let person = !quoted && b - a == 2 && line.toks[a].has(class::GIVEN);
     (t.has(class::ORG_INTRO) && !t.cap() && !person).then(|| Cand::new(a, b, &INTRODUCED))
+}
+
+/// Whether the gap `gap` between two tokens is one opening quotation mark, spaces aside.
+fn opens_quote(gap: &str) -> bool {
+    gap.trim().strip_prefix(OPENING_QUOTES).is_some_and(str::is_empty)
 }
 
 /// Quoted names a lower-case noun of [`INTRODUCED`] introduces from a few words before,
@@ -859,8 +857,8 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
     const BETWEEN: usize = 3;
     const WORDS: usize = 8;
     let toks = line.toks;
-    let opens = |q: usize| matches!(line.gap(q).trim(), "«" | "\"" | "“");
-    let closes = |e: usize| line.gap_after(e).trim_start().starts_with(['»', '"', '”']);
+    let opens = |q: usize| opens_quote(line.gap(q));
+    let closes = |e: usize| line.gap_after(e).trim_start().starts_with(CLOSING_QUOTES);
     for i in 0..toks.len() {
         // A noun that also introduces works names a programme as often (`η εκπομπή «Χ»`).
         // Or a capitalised head: the quoted name is the unit's own (`το Ερευνητικό Κέντρο
@@ -875,7 +873,7 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
         let mut q = i + 1;
         // An adjective that introduces (`ο ραδιοφωνικός`, `ο τηλεοπτικός`) takes its noun
         // first (`σταθμός`).
-        let adjective = intro && AdjectiveEndings::ends(&ADJECTIVE_ENDINGS.all, line.f(i));
+        let adjective = intro && ADJECTIVE_ENDINGS.all.any_ends(line.f(i));
         if adjective && q < toks.len() && line.plain_gap(q) && !toks[q].cap() && !toks[q].has(class::FUNCTION)
         {
             q += 1;

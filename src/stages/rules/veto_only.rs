@@ -4,8 +4,9 @@
 //! so are left out. The full pipeline never calls this: its rules decide instead.
 
 use super::candidates::{shape, Line};
-use crate::lexicon::{class, AdjectiveEndings, ADJECTIVE_ENDINGS};
+use crate::lexicon::{class, ADJECTIVE_ENDINGS};
 use crate::stages::mention::Mention;
+use crate::text::tokens::{closing_quote, OPENING_QUOTES};
 use crate::Label;
 
 /// Without the rule stage, leaves out the gazetteer names of `mentions[first..]` (found in
@@ -203,7 +204,7 @@ pub(crate) fn drop_partial_names<'k>(
             let adjective = !person
                 && label == Label::Loc
                 && one_word
-                && AdjectiveEndings::ends(&ADJECTIVE_ENDINGS.masculine_neuter, line.f(ta));
+                && ADJECTIVE_ENDINGS.masculine_neuter.any_ends(line.f(ta));
             // A place or an organisation of one word before an unlisted capitalised word
             // that is no given name: the head of a longer name (`Σαντιάγο Μπερναμπέου`,
             // `Πύργο Ντεμίρη`, `Πλαίσιο Στρατηγικής`).
@@ -418,25 +419,15 @@ pub(crate) fn drop_partial_names<'k>(
     // Countries and cities listed as teams without their articles (`απέκλεισε τις Ισλανδία και
     // Αρμενία`), as the rule stage decides.
     if write > first && is_on(off, super::organisation::NATIONAL_TEAM.name) {
-        let mut items = Vec::new();
-        for (k, m) in mentions[first..write].iter().enumerate() {
-            if m.user || m.label == Label::Per || !super::fields_a_team(kind(m)) {
-                continue;
-            }
-            let (s, e) = (m.start - offset, m.end - offset);
-            let ta = toks.partition_point(|t| (t.s as usize) < s);
-            if toks.get(ta).is_some_and(|t| t.s as usize == s) {
-                let tb = ta + toks[ta..].iter().take_while(|t| t.e as usize <= e).count();
-                items.push((first + k, ta, tb));
-            }
-        }
-        if !items.is_empty() && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f())) {
-            let spans: Vec<(usize, usize)> = items.iter().map(|&(_, ta, tb)| (ta, tb)).collect();
-            for (&(k, _, _), listed) in items.iter().zip(super::team_list(line, &spans)) {
-                if listed {
-                    super::national_team(&mut mentions[k]);
-                }
-            }
+        let places: Vec<(usize, usize, usize)> = (first..write)
+            .filter(|&k| {
+                let m = &mentions[k];
+                !m.user && m.label != Label::Per && super::fields_a_team(kind(m))
+            })
+            .map(|k| (k, mentions[k].start - offset, mentions[k].end - offset))
+            .collect();
+        if !places.is_empty() && *sport.get_or_insert_with(|| is_sport.take().is_some_and(|f| f())) {
+            super::national_teams_listed(line, &places, mentions);
         }
     }
     mentions.truncate(write);
@@ -452,7 +443,7 @@ const QUOTED_NAME_HEADS: u64 = class::ORG_HEAD | class::ORG_INTRO | class::MISC_
 fn fills_quotation(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end_matches(' ').chars().next_back();
     let after = text[end..].trim_start_matches(' ').chars().next();
-    matches!((before, after), (Some('«'), Some('»')) | (Some('"'), Some('"')) | (Some('“'), Some('”')))
+    after.is_some() && before.and_then(closing_quote) == after
 }
 
 /// Whether the place `m` names the branch of the organisation `prev`, the name right before
@@ -488,7 +479,10 @@ fn given_name_before(line: &Line, offset: usize, prev: &Mention, m: &Mention) ->
 /// Whether token `i` stands after a space, an opening bracket or quote, or at the line's
 /// start: where an initial begins.
 fn opens(line: &Line, i: usize) -> bool {
-    line.gap(i).chars().next_back().is_none_or(|c| c == ' ' || OPENING.contains(&c))
+    line.gap(i)
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, ' ' | '(' | '[') || OPENING_QUOTES.contains(&c))
 }
 
 /// The country of a foreign company's or body's Greek branch, after its name (`WWF Ελλάς`,
@@ -501,9 +495,6 @@ pub(crate) const GENITIVE_ARTICLES: [&str; 3] = ["του", "της", "των"];
 
 /// The same for names in Latin letters (`University of California`, `Banco de España`).
 const LATIN_OF: [&str; 6] = ["of", "de", "del", "della", "di", "du"];
-
-/// Characters that open a quotation or a bracket.
-const OPENING: [char; 5] = ['«', '"', '“', '(', '['];
 
 #[cfg(test)]
 mod tests {
@@ -1142,10 +1133,15 @@ mod tests {
                 ("Η Ουκρανία πανηγύρισε τη νίκη στις εκλογές", vec![("Ουκρανία", loc)]),
                 // A sports word said twice is one clue.
                 ("Η Ουκρανία και η ομάδα της, μια ομάδα ειδικών", vec![("Ουκρανία", loc)]),
-                // Listed without their articles after `τις`, `με`, `ούτε`, or paired by a
-                // spaced dash: the teams; after another word, or outside sport, places.
+                // Listed without their articles after `τις`, `με`, `ούτε`, `ή` (joined by `και`
+                // or by `ή`), or paired by a spaced dash: the teams; after another word, or
+                // outside sport, places.
                 (
                     "Στο γκολ απέκλεισε τις Ουκρανία και Πορτογαλία",
+                    vec![("Ουκρανία", org), ("Πορτογαλία", org)],
+                ),
+                (
+                    "Στον τελικό παίζει ή Ουκρανία ή Πορτογαλία μετά το 1-1 του πρώτου ματς",
                     vec![("Ουκρανία", org), ("Πορτογαλία", org)],
                 ),
                 (
