@@ -215,14 +215,14 @@ pub fn is_alnum(c: char) -> bool {
 /// Folds a whole string, without offsets: how gazetteer names are folded.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    fold_each(s, &mut out, &HOT_TWO_BYTE);
+    fold_each(s, &mut out, &TABLE);
     out
 }
 
 /// Appends the folding of `s` to `out`: [`fold`] without the allocation, for callers
 /// that fold many short strings into a reused buffer.
 pub(crate) fn fold_push(s: &str, out: &mut String) {
-    fold_each(s, out, &HOT_TWO_BYTE);
+    fold_each(s, out, &TABLE);
 }
 
 /// Appends the folding of `s` to `out` as UTF-8 bytes: [`fold_push`] for callers that keep
@@ -232,22 +232,19 @@ pub(crate) fn fold_push_bytes(s: &str, out: &mut Vec<u8>) {
     let start = out.len();
     // As in `FoldedLine::fold_and_split`: a character folds to at most twice its bytes.
     out.resize(start + 2 * s.len() + 4, 0);
-    let hot: &'static [u32; 0x800] = &HOT_TWO_BYTE;
-    let mut sink = ByteSink { text: &mut out[..], at: start, hot };
-    fold_each(s, &mut sink, hot);
+    let mut sink = ByteSink { text: &mut out[..], at: start };
+    fold_each(s, &mut sink, &TABLE);
     let end = sink.at;
     out.truncate(end);
 }
 
 /// Folded UTF-8 bytes written at `at`, into a buffer sized up front for the longest folding
 /// (a character folds to at most twice its bytes), so that writing a character is one or two
-/// stores, with no capacity check: where [`fold_push_bytes`] and the pipeline's
-/// [`Splitter`] write. The folding of valid UTF-8 is valid UTF-8.
+/// stores, with no capacity check: where [`fold_push_bytes`] writes. The folding of valid
+/// UTF-8 is valid UTF-8.
 struct ByteSink<'a> {
     text: &'a mut [u8],
     at: usize,
-    /// The hot path's two-byte characters, folded and classified: [`HOT_TWO_BYTE`].
-    hot: &'static [u32; 0x800],
 }
 
 impl ByteSink<'_> {
@@ -264,16 +261,6 @@ impl ByteSink<'_> {
         self.text[self.at] = c;
         self.at += 1;
     }
-
-    /// Writes the folding of a hot-path character, entry `e` of [`HOT_TWO_BYTE`], with no
-    /// branch on its length; the length.
-    #[inline(always)]
-    fn put_hot(&mut self, e: u32) -> u32 {
-        self.text[self.at..self.at + 2].copy_from_slice(&(e as u16).to_le_bytes());
-        let len = (e >> 16) & 3;
-        self.at += len as usize;
-        len
-    }
 }
 
 impl Sink for ByteSink<'_> {
@@ -287,16 +274,16 @@ impl Sink for ByteSink<'_> {
         self.put1(c);
     }
 
+    /// Both bytes written with one store, with no branch on their number.
     #[inline(always)]
     fn emit_two_byte(&mut self, e: u32, _origin: u32, _cp: u32) {
-        self.put_hot(e);
+        self.text[self.at..self.at + 2].copy_from_slice(&(e as u16).to_le_bytes());
+        self.at += (e >> 30) as usize;
     }
 }
 
-/// The folding loop shared by [`fold`] and [`FoldedText::fold_into`]: calls `out.emit` with
-/// every folded character and the original byte offset it stands for. A run of spaces and
-/// newlines becomes one character, placed at the run's start (a newline if it has one).
-/// Where folded characters go: a plain string, or a string with its offset map.
+/// Where [`fold_each`] puts folded characters: a plain string, or a string with its offset
+/// map.
 trait Sink {
     /// Folded character `c` for the original character `orig` at byte `origin`, `olen`
     /// bytes long.
@@ -307,7 +294,7 @@ trait Sink {
     #[inline(always)]
     fn mark(&mut self, _origin: u32, _olen: u32) {}
     /// The hot path: two-byte character `cp` at byte `origin` folds to one character of one
-    /// or two bytes (`α` → `a`, `ή` → `η`); `e` is its entry in [`HOT_TWO_BYTE`].
+    /// or two bytes (`α` → `a`, `ή` → `η`), not a space; `e` is its [`TABLE`] entry.
     #[inline(always)]
     fn emit_two_byte(&mut self, _e: u32, origin: u32, cp: u32) {
         let v = TWO_BYTE[(cp - 0x80) as usize];
@@ -322,13 +309,6 @@ trait Sink {
     #[inline(always)]
     fn space(&mut self, nl: bool, origin: u32) {
         self.emit(if nl { '\n' } else { ' ' }, origin, 1, 0x20);
-    }
-    /// Right after a letter or digit was emitted, with `bytes[i..]` still to read: takes the
-    /// run of ASCII and hot-path two-byte letters and digits that follows, if the sink has a
-    /// faster way to write it than character by character; where the run ends.
-    #[inline(always)]
-    fn word_run(&mut self, _bytes: &[u8], i: usize) -> usize {
-        i
     }
 }
 
@@ -364,40 +344,10 @@ impl Sink for FoldedText {
     }
 }
 
-/// A [`FoldedLine`] being written (see [`FoldedLine::fold_and_split`]): the folded text cut
-/// into tokens as it is written, the same spans as [`crate::text::tokens::folded_tokens`] gives
-/// without a second pass over the text, and each word's [`shape`], read from the original
-/// characters as they go by.
-struct Splitter<'a> {
-    /// Where the folded text goes.
-    out: ByteSink<'a>,
-    tokens: Vec<Token>,
-    /// The text being folded (read again only for a word with combining marks).
-    src: &'a str,
-    /// A run of letters and digits is open: it started at folded byte `start`, and it comes
-    /// from original bytes `first..last`. It is written out when it ends: a character costs
-    /// no write to the token lists.
-    in_word: bool,
-    start: u32,
-    first: u32,
-    last: u32,
-    /// The open word's shape so far: its letters and capitals counted, the shape bits of
-    /// its first letter and digits in `bits`. `decided` when it starts with a small letter:
-    /// such a word's shape is known from that letter alone. `marked` when a combining mark
-    /// falls inside it: its shape is then read again from `src` (rare).
-    letters: u32,
-    upper: u32,
-    bits: u8,
-    decided: bool,
-    marked: bool,
-}
-
 /// Bits of [`char_kind`].
 const K_LETTER: u8 = 1;
 const K_UPPER: u8 = 2;
 const K_DIGIT: u8 = 4;
-/// In [`Splitter::bits`]: the first letter was seen.
-const SEEN: u8 = 0x80;
 
 /// What character `cp` is, for word shapes: a letter ([`is_letter`]), a capital
 /// ([`is_upper`]), a digit (not a letter and numeric).
@@ -413,206 +363,296 @@ fn char_kind(cp: u32) -> u8 {
     }
 }
 
-/// Each hot-path two-byte character (see [`Sink::emit_two_byte`]) in one word: the bytes
-/// of its folding (low two bytes, the second 0 for one byte), their number (bits 16-17),
-/// whether the folding is a letter or digit (bit 18), and its [`char_kind`] (bits 24-31).
-/// One load per character gives all that the splitter's hot path asks, and the bytes are
-/// written with no branch on their number (a Greek letter folds to one byte or two at
-/// random: `α` → `a`, `λ` → `λ`). Indexed by the code point, masked to eleven bits (the
-/// entries below U+0080 are 0): an index that needs no bounds check.
-static HOT_TWO_BYTE: std::sync::LazyLock<[u32; 0x800]> = std::sync::LazyLock::new(|| {
-    std::array::from_fn(|cp| {
-        let Some(i) = cp.checked_sub(0x80) else { return 0 };
-        let v = TWO_BYTE[i];
-        let Some(c) = char::from_u32(v).filter(|_| v < 0x800 && v != 0x20) else { return 0 };
-        let mut buf = [0u8; 4];
-        let bytes = c.encode_utf8(&mut buf).as_bytes();
-        let (b0, b1) = (bytes[0] as u32, bytes.get(1).copied().unwrap_or(0) as u32);
-        let alnum = (is_alnum(c) as u32) << 18;
-        b0 | b1 << 8 | (bytes.len() as u32) << 16 | alnum | (char_kind(i as u32 + 0x80) as u32) << 24
-    })
+/// Bits of a [`TABLE`] entry. Bits 0-15 hold the folding's UTF-8 bytes (the second 0 when
+/// it has one), bits 30-31 their number.
+mod class {
+    /// The folding is a letter or digit: it joins a word.
+    pub const WORD: u32 = 1 << 16;
+    /// The folding is one other character: a token of its own (punctuation).
+    pub const PUNCT: u32 = 1 << 17;
+    /// A space-like character (bytes: a space): runs of them fold to one.
+    pub const SPACE: u32 = 1 << 18;
+    /// A line break (with `SPACE`; bytes: a newline).
+    pub const NEWLINE: u32 = 1 << 19;
+    /// The original character is a letter ([`super::is_letter`])...
+    pub const LETTER: u32 = 1 << 20;
+    /// ...and not a capital.
+    pub const SMALL: u32 = 1 << 21;
+    /// ...and below U+0250 (Latin script).
+    pub const LATIN: u32 = 1 << 22;
+    /// The original character is a digit (see [`super::char_kind`]).
+    pub const DIGIT: u32 = 1 << 23;
+}
+
+/// The [`class`] bits of what original character `cp` is, for word shapes.
+fn kind_bits(cp: u32) -> u32 {
+    let k = char_kind(cp);
+    let mut bits = 0;
+    if k & K_LETTER != 0 {
+        bits |= class::LETTER | if cp < 0x250 { class::LATIN } else { 0 };
+        if k & K_UPPER == 0 {
+            bits |= class::SMALL;
+        }
+    }
+    if k & K_DIGIT != 0 {
+        bits |= class::DIGIT;
+    }
+    bits
+}
+
+/// Every character below U+0800 (ASCII and two-byte UTF-8: nearly all of Greek and Latin
+/// text) folded and classified in one word ([`class`]), so that one load gives all that
+/// folding and cutting a line into tokens ask of it, and its bytes are written with one
+/// store and no branch on their number (a Greek letter folds to one byte or two at random:
+/// `α` → `a`, `λ` → `λ`). 0 for a character that needs [`fold_char`]'s general steps (a
+/// combining mark, a dropped character).
+///
+/// Indexed by the code point with bit 7 flipped: what a two-byte character's UTF-8 bytes
+/// `b0 b1` give as `(b0 << 6 ^ b1) & 0xFFF` (the continuation byte's top bit does the flip),
+/// and an ASCII byte `b` as `b | 0x80`. A three- or four-byte lead byte gives 0x800 or more,
+/// where the entries are 0: one test tells a word goes on.
+static TABLE: std::sync::LazyLock<[u32; 0x1000]> = std::sync::LazyLock::new(|| {
+    let mut table = [0u32; 0x1000];
+    for cp in 0..0x800u32 {
+        let folded = if cp < 0x80 {
+            match ASCII[cp as usize] {
+                b' ' | b'-' => Folded::Space,
+                b'\n' => Folded::Newline,
+                b => Folded::Char(b as char),
+            }
+        } else {
+            from_table(TWO_BYTE[cp as usize - 0x80])
+        };
+        table[(cp ^ 0x80) as usize] = match folded {
+            Folded::Space => class::SPACE | u32::from(b' ') | 1 << 30,
+            Folded::Newline => class::SPACE | class::NEWLINE | u32::from(b'\n') | 1 << 30,
+            Folded::Char(c) if c.len_utf8() <= 2 => {
+                let mut buf = [0u8; 4];
+                let bytes = c.encode_utf8(&mut buf).as_bytes();
+                let (b0, b1) = (u32::from(bytes[0]), u32::from(bytes.get(1).copied().unwrap_or(0)));
+                let class = if is_alnum(c) { class::WORD | kind_bits(cp) } else { class::PUNCT };
+                b0 | b1 << 8 | class | (bytes.len() as u32) << 30
+            }
+            Folded::Char(_) | Folded::Drop | Folded::Mark => 0,
+        };
+    }
+    table
 });
 
-impl Splitter<'_> {
-    /// What original character `orig` is ([`char_kind`], decided at once for ASCII; the
-    /// hot path's two-byte characters have theirs in [`HOT_TWO_BYTE`]).
-    #[inline(always)]
-    fn kind(orig: u32) -> u8 {
-        match orig {
-            0..=0x7F => {
-                let b = orig as u8;
-                if b.is_ascii_lowercase() {
-                    K_LETTER
-                } else if b.is_ascii_uppercase() {
-                    K_LETTER | K_UPPER
-                } else if b.is_ascii_digit() {
-                    K_DIGIT
-                } else {
-                    0
-                }
-            }
-            _ => char_kind(orig),
-        }
-    }
-
-    /// Counts original character `orig`, of kind `k`, into the open word's shape.
-    #[inline(always)]
-    fn count(&mut self, orig: u32, k: u8) {
-        if k & K_LETTER != 0 {
-            self.letters += 1;
-            self.upper += (k & K_UPPER != 0) as u32;
-            if self.bits & SEEN == 0 {
-                self.bits |= SEEN
-                    | if k & K_UPPER != 0 { shape::CAP } else { 0 }
-                    | if orig < 0x250 { shape::LATIN } else { 0 };
-            }
-        } else if k & K_DIGIT != 0 {
-            self.bits |= shape::DIGIT;
-        }
-    }
-
-    /// Records folded character `c`, `len` bytes long, written at folded byte `at` for the
-    /// original character `orig` at byte `origin`.
-    #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
-    fn token(&mut self, c: char, alnum: bool, at: u32, len: u32, origin: u32, olen: u32, orig: u32) {
-        self.token_of_kind(alnum, c == ' ' || c == '\n', at, len, origin, olen, orig, || Self::kind(orig));
-    }
-
-    /// [`Splitter::token`], with the character's kind computed only when a word needs it,
-    /// and `sep` for a character that is no token (a space, a newline).
-    #[inline(always)]
-    #[allow(clippy::too_many_arguments)]
-    fn token_of_kind(
-        &mut self,
-        alnum: bool,
-        sep: bool,
-        at: u32,
-        len: u32,
-        origin: u32,
-        olen: u32,
-        orig: u32,
-        kind: impl Fn() -> u8,
-    ) {
-        if alnum {
-            if !self.in_word {
-                self.in_word = true;
-                self.start = at;
-                self.first = origin;
-                self.marked = false;
-                let k = kind();
-                // A word that starts with a small letter: only its script matters.
-                self.decided = k == K_LETTER;
-                if self.decided {
-                    self.bits = if orig < 0x250 { shape::LATIN } else { 0 };
-                } else {
-                    (self.letters, self.upper, self.bits) = (0, 0, 0);
-                    self.count(orig, k);
-                }
-            } else if !self.decided {
-                self.count(orig, kind());
-            }
-            self.last = origin + olen;
-        } else {
-            self.close(at);
-            if !sep {
-                let token = Token { fs: at, fe: at + len, s: origin, e: origin + olen, shape: 0 };
-                self.tokens.push(token);
-            }
-        }
-    }
-
-    /// Ends the open run of letters and digits, if any, at folded byte `at`.
-    #[inline(always)]
-    fn close(&mut self, at: u32) {
-        if self.in_word {
-            self.in_word = false;
-            let shape = if self.decided { shape::SMALL } else { 0 }
-                | if self.marked {
-                    shape_of(&self.src[self.first as usize..self.last as usize])
-                } else if self.decided {
-                    self.bits
-                } else {
-                    shape_from(self.letters, self.upper, self.bits & !SEEN)
-                };
-            let (fs, fe, s, e) = (self.start, at, self.first, self.last);
-            let token = Token { fs, fe, s, e, shape: shape | shape::WORD };
-            self.tokens.push(token);
-        }
+/// The [`TABLE`] entry of the character at byte `i` of `bytes` (a char boundary), and its
+/// length in bytes (0 when it has three or four: its entry is then 0).
+#[inline(always)]
+fn entry_at(table: &[u32; 0x1000], bytes: &[u8], i: usize) -> (u32, usize) {
+    let b = bytes[i] as usize;
+    if b < 0x80 {
+        (table[b | 0x80], 1)
+    } else if b < 0xE0 {
+        // Valid UTF-8: a continuation byte follows.
+        (table[(b << 6 ^ bytes[i + 1] as usize) & 0xFFF], 2)
+    } else {
+        (0, 0)
     }
 }
 
-impl Splitter<'_> {
-    /// [`Sink::word_run`] for an open word; `DECIDED` when it starts with a small letter (its
-    /// shape is then known, and the characters are not counted).
+/// The character at byte `i` of `s` (a char boundary) whose [`TABLE`] entry is 0, folded by
+/// the general steps: its folding, its length in bytes and its code point.
+#[cold]
+#[inline(never)]
+fn fold_rare(s: &str, i: usize) -> (Folded, usize, u32) {
+    let c = s[i..].chars().next().expect("a char starts here");
+    (fold_char(c), c.len_utf8(), c as u32)
+}
+
+/// A run of letters and digits being written by [`FoldedLine::fold_and_split`]: where it
+/// starts, and its shape so far. A word that starts with a small letter (`small`) has its
+/// shape from that letter alone; any other counts its letters and gathers its characters'
+/// [`class`] bits.
+struct Word {
+    small: bool,
+    /// Its first folded byte, and its original bytes `first..last`.
+    fs: u32,
+    first: u32,
+    last: u32,
+    /// The shape bits of its first character: `LATIN` for a small letter, `CAP` and `LATIN`
+    /// for a capital.
+    bits: u8,
+    /// It starts with no letter (a digit): the shape bits of its first letter, if any, are
+    /// read again from the original text at its end (rare).
+    late: bool,
+    /// A combining mark fell inside it: its shape is read again from the original text.
+    marked: bool,
+    /// The [`class`] bits of its characters, or-ed, and its letters, counted in units of
+    /// [`class::LETTER`] (one add per character).
+    or: u32,
+    letters: u64,
+}
+
+impl Word {
+    /// A word at folded byte `fs` and original byte `first`, whose first character has
+    /// [`class`] bits `e` (not yet counted).
     #[inline(always)]
-    fn run<const DECIDED: bool>(&mut self, bytes: &[u8], mut i: usize) -> usize {
-        let (hot, text) = (self.out.hot, &mut *self.out.text);
-        let mut at = self.out.at;
-        let (mut letters, mut upper, mut bits) = (self.letters, self.upper, self.bits);
-        // Two bytes at a time (a word's last ASCII character of the text is left to the
-        // caller): no bounds check on the second.
-        while i + 1 < bytes.len() {
-            let b = bytes[i];
-            let (k, orig) = if b & 0xE0 == 0xC0 {
-                // Valid UTF-8: a two-byte character (most letters of Greek text).
-                let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
-                let e = hot[cp as usize & 0x7FF];
-                if e & 1 << 18 == 0 {
+    fn new(fs: usize, first: usize, e: u32) -> Word {
+        let small = e & class::SMALL != 0;
+        let late = !small && e & class::LETTER == 0;
+        let latin = if e & class::LATIN != 0 { shape::LATIN } else { 0 };
+        let bits = if small {
+            latin
+        } else if late {
+            0
+        } else {
+            shape::CAP | latin
+        };
+        let (fs, first) = (fs as u32, first as u32);
+        Word { small, fs, first, last: first, bits, late, marked: false, or: 0, letters: 0 }
+    }
+
+    /// Counts a character of [`class`] bits `e` into a word that does not start small.
+    #[inline(always)]
+    fn count(&mut self, e: u32) {
+        self.or |= e;
+        self.letters += u64::from(e & class::LETTER);
+    }
+
+    /// Writes the rest of the word from byte `i` of `s` (folded byte `at`) on, and pushes its
+    /// token; where it ends, in the original and the folded text, and the entry and length
+    /// of the character there if it is in [`TABLE`] (else 0).
+    #[inline(always)]
+    fn finish(
+        mut self,
+        table: &[u32; 0x1000],
+        s: &str,
+        text: &mut [u8],
+        tokens: &mut Vec<Token>,
+        mut i: usize,
+        mut at: usize,
+    ) -> (usize, usize, u32, usize) {
+        let bytes = s.as_bytes();
+        let (stop, stop_len) = loop {
+            let (stop, stop_len);
+            (i, at, stop, stop_len) = if self.small {
+                self.run::<false>(table, bytes, text, i, at)
+            } else {
+                self.run::<true>(table, bytes, text, i, at)
+            };
+            // A character beyond the table may carry the word on (rare): a combining mark, a
+            // dropped character, a letter beyond U+07FF.
+            if i >= bytes.len() || stop != 0 {
+                break (stop, stop_len);
+            }
+            let (folded, len, orig) = fold_rare(s, i);
+            match folded {
+                Folded::Char(c) if is_alnum(c) => {
+                    at += c.encode_utf8(&mut text[at..]).len();
+                    if !self.small {
+                        self.count(kind_bits(orig));
+                    }
+                    self.last = (i + len) as u32;
+                }
+                // A combining mark right after the word's last character belongs to it (as in
+                // `FoldedText::original_range`).
+                Folded::Mark => {
+                    self.marked = true;
+                    if self.last as usize == i {
+                        self.last = (i + len) as u32;
+                    }
+                }
+                Folded::Drop => {}
+                Folded::Char(_) | Folded::Space | Folded::Newline => break (0, 0),
+            }
+            i += len;
+        };
+        let shape = if self.small {
+            shape::SMALL | self.bits
+        } else if self.marked || self.late && self.letters != 0 {
+            shape_of(&s[self.first as usize..self.last as usize])
+        } else {
+            self.shape()
+        };
+        let (fs, fe, s, e) = (self.fs, at as u32, self.first, self.last);
+        tokens.push(Token { fs, fe, s, e, shape: shape | shape::WORD });
+        (i, at, stop, stop_len)
+    }
+
+    /// The shape of a word that does not start small, from its counts.
+    #[inline(always)]
+    fn shape(&self) -> u8 {
+        let mut shape = self.bits;
+        if self.or & class::DIGIT != 0 {
+            shape |= shape::DIGIT;
+        }
+        const ONE: u64 = class::LETTER as u64;
+        match self.letters {
+            0 => shape |= shape::NO_LETTER,
+            ONE => shape |= shape::SINGLE,
+            _ if self.or & class::SMALL == 0 => shape |= shape::UPPER,
+            _ => {}
+        }
+        shape
+    }
+
+    /// Writes the word from byte `i` on, while it is characters of [`TABLE`]
+    /// (nearly every word of Greek or Latin text), counted when `COUNT`: a load, a store and a
+    /// few adds each. Where the run ends, in the original and the folded text.
+    #[inline(always)]
+    fn run<const COUNT: bool>(
+        &mut self,
+        table: &[u32; 0x1000],
+        bytes: &[u8],
+        text: &mut [u8],
+        i: usize,
+        at: usize,
+    ) -> (usize, usize, u32, usize) {
+        let (mut or, mut letters, from) = (self.or, self.letters, i);
+        // Offsets as `u32` (a line is shorter than 4 GiB, as its tokens' offsets): one past
+        // them never overflows, so slicing checks only the bounds.
+        let (mut i, mut at) = (i as u32, at as u32);
+        // The entry and length of the character that ends the run (0 for none, or one beyond
+        // the table).
+        let (stop, stop_len) = 'run: loop {
+            // Two-byte characters (a Greek word).
+            while let Some(&[b, b1]) = bytes.get(i as usize..i as usize + 2) {
+                if b < 0x80 {
                     break;
                 }
-                // Both bytes written, one store; the second is overwritten when the folding
-                // has one byte.
-                text[at..at + 2].copy_from_slice(&(e as u16).to_le_bytes());
-                at += ((e >> 16) & 3) as usize;
+                // Valid UTF-8: a lead byte of three or four bytes gives an index of 0x800 or
+                // more, whose entry is 0.
+                let e = table[((b as usize) << 6 ^ b1 as usize) & 0xFFF];
+                if e & class::WORD == 0 {
+                    break 'run (e, 2);
+                }
+                text[at as usize..at as usize + 2].copy_from_slice(&(e as u16).to_le_bytes());
+                at += e >> 30;
                 i += 2;
-                ((e >> 24) as u8, cp)
-            } else if b < 0x80 && b.is_ascii_alphanumeric() {
-                text[at] = ASCII[b as usize];
-                at += 1;
-                i += 1;
-                (Self::kind(b as u32), b as u32)
-            } else {
-                break;
-            };
-            if !DECIDED {
-                // As `Splitter::count`.
-                if k & K_LETTER != 0 {
-                    letters += 1;
-                    upper += (k & K_UPPER != 0) as u32;
-                    if bits & SEEN == 0 {
-                        bits |= SEEN
-                            | if k & K_UPPER != 0 { shape::CAP } else { 0 }
-                            | if orig < 0x250 { shape::LATIN } else { 0 };
-                    }
-                } else if k & K_DIGIT != 0 {
-                    bits |= shape::DIGIT;
+                if COUNT {
+                    or |= e;
+                    letters += u64::from(e & class::LETTER);
                 }
             }
+            // An ASCII character (a character of two bytes or more does not start at the
+            // line's last byte).
+            let Some(&b) = bytes.get(i as usize) else { break (0, 0) };
+            debug_assert!(b < 0x80);
+            let e = table[b as usize | 0x80];
+            if e & class::WORD == 0 {
+                break (e, 1);
+            }
+            text[at as usize] = e as u8;
+            at += 1;
+            i += 1;
+            if COUNT {
+                or |= e;
+                letters += u64::from(e & class::LETTER);
+            }
+        };
+        let (i, at) = (i as usize, at as usize);
+        if COUNT {
+            (self.or, self.letters) = (or, letters);
         }
-        self.out.at = at;
-        self.last = i as u32;
-        if !DECIDED {
-            (self.letters, self.upper, self.bits) = (letters, upper, bits);
+        if i != from {
+            self.last = i as u32;
         }
-        i
+        (i, at, stop, stop_len as usize)
     }
-}
-
-/// A word's shape from its counts and the bits of its first letter and digits.
-#[inline]
-fn shape_from(letters: u32, upper: u32, bits: u8) -> u8 {
-    let mut shape = bits;
-    if letters == 0 {
-        shape |= shape::NO_LETTER;
-    }
-    if letters >= 2 && upper == letters {
-        shape |= shape::UPPER;
-    }
-    if letters == 1 {
-        shape |= shape::SINGLE;
-    }
-    shape
 }
 
 /// The [`shape`] of `word` (original text, starting with a letter or digit), read from its
@@ -638,78 +678,25 @@ fn shape_of(word: &str) -> u8 {
             bits |= shape::DIGIT;
         }
     }
-    shape_from(letters, upper, bits)
+    if letters == 0 {
+        bits |= shape::NO_LETTER;
+    }
+    if letters >= 2 && upper == letters {
+        bits |= shape::UPPER;
+    }
+    if letters == 1 {
+        bits |= shape::SINGLE;
+    }
+    bits
 }
 
-/// Writes the folded text and its tokens with their origins, but no per-byte offset map:
-/// the stages only ever map whole tokens back.
-impl Sink for Splitter<'_> {
-    #[inline(always)]
-    fn emit(&mut self, c: char, origin: u32, olen: u32, orig: u32) {
-        let at = self.out.at as u32;
-        let len = self.out.put(c);
-        self.token(c, is_alnum(c), at, len, origin, olen, orig);
-    }
-
-    #[inline(always)]
-    fn emit1(&mut self, c: u8, origin: u32, olen: u32, orig: u32) {
-        let at = self.out.at as u32;
-        self.out.put1(c);
-        self.token(c as char, c.is_ascii_alphanumeric(), at, 1, origin, olen, orig);
-    }
-
-    #[inline(always)]
-    fn emit_two_byte(&mut self, e: u32, origin: u32, cp: u32) {
-        let at = self.out.at as u32;
-        let len = self.out.put_hot(e);
-        // A hot-path character is never a space or a newline.
-        self.token_of_kind(e & 1 << 18 != 0, false, at, len, origin, 2, cp, || (e >> 24) as u8);
-    }
-
-    /// A space or newline is no token: it only ends the open word (what [`Sink::emit`] does
-    /// with it, without its general steps).
-    #[inline(always)]
-    fn space(&mut self, nl: bool, _origin: u32) {
-        let at = self.out.at as u32;
-        self.out.put1(if nl { b'\n' } else { b' ' });
-        self.close(at);
-    }
-
-    /// The rest of an open word, while it is ASCII and hot-path two-byte letters and digits
-    /// (nearly every word of Greek or Latin text): each character costs a table load and two
-    /// stores, with the word's state in registers, instead of a call of [`Sink::emit1`] or
-    /// [`Sink::emit_two_byte`] and [`Splitter::token_of_kind`] each.
-    #[inline(always)]
-    fn word_run(&mut self, bytes: &[u8], i: usize) -> usize {
-        if !self.in_word {
-            return i;
-        }
-        if self.decided {
-            self.run::<true>(bytes, i)
-        } else {
-            self.run::<false>(bytes, i)
-        }
-    }
-
-    /// A combining mark right after a token's last character belongs to the token (as in
-    /// [`FoldedText::original_range`]).
-    #[inline(always)]
-    fn mark(&mut self, origin: u32, olen: u32) {
-        if self.in_word {
-            self.marked = true;
-            if self.last == origin {
-                self.last = origin + olen;
-            }
-        } else if let Some(t) = self.tokens.last_mut() {
-            if t.e == origin {
-                t.e = origin + olen;
-            }
-        }
-    }
-}
-
+/// The folding loop shared by [`fold`], [`fold_push_bytes`] and [`FoldedText::fold_into`]:
+/// calls `out.emit` with every folded character and the original byte offset it stands for.
+/// A run of spaces and newlines becomes one character, placed at the run's start (a newline
+/// if it has one). ([`FoldedLine::fold_and_split`] has a loop of its own, which cuts tokens as
+/// it goes.)
 #[inline(always)]
-fn fold_each(s: &str, out: &mut impl Sink, hot: &[u32; 0x800]) {
+fn fold_each(s: &str, out: &mut impl Sink, table: &[u32; 0x1000]) {
     let bytes = s.as_bytes();
     let mut pending_space: Option<(u32, bool)> = None; // (origin, contains a newline)
     let mut i = 0;
@@ -727,9 +714,6 @@ fn fold_each(s: &str, out: &mut impl Sink, hot: &[u32; 0x800]) {
                     }
                     out.emit1(c, i as u32, 1, b as u32);
                     i += 1;
-                    if c.is_ascii_alphanumeric() {
-                        i = out.word_run(bytes, i);
-                    }
                     continue;
                 }
             };
@@ -737,8 +721,8 @@ fn fold_each(s: &str, out: &mut impl Sink, hot: &[u32; 0x800]) {
         } else if b < 0xE0 {
             // A two-byte sequence: `s` is valid UTF-8, so a continuation byte follows.
             let cp = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
-            let e = hot[cp as usize & 0x7FF];
-            if e != 0 {
+            let e = table[(cp ^ 0x80) as usize];
+            if e & (class::WORD | class::PUNCT) != 0 {
                 // The hot path (a Greek letter): a two-byte character that folds to an ASCII
                 // look-alike (`α` → `a`) or to another two-byte letter, emitted without going
                 // through `Folded` (what `from_table` would give: a `Char`).
@@ -747,7 +731,6 @@ fn fold_each(s: &str, out: &mut impl Sink, hot: &[u32; 0x800]) {
                 }
                 out.emit_two_byte(e, i as u32, cp);
                 i += 2;
-                i = out.word_run(bytes, i);
                 continue;
             }
             (from_table(TWO_BYTE[(cp - 0x80) as usize]), 2, cp)
@@ -826,29 +809,96 @@ impl FoldedLine {
         if self.text.len() < room {
             self.text.resize(room, 0);
         }
-        let mut tokens = std::mem::take(&mut self.tokens);
+        let table: &[u32; 0x1000] = &TABLE;
+        let (bytes, text, tokens) = (s.as_bytes(), &mut self.text[..], &mut self.tokens);
         tokens.clear();
-        let hot: &'static [u32; 0x800] = &HOT_TWO_BYTE;
-        let mut split = Splitter {
-            out: ByteSink { text: &mut self.text, at: 0, hot },
-            tokens,
-            src: s,
-            in_word: false,
-            start: 0,
-            first: 0,
-            last: 0,
-            letters: 0,
-            upper: 0,
-            bits: 0,
-            decided: false,
-            marked: false,
-        };
-        fold_each(s, &mut split, hot);
-        let end = split.out.at;
-        split.close(end as u32);
-        self.tokens = split.tokens;
-        self.len = end;
-        debug_assert!(std::str::from_utf8(&self.text[..end]).is_ok());
+        // The last byte written is a run of spaces' (a newline in it rewrites it).
+        let mut space = false;
+        let (mut i, mut at) = (0, 0);
+        while i < bytes.len() {
+            let (e, len) = entry_at(table, bytes, i);
+            if e & class::WORD != 0 {
+                let mut word = Word::new(at, i, e);
+                if !word.small {
+                    word.count(e);
+                }
+                text[at..at + 2].copy_from_slice(&(e as u16).to_le_bytes());
+                word.last = (i + len) as u32;
+                let (stop, stop_len);
+                (i, at, stop, stop_len) =
+                    word.finish(table, s, text, tokens, i + len, at + (e >> 30) as usize);
+                // Most words end at a space: written here, without a turn of the loop.
+                space = stop & class::SPACE != 0;
+                if space {
+                    text[at] = stop as u8;
+                    (i, at) = (i + stop_len, at + 1);
+                }
+            } else if e & class::SPACE != 0 {
+                if !space {
+                    text[at] = e as u8;
+                    at += 1;
+                    space = true;
+                } else if e & class::NEWLINE != 0 {
+                    text[at - 1] = b'\n';
+                }
+                i += len;
+            } else if e != 0 {
+                space = false;
+                text[at..at + 2].copy_from_slice(&(e as u16).to_le_bytes());
+                let fe = at + (e >> 30) as usize;
+                tokens.push(Token {
+                    fs: at as u32,
+                    fe: fe as u32,
+                    s: i as u32,
+                    e: (i + len) as u32,
+                    shape: 0,
+                });
+                (i, at) = (i + len, fe);
+            } else {
+                // The general steps (as `fold_each`'s).
+                let (folded, len, orig) = fold_rare(s, i);
+                match folded {
+                    Folded::Char(c) => {
+                        space = false;
+                        let fe = at + c.encode_utf8(&mut text[at..]).len();
+                        if is_alnum(c) {
+                            let e = kind_bits(orig);
+                            let mut word = Word::new(at, i, e);
+                            if !word.small {
+                                word.count(e);
+                            }
+                            word.last = (i + len) as u32;
+                            (i, at, _, _) = word.finish(table, s, text, tokens, i + len, fe);
+                            continue;
+                        }
+                        let (fs, s, e) = (at as u32, i as u32, (i + len) as u32);
+                        tokens.push(Token { fs, fe: fe as u32, s, e, shape: 0 });
+                        at = fe;
+                    }
+                    Folded::Space | Folded::Newline => {
+                        let nl = folded == Folded::Newline;
+                        if !space {
+                            text[at] = if nl { b'\n' } else { b' ' };
+                            at += 1;
+                            space = true;
+                        } else if nl {
+                            text[at - 1] = b'\n';
+                        }
+                    }
+                    // A combining mark right after a token's last character belongs to the
+                    // token (as in `FoldedText::original_range`).
+                    Folded::Mark => {
+                        if let Some(t) = tokens.last_mut().filter(|t| t.e as usize == i) {
+                            t.e = (i + len) as u32;
+                        }
+                    }
+                    Folded::Drop => {}
+                }
+                i += len;
+            }
+        }
+        self.len = at;
+        debug_assert!(std::str::from_utf8(&self.text[..at]).is_ok());
     }
 
     /// The folded bytes, and at least sixteen more after the last token (meaningless): what
@@ -908,7 +958,7 @@ impl FoldedText {
         self.origin.clear();
         self.text.reserve(s.len());
         self.origin.reserve(s.len() + 1);
-        fold_each(s, self, &HOT_TWO_BYTE);
+        fold_each(s, self, &TABLE);
         self.origin.push(s.len() as u32);
     }
 
@@ -1092,38 +1142,80 @@ mod tests {
             (0..3000).map(|n| (0..n % 23).map(|_| alphabet[rng.below(alphabet.len())]).collect()).collect();
         let fixed = ["Αθήνα 1821 «Κορε\u{301}α»", "  ", "", "a-b\nc\u{200B}d 🇬🇷 x"];
         for text in fixed.iter().copied().chain(random.iter().map(String::as_str)) {
-            f.fold_and_split_alone(text);
-            let folded = std::str::from_utf8(&f.text[..f.len]).unwrap();
-            let want: Vec<(u32, u32)> =
-                crate::text::tokens::folded_tokens(folded).map(|(s, e)| (s as u32, e as u32)).collect();
-            let spans: Vec<(u32, u32)> = f.tokens().iter().map(|t| (t.fs, t.fe)).collect();
-            assert_eq!(spans, want, "{text:?}");
-            // Tokens map back to the same original ranges as through the per-byte map.
-            let mut g = FoldedText::default();
-            g.fold_into(text);
-            assert_eq!(g.as_str(), folded);
-            // So does the byte folding, appended after what a buffer holds.
-            let mut bytes = b"x".to_vec();
-            fold_push_bytes(text, &mut bytes);
-            assert_eq!(&bytes[1..], fold(text).as_bytes(), "{text:?}");
-            for (k, &(fs, fe)) in want.iter().enumerate() {
-                let whole = g.original_range(text, fs as usize, fe as usize);
-                // The shape read while folding is the shape of the token's original text.
-                let word = is_alnum(f.str(fs, fe).chars().next().unwrap());
-                let want_shape = if word { shape_of(&text[whole.0..whole.1]) | shape::WORD } else { 0 };
-                let c0 = text[whole.0..].chars().next().unwrap();
-                let small = if word && is_letter(c0) && !is_upper(c0) { shape::SMALL } else { 0 };
-                assert_eq!(f.tokens()[k].shape, want_shape | small, "{text:?} token {k}");
-                assert_eq!(f.token_range(k, k), whole, "{text:?} token {k}");
-                if k > 0 {
-                    let (s, _) = g.original_range(text, want[k - 1].0 as usize, want[k - 1].1 as usize);
-                    assert_eq!(f.token_range(k - 1, k), (s, whole.1));
-                }
+            assert_split_agrees(&mut f, text);
+        }
+    }
+
+    #[test]
+    fn split_edges() {
+        let mut f = FoldedLine::default();
+        let long = "Θεσσαλονίκη ".repeat(40);
+        for text in [
+            // Combining marks after a letter, after a space, after punctuation, at the start.
+            "Κορε\u{301}α ΚΟΡΕ\u{301}Α\u{301} α \u{301}β «\u{301}Χ» \u{301}αρχή",
+            // Final sigma, in small letters and in capitals.
+            "Ρωσίας ΡΩΣΙΑΣ ς Σ σς",
+            // A capital whose small letter takes three bytes, alone and inside words.
+            "\u{23A} \u{23A}Β β\u{23A}\u{23E} ABC\u{23E}",
+            // Rare code points: private use, noncharacters, astral, the last one.
+            "\u{E000}α β\u{FFFF} 𝔄θ \u{10FFFF} 🇬🇷x",
+            // Dropped characters inside words and between words and spaces.
+            "Μητσο\u{200B}τάκης ab\u{200B} \u{200B}cd e\u{AD}f",
+            // Words that start with a digit; digits only; a single letter.
+            "1ος 2030 3η 2Α 4\u{301}ου Ε α",
+            // Two-byte spaces and a newline inside a run of spaces.
+            "α\u{A0}β \u{85} γ \n\u{A0}δ",
+            // The text ends in the middle of a word: ASCII, Greek, after a Greek word.
+            "Αθήνα",
+            "abc",
+            "αβγa",
+            "a",
+            "ά",
+            "Ά1",
+            "x.",
+            ".",
+            long.as_str(),
+        ] {
+            assert_split_agrees(&mut f, text);
+        }
+    }
+
+    /// Checks [`FoldedLine::fold_and_split`] on `text` against the slow references: the
+    /// folding of [`fold`] and [`FoldedText`], the tokens of `folded_tokens`, each token's
+    /// original range and [`shape_of`]; and the room left after the last token.
+    fn assert_split_agrees(f: &mut FoldedLine, text: &str) {
+        f.fold_and_split_alone(text);
+        assert!(f.padded().len() >= f.len + 16, "{text:?}");
+        let folded = std::str::from_utf8(&f.text[..f.len]).unwrap();
+        let want: Vec<(u32, u32)> =
+            crate::text::tokens::folded_tokens(folded).map(|(s, e)| (s as u32, e as u32)).collect();
+        let spans: Vec<(u32, u32)> = f.tokens().iter().map(|t| (t.fs, t.fe)).collect();
+        assert_eq!(spans, want, "{text:?}");
+        // Tokens map back to the same original ranges as through the per-byte map.
+        let mut g = FoldedText::default();
+        g.fold_into(text);
+        assert_eq!(g.as_str(), folded);
+        // So does the byte folding, appended after what a buffer holds.
+        let mut bytes = b"x".to_vec();
+        fold_push_bytes(text, &mut bytes);
+        assert_eq!(&bytes[1..], fold(text).as_bytes(), "{text:?}");
+        for (k, &(fs, fe)) in want.iter().enumerate() {
+            let whole = g.original_range(text, fs as usize, fe as usize);
+            // The shape read while folding is the shape of the token's original text.
+            let word = is_alnum(f.str(fs, fe).chars().next().unwrap());
+            let want_shape = if word { shape_of(&text[whole.0..whole.1]) | shape::WORD } else { 0 };
+            let c0 = text[whole.0..].chars().next().unwrap();
+            let small = if word && is_letter(c0) && !is_upper(c0) { shape::SMALL } else { 0 };
+            assert_eq!(f.tokens()[k].shape, want_shape | small, "{text:?} token {k}");
+            assert_eq!(f.token_range(k, k), whole, "{text:?} token {k}");
+            if k > 0 {
+                let (s, _) = g.original_range(text, want[k - 1].0 as usize, want[k - 1].1 as usize);
+                assert_eq!(f.token_range(k - 1, k), (s, whole.1));
             }
-            for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
-                let c = text[i..].chars().next().unwrap();
-                assert_eq!(char_at(text, i), (c, c.len_utf8()));
-            }
+        }
+        for i in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let c = text[i..].chars().next().unwrap();
+            assert_eq!(char_at(text, i), (c, c.len_utf8()));
         }
     }
 
