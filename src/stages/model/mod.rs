@@ -246,6 +246,12 @@ impl Weights {
         Weights::from_quantized(self.bits, self.trans, scale, rows.len(), rows.into_iter())
     }
 
+    /// The transition weights as an array (indices known in range at compile time).
+    #[inline]
+    fn transitions(&self) -> &[f32; (TAGS + 1) * TAGS] {
+        self.trans[..].try_into().expect("(TAGS + 1) * TAGS transition weights")
+    }
+
     /// The emission scores of a token with feature rows `rows`. A compact table's integers
     /// are summed exactly, then scaled once.
     #[inline]
@@ -261,16 +267,28 @@ impl Weights {
             return;
         }
         let mut sum = [0i32; TAGS];
+        self.sums(rows, &mut sum);
+        for (o, a) in out.iter_mut().zip(sum) {
+            *o = a as f32 * self.scale;
+        }
+    }
+
+    /// The exact integer sums of a compact table's rows `rows` (what [`Weights::emit`]
+    /// scales) into `out`; false, and `out` untouched, for dense weights.
+    #[inline]
+    pub(crate) fn sums(&self, rows: &[u32], out: &mut [i32; TAGS]) -> bool {
+        if self.slots.is_empty() {
+            return false;
+        }
+        *out = [0; TAGS];
         for &r in rows {
             if let Some(s) = self.slot(r as usize) {
-                for (a, &q) in sum.iter_mut().zip(&s.w) {
+                for (a, &q) in out.iter_mut().zip(&s.w) {
                     *a += i32::from(q);
                 }
             }
         }
-        for (o, a) in out.iter_mut().zip(sum) {
-            *o = a as f32 * self.scale;
-        }
+        true
     }
 }
 
@@ -318,7 +336,8 @@ impl Decoder {
         // each in ascending order of the previous tag, so that the best (first) one is
         // that of a dense loop over a table with the constraints folded in; the
         // transition weights are read as they are, with no table built per line.
-        let trans = |prev: usize, next: usize| w.trans[prev * TAGS + next];
+        let trans = w.transitions();
+        let trans = |prev: usize, next: usize| trans[prev * TAGS + next];
         for i in 0..n {
             let e = &self.emit[i];
             let mut a = [NEVER; TAGS];
@@ -406,7 +425,8 @@ impl Decoder {
         // Backward scores, from the line's end down to the first token asked for: over
         // the allowed steps only (as in [`Decoder::viterbi`]); a step into a tag that
         // scores minus infinity adds nothing to a maximum.
-        let trans = |prev: usize, next: usize| w.trans[prev * TAGS + next];
+        let trans = w.transitions();
+        let trans = |prev: usize, next: usize| trans[prev * TAGS + next];
         while self.beta_from > first {
             let i = self.beta_from - 1;
             let (e, after) = (&self.emit[i + 1], &self.beta[i + 1]);
