@@ -138,7 +138,8 @@ fn source_name(s: &Source) -> &str {
         Source::Pattern(_) => "pattern",
     };
     if name.starts_with("learned") {
-        name.split(':').next().unwrap_or(name)
+        // Up to the first `:` (a byte search: a char pattern cost a hundred instructions).
+        name.as_bytes().iter().position(|&b| b == b':').map_or(name, |i| &name[..i])
     } else {
         name
     }
@@ -425,6 +426,7 @@ impl Sentence {
     }
 
     /// Moves to token `i` (called for every token in order).
+    #[inline]
     fn advance(&mut self, line: &Line<'_>, i: usize) {
         if i > 0 && ends_sentence(folded(line, i - 1)) {
             self.start = i;
