@@ -951,13 +951,15 @@ impl RecognizerBuilder {
                 let msg = "a saved model holds what was learned: it cannot be combined with learn_iob2 or train_iob2";
                 return Err(BuildError::new(&name, None, None, msg));
             }
+            let under = crate::stages::model::file::Under { defaults, user };
             let (learned, adapt, lookup) = match bytes {
-                Some(b) => crate::stages::model::file::from_bytes(&name, b, fingerprint)?,
-                None => crate::stages::model::file::load(path, fingerprint)?,
+                Some(b) => crate::stages::model::file::from_bytes(&name, b, fingerprint, under)?,
+                None => crate::stages::model::file::load(path, fingerprint, under)?,
             };
             return Ok(assemble(lookup, false).with_adaptation(adapt).with_model(learned));
         }
         let mut all = if defaults { gazetteer::parse_embedded()? } else { Vec::new() };
+        let embedded = all.len();
         all.extend(user);
         let make =
             |gazetteers: &[Gazetteer]| Ok::<_, BuildError>(assemble(Lookup::build(gazetteers)?, false));
@@ -986,20 +988,18 @@ impl RecognizerBuilder {
         for (name, corpus) in &corpora {
             all.extend(crate::learn::learn_with_misc(name, corpus)?);
         }
-        let lookup = Lookup::build(&all)?;
-        // What a model file keeps of the lookup, made before the vocabulary takes its tokens.
-        let blob = (!self.train.is_empty()).then(|| lookup.to_blob());
-        let ner = assemble(lookup, false).with_adaptation(adapt);
-        let Some(blob) = blob else {
+        let ner = assemble(Lookup::build(&all)?, false).with_adaptation(adapt);
+        if self.train.is_empty() {
             return Ok(ner);
-        };
+        }
         let name = corpora.iter().zip(&training).find(|(_, &t)| t).map_or("", |((n, _), _)| n.as_str());
         let weights = crate::learn::train::train(name, bits, |m| {
             crate::learn::train::samples(bits, &all[..base], &corpora, &training, &make, m)
         })?;
         let model = crate::stages::model::Model::new(name.into(), weights.compact());
         let gazetteers = all.split_off(base);
-        Ok(ner.with_model(Learned { model, gazetteers, fingerprint, lookup: blob }))
+        let under = crate::stages::model::file::Under { defaults, user: all.split_off(embedded) };
+        Ok(ner.with_model(Learned { model, gazetteers, fingerprint, under }))
     }
 }
 

@@ -138,7 +138,8 @@ fn source_name(s: &Source) -> &str {
         Source::Pattern(_) => "pattern",
     };
     if name.starts_with("learned") {
-        name.split(':').next().unwrap_or(name)
+        // Up to the first `:` (a byte search: a char pattern cost a hundred instructions).
+        name.as_bytes().iter().position(|&b| b == b':').map_or(name, |i| &name[..i])
     } else {
         name
     }
@@ -289,13 +290,13 @@ impl Features {
                 out.push(e);
                 continue;
             }
-            let mut e = cache.vectors(self.slots[i])[0];
+            let mut e = cache.vector(self.slots[i], 0);
             for (k, d) in OFFSETS.iter().enumerate() {
                 let v = match i.checked_add_signed(*d).filter(|&j| j < n) {
-                    Some(j) => &cache.vectors(self.slots[j])[1 + k],
-                    None => &cache.edges[k],
+                    Some(j) => cache.vector(self.slots[j], 1 + k),
+                    None => cache.edges[k],
                 };
-                add(&mut e, v);
+                add(&mut e, &v);
             }
             let mut rest = [0.0; TAGS];
             w.emit(self.rows(i), &mut rest);
@@ -425,6 +426,7 @@ impl Sentence {
     }
 
     /// Moves to token `i` (called for every token in order).
+    #[inline]
     fn advance(&mut self, line: &Line<'_>, i: usize) {
         if i > 0 && ends_sentence(folded(line, i - 1)) {
             self.start = i;
@@ -494,7 +496,8 @@ pub(crate) fn prefetch<T: Copy>(x: &T) {
     std::hint::black_box(*x);
 }
 
-/// Most distinct words a [`WordCache`] holds before it starts afresh (448 bytes each).
+/// Most distinct words a [`WordCache`] holds before it starts afresh (256 bytes each,
+/// and their texts).
 const CACHE_WORDS: usize = 1 << 17;
 /// Slots of the cache's index at first; it doubles to stay at most half full, so that
 /// probes stay short (2^18 slots at most: 1 MB) and a small one stays in the cache.
@@ -502,19 +505,22 @@ const FIRST_SLOTS: usize = 1 << 12;
 /// Bits of an index slot that hold `entry + 1` (up to [`CACHE_WORDS`]); the others hold
 /// bits of the word's hash.
 const ENTRY_BITS: u32 = 18;
-/// Longest word text (bytes) an [`Entry`] holds; longer words are summed every time.
-const ENTRY_TEXT: usize = 75;
+/// Marks a token's entry as one of the line's [`WordCache::wide`] vectors.
+const WIDE: u32 = 1 << 31;
 
-/// A cached word: its text next to its vectors, so that a lookup that finds it costs the
-/// cache lines it reads anyway (a key on the heap cost one more miss a token).
+/// A cached word's vectors, each the exact integer sum of its rows' weights (the compact
+/// table's steps): its own rows', and its context rows' at each of [`OFFSETS`], which
+/// keep within 16 bits but for rare words (those are summed every time; the own rows'
+/// sums mostly do not). Four cache lines instead of seven for `f32` vectors with the
+/// text: a token reads its neighbours' entries, and news text has tens of thousands of
+/// distinct words.
 #[derive(Clone, Copy, Debug)]
 #[repr(C, align(64))]
 struct Entry {
-    len: u8,
-    text: [u8; ENTRY_TEXT],
-    /// `[own, context at OFFSETS[0], ...]`.
-    vectors: [[f32; TAGS]; 5],
+    own: [i32; TAGS],
+    context: [[i16; TAGS]; 4],
 }
+const _: () = assert!(std::mem::size_of::<Entry>() == 256);
 
 /// Per distinct word (by its text in the line), the summed weights of its [`own`] rows and
 /// of its [`context`] rows at each offset: news text repeats its words, so that most tokens
@@ -526,11 +532,21 @@ pub(crate) struct WordCache {
     /// The model the vectors are of ([`super::Model`]'s id; 0: none), to start afresh
     /// with another.
     model: u64,
+    /// The weight of one integer step of that model's weights.
+    scale: f32,
     /// Open-addressed: `hash tag << ENTRY_BITS | entry + 1` (0: empty), probed linearly.
     index: Vec<u32>,
-    /// Entries in the index (not those of words too long to keep).
+    /// Entries in the index.
     indexed: usize,
     entries: Vec<Entry>,
+    /// The entries' texts, one after the other (a few hundred kilobytes: they stay
+    /// cached, and a lookup compares a text without reading the entry).
+    texts: Vec<u8>,
+    /// Where entry `k`'s text starts in `texts` (and, at `k + 1`, ends).
+    starts: Vec<u32>,
+    /// The current line's words whose sums do not fit an [`Entry`] (or weights that are
+    /// not compact), as `f32` vectors: a token's entry `WIDE | k` is `wide[k]`.
+    wide: Vec<[[f32; TAGS]; 5]>,
     /// The edge rows' weights at each offset.
     edges: [[f32; TAGS]; 4],
     rows: Vec<u32>,
@@ -538,11 +554,13 @@ pub(crate) struct WordCache {
 
 impl WordCache {
     fn prepare(&mut self, model: u64, w: &Weights) {
+        self.wide.clear();
         if self.model == model && self.entries.len() < CACHE_WORDS {
             return;
         }
         if self.model != model {
             self.model = model;
+            self.scale = w.scale;
             for k in 0..OFFSETS.len() {
                 self.rows.clear();
                 edge(&mut Rows { bits: w.bits, out: &mut self.rows }, k);
@@ -553,14 +571,31 @@ impl WordCache {
         self.index.resize(FIRST_SLOTS, 0);
         self.indexed = 0;
         self.entries.clear();
-        // Reserved once (untouched pages cost no memory): growing moved 256 bytes a word.
+        // Reserved once (untouched pages cost no memory).
         self.entries.reserve_exact(CACHE_WORDS);
+        self.texts.clear();
+        self.starts.clear();
+        self.starts.push(0);
     }
 
-    /// The vectors of entry `k`.
+    /// Vector `v` (0: own, `1 + k`: context at `OFFSETS[k]`) of a token's entry `k`: the
+    /// value [`Weights::emit`] gives for the rows it sums.
     #[inline]
-    fn vectors(&self, k: u32) -> &[[f32; TAGS]; 5] {
-        &self.entries[k as usize].vectors
+    fn vector(&self, k: u32, v: usize) -> [f32; TAGS] {
+        if k & WIDE != 0 {
+            return self.wide[(k & !WIDE) as usize][v];
+        }
+        let e = &self.entries[k as usize];
+        match v.checked_sub(1) {
+            None => e.own.map(|a| a as f32 * self.scale),
+            Some(c) => e.context[c].map(|a| f32::from(a) * self.scale),
+        }
+    }
+
+    /// The text of entry `k`.
+    #[inline]
+    fn text(&self, k: usize) -> &[u8] {
+        &self.texts[self.starts[k] as usize..self.starts[k + 1] as usize]
     }
 
     /// The cache's hash of a word's text.
@@ -590,17 +625,20 @@ impl WordCache {
         }
     }
 
-    /// Asks the processor for the entry in the index slot of hash `x`, if any.
+    /// Asks the processor for the entry in the index slot of hash `x`, if any, and its
+    /// text.
     #[inline]
     fn fetch_entry(&self, x: u64) {
         let k = self.index.get(self.home(x)).map_or(0, |&s| s & ((1 << ENTRY_BITS) - 1));
         if let Some(e) = k.checked_sub(1).and_then(|k| self.entries.get(k as usize)) {
-            // One read in each of its four cache lines (copying the whole entry cost a
-            // `memcpy` a token).
-            prefetch(&e.len);
-            prefetch(&e.vectors[0][0]);
-            prefetch(&e.vectors[2][0]);
-            prefetch(&e.vectors[4][0]);
+            // One read in each of its four cache lines.
+            prefetch(&e.own[0]);
+            prefetch(&e.own[16]);
+            prefetch(&e.context[2][0]);
+            prefetch(&e.context[3][16]);
+            if let Some(b) = self.starts.get(k as usize - 1).and_then(|&a| self.texts.get(a as usize)) {
+                prefetch(b);
+            }
         }
     }
 
@@ -610,7 +648,7 @@ impl WordCache {
         let mut free = None;
         // At most half the index is taken, so a probe ends; a line with more new words
         // than that gets entries no lookup finds.
-        if text.len() <= ENTRY_TEXT && self.entries.len() < CACHE_WORDS {
+        if self.entries.len() < CACHE_WORDS {
             let (tag, low) = (Self::tag(x), (1u32 << ENTRY_BITS) - 1);
             let mask = self.index.len() - 1;
             let mut i = self.home(x);
@@ -622,28 +660,50 @@ impl WordCache {
                 }
                 if s & !low == tag {
                     let k = (s & low).wrapping_sub(1);
-                    let e = &self.entries[k as usize];
-                    if &e.text[..usize::from(e.len)] == text {
+                    if self.text(k as usize) == text {
                         return k;
                     }
                 }
                 i = (i + 1) & mask;
             }
         }
-        let mut e = Entry { len: 0, text: [0; ENTRY_TEXT], vectors: [[0.0; TAGS]; 5] };
         let bits = w.bits;
+        let mut sums = [[0i32; TAGS]; 5];
         self.rows.clear();
         own(&mut Rows { bits, out: &mut self.rows }, line, j);
-        w.emit(&self.rows, &mut e.vectors[0]);
+        let mut fits = w.sums(&self.rows, &mut sums[0]);
         for k in 0..OFFSETS.len() {
             self.rows.clear();
             context(&mut Rows { bits, out: &mut self.rows }, line, j, k);
-            w.emit(&self.rows, &mut e.vectors[1 + k]);
+            fits &= w.sums(&self.rows, &mut sums[1 + k]);
         }
+        let narrow = |s: &[i32; TAGS]| s.iter().all(|&x| i16::try_from(x).is_ok());
+        if !fits || !sums[1..].iter().all(narrow) {
+            // Summed again wherever the word comes.
+            let mut v = [[0.0; TAGS]; 5];
+            if fits {
+                for (v, s) in v.iter_mut().zip(&sums) {
+                    *v = s.map(|a| a as f32 * w.scale);
+                }
+            } else {
+                self.rows.clear();
+                own(&mut Rows { bits, out: &mut self.rows }, line, j);
+                w.emit(&self.rows, &mut v[0]);
+                for k in 0..OFFSETS.len() {
+                    self.rows.clear();
+                    context(&mut Rows { bits, out: &mut self.rows }, line, j, k);
+                    w.emit(&self.rows, &mut v[1 + k]);
+                }
+            }
+            self.wide.push(v);
+            return WIDE | (self.wide.len() - 1) as u32;
+        }
+        let e = Entry { own: sums[0], context: [1, 2, 3, 4].map(|v| sums[v].map(|x| x as i16)) };
         let k = self.entries.len() as u32;
+        self.entries.push(e);
+        self.texts.extend_from_slice(text);
+        self.starts.push(self.texts.len() as u32);
         if let Some(mut i) = free {
-            e.len = text.len() as u8;
-            e.text[..text.len()].copy_from_slice(text);
             if 2 * (self.indexed + 1) > self.index.len() {
                 self.grow();
                 i = self.home(x);
@@ -654,7 +714,6 @@ impl WordCache {
             self.index[i] = Self::tag(x) | (k + 1);
             self.indexed += 1;
         }
-        self.entries.push(e);
         k
     }
 
@@ -663,8 +722,8 @@ impl WordCache {
         let len = 2 * self.index.len();
         self.index.clear();
         self.index.resize(len, 0);
-        for (k, e) in self.entries.iter().enumerate().filter(|(_, e)| e.len > 0) {
-            let x = Self::hash(&e.text[..usize::from(e.len)]);
+        for k in 0..self.entries.len() {
+            let x = Self::hash(self.text(k));
             let mut i = self.home(x);
             while self.index[i] != 0 {
                 i = (i + 1) & (len - 1);
@@ -759,11 +818,14 @@ mod tests {
             }
             w
         };
-        // Dense weights, the same compact (rounded: another model), and another model's,
-        // through one cache: a cache filled for one model is not used for another.
+        // Dense weights, the same compact (rounded: another model; its context sums mostly
+        // beyond 16 bits), another model's, and compact weights whose context sums mostly
+        // fit an entry, through one cache: a cache filled for one model is not used for
+        // another.
         let (w, other) = (random(), random());
+        let narrow = small_steps(bits, &mut rng, true);
         let mut cache = WordCache::default();
-        for (model, weights) in [(1, w.clone()), (2, w.compact()), (3, other)] {
+        for (model, weights) in [(1, w.clone()), (2, w.compact()), (3, other), (4, narrow)] {
             for round in 0..2 {
                 for &(text, marked) in cases {
                     let mut folded = FoldedLine::default();
@@ -827,17 +889,26 @@ mod tests {
         }
     }
 
+    /// Compact weights, every row, of steps up to ±1,000, and with `big`, up to ±30,000
+    /// for one row in four: most words' context sums fit a cache entry, some do not.
+    fn small_steps(bits: u32, rng: &mut Rng, big: bool) -> Weights {
+        let rows: Vec<(usize, [i16; TAGS])> = (0..1usize << bits)
+            .map(|r| {
+                let big = big && rng.below(4) == 0;
+                let m = if big { 30_000 } else { 1_000 };
+                (r, std::array::from_fn(|_| (rng.below(2 * m + 1) as i32 - m as i32) as i16))
+            })
+            .collect();
+        let trans = (0..(TAGS + 1) * TAGS).map(|_| rng.below(201) as f32 / 10.0 - 10.0).collect();
+        Weights::from_quantized(bits, trans, 0.01, rows.len(), rows.into_iter())
+    }
+
     /// A cache whose index doubles while lines come (more distinct words than its first
     /// slots hold) still finds every word, and gives the plain sums.
     #[test]
     fn cache_grows() {
         let bits = 12;
-        let mut rng = Rng::new();
-        let mut w = Weights::zero(bits);
-        for x in w.table.iter_mut() {
-            *x = rng.below(2001) as f32 / 100.0 - 10.0;
-        }
-        let w = w.compact();
+        let w = small_steps(bits, &mut Rng::new(), false);
         let lines: Vec<String> =
             (0..12).map(|l| (0..400).map(|k| format!("Λέξη{l}x{k}")).collect::<Vec<_>>().join(" ")).collect();
         let mut cache = WordCache::default();

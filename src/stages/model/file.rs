@@ -2,9 +2,9 @@
 //! sequence model, and their file (format in `crate::stages::model::io`).
 //!
 //! The payload holds, in order: the model's name (what its entities' `model:<name>`
-//! source says), the learned gazetteers, the adaptation, the weights, and the lookup the
-//! training recognizer compiled from all its gazetteers (read as it is: loading compiles no
-//! names). Loaded with the gazetteers and stages it was trained with (the header's
+//! source says), the learned gazetteers, the adaptation, the weights, and the lookup
+//! compiled from all the gazetteers, base and learned (read as it is: loading compiles no
+//! names; saving compiles them again, rather than keep megabytes of a copy for a rare save). Loaded with the gazetteers and stages it was trained with (the header's
 //! fingerprint), a model gives exactly the entities the training recognizer gave.
 
 use std::hash::Hasher;
@@ -26,8 +26,28 @@ pub(crate) struct Learned {
     pub gazetteers: Vec<Gazetteer>,
     /// The fingerprint of the gazetteers and stages under them.
     pub fingerprint: u64,
-    /// The compiled lookup of all the gazetteers, base and learned (`Lookup::to_blob`).
-    pub lookup: (Vec<u8>, String),
+    /// The gazetteers under the learned ones, which the file's lookup is compiled from too.
+    pub under: Under,
+}
+
+/// The gazetteers a model's learned gazetteers come after, in the lookup it is saved with.
+#[derive(Debug, Default)]
+pub(crate) struct Under {
+    /// Whether the embedded gazetteers come first.
+    pub defaults: bool,
+    /// The caller's own.
+    pub user: Vec<Gazetteer>,
+}
+
+impl Learned {
+    /// The lookup of all the gazetteers, base and learned, compiled as the training
+    /// recognizer compiled it (`Lookup::to_blob`).
+    fn lookup_blob(&self) -> Result<(Vec<u8>, String), BuildError> {
+        let mut all = if self.under.defaults { crate::gazetteer::parse_embedded()? } else { Vec::new() };
+        all.extend(self.under.user.iter().cloned());
+        all.extend(self.gazetteers.iter().cloned());
+        Ok(Lookup::build(&all)?.to_blob())
+    }
 }
 
 /// A fingerprint of the gazetteers (before any learned ones) and stages a model is
@@ -71,7 +91,8 @@ pub(crate) fn fingerprint(defaults: bool, user: &[Gazetteer], rules: bool, docum
 }
 
 /// The model file's bytes.
-pub(crate) fn to_bytes(learned: &Learned, adapt: &Adaptation) -> Vec<u8> {
+pub(crate) fn to_bytes(learned: &Learned, adapt: &Adaptation) -> Result<Vec<u8>, BuildError> {
+    let lookup = learned.lookup_blob()?;
     let mut w = Writer::default();
     w.str(&learned.model.name);
     w.len(learned.gazetteers.len());
@@ -80,28 +101,31 @@ pub(crate) fn to_bytes(learned: &Learned, adapt: &Adaptation) -> Vec<u8> {
     }
     super::codec::write(&mut w, adapt);
     io::write_weights(&mut w, &learned.model.weights);
-    w.bytes(&learned.lookup.0);
-    w.str(&learned.lookup.1);
+    w.bytes(&lookup.0);
+    w.str(&lookup.1);
     let mut file = io::header(learned.fingerprint, &w.bytes);
     file.extend_from_slice(&w.bytes);
-    file
+    Ok(file)
 }
 
 /// Writes the model file.
 pub(crate) fn save(path: &Path, learned: &Learned, adapt: &Adaptation) -> Result<(), BuildError> {
-    std::fs::write(path, to_bytes(learned, adapt)).map_err(|e| BuildError::io(path, e))
+    std::fs::write(path, to_bytes(learned, adapt)?).map_err(|e| BuildError::io(path, e))
 }
 
-/// Reads a model file's bytes, and the lookup it holds; `file` names it in errors.
+/// Reads a model file's bytes, and the lookup it holds; `file` names it in errors, `under`
+/// are the gazetteers it was trained on top of (those `fingerprint` counts).
 pub(crate) fn from_bytes(
     file: &str,
     bytes: &[u8],
     fingerprint: u64,
+    under: Under,
 ) -> Result<(Learned, Adaptation, Lookup), BuildError> {
     let err = |(field, msg): ReadError| BuildError::new(file, None, Some(field), msg);
     let payload = io::payload(bytes, fingerprint).map_err(err)?;
     let mut r = Reader::new(payload);
-    let read = |r: &mut Reader<'_>| -> Result<(Learned, Adaptation, Lookup), ReadError> {
+    #[allow(clippy::type_complexity)]
+    let read = |r: &mut Reader<'_>| -> Result<(Model, Vec<Gazetteer>, Adaptation, Lookup), ReadError> {
         r.field = "name";
         let name = r.str()?.into();
         r.field = "gazetteers";
@@ -116,18 +140,20 @@ pub(crate) fn from_bytes(
         if !r.done() {
             return Err(r.invalid("bytes after the lookup"));
         }
-        let lookup_blob = (blob.to_vec(), text.to_owned());
-        let learned =
-            Learned { model: Model::new(name, weights), gazetteers, fingerprint, lookup: lookup_blob };
-        Ok((learned, adapt, lookup))
+        Ok((Model::new(name, weights), gazetteers, adapt, lookup))
     };
-    read(&mut r).map_err(err)
+    let (model, gazetteers, adapt, lookup) = read(&mut r).map_err(err)?;
+    Ok((Learned { model, gazetteers, fingerprint, under }, adapt, lookup))
 }
 
 /// Reads a model file.
-pub(crate) fn load(path: &Path, fingerprint: u64) -> Result<(Learned, Adaptation, Lookup), BuildError> {
+pub(crate) fn load(
+    path: &Path,
+    fingerprint: u64,
+    under: Under,
+) -> Result<(Learned, Adaptation, Lookup), BuildError> {
     let bytes = std::fs::read(path).map_err(|e| BuildError::io(path, e))?;
-    from_bytes(&path.display().to_string(), &bytes, fingerprint)
+    from_bytes(&path.display().to_string(), &bytes, fingerprint, under)
 }
 
 #[cfg(test)]
@@ -140,29 +166,30 @@ mod tests {
     fn learned() -> (Learned, Adaptation) {
         let mut g = Gazetteer::new("learned:x.iob2");
         g.insert(Entry::new("learned:LOC:a", Label::Loc, "Άλφα").alias("Αλφα").kind("place")).unwrap();
+        // As learning leaves its gazetteers (and reading a file gives them back).
+        let g = g.learned_from_corpus();
         let mut weights = Weights::zero(3);
         weights.table[5] = 0.5;
         let model = Model::new("x.iob2".into(), weights);
         let mut adapt = Adaptation::default();
         adapt.given.insert("γιαννης".into());
         adapt.verdicts.insert(("αλφα".into(), false), Some(Label::Per));
-        let lookup = Lookup::build(std::slice::from_ref(&g)).unwrap().to_blob();
-        (Learned { model, gazetteers: vec![g], fingerprint: 7, lookup }, adapt)
+        (Learned { model, gazetteers: vec![g], fingerprint: 7, under: Under::default() }, adapt)
     }
 
     #[test]
     fn round_trip_and_every_cut_payload_fails() {
         let (l, a) = learned();
-        let bytes = to_bytes(&l, &a);
-        let (back, adapt, lookup) = from_bytes("f", &bytes, 7).unwrap();
-        assert_eq!(to_bytes(&back, &adapt), bytes);
-        assert_eq!(lookup.to_blob(), l.lookup);
+        let bytes = to_bytes(&l, &a).unwrap();
+        let (back, adapt, lookup) = from_bytes("f", &bytes, 7, Under::default()).unwrap();
+        assert_eq!(to_bytes(&back, &adapt).unwrap(), bytes);
+        assert_eq!(lookup.to_blob(), l.lookup_blob().unwrap());
         // Payloads cut anywhere, under a header that vouches for them: errors, no panic.
         let payload = &bytes[io::HEADER..];
         for cut in 0..payload.len() {
             let mut file = io::header(7, &payload[..cut]);
             file.extend_from_slice(&payload[..cut]);
-            let e = from_bytes("f", &file, 7).map(|_| ()).expect_err("cut payload");
+            let e = from_bytes("f", &file, 7, Under::default()).map(|_| ()).expect_err("cut payload");
             assert_eq!(e.file(), "f");
         }
     }
@@ -173,9 +200,10 @@ mod tests {
     #[test]
     fn changed_lookups_fail_cleanly() {
         let (l, a) = learned();
-        let bytes = to_bytes(&l, &a);
+        let bytes = to_bytes(&l, &a).unwrap();
         let payload = &bytes[io::HEADER..];
-        let section = l.lookup.0.len() + 4 + l.lookup.1.len() + 4;
+        let lookup = l.lookup_blob().unwrap();
+        let section = lookup.0.len() + 4 + lookup.1.len() + 4;
         let mut failed = 0;
         for at in payload.len() - section..payload.len() {
             for flip in [0x01, 0x80, 0xFF] {
@@ -183,7 +211,7 @@ mod tests {
                 changed[at] ^= flip;
                 let mut file = io::header(7, &changed);
                 file.extend_from_slice(&changed);
-                if let Err(e) = from_bytes("f", &file, 7) {
+                if let Err(e) = from_bytes("f", &file, 7, Under::default()) {
                     assert_eq!(e.file(), "f");
                     failed += 1;
                 }

@@ -74,8 +74,9 @@ fn open(tag: usize) -> bool {
 }
 
 /// Whether `next` may follow `prev` (`None`: the start of a line): an `I-X` or `E-X` only
-/// after a `B-X` or `I-X`, anything else only where no span is open.
-#[inline]
+/// after a `B-X` or `I-X`, anything else only where no span is open. (Decoding takes the
+/// allowed steps by [`CLOSED`] and [`OPENING`]; the tests check them against this.)
+#[cfg(test)]
 pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
     let goes_on = next != 0 && matches!(part_of(next), INSIDE | END);
     match prev {
@@ -245,6 +246,12 @@ impl Weights {
         Weights::from_quantized(self.bits, self.trans, scale, rows.len(), rows.into_iter())
     }
 
+    /// The transition weights as an array (indices known in range at compile time).
+    #[inline]
+    fn transitions(&self) -> &[f32; (TAGS + 1) * TAGS] {
+        self.trans[..].try_into().expect("(TAGS + 1) * TAGS transition weights")
+    }
+
     /// The emission scores of a token with feature rows `rows`. A compact table's integers
     /// are summed exactly, then scaled once.
     #[inline]
@@ -260,16 +267,28 @@ impl Weights {
             return;
         }
         let mut sum = [0i32; TAGS];
+        self.sums(rows, &mut sum);
+        for (o, a) in out.iter_mut().zip(sum) {
+            *o = a as f32 * self.scale;
+        }
+    }
+
+    /// The exact integer sums of a compact table's rows `rows` (what [`Weights::emit`]
+    /// scales) into `out`; false, and `out` untouched, for dense weights.
+    #[inline]
+    pub(crate) fn sums(&self, rows: &[u32], out: &mut [i32; TAGS]) -> bool {
+        if self.slots.is_empty() {
+            return false;
+        }
+        *out = [0; TAGS];
         for &r in rows {
             if let Some(s) = self.slot(r as usize) {
-                for (a, &q) in sum.iter_mut().zip(&s.w) {
+                for (a, &q) in out.iter_mut().zip(&s.w) {
                     *a += i32::from(q);
                 }
             }
         }
-        for (o, a) in out.iter_mut().zip(sum) {
-            *o = a as f32 * self.scale;
-        }
+        true
     }
 }
 
@@ -280,6 +299,8 @@ pub(crate) struct Decoder {
     alpha: Vec<[f32; TAGS]>,
     back: Vec<[u8; TAGS]>,
     beta: Vec<[f32; TAGS]>,
+    /// `beta[beta_from..]` are computed (the tokens' count: none).
+    beta_from: usize,
     /// The best tags, one per token.
     pub tags: Vec<usize>,
 }
@@ -311,45 +332,45 @@ impl Decoder {
         let n = self.emit.len();
         self.alpha.clear();
         self.back.clear();
-        // The transition weights with the BIOES constraints folded in: a forbidden step
-        // scores minus infinity, so that the inner loop has no branch but the comparison.
-        let mut trans = [[NEVER; TAGS]; TAGS + 1];
-        for (prev, row) in trans.iter_mut().enumerate() {
-            for (next, t) in row.iter_mut().enumerate() {
-                let from = (prev < TAGS).then_some(prev);
-                if allowed(from, next) {
-                    *t = w.trans[prev * TAGS + next];
-                }
-            }
-        }
+        // Only the allowed steps are taken (a forbidden one would score minus infinity),
+        // each in ascending order of the previous tag, so that the best (first) one is
+        // that of a dense loop over a table with the constraints folded in; the
+        // transition weights are read as they are, with no table built per line.
+        let trans = w.transitions();
+        let trans = |prev: usize, next: usize| trans[prev * TAGS + next];
         for i in 0..n {
             let e = &self.emit[i];
             let mut a = [NEVER; TAGS];
             let mut b = [0u8; TAGS];
             if i == 0 {
-                for next in 0..TAGS {
-                    a[next] = trans[TAGS][next] + e[next];
+                for &next in &OPENING {
+                    a[next] = trans(TAGS, next) + e[next];
                 }
             } else if e[1] == NEVER {
-                // An inactive token: only `O`.
+                // An inactive token: only `O`, after a closed tag.
+                let p = &self.alpha[i - 1];
                 let mut best = NEVER;
-                for (prev, &p) in self.alpha[i - 1].iter().enumerate() {
-                    let s = p + trans[prev][0];
-                    if s > best {
-                        best = s;
-                        b[0] = prev as u8;
+                if self.emit[i - 1][1] == NEVER {
+                    // After another inactive token, only `O` scores above minus infinity.
+                    best = best.max(p[0] + trans(0, 0));
+                } else {
+                    for &prev in &CLOSED {
+                        let s = p[prev] + trans(prev, 0);
+                        if s > best {
+                            best = s;
+                            b[0] = prev as u8;
+                        }
                     }
                 }
                 a[0] = best + e[0];
             } else {
                 // Only the allowed steps (a third of them): into `O`, `B-` and `S-` from a
-                // closed tag, into `I-X` and `E-X` from `B-X` and `I-X`; each in ascending
-                // order of the previous tag, so the best (first) one is the dense loop's.
+                // closed tag, into `I-X` and `E-X` from `B-X` and `I-X`.
                 // Kept by selects rather than branches: the comparisons are unpredictable.
                 let p = &self.alpha[i - 1];
                 let mut best = [NEVER; TAGS];
                 let mut step = |prev: usize, next: usize| {
-                    let s = p[prev] + trans[prev][next];
+                    let s = p[prev] + trans(prev, next);
                     let better = s > best[next];
                     best[next] = if better { s } else { best[next] };
                     b[next] = if better { prev as u8 } else { b[next] };
@@ -374,6 +395,7 @@ impl Decoder {
         }
         self.tags.clear();
         self.tags.resize(n, 0);
+        self.beta_from = n;
         if n == 0 {
             return;
         }
@@ -390,28 +412,47 @@ impl Decoder {
     pub(crate) fn margin(&mut self, w: &Weights, first: usize, last: usize) -> f32 {
         let n = self.emit.len();
         if self.beta.len() != n {
-            // Backward scores, computed once per line when a margin is first asked.
             self.beta.clear();
             self.beta.resize(n, [NEVER; TAGS]);
-            if n > 0 {
-                for (t, b) in self.beta[n - 1].iter_mut().enumerate() {
-                    *b = if may_end(t) { 0.0 } else { NEVER };
-                }
+            self.beta_from = n;
+        }
+        if self.beta_from == n && n > 0 {
+            for (t, b) in self.beta[n - 1].iter_mut().enumerate() {
+                *b = if may_end(t) { 0.0 } else { NEVER };
             }
-            for i in (0..n.saturating_sub(1)).rev() {
-                let mut b = [NEVER; TAGS];
-                for (prev, slot) in b.iter_mut().enumerate() {
-                    for next in 0..TAGS {
-                        let e = self.emit[i + 1][next];
-                        let after = self.beta[i + 1][next];
-                        if e == NEVER || after == NEVER || !allowed(Some(prev), next) {
-                            continue;
-                        }
-                        *slot = slot.max(w.trans[prev * TAGS + next] + e + after);
+            self.beta_from = n - 1;
+        }
+        // Backward scores, from the line's end down to the first token asked for: over
+        // the allowed steps only (as in [`Decoder::viterbi`]); a step into a tag that
+        // scores minus infinity adds nothing to a maximum.
+        let trans = w.transitions();
+        let trans = |prev: usize, next: usize| trans[prev * TAGS + next];
+        while self.beta_from > first {
+            let i = self.beta_from - 1;
+            let (e, after) = (&self.emit[i + 1], &self.beta[i + 1]);
+            let mut b = [NEVER; TAGS];
+            if e[1] == NEVER {
+                for &prev in &CLOSED {
+                    b[prev] = NEVER.max(trans(prev, 0) + e[0] + after[0]);
+                }
+            } else {
+                for &prev in &CLOSED {
+                    let mut best = NEVER;
+                    for &next in &OPENING {
+                        best = best.max(trans(prev, next) + e[next] + after[next]);
+                    }
+                    b[prev] = best;
+                }
+                for t in 0..TYPES {
+                    for prev in [tag(t, BEGIN), tag(t, INSIDE)] {
+                        let (inside, end) = (tag(t, INSIDE), tag(t, END));
+                        let best = NEVER.max(trans(prev, inside) + e[inside] + after[inside]);
+                        b[prev] = best.max(trans(prev, end) + e[end] + after[end]);
                     }
                 }
-                self.beta[i] = b;
             }
+            self.beta[i] = b;
+            self.beta_from = i;
         }
         let best = self.alpha[n - 1][self.tags[n - 1]];
         let mut margin = f32::INFINITY;
@@ -673,6 +714,117 @@ mod tests {
                 assert!(allowed(k.checked_sub(1).map(|j| tags[j]), tags[k]), "{tags:?}");
             }
             assert!(may_end(tags[n - 1]), "{tags:?}");
+        }
+    }
+
+    /// The old dense decoding: every step, the constraints folded into the transitions;
+    /// the best tags and the max-marginal margin of every token.
+    fn dense(w: &Weights, emit: &[[f32; TAGS]]) -> (Vec<usize>, Vec<f32>) {
+        let n = emit.len();
+        let mut trans = [[NEVER; TAGS]; TAGS + 1];
+        for (prev, row) in trans.iter_mut().enumerate() {
+            for (next, t) in row.iter_mut().enumerate() {
+                if allowed((prev < TAGS).then_some(prev), next) {
+                    *t = w.trans[prev * TAGS + next];
+                }
+            }
+        }
+        let (mut alpha, mut back) = (vec![[NEVER; TAGS]; n], vec![[0u8; TAGS]; n]);
+        for i in 0..n {
+            for next in 0..TAGS {
+                if i == 0 {
+                    alpha[i][next] = trans[TAGS][next] + emit[i][next];
+                    continue;
+                }
+                let mut best = NEVER;
+                for prev in 0..TAGS {
+                    let s = alpha[i - 1][prev] + trans[prev][next];
+                    if s > best {
+                        best = s;
+                        back[i][next] = prev as u8;
+                    }
+                }
+                alpha[i][next] = best + emit[i][next];
+            }
+        }
+        let mut tags = vec![0; n];
+        let mut t = argmax(&alpha[n - 1]);
+        for i in (0..n).rev() {
+            tags[i] = t;
+            t = back[i][t] as usize;
+        }
+        let mut beta = vec![[NEVER; TAGS]; n];
+        for (t, b) in beta[n - 1].iter_mut().enumerate() {
+            *b = if may_end(t) { 0.0 } else { NEVER };
+        }
+        for i in (0..n - 1).rev() {
+            for prev in 0..TAGS {
+                for next in 0..TAGS {
+                    let (e, after) = (emit[i + 1][next], beta[i + 1][next]);
+                    if e == NEVER || after == NEVER || !allowed(Some(prev), next) {
+                        continue;
+                    }
+                    beta[i][prev] = beta[i][prev].max(w.trans[prev * TAGS + next] + e + after);
+                }
+            }
+        }
+        let best = alpha[n - 1][tags[n - 1]];
+        let margins = (0..n)
+            .map(|i| {
+                let others = (0..TAGS).filter(|&t| t != tags[i]).map(|t| alpha[i][t] + beta[i][t]);
+                let m = others.filter(|&s| s > NEVER).fold(f32::INFINITY, |m, s| m.min(best - s));
+                if m.is_finite() {
+                    m.max(0.0)
+                } else {
+                    f32::MAX
+                }
+            })
+            .collect();
+        (tags, margins)
+    }
+
+    /// Decoding by the allowed steps alone gives the dense decoding's tags and margins,
+    /// bit for bit, on lines with inactive tokens (alone, in runs, first, last) and with
+    /// large weights on the forbidden steps, which must never be taken.
+    #[test]
+    fn sparse_decoding_is_the_dense_one() {
+        let mut rng = crate::test_rng::Rng::new();
+        for round in 0..200 {
+            let mut w = Weights::zero(1);
+            for x in w.trans.iter_mut() {
+                *x = rng.below(201) as f32 / 10.0 - 10.0;
+            }
+            for prev in 0..=TAGS {
+                for next in 0..TAGS {
+                    if !allowed((prev < TAGS).then_some(prev), next) {
+                        w.trans[prev * TAGS + next] = 1000.0;
+                    }
+                }
+            }
+            let n = 1 + rng.below(14);
+            let mut dec = Decoder::default();
+            for _ in 0..n {
+                let mut e = [NEVER; TAGS];
+                e[0] = 0.0;
+                // Half the tokens active, in runs of either.
+                if rng.below(2) == 0 {
+                    for x in e.iter_mut() {
+                        *x = rng.below(201) as f32 / 10.0 - 10.0;
+                    }
+                }
+                dec.emit.push(e);
+            }
+            let (tags, margins) = dense(&w, &dec.emit);
+            dec.reset();
+            dec.viterbi(&w);
+            assert_eq!(dec.tags, tags, "round {round}");
+            // Spans asked for from the line's start or end first, as `decide` may.
+            let first = rng.below(n);
+            for (a, b) in [(first, n), (0, first + 1), (first, first + 1)] {
+                let want = margins[a..b].iter().fold(f32::INFINITY, |m, &x| m.min(x));
+                let got = dec.margin(&w, a, b);
+                assert_eq!(got.to_bits(), want.to_bits(), "round {round}, tokens {a}..{b}");
+            }
         }
     }
 
