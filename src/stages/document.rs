@@ -527,6 +527,25 @@ fn consistent_labels(mentions: &mut [Mention], sc: &mut Scratch) {
     }
     let (folds, ends) = (&sc.folds, &sc.fold_ends);
     let key = |i: usize| &folds[ends[i]..ends[i + 1]];
+    // A document of a few mentions (most) compares their names pairwise: cheaper than a
+    // map's allocation and hashing. `best[g]`: the best label of the name that mention
+    // `g` is the first of; `first[i]`: that mention, for mention `i`.
+    if mentions.len() <= FEW {
+        let mut best = [(Label::Per, 0f32); FEW];
+        let mut first = [0u8; FEW];
+        for (i, m) in mentions.iter().enumerate() {
+            let g = (0..i).find(|&j| first[j] as usize == j && key(j) == key(i)).unwrap_or(i);
+            first[i] = g as u8;
+            if g == i || m.confidence > best[g].1 {
+                best[g] = (m.label, m.confidence);
+            }
+        }
+        for (i, m) in mentions.iter_mut().enumerate() {
+            let (label, conf) = best[first[i] as usize];
+            relabel(m, label, conf);
+        }
+        return;
+    }
     let mut best: FxHashMap<&[u8], (Label, f32)> =
         FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     for (i, m) in mentions.iter().enumerate() {
@@ -537,13 +556,21 @@ fn consistent_labels(mentions: &mut [Mention], sc: &mut Scratch) {
     }
     for (i, m) in mentions.iter_mut().enumerate() {
         let (label, conf) = best[key(i)];
-        // The user's names keep their label.
-        if label != m.label && conf > m.confidence && !m.user {
-            m.label = label;
-            m.entry = None;
-            m.source = Source::Document("consistent_label");
-            m.confidence = conf * 0.9;
-        }
+        relabel(m, label, conf);
+    }
+}
+
+/// Up to this many mentions, [`consistent_labels`] compares names pairwise.
+const FEW: usize = 16;
+
+/// Mention `m` takes the label of its name's best-evidenced mention, `(label, conf)`.
+fn relabel(m: &mut Mention, label: Label, conf: f32) {
+    // The user's names keep their label.
+    if label != m.label && conf > m.confidence && !m.user {
+        m.label = label;
+        m.entry = None;
+        m.source = Source::Document("consistent_label");
+        m.confidence = conf * 0.9;
     }
 }
 
