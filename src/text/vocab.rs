@@ -82,6 +82,27 @@ pub(crate) struct Vocab {
     ascii: [Word; 128],
 }
 
+/// The masks that keep the first `n` bytes of sixteen read as two little-endian words, by
+/// `n` (a table load, where computing them is a dozen instructions per word of the text).
+const MASKS: [[u64; 2]; INLINE + 1] = {
+    let mut m = [[0; 2]; INLINE + 1];
+    let mut n = 1;
+    while n <= INLINE {
+        m[n] = [low_bytes(n), low_bytes(n.saturating_sub(8))];
+        n += 1;
+    }
+    m
+};
+
+/// The mask of the low `k` bytes of a word.
+const fn low_bytes(k: usize) -> u64 {
+    if k >= 8 {
+        u64::MAX
+    } else {
+        (1 << (8 * k)) - 1
+    }
+}
+
 /// A key read for probing: its bytes, its first sixteen bytes as two zero-padded words,
 /// and its hash.
 struct Key<'k> {
@@ -113,13 +134,11 @@ impl<'k> Key<'k> {
     /// [`Key::new`] gives).
     #[inline]
     fn padded(buf: &'k [u8], s: usize, e: usize) -> Key<'k> {
-        let n = e - s;
-        let load = |at: usize| u64::from_le_bytes(buf[at..at + 8].try_into().expect("eight bytes"));
-        // The low `k` bytes of a word (`k` <= 8).
-        let mask = |k: usize| ((1u128 << (8 * k.min(8))) - 1) as u64;
-        let w0 = load(s) & mask(n);
-        let w1 = load(s + 8) & mask(n.saturating_sub(8));
-        Key::with_words(&buf[s..e], w0, w1)
+        let sixteen: &[u8; 16] = buf[s..s + 16].try_into().expect("sixteen bytes");
+        let (lo, hi) = sixteen.split_at(8);
+        let load = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("eight bytes"));
+        let [m0, m1] = MASKS[(e - s).min(INLINE)];
+        Key::with_words(&buf[s..e], load(lo) & m0, load(hi) & m1)
     }
 
     #[inline]
@@ -212,7 +231,7 @@ impl Vocab {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn word_at(&self, key: &Key) -> Word {
         let i = self.find_slot(key);
         if self.tags[i] == 0 {
@@ -269,7 +288,7 @@ impl Vocab {
     /// What is known of the token `buf[s..e]` of a folded line, where `buf` holds at least
     /// sixteen bytes from `s` on (see [`crate::text::normalize::FoldedLine::fold_and_split`] and
     /// [`Key::padded`]).
-    #[inline]
+    #[inline(always)]
     pub fn classify(&self, buf: &[u8], s: usize, e: usize) -> Word {
         match e - s {
             0 => Word::UNKNOWN,
