@@ -45,7 +45,7 @@ use crate::text::vocab::{Vocab, Word};
 use crate::{Label, Source};
 
 use crate::lexicon::{class, Lexicon};
-use candidates::{headline, runs, shape, tokenize, Line, Run, Tok};
+use candidates::{runs, shape, tokenize, Line, Run, Tok};
 
 /// One rule of the grammar.
 #[derive(Debug)]
@@ -307,10 +307,10 @@ impl Rules {
         if out.len() == first {
             return;
         }
-        let classes = tokenize(folded, words, &mut sc.toks);
+        let (classes, headline) = tokenize(folded, words, &mut sc.toks);
         let is_sport = || sport_line(text, folded, words);
         let toks = &sc.toks;
-        let line = Line { text, folded, toks, lex: &self.lex, headline: headline(toks), classes };
+        let line = Line { text, folded, toks, lex: &self.lex, headline, classes };
         let why = sc.explain.then_some(&mut sc.reasons);
         let kind = |m: &Mention| m.entry.and_then(|e| lookup.entries.kind(e));
         veto_only::drop_partial_names(&line, offset, out, first, is_sport, kind, &self.off, why);
@@ -330,7 +330,7 @@ impl Rules {
         let LineInput { text, folded, words, offset } = line;
         // The scans below that look only at words of one class are skipped on a line
         // without one (most lines: each scan is a pass over all the tokens).
-        let classes = tokenize(folded, words, &mut sc.toks);
+        let (classes, headline) = tokenize(folded, words, &mut sc.toks);
         if sc.toks.is_empty() {
             return;
         }
@@ -363,9 +363,6 @@ impl Rules {
         drop.resize(out.len() - first, false);
         let is_sport = || sport_clues(text, folded, words, 2);
         let why = explain.then_some(&mut *reasons);
-        // Whether the line is in capitals: read once (the titles', the vetoes' and the
-        // rules' `Line`; what they change of a token is no letter case).
-        let headline = headline(toks);
         // The line without its tokens, which the titles mark as they go.
         let bare = Line { text, folded, toks: &[], lex: &self.lex, headline, classes };
         if classes & class::MISC_INTRO != 0 && is_on(&self.off, VETO_WORK_TITLE) {
@@ -695,7 +692,7 @@ struct Vet<'a> {
     off: &'a [&'static str],
     /// The line's offset in the document.
     offset: usize,
-    /// Whether the line is in capitals (see [`headline`]).
+    /// Whether the line is in capitals (see `candidates::is_headline`).
     headline: bool,
     /// The union of the line's word classes (see [`tokenize`]).
     classes: u64,
