@@ -241,8 +241,10 @@ pub(crate) struct Scratch {
     drop: Vec<bool>,
     /// Per token: a candidate already claims it.
     taken: Vec<bool>,
-    /// Runs no rule typed (for coordination), and the mentions the rules add.
+    /// Runs no rule typed (for coordination), which of them coordination typed, and the
+    /// mentions the rules add.
     untyped: Vec<(usize, usize)>,
+    done: Vec<bool>,
     added: Vec<Mention>,
     /// Whether to note why gazetteer mentions are dropped (for `Recognizer::explain`).
     pub explain: bool,
@@ -358,7 +360,19 @@ impl Rules {
                 }
             }
         }
-        let Scratch { toks, runs: line_runs, cands, gaz, drop, taken, untyped, added, explain, reasons } = sc;
+        let Scratch {
+            toks,
+            runs: line_runs,
+            cands,
+            gaz,
+            drop,
+            taken,
+            untyped,
+            done,
+            added,
+            explain,
+            reasons,
+        } = sc;
         drop.clear();
         drop.resize(out.len() - first, false);
         let is_sport = || sport_clues(text, folded, words, 2);
@@ -443,7 +457,7 @@ impl Rules {
                 None => {}
             }
         }
-        coordinate(&line, untyped, gaz, drop, cands, &self.off);
+        coordinate(&line, untyped, gaz, drop, cands, &self.off, done);
         // Gazetteer mentions that a rule took in give way; any other overlap keeps the gazetteer's.
         // Candidates are disjoint from each other too: the first one (domains, then runs, then
         // coordinated names) keeps tokens another also claims (`Κΰ, Mo.co`: a domain, and a
@@ -537,6 +551,7 @@ fn coordinate(
     drop: &[bool],
     cands: &mut Vec<Cand>,
     off: &[&'static str],
+    done: &mut Vec<bool>,
 ) {
     if untyped.is_empty() {
         return;
@@ -569,7 +584,9 @@ fn coordinate(
         }
         None
     };
-    let mut done = vec![false; untyped.len()];
+    // Per untyped run: a rule typed it.
+    done.clear();
+    done.resize(untyped.len(), false);
     // `Γιόχαν Λίντκβιστ (Johan Lindqvist)`, `η Αγγελική (Άντζυ)`: a name alone in brackets right
     // after a person is the same person's, in another script or a nickname.
     if is_on(off, BRACKET_ALIAS.name) {
