@@ -314,11 +314,12 @@ fn joins(line: &Line, j: usize) -> bool {
     // A dotted acronym (`Ε.Ε.`) is a run of its own: not joined to the article before it
     // (`Η Ε.Ε. αποφάσισε`), nor, through its last dot, to an article that starts the next
     // sentence (`... την Ε.Ε. Η απόφαση`; but initials: `D.W. Winnicott`).
-    let dotted_start = t.is(shape::SINGLE) && line.gap_after(j) == ".";
-    let dotted_end = j >= 2 && line.gap(j - 1) == ".";
+    // (Read only where they decide: most gaps are one space between words of no class.)
+    let dotted_start = || t.is(shape::SINGLE) && line.gap_after(j) == ".";
+    let dotted_end = || j >= 2 && line.gap(j - 1) == ".";
     match gap {
-        " " | "\u{a0}" if dotted_start && p.is(shape::SINGLE) && p.has(class::FUNCTION) => false,
-        ". " if dotted_end && t.has(class::FUNCTION) => false,
+        " " | "\u{a0}" if p.is(shape::SINGLE) && p.has(class::FUNCTION) && dotted_start() => false,
+        ". " if t.has(class::FUNCTION) && dotted_end() => false,
         " " | "\u{a0}" => t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)),
         // Hyphenated names: `Σουν-Χούι`, `Τσουν-ριόνγκ`, `Λευκορωσία-Ρωσία` is split later.
         "-" | "‐" => !t.is(shape::DIGIT) || t.cap(),
