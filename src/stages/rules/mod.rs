@@ -428,7 +428,9 @@ impl Rules {
             if r.a < last_end {
                 continue;
             }
-            match classify(&line, r, gaz, &self.off) {
+            // `strip(r.a, r.b)`, when `classify` computed it.
+            let mut stripped = None;
+            match classify(&line, r, gaz, &self.off, &mut stripped) {
                 Some(c) => {
                     if taken[c.a..c.b].iter().any(|&t| t) {
                         continue;
@@ -440,7 +442,7 @@ impl Rules {
                     // `organisation::person_starts`): the rest of the run is typed alone.
                     if c.b < r.b && c.rule.name == organisation::HEAD.name {
                         let rest = Run { a: c.b, b: r.b, dotted: false };
-                        let d = classify(&line, &rest, gaz, &self.off);
+                        let d = classify(&line, &rest, gaz, &self.off, &mut None);
                         if let Some(d) = d.filter(|d| !taken[d.a..d.b].iter().any(|&t| t)) {
                             last_end = last_end.max(d.b);
                             taken[d.a..d.b].fill(true);
@@ -449,7 +451,7 @@ impl Rules {
                     }
                 }
                 None if !r.dotted => {
-                    let (a, b) = strip(&line, r.a, r.b);
+                    let (a, b) = stripped.unwrap_or_else(|| strip(&line, r.a, r.b));
                     if a < b && b - a <= 3 && !(b - a == 1 && toks[a].is(shape::SINGLE)) {
                         untyped.push((a, b));
                     }
@@ -1539,8 +1541,15 @@ fn portfolio_of_title(line: &Line, i: usize) -> bool {
 }
 
 /// Types one run: the first rule in priority order that fires, of those not switched off
-/// (`off`).
-fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Option<Cand> {
+/// (`off`). Notes in `stripped` the run's words without their edges (see [`strip`]) when it
+/// reads them, so that the caller need not strip the run again.
+fn classify(
+    line: &Line,
+    r: &Run,
+    gaz: &[GazSpan],
+    off: &[&'static str],
+    stripped: &mut Option<(usize, usize)>,
+) -> Option<Cand> {
     let on = |c: Option<Cand>| c.filter(|c| is_on(off, c.rule.name));
     let toks = line.toks;
     if r.dotted {
@@ -1551,6 +1560,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
     // names the gazetteer knows are found in capitals as in any case).
     if line.headline && (r.a..r.b).all(|i| toks[i].is(shape::UPPER | shape::SINGLE | shape::DIGIT)) {
         let (a, b) = strip(line, r.a, r.b);
+        *stripped = Some((a, b));
         return (a < b)
             .then(|| {
                 on(organisation::acronym(line, a, b, false, gaz))
@@ -1564,6 +1574,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
         return Some(c);
     }
     let (a, b) = strip(line, r.a, r.b);
+    *stripped = Some((a, b));
     if a >= b {
         return None;
     }
