@@ -348,9 +348,6 @@ fn link_aliases(
 ) -> bool {
     let Scratch { folded, key, keys, caps, line_folds, added, firsts, folds, fold_ends, .. } = sc;
     let (wanted_firsts, wanted_keys) = (&mut sc.wanted_firsts, &mut sc.wanted_keys);
-    let fold_of = |i: usize| {
-        std::str::from_utf8(&folds[fold_ends[i]..fold_ends[i + 1]]).expect("folded UTF-8 is UTF-8")
-    };
     keys.clear();
     firsts.clear();
     // Keys are made from persons only: without one (most sentences) nothing can link, and
@@ -358,6 +355,9 @@ fn link_aliases(
     if !mentions.iter().any(|m| m.label == Label::Per) {
         return false;
     }
+    // Checked as UTF-8 once, not at every look at a mention.
+    let folds = std::str::from_utf8(folds).expect("folded UTF-8 is UTF-8");
+    let fold_of = |i: usize| &folds[fold_ends[i]..fold_ends[i + 1]];
     // Only keys that something can ask for are made: most persons' names are not written
     // again in part, and a key costs a string and a map entry. A capitalised word asks for
     // the keys that begin with its stem; a person the rule stage found alone, for its own

@@ -126,6 +126,14 @@ impl<'a> Line<'a> {
         self.folded.str(t.fs, t.fe)
     }
 
+    /// Folded form of token `i`, as bytes: for the tests that compare bytes only (no UTF-8
+    /// check, which `f` makes of every slice).
+    #[inline]
+    pub fn fb(&self, i: usize) -> &'a [u8] {
+        let t = &self.toks[i];
+        self.folded.bytes(t.fs, t.fe)
+    }
+
     /// Original text of token `i`.
     #[inline]
     pub fn w(&self, i: usize) -> &'a str {
@@ -235,8 +243,8 @@ impl<'a> Line<'a> {
     pub fn genitive(&self, i: usize) -> bool {
         let t = &self.toks[i];
         !t.is(shape::LATIN) && !t.is(shape::DIGIT) && {
-            let f = self.f(i);
-            self.lex.genitive_endings.iter().any(|e| f.ends_with(e.as_str()))
+            let f = self.fb(i);
+            self.lex.genitive_endings.iter().any(|e| f.ends_with(e.as_bytes()))
         }
     }
 
