@@ -243,8 +243,12 @@ impl<'a> Line<'a> {
     pub fn genitive(&self, i: usize) -> bool {
         let t = &self.toks[i];
         !t.is(shape::LATIN) && !t.is(shape::DIGIT) && {
+            // Compared byte by byte from the end: the endings are two letters, and
+            // `ends_with` calls `memcmp` for each.
             let f = self.fb(i);
-            self.lex.genitive_endings.iter().any(|e| f.ends_with(e.as_bytes()))
+            let ends =
+                |e: &[u8]| f.len() >= e.len() && f.iter().rev().zip(e.iter().rev()).all(|(a, b)| a == b);
+            self.lex.genitive_endings.iter().any(|e| ends(e.as_bytes()))
         }
     }
 
