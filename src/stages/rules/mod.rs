@@ -120,6 +120,42 @@ pub(crate) const RULES: &[&Rule] = &[
     &person::FALLBACK_FOREIGN,
 ];
 
+/// The typing rules of [`RULES`] (those with a `find`), in order: what a run is tried with
+/// when no rule is switched off, without a test per rule.
+const FINDS: [Find; count_finds()] = {
+    let mut out = [first_find(); count_finds()];
+    let (mut i, mut k) = (0, 0);
+    while i < RULES.len() {
+        if let Some(f) = RULES[i].find {
+            out[k] = f;
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// The number of rules of [`RULES`] with a `find`.
+const fn count_finds() -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < RULES.len() {
+        n += RULES[i].find.is_some() as usize;
+        i += 1;
+    }
+    n
+}
+
+/// The first `find` of [`RULES`].
+const fn first_find() -> Find {
+    let mut i = 0;
+    loop {
+        if let Some(f) = RULES[i].find {
+            return f;
+        }
+        i += 1;
+    }
+}
+
 /// A typed candidate: tokens `a..b` (plus `extra_end` bytes: the final dot of `Ε.Ε.`).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Cand {
@@ -1647,11 +1683,15 @@ fn classify(
         return None;
     }
     let stretch = Stretch { a, b, weak, gaz };
-    let found = RULES
-        .iter()
-        .filter(|r| is_on(off, r.name))
-        .filter_map(|r| r.find)
-        .find_map(|find| on(find(line, &stretch)))?;
+    let found = if off.is_empty() {
+        FINDS.iter().find_map(|find| find(line, &stretch))?
+    } else {
+        RULES
+            .iter()
+            .filter(|r| is_on(off, r.name))
+            .filter_map(|r| r.find)
+            .find_map(|find| on(find(line, &stretch)))?
+    };
     // At the start of a sentence a capital proves nothing: one word needs a rule of shape
     // or strong context (the noun that introduces a name in guillemets: `το περιοδικό
     // «Nature»`).
@@ -1700,6 +1740,16 @@ fn classify(
 mod tests {
     use super::*;
     use crate::{Entry, Gazetteer, Recognizer, Stage};
+
+    /// `FINDS` holds the typing rules of `RULES`, all of them, in their order.
+    #[test]
+    fn finds_are_the_rules_finds_in_order() {
+        let finds: Vec<Find> = RULES.iter().filter_map(|r| r.find).collect();
+        assert_eq!(FINDS.len(), finds.len());
+        for (k, (&a, &b)) in FINDS.iter().zip(&finds).enumerate() {
+            assert!(std::ptr::fn_addr_eq(a, b), "rule {k}");
+        }
+    }
 
     /// The texts of the entities labelled `label` that `ner` finds in `sentence`.
     fn labelled(ner: &Recognizer, sentence: &str, label: Label) -> Vec<String> {
