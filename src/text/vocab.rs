@@ -335,14 +335,17 @@ impl Vocab {
         let (w0, w1) = Key::short_words(buf, s, n);
         let hash = finish(Key::hash_words(n, w0, w1));
         let (tag, mask) = (tag(hash), self.slots.len() - 1);
-        let mut i = self.home(hash);
+        // Both tables sliced to `mask + 1` entries: every index below is masked, so that
+        // the probes need no bounds checks (the home slot is below the size already).
+        let (tags, slots) = (&self.tags[..=mask], &self.slots[..=mask]);
+        let mut i = self.home(hash) & mask;
         loop {
-            let t = self.tags[i];
+            let t = tags[i];
             if t == 0 {
                 return Word::UNKNOWN;
             }
             if t == tag {
-                let slot = &self.slots[i];
+                let slot = &slots[i];
                 if slot.len() == n && slot.w0 == w0 && slot.w1 == w1 {
                     return slot.word();
                 }
