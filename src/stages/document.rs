@@ -46,17 +46,17 @@ fn key_of_folded(folded: &str, key: &mut String) {
     key.clear();
     // The words between spaces (`split(' ')` less its empty pieces), found byte by byte: a
     // name has few, and `split`'s searcher costs more than the loop.
+    let bytes = folded.as_bytes();
     let mut start = 0;
-    for (i, b) in folded.bytes().chain(std::iter::once(b' ')).enumerate() {
-        if b == b' ' {
-            if i > start {
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.push_str(stem(&folded[start..i]));
+    while start < bytes.len() {
+        let end = bytes[start..].iter().position(|&b| b == b' ').map_or(bytes.len(), |k| start + k);
+        if end > start {
+            if !key.is_empty() {
+                key.push(' ');
             }
-            start = i + 1;
+            key.push_str(stem(&folded[start..end]));
         }
+        start = end + 1;
     }
 }
 
