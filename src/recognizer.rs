@@ -228,13 +228,13 @@ impl Recognizer {
             // Then each token is classified, and noted if a name may start there: in a loop
             // of its own, where the vocabulary's probes (cache misses, in a table of
             // megabytes) of several tokens are in flight at once.
-            let buf = b.folded.padded();
-            for t in b.folded.tokens() {
-                let w = inner.vocab.classify(buf, t.fs as usize, t.fe as usize);
+            let (buf, tokens) = (b.folded.padded(), b.folded.tokens());
+            let vocab = &inner.vocab;
+            b.words.extend(tokens.iter().map(|t| vocab.classify(buf, t.fs as usize, t.fe as usize)));
+            for (i, (w, t)) in b.words.iter().zip(tokens).enumerate() {
                 if Lookup::may_start(w.start, t.shape) {
-                    b.starts.push(b.words.len() as u32);
+                    b.starts.push(i as u32);
                 }
-                b.words.push(w);
             }
             match trace.as_deref_mut() {
                 None => inner.lookup.find(line, &b.folded, &b.words, &b.starts, offset, &mut b.mentions),

@@ -46,17 +46,17 @@ fn key_of_folded(folded: &str, key: &mut String) {
     key.clear();
     // The words between spaces (`split(' ')` less its empty pieces), found byte by byte: a
     // name has few, and `split`'s searcher costs more than the loop.
+    let bytes = folded.as_bytes();
     let mut start = 0;
-    for (i, b) in folded.bytes().chain(std::iter::once(b' ')).enumerate() {
-        if b == b' ' {
-            if i > start {
-                if !key.is_empty() {
-                    key.push(' ');
-                }
-                key.push_str(stem(&folded[start..i]));
+    while start < bytes.len() {
+        let end = bytes[start..].iter().position(|&b| b == b' ').map_or(bytes.len(), |k| start + k);
+        if end > start {
+            if !key.is_empty() {
+                key.push(' ');
             }
-            start = i + 1;
+            key.push_str(stem(&folded[start..end]));
         }
+        start = end + 1;
     }
 }
 
@@ -77,9 +77,6 @@ pub(crate) struct Scratch {
     keys: Keys,
     /// The capitalised words of the document (see [`take_line`]).
     caps: Vec<Capitalised>,
-    /// The folded words of `caps`, end to end (see [`Capitalised::fold`]): hashed only when
-    /// the document has a person, as most one-sentence documents do not.
-    cap_folds: Vec<u8>,
     /// The end of the last word [`take_line`] saw, if it was capitalised.
     prev: Option<usize>,
     /// [`word_hash`] of the first word of every key (a run of words can be a key only if
@@ -93,9 +90,11 @@ pub(crate) struct Scratch {
     /// The folded text of every mention, end to end, and where each one ends.
     folds: Vec<u8>,
     fold_ends: Vec<usize>,
+    /// The folded lines of the document, end to end: one copy per line, which the
+    /// capitalised words (see [`Capitalised::fold`]) and `line_spans` are ranges of.
+    line_folds: Vec<u8>,
     /// The folded text of the mentions the lines gave (see [`take_line`]): (start, end,
     /// range of `line_folds`), in document order (see [`take_line`]).
-    line_folds: Vec<u8>,
     line_spans: Vec<(usize, usize, u32, u32)>,
 }
 
@@ -103,7 +102,6 @@ impl Scratch {
     /// Forgets the previous document.
     pub(crate) fn clear(&mut self) {
         self.caps.clear();
-        self.cap_folds.clear();
         self.prev = None;
         self.line_folds.clear();
         self.line_spans.clear();
@@ -121,7 +119,8 @@ impl Scratch {
 ///   mention are left out when `covered_final` says the line's mentions are final (no
 ///   adaptation changes them before the pass): a partial mention is never inside another.
 ///
-/// One walk over the tokens and the (sorted) mentions together.
+/// The mentions' tokens are found by binary search (a line has few mentions), then one
+/// walk over the tokens, with the (sorted) mentions alongside, takes the capitalised words.
 pub(crate) fn take_line(
     line: &str,
     folded: &FoldedLine,
@@ -130,48 +129,48 @@ pub(crate) fn take_line(
     covered_final: bool,
     sc: &mut Scratch,
 ) {
+    let tokens = folded.tokens();
+    // The line's folded text, copied whole: cheaper than a copy per word.
+    let base = sc.line_folds.len() as u32;
+    sc.line_folds.extend_from_slice(folded.bytes(0, tokens.last().map_or(0, |t| t.fe)));
+    for m in mentions {
+        let (s, e) = ((m.start - offset) as u32, (m.end - offset) as u32);
+        // The token that starts the mention and the one that ends it, if both are whole.
+        let i = tokens.partition_point(|t| t.s < s);
+        let j = i + tokens[i..].partition_point(|t| t.e < e);
+        if i < tokens.len() && tokens[i].s == s && j < tokens.len() && tokens[j].e == e {
+            sc.line_spans.push((m.start, m.end, base + tokens[i].fs, base + tokens[j].fe));
+        }
+    }
     let bytes = line.as_bytes();
     let mut next = 0;
-    // The folded start of the current mention's first token, once seen.
-    let mut open: Option<u32> = None;
-    for t in folded.tokens() {
-        while next < mentions.len() && mentions[next].end - offset <= t.s as usize {
-            next += 1;
-            open = None;
-        }
-        let covered = next < mentions.len() && mentions[next].start - offset < t.e as usize;
-        if covered {
-            let m = &mentions[next];
-            if m.start - offset == t.s as usize {
-                open = Some(t.fs);
-            }
-            if let (Some(fs), true) = (open, m.end - offset == t.e as usize) {
-                let at = sc.line_folds.len() as u32;
-                sc.line_folds.extend_from_slice(folded.bytes(fs, t.fe));
-                sc.line_spans.push((m.start, m.end, at, sc.line_folds.len() as u32));
-                open = None;
-            }
-        }
-        if t.shape & shape::WORD == 0 {
-            continue;
-        }
+    let mut prev = sc.prev;
+    for t in tokens {
         // Folding read each word's shape: whether its first letter is a capital.
-        if t.shape & shape::CAP == 0 || (covered && covered_final) {
-            sc.prev = None;
+        if t.shape & (shape::WORD | shape::CAP) != shape::WORD | shape::CAP {
+            if t.shape & shape::WORD != 0 {
+                prev = None;
+            }
             continue;
+        }
+        if covered_final {
+            while next < mentions.len() && mentions[next].end - offset <= t.s as usize {
+                next += 1;
+            }
+            if next < mentions.len() && mentions[next].start - offset < t.e as usize {
+                prev = None;
+                continue;
+            }
         }
         let (s, e) = (t.s as usize, t.e as usize);
         // Joined to the capitalised word before by spaces or hyphens only (a line break ends a run).
-        let joined = sc
-            .prev
-            .is_some_and(|p| p >= offset && bytes[p - offset..s].iter().all(|&c| c == b' ' || c == b'-'));
-        let word = folded.bytes(t.fs, t.fe);
-        let at = sc.cap_folds.len() as u32;
-        sc.cap_folds.extend_from_slice(word);
-        let fold = (at, sc.cap_folds.len() as u32);
+        let joined =
+            prev.is_some_and(|p| p >= offset && bytes[p - offset..s].iter().all(|&c| c == b' ' || c == b'-'));
+        let fold = (base + t.fs, base + t.fe);
         sc.caps.push(Capitalised { start: s + offset, end: e + offset, joined, fold, stem_hash: 0 });
-        sc.prev = Some(e + offset);
+        prev = Some(e + offset);
     }
+    sc.prev = prev;
 }
 
 /// A capitalised word of the document.
@@ -183,7 +182,7 @@ struct Capitalised {
     /// hyphens only).
     joined: bool,
     /// [`word_hash`] of the [`stem`] of its folded form.
-    /// Its folded form: a range of [`Scratch::cap_folds`].
+    /// Its folded form: a range of [`Scratch::line_folds`].
     fold: (u32, u32),
     /// [`word_hash`] of the [`stem`] of its folded form, set by [`link_aliases`] (0 before).
     stem_hash: u64,
@@ -347,11 +346,8 @@ fn link_aliases(
     mentions: &mut Vec<Mention>,
     sc: &mut Scratch,
 ) -> bool {
-    let Scratch { folded, key, keys, caps, cap_folds, added, firsts, folds, fold_ends, .. } = sc;
+    let Scratch { folded, key, keys, caps, line_folds, added, firsts, folds, fold_ends, .. } = sc;
     let (wanted_firsts, wanted_keys) = (&mut sc.wanted_firsts, &mut sc.wanted_keys);
-    let fold_of = |i: usize| {
-        std::str::from_utf8(&folds[fold_ends[i]..fold_ends[i + 1]]).expect("folded UTF-8 is UTF-8")
-    };
     keys.clear();
     firsts.clear();
     // Keys are made from persons only: without one (most sentences) nothing can link, and
@@ -359,6 +355,9 @@ fn link_aliases(
     if !mentions.iter().any(|m| m.label == Label::Per) {
         return false;
     }
+    // Checked as UTF-8 once, not at every look at a mention.
+    let folds = std::str::from_utf8(folds).expect("folded UTF-8 is UTF-8");
+    let fold_of = |i: usize| &folds[fold_ends[i]..fold_ends[i + 1]];
     // Only keys that something can ask for are made: most persons' names are not written
     // again in part, and a key costs a string and a map entry. A capitalised word asks for
     // the keys that begin with its stem; a person the rule stage found alone, for its own
@@ -367,7 +366,7 @@ fn link_aliases(
     wanted_firsts.clear();
     wanted_keys.clear();
     for c in caps.iter_mut() {
-        let word = &cap_folds[c.fold.0 as usize..c.fold.1 as usize];
+        let word = &line_folds[c.fold.0 as usize..c.fold.1 as usize];
         c.stem_hash = word_hash(&word[..stem_len(word)]);
         wanted_firsts.insert(c.stem_hash, ());
     }
@@ -527,6 +526,25 @@ fn consistent_labels(mentions: &mut [Mention], sc: &mut Scratch) {
     }
     let (folds, ends) = (&sc.folds, &sc.fold_ends);
     let key = |i: usize| &folds[ends[i]..ends[i + 1]];
+    // A document of a few mentions (most) compares their names pairwise: cheaper than a
+    // map's allocation and hashing. `best[g]`: the best label of the name that mention
+    // `g` is the first of; `first[i]`: that mention, for mention `i`.
+    if mentions.len() <= FEW {
+        let mut best = [(Label::Per, 0f32); FEW];
+        let mut first = [0u8; FEW];
+        for (i, m) in mentions.iter().enumerate() {
+            let g = (0..i).find(|&j| first[j] as usize == j && key(j) == key(i)).unwrap_or(i);
+            first[i] = g as u8;
+            if g == i || m.confidence > best[g].1 {
+                best[g] = (m.label, m.confidence);
+            }
+        }
+        for (i, m) in mentions.iter_mut().enumerate() {
+            let (label, conf) = best[first[i] as usize];
+            relabel(m, label, conf);
+        }
+        return;
+    }
     let mut best: FxHashMap<&[u8], (Label, f32)> =
         FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
     for (i, m) in mentions.iter().enumerate() {
@@ -537,13 +555,21 @@ fn consistent_labels(mentions: &mut [Mention], sc: &mut Scratch) {
     }
     for (i, m) in mentions.iter_mut().enumerate() {
         let (label, conf) = best[key(i)];
-        // The user's names keep their label.
-        if label != m.label && conf > m.confidence && !m.user {
-            m.label = label;
-            m.entry = None;
-            m.source = Source::Document("consistent_label");
-            m.confidence = conf * 0.9;
-        }
+        relabel(m, label, conf);
+    }
+}
+
+/// Up to this many mentions, [`consistent_labels`] compares names pairwise.
+const FEW: usize = 16;
+
+/// Mention `m` takes the label of its name's best-evidenced mention, `(label, conf)`.
+fn relabel(m: &mut Mention, label: Label, conf: f32) {
+    // The user's names keep their label.
+    if label != m.label && conf > m.confidence && !m.user {
+        m.label = label;
+        m.entry = None;
+        m.source = Source::Document("consistent_label");
+        m.confidence = conf * 0.9;
     }
 }
 

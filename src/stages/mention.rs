@@ -66,17 +66,20 @@ pub(crate) fn resolve_overlaps(out: &mut Vec<Mention>, first: usize) {
     // the only one that can overlap `m`: one ordered look-up per mention. A line's few hits
     // are kept in a sorted vector; many (a long line) in an ordered map, so that a line with
     // any number of hits costs O(n log n).
-    let mut keep = Vec::with_capacity(tail.len());
     if tail.len() <= 64 && tail.iter().all(|m| m.start < m.end) {
-        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(tail.len());
-        for m in tail.iter() {
-            let p = kept.partition_point(|&(start, _)| start < m.end);
-            let clash = p > 0 && kept[p - 1].1 > m.start;
-            if !clash {
-                kept.insert(p, (m.start, m.end));
+        // On the stack: a bit per hit, and the kept spans sorted by start.
+        let mut kept = [(0usize, 0usize); 64];
+        let (mut n, mut keep) = (0, 0u64);
+        for (i, m) in tail.iter().enumerate() {
+            let p = kept[..n].partition_point(|&(start, _)| start < m.end);
+            if p == 0 || kept[p - 1].1 <= m.start {
+                kept.copy_within(p..n, p + 1);
+                kept[p] = (m.start, m.end);
+                n += 1;
+                keep |= 1 << i;
             }
-            keep.push(!clash);
         }
+        retain_from(out, first, |i| keep >> i & 1 != 0);
     } else {
         // (Start → (end, index in `tail`); an empty span displaces a kept one with its start.)
         let mut kept: std::collections::BTreeMap<usize, (usize, usize)> = std::collections::BTreeMap::new();
@@ -86,11 +89,11 @@ pub(crate) fn resolve_overlaps(out: &mut Vec<Mention>, first: usize) {
                 kept.insert(m.start, (m.end, i));
             }
         }
-        keep.resize(tail.len(), false);
+        let mut keep = vec![false; tail.len()];
         for (_, i) in kept.into_values() {
             keep[i] = true;
         }
+        retain_from(out, first, |i| keep[i]);
     }
-    retain_from(out, first, |i| keep[i]);
     out[first..].sort_unstable_by_key(|m| m.start);
 }

@@ -7,14 +7,35 @@ use std::sync::LazyLock;
 
 use super::normalize::{fold, is_alnum};
 
+/// A folded ending that inflection adds or changes (see [`ENDINGS`]).
+struct Ending {
+    /// Its last (up to) eight bytes as [`tail`] reads them, and the mask of those bytes.
+    tail: u64,
+    mask: u64,
+    text: String,
+}
+
+/// The last eight bytes of `b` as a big-endian number (the last byte lowest; fewer for a
+/// shorter `b`, the missing high bytes 0).
+#[inline]
+fn tail(b: &[u8]) -> u64 {
+    match b.len() {
+        n @ 8.. => u64::from_be_bytes(b[n - 8..].try_into().expect("eight bytes")),
+        _ => b.iter().fold(0, |t, &x| t << 8 | x as u64),
+    }
+}
+
 /// Folded endings that inflection adds or changes, longest first (see `gazetteer::inflect`).
-/// Grouped by their last byte (the first test of each word), longest first within a group.
-static ENDINGS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-    let mut by_last = vec![Vec::new(); 256];
+/// Grouped by their last byte (the first test of each word), longest first within a group;
+/// a word's last eight bytes are compared with an ending's in one test.
+static ENDINGS: LazyLock<Vec<Vec<Ending>>> = LazyLock::new(|| {
+    let mut by_last: Vec<Vec<Ending>> = (0..256).map(|_| Vec::new()).collect();
     for e in ["ματος", "ματων", "ους", "ου", "ος", "ης", "ας", "ες", "ων", "οι", "ο", "ε", "η", "α", "ι"]
     {
-        let e = fold(e);
-        by_last[*e.as_bytes().last().expect("an ending") as usize].push(e);
+        let text = fold(e);
+        let b = text.as_bytes();
+        let mask = if b.len() >= 8 { u64::MAX } else { (1 << (8 * b.len())) - 1 };
+        by_last[*b.last().expect("an ending") as usize].push(Ending { tail: tail(b), mask, text });
     }
     by_last
 });
@@ -30,16 +51,17 @@ pub(crate) fn stem_len(w: &[u8]) -> usize {
     // At least three characters: twelve bytes always are; fewer are counted.
     let three = |r: &[u8]| r.len() >= 12 || r.iter().filter(|&&b| b & 0xC0 != 0x80).count() >= 3;
     let Some(&last) = w.last() else { return 0 };
+    let t = tail(w);
     let cut = ENDINGS[last as usize]
         .iter()
-        // Compared byte by byte from the end: the endings are short, and `ends_with` calls
-        // `memcmp` for each.
         .find(|e| {
-            w.len() >= e.len()
-                && w.iter().rev().zip(e.as_bytes().iter().rev()).all(|(a, b)| a == b)
-                && three(&w[..w.len() - e.len()])
+            let n = e.text.len();
+            w.len() >= n
+                && t & e.mask == e.tail
+                && (n <= 8 || w.ends_with(e.text.as_bytes()))
+                && three(&w[..w.len() - n])
         })
-        .map_or(0, |e| e.len());
+        .map_or(0, |e| e.text.len());
     w.len() - cut
 }
 
@@ -109,7 +131,35 @@ fn variant(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::agrees;
+    use super::{agrees, stem_len};
+    use crate::text::normalize::fold;
+
+    /// `stem_len` cuts the first ending (longest first) that the word ends with and that
+    /// leaves three letters, as a plain reading of the rule does: words of every length
+    /// around the endings' and the eight bytes' bounds.
+    #[test]
+    fn stems_cut_the_longest_ending_that_leaves_three_letters() {
+        let endings =
+            ["ματος", "ματων", "ους", "ου", "ος", "ης", "ας", "ες", "ων", "οι", "ο", "ε", "η", "α", "ι"];
+        let endings: Vec<String> = endings.iter().map(|e| fold(e)).collect();
+        let plain = |w: &str| {
+            let e = endings
+                .iter()
+                .find(|e| w.ends_with(e.as_str()) && w[..w.len() - e.len()].chars().count() >= 3);
+            w.len() - e.map_or(0, |e| e.len())
+        };
+        let mut words = vec![String::new()];
+        for stem in ["", "μ", "μα", "ματ", "σωμ", "μητσοτακ", "κωνσταντινουπολ", "abc", "ab"]
+        {
+            for e in endings.iter().map(String::as_str).chain(["", "ς", "ξ", "ατος", "τος", "x"]) {
+                words.push(format!("{stem}{e}"));
+                words.push(fold(&format!("{stem}{e}")));
+            }
+        }
+        for w in &words {
+            assert_eq!(stem_len(w.as_bytes()), plain(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn a_mention_agrees_with_a_name_when_its_words_are_the_names() {

@@ -82,6 +82,27 @@ pub(crate) struct Vocab {
     ascii: [Word; 128],
 }
 
+/// The masks that keep the first `n` bytes of sixteen read as two little-endian words, by
+/// `n` (a table load, where computing them is a dozen instructions per word of the text).
+const MASKS: [[u64; 2]; INLINE + 1] = {
+    let mut m = [[0; 2]; INLINE + 1];
+    let mut n = 1;
+    while n <= INLINE {
+        m[n] = [low_bytes(n), low_bytes(n.saturating_sub(8))];
+        n += 1;
+    }
+    m
+};
+
+/// The mask of the low `k` bytes of a word.
+const fn low_bytes(k: usize) -> u64 {
+    if k >= 8 {
+        u64::MAX
+    } else {
+        (1 << (8 * k)) - 1
+    }
+}
+
 /// A key read for probing: its bytes, its first sixteen bytes as two zero-padded words,
 /// and its hash.
 struct Key<'k> {
@@ -108,40 +129,63 @@ impl<'k> Key<'k> {
         Key::with_words(bytes, w0, w1)
     }
 
-    /// The key `buf[s..e]`, where `buf` holds at least sixteen bytes from `s` on: its first
-    /// two words are read whole and masked, with no loop over bytes (the same key as
-    /// [`Key::new`] gives).
-    #[inline]
-    fn padded(buf: &'k [u8], s: usize, e: usize) -> Key<'k> {
-        let n = e - s;
-        let load = |at: usize| u64::from_le_bytes(buf[at..at + 8].try_into().expect("eight bytes"));
-        // The low `k` bytes of a word (`k` <= 8).
-        let mask = |k: usize| ((1u128 << (8 * k.min(8))) - 1) as u64;
-        let w0 = load(s) & mask(n);
-        let w1 = load(s + 8) & mask(n.saturating_sub(8));
-        Key::with_words(&buf[s..e], w0, w1)
+    /// The words of the key `buf[s..s + n]`, `n` at most [`INLINE`], where `buf` holds at
+    /// least sixteen bytes from `s` on: read whole and masked, with no loop over bytes (the
+    /// words [`Key::new`] gives).
+    #[inline(always)]
+    fn short_words(buf: &[u8], s: usize, n: usize) -> (u64, u64) {
+        let sixteen: &[u8; 16] = buf[s..s + 16].try_into().expect("sixteen bytes");
+        let (lo, hi) = sixteen.split_at(8);
+        let load = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("eight bytes"));
+        let [m0, m1] = MASKS[n];
+        (load(lo) & m0, load(hi) & m1)
+    }
+
+    /// The hash of a key of `len` bytes from its first two words (all its bytes when `len`
+    /// is at most [`INLINE`]).
+    #[inline(always)]
+    fn hash_words(len: usize, w0: u64, w1: u64) -> u64 {
+        let mut h = mix(len as u64, w0);
+        if len > 8 {
+            h = mix(h, w1);
+        }
+        h
     }
 
     #[inline]
     fn with_words(bytes: &'k [u8], w0: u64, w1: u64) -> Key<'k> {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mix = |h: u64, w: u64| (h.rotate_left(23) ^ w).wrapping_mul(K);
-        let mut h = mix(bytes.len() as u64, w0);
-        if bytes.len() > 8 {
-            h = mix(h, w1);
-        }
+        let mut h = Key::hash_words(bytes.len(), w0, w1);
         let mut at = 16;
         while at < bytes.len() {
             h = mix(h, word(&bytes[at..]));
             at += 8;
         }
-        Key { bytes, w0, w1, hash: h ^ (h >> 29) }
+        Key { bytes, w0, w1, hash: finish(h) }
     }
 
     #[inline]
     fn tag(&self) -> u8 {
-        0x80 | (self.hash as u8 & 0x7F)
+        tag(self.hash)
     }
+}
+
+/// One step of the keys' hash: the next word of the key mixed in.
+#[inline(always)]
+fn mix(h: u64, w: u64) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    (h.rotate_left(23) ^ w).wrapping_mul(K)
+}
+
+/// The hash of a key once all its words are mixed in.
+#[inline(always)]
+fn finish(h: u64) -> u64 {
+    h ^ (h >> 29)
+}
+
+/// The tag byte of a key's hash (see [`Vocab::tags`]).
+#[inline(always)]
+fn tag(hash: u64) -> u8 {
+    0x80 | (hash as u8 & 0x7F)
 }
 
 impl Default for Vocab {
@@ -191,7 +235,7 @@ impl Vocab {
     fn find_slot(&self, key: &Key) -> usize {
         let mask = self.slots.len() - 1;
         let tag = key.tag();
-        let mut i = (key.hash.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> self.shift) as usize;
+        let mut i = self.home(key.hash);
         loop {
             let t = self.tags[i];
             if t == 0 || t == tag && self.matches(&self.slots[i], key) {
@@ -199,6 +243,12 @@ impl Vocab {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The first slot a key of hash `hash` is looked for in.
+    #[inline(always)]
+    fn home(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> self.shift) as usize
     }
 
     /// What is known of the folded word `key` (UTF-8) ([`Word::UNKNOWN`] for a word it lacks):
@@ -212,7 +262,7 @@ impl Vocab {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn word_at(&self, key: &Key) -> Word {
         let i = self.find_slot(key);
         if self.tags[i] == 0 {
@@ -268,14 +318,46 @@ impl Vocab {
 
     /// What is known of the token `buf[s..e]` of a folded line, where `buf` holds at least
     /// sixteen bytes from `s` on (see [`crate::text::normalize::FoldedLine::fold_and_split`] and
-    /// [`Key::padded`]).
-    #[inline]
+    /// [`Key::short_words`]).
+    ///
+    /// A key of at most [`INLINE`] bytes (nearly every word) is probed with its two words
+    /// alone, so that the loop over a line's tokens keeps its few values in registers; a
+    /// longer one goes the general way, out of line.
+    #[inline(always)]
     pub fn classify(&self, buf: &[u8], s: usize, e: usize) -> Word {
-        match e - s {
-            0 => Word::UNKNOWN,
-            1 if buf[s] < 128 => self.ascii[buf[s] as usize],
-            _ => self.word_at(&Key::padded(buf, s, e)),
+        let n = e - s;
+        match n {
+            0 => return Word::UNKNOWN,
+            1 if buf[s] < 128 => return self.ascii[buf[s] as usize],
+            2..=INLINE | 1 => {}
+            _ => return self.classify_long(&buf[s..e]),
         }
+        let (w0, w1) = Key::short_words(buf, s, n);
+        let hash = finish(Key::hash_words(n, w0, w1));
+        let (tag, mask) = (tag(hash), self.slots.len() - 1);
+        // Both tables sliced to `mask + 1` entries: every index below is masked, so that
+        // the probes need no bounds checks (the home slot is below the size already).
+        let (tags, slots) = (&self.tags[..=mask], &self.slots[..=mask]);
+        let mut i = self.home(hash) & mask;
+        loop {
+            let t = tags[i];
+            if t == 0 {
+                return Word::UNKNOWN;
+            }
+            if t == tag {
+                let slot = &slots[i];
+                if slot.len() == n && slot.w0 == w0 && slot.w1 == w1 {
+                    return slot.word();
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// [`Vocab::classify`] of a key longer than [`INLINE`].
+    #[inline(never)]
+    fn classify_long(&self, key: &[u8]) -> Word {
+        self.word_at(&Key::new(key))
     }
 
     /// The word classes of the folded word `key` (0 for a word the vocabulary lacks): one
@@ -328,10 +410,22 @@ mod tests {
         buf.extend([0xAB; 16]); // whatever follows the text
         let mut s = 0;
         for w in text.split(' ') {
-            let (k, p) = (Key::new(w.as_bytes()), Key::padded(&buf, s, s + w.len()));
-            assert_eq!((k.w0, k.w1, k.hash, k.bytes), (p.w0, p.w1, p.hash, p.bytes), "{w}");
+            let k = Key::new(w.as_bytes());
+            if w.len() <= INLINE {
+                let (w0, w1) = Key::short_words(&buf, s, w.len());
+                let hash = finish(Key::hash_words(w.len(), w0, w1));
+                assert_eq!((k.w0, k.w1, k.hash), (w0, w1, hash), "{w}");
+            }
             s += w.len() + 1;
         }
+    }
+
+    /// `k` as a folded line holds it: a byte before, and sixteen bytes of whatever after.
+    fn padded(k: &str) -> Vec<u8> {
+        let mut buf = vec![b'x'];
+        buf.extend_from_slice(k.as_bytes());
+        buf.extend([0xAB; 16]);
+        buf
     }
 
     #[test]
@@ -378,10 +472,12 @@ mod tests {
             });
             assert_eq!(v.get(k.as_bytes()), want, "{k}");
             assert_eq!(v.classes(k.as_bytes()), want.classes, "{k}");
+            assert_eq!(v.classify(&padded(k), 1, 1 + k.len()), want, "{k}");
         }
         for k in ["", "abcdefghijklmnopqrs", "abcdefgh\0", "w3000", "μητσοτακη", "zz", "q", "\0"] {
             assert_eq!(v.get(k.as_bytes()), Word::UNKNOWN, "{k:?}");
             assert_eq!(v.classes(k.as_bytes()), 0, "{k:?}");
+            assert_eq!(v.classify(&padded(k), 1, 1 + k.len()), Word::UNKNOWN, "{k:?}");
         }
     }
 }

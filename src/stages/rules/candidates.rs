@@ -53,11 +53,13 @@ impl Tok {
 
 /// The words of the folded line (runs of letters and digits), classified. `folded` must
 /// have been split ([`FoldedLine::fold_and_split`]).
-/// Returns the union of the words' classes: a scan that looks only at words of a class
-/// need not run on a line without one.
-pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) -> u64 {
+/// Returns the union of the words' classes (a scan that looks only at words of a class
+/// need not run on a line without one), and whether the line is a headline ([`is_headline`],
+/// counted in the same loop).
+pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) -> (u64, bool) {
     out.clear();
     let mut all = 0;
+    let (mut upper, mut counted) = (0usize, 0usize);
     // The words are the tokens folding marked as runs of letters and digits (every other
     // character is a token of its own), with the shape it read from their characters.
     for (t, w) in folded.tokens().iter().zip(words) {
@@ -65,9 +67,12 @@ pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) 
             let shape = t.shape & !(fold_shape::WORD | fold_shape::SMALL);
             out.push(Tok { s: t.s, e: t.e, fs: t.fs, fe: t.fe, cls: w.classes, shape, gaz: 0 });
             all |= w.classes;
+            let is_upper = shape & shape::UPPER != 0;
+            upper += usize::from(is_upper);
+            counted += usize::from(is_upper || shape & (shape::SINGLE | shape::NO_LETTER) == 0);
         }
     }
-    all
+    (all, is_headline(upper, counted))
 }
 
 /// One line with its tokens: what the rules look at.
@@ -76,27 +81,29 @@ pub(crate) struct Line<'a> {
     pub folded: &'a FoldedLine,
     pub toks: &'a [Tok],
     pub lex: &'a Lexicon,
-    /// The line is written in capitals (see [`headline`]).
+    /// The line is written in capitals (see [`is_headline`]).
     pub headline: bool,
     /// Every word class of the line's tokens (what [`tokenize`] returns): a rule that
     /// needs a word anywhere in the line asks this once.
     pub classes: u64,
 }
 
-/// Whether a line is written in capitals, as headlines are: three or more words of two
-/// or more letters are all capitals, and they are at least two in three of such words.
-/// There every word is capitalised, so a capital is no evidence of a name.
-pub(crate) fn headline(toks: &[Tok]) -> bool {
-    let (mut upper, mut words) = (0usize, 0usize);
-    for t in toks {
-        if t.is(shape::UPPER) {
-            upper += 1;
-            words += 1;
-        } else if !t.is(shape::SINGLE | shape::NO_LETTER) {
-            words += 1;
-        }
-    }
+/// Whether a line is written in capitals, as headlines are, from the counts of its words
+/// in capitals (`upper`) and of its words of two or more letters (`words`, those in capitals
+/// included): three or more words are all capitals, and they are at least two in three of
+/// such words. There every word is capitalised, so a capital is no evidence of a name.
+/// [`tokenize`] counts them.
+#[inline]
+fn is_headline(upper: usize, words: usize) -> bool {
     upper >= 3 && 3 * upper >= 2 * words
+}
+
+/// [`is_headline`] of tokens already made, for tests.
+#[cfg(test)]
+pub(crate) fn headline(toks: &[Tok]) -> bool {
+    let upper = toks.iter().filter(|t| t.is(shape::UPPER)).count();
+    let words = toks.iter().filter(|t| t.is(shape::UPPER) || !t.is(shape::SINGLE | shape::NO_LETTER)).count();
+    is_headline(upper, words)
 }
 
 /// Whether `s` is a dash: a hyphen, an en dash or an em dash.
@@ -118,6 +125,14 @@ impl<'a> Line<'a> {
     pub fn f(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
         self.folded.str(t.fs, t.fe)
+    }
+
+    /// Folded form of token `i`, as bytes: for the tests that compare bytes only (no UTF-8
+    /// check, which `f` makes of every slice).
+    #[inline]
+    pub fn fb(&self, i: usize) -> &'a [u8] {
+        let t = &self.toks[i];
+        self.folded.bytes(t.fs, t.fe)
     }
 
     /// Original text of token `i`.
@@ -229,8 +244,12 @@ impl<'a> Line<'a> {
     pub fn genitive(&self, i: usize) -> bool {
         let t = &self.toks[i];
         !t.is(shape::LATIN) && !t.is(shape::DIGIT) && {
-            let f = self.f(i);
-            self.lex.genitive_endings.iter().any(|e| f.ends_with(e.as_str()))
+            // Compared byte by byte from the end: the endings are two letters, and
+            // `ends_with` calls `memcmp` for each.
+            let f = self.fb(i);
+            let ends =
+                |e: &[u8]| f.len() >= e.len() && f.iter().rev().zip(e.iter().rev()).all(|(a, b)| a == b);
+            self.lex.genitive_endings.iter().any(|e| ends(e.as_bytes()))
         }
     }
 
@@ -309,11 +328,12 @@ fn joins(line: &Line, j: usize) -> bool {
     // A dotted acronym (`Ε.Ε.`) is a run of its own: not joined to the article before it
     // (`Η Ε.Ε. αποφάσισε`), nor, through its last dot, to an article that starts the next
     // sentence (`... την Ε.Ε. Η απόφαση`; but initials: `D.W. Winnicott`).
-    let dotted_start = t.is(shape::SINGLE) && line.gap_after(j) == ".";
-    let dotted_end = j >= 2 && line.gap(j - 1) == ".";
+    // (Read only where they decide: most gaps are one space between words of no class.)
+    let dotted_start = || t.is(shape::SINGLE) && line.gap_after(j) == ".";
+    let dotted_end = || j >= 2 && line.gap(j - 1) == ".";
     match gap {
-        " " | "\u{a0}" if dotted_start && p.is(shape::SINGLE) && p.has(class::FUNCTION) => false,
-        ". " if dotted_end && t.has(class::FUNCTION) => false,
+        " " | "\u{a0}" if p.is(shape::SINGLE) && p.has(class::FUNCTION) && dotted_start() => false,
+        ". " if t.has(class::FUNCTION) && dotted_end() => false,
         " " | "\u{a0}" => t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)),
         // Hyphenated names: `Σουν-Χούι`, `Τσουν-ριόνγκ`, `Λευκορωσία-Ρωσία` is split later.
         "-" | "‐" => !t.is(shape::DIGIT) || t.cap(),
@@ -409,8 +429,34 @@ mod tests {
                 .iter()
                 .map(|&classes| Word { token: crate::text::vocab::NO_TOKEN, start: 0, classes })
                 .collect();
-            assert_eq!(tokenize(&folded, &words, &mut toks), union, "{text:?}");
+            assert_eq!(tokenize(&folded, &words, &mut toks).0, union, "{text:?}");
             assert_eq!(toks.iter().fold(0, |a, t| a | t.cls), union, "{text:?}");
+        }
+    }
+
+    /// `tokenize` counts a headline in its loop as `headline` does over the tokens: lines in
+    /// capitals, mixed, with initials, digits and punctuation, and at the thresholds.
+    #[test]
+    fn tokenize_tells_a_headline() {
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        let cases = [
+            ("ΝΕΑ ΜΕΤΡΑ ΓΙΑ ΤΗΝ ΑΚΡΙΒΕΙΑ", true),
+            ("ΝΕΑ ΜΕΤΡΑ για την ακρίβεια", false),
+            ("ΝΕΑ ΜΕΤΡΑ ΑΠΟ ΥΠΟΥΡΓΕΙΟ και Γ. Πέτρου", true),
+            ("ΟΙ ΔΥΟ ΗΓΕΤΕΣ συναντήθηκαν σήμερα", false),
+            ("Ο ΠΡΩΘΥΠΟΥΡΓΟΣ ΣΤΗ ΘΕΣΣΑΛΟΝΙΚΗ: 12 ΜΕΤΡΑ, Α, Β", true),
+            ("ΕΕ ΗΠΑ ΝΑΤΟ και ΟΗΕ", true),
+            ("ΕΕ ΗΠΑ και ΝΑΤΟ μαζί", false),
+            ("Η ΕΕ και οι ΗΠΑ", false),
+            ("", false),
+        ];
+        for (text, want) in cases {
+            folded.fold_and_split(text);
+            let words = vec![Word::UNKNOWN; folded.tokens().len()];
+            let (_, counted) = tokenize(&folded, &words, &mut toks);
+            assert_eq!(counted, headline(&toks), "{text:?}");
+            assert_eq!(counted, want, "{text:?}");
         }
     }
 

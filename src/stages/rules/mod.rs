@@ -45,7 +45,7 @@ use crate::text::vocab::{Vocab, Word};
 use crate::{Label, Source};
 
 use crate::lexicon::{class, Lexicon};
-use candidates::{headline, runs, shape, tokenize, Line, Run, Tok};
+use candidates::{runs, shape, tokenize, Line, Run, Tok};
 
 /// One rule of the grammar.
 #[derive(Debug)]
@@ -119,6 +119,42 @@ pub(crate) const RULES: &[&Rule] = &[
     &person::FALLBACK_MULTI,
     &person::FALLBACK_FOREIGN,
 ];
+
+/// The typing rules of [`RULES`] (those with a `find`), in order: what a run is tried with
+/// when no rule is switched off, without a test per rule.
+const FINDS: [Find; count_finds()] = {
+    let mut out = [first_find(); count_finds()];
+    let (mut i, mut k) = (0, 0);
+    while i < RULES.len() {
+        if let Some(f) = RULES[i].find {
+            out[k] = f;
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// The number of rules of [`RULES`] with a `find`.
+const fn count_finds() -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < RULES.len() {
+        n += RULES[i].find.is_some() as usize;
+        i += 1;
+    }
+    n
+}
+
+/// The first `find` of [`RULES`].
+const fn first_find() -> Find {
+    let mut i = 0;
+    loop {
+        if let Some(f) = RULES[i].find {
+            return f;
+        }
+        i += 1;
+    }
+}
 
 /// A typed candidate: tokens `a..b` (plus `extra_end` bytes: the final dot of `Ε.Ε.`).
 #[derive(Clone, Copy, Debug)]
@@ -241,8 +277,10 @@ pub(crate) struct Scratch {
     drop: Vec<bool>,
     /// Per token: a candidate already claims it.
     taken: Vec<bool>,
-    /// Runs no rule typed (for coordination), and the mentions the rules add.
+    /// Runs no rule typed (for coordination), which of them coordination typed, and the
+    /// mentions the rules add.
     untyped: Vec<(usize, usize)>,
+    done: Vec<bool>,
     added: Vec<Mention>,
     /// Whether to note why gazetteer mentions are dropped (for `Recognizer::explain`).
     pub explain: bool,
@@ -307,10 +345,10 @@ impl Rules {
         if out.len() == first {
             return;
         }
-        let classes = tokenize(folded, words, &mut sc.toks);
+        let (classes, headline) = tokenize(folded, words, &mut sc.toks);
         let is_sport = || sport_line(text, folded, words);
         let toks = &sc.toks;
-        let line = Line { text, folded, toks, lex: &self.lex, headline: headline(toks), classes };
+        let line = Line { text, folded, toks, lex: &self.lex, headline, classes };
         let why = sc.explain.then_some(&mut sc.reasons);
         let kind = |m: &Mention| m.entry.and_then(|e| lookup.entries.kind(e));
         veto_only::drop_partial_names(&line, offset, out, first, is_sport, kind, &self.off, why);
@@ -330,7 +368,7 @@ impl Rules {
         let LineInput { text, folded, words, offset } = line;
         // The scans below that look only at words of one class are skipped on a line
         // without one (most lines: each scan is a pass over all the tokens).
-        let classes = tokenize(folded, words, &mut sc.toks);
+        let (classes, headline) = tokenize(folded, words, &mut sc.toks);
         if sc.toks.is_empty() {
             return;
         }
@@ -358,14 +396,23 @@ impl Rules {
                 }
             }
         }
-        let Scratch { toks, runs: line_runs, cands, gaz, drop, taken, untyped, added, explain, reasons } = sc;
+        let Scratch {
+            toks,
+            runs: line_runs,
+            cands,
+            gaz,
+            drop,
+            taken,
+            untyped,
+            done,
+            added,
+            explain,
+            reasons,
+        } = sc;
         drop.clear();
         drop.resize(out.len() - first, false);
         let is_sport = || sport_clues(text, folded, words, 2);
         let why = explain.then_some(&mut *reasons);
-        // Whether the line is in capitals: read once (the titles', the vetoes' and the
-        // rules' `Line`; what they change of a token is no letter case).
-        let headline = headline(toks);
         // The line without its tokens, which the titles mark as they go.
         let bare = Line { text, folded, toks: &[], lex: &self.lex, headline, classes };
         if classes & class::MISC_INTRO != 0 && is_on(&self.off, VETO_WORK_TITLE) {
@@ -417,7 +464,9 @@ impl Rules {
             if r.a < last_end {
                 continue;
             }
-            match classify(&line, r, gaz, &self.off) {
+            // `strip(r.a, r.b)`, when `classify` computed it.
+            let mut stripped = None;
+            match classify(&line, r, gaz, &self.off, &mut stripped) {
                 Some(c) => {
                     if taken[c.a..c.b].iter().any(|&t| t) {
                         continue;
@@ -429,7 +478,7 @@ impl Rules {
                     // `organisation::person_starts`): the rest of the run is typed alone.
                     if c.b < r.b && c.rule.name == organisation::HEAD.name {
                         let rest = Run { a: c.b, b: r.b, dotted: false };
-                        let d = classify(&line, &rest, gaz, &self.off);
+                        let d = classify(&line, &rest, gaz, &self.off, &mut None);
                         if let Some(d) = d.filter(|d| !taken[d.a..d.b].iter().any(|&t| t)) {
                             last_end = last_end.max(d.b);
                             taken[d.a..d.b].fill(true);
@@ -438,7 +487,7 @@ impl Rules {
                     }
                 }
                 None if !r.dotted => {
-                    let (a, b) = strip(&line, r.a, r.b);
+                    let (a, b) = stripped.unwrap_or_else(|| strip(&line, r.a, r.b));
                     if a < b && b - a <= 3 && !(b - a == 1 && toks[a].is(shape::SINGLE)) {
                         untyped.push((a, b));
                     }
@@ -446,7 +495,7 @@ impl Rules {
                 None => {}
             }
         }
-        coordinate(&line, untyped, gaz, drop, cands, &self.off);
+        coordinate(&line, untyped, gaz, drop, cands, &self.off, done);
         // Gazetteer mentions that a rule took in give way; any other overlap keeps the gazetteer's.
         // Candidates are disjoint from each other too: the first one (domains, then runs, then
         // coordinated names) keeps tokens another also claims (`Κΰ, Mo.co`: a domain, and a
@@ -540,6 +589,7 @@ fn coordinate(
     drop: &[bool],
     cands: &mut Vec<Cand>,
     off: &[&'static str],
+    done: &mut Vec<bool>,
 ) {
     if untyped.is_empty() {
         return;
@@ -572,7 +622,9 @@ fn coordinate(
         }
         None
     };
-    let mut done = vec![false; untyped.len()];
+    // Per untyped run: a rule typed it.
+    done.clear();
+    done.resize(untyped.len(), false);
     // `Γιόχαν Λίντκβιστ (Johan Lindqvist)`, `η Αγγελική (Άντζυ)`: a name alone in brackets right
     // after a person is the same person's, in another script or a nickname.
     if is_on(off, BRACKET_ALIAS.name) {
@@ -695,7 +747,7 @@ struct Vet<'a> {
     off: &'a [&'static str],
     /// The line's offset in the document.
     offset: usize,
-    /// Whether the line is in capitals (see [`headline`]).
+    /// Whether the line is in capitals (see `candidates::is_headline`).
     headline: bool,
     /// The union of the line's word classes (see [`tokenize`]).
     classes: u64,
@@ -1539,8 +1591,15 @@ fn portfolio_of_title(line: &Line, i: usize) -> bool {
 }
 
 /// Types one run: the first rule in priority order that fires, of those not switched off
-/// (`off`).
-fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Option<Cand> {
+/// (`off`). Notes in `stripped` the run's words without their edges (see [`strip`]) when it
+/// reads them, so that the caller need not strip the run again.
+fn classify(
+    line: &Line,
+    r: &Run,
+    gaz: &[GazSpan],
+    off: &[&'static str],
+    stripped: &mut Option<(usize, usize)>,
+) -> Option<Cand> {
     let on = |c: Option<Cand>| c.filter(|c| is_on(off, c.rule.name));
     let toks = line.toks;
     if r.dotted {
@@ -1551,6 +1610,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
     // names the gazetteer knows are found in capitals as in any case).
     if line.headline && (r.a..r.b).all(|i| toks[i].is(shape::UPPER | shape::SINGLE | shape::DIGIT)) {
         let (a, b) = strip(line, r.a, r.b);
+        *stripped = Some((a, b));
         return (a < b)
             .then(|| {
                 on(organisation::acronym(line, a, b, false, gaz))
@@ -1564,6 +1624,7 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
         return Some(c);
     }
     let (a, b) = strip(line, r.a, r.b);
+    *stripped = Some((a, b));
     if a >= b {
         return None;
     }
@@ -1636,11 +1697,15 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
         return None;
     }
     let stretch = Stretch { a, b, weak, gaz };
-    let found = RULES
-        .iter()
-        .filter(|r| is_on(off, r.name))
-        .filter_map(|r| r.find)
-        .find_map(|find| on(find(line, &stretch)))?;
+    let found = if off.is_empty() {
+        FINDS.iter().find_map(|find| find(line, &stretch))?
+    } else {
+        RULES
+            .iter()
+            .filter(|r| is_on(off, r.name))
+            .filter_map(|r| r.find)
+            .find_map(|find| on(find(line, &stretch)))?
+    };
     // At the start of a sentence a capital proves nothing: one word needs a rule of shape
     // or strong context (the noun that introduces a name in guillemets: `το περιοδικό
     // «Nature»`).
@@ -1689,6 +1754,16 @@ fn classify(line: &Line, r: &Run, gaz: &[GazSpan], off: &[&'static str]) -> Opti
 mod tests {
     use super::*;
     use crate::{Entry, Gazetteer, Recognizer, Stage};
+
+    /// `FINDS` holds the typing rules of `RULES`, all of them, in their order.
+    #[test]
+    fn finds_are_the_rules_finds_in_order() {
+        let finds: Vec<Find> = RULES.iter().filter_map(|r| r.find).collect();
+        assert_eq!(FINDS.len(), finds.len());
+        for (k, (&a, &b)) in FINDS.iter().zip(&finds).enumerate() {
+            assert!(std::ptr::fn_addr_eq(a, b), "rule {k}");
+        }
+    }
 
     /// The texts of the entities labelled `label` that `ner` finds in `sentence`.
     fn labelled(ner: &Recognizer, sentence: &str, label: Label) -> Vec<String> {

@@ -815,12 +815,12 @@ pub(crate) fn alone(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// A bank's one-word name (see [`BANK`]): token `a` alone, after a feminine article.
 pub(crate) fn bank(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
+    // The word and the line first: most runs are no bank's (the gap before is read after).
+    if b - a != 1 || !toks[a].has(class::BANK) || line.classes & class::BANK_CONTEXT == 0 {
+        return None;
+    }
     let p = line.prev(a)?;
-    let ok = b - a == 1
-        && toks[a].has(class::BANK)
-        && toks[p].has(class::ART_FEM)
-        && !toks[p].cap()
-        && line.classes & class::BANK_CONTEXT != 0;
+    let ok = toks[p].has(class::ART_FEM) && !toks[p].cap();
     ok.then(|| Cand::new(a, b, &BANK))
 }
 

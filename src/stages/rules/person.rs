@@ -208,8 +208,13 @@ pub(crate) fn foreign_ending(line: &Line, i: usize) -> bool {
     if t.is(shape::LATIN) || t.is(shape::UPPER) || t.is(shape::DIGIT) {
         return false;
     }
-    let f = line.f(i);
-    f.chars().next_back().is_some_and(|c| line.lex.foreign_finals.contains(&c)) && f.chars().nth(2).is_some()
+    // Read off the folded bytes: the last char's (at most four bytes), and three chars or
+    // more (as many bytes that begin a char).
+    let f = line.fb(i);
+    let last = f.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
+    let last = std::str::from_utf8(&f[last..]).ok().and_then(|c| c.chars().next());
+    last.is_some_and(|c| line.lex.foreign_finals.contains(&c))
+        && f.iter().filter(|&&b| b & 0xC0 != 0x80).nth(2).is_some()
 }
 
 /// A title (with its complements) ends right before token `a`, or follows the run `a..b`.
