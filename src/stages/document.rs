@@ -86,6 +86,10 @@ pub(crate) struct Scratch {
     /// word of a run), and the key hashes of the persons the rule stage found alone.
     wanted_firsts: FxHashMap<u64, ()>,
     wanted_keys: FxHashMap<u64, ()>,
+    /// The keys of the persons the rule stage found alone, end to end, and (mention, end)
+    /// of each: made once to be asked for, then taken up again, not made twice.
+    rule_keys: String,
+    rule_key_ends: Vec<(usize, usize)>,
     added: Vec<Mention>,
     /// The folded text of every mention, end to end, and where each one ends.
     folds: Vec<u8>,
@@ -346,7 +350,20 @@ fn link_aliases(
     mentions: &mut Vec<Mention>,
     sc: &mut Scratch,
 ) -> bool {
-    let Scratch { folded, key, keys, caps, line_folds, added, firsts, folds, fold_ends, .. } = sc;
+    let Scratch {
+        folded,
+        key,
+        keys,
+        caps,
+        line_folds,
+        added,
+        firsts,
+        folds,
+        fold_ends,
+        rule_keys,
+        rule_key_ends,
+        ..
+    } = sc;
     let (wanted_firsts, wanted_keys) = (&mut sc.wanted_firsts, &mut sc.wanted_keys);
     keys.clear();
     firsts.clear();
@@ -370,12 +387,18 @@ fn link_aliases(
         c.stem_hash = word_hash(&word[..stem_len(word)]);
         wanted_firsts.insert(c.stem_hash, ());
     }
+    rule_keys.clear();
+    rule_key_ends.clear();
     for (i, m) in mentions.iter().enumerate() {
         if matches!(m.source, Source::Rule(_)) && m.label == Label::Per {
             key_of_folded(fold_of(i), key);
             wanted_keys.insert(word_hash(key.as_bytes()), ());
+            rule_keys.push_str(key);
+            rule_key_ends.push((i, rule_keys.len()));
         }
     }
+    let mut rule_key = rule_key_ends.iter().peekable();
+    let mut rule_key_start = 0;
     if wanted_firsts.is_empty() && wanted_keys.is_empty() {
         return false;
     }
@@ -398,7 +421,14 @@ fn link_aliases(
         let (first_asked, last_asked) =
             (wanted_firsts.contains_key(&h_first), wanted_firsts.contains_key(&h_last));
         // The whole name, then its last and its first word, in any case form.
-        if first_asked || !wanted_keys.is_empty() {
+        // A person the rule stage found alone asked for its own key: made above.
+        while let Some(&(_, end)) = rule_key.next_if(|&&(k, _)| k < i) {
+            rule_key_start = end;
+        }
+        if let Some(&(_, end)) = rule_key.next_if(|&&(k, _)| k == i) {
+            add_key(keys, &rule_keys[rule_key_start..end], i, false, mentions, lookup);
+            rule_key_start = end;
+        } else if first_asked || !wanted_keys.is_empty() {
             key_of_folded(folded, key);
             if first_asked || wanted(word_hash(key.as_bytes())) {
                 add_key(keys, key, i, false, mentions, lookup);
