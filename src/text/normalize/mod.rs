@@ -405,7 +405,7 @@ fn kind_bits(cp: u32) -> u32 {
 /// folding and cutting a line into tokens ask of it, and its bytes are written with one
 /// store and no branch on their number (a Greek letter folds to one byte or two at random:
 /// `α` → `a`, `λ` → `λ`). 0 for a character that needs [`fold_char`]'s general steps (a
-/// combining mark, a dropped character).
+/// combining mark, a dropped character, a capital whose small letter takes three bytes).
 ///
 /// Indexed by the code point with bit 7 flipped: what a two-byte character's UTF-8 bytes
 /// `b0 b1` give as `(b0 << 6 ^ b1) & 0xFFF` (the continuation byte's top bit does the flip),
@@ -468,6 +468,7 @@ fn fold_rare(s: &str, i: usize) -> (Folded, usize, u32) {
 /// shape from that letter alone; any other counts its letters and gathers its characters'
 /// [`class`] bits.
 struct Word {
+    /// It starts with a small letter: its shape is that letter's alone.
     small: bool,
     /// Its first folded byte, and its original bytes `first..last`.
     fs: u32,
@@ -603,8 +604,9 @@ impl Word {
         at: usize,
     ) -> (usize, usize, u32, usize) {
         let (mut or, mut letters, from) = (self.or, self.letters, i);
-        // Offsets as `u32` (a line is shorter than 4 GiB, as its tokens' offsets): one past
-        // them never overflows, so slicing checks only the bounds.
+        // Offsets as `u32`: the folded line is at most twice the original and a line at most
+        // 1 GiB (the recognizer splits longer ones; see `fold_and_split`), so one past them
+        // never overflows, and slicing checks only the bounds.
         let (mut i, mut at) = (i as u32, at as u32);
         // The entry and length of the character that ends the run (0 for none, or one beyond
         // the table).
@@ -806,6 +808,7 @@ impl FoldedLine {
         // takes three), and a run of spaces to one byte; then sixteen bytes of room after the
         // last token, so that a key can be read in whole words.
         let room = 2 * s.len() + 4 + 16;
+        debug_assert!(room <= u32::MAX as usize, "a line of {} bytes: split it first", s.len());
         if self.text.len() < room {
             self.text.resize(room, 0);
         }
@@ -1085,16 +1088,10 @@ mod tests {
         }
     }
 
-    impl FoldedLine {
-        fn fold_and_split_alone(&mut self, s: &str) {
-            self.fold_and_split(s);
-        }
-    }
-
     #[test]
     fn word_shapes() {
         let mut f = FoldedLine::default();
-        f.fold_and_split_alone("ΝΑΤΟ Αθήνα αθήνα 2030 Ε.Ε. iPhone Χ1 ΚΟΡΕ\u{301}Α");
+        f.fold_and_split("ΝΑΤΟ Αθήνα αθήνα 2030 Ε.Ε. iPhone Χ1 ΚΟΡΕ\u{301}Α");
         let words: Vec<u8> = f
             .tokens()
             .iter()
@@ -1136,13 +1133,52 @@ mod tests {
         // in both cases, accents alone, digits, punctuation folding to a space or not,
         // white space, zero-width and astral characters.
         let alphabet: Vec<char> =
-            "αΑάΆωΩςσaZ09΅\u{301}\u{345}\u{200B}\u{AD}-–' .,«»\n\t\u{A0}½²ǅﬁ🇬我ßÉЖ٣".chars().collect();
+            "αΑάΆωΩςσaZ09΅\u{301}\u{345}\u{200B}\u{AD}-–' .,«»\n\t\u{A0}\u{2028}\u{3000}½²ǅﬁ🇬我ßÉЖ٣"
+                .chars()
+                .collect();
         let mut rng = crate::test_rng::Rng::new();
         let random: Vec<String> =
             (0..3000).map(|n| (0..n % 23).map(|_| alphabet[rng.below(alphabet.len())]).collect()).collect();
         let fixed = ["Αθήνα 1821 «Κορε\u{301}α»", "  ", "", "a-b\nc\u{200B}d 🇬🇷 x"];
         for text in fixed.iter().copied().chain(random.iter().map(String::as_str)) {
             assert_split_agrees(&mut f, text);
+        }
+    }
+
+    #[test]
+    fn table_agrees_with_fold_char() {
+        // Every character below U+0800, as `TABLE` gives it: its folded bytes and class
+        // against `fold_char` and the character's own properties; 0 exactly where the general
+        // steps are needed.
+        let table: &[u32; 0x1000] = &TABLE;
+        for c in (0..0x800u32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let (entry, len) = entry_at(table, c.encode_utf8(&mut buf).as_bytes(), 0);
+            assert_eq!(len, c.len_utf8(), "{c:?}");
+            let folded = fold_char(c);
+            let (text, class) = match folded {
+                Folded::Space => (" ".to_string(), class::SPACE),
+                Folded::Newline => ("\n".to_string(), class::SPACE | class::NEWLINE),
+                Folded::Char(f) if f.len_utf8() <= 2 && !is_alnum(f) => (f.to_string(), class::PUNCT),
+                Folded::Char(f) if f.len_utf8() <= 2 => {
+                    // A word's character: what the original is, read from `char` itself.
+                    let mut class = class::WORD | (kind_bits(c as u32) & class::DIGIT);
+                    if is_letter(c) {
+                        class |= class::LETTER;
+                        class |= if is_upper(c) { 0 } else { class::SMALL };
+                        class |= if (c as u32) < 0x250 { class::LATIN } else { 0 };
+                    }
+                    (f.to_string(), class)
+                }
+                Folded::Char(_) | Folded::Drop | Folded::Mark => {
+                    assert_eq!(entry, 0, "{c:?}");
+                    continue;
+                }
+            };
+            let n = (entry >> 30) as usize;
+            let bytes = [entry as u8, (entry >> 8) as u8];
+            assert_eq!(&bytes[..n], text.as_bytes(), "{c:?}");
+            assert_eq!(entry & !0xFFFF & !(3 << 30), class, "{c:?}");
         }
     }
 
@@ -1163,8 +1199,10 @@ mod tests {
             "Μητσο\u{200B}τάκης ab\u{200B} \u{200B}cd e\u{AD}f",
             // Words that start with a digit; digits only; a single letter.
             "1ος 2030 3η 2Α 4\u{301}ου Ε α",
-            // Two-byte spaces and a newline inside a run of spaces.
+            // Two-byte spaces and a newline inside a run of spaces; a line or paragraph
+            // separator (three bytes, the slow path) after a space turns it into a newline.
             "α\u{A0}β \u{85} γ \n\u{A0}δ",
+            "α \u{2028}β \u{3000}\u{2029}γ\u{2029} δ",
             // The text ends in the middle of a word: ASCII, Greek, after a Greek word.
             "Αθήνα",
             "abc",
@@ -1184,7 +1222,7 @@ mod tests {
     /// folding of [`fold`] and [`FoldedText`], the tokens of `folded_tokens`, each token's
     /// original range and [`shape_of`]; and the room left after the last token.
     fn assert_split_agrees(f: &mut FoldedLine, text: &str) {
-        f.fold_and_split_alone(text);
+        f.fold_and_split(text);
         assert!(f.padded().len() >= f.len + 16, "{text:?}");
         let folded = std::str::from_utf8(&f.text[..f.len]).unwrap();
         let want: Vec<(u32, u32)> =
