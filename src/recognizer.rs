@@ -610,7 +610,7 @@ impl<'t> CharOffsets<'t> {
 
     /// The char offset of byte `b` (not before the last one asked).
     fn at(&mut self, b: usize) -> usize {
-        debug_assert!(self.text.is_char_boundary(b));
+        assert!(self.text.is_char_boundary(b), "an entity's offset inside a character");
         self.char_pos += char_count(&self.text.as_bytes()[self.byte_pos..b]);
         self.byte_pos = b;
         self.char_pos

@@ -134,9 +134,19 @@ pub(crate) fn take_line(
     sc: &mut Scratch,
 ) {
     let tokens = folded.tokens();
-    // The line's folded text, copied whole: cheaper than a copy per word.
-    let base = sc.line_folds.len() as u32;
-    sc.line_folds.extend_from_slice(folded.bytes(0, tokens.last().map_or(0, |t| t.fe)));
+    // The line's folded text, copied whole: cheaper than a copy per word. Its offsets are
+    // `u32`: past 4 GiB of a document's folded text, a line's words take part in no
+    // linking (the document pass falls back to each mention alone).
+    let len = tokens.last().map_or(0, |t| t.fe);
+    let Ok(base) = u32::try_from(sc.line_folds.len()) else {
+        sc.prev = None;
+        return;
+    };
+    if base.checked_add(len).is_none() {
+        sc.prev = None;
+        return;
+    }
+    sc.line_folds.extend_from_slice(folded.bytes(0, len));
     for m in mentions {
         let (s, e) = ((m.start - offset) as u32, (m.end - offset) as u32);
         // The token that starts the mention and the one that ends it, if both are whole.
@@ -185,7 +195,6 @@ struct Capitalised {
     /// The word continues the one before it in a run of capitals (joined by spaces or
     /// hyphens only).
     joined: bool,
-    /// [`word_hash`] of the [`stem`] of its folded form.
     /// Its folded form: a range of [`Scratch::line_folds`].
     fold: (u32, u32),
     /// [`word_hash`] of the [`stem`] of its folded form, set by [`link_aliases`] (0 before).
@@ -384,6 +393,7 @@ fn link_aliases(
     wanted_keys.clear();
     for c in caps.iter_mut() {
         let word = &line_folds[c.fold.0 as usize..c.fold.1 as usize];
+        debug_assert_eq!(word, fold(&text[c.start..c.end]).as_bytes(), "a capitalised word's folded range");
         c.stem_hash = word_hash(&word[..stem_len(word)]);
         wanted_firsts.insert(c.stem_hash, ());
     }
@@ -426,6 +436,10 @@ fn link_aliases(
             rule_key_start = end;
         }
         if let Some(&(_, end)) = rule_key.next_if(|&&(k, _)| k == i) {
+            debug_assert!({
+                key_of_folded(folded, key);
+                *key == rule_keys[rule_key_start..end]
+            });
             add_key(keys, &rule_keys[rule_key_start..end], i, false, mentions, lookup);
             rule_key_start = end;
         } else if first_asked || !wanted_keys.is_empty() {

@@ -507,6 +507,9 @@ const FIRST_SLOTS: usize = 1 << 12;
 const ENTRY_BITS: u32 = 18;
 /// Marks a token's entry as one of the line's [`WordCache::wide`] vectors.
 const WIDE: u32 = 1 << 31;
+/// Longest word text a [`WordCache`] entry keeps: longer tokens (URLs, codes) are rare, and
+/// keeping them would let a few long ones fill memory.
+const ENTRY_TEXT: usize = 75;
 
 /// A cached word's vectors, each the exact integer sum of its rows' weights (the compact
 /// table's steps): its own rows', and its context rows' at each of [`OFFSETS`], which
@@ -648,7 +651,7 @@ impl WordCache {
         let mut free = None;
         // At most half the index is taken, so a probe ends; a line with more new words
         // than that gets entries no lookup finds.
-        if self.entries.len() < CACHE_WORDS {
+        if text.len() <= ENTRY_TEXT && self.entries.len() < CACHE_WORDS {
             let (tag, low) = (Self::tag(x), (1u32 << ENTRY_BITS) - 1);
             let mask = self.index.len() - 1;
             let mut i = self.home(x);
@@ -678,7 +681,7 @@ impl WordCache {
             fits &= w.sums(&self.rows, &mut sums[1 + k]);
         }
         let narrow = |s: &[i32; TAGS]| s.iter().all(|&x| i16::try_from(x).is_ok());
-        if !fits || !sums[1..].iter().all(narrow) {
+        if !fits || text.len() > ENTRY_TEXT || !sums[1..].iter().all(narrow) {
             // Summed again wherever the word comes.
             let mut v = [[0.0; TAGS]; 5];
             if fits {
