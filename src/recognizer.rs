@@ -1006,7 +1006,15 @@ impl RecognizerBuilder {
         for (name, corpus) in &corpora {
             all.extend(crate::learn::learn_with_misc(name, corpus)?);
         }
-        let ner = assemble(Lookup::build(&all)?, false).with_adaptation(adapt);
+        let lookup = Lookup::build(&all)?;
+        // What saving the model checks its lookup compiled again against.
+        let lookup_hash = if self.train.is_empty() {
+            0
+        } else {
+            let blob = lookup.to_blob();
+            crate::stages::model::file::blob_hash((&blob.0, &blob.1))
+        };
+        let ner = assemble(lookup, false).with_adaptation(adapt);
         if self.train.is_empty() {
             return Ok(ner);
         }
@@ -1017,7 +1025,7 @@ impl RecognizerBuilder {
         let model = crate::stages::model::Model::new(name.into(), weights.compact());
         let gazetteers = all.split_off(base);
         let under = crate::stages::model::file::Under { defaults, user: all.split_off(embedded) };
-        Ok(ner.with_model(Learned { model, gazetteers, fingerprint, under }))
+        Ok(ner.with_model(Learned { model, gazetteers, fingerprint, under, lookup_hash }))
     }
 }
 
