@@ -356,7 +356,7 @@ fn own(rows: &mut Rows<'_>, line: &Line<'_>, i: usize) {
     for (k, (start, _)) in w.iter().enumerate().rev().filter(starts).take(4).enumerate() {
         rows.bytes(kind::SUFFIX, k as u8, &w[start..]);
     }
-    let chars = w.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let chars = crate::text::span::char_count(w);
     rows.small(kind::SHAPE, &[u64::from(t.shape)]);
     rows.small(kind::LEN, &[chars.min(8) as u64]);
     let mut c = line.words[i].classes;
