@@ -875,34 +875,7 @@ mod tests {
                     fast.emissions(&line, model, &weights, &mut cache, &mut out);
                     assert_eq!(out.len(), n, "{text}");
                     for (i, e) in out.iter().enumerate() {
-                        let mut want = [f32::NEG_INFINITY; TAGS];
-                        want[0] = 0.0;
-                        if plain.active[i] {
-                            // The plain rows are the own rows, each offset's context rows
-                            // and the surroundings', in that order: summed in the same
-                            // order and groups as the cache sums them, the same bits.
-                            let mut parts = Vec::new();
-                            let mut group = |f: &dyn Fn(&mut Rows<'_>)| {
-                                let mut out = Vec::new();
-                                f(&mut Rows { bits, out: &mut out });
-                                parts.push(out);
-                            };
-                            group(&|r| own(r, &line, i));
-                            for (k, d) in OFFSETS.iter().enumerate() {
-                                match i.checked_add_signed(*d).filter(|&j| j < n) {
-                                    Some(j) => group(&|r| context(r, &line, j, k)),
-                                    None => group(&|r| edge(r, k)),
-                                }
-                            }
-                            parts.push(fast.rows(i).to_vec());
-                            assert_eq!(plain.rows(i), parts.concat(), "{text:?} token {i}");
-                            want = [0.0; TAGS];
-                            for part in &parts {
-                                let mut v = [0.0; TAGS];
-                                weights.emit(part, &mut v);
-                                add(&mut want, &v);
-                            }
-                        }
+                        let want = expected(&line, i, bits, &plain, &fast, &weights);
                         assert_eq!(
                             e.map(f32::to_bits),
                             want.map(f32::to_bits),
@@ -922,6 +895,49 @@ mod tests {
         // Dense weights' words are all wide; the narrow model's mostly fit an entry.
         assert!(paths[1][0] == 0 && paths[1][1] > 0, "{paths:?}");
         assert!(paths[4][0] > paths[4][1] && paths[4][1] > 0, "{paths:?}");
+    }
+
+    /// The emission scores [`Features::emissions`] must give token `i` of `line`, by
+    /// [`Weights::emit`]: `plain`'s rows (of [`Features::extract`]) are the own rows, each
+    /// offset's context (or edge) rows and the surroundings' (`fast`'s, after
+    /// `emissions`), in that order; summed in the same groups and order as the cache sums
+    /// them, the same bits.
+    fn expected(
+        line: &Line<'_>,
+        i: usize,
+        bits: u32,
+        plain: &Features,
+        fast: &Features,
+        w: &Weights,
+    ) -> [f32; TAGS] {
+        let mut want = [f32::NEG_INFINITY; TAGS];
+        want[0] = 0.0;
+        if !plain.active[i] {
+            return want;
+        }
+        let n = line.folded.tokens().len();
+        let mut parts = Vec::new();
+        let mut group = |f: &dyn Fn(&mut Rows<'_>)| {
+            let mut out = Vec::new();
+            f(&mut Rows { bits, out: &mut out });
+            parts.push(out);
+        };
+        group(&|r| own(r, line, i));
+        for (k, d) in OFFSETS.iter().enumerate() {
+            match i.checked_add_signed(*d).filter(|&j| j < n) {
+                Some(j) => group(&|r| context(r, line, j, k)),
+                None => group(&|r| edge(r, k)),
+            }
+        }
+        parts.push(fast.rows(i).to_vec());
+        assert_eq!(plain.rows(i), parts.concat(), "{:?} token {i}", line.text);
+        want = [0.0; TAGS];
+        for part in &parts {
+            let mut v = [0.0; TAGS];
+            w.emit(part, &mut v);
+            add(&mut want, &v);
+        }
+        want
     }
 
     /// Compact weights, every row, of steps up to ±1,000, and with `big`, up to ±30,000
@@ -956,13 +972,11 @@ mod tests {
                 let mut plain = Features::default();
                 plain.extract(&line, bits);
                 let mut out = Vec::new();
-                Features::default().emissions(&line, 1, &w, &mut cache, &mut out);
+                let mut fast = Features::default();
+                fast.emissions(&line, 1, &w, &mut cache, &mut out);
                 for (i, e) in out.iter().enumerate() {
-                    let mut want = [0.0; TAGS];
-                    w.emit(plain.rows(i), &mut want);
-                    for (a, b) in e.iter().zip(&want) {
-                        assert!((a - b).abs() < 1e-3, "round {round} token {i}: {e:?} vs {want:?}");
-                    }
+                    let want = expected(&line, i, bits, &plain, &fast, &w);
+                    assert_eq!(e.map(f32::to_bits), want.map(f32::to_bits), "round {round} token {i}");
                 }
             }
             // Every word once, in an index grown to keep at most half its slots taken.
