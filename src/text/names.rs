@@ -49,7 +49,7 @@ pub(crate) fn stem(w: &str) -> &str {
 /// The length of [`stem`] of the folded word `w` (UTF-8).
 pub(crate) fn stem_len(w: &[u8]) -> usize {
     // At least three characters: twelve bytes always are; fewer are counted.
-    let three = |r: &[u8]| r.len() >= 12 || r.iter().filter(|&&b| b & 0xC0 != 0x80).count() >= 3;
+    let three = |r: &[u8]| r.len() >= 12 || super::span::char_count(r) >= 3;
     let Some(&last) = w.last() else { return 0 };
     let t = tail(w);
     let cut = ENDINGS[last as usize]

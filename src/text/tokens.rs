@@ -109,6 +109,30 @@ pub(crate) const OPENING_QUOTES: [char; 3] = ['«', '"', '“'];
 /// The marks that close one, in the order of [`OPENING_QUOTES`].
 pub(crate) const CLOSING_QUOTES: [char; 3] = ['»', '"', '”'];
 
+/// The first UTF-8 byte of each of [`OPENING_QUOTES`]: `"`, and the lead bytes of `«`
+/// (0xC2, which also begins a no-break space, `·` and the other Latin-1 signs) and `“`
+/// (0xE2, which begins most punctuation from U+2000 on).
+const OPENING_LEADS: [u8; 3] = {
+    let mut leads = [0; 3];
+    let mut k = 0;
+    while k < leads.len() {
+        leads[k] = OPENING_QUOTES[k].encode_utf8(&mut [0; 4]).as_bytes()[0];
+        k += 1;
+    }
+    leads
+};
+
+/// Whether `text` may hold an opening quotation mark: it has a byte that begins one of
+/// [`OPENING_QUOTES`]. One vectorised scan, so that a rule that needs a quotation skips
+/// the many lines without one; a line with a no-break space, a closing mark or a `…`
+/// passes too (the lead bytes are not the marks), and the rule looks for the marks
+/// themselves.
+#[inline]
+pub(crate) fn may_open_quote(text: &str) -> bool {
+    let [a, b, c] = OPENING_LEADS;
+    memchr::memchr3(a, b, c, text.as_bytes()).is_some()
+}
+
 /// The mark that closes a quotation `open` opens.
 pub(crate) fn closing_quote(open: char) -> Option<char> {
     OPENING_QUOTES.iter().position(|&q| q == open).map(|k| CLOSING_QUOTES[k])
@@ -131,6 +155,21 @@ pub(crate) fn is_sentence_start(text: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_open_quote_finds_every_opening_mark() {
+        assert_eq!(OPENING_LEADS, [0xC2, b'"', 0xE2]);
+        for q in OPENING_QUOTES {
+            assert!(may_open_quote(&format!("ο σταθμός {q}Χ")), "{q}");
+        }
+        for text in ["η εφημερίδα Καθημερινή", "ο σταθμός Σκάι", ""] {
+            assert!(!may_open_quote(text), "{text:?}");
+        }
+        // Other characters with the same lead bytes pass the scan (a superset).
+        for text in ["ο\u{A0}σταθμός", "ο σταθμός…", "»”"] {
+            assert!(may_open_quote(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn words_and_spans() {

@@ -356,7 +356,7 @@ fn own(rows: &mut Rows<'_>, line: &Line<'_>, i: usize) {
     for (k, (start, _)) in w.iter().enumerate().rev().filter(starts).take(4).enumerate() {
         rows.bytes(kind::SUFFIX, k as u8, &w[start..]);
     }
-    let chars = w.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let chars = crate::text::span::char_count(w);
     rows.small(kind::SHAPE, &[u64::from(t.shape)]);
     rows.small(kind::LEN, &[chars.min(8) as u64]);
     let mut c = line.words[i].classes;
@@ -828,6 +828,8 @@ mod tests {
         let (w, other) = (random(), random());
         let narrow = small_steps(bits, &mut rng, true);
         let mut cache = WordCache::default();
+        // Lookups by model and path (an entry, a wide vector).
+        let mut paths = [[0; 2]; 5];
         for (model, weights) in [(1, w.clone()), (2, w.compact()), (3, other), (4, narrow)] {
             for round in 0..2 {
                 for &(text, marked) in cases {
@@ -873,23 +875,69 @@ mod tests {
                     fast.emissions(&line, model, &weights, &mut cache, &mut out);
                     assert_eq!(out.len(), n, "{text}");
                     for (i, e) in out.iter().enumerate() {
-                        let mut want = [0.0; TAGS];
-                        if plain.active[i] {
-                            weights.emit(plain.rows(i), &mut want);
-                        } else {
-                            want = [f32::NEG_INFINITY; TAGS];
-                            want[0] = 0.0;
-                        }
-                        for (a, b) in e.iter().zip(&want) {
-                            assert!(
-                                a == b || (a - b).abs() < 1e-3,
-                                "round {round}, {text:?} token {i}: {e:?} vs {want:?}"
-                            );
-                        }
+                        let want = expected(&line, i, bits, &plain, &fast, &weights);
+                        assert_eq!(
+                            e.map(f32::to_bits),
+                            want.map(f32::to_bits),
+                            "model {model} round {round}, {text:?} token {i}: {e:?} vs {want:?}"
+                        );
+                    }
+                    // Which path each looked-up word took: a word longer than an entry
+                    // keeps is summed every time.
+                    for (j, &k) in fast.slots.iter().enumerate().filter(|(_, &k)| k != u32::MAX) {
+                        let long = word_text(&line, j).len() > ENTRY_TEXT;
+                        assert!(!long || k & WIDE != 0, "{text:?} token {j}");
+                        paths[model as usize][usize::from(k & WIDE != 0)] += 1;
                     }
                 }
             }
         }
+        // Dense weights' words are all wide; the narrow model's mostly fit an entry.
+        assert!(paths[1][0] == 0 && paths[1][1] > 0, "{paths:?}");
+        assert!(paths[4][0] > paths[4][1] && paths[4][1] > 0, "{paths:?}");
+    }
+
+    /// The emission scores [`Features::emissions`] must give token `i` of `line`, by
+    /// [`Weights::emit`]: `plain`'s rows (of [`Features::extract`]) are the own rows, each
+    /// offset's context (or edge) rows and the surroundings' (`fast`'s, after
+    /// `emissions`), in that order; summed in the same groups and order as the cache sums
+    /// them, the same bits.
+    fn expected(
+        line: &Line<'_>,
+        i: usize,
+        bits: u32,
+        plain: &Features,
+        fast: &Features,
+        w: &Weights,
+    ) -> [f32; TAGS] {
+        let mut want = [f32::NEG_INFINITY; TAGS];
+        want[0] = 0.0;
+        if !plain.active[i] {
+            return want;
+        }
+        let n = line.folded.tokens().len();
+        let mut parts = Vec::new();
+        let mut group = |f: &dyn Fn(&mut Rows<'_>)| {
+            let mut out = Vec::new();
+            f(&mut Rows { bits, out: &mut out });
+            parts.push(out);
+        };
+        group(&|r| own(r, line, i));
+        for (k, d) in OFFSETS.iter().enumerate() {
+            match i.checked_add_signed(*d).filter(|&j| j < n) {
+                Some(j) => group(&|r| context(r, line, j, k)),
+                None => group(&|r| edge(r, k)),
+            }
+        }
+        parts.push(fast.rows(i).to_vec());
+        assert_eq!(plain.rows(i), parts.concat(), "{:?} token {i}", line.text);
+        want = [0.0; TAGS];
+        for part in &parts {
+            let mut v = [0.0; TAGS];
+            w.emit(part, &mut v);
+            add(&mut want, &v);
+        }
+        want
     }
 
     /// Compact weights, every row, of steps up to ±1,000, and with `big`, up to ±30,000
@@ -924,13 +972,11 @@ mod tests {
                 let mut plain = Features::default();
                 plain.extract(&line, bits);
                 let mut out = Vec::new();
-                Features::default().emissions(&line, 1, &w, &mut cache, &mut out);
+                let mut fast = Features::default();
+                fast.emissions(&line, 1, &w, &mut cache, &mut out);
                 for (i, e) in out.iter().enumerate() {
-                    let mut want = [0.0; TAGS];
-                    w.emit(plain.rows(i), &mut want);
-                    for (a, b) in e.iter().zip(&want) {
-                        assert!((a - b).abs() < 1e-3, "round {round} token {i}: {e:?} vs {want:?}");
-                    }
+                    let want = expected(&line, i, bits, &plain, &fast, &w);
+                    assert_eq!(e.map(f32::to_bits), want.map(f32::to_bits), "round {round} token {i}");
                 }
             }
             // Every word once, in an index grown to keep at most half its slots taken.

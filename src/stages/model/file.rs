@@ -4,8 +4,10 @@
 //! The payload holds, in order: the model's name (what its entities' `model:<name>`
 //! source says), the learned gazetteers, the adaptation, the weights, and the lookup
 //! compiled from all the gazetteers, base and learned (read as it is: loading compiles no
-//! names; saving compiles them again, rather than keep megabytes of a copy for a rare save). Loaded with the gazetteers and stages it was trained with (the header's
-//! fingerprint), a model gives exactly the entities the training recognizer gave.
+//! names; saving compiles them again, rather than keep megabytes of a copy for a rare
+//! save, and checks the result against a hash of the lookup the recognizer runs). Loaded
+//! with the gazetteers and stages it was trained with (the header's fingerprint), a model
+//! gives exactly the entities the training recognizer gave.
 
 use std::hash::Hasher;
 use std::path::Path;
@@ -28,6 +30,10 @@ pub(crate) struct Learned {
     pub fingerprint: u64,
     /// The gazetteers under the learned ones, which the file's lookup is compiled from too.
     pub under: Under,
+    /// [`blob_hash`] of the lookup the recognizer runs: saving compiles the lookup again,
+    /// and a build whose compiling code differs (the fingerprint covers user gazetteers
+    /// by content only) must not write a lookup other than the one the model ran with.
+    pub lookup_hash: u64,
 }
 
 /// The gazetteers a model's learned gazetteers come after, in the lookup it is saved with.
@@ -48,6 +54,15 @@ impl Learned {
         all.extend(self.gazetteers.iter().cloned());
         Ok(Lookup::build(&all)?.to_blob())
     }
+}
+
+/// A hash of a compiled lookup's bytes (`Lookup::to_blob`).
+pub(crate) fn blob_hash((blob, text): (&[u8], &str)) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(blob);
+    h.write_u8(0xff);
+    h.write(text.as_bytes());
+    h.finish()
 }
 
 /// A fingerprint of the gazetteers (before any learned ones) and stages a model is
@@ -90,9 +105,14 @@ pub(crate) fn fingerprint(defaults: bool, user: &[Gazetteer], rules: bool, docum
     h.finish()
 }
 
-/// The model file's bytes.
-pub(crate) fn to_bytes(learned: &Learned, adapt: &Adaptation) -> Result<Vec<u8>, BuildError> {
+/// The model file's bytes; `file` names it in errors.
+pub(crate) fn to_bytes(file: &str, learned: &Learned, adapt: &Adaptation) -> Result<Vec<u8>, BuildError> {
     let lookup = learned.lookup_blob()?;
+    if blob_hash((&lookup.0, &lookup.1)) != learned.lookup_hash {
+        let msg = "compiling the gazetteers again gives another lookup than the model runs with \
+                   (a build other than the one that trained or loaded it): train again to save";
+        return Err(BuildError::new(file, None, Some("lookup"), msg));
+    }
     let mut w = Writer::default();
     w.str(&learned.model.name);
     w.len(learned.gazetteers.len());
@@ -110,7 +130,8 @@ pub(crate) fn to_bytes(learned: &Learned, adapt: &Adaptation) -> Result<Vec<u8>,
 
 /// Writes the model file.
 pub(crate) fn save(path: &Path, learned: &Learned, adapt: &Adaptation) -> Result<(), BuildError> {
-    std::fs::write(path, to_bytes(learned, adapt)?).map_err(|e| BuildError::io(path, e))
+    std::fs::write(path, to_bytes(&path.display().to_string(), learned, adapt)?)
+        .map_err(|e| BuildError::io(path, e))
 }
 
 /// Reads a model file's bytes, and the lookup it holds; `file` names it in errors, `under`
@@ -125,7 +146,7 @@ pub(crate) fn from_bytes(
     let payload = io::payload(bytes, fingerprint).map_err(err)?;
     let mut r = Reader::new(payload);
     #[allow(clippy::type_complexity)]
-    let read = |r: &mut Reader<'_>| -> Result<(Model, Vec<Gazetteer>, Adaptation, Lookup), ReadError> {
+    let read = |r: &mut Reader<'_>| -> Result<(Model, Vec<Gazetteer>, Adaptation, Lookup, u64), ReadError> {
         r.field = "name";
         let name = r.str()?.into();
         r.field = "gazetteers";
@@ -140,10 +161,10 @@ pub(crate) fn from_bytes(
         if !r.done() {
             return Err(r.invalid("bytes after the lookup"));
         }
-        Ok((Model::new(name, weights), gazetteers, adapt, lookup))
+        Ok((Model::new(name, weights), gazetteers, adapt, lookup, blob_hash((blob, text))))
     };
-    let (model, gazetteers, adapt, lookup) = read(&mut r).map_err(err)?;
-    Ok((Learned { model, gazetteers, fingerprint, under }, adapt, lookup))
+    let (model, gazetteers, adapt, lookup, lookup_hash) = read(&mut r).map_err(err)?;
+    Ok((Learned { model, gazetteers, fingerprint, under, lookup_hash }, adapt, lookup))
 }
 
 /// Reads a model file.
@@ -174,15 +195,19 @@ mod tests {
         let mut adapt = Adaptation::default();
         adapt.given.insert("γιαννης".into());
         adapt.verdicts.insert(("αλφα".into(), false), Some(Label::Per));
-        (Learned { model, gazetteers: vec![g], fingerprint: 7, under: Under::default() }, adapt)
+        let mut l =
+            Learned { model, gazetteers: vec![g], fingerprint: 7, under: Under::default(), lookup_hash: 0 };
+        let blob = l.lookup_blob().unwrap();
+        l.lookup_hash = blob_hash((&blob.0, &blob.1));
+        (l, adapt)
     }
 
     #[test]
     fn round_trip_and_every_cut_payload_fails() {
         let (l, a) = learned();
-        let bytes = to_bytes(&l, &a).unwrap();
+        let bytes = to_bytes("f", &l, &a).unwrap();
         let (back, adapt, lookup) = from_bytes("f", &bytes, 7, Under::default()).unwrap();
-        assert_eq!(to_bytes(&back, &adapt).unwrap(), bytes);
+        assert_eq!(to_bytes("f", &back, &adapt).unwrap(), bytes);
         assert_eq!(lookup.to_blob(), l.lookup_blob().unwrap());
         // Payloads cut anywhere, under a header that vouches for them: errors, no panic.
         let payload = &bytes[io::HEADER..];
@@ -194,13 +219,32 @@ mod tests {
         }
     }
 
+    /// Saving a model whose lookup hash is not that of the lookup compiled again (a build
+    /// whose compiling code changed since the model was trained or loaded) fails, loaded
+    /// or trained.
+    #[test]
+    fn saving_a_lookup_other_than_the_one_run_fails() {
+        let (mut l, a) = learned();
+        let bytes = to_bytes("f", &l, &a).unwrap();
+        let (mut back, adapt, _) = from_bytes("f", &bytes, 7, Under::default()).unwrap();
+        assert_eq!(back.lookup_hash, l.lookup_hash);
+        for hash in [&mut l.lookup_hash, &mut back.lookup_hash] {
+            *hash ^= 1;
+        }
+        for learned in [&l, &back] {
+            let e = to_bytes("f", learned, &adapt).expect_err("tampered lookup hash");
+            assert_eq!(e.field(), Some("lookup"));
+            assert!(e.to_string().contains("another lookup"), "{e}");
+        }
+    }
+
     /// A lookup section with any byte changed, under a header that vouches for it, loads
     /// (a change the checks cannot tell from a real lookup) or fails on the lookup: never a
     /// panic.
     #[test]
     fn changed_lookups_fail_cleanly() {
         let (l, a) = learned();
-        let bytes = to_bytes(&l, &a).unwrap();
+        let bytes = to_bytes("f", &l, &a).unwrap();
         let payload = &bytes[io::HEADER..];
         let lookup = l.lookup_blob().unwrap();
         let section = lookup.0.len() + 4 + lookup.1.len() + 4;

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::ADJECTIVE_ENDINGS;
 use crate::text::normalize::fold;
-use crate::text::tokens::{CLOSING_QUOTES, OPENING_QUOTES};
+use crate::text::tokens::{may_open_quote, CLOSING_QUOTES, OPENING_QUOTES};
 use crate::Label;
 
 use super::candidates::{shape, Line};
@@ -841,14 +841,6 @@ pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     (t.has(class::ORG_INTRO) && !t.cap() && !person).then(|| Cand::new(a, b, &INTRODUCED))
 }
 
-/// Whether `text` may hold an opening quotation mark: it has a byte that begins one of
-/// [`OPENING_QUOTES`] in UTF-8 (`"`, or the lead byte of `«` or `“`). One vectorised scan,
-/// so a rule that needs a quotation skips the many lines without one.
-#[inline]
-fn may_open_quote(text: &str) -> bool {
-    memchr::memchr3(b'"', 0xC2, 0xE2, text.as_bytes()).is_some()
-}
-
 /// Whether the gap `gap` between two tokens is one opening quotation mark, spaces aside.
 fn opens_quote(gap: &str) -> bool {
     gap.trim().strip_prefix(OPENING_QUOTES).is_some_and(str::is_empty)
@@ -1072,20 +1064,5 @@ pub(crate) fn domains(line: &Line, out: &mut Vec<Cand>) {
             continue;
         }
         out.push(Cand::new(a, i + 1, &DOMAIN));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn may_open_quote_finds_every_opening_mark() {
-        for q in OPENING_QUOTES {
-            assert!(may_open_quote(&format!("ο σταθμός {q}Χ")), "{q}");
-        }
-        for text in ["η εφημερίδα Καθημερινή", "ο σταθμός Σκάι", ""] {
-            assert!(!may_open_quote(text), "{text:?}");
-        }
     }
 }

@@ -213,8 +213,7 @@ pub(crate) fn foreign_ending(line: &Line, i: usize) -> bool {
     let f = line.fb(i);
     let last = f.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
     let last = std::str::from_utf8(&f[last..]).ok().and_then(|c| c.chars().next());
-    last.is_some_and(|c| line.lex.foreign_finals.contains(&c))
-        && f.iter().filter(|&&b| b & 0xC0 != 0x80).nth(2).is_some()
+    last.is_some_and(|c| line.lex.foreign_finals.contains(&c)) && crate::text::span::char_count(f) >= 3
 }
 
 /// A title (with its complements) ends right before token `a`, or follows the run `a..b`.
