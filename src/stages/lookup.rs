@@ -192,6 +192,21 @@ fn word_cases(s: &str) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// Whether `original` meets an `exact_case` name's [`word_cases`] `want`: as many words,
+/// each letter meeting the name's (see [`letter_meets`]) as far as both words go. Read
+/// without building the text's own flags: the lookup asks this of many hits.
+fn exact_case_meets(original: &str, want: &[Vec<u8>]) -> bool {
+    let mut have = words(original);
+    for w in want {
+        let Some(h) = have.next() else { return false };
+        let letters = h.chars().filter(|&c| crate::text::normalize::is_letter(c)).map(letter_flags);
+        if !letters.zip(w).all(|(a, &b)| letter_meets(a, b)) {
+            return false;
+        }
+    }
+    have.next().is_none()
+}
+
 /// Letter flags of [`word_cases`]: a capital; a letter of the Latin script; of the Greek one.
 const UPPER: u8 = 1;
 const LATIN: u8 = 2;
@@ -483,12 +498,7 @@ impl Lookup {
 
     fn case_ok(&self, rule: CaseRule, original: &str) -> bool {
         match rule {
-            CaseRule::Exact(i) => {
-                let want = &self.exact[i as usize];
-                let have = word_cases(original);
-                have.len() == want.len()
-                    && have.iter().zip(want).all(|(h, w)| h.iter().zip(w).all(|(&a, &b)| letter_meets(a, b)))
-            }
+            CaseRule::Exact(i) => exact_case_meets(original, &self.exact[i as usize]),
             _ => case_accepts(rule, original),
         }
     }
@@ -754,6 +764,37 @@ fn head_noun_first(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An `exact_case` name's letters are met word by word, without the text's own flags
+    /// built, and the answer is the one comparing both lists of flags gives.
+    #[test]
+    fn exact_case_is_met_word_by_word() {
+        // (name as listed, text found, expected)
+        let cases = [
+            ("Meta", "Meta", true),
+            ("Meta", "Μετά", false),
+            ("Meta", "META", false),
+            ("ΜΕΤΑ", "META", true),
+            ("iPhone Pro", "iPhone Pro", true),
+            ("iPhone Pro", "IPhone Pro", false),
+            ("iPhone Pro", "iPhone pro", false),
+            ("iPhone Pro", "iPhone", false),
+            ("Νέα Δημοκρατία", "Νέα Δημοκρατία Κρήτης", false),
+            ("Νέα Δημοκρατία", "Νέα-Δημοκρατία", true),
+            ("Νέα Δημοκρατία", "νέα Δημοκρατία", false),
+            ("Ν.Δ.", "Ν.Δ.", true),
+            ("ΣΥΡΙΖΑ", "Συριζα", false),
+            ("", "", true),
+        ];
+        for (name, text, expected) in cases {
+            let want = word_cases(name);
+            let have = word_cases(text);
+            let both = have.len() == want.len()
+                && have.iter().zip(&want).all(|(h, w)| h.iter().zip(w).all(|(&a, &b)| letter_meets(a, b)));
+            assert_eq!(both, expected, "{name:?} in {text:?}");
+            assert_eq!(exact_case_meets(text, &want), expected, "{name:?} in {text:?}");
+        }
+    }
 
     /// Overlaps are resolved as a plain reading of the rule would: longest first, then
     /// earliest, then priority, each span kept unless it overlaps one kept before it. Both

@@ -290,6 +290,10 @@ impl<'a> Line<'a> {
             return true;
         }
         let gap = self.gap(i);
+        // Most gaps are one space: nothing below can hold.
+        if gap.bytes().all(|b| b == b' ') {
+            return false;
+        }
         if gap.chars().any(|c| matches!(c, '\n' | '(' | '[' | '|' | '–' | '—') || OPENING_QUOTES.contains(&c))
         {
             return true;
