@@ -138,14 +138,11 @@ pub(crate) fn take_line(
     // `u32`: past 4 GiB of a document's folded text, a line's words take part in no
     // linking (the document pass falls back to each mention alone).
     let len = tokens.last().map_or(0, |t| t.fe);
-    let Ok(base) = u32::try_from(sc.line_folds.len()) else {
-        sc.prev = None;
-        return;
-    };
-    if base.checked_add(len).is_none() {
+    if u32::try_from(sc.line_folds.len() + len as usize).is_err() {
         sc.prev = None;
         return;
     }
+    let base = sc.line_folds.len() as u32;
     sc.line_folds.extend_from_slice(folded.bytes(0, len));
     for m in mentions {
         let (s, e) = ((m.start - offset) as u32, (m.end - offset) as u32);

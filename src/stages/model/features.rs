@@ -671,31 +671,28 @@ impl WordCache {
             }
         }
         let bits = w.bits;
-        let mut sums = [[0i32; TAGS]; 5];
-        self.rows.clear();
-        own(&mut Rows { bits, out: &mut self.rows }, line, j);
-        let mut fits = w.sums(&self.rows, &mut sums[0]);
-        for k in 0..OFFSETS.len() {
+        // Each group's rows once: their exact sums (a compact table), or their weights
+        // (dense, as in training).
+        let (mut sums, mut v) = ([[0i32; TAGS]; 5], [[0.0; TAGS]; 5]);
+        let mut fits = true;
+        for (g, (s, v)) in sums.iter_mut().zip(&mut v).enumerate() {
             self.rows.clear();
-            context(&mut Rows { bits, out: &mut self.rows }, line, j, k);
-            fits &= w.sums(&self.rows, &mut sums[1 + k]);
+            let mut rows = Rows { bits, out: &mut self.rows };
+            match g.checked_sub(1) {
+                None => own(&mut rows, line, j),
+                Some(k) => context(&mut rows, line, j, k),
+            }
+            if !w.sums(&self.rows, s) {
+                fits = false;
+                w.emit(&self.rows, v);
+            }
         }
         let narrow = |s: &[i32; TAGS]| s.iter().all(|&x| i16::try_from(x).is_ok());
         if !fits || text.len() > ENTRY_TEXT || !sums[1..].iter().all(narrow) {
             // Summed again wherever the word comes.
-            let mut v = [[0.0; TAGS]; 5];
             if fits {
                 for (v, s) in v.iter_mut().zip(&sums) {
                     *v = s.map(|a| a as f32 * w.scale);
-                }
-            } else {
-                self.rows.clear();
-                own(&mut Rows { bits, out: &mut self.rows }, line, j);
-                w.emit(&self.rows, &mut v[0]);
-                for k in 0..OFFSETS.len() {
-                    self.rows.clear();
-                    context(&mut Rows { bits, out: &mut self.rows }, line, j, k);
-                    w.emit(&self.rows, &mut v[1 + k]);
                 }
             }
             self.wide.push(v);
