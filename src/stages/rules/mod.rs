@@ -41,7 +41,7 @@ use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
 use crate::text::names::agrees;
 use crate::text::normalize::FoldedLine;
-use crate::text::tokens::closing_quote;
+use crate::text::tokens::{closing_quote, may_open_quote};
 use crate::text::vocab::{Vocab, Word};
 use crate::{Label, Source};
 
@@ -416,11 +416,14 @@ impl Rules {
         let why = explain.then_some(&mut *reasons);
         // The line without its tokens, which the titles mark as they go.
         let bare = Line { text, folded, toks: &[], lex: &self.lex, headline, classes };
-        if classes & class::MISC_INTRO != 0 && is_on(&self.off, VETO_WORK_TITLE) {
-            titles_of_works(&bare, toks, gaz, drop, class::MISC_INTRO);
+        // Every title and quoted name opens with a quotation mark: a line without one (most)
+        // has none. Asked once, of lines with a noun that introduces one.
+        let quotes = classes & (WORK_HEADS | ORG_NAME_HEADS) != 0 && may_open_quote(text);
+        if quotes && classes & WORK_HEADS != 0 && is_on(&self.off, VETO_WORK_TITLE) {
+            titles_of_works(&bare, toks, gaz, drop, WORK_HEADS);
         }
-        if classes & class::ORG_INTRO != 0 && is_on(&self.off, organisation::INTRODUCED.name) {
-            titles_of_works(&bare, toks, gaz, drop, class::ORG_INTRO);
+        if quotes && classes & ORG_NAME_HEADS != 0 && is_on(&self.off, organisation::INTRODUCED.name) {
+            titles_of_works(&bare, toks, gaz, drop, ORG_NAME_HEADS);
         }
         let vet =
             Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, headline, classes, why };
@@ -443,9 +446,7 @@ impl Rules {
         if classes & class::ORG_BRANCH != 0 && is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
         }
-        if classes & (class::ORG_INTRO | class::ORG_HEAD) != 0
-            && is_on(&self.off, organisation::INTRODUCED.name)
-        {
+        if quotes && classes & ORG_NAME_HEADS != 0 && is_on(&self.off, organisation::INTRODUCED.name) {
             organisation::quoted_names(&line, gaz, cands);
         }
         if is_on(&self.off, organisation::LATIN_TAIL.name) {
@@ -1104,19 +1105,20 @@ fn person_after_organisation(line: &Line, i: usize) -> Option<usize> {
     (person && !named_after).then_some(given)
 }
 
-/// The title of a work in guillemets after the noun that introduces it (`το βιβλίο
-/// «Ιθάκη»`, `η ταινία της «Ο Τρέβορ»`, `η επιχείρηση «Ειρήνη»`) names the work, not the place
-/// or person in it: its opening capitalised words take no rule's candidate (blocked), and
-/// the gazetteer mentions that [`quoted_name_owns`] gives the title are dropped.
+/// The title of a work in quotation marks after the noun that introduces it (`το βιβλίο
+/// «Ιθάκη»`, `η ταινία της «Ο Τρέβορ»`, `το Βραβείο «Νίκος Καζαντζάκης»`: `intro` =
+/// [`WORK_HEADS`]) names the work, not the place or person in it: its opening capitalised
+/// words take no rule's candidate (blocked), and the gazetteer mentions that
+/// [`quoted_name_owns`] gives the title are dropped.
 ///
-/// With `intro` = [`class::ORG_INTRO`] the same holds of an organisation's quoted name
+/// With `intro` = [`ORG_NAME_HEADS`] the same holds of an organisation's quoted name
 /// (`το νοσοκομείο «Παπαγεωργίου»`, `η εφημερίδα «Θεσσαλία»`), except that the words are
 /// left to `org_introduced` (not blocked).
 fn titles_of_works(bare: &Line, toks: &mut [Tok], gaz: &[GazSpan], drop: &mut [bool], intro: u64) {
-    let work = intro == class::MISC_INTRO;
+    let work = intro == WORK_HEADS;
     let mut i = 0;
     while i + 1 < toks.len() {
-        if !toks[i].has(intro) || toks[i].cap() {
+        if !toks[i].has(intro) {
             i += 1;
             continue;
         }
@@ -1172,6 +1174,14 @@ fn owned(
         && line.toks[i + 1].has(class::ART_MASC | class::ART_FEM | class::ART_NEUT | class::ART_PLURAL)
         && (open..=end).any(|k| name(k).is_some_and(|(_, l)| l == Label::Org))
 }
+
+/// The nouns after which a quotation is the title of a work, an event or a structure
+/// (`ταινία`, `Βραβείο`, `Γέφυρα`), in either case.
+pub(crate) const WORK_HEADS: u64 = class::MISC_INTRO | class::NAME_HEAD;
+
+/// The nouns after which a quotation is an organisation's name (`νοσοκομείο`, `Ίδρυμα`), in
+/// either case.
+pub(crate) const ORG_NAME_HEADS: u64 = class::ORG_INTRO | class::ORG_HEAD;
 
 /// The longest quotation [`quotation_after`] looks for, in words: one not closed within
 /// them is a quoted statement, not a name.

@@ -3,6 +3,8 @@
 //! (`Χανίων` in `Νοσοκομείο Χανίων`), so names in the positions where that is most often
 //! so are left out. The full pipeline never calls this: its rules decide instead.
 
+use std::cell::OnceCell;
+
 use super::candidates::{shape, Line};
 use crate::lexicon::{class, ADJECTIVE_ENDINGS};
 use crate::stages::mention::Mention;
@@ -144,6 +146,10 @@ pub(crate) fn drop_partial_names<'k>(
     let lineup = super::lineup_list(text, mentions[first..].iter().filter(|m| m.label == Label::Loc).count());
     let mut is_sport = Some(is_sport);
     let mut sport = None; // whether the line is a sports report, once asked
+                          // Where the line's first quotation mark is, and its names' spans in order: asked only
+                          // of a name after a quotation mark, once a line (the loop below reorders `mentions`).
+    let first_quote = OnceCell::new();
+    let spans: OnceCell<Vec<(usize, usize, Label)>> = OnceCell::new();
     for i in first..mentions.len() {
         let (s, e) = (mentions[i].start - offset, mentions[i].end - offset);
         if s < kept_end {
@@ -281,22 +287,25 @@ pub(crate) fn drop_partial_names<'k>(
         // Κεφαλονιάς»`, `Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`); a name quoted as a
         // name (`ο όρος «Μακεδονία»`) is kept.
         let quoted = || {
-            if label == Label::Org || !on_words || ta == 0 || !text[..s].contains(OPENING_QUOTES) {
+            let quote = first_quote.get_or_init(|| text.find(OPENING_QUOTES).unwrap_or(usize::MAX));
+            if label == Label::Org || !on_words || ta == 0 || *quote >= s {
                 return false;
             }
-            // The listed name at a token: the mentions are all still in `mentions[first..]`.
+            let spans = spans.get_or_init(|| {
+                let mut v: Vec<_> = mentions[first..].iter().map(|m| (m.start, m.end, m.label)).collect();
+                v.sort_unstable_by_key(|m| m.0);
+                v
+            });
+            // The listed name at a token.
             let name = |k: usize| {
                 let at = toks[k].s as usize + offset;
-                mentions[first..]
-                    .iter()
-                    .position(|m| m.start <= at && at < m.end)
-                    .map(|p| (p as u32, mentions[first + p].label))
+                let p = spans.partition_point(|m| m.0 <= at).checked_sub(1)?;
+                (at < spans[p].1).then_some((p as u32, spans[p].2))
             };
             // The head: before the quotation, which opens a few words before the name.
             (ta.saturating_sub(super::QUOTED_NAME_WORDS + 2)..ta).rev().any(|h| {
-                let org =
-                    toks[h].has(class::ORG_HEAD | class::ORG_INTRO) || kept_org_end == toks[h].e as usize;
-                let work = toks[h].has(class::MISC_INTRO | class::NAME_HEAD);
+                let org = toks[h].has(super::ORG_NAME_HEADS) || kept_org_end == toks[h].e as usize;
+                let work = toks[h].has(super::WORK_HEADS);
                 (org || work)
                     && super::quotation_after(line, h).is_some_and(|(open, end)| {
                         open <= ta
