@@ -41,6 +41,7 @@ use crate::stages::lookup::Lookup;
 use crate::stages::mention::Mention;
 use crate::text::names::agrees;
 use crate::text::normalize::FoldedLine;
+use crate::text::tokens::{closing_quote, may_open_quote};
 use crate::text::vocab::{Vocab, Word};
 use crate::{Label, Source};
 
@@ -222,8 +223,8 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
     (PARTIAL_ADDRESS, "gazetteer-only mode: part of an e-mail address or a handle"),
     (
         PARTIAL_QUOTED,
-        "gazetteer-only mode: a person or a place that fills a quotation, the name of what is \
-         named after them (`το νοσοκομείο «Άγιος Δημήτριος»`)",
+        "gazetteer-only mode: a person or a place that a quoted name after its head noun owns, \
+         the name of what is named after them (`το νοσοκομείο «Άγιος Δημήτριος»`)",
     ),
     (
         PARTIAL_WORK,
@@ -415,11 +416,14 @@ impl Rules {
         let why = explain.then_some(&mut *reasons);
         // The line without its tokens, which the titles mark as they go.
         let bare = Line { text, folded, toks: &[], lex: &self.lex, headline, classes };
-        if classes & class::MISC_INTRO != 0 && is_on(&self.off, VETO_WORK_TITLE) {
-            titles_of_works(&bare, toks, gaz, drop, class::MISC_INTRO);
+        // Every title and quoted name opens with a quotation mark: a line without one (most)
+        // has none. Asked once, of lines with a noun that introduces one.
+        let quotes = classes & (WORK_HEADS | ORG_NAME_HEADS) != 0 && may_open_quote(text);
+        if quotes && classes & WORK_HEADS != 0 && is_on(&self.off, VETO_WORK_TITLE) {
+            titles_of_works(&bare, toks, gaz, drop, WORK_HEADS);
         }
-        if classes & class::ORG_INTRO != 0 && is_on(&self.off, organisation::INTRODUCED.name) {
-            titles_of_works(&bare, toks, gaz, drop, class::ORG_INTRO);
+        if quotes && classes & ORG_NAME_HEADS != 0 && is_on(&self.off, organisation::INTRODUCED.name) {
+            titles_of_works(&bare, toks, gaz, drop, ORG_NAME_HEADS);
         }
         let vet =
             Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, headline, classes, why };
@@ -442,9 +446,7 @@ impl Rules {
         if classes & class::ORG_BRANCH != 0 && is_on(&self.off, organisation::BRANCH.name) {
             organisation::branches(&line, gaz, cands);
         }
-        if classes & (class::ORG_INTRO | class::ORG_HEAD) != 0
-            && is_on(&self.off, organisation::INTRODUCED.name)
-        {
+        if quotes && classes & ORG_NAME_HEADS != 0 && is_on(&self.off, organisation::INTRODUCED.name) {
             organisation::quoted_names(&line, gaz, cands);
         }
         if is_on(&self.off, organisation::LATIN_TAIL.name) {
@@ -1103,79 +1105,157 @@ fn person_after_organisation(line: &Line, i: usize) -> Option<usize> {
     (person && !named_after).then_some(given)
 }
 
-/// The title of a work in guillemets after the noun that introduces it (`το βιβλίο
-/// «Ιθάκη»`, `η ταινία της «Ο Τρέβορ»`, `η επιχείρηση «Ειρήνη»`) names the work, not the place
-/// or person in it: its opening capitalised words take no rule's candidate (blocked), and
-/// a gazetteer mention that is the whole title is dropped. A quotation not closed within a few words is left alone (a
-/// quoted statement, not a title).
+/// The title of a work in quotation marks after the noun that introduces it (`το βιβλίο
+/// «Ιθάκη»`, `η ταινία της «Ο Τρέβορ»`, `το Βραβείο «Νίκος Καζαντζάκης»`: `intro` =
+/// [`WORK_HEADS`]) names the work, not the place or person in it: its opening capitalised
+/// words take no rule's candidate (blocked), and the gazetteer mentions that
+/// [`quoted_name_owns`] gives the title are dropped.
 ///
-/// With `intro` = [`class::ORG_INTRO`] the same holds of an organisation's quoted name
-/// (`το νοσοκομείο «Παπαγεωργίου»`, `η εφημερίδα «Θεσσαλία»`): a place or person the
-/// gazetteer found in a name of capitalised and function words is dropped, and the words
-/// are left to `org_introduced` (not blocked); a listed organisation stays.
+/// With `intro` = [`ORG_NAME_HEADS`] the same holds of an organisation's quoted name
+/// (`το νοσοκομείο «Παπαγεωργίου»`, `η εφημερίδα «Θεσσαλία»`), except that the words are
+/// left to `org_introduced` (not blocked).
 fn titles_of_works(bare: &Line, toks: &mut [Tok], gaz: &[GazSpan], drop: &mut [bool], intro: u64) {
-    const MAX_WORDS: usize = 8;
-    let work = intro == class::MISC_INTRO;
+    let work = intro == WORK_HEADS;
     let mut i = 0;
     while i + 1 < toks.len() {
-        if !toks[i].has(intro) || toks[i].cap() {
+        if !toks[i].has(intro) {
             i += 1;
             continue;
         }
-        let (open, end, closed) = {
+        let (open, end, whole) = {
             let line = Line { toks, ..*bare };
-            // A possessive may stand between the noun and its title (`το βιβλίο του «Ιθάκη»`).
-            let q = if toks[i + 1].has(class::POSSESSIVE) && !toks[i + 1].cap() && line.plain_gap(i + 1) {
-                i + 1
-            } else {
-                i
+            let name = |k: usize| {
+                let g = line.toks[k].gaz;
+                (g != 0).then(|| (g, gaz[g as usize - 1].label))
             };
-            let opens = line.gap_after(q).trim() == "«";
-            let mut j = q + 1;
-            while opens && j < toks.len() && j - q <= MAX_WORDS && !line.gap_after(j).contains('»') {
-                j += 1;
+            match quotation_after(&line, i) {
+                Some((open, end)) if !owned(&line, i, open, end, name) => {
+                    (open, end, quoted_name_owns(&line, i, open, end, name, work))
+                }
+                Some((_, end)) => {
+                    i = end;
+                    continue;
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
             }
-            (q + 1, j, opens && j < toks.len() && line.gap_after(j).contains('»'))
         };
-        // `του`, `της`, `τους` are articles too: before a listed organisation they make it
-        // the noun's owner (`το πρόγραμμα του «Κόμματος»`), no title.
-        let owner = open > i + 1
-            && toks[i + 1].has(class::ART_MASC | class::ART_FEM | class::ART_NEUT | class::ART_PLURAL)
-            && toks[open..=end.min(toks.len() - 1)]
-                .iter()
-                .any(|t| t.gaz != 0 && gaz[t.gaz as usize - 1].label == Label::Org);
-        if closed && !owner {
-            // A listed name is the work's only when it is the whole title (`«Ιθάκη»`, `«Η
-            // Ιθάκη»`); within a longer one it is itself (`«Κυριακές στην Τεχνόπολη»`).
-            let title = &toks[open..=end];
-            let whole = if work {
-                title.iter().find(|t| t.gaz != 0).is_some_and(|n| {
-                    title.iter().all(|t| t.gaz == n.gaz || t.gaz == 0 && t.has(class::FUNCTION))
-                })
-            } else {
-                // An organisation's name may hold a place or person among its capitalised
-                // words (`«Αγία Σοφία»`, `«Φωνή της Κεφαλονιάς»`).
-                title.iter().any(|t| t.gaz != 0)
-                    && title.iter().all(|t| {
-                        (t.gaz == 0 || gaz[t.gaz as usize - 1].label != Label::Org)
-                            && (t.cap() || t.has(class::FUNCTION))
-                    })
-            };
-            // The title's opening capitalised words are the title's; a name further in
-            // (`στην Τεχνόπολη`) is left to the rules.
-            let opening = title.iter().take_while(|t| t.cap()).count();
-            for (k, t) in toks[open..=end].iter_mut().enumerate() {
-                if k < opening && work {
-                    t.shape |= shape::BLOCKED;
-                }
-                // The user's names are left as they are.
-                if t.gaz != 0 && whole && !gaz[t.gaz as usize - 1].user {
-                    drop[t.gaz as usize - 1] = true;
-                    t.gaz = 0;
-                }
+        // The title's opening capitalised words are the title's; a name further in
+        // (`στην Τεχνόπολη`) is left to the rules.
+        let opening = toks[open..=end].iter().take_while(|t| t.cap()).count();
+        for (k, t) in toks[open..=end].iter_mut().enumerate() {
+            if k < opening && work {
+                t.shape |= shape::BLOCKED;
+            }
+            // The user's names are left as they are.
+            if t.gaz != 0 && whole && !gaz[t.gaz as usize - 1].user {
+                drop[t.gaz as usize - 1] = true;
+                t.gaz = 0;
             }
         }
-        i = end.max(i + 1);
+        i = end;
+    }
+}
+
+/// Whether the quotation `open..=end` after the noun at token `i` names the noun's owner:
+/// `του`, `της`, `τους` between are articles too, and before a listed organisation
+/// (`name`, as in [`quoted_name_owns`]) they make it the owner (`το πρόγραμμα του
+/// «Κόμματος»`), no title.
+fn owned(
+    line: &Line,
+    i: usize,
+    open: usize,
+    end: usize,
+    name: impl Fn(usize) -> Option<(u32, Label)>,
+) -> bool {
+    open > i + 1
+        && line.toks[i + 1].has(class::ART_MASC | class::ART_FEM | class::ART_NEUT | class::ART_PLURAL)
+        && (open..=end).any(|k| name(k).is_some_and(|(_, l)| l == Label::Org))
+}
+
+/// The nouns after which a quotation is the title of a work, an event or a structure
+/// (`ταινία`, `Βραβείο`, `Γέφυρα`), in either case.
+pub(crate) const WORK_HEADS: u64 = class::MISC_INTRO | class::NAME_HEAD;
+
+/// The nouns after which a quotation is an organisation's name (`νοσοκομείο`, `Ίδρυμα`), in
+/// either case.
+pub(crate) const ORG_NAME_HEADS: u64 = class::ORG_INTRO | class::ORG_HEAD;
+
+/// The longest quotation [`quotation_after`] looks for, in words: one not closed within
+/// them is a quoted statement, not a name.
+const QUOTED_NAME_WORDS: usize = 8;
+
+/// The quotation right after the noun at token `i` that introduces a name, a possessive
+/// allowed between (`το βιβλίο του «Ιθάκη»`): its first and last tokens, if a quotation
+/// mark opens it (`«`, `"`, `“`) and its own closes it within [`QUOTED_NAME_WORDS`] words.
+pub(crate) fn quotation_after(line: &Line, i: usize) -> Option<(usize, usize)> {
+    let toks = line.toks;
+    let q = if i + 1 < toks.len()
+        && toks[i + 1].has(class::POSSESSIVE)
+        && !toks[i + 1].cap()
+        && line.plain_gap(i + 1)
+    {
+        i + 1
+    } else {
+        i
+    };
+    let mut gap = line.gap_after(q).trim().chars();
+    let close = match (gap.next().and_then(closing_quote), gap.next()) {
+        (Some(close), None) if q + 1 < toks.len() => close,
+        _ => return None,
+    };
+    let mut j = q + 1;
+    while j < toks.len() && j - q <= QUOTED_NAME_WORDS {
+        if line.gap_after(j).contains(close) {
+            return Some((q + 1, j));
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Whether the listed names in the quotation `open..=end` after the noun at token `i` that
+/// introduces it are the quoted name's, not mentions of their own (`name(k)`: the listed
+/// name at token `k`, an id and its label). One notion for both modes: the rule stage drops
+/// such names ([`titles_of_works`]) and gazetteer-only mode leaves them out
+/// ([`veto_only`]'s `quoted`).
+///
+/// * The title of a work (`work`): a name that is the whole title, function words aside
+///   (`«Ιθάκη»`, `«Η Ιθάκη»`, `«Πάτρα μου»`). Within a longer title a name is itself, a
+///   mention a newsroom wants (`«Κυριακές στην Τεχνόπολη»`, `«Η Αθήνα του Περικλή»`).
+/// * An organisation's name: a place or a person among its capitalised and function words
+///   (`«Αγία Σοφία»`, `«Φωνή της Κεφαλονιάς»`): the organisation is the mention, the name
+///   inside it is part of its name as a place at the end of an unquoted one is (`Δήμος Νέας
+///   Σμύρνης`). A listed organisation inside stays itself.
+///
+/// Neither when the quotation names the noun's owner ([`owned`]).
+pub(crate) fn quoted_name_owns(
+    line: &Line,
+    i: usize,
+    open: usize,
+    end: usize,
+    name: impl Fn(usize) -> Option<(u32, Label)>,
+    work: bool,
+) -> bool {
+    let toks = line.toks;
+    if owned(line, i, open, end, &name) {
+        return false;
+    }
+    if work {
+        (open..=end).find_map(&name).is_some_and(|(n, _)| {
+            (open..=end).all(|k| match name(k) {
+                Some((g, _)) => g == n,
+                None => toks[k].has(class::FUNCTION),
+            })
+        })
+    } else {
+        (open..=end).any(|k| name(k).is_some())
+            && (open..=end).all(|k| {
+                name(k).is_none_or(|(_, l)| l != Label::Org)
+                    && (toks[k].cap() || toks[k].has(class::FUNCTION))
+            })
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use crate::lexicon::ADJECTIVE_ENDINGS;
 use crate::text::normalize::fold;
-use crate::text::tokens::{may_open_quote, CLOSING_QUOTES, OPENING_QUOTES};
+use crate::text::tokens::{CLOSING_QUOTES, OPENING_QUOTES};
 use crate::Label;
 
 use super::candidates::{shape, Line};
@@ -852,14 +852,12 @@ fn opens_quote(gap: &str) -> bool {
 /// The whole quotation is the name, lower-case words and a leading article included (`το
 /// νοσοκομείο «Η Ευαγγελίστρια»`, `η ομάδα «Χτίζοντας με τα Χέρια»`); a name the gazetteer knows
 /// as an organisation inside it is left to the gazetteer. An introducing adjective takes its
-/// noun first (`ο ραδιοφωνικός σταθμός «Χ»`).
+/// noun first (`ο ραδιοφωνικός σταθμός «Χ»`). Every such name opens with a quotation mark:
+/// the caller asks only of lines that may hold one
+/// ([`crate::text::tokens::may_open_quote`]).
 pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Cand>) {
     const BETWEEN: usize = 3;
     const WORDS: usize = 8;
-    // Every name here opens with a quotation mark: a line without one has none.
-    if !may_open_quote(line.text) {
-        return;
-    }
     let toks = line.toks;
     let opens = |q: usize| opens_quote(line.gap(q));
     let closes = |e: usize| line.gap_after(e).trim_start().starts_with(CLOSING_QUOTES);

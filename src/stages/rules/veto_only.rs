@@ -3,10 +3,12 @@
 //! (`Χανίων` in `Νοσοκομείο Χανίων`), so names in the positions where that is most often
 //! so are left out. The full pipeline never calls this: its rules decide instead.
 
+use std::cell::OnceCell;
+
 use super::candidates::{shape, Line};
 use crate::lexicon::{class, ADJECTIVE_ENDINGS};
 use crate::stages::mention::Mention;
-use crate::text::tokens::{closing_quote, OPENING_QUOTES};
+use crate::text::tokens::OPENING_QUOTES;
 use crate::Label;
 
 /// Without the rule stage, leaves out the gazetteer names of `mentions[first..]` (found in
@@ -60,11 +62,16 @@ use crate::Label;
 /// * a name glued to an `@`: part of an e-mail address or a handle
 ///   (`onoma@naftemporiki.gr`, `@Reuters`), which a by-line or a credit gives, not a
 ///   mention of the organisation;
-/// * a person or a place that fills a quotation right after the head noun of an
-///   organisation, a work or a structure (`το νοσοκομείο «Άγιος Δημήτριος»`, `η εφημερίδα
-///   «Μαγνησία»`, `το Βραβείο «Νίκος Καζαντζάκης»`: [`QUOTED_NAME_HEADS`]) or after a
-///   kept organisation's name (`Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`): the name of
-///   what is named after them. A name quoted as a name (`ο όρος «Μακεδονία»`) is kept;
+/// * a person or a place in a quotation right after the head noun of an organisation, a
+///   work or a structure (`το νοσοκομείο «Άγιος Δημήτριος»`, `η εφημερίδα «Μαγνησία»`,
+///   `το Βραβείο «Νίκος Καζαντζάκης»`: classes `ORG_HEAD`, `ORG_INTRO`, `MISC_INTRO`,
+///   `NAME_HEAD`) or after a kept organisation's name (`Αερολιμένας Αθηνών «Ελευθέριος
+///   Βενιζέλος»`) that the quoted name owns, as the rule stage decides
+///   ([`crate::stages::rules::quoted_name_owns`]): the whole title of a work, function
+///   words aside, or anywhere in an organisation's name of capitalised and function words
+///   (`η εφημερίδα «Φωνή της Κεφαλονιάς»`). A name quoted as a name (`ο όρος
+///   «Μακεδονία»`) or inside a longer title of a work (`η ταινία «Ένα καλοκαίρι στη
+///   Σαντορίνη»`) is kept;
 /// * a person's name in the nominative right after the lower-case noun of a storm or a
 ///   ship (`η κακοκαιρία Ζορμπάς`: class `STORM_SHIP`), what is named after the person,
 ///   unless a second name is paired with it. After the noun of a work, a plan or a law the
@@ -139,6 +146,10 @@ pub(crate) fn drop_partial_names<'k>(
     let lineup = super::lineup_list(text, mentions[first..].iter().filter(|m| m.label == Label::Loc).count());
     let mut is_sport = Some(is_sport);
     let mut sport = None; // whether the line is a sports report, once asked
+                          // Where the line's first quotation mark is, and its names' spans in order: asked only
+                          // of a name after a quotation mark, once a line (the loop below reorders `mentions`).
+    let first_quote = OnceCell::new();
+    let spans: OnceCell<Vec<(usize, usize, Label)>> = OnceCell::new();
     for i in first..mentions.len() {
         let (s, e) = (mentions[i].start - offset, mentions[i].end - offset);
         if s < kept_end {
@@ -269,21 +280,40 @@ pub(crate) fn drop_partial_names<'k>(
         let paired = || label != Label::Per && super::hyphen_pair(text, s, e);
         // Part of an e-mail address or a handle (`onoma@naftemporiki.gr`, `@Reuters`).
         let address = || text[..s].ends_with('@') || text[e..].starts_with('@');
-        // A person or a place that fills a quotation right after the head noun of an
-        // organisation, a work or a structure, or after a kept organisation's name: the
-        // name of what is named after them (`το νοσοκομείο «Άγιος Δημήτριος»`, `η εφημερίδα
-        // «Μαγνησία»`, `Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`), a possessive allowed
-        // between; a name quoted as a name (`ο όρος «Μακεδονία»`) is kept.
+        // A person or a place in a quotation right after the head noun of an organisation,
+        // a work or a structure, or after a kept organisation's name, that the quoted name
+        // owns as the rule stage decides ([`super::quoted_name_owns`]): the name of what is
+        // named after them (`το νοσοκομείο «Άγιος Δημήτριος»`, `η εφημερίδα «Φωνή της
+        // Κεφαλονιάς»`, `Αερολιμένας Αθηνών «Ελευθέριος Βενιζέλος»`); a name quoted as a
+        // name (`ο όρος «Μακεδονία»`) is kept.
         let quoted = || {
-            label != Label::Org
-                && on_words
-                && ta > 0
-                && fills_quotation(text, s, e)
-                && (toks[ta - 1].has(QUOTED_NAME_HEADS) || kept_org_end == toks[ta - 1].e as usize || {
-                    // A possessive between (`το βιβλίο του «Ιθάκη»`).
-                    let p = &toks[ta - 1];
-                    ta > 1 && p.has(class::POSSESSIVE) && !p.cap() && toks[ta - 2].has(QUOTED_NAME_HEADS)
-                })
+            let quote = first_quote.get_or_init(|| text.find(OPENING_QUOTES).unwrap_or(usize::MAX));
+            if label == Label::Org || !on_words || ta == 0 || *quote >= s {
+                return false;
+            }
+            let spans = spans.get_or_init(|| {
+                let mut v: Vec<_> = mentions[first..].iter().map(|m| (m.start, m.end, m.label)).collect();
+                v.sort_unstable_by_key(|m| m.0);
+                v
+            });
+            // The listed name at a token.
+            let name = |k: usize| {
+                let at = toks[k].s as usize + offset;
+                let p = spans.partition_point(|m| m.0 <= at).checked_sub(1)?;
+                (at < spans[p].1).then_some((p as u32, spans[p].2))
+            };
+            // The head: before the quotation, which opens a few words before the name.
+            (ta.saturating_sub(super::QUOTED_NAME_WORDS + 2)..ta).rev().any(|h| {
+                let org = toks[h].has(super::ORG_NAME_HEADS) || kept_org_end == toks[h].e as usize;
+                let work = toks[h].has(super::WORK_HEADS);
+                (org || work)
+                    && super::quotation_after(line, h).is_some_and(|(open, end)| {
+                        open <= ta
+                            && tb <= end + 1
+                            && (org && super::quoted_name_owns(line, h, open, end, name, false)
+                                || work && super::quoted_name_owns(line, h, open, end, name, true))
+                    })
+            })
         };
         // A person's name in the nominative right after the lower-case noun of a storm or a
         // ship (`η κακοκαιρία Ζορμπάς`, `του πλοίου Ιωάννης`: class `STORM_SHIP`): what is
@@ -431,19 +461,6 @@ pub(crate) fn drop_partial_names<'k>(
         }
     }
     mentions.truncate(write);
-}
-
-/// Head nouns after which a quoted person or place names the thing named after them: of an
-/// organisation (`νοσοκομείο`, `εφημερίδα`, `Ίδρυμα`), a work or a vehicle (`ταινία`,
-/// `πλοίο`), an event or a structure (lexicon classes).
-const QUOTED_NAME_HEADS: u64 = class::ORG_HEAD | class::ORG_INTRO | class::MISC_INTRO | class::NAME_HEAD;
-
-/// Whether the name at bytes `start..end` of `text` is all that a quotation holds (spaces
-/// aside): an opening guillemet or quote right before it and the closing one right after.
-fn fills_quotation(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].trim_end_matches(' ').chars().next_back();
-    let after = text[end..].trim_start_matches(' ').chars().next();
-    after.is_some() && before.and_then(closing_quote) == after
 }
 
 /// Whether the place `m` names the branch of the organisation `prev`, the name right before
@@ -900,6 +917,10 @@ mod tests {
             "Το πλοίο \" Ελευθέριος Βενιζέλος \" έδεσε στο λιμάνι.",
             "Η ποιήτρια διάβασε το ποίημά της «Μαγνησία» χθες.",
             "Ο συγγραφέας υπέγραψε το βιβλίο του «Μαγνησία» στην έκθεση.",
+            // Part of an organisation's longer quoted name, as in the rule stage.
+            "Η εφημερίδα «Νέα της Μαγνησίας» κυκλοφόρησε.",
+            "Ο σύλλογος «Φίλοι του Αγίου Δημητρίου» συνεδρίασε.",
+            "Το νοσοκομείο \" Ο Άγιος Δημήτριος \" δέχεται ασθενείς.",
         ] {
             assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
         }
@@ -907,12 +928,14 @@ mod tests {
             found("Έφτασε στον Διεθνή Αερολιμένα Αθηνών «Ελευθέριος Βενιζέλος» το πρωί."),
             ["Διεθνή Αερολιμένα Αθηνών"]
         );
-        // Kept: a name quoted as a name, after an article alone, or not filling the quotes.
+        // Kept: a name quoted as a name, after an article alone, inside a longer title of a
+        // work, or in an organisation's name with a lower-case word that is no function word.
         for (text, want) in [
             ("Δεν δέχονται τον όρο «Μακεδονία» για τη γειτονική χώρα.", "Μακεδονία"),
             ("Ταξίδεψε στη «Μαγνησία» πέρσι.", "Μαγνησία"),
             ("Μίλησε για τη χώρα του «Μακεδονία» με πάθος.", "Μακεδονία"),
-            ("Η εφημερίδα «Νέα της Μαγνησία» κυκλοφόρησε.", "Μαγνησία"),
+            ("Η ταινία «Ένα καλοκαίρι στη Μαγνησία» βγήκε.", "Μαγνησία"),
+            ("Η εφημερίδα «Νέα φωνή της Μαγνησίας» κυκλοφόρησε.", "Μαγνησίας"),
             ("Η εφημερίδα Μαγνησία κυκλοφόρησε.", "Μαγνησία"),
         ] {
             assert_eq!(found(text), [want], "{text:?}");
