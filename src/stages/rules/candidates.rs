@@ -5,6 +5,8 @@
 //! Tokens are read off the folded text the lookup stage already produced, so a token's
 //! folded form is a slice (no allocation) and one hash lookup gives all its word classes.
 
+use std::cell::Cell;
+
 use crate::text::normalize::{shape as fold_shape, FoldedLine};
 
 use crate::lexicon::{class, Lexicon};
@@ -19,7 +21,7 @@ pub(crate) mod shape {
 }
 
 /// One word of the line.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Tok {
     /// Byte range in the line (original text).
     pub s: u32,
@@ -33,6 +35,14 @@ pub(crate) struct Tok {
     pub shape: u8,
     /// 1 + index of the gazetteer mention covering the token (0: none).
     pub gaz: u32,
+    /// [`Line::common_shape`] once asked (see [`memo`]): several rules ask it of one token.
+    pub memo: Cell<u8>,
+}
+
+/// The bits of [`Tok::memo`]: whether the answer is known, and the answer.
+mod memo {
+    pub const COMMON_KNOWN: u8 = 1;
+    pub const COMMON: u8 = 2;
 }
 
 impl Tok {
@@ -65,7 +75,16 @@ pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) 
     for (t, w) in folded.tokens().iter().zip(words) {
         if t.shape & fold_shape::WORD != 0 {
             let shape = t.shape & !(fold_shape::WORD | fold_shape::SMALL);
-            out.push(Tok { s: t.s, e: t.e, fs: t.fs, fe: t.fe, cls: w.classes, shape, gaz: 0 });
+            out.push(Tok {
+                s: t.s,
+                e: t.e,
+                fs: t.fs,
+                fe: t.fe,
+                cls: w.classes,
+                shape,
+                gaz: 0,
+                memo: Cell::new(0),
+            });
             all |= w.classes;
             let is_upper = shape & shape::UPPER != 0;
             upper += usize::from(is_upper);
@@ -207,7 +226,13 @@ impl<'a> Line<'a> {
         if t.is(shape::LATIN) || t.is(shape::UPPER) || t.has(class::GIVEN) {
             return false;
         }
-        self.lex.common_endings.any_ends(self.w(i))
+        let m = t.memo.get();
+        if m & memo::COMMON_KNOWN != 0 {
+            return m & memo::COMMON != 0;
+        }
+        let common = self.lex.common_endings.any_ends(self.w(i));
+        t.memo.set(m | memo::COMMON_KNOWN | if common { memo::COMMON } else { 0 });
+        common
     }
 
     /// True when an organisation's head noun follows token `k` (before token `end`), right
@@ -485,6 +510,33 @@ mod tests {
                     && line.gap(i).chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t');
                 assert_eq!(line.plain_gap(i), want, "{text:?} {i}");
             }
+        }
+    }
+
+    /// `common_shape` remembers its answer per token: asked twice, and in any order, it
+    /// answers as the endings do, for common nouns and adjectives, names, given names,
+    /// Latin-script words and words in capitals.
+    #[test]
+    fn common_shape_remembers_the_endings_answer() {
+        let lex = Lexicon::build();
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        let text = "Η Ελληνική Ένωση Τραπεζών, ο Παπαδόπουλος, η Μαρία και η Google στη ΔΙΟΙΚΗΣΗ Σύνταξης";
+        folded.fold_and_split(text);
+        let words = vec![Word::UNKNOWN; folded.tokens().len()];
+        tokenize(&folded, &words, &mut toks);
+        let line = Line::new(text, &folded, &toks, &lex);
+        let want = |i: usize| {
+            let t = &toks[i];
+            !t.is(shape::LATIN)
+                && !t.is(shape::UPPER)
+                && !t.has(class::GIVEN)
+                && lex.common_endings.any_ends(line.w(i))
+        };
+        let expected: Vec<bool> = (0..toks.len()).map(want).collect();
+        assert!(expected.iter().any(|&c| c) && expected.iter().any(|&c| !c), "{expected:?}");
+        for i in (0..toks.len()).rev().chain(0..toks.len()) {
+            assert_eq!(line.common_shape(i), expected[i], "{}", line.w(i));
         }
     }
 
