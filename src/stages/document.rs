@@ -310,7 +310,8 @@ fn fold_mentions(text: &str, mentions: &[Mention], sc: &mut Scratch) {
 fn acronyms(text: &str, mentions: &mut [Mention]) {
     for i in 1..mentions.len() {
         let (a, b) = (&mentions[i - 1], &mentions[i]);
-        if text[a.end..b.start].trim() != "(" || !text[b.end..].starts_with(')') || a.label == Label::Per {
+        // The bracket after first: most mentions have none (the trim reads chars).
+        if !text[b.end..].starts_with(')') || text[a.end..b.start].trim() != "(" || a.label == Label::Per {
             continue;
         }
         let acr = &text[b.start..b.end];

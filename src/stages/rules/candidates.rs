@@ -169,6 +169,18 @@ impl<'a> Line<'a> {
         &self.text[s..e]
     }
 
+    /// [`Line::gap`] without its white space (`gap(i).trim()`): most gaps are one space,
+    /// told without the trim's reading of chars.
+    #[inline]
+    pub fn gap_trimmed(&self, i: usize) -> &'a str {
+        let gap = self.gap(i);
+        if gap == " " {
+            ""
+        } else {
+            gap.trim()
+        }
+    }
+
     /// The original text after token `i` up to the next token (or the line end).
     #[inline]
     pub fn gap_after(&self, i: usize) -> &'a str {
@@ -537,6 +549,25 @@ mod tests {
         assert!(expected.iter().any(|&c| c) && expected.iter().any(|&c| !c), "{expected:?}");
         for i in (0..toks.len()).rev().chain(0..toks.len()) {
             assert_eq!(line.common_shape(i), expected[i], "{}", line.w(i));
+        }
+    }
+
+    /// `gap_trimmed` is the gap without its white space, for one space, several, none,
+    /// punctuation with and without spaces, no-break spaces and the line's two ends.
+    #[test]
+    fn gap_trimmed_is_the_trimmed_gap() {
+        let lex = Lexicon::build();
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        let texts = [" Α Β  Γ, Δ ,Ε\u{a0}Ζ » και «Η»\tΘ-Ι. ", "Α", "", "  ,  "];
+        for text in texts {
+            folded.fold_and_split(text);
+            let words = vec![Word::UNKNOWN; folded.tokens().len()];
+            tokenize(&folded, &words, &mut toks);
+            let line = Line::new(text, &folded, &toks, &lex);
+            for i in 0..=toks.len() {
+                assert_eq!(line.gap_trimmed(i), line.gap(i).trim(), "{text:?} {i}");
+            }
         }
     }
 

@@ -607,7 +607,7 @@ fn coordinate(
         if i == 0 {
             return None;
         }
-        let g = line.gap(i).trim();
+        let g = line.gap_trimmed(i);
         if g == "," {
             return Some(i - 1);
         }
@@ -617,7 +617,7 @@ fn coordinate(
             let j = (i.saturating_sub(4).max(1)..i).rev().find(|&j| line.gap(j).trim_end().ends_with('('))?;
             return Some(j - 1);
         }
-        if line.plain_gap(i) && toks[i - 1].has(class::AND) && i >= 2 && line.gap(i - 1).trim().is_empty() {
+        if line.plain_gap(i) && toks[i - 1].has(class::AND) && i >= 2 && line.gap_trimmed(i - 1).is_empty() {
             return Some(i - 2);
         }
         None
@@ -647,7 +647,7 @@ fn coordinate(
             && !line.next(i).is_some_and(|n| toks[n].cap())
     };
     let next_item = |i: usize| -> Option<(usize, bool)> {
-        if i + 1 < toks.len() && line.gap(i + 1).trim() == "," && single(i + 1) {
+        if i + 1 < toks.len() && line.gap_trimmed(i + 1) == "," && single(i + 1) {
             return Some((i + 1, false));
         }
         let and = line.next(i).filter(|&n| toks[n].has(class::AND))?;
@@ -1466,7 +1466,10 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
     // after `δήλωσε:`) stop here, before their items are read.
     let rest = &line[colon + 1..];
     let commas = rest.bytes().filter(|&c| c == b',').count();
-    if commas + memchr::memmem::find_iter(rest.as_bytes(), "και").count() < 4 {
+    // `και` is counted only as far as it decides, with a searcher built once.
+    static AND: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("και"));
+    if commas < 4 && commas + AND.find_iter(rest.as_bytes()).take(4 - commas).count() < 4 {
         return None;
     }
     let mut items = 0;
