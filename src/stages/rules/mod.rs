@@ -313,6 +313,9 @@ pub(crate) struct GazSpan {
     pub user: bool,
     /// Learned from the user's corpus (see [`Mention::learned`]).
     pub learned: bool,
+    /// The tokens `tokens.0..tokens.1` it covered when the stage began (a veto or a title
+    /// of a work may have freed some since: [`Tok::gaz`] says).
+    pub tokens: (u32, u32),
 }
 
 impl Rules {
@@ -378,6 +381,13 @@ impl Rules {
             let mut k = 0;
             for (mi, m) in out[first..].iter().enumerate() {
                 let (s, e) = (m.start - offset, m.end - offset);
+                // Binary search: a line has few mentions and many tokens.
+                k += sc.toks[k..].partition_point(|t| (t.e as usize) <= s);
+                let mut j = k;
+                while j < sc.toks.len() && (sc.toks[j].s as usize) < e {
+                    sc.toks[j].gaz = mi as u32 + 1;
+                    j += 1;
+                }
                 sc.gaz.push(GazSpan {
                     start: s,
                     end: e,
@@ -385,15 +395,8 @@ impl Rules {
                     entry: m.entry,
                     user: m.user,
                     learned: m.learned,
+                    tokens: (k as u32, j as u32),
                 });
-                while k < sc.toks.len() && (sc.toks[k].e as usize) <= s {
-                    k += 1;
-                }
-                let mut j = k;
-                while j < sc.toks.len() && (sc.toks[j].s as usize) < e {
-                    sc.toks[j].gaz = mi as u32 + 1;
-                    j += 1;
-                }
             }
         }
         let Scratch {
@@ -782,12 +785,15 @@ impl Vet<'_> {
             *lineup.get_or_init(|| lineup_list(text, gaz.iter().filter(|g| g.label == Label::Loc).count()))
         };
         {
+            let toks: &[Tok] = toks;
             let line = Line { text, folded, toks, lex, headline, classes };
-            for i in 0..toks.len() {
+            // The tokens of the mentions, in order, each once: those a mention still covers.
+            let covered = (0..gaz.len()).flat_map(|k| {
+                let (a, b) = gaz[k].tokens;
+                (a as usize..b as usize).filter(move |&i| toks[i].gaz as usize == k + 1)
+            });
+            for i in covered {
                 let t = &toks[i];
-                if t.gaz == 0 {
-                    continue;
-                }
                 let g = &gaz[t.gaz as usize - 1];
                 let single = g.start == t.s as usize && g.end == t.e as usize;
                 if g.label == Label::Org && g.start == t.s as usize && may(g, VETO_ORG_PERSON) {
@@ -1116,6 +1122,10 @@ fn person_after_organisation(line: &Line, i: usize) -> Option<usize> {
 fn titles_of_works(bare: &Line, toks: &mut [Tok], gaz: &[GazSpan], drop: &mut [bool], intro: u64) {
     const MAX_WORDS: usize = 8;
     let work = intro == class::MISC_INTRO;
+    // A title opens with `«` (`C2 AB`): a line without the byte has none.
+    if memchr::memchr(0xAB, bare.text.as_bytes()).is_none() {
+        return;
+    }
     let mut i = 0;
     while i + 1 < toks.len() {
         if !toks[i].has(intro) || toks[i].cap() {
