@@ -174,7 +174,7 @@ impl<'a> Line<'a> {
     #[inline]
     pub fn gap_trimmed(&self, i: usize) -> &'a str {
         let gap = self.gap(i);
-        if gap == " " {
+        if gap.len() == 1 && gap.as_bytes()[0] == b' ' {
             ""
         } else {
             gap.trim()
@@ -312,11 +312,17 @@ impl<'a> Line<'a> {
 
     /// True when token `i` abbreviates the start of a street's name (`Λεωφ.`, `Οδ.`, `Βασ.`;
     /// a single letter such as `Λ.` only before another one, since alone it is an initial).
+    #[inline]
     pub fn street_abbr(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.cap()
-            && t.has(class::STREET_ABBR)
-            && self.gap_after(i).starts_with('.')
+        t.cap() && t.has(class::STREET_ABBR) && self.street_abbr_dot(i)
+    }
+
+    /// [`Line::street_abbr`] past its tests of token `i`'s own shape and class (asked of
+    /// every capitalised word: those inline).
+    fn street_abbr_dot(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        self.gap_after(i).starts_with('.')
             && (!t.is(shape::SINGLE) || i + 1 < self.toks.len() && self.street_abbr(i + 1))
     }
 

@@ -1240,7 +1240,7 @@ pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> boo
 
 /// The sports clues of `line` counted as [`sport_line`] does, up to `need`.
 pub(crate) fn sport_clues(line: &str, folded: &FoldedLine, words: &[Word], need: u32) -> u32 {
-    use crate::text::normalize::shape::WORD;
+    use crate::text::normalize::shape::{DIGIT, WORD};
     // A clue is a sports word or a score, whose digits are followed by a hyphen or a dash
     // (`–`, whose first byte is 0xE2): a line with neither (most) is answered at once.
     if !words.iter().any(|w| w.classes & class::SPORT != 0)
@@ -1258,7 +1258,8 @@ pub(crate) fn sport_clues(line: &str, folded: &FoldedLine, words: &[Word], need:
             continue;
         }
         let (s, e) = (t.s as usize, t.e as usize);
-        if line.as_bytes()[s..e].iter().all(u8::is_ascii_digit) {
+        // (A word of digits has a digit: the shape tells most words at once.)
+        if t.shape & DIGIT != 0 && line.as_bytes()[s..e].iter().all(u8::is_ascii_digit) {
             // A score: one or two digits, a hyphen or a dash, digits, and then no more of a
             // number (`20-30.000`, `3-4%`) and no word but a function word (`3-1 χθες`, `2-1
             // της`): a range counts things (`3-4 δεκαετίες`, `8-9 Ιουνίου`).
