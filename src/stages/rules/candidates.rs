@@ -86,9 +86,9 @@ pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) 
                 memo: Cell::new(0),
             });
             all |= w.classes;
-            let is_upper = shape & shape::UPPER != 0;
-            upper += usize::from(is_upper);
-            counted += usize::from(is_upper || shape & (shape::SINGLE | shape::NO_LETTER) == 0);
+            upper += usize::from(shape & shape::UPPER != 0);
+            // A word in capitals has two letters or more: neither `SINGLE` nor `NO_LETTER`.
+            counted += usize::from(shape & (shape::SINGLE | shape::NO_LETTER) == 0);
         }
     }
     (all, is_headline(upper, counted))
