@@ -296,11 +296,12 @@ impl<'a> Line<'a> {
     /// lower case).
     pub fn initial(&self, i: usize) -> bool {
         let t = &self.toks[i];
+        // The dot before the letters are counted: most words have none after them.
         t.cap()
             && !t.is(shape::UPPER)
             && (!t.has(class::TITLE) || t.is(shape::SINGLE))
-            && self.w(i).chars().count() <= 3
             && self.gap_after(i).starts_with('.')
+            && self.w(i).chars().nth(3).is_none()
     }
 
     /// True when token `i` is the last letter of three or more capitals joined by dots with
@@ -574,6 +575,33 @@ mod tests {
             for i in 0..=toks.len() {
                 assert_eq!(line.gap_trimmed(i), line.gap(i).trim(), "{text:?} {i}");
             }
+        }
+    }
+
+    /// An initial is a capital and at most two more letters with a full stop right after
+    /// it: not a longer word, a word in capitals, a word without the stop, nor a lower-case one.
+    #[test]
+    fn an_initial_is_up_to_three_letters_and_a_stop() {
+        let lex = Lexicon::build();
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        let cases = [
+            ("Κ. Παπαδάκης", true),
+            ("Αλ. Παπαδάκης", true),
+            ("Τζο. Παπαδάκης", true),
+            ("Γιαν. Παπαδάκης", false),
+            ("Κ Παπαδάκης", false),
+            ("ΗΠΑ. Παπαδάκης", false),
+            ("Παπαδάκης. Νέα", false),
+            ("κ. Παπαδάκης", false),
+            ("J. Smith", true),
+        ];
+        for (text, want) in cases {
+            folded.fold_and_split(text);
+            let words = vec![Word::UNKNOWN; folded.tokens().len()];
+            tokenize(&folded, &words, &mut toks);
+            let line = Line::new(text, &folded, &toks, &lex);
+            assert_eq!(line.initial(0), want, "{text:?}");
         }
     }
 
