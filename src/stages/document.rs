@@ -650,7 +650,8 @@ mod tests {
         let mut folded = FoldedLine::default();
         let mut sc = Scratch::default();
         // Each document's lines, and the capitalised words with whether each is joined.
-        let cases: [(&[&str], &[(&str, bool)]); 5] = [
+        type Case<'a> = (&'a [&'a str], &'a [(&'a str, bool)]);
+        let cases: [Case; 5] = [
             (&["Ο Νίκος Παππάς είπε"], &[("Ο", false), ("Νίκος", true), ("Παππάς", true)]),
             (&["ο Νίκος και ο Γιάννης-Κώστας"], &[("Νίκος", false), ("Γιάννης", false), ("Κώστας", true)]),
             (&["Νίκος 2 Γιάννης, Κώστας"], &[("Νίκος", false), ("Γιάννης", false), ("Κώστας", false)]),

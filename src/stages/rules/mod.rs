@@ -1818,15 +1818,15 @@ mod tests {
                 .collect();
             candidates::tokenize(&folded, &words, &mut toks);
             let line = Line::new(text, &folded, &toks, &lex);
-            for i in 0..toks.len() {
-                if !toks[i].cap() {
+            for (i, t) in toks.iter().enumerate() {
+                if !t.cap() {
                     continue;
                 }
                 let (a, b) = strip(&line, i, i + 1);
                 let nothing = a >= b
                     && organisation::bank(&line, i, i + 1).is_none()
                     && place::landmark(&line, i, i + 1).is_none();
-                if stripped_alone(&toks[i]) {
+                if stripped_alone(t) {
                     assert!(nothing, "{text:?}: {}", line.w(i));
                     skipped += 1;
                 } else {
