@@ -988,11 +988,11 @@ pub(crate) fn common_word(line: &Line, i: usize, country: bool) -> bool {
 pub(crate) fn adjective_before_name(line: &Line, i: usize) -> bool {
     let toks = line.toks;
     let Some(n) = line.next(i) else { return false };
-    let constituency = line.prev(i).is_some_and(|p| toks[p].has(class::TITLE));
-    line.common_shape(i)
-        && toks[n].cap()
+    // The next word first: most are not capitalised, and need no ending read.
+    toks[n].cap()
         && !toks[n].has(class::NONAME | class::FUNCTION | class::GIVEN)
-        && !constituency
+        && line.common_shape(i)
+        && !line.prev(i).is_some_and(|p| toks[p].has(class::TITLE))
 }
 
 /// Whether token `i`, the first word of a listed place, stands where only a person's
@@ -1453,11 +1453,18 @@ pub(crate) fn national_teams_listed(line: &Line, places: &[(usize, usize, usize)
 /// with it, `:` or its coach in brackets follows, and a list of players (four commas or
 /// more): `Βραζιλία: Α, Β, Γ, Δ, Ε`. Such a country is its national team.
 pub(crate) fn lineup_head(line: &str, start: usize, end: usize) -> bool {
-    let rest = line[end..].trim_start();
-    // The byte after the name first: most names are followed by neither.
-    (rest.starts_with(':') || rest.starts_with('('))
-        && line[..start].trim().is_empty()
-        && line.bytes().filter(|&c| c == b',').count() >= 4
+    // The byte after the name first: most names are followed by neither. Past the spaces,
+    // an ASCII byte that is no white space is the char that decides (the rest is trimmed).
+    let after = &line.as_bytes()[end..];
+    let k = after.iter().take_while(|&&c| c == b' ').count();
+    let opens = match after.get(k) {
+        Some(&c) if c > b' ' && c < 0x80 => c == b':' || c == b'(',
+        _ => {
+            let rest = line[end..].trim_start();
+            rest.starts_with(':') || rest.starts_with('(')
+        }
+    };
+    opens && line[..start].trim().is_empty() && line.bytes().filter(|&c| c == b',').count() >= 4
 }
 
 /// The line-up or list of persons after the last colon of `line`, if there is one: the
@@ -1835,6 +1842,33 @@ mod tests {
             }
         }
         assert!(skipped >= 10 && kept >= 10, "{skipped} {kept}");
+    }
+
+    /// `lineup_head` reads the byte after the name as the trim did: a colon or a bracket
+    /// after spaces, tabs or no-break spaces, at the line's start, with four commas after.
+    #[test]
+    fn lineup_head_is_a_name_before_a_colon_or_a_bracket() {
+        let tail = "Α, Β, Γ, Δ, Ε";
+        let cases = [
+            (": ", true),
+            ("  (4-4-2): ", true),
+            ("\u{a0}: ", true),
+            ("\t: ", true),
+            (" \u{2009}(", true),
+            (", ", false),
+            (" - ", false),
+            ("\u{a0}και ", false),
+            ("", false),
+        ];
+        for (after, want) in cases {
+            let line = format!("Ελλάδα{after}{tail}");
+            let end = "Ελλάδα".len();
+            assert_eq!(lineup_head(&line, 0, end), want, "{line:?}");
+            // Not at the line's start, and not without the commas.
+            let start = "Η ".len();
+            assert!(!lineup_head(&format!("Η Ελλάδα{after}{tail}"), start, start + end), "{line:?}");
+            assert!(!lineup_head(&format!("Ελλάδα{after}Α, Β"), 0, end), "{line:?}");
+        }
     }
 
     /// The texts of the entities labelled `label` that `ner` finds in `sentence`.
