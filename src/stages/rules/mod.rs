@@ -1064,11 +1064,10 @@ pub(crate) fn genitive_place_right_after(line: &Line, offset: usize, prev: &Ment
 pub(crate) fn ends_a_name(line: &Line, i: usize, country: bool) -> bool {
     let toks = line.toks;
     let head = |h: usize| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD);
+    // The head before the article first: most words are none, and need no article compared.
     let after_article = line
         .prev(i)
-        .filter(|&p| veto_only::GENITIVE_ARTICLES.contains(&line.w(p)))
-        .and_then(|p| line.prev(p))
-        .filter(|&h| head(h))
+        .and_then(|p| line.prev(p).filter(|&h| head(h) && veto_only::GENITIVE_ARTICLES.contains(&line.w(p))))
         .is_some_and(|h| toks[h].cap() || !country);
     // Without the article, after the capitalised head itself or one capitalised word in
     // the genitive that follows it: `Φεστιβάλ Καλαμάτας`, `Φεστιβάλ Χορού Καλαμάτας`.
