@@ -157,11 +157,10 @@ pub(crate) fn take_line(
     let mut next = 0;
     let mut prev = sc.prev;
     for t in tokens {
-        // Folding read each word's shape: whether its first letter is a capital.
+        // Folding read each word's shape: whether its first letter is a capital. A word
+        // of another shape between two capitalised ones parts them without a reset of
+        // `prev`: its letters are no spaces or hyphens (`joined` below).
         if t.shape & (shape::WORD | shape::CAP) != shape::WORD | shape::CAP {
-            if t.shape & shape::WORD != 0 {
-                prev = None;
-            }
             continue;
         }
         if covered_final {
@@ -310,7 +309,8 @@ fn fold_mentions(text: &str, mentions: &[Mention], sc: &mut Scratch) {
 fn acronyms(text: &str, mentions: &mut [Mention]) {
     for i in 1..mentions.len() {
         let (a, b) = (&mentions[i - 1], &mentions[i]);
-        if text[a.end..b.start].trim() != "(" || !text[b.end..].starts_with(')') || a.label == Label::Per {
+        // The bracket after first: most mentions have none (the trim reads chars).
+        if !text[b.end..].starts_with(')') || text[a.end..b.start].trim() != "(" || a.label == Label::Per {
             continue;
         }
         let acr = &text[b.start..b.end];
@@ -640,6 +640,38 @@ mod tests {
             assert_eq!(key, want, "{name:?}");
             let split: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).map(stem).collect();
             assert_eq!(key, split.join(" "), "{name:?}");
+        }
+    }
+
+    /// `take_line` joins a capitalised word to the one before it across spaces and hyphens
+    /// only: not across a lower-case word, a number, a comma or a line break.
+    #[test]
+    fn take_line_joins_capitalised_words_across_spaces_and_hyphens_only() {
+        let mut folded = FoldedLine::default();
+        let mut sc = Scratch::default();
+        // Each document's lines, and the capitalised words with whether each is joined.
+        type Case<'a> = (&'a [&'a str], &'a [(&'a str, bool)]);
+        let cases: [Case; 5] = [
+            (&["Ο Νίκος Παππάς είπε"], &[("Ο", false), ("Νίκος", true), ("Παππάς", true)]),
+            (&["ο Νίκος και ο Γιάννης-Κώστας"], &[("Νίκος", false), ("Γιάννης", false), ("Κώστας", true)]),
+            (&["Νίκος 2 Γιάννης, Κώστας"], &[("Νίκος", false), ("Γιάννης", false), ("Κώστας", false)]),
+            (&["είπε ο Νίκος\n", "Γιάννης και"], &[("Νίκος", false), ("Γιάννης", false)]),
+            (
+                &["είπε ο Νίκος Γιάννης\n", "μόνος Κώστας"],
+                &[("Νίκος", false), ("Γιάννης", true), ("Κώστας", false)],
+            ),
+        ];
+        for (lines, want) in cases {
+            sc.clear();
+            let (mut offset, mut text) = (0, String::new());
+            for line in lines {
+                folded.fold_and_split(line);
+                take_line(line, &folded, offset, &[], false, &mut sc);
+                offset += line.len();
+                text.push_str(line);
+            }
+            let got: Vec<(&str, bool)> = sc.caps.iter().map(|c| (&text[c.start..c.end], c.joined)).collect();
+            assert_eq!(got, want, "{lines:?}");
         }
     }
 

@@ -5,6 +5,8 @@
 //! Tokens are read off the folded text the lookup stage already produced, so a token's
 //! folded form is a slice (no allocation) and one hash lookup gives all its word classes.
 
+use std::cell::Cell;
+
 use crate::text::normalize::{shape as fold_shape, FoldedLine};
 
 use crate::lexicon::{class, Lexicon};
@@ -19,7 +21,7 @@ pub(crate) mod shape {
 }
 
 /// One word of the line.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Tok {
     /// Byte range in the line (original text).
     pub s: u32,
@@ -33,6 +35,14 @@ pub(crate) struct Tok {
     pub shape: u8,
     /// 1 + index of the gazetteer mention covering the token (0: none).
     pub gaz: u32,
+    /// [`Line::common_shape`] once asked (see [`memo`]): several rules ask it of one token.
+    pub memo: Cell<u8>,
+}
+
+/// The bits of [`Tok::memo`]: whether the answer is known, and the answer.
+mod memo {
+    pub const COMMON_KNOWN: u8 = 1;
+    pub const COMMON: u8 = 2;
 }
 
 impl Tok {
@@ -65,11 +75,20 @@ pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) 
     for (t, w) in folded.tokens().iter().zip(words) {
         if t.shape & fold_shape::WORD != 0 {
             let shape = t.shape & !(fold_shape::WORD | fold_shape::SMALL);
-            out.push(Tok { s: t.s, e: t.e, fs: t.fs, fe: t.fe, cls: w.classes, shape, gaz: 0 });
+            out.push(Tok {
+                s: t.s,
+                e: t.e,
+                fs: t.fs,
+                fe: t.fe,
+                cls: w.classes,
+                shape,
+                gaz: 0,
+                memo: Cell::new(0),
+            });
             all |= w.classes;
-            let is_upper = shape & shape::UPPER != 0;
-            upper += usize::from(is_upper);
-            counted += usize::from(is_upper || shape & (shape::SINGLE | shape::NO_LETTER) == 0);
+            upper += usize::from(shape & shape::UPPER != 0);
+            // A word in capitals has two letters or more: neither `SINGLE` nor `NO_LETTER`.
+            counted += usize::from(shape & (shape::SINGLE | shape::NO_LETTER) == 0);
         }
     }
     (all, is_headline(upper, counted))
@@ -150,6 +169,18 @@ impl<'a> Line<'a> {
         &self.text[s..e]
     }
 
+    /// [`Line::gap`] without its white space (`gap(i).trim()`): most gaps are one space,
+    /// told without the trim's reading of chars.
+    #[inline]
+    pub fn gap_trimmed(&self, i: usize) -> &'a str {
+        let gap = self.gap(i);
+        if gap.len() == 1 && gap.as_bytes()[0] == b' ' {
+            ""
+        } else {
+            gap.trim()
+        }
+    }
+
     /// The original text after token `i` up to the next token (or the line end).
     #[inline]
     pub fn gap_after(&self, i: usize) -> &'a str {
@@ -207,7 +238,13 @@ impl<'a> Line<'a> {
         if t.is(shape::LATIN) || t.is(shape::UPPER) || t.has(class::GIVEN) {
             return false;
         }
-        self.lex.common_endings.any_ends(self.w(i))
+        let m = t.memo.get();
+        if m & memo::COMMON_KNOWN != 0 {
+            return m & memo::COMMON != 0;
+        }
+        let common = self.lex.common_endings.any_ends(self.w(i));
+        t.memo.set(m | memo::COMMON_KNOWN | if common { memo::COMMON } else { 0 });
+        common
     }
 
     /// True when an organisation's head noun follows token `k` (before token `end`), right
@@ -259,11 +296,12 @@ impl<'a> Line<'a> {
     /// lower case).
     pub fn initial(&self, i: usize) -> bool {
         let t = &self.toks[i];
+        // The dot before the letters are counted: most words have none after them.
         t.cap()
             && !t.is(shape::UPPER)
             && (!t.has(class::TITLE) || t.is(shape::SINGLE))
-            && self.w(i).chars().count() <= 3
             && self.gap_after(i).starts_with('.')
+            && self.w(i).chars().nth(3).is_none()
     }
 
     /// True when token `i` is the last letter of three or more capitals joined by dots with
@@ -275,11 +313,17 @@ impl<'a> Line<'a> {
 
     /// True when token `i` abbreviates the start of a street's name (`Λεωφ.`, `Οδ.`, `Βασ.`;
     /// a single letter such as `Λ.` only before another one, since alone it is an initial).
+    #[inline]
     pub fn street_abbr(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        t.cap()
-            && t.has(class::STREET_ABBR)
-            && self.gap_after(i).starts_with('.')
+        t.cap() && t.has(class::STREET_ABBR) && self.street_abbr_dot(i)
+    }
+
+    /// [`Line::street_abbr`] past its tests of token `i`'s own shape and class (asked of
+    /// every capitalised word: those inline).
+    fn street_abbr_dot(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        self.gap_after(i).starts_with('.')
             && (!t.is(shape::SINGLE) || i + 1 < self.toks.len() && self.street_abbr(i + 1))
     }
 
@@ -485,6 +529,79 @@ mod tests {
                     && line.gap(i).chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t');
                 assert_eq!(line.plain_gap(i), want, "{text:?} {i}");
             }
+        }
+    }
+
+    /// `common_shape` remembers its answer per token: asked twice, and in any order, it
+    /// answers as the endings do, for common nouns and adjectives, names, given names,
+    /// Latin-script words and words in capitals.
+    #[test]
+    fn common_shape_remembers_the_endings_answer() {
+        let lex = Lexicon::build();
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        let text = "Η Ελληνική Ένωση Τραπεζών, ο Παπαδόπουλος, η Μαρία και η Google στη ΔΙΟΙΚΗΣΗ Σύνταξης";
+        folded.fold_and_split(text);
+        let words = vec![Word::UNKNOWN; folded.tokens().len()];
+        tokenize(&folded, &words, &mut toks);
+        let line = Line::new(text, &folded, &toks, &lex);
+        let want = |i: usize| {
+            let t = &toks[i];
+            !t.is(shape::LATIN)
+                && !t.is(shape::UPPER)
+                && !t.has(class::GIVEN)
+                && lex.common_endings.any_ends(line.w(i))
+        };
+        let expected: Vec<bool> = (0..toks.len()).map(want).collect();
+        assert!(expected.iter().any(|&c| c) && expected.iter().any(|&c| !c), "{expected:?}");
+        for i in (0..toks.len()).rev().chain(0..toks.len()) {
+            assert_eq!(line.common_shape(i), expected[i], "{}", line.w(i));
+        }
+    }
+
+    /// `gap_trimmed` is the gap without its white space, for one space, several, none,
+    /// punctuation with and without spaces, no-break spaces and the line's two ends.
+    #[test]
+    fn gap_trimmed_is_the_trimmed_gap() {
+        let lex = Lexicon::build();
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        let texts = [" Α Β  Γ, Δ ,Ε\u{a0}Ζ » και «Η»\tΘ-Ι. ", "Α", "", "  ,  "];
+        for text in texts {
+            folded.fold_and_split(text);
+            let words = vec![Word::UNKNOWN; folded.tokens().len()];
+            tokenize(&folded, &words, &mut toks);
+            let line = Line::new(text, &folded, &toks, &lex);
+            for i in 0..=toks.len() {
+                assert_eq!(line.gap_trimmed(i), line.gap(i).trim(), "{text:?} {i}");
+            }
+        }
+    }
+
+    /// An initial is a capital and at most two more letters with a full stop right after
+    /// it: not a longer word, a word in capitals, a word without the stop, nor a lower-case one.
+    #[test]
+    fn an_initial_is_up_to_three_letters_and_a_stop() {
+        let lex = Lexicon::build();
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        let cases = [
+            ("Κ. Παπαδάκης", true),
+            ("Αλ. Παπαδάκης", true),
+            ("Τζο. Παπαδάκης", true),
+            ("Γιαν. Παπαδάκης", false),
+            ("Κ Παπαδάκης", false),
+            ("ΗΠΑ. Παπαδάκης", false),
+            ("Παπαδάκης. Νέα", false),
+            ("κ. Παπαδάκης", false),
+            ("J. Smith", true),
+        ];
+        for (text, want) in cases {
+            folded.fold_and_split(text);
+            let words = vec![Word::UNKNOWN; folded.tokens().len()];
+            tokenize(&folded, &words, &mut toks);
+            let line = Line::new(text, &folded, &toks, &lex);
+            assert_eq!(line.initial(0), want, "{text:?}");
         }
     }
 

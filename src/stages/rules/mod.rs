@@ -314,6 +314,9 @@ pub(crate) struct GazSpan {
     pub user: bool,
     /// Learned from the user's corpus (see [`Mention::learned`]).
     pub learned: bool,
+    /// The tokens `tokens.0..tokens.1` it covered when the stage began (a veto or a title
+    /// of a work may have freed some since: [`Tok::gaz`] says).
+    pub tokens: (u32, u32),
 }
 
 impl Rules {
@@ -379,6 +382,13 @@ impl Rules {
             let mut k = 0;
             for (mi, m) in out[first..].iter().enumerate() {
                 let (s, e) = (m.start - offset, m.end - offset);
+                // Binary search: a line has few mentions and many tokens.
+                k += sc.toks[k..].partition_point(|t| (t.e as usize) <= s);
+                let mut j = k;
+                while j < sc.toks.len() && (sc.toks[j].s as usize) < e {
+                    sc.toks[j].gaz = mi as u32 + 1;
+                    j += 1;
+                }
                 sc.gaz.push(GazSpan {
                     start: s,
                     end: e,
@@ -386,15 +396,8 @@ impl Rules {
                     entry: m.entry,
                     user: m.user,
                     learned: m.learned,
+                    tokens: (k as u32, j as u32),
                 });
-                while k < sc.toks.len() && (sc.toks[k].e as usize) <= s {
-                    k += 1;
-                }
-                let mut j = k;
-                while j < sc.toks.len() && (sc.toks[j].s as usize) < e {
-                    sc.toks[j].gaz = mi as u32 + 1;
-                    j += 1;
-                }
             }
         }
         let Scratch {
@@ -463,7 +466,7 @@ impl Rules {
             taken[d.a..d.b].fill(true);
         }
         for r in line_runs.iter() {
-            if r.a < last_end {
+            if r.a < last_end || r.b - r.a == 1 && stripped_alone(&toks[r.a]) {
                 continue;
             }
             // `strip(r.a, r.b)`, when `classify` computed it.
@@ -609,7 +612,7 @@ fn coordinate(
         if i == 0 {
             return None;
         }
-        let g = line.gap(i).trim();
+        let g = line.gap_trimmed(i);
         if g == "," {
             return Some(i - 1);
         }
@@ -619,7 +622,7 @@ fn coordinate(
             let j = (i.saturating_sub(4).max(1)..i).rev().find(|&j| line.gap(j).trim_end().ends_with('('))?;
             return Some(j - 1);
         }
-        if line.plain_gap(i) && toks[i - 1].has(class::AND) && i >= 2 && line.gap(i - 1).trim().is_empty() {
+        if line.plain_gap(i) && toks[i - 1].has(class::AND) && i >= 2 && line.gap_trimmed(i - 1).is_empty() {
             return Some(i - 2);
         }
         None
@@ -649,7 +652,7 @@ fn coordinate(
             && !line.next(i).is_some_and(|n| toks[n].cap())
     };
     let next_item = |i: usize| -> Option<(usize, bool)> {
-        if i + 1 < toks.len() && line.gap(i + 1).trim() == "," && single(i + 1) {
+        if i + 1 < toks.len() && line.gap_trimmed(i + 1) == "," && single(i + 1) {
             return Some((i + 1, false));
         }
         let and = line.next(i).filter(|&n| toks[n].has(class::AND))?;
@@ -784,12 +787,15 @@ impl Vet<'_> {
             *lineup.get_or_init(|| lineup_list(text, gaz.iter().filter(|g| g.label == Label::Loc).count()))
         };
         {
+            let toks: &[Tok] = toks;
             let line = Line { text, folded, toks, lex, headline, classes };
-            for i in 0..toks.len() {
+            // The tokens of the mentions, in order, each once: those a mention still covers.
+            let covered = (0..gaz.len()).flat_map(|k| {
+                let (a, b) = gaz[k].tokens;
+                (a as usize..b as usize).filter(move |&i| toks[i].gaz as usize == k + 1)
+            });
+            for i in covered {
                 let t = &toks[i];
-                if t.gaz == 0 {
-                    continue;
-                }
                 let g = &gaz[t.gaz as usize - 1];
                 let single = g.start == t.s as usize && g.end == t.e as usize;
                 if g.label == Label::Org && g.start == t.s as usize && may(g, VETO_ORG_PERSON) {
@@ -984,11 +990,11 @@ pub(crate) fn common_word(line: &Line, i: usize, country: bool) -> bool {
 pub(crate) fn adjective_before_name(line: &Line, i: usize) -> bool {
     let toks = line.toks;
     let Some(n) = line.next(i) else { return false };
-    let constituency = line.prev(i).is_some_and(|p| toks[p].has(class::TITLE));
-    line.common_shape(i)
-        && toks[n].cap()
+    // The next word first: most are not capitalised, and need no ending read.
+    toks[n].cap()
         && !toks[n].has(class::NONAME | class::FUNCTION | class::GIVEN)
-        && !constituency
+        && line.common_shape(i)
+        && !line.prev(i).is_some_and(|p| toks[p].has(class::TITLE))
 }
 
 /// Whether token `i`, the first word of a listed place, stands where only a person's
@@ -1060,11 +1066,10 @@ pub(crate) fn genitive_place_right_after(line: &Line, offset: usize, prev: &Ment
 pub(crate) fn ends_a_name(line: &Line, i: usize, country: bool) -> bool {
     let toks = line.toks;
     let head = |h: usize| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD);
+    // The head before the article first: most words are none, and need no article compared.
     let after_article = line
         .prev(i)
-        .filter(|&p| veto_only::GENITIVE_ARTICLES.contains(&line.w(p)))
-        .and_then(|p| line.prev(p))
-        .filter(|&h| head(h))
+        .and_then(|p| line.prev(p).filter(|&h| head(h) && veto_only::GENITIVE_ARTICLES.contains(&line.w(p))))
         .is_some_and(|h| toks[h].cap() || !country);
     // Without the article, after the capitalised head itself or one capitalised word in
     // the genitive that follows it: `Φεστιβάλ Καλαμάτας`, `Φεστιβάλ Χορού Καλαμάτας`.
@@ -1310,7 +1315,7 @@ pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> boo
 
 /// The sports clues of `line` counted as [`sport_line`] does, up to `need`.
 pub(crate) fn sport_clues(line: &str, folded: &FoldedLine, words: &[Word], need: u32) -> u32 {
-    use crate::text::normalize::shape::WORD;
+    use crate::text::normalize::shape::{DIGIT, WORD};
     // A clue is a sports word or a score, whose digits are followed by a hyphen or a dash
     // (`–`, whose first byte is 0xE2): a line with neither (most) is answered at once.
     if !words.iter().any(|w| w.classes & class::SPORT != 0)
@@ -1328,7 +1333,8 @@ pub(crate) fn sport_clues(line: &str, folded: &FoldedLine, words: &[Word], need:
             continue;
         }
         let (s, e) = (t.s as usize, t.e as usize);
-        if line.as_bytes()[s..e].iter().all(u8::is_ascii_digit) {
+        // (A word of digits has a digit: the shape tells most words at once.)
+        if t.shape & DIGIT != 0 && line.as_bytes()[s..e].iter().all(u8::is_ascii_digit) {
             // A score: one or two digits, a hyphen or a dash, digits, and then no more of a
             // number (`20-30.000`, `3-4%`) and no word but a function word (`3-1 χθες`, `2-1
             // της`): a range counts things (`3-4 δεκαετίες`, `8-9 Ιουνίου`).
@@ -1522,11 +1528,18 @@ pub(crate) fn national_teams_listed(line: &Line, places: &[(usize, usize, usize)
 /// with it, `:` or its coach in brackets follows, and a list of players (four commas or
 /// more): `Βραζιλία: Α, Β, Γ, Δ, Ε`. Such a country is its national team.
 pub(crate) fn lineup_head(line: &str, start: usize, end: usize) -> bool {
-    let rest = line[end..].trim_start();
-    // The byte after the name first: most names are followed by neither.
-    (rest.starts_with(':') || rest.starts_with('('))
-        && line[..start].trim().is_empty()
-        && line.bytes().filter(|&c| c == b',').count() >= 4
+    // The byte after the name first: most names are followed by neither. Past the spaces,
+    // an ASCII byte that is no white space is the char that decides (the rest is trimmed).
+    let after = &line.as_bytes()[end..];
+    let k = after.iter().take_while(|&&c| c == b' ').count();
+    let opens = match after.get(k) {
+        Some(&c) if c > b' ' && c < 0x80 => c == b':' || c == b'(',
+        _ => {
+            let rest = line[end..].trim_start();
+            rest.starts_with(':') || rest.starts_with('(')
+        }
+    };
+    opens && line[..start].trim().is_empty() && line.bytes().filter(|&c| c == b',').count() >= 4
 }
 
 /// The line-up or list of persons after the last colon of `line`, if there is one: the
@@ -1546,7 +1559,10 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
     // after `δήλωσε:`) stop here, before their items are read.
     let rest = &line[colon + 1..];
     let commas = rest.bytes().filter(|&c| c == b',').count();
-    if commas + memchr::memmem::find_iter(rest.as_bytes(), "και").count() < 4 {
+    // `και` is counted only as far as it decides, with a searcher built once.
+    static AND: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("και"));
+    if commas < 4 && commas + AND.find_iter(rest.as_bytes()).take(4 - commas).count() < 4 {
         return None;
     }
     let mut items = 0;
@@ -1595,6 +1611,16 @@ pub(crate) fn lineup_player(line: &str, start: usize, end: usize, list: Option<u
     let after = line[end..].trim_start();
     (before.is_empty() || before.ends_with(',') || before.ends_with(" και"))
         && (after.is_empty() || after.starts_with([',', '(', '.']) || after.starts_with("και "))
+}
+
+/// Whether a run of the one token `t` comes to nothing: [`strip`] drops it whole, and the
+/// rules tried before (`bank`, `landmark`) need a class it lacks. A function word or a
+/// capitalised common word alone (most often the article that starts a sentence), told
+/// by its classes without a call to [`classify`].
+#[inline]
+fn stripped_alone(t: &Tok) -> bool {
+    let edge = t.has(class::FUNCTION) || t.has(class::NONAME) && !t.has(class::ORG_HEAD | class::LOC_ADJ);
+    edge && !t.has(class::GIVEN | class::PORTFOLIO | class::BANK | class::LANDMARK)
 }
 
 /// Strips function words and capitalised common words from the edges of a run.
@@ -1842,6 +1868,81 @@ mod tests {
         assert_eq!(FINDS.len(), finds.len());
         for (k, (&a, &b)) in FINDS.iter().zip(&finds).enumerate() {
             assert!(std::ptr::fn_addr_eq(a, b), "rule {k}");
+        }
+    }
+
+    /// A word alone that `stripped_alone` skips is one `classify` finds nothing in: `strip`
+    /// leaves none of it and neither a bank nor a landmark is typed, for capitalised
+    /// articles, prepositions, days, nationalities and titles; given names, portfolios,
+    /// banks and landmarks are never skipped.
+    #[test]
+    fn a_word_stripped_alone_is_one_classify_finds_nothing_in() {
+        let lex = Lexicon::build();
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        let sentences = [
+            "Ο υπουργός μίλησε χθες. Η Τρίτη ήταν ήσυχη. Στη Βουλή, Για τους Γάλλους.",
+            "Με τον Πρόεδρο, την Κυριακή, Οι Ιταλοί και Τα νέα Μέτρα ανακοινώθηκαν.",
+            "Η Ελπίδα, η Ζωή και η Εθνική στο Σύνταγμα, ο υπουργός Οικονομικών, Από τον Μάιο.",
+            "ΤΟ ΝΕΟ ΜΕΤΡΟ ΣΤΗΝ ΑΘΗΝΑ ΚΑΙ Η ΑΝΤΙΔΡΑΣΗ ΤΩΝ ΚΑΤΟΙΚΩΝ",
+        ];
+        let (mut skipped, mut kept) = (0, 0);
+        for text in sentences {
+            folded.fold_and_split(text);
+            let words: Vec<Word> = folded
+                .tokens()
+                .iter()
+                .map(|t| Word {
+                    token: crate::text::vocab::NO_TOKEN,
+                    start: 0,
+                    classes: lex.classes(folded.str(t.fs, t.fe)),
+                })
+                .collect();
+            candidates::tokenize(&folded, &words, &mut toks);
+            let line = Line::new(text, &folded, &toks, &lex);
+            for (i, t) in toks.iter().enumerate() {
+                if !t.cap() {
+                    continue;
+                }
+                let (a, b) = strip(&line, i, i + 1);
+                let nothing = a >= b
+                    && organisation::bank(&line, i, i + 1).is_none()
+                    && place::landmark(&line, i, i + 1).is_none();
+                if stripped_alone(t) {
+                    assert!(nothing, "{text:?}: {}", line.w(i));
+                    skipped += 1;
+                } else {
+                    kept += 1;
+                }
+            }
+        }
+        assert!(skipped >= 10 && kept >= 10, "{skipped} {kept}");
+    }
+
+    /// `lineup_head` reads the byte after the name as the trim did: a colon or a bracket
+    /// after spaces, tabs or no-break spaces, at the line's start, with four commas after.
+    #[test]
+    fn lineup_head_is_a_name_before_a_colon_or_a_bracket() {
+        let tail = "Α, Β, Γ, Δ, Ε";
+        let cases = [
+            (": ", true),
+            ("  (4-4-2): ", true),
+            ("\u{a0}: ", true),
+            ("\t: ", true),
+            (" \u{2009}(", true),
+            (", ", false),
+            (" - ", false),
+            ("\u{a0}και ", false),
+            ("", false),
+        ];
+        for (after, want) in cases {
+            let line = format!("Ελλάδα{after}{tail}");
+            let end = "Ελλάδα".len();
+            assert_eq!(lineup_head(&line, 0, end), want, "{line:?}");
+            // Not at the line's start, and not without the commas.
+            let start = "Η ".len();
+            assert!(!lineup_head(&format!("Η Ελλάδα{after}{tail}"), start, start + end), "{line:?}");
+            assert!(!lineup_head(&format!("Ελλάδα{after}Α, Β"), 0, end), "{line:?}");
         }
     }
 

@@ -449,14 +449,18 @@ fn signed_change(after: &str) -> bool {
 pub(crate) fn quote(line: &Line, out: &mut Vec<Cand>) {
     let toks = line.toks;
     // `memchr`: vectorised, where `str::find` reads a word at a time (every line is asked).
+    let word =
+        |i: usize| (toks[i].is(shape::CAP) || toks[i].is(shape::UPPER)) && !toks[i].has(class::FUNCTION);
+    // The first word first: most lines begin with an article, and need no colon looked for.
+    if toks.is_empty() || !word(0) {
+        return;
+    }
     let Some(colon) = memchr::memchr(b':', line.text.as_bytes()) else { return };
-    // The name: the line's first words, capitalised, up to the colon.
-    let b = toks.iter().take_while(|t| (t.e as usize) <= colon).count();
+    // The name: the line's first words, capitalised, up to the colon (five are too many).
+    let b = toks.iter().take(5).take_while(|t| (t.e as usize) <= colon).count();
     if b == 0 || b > 4 || !line.gap(0).trim().is_empty() || !line.gap(b).trim_start().starts_with(':') {
         return;
     }
-    let word =
-        |i: usize| (toks[i].is(shape::CAP) || toks[i].is(shape::UPPER)) && !toks[i].has(class::FUNCTION);
     if !(0..b).all(word) || (1..b).any(|i| !line.plain_gap(i)) {
         return;
     }
@@ -875,8 +879,13 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
         let mut q = i + 1;
         // An adjective that introduces (`ο ραδιοφωνικός`, `ο τηλεοπτικός`) takes its noun
         // first (`σταθμός`).
-        let adjective = intro && ADJECTIVE_ENDINGS.all.any_ends(line.f(i));
-        if adjective && q < toks.len() && line.plain_gap(q) && !toks[q].cap() && !toks[q].has(class::FUNCTION)
+        // (The endings last: the cheap tests first.)
+        if intro
+            && q < toks.len()
+            && line.plain_gap(q)
+            && !toks[q].cap()
+            && !toks[q].has(class::FUNCTION)
+            && ADJECTIVE_ENDINGS.all.any_ends(line.f(i))
         {
             q += 1;
         }

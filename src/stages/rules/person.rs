@@ -275,7 +275,7 @@ pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
         }
     }
     // After, in apposition: `X, ο πρόεδρος του...`, `X, πρόεδρος του...`.
-    if b < toks.len() && line.gap(b).trim() == "," {
+    if b < toks.len() && line.gap_trimmed(b) == "," {
         let mut j = b;
         if toks[j].has(class::ART_MASC | class::ART_FEM) && line.w(j).len() <= 3 && line.next(j).is_some() {
             j += 1;
