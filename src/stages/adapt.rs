@@ -7,7 +7,7 @@
 
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::stages::mention::Mention;
-use crate::text::normalize::{fold, fold_push, is_letter};
+use crate::text::normalize::{fold, fold_push, is_letter, FoldedLine};
 use crate::text::tokens::{tokens, Token};
 use crate::{Label, Source};
 
@@ -163,27 +163,40 @@ pub(crate) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, u
 
 impl ContextLabels {
     /// The label the context of `start..end` (a mention of an ambiguous name) suggests.
-    pub(crate) fn label<'a>(
-        &'a self,
-        text: &str,
-        start: usize,
-        end: usize,
-        key: &mut Key<'a>,
-    ) -> Option<Label> {
-        let (prior, evidence) = self.evidence(text, start, end, key)?;
+    #[cfg(test)]
+    pub(crate) fn label(&self, text: &str, start: usize, end: usize, key: &mut Key) -> Option<Label> {
+        key.of_text(&text[start..end]);
+        self.label_keyed(text, start, end, key)
+    }
+
+    /// [`ContextLabels::label`] of the mention whose text key `key` holds already.
+    fn label_keyed(&self, text: &str, start: usize, end: usize, key: &mut Key) -> Option<Label> {
+        let (prior, evidence) = self.evidence_keyed(text, start, end, key)?;
         Some(Self::choose(&prior, &evidence, self.weight))
     }
 
     /// The name's label counts and the log-likelihood of its context under each label
     /// (`key`: scratch, whose text it leaves as the name's).
-    pub(crate) fn evidence<'a>(
-        &'a self,
+    pub(crate) fn evidence(
+        &self,
         text: &str,
         start: usize,
         end: usize,
-        key: &mut Key<'a>,
+        key: &mut Key,
     ) -> Option<([u32; 3], [f64; 3])> {
-        let prior = *self.names.get(key.of_text(&text[start..end]))?;
+        key.of_text(&text[start..end]);
+        self.evidence_keyed(text, start, end, key)
+    }
+
+    /// [`ContextLabels::evidence`] of the mention whose text key `key` holds already.
+    fn evidence_keyed(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        key: &mut Key,
+    ) -> Option<([u32; 3], [f64; 3])> {
+        let prior = *self.names.get(&key.text)?;
         let n: u32 = self.per_label.iter().sum();
         let mut evidence = [0.0f64; 3];
         // The words of the sentence known around the ambiguous names (the others say
@@ -195,21 +208,26 @@ impl ContextLabels {
             key.sentence_text.clear();
             key.sentence_text.push_str(read);
             key.known.clear();
+            key.known_words.clear();
             for (ws, we, w) in sentence_words(text, sentence) {
                 key.word.clear();
                 fold_push(w, &mut key.word);
-                if let Some((k, c)) = self.words.get_key_value(key.word.as_str()) {
-                    key.known.push((ws, we, k.as_str(), c));
+                if let Some(c) = self.words.get(key.word.as_str()) {
+                    let from = key.known_words.len();
+                    key.known_words.push_str(&key.word);
+                    key.known.push((ws, we, from..key.known_words.len(), *c));
                 }
             }
         }
         // Those outside the name, distinct, summed in the order of their text as
         // `context_words` gives them.
-        key.chosen.clear();
-        key.chosen.extend(key.known.iter().filter(|w| outside((w.0, w.1), start, end)).map(|w| (w.2, w.3)));
-        key.chosen.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        key.chosen.dedup_by(|a, b| a.0 == b.0);
-        for &(_, c) in &key.chosen {
+        let (words, chosen) = (&key.known_words, &mut key.chosen);
+        chosen.clear();
+        chosen
+            .extend(key.known.iter().filter(|w| outside((w.0, w.1), start, end)).map(|w| (w.2.clone(), w.3)));
+        chosen.sort_unstable_by(|a, b| words[a.0.clone()].cmp(&words[b.0.clone()]));
+        chosen.dedup_by(|a, b| words[a.0.clone()] == words[b.0.clone()]);
+        for (_, c) in chosen.iter() {
             let share = f64::from(c.iter().sum::<u32>()) / f64::from(n);
             for (b, e) in evidence.iter_mut().enumerate() {
                 *e += ((f64::from(c[b]) + CONTEXT_SMOOTHING * share)
@@ -276,9 +294,9 @@ fn push_source_key(s: &Source, out: &mut String) {
     out.push_str(name);
 }
 
-/// Reused keys of the adaptation's tables, so that looking a mention up allocates nothing
-/// (`'a`: the tables' lifetime).
-pub(crate) struct Key<'a> {
+/// Reused keys of the adaptation's tables, so that looking a mention up allocates nothing:
+/// kept in a worker's scratch across lines and calls.
+pub(crate) struct Key {
     /// A folded mention text and whether it is written in capitals only.
     text: (String, bool),
     /// A source key and a label.
@@ -287,19 +305,20 @@ pub(crate) struct Key<'a> {
     word: String,
     /// The sentence [`ContextLabels::evidence`] last read (its bounds in the text, and its
     /// text: another text's sentence at the same bounds is read anew), and its words known
-    /// around ambiguous names: their bounds, folded text and counts.
+    /// around ambiguous names: their bounds, folded text (in `known_words`) and counts.
     sentence: Option<(usize, usize)>,
     sentence_text: String,
-    known: Vec<(usize, usize, &'a str, &'a [u32; 3])>,
+    known_words: String,
+    known: Vec<(usize, usize, std::ops::Range<usize>, [u32; 3])>,
     /// Scratch: the known words outside a name.
-    chosen: Vec<(&'a str, &'a [u32; 3])>,
+    chosen: Vec<(std::ops::Range<usize>, [u32; 3])>,
 }
 
-impl Key<'_> {
+impl Key {
     /// The known context words [`ContextLabels::evidence`] summed last, in order.
     #[cfg(test)]
     pub(crate) fn context_read(&self) -> Vec<&str> {
-        self.chosen.iter().map(|w| w.0).collect()
+        self.chosen.iter().map(|w| &self.known_words[w.0.clone()]).collect()
     }
 
     /// The key of mention text `t` in the verdicts and the ambiguous names.
@@ -308,6 +327,14 @@ impl Key<'_> {
         fold_push(t, &mut self.text.0);
         self.text.1 = all_caps(t);
         &self.text
+    }
+
+    /// [`Key::of_text`] of `t` whose folding `folded` is at hand.
+    fn of_folded(&mut self, folded: &str, t: &str) {
+        debug_assert_eq!(folded, fold(t), "the line's folding of {t:?}");
+        self.text.0.clear();
+        self.text.0.push_str(folded);
+        self.text.1 = all_caps(t);
     }
 
     /// The key of a mention in the distrusted sources.
@@ -319,7 +346,7 @@ impl Key<'_> {
     }
 }
 
-impl Default for Key<'_> {
+impl Default for Key {
     fn default() -> Self {
         Key {
             text: (String::new(), false),
@@ -327,10 +354,34 @@ impl Default for Key<'_> {
             word: String::new(),
             sentence: None,
             sentence_text: String::new(),
+            known_words: String::new(),
             known: Vec::new(),
             chosen: Vec::new(),
         }
     }
+}
+
+/// The folded text of `text[start..end]` in `line` (the folding of `text`), when the span
+/// is whole tokens one space apart: there the line's folding is the span's own.
+fn folded_span<'f>(line: &'f FoldedLine, text: &str, start: usize, end: usize) -> Option<&'f str> {
+    let tokens = line.tokens();
+    let first = tokens.partition_point(|t| (t.s as usize) < start);
+    let head = tokens.get(first).filter(|t| t.s as usize == start)?;
+    let mut last = head;
+    for t in &tokens[first + 1..] {
+        if last.e as usize >= end {
+            break;
+        }
+        if t.s != last.e + 1
+            || text.as_bytes()[last.e as usize] != b' '
+            || t.fs != last.fe + 1
+            || line.bytes(last.fe, t.fs) != b" "
+        {
+            return None;
+        }
+        last = t;
+    }
+    (last.e as usize == end).then(|| line.str(head.fs, last.fe))
 }
 
 /// Source of a person mention extended by a learned given name or initial.
@@ -340,8 +391,16 @@ impl Adaptation {
     /// Extends person mentions by learned given names and initials, then applies the
     /// verdicts. `mentions` are sorted, non-overlapping, with byte offsets into `text`;
     /// they stay so. The user's own names (see [`Mention::user`]: statements, where the
-    /// corpus gives statistics) are never trimmed, relabelled or dropped here.
-    pub(crate) fn apply(&self, text: &str, mentions: &mut Vec<Mention>) {
+    /// corpus gives statistics) are never trimmed, relabelled or dropped here. `folded`:
+    /// the folding of `text` when it is one line at hand, whose tokens' folded text the
+    /// verdicts reuse; `key`: scratch.
+    pub(crate) fn apply(
+        &self,
+        text: &str,
+        mentions: &mut Vec<Mention>,
+        folded: Option<&FoldedLine>,
+        key: &mut Key,
+    ) {
         // MISC names were matched only to hide the names inside them.
         mentions.retain(
             |m| !matches!(&m.source, Source::Gazetteer { gazetteer, .. } if gazetteer.starts_with(MISC_GAZETTEER)),
@@ -349,7 +408,6 @@ impl Adaptation {
         for m in mentions.iter_mut().filter(|m| !m.user) {
             self.trim_lower_start(text, m);
         }
-        let mut key = Key::default();
         if !self.given.is_empty() {
             let mut i = 0;
             while i < mentions.len() {
@@ -431,15 +489,18 @@ impl Adaptation {
             if m.user {
                 return true;
             }
-            // The mention's folded text goes to `key`: the context's lookup leaves it there.
-            match &self.context {
-                Some(context) => {
-                    if let Some(l) = context.label(text, m.start, m.end, &mut key) {
-                        m.label = l;
-                    }
-                }
+            // The mention's folded text goes to `key`: the line's, when the mention is whole
+            // tokens of it.
+            let t = &text[m.start..m.end];
+            match folded.and_then(|f| folded_span(f, text, m.start, m.end)) {
+                Some(f) => key.of_folded(f, t),
                 None => {
-                    key.of_text(&text[m.start..m.end]);
+                    key.of_text(t);
+                }
+            }
+            if let Some(context) = &self.context {
+                if let Some(l) = context.label_keyed(text, m.start, m.end, key) {
+                    m.label = l;
                 }
             }
             if !self.distrusted.is_empty() && self.distrusted.contains(key.of_source(m)) {
