@@ -209,30 +209,58 @@ impl ContextLabels {
             key.sentence_text.push_str(read);
             key.known.clear();
             key.known_words.clear();
+            key.distinct.clear();
             for (ws, we, w) in sentence_words(text, sentence) {
                 key.word.clear();
                 fold_push(w, &mut key.word);
                 if let Some(c) = self.words.get(key.word.as_str()) {
                     let from = key.known_words.len();
                     key.known_words.push_str(&key.word);
-                    key.known.push((ws, we, from..key.known_words.len(), *c));
+                    // Its first eight bytes, in the order of the text (shorter words padded
+                    // with zeros, which folded text has not): most comparisons end there.
+                    let mut head = [0u8; 8];
+                    let len = key.word.len().min(8);
+                    head[..len].copy_from_slice(&key.word.as_bytes()[..len]);
+                    key.distinct.push((from..key.known_words.len(), *c, u64::from_be_bytes(head)));
+                    key.known.push((ws, we, 0));
                 }
+            }
+            // The distinct words in the order of their text, each known word's rank among
+            // them, and each one's terms of the evidence: once per sentence, not per name.
+            let words = key.known_words.as_bytes();
+            let d = &key.distinct;
+            let text_of = |k: u32| &words[d[k as usize].0.clone()];
+            key.order.clear();
+            key.order.extend(0..d.len() as u32);
+            key.order.sort_unstable_by(|&a, &b| {
+                d[a as usize].2.cmp(&d[b as usize].2).then_with(|| text_of(a).cmp(text_of(b)))
+            });
+            key.ranked.clear();
+            for (i, &k) in key.order.iter().enumerate() {
+                if i == 0 || text_of(key.order[i - 1]) != text_of(k) {
+                    let c = &d[k as usize].1;
+                    let share = f64::from(c.iter().sum::<u32>()) / f64::from(n);
+                    let terms = std::array::from_fn(|b| {
+                        ((f64::from(c[b]) + CONTEXT_SMOOTHING * share)
+                            / (f64::from(self.per_label[b]) + CONTEXT_SMOOTHING))
+                            .ln()
+                    });
+                    key.ranked.push((k, terms));
+                }
+                key.known[k as usize].2 = key.ranked.len() as u32 - 1;
             }
         }
         // Those outside the name, distinct, summed in the order of their text as
         // `context_words` gives them.
-        let (words, chosen) = (&key.known_words, &mut key.chosen);
-        chosen.clear();
-        chosen
-            .extend(key.known.iter().filter(|w| outside((w.0, w.1), start, end)).map(|w| (w.2.clone(), w.3)));
-        chosen.sort_unstable_by(|a, b| words[a.0.clone()].cmp(&words[b.0.clone()]));
-        chosen.dedup_by(|a, b| words[a.0.clone()] == words[b.0.clone()]);
-        for (_, c) in chosen.iter() {
-            let share = f64::from(c.iter().sum::<u32>()) / f64::from(n);
-            for (b, e) in evidence.iter_mut().enumerate() {
-                *e += ((f64::from(c[b]) + CONTEXT_SMOOTHING * share)
-                    / (f64::from(self.per_label[b]) + CONTEXT_SMOOTHING))
-                    .ln();
+        key.seen.clear();
+        key.seen.resize(key.ranked.len(), false);
+        for w in key.known.iter().filter(|w| outside((w.0, w.1), start, end)) {
+            key.seen[w.2 as usize] = true;
+        }
+        for (r, _) in key.seen.iter().enumerate().filter(|s| *s.1) {
+            let terms = &key.ranked[r].1;
+            for (e, t) in evidence.iter_mut().zip(terms) {
+                *e += t;
             }
         }
         Some((prior, evidence))
@@ -309,16 +337,25 @@ pub(crate) struct Key {
     sentence: Option<(usize, usize)>,
     sentence_text: String,
     known_words: String,
-    known: Vec<(usize, usize, std::ops::Range<usize>, [u32; 3])>,
-    /// Scratch: the known words outside a name.
-    chosen: Vec<(std::ops::Range<usize>, [u32; 3])>,
+    /// Each known word's bounds and its rank among the distinct ones in the order of
+    /// their text.
+    known: Vec<(usize, usize, u32)>,
+    /// Per known word: its folded text (in `known_words`), its counts and its first bytes.
+    distinct: Vec<(std::ops::Range<usize>, [u32; 3], u64)>,
+    /// Per rank: a known word of that text and its terms of the evidence.
+    ranked: Vec<(u32, [f64; 3])>,
+    /// Scratch: the known words in the order of their text; per rank, whether a word
+    /// outside the name has it.
+    order: Vec<u32>,
+    seen: Vec<bool>,
 }
 
 impl Key {
     /// The known context words [`ContextLabels::evidence`] summed last, in order.
     #[cfg(test)]
     pub(crate) fn context_read(&self) -> Vec<&str> {
-        self.chosen.iter().map(|w| &self.known_words[w.0.clone()]).collect()
+        let seen = self.seen.iter().enumerate().filter(|s| *s.1);
+        seen.map(|(r, _)| &self.known_words[self.distinct[self.ranked[r].0 as usize].0.clone()]).collect()
     }
 
     /// The key of mention text `t` in the verdicts and the ambiguous names.
@@ -356,7 +393,10 @@ impl Default for Key {
             sentence_text: String::new(),
             known_words: String::new(),
             known: Vec::new(),
-            chosen: Vec::new(),
+            distinct: Vec::new(),
+            ranked: Vec::new(),
+            order: Vec::new(),
+            seen: Vec::new(),
         }
     }
 }
@@ -485,6 +525,9 @@ impl Adaptation {
         if self.context.is_none() && self.distrusted.is_empty() && self.verdicts.is_empty() {
             return;
         }
+        // The key's sentence was read with this call's text and tables only (another
+        // recognizer's scratch may hold the same text).
+        key.sentence = None;
         mentions.retain_mut(|m| {
             if m.user {
                 return true;
