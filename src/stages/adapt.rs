@@ -166,12 +166,19 @@ impl ContextLabels {
     #[cfg(test)]
     pub(crate) fn label(&self, text: &str, start: usize, end: usize, key: &mut Key) -> Option<Label> {
         key.of_text(&text[start..end]);
-        self.label_keyed(text, start, end, key)
+        self.label_keyed(text, None, start, end, key)
     }
 
     /// [`ContextLabels::label`] of the mention whose text key `key` holds already.
-    fn label_keyed(&self, text: &str, start: usize, end: usize, key: &mut Key) -> Option<Label> {
-        let (prior, evidence) = self.evidence_keyed(text, start, end, key)?;
+    fn label_keyed(
+        &self,
+        text: &str,
+        folded: Option<&FoldedLine>,
+        start: usize,
+        end: usize,
+        key: &mut Key,
+    ) -> Option<Label> {
+        let (prior, evidence) = self.evidence_keyed(text, folded, start, end, key)?;
         Some(Self::choose(&prior, &evidence, self.weight))
     }
 
@@ -185,13 +192,15 @@ impl ContextLabels {
         key: &mut Key,
     ) -> Option<([u32; 3], [f64; 3])> {
         key.of_text(&text[start..end]);
-        self.evidence_keyed(text, start, end, key)
+        self.evidence_keyed(text, None, start, end, key)
     }
 
-    /// [`ContextLabels::evidence`] of the mention whose text key `key` holds already.
+    /// [`ContextLabels::evidence`] of the mention whose text key `key` holds already
+    /// (`folded`: the folding of `text`, when it is one line at hand).
     fn evidence_keyed(
         &self,
         text: &str,
+        folded: Option<&FoldedLine>,
         start: usize,
         end: usize,
         key: &mut Key,
@@ -210,9 +219,17 @@ impl ContextLabels {
             key.known.clear();
             key.known_words.clear();
             key.distinct.clear();
+            let mut at = folded.map(|f| f.tokens().partition_point(|t| (t.s as usize) < sentence.0));
             for (ws, we, w) in sentence_words(text, sentence) {
                 key.word.clear();
-                fold_push(w, &mut key.word);
+                // The line's folding of the word, when it is one of the line's tokens.
+                match folded.zip(at.as_mut()).and_then(|(f, at)| folded_token(f, ws, we, at)) {
+                    Some(folded) => {
+                        debug_assert_eq!(folded, fold(w), "the line's folding of {w:?}");
+                        key.word.push_str(folded);
+                    }
+                    None => fold_push(w, &mut key.word),
+                }
                 if let Some(c) = self.words.get(key.word.as_str()) {
                     let from = key.known_words.len();
                     key.known_words.push_str(&key.word);
@@ -424,6 +441,17 @@ fn folded_span<'f>(line: &'f FoldedLine, text: &str, start: usize, end: usize) -
     (last.e as usize == end).then(|| line.str(head.fs, last.fe))
 }
 
+/// The folded text of the token of `line` at `start..end`, if there is one; `at`: where to
+/// look, moved past the tokens before `start` (words asked in order, one pass).
+fn folded_token<'f>(line: &'f FoldedLine, start: usize, end: usize, at: &mut usize) -> Option<&'f str> {
+    let tokens = line.tokens();
+    while tokens.get(*at).is_some_and(|t| (t.s as usize) < start) {
+        *at += 1;
+    }
+    let t = tokens.get(*at).filter(|t| (t.s as usize, t.e as usize) == (start, end))?;
+    Some(line.str(t.fs, t.fe))
+}
+
 /// Source of a person mention extended by a learned given name or initial.
 pub(crate) const EXTENDED: &str = "learned_person_extension";
 
@@ -542,7 +570,7 @@ impl Adaptation {
                 }
             }
             if let Some(context) = &self.context {
-                if let Some(l) = context.label_keyed(text, m.start, m.end, key) {
+                if let Some(l) = context.label_keyed(text, folded, m.start, m.end, key) {
                     m.label = l;
                 }
             }
