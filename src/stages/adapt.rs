@@ -480,7 +480,7 @@ impl Adaptation {
             let mut i = 0;
             while i < mentions.len() {
                 if mentions[i].label == Label::Per {
-                    self.extend_given(text, mentions, i, &mut key.word);
+                    self.extend_given(text, folded, mentions, i, &mut key.word);
                 }
                 i += 1;
             }
@@ -606,18 +606,38 @@ impl Adaptation {
         m.source = Source::Rule(TRIMMED);
     }
 
-    pub(crate) fn extend_given(&self, text: &str, mentions: &mut Vec<Mention>, i: usize, word: &mut String) {
+    /// Extends the person mention `i` whose words are all given names by the capitalised
+    /// word after it (`folded`: the folding of `text`, when it is one line at hand).
+    pub(crate) fn extend_given(
+        &self,
+        text: &str,
+        folded: Option<&FoldedLine>,
+        mentions: &mut Vec<Mention>,
+        i: usize,
+        word: &mut String,
+    ) {
         let m = &mentions[i];
-        // One or two words, each a given name.
-        let mut given = |w: &str| {
+        // One or two words, each a given name: the line's folding of a word that is one of
+        // its tokens.
+        let mut given = |w: &str, start: usize| {
             word.clear();
-            fold_push(w, word);
+            let mut at = 0;
+            match folded.and_then(|f| {
+                at = f.tokens().partition_point(|t| (t.s as usize) < start);
+                folded_token(f, start, start + w.len(), &mut at)
+            }) {
+                Some(f) => {
+                    debug_assert_eq!(f, fold(w), "the line's folding of {w:?}");
+                    word.push_str(f);
+                }
+                None => fold_push(w, word),
+            }
             self.given.contains(word.as_str())
         };
         let mut n = 0;
         for w in tokens(&text[m.start..m.end]) {
             n += 1;
-            if n > 2 || !given(w.text) {
+            if n > 2 || !given(w.text, m.start + w.start) {
                 return;
             }
         }
@@ -635,7 +655,7 @@ impl Adaptation {
             || !next.is_capitalized()
             || next.text.chars().count() < 2
             || next.text.chars().any(|c| !c.is_alphabetic() && !crate::text::normalize::is_mark(c))
-            || given(next.text)
+            || given(next.text, m.end + next.start)
         {
             return;
         }
