@@ -156,7 +156,10 @@ pub(crate) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, u
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    let from = text[lo..start].rfind(stop).map_or(lo, |i| lo + i + 1);
+    // After the stop: after its last byte (U+037E, the one stop not in ASCII, has two).
+    let from = text[lo..start]
+        .rfind(stop)
+        .map_or(lo, |i| lo + i + if text.as_bytes()[lo + i] < 0x80 { 1 } else { 2 });
     let to = text[end..hi].find(stop).map_or(hi, |i| end + i);
     (from, to)
 }
@@ -765,6 +768,32 @@ pub(crate) fn initial_before(text: &str, at: usize, floor: usize) -> Option<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sentence around a name ends at the stops on either side (U+037E, the Greek
+    /// question mark, too), or at the reach when there is none.
+    #[test]
+    fn sentence_around_stops() {
+        let long = format!("{}Η Ρόδος.", "λέξη ".repeat(300));
+        let cases = [
+            ("Ήττα. Η Ρόδος κέρδισε; Ναι", "Ρόδος", " Η Ρόδος κέρδισε"),
+            ("Πού είναι η Ρόδος\u{037E} Εδώ", "Ρόδος", "Πού είναι η Ρόδος"),
+            ("Ναι\u{037E}Η Ρόδος!", "Ρόδος", "Η Ρόδος"),
+            ("Η Ρόδος\nκαι η Κως", "Ρόδος", "Η Ρόδος"),
+            ("Η Ρόδος", "Ρόδος", "Η Ρόδος"),
+            (long.as_str(), "Ρόδος", ""),
+        ];
+        for (text, name, want) in cases {
+            let at = text.find(name).unwrap();
+            let (from, to) = sentence_around(text, at, at + name.len());
+            if want.is_empty() {
+                // No stop before the name: its sentence starts at the reach, on a char boundary.
+                let reach = (at - CONTEXT_REACH..).find(|&i| text.is_char_boundary(i)).unwrap();
+                assert_eq!((from, to), (reach, text.len() - 1), "{text:?}");
+            } else {
+                assert_eq!(&text[from..to], want, "{text:?}");
+            }
+        }
+    }
 
     /// The fast paths of [`all_caps`] give what the Unicode properties alone give, for
     /// every character below U+0400 and a few beyond, alone and in words.
