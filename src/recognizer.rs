@@ -296,7 +296,7 @@ impl Recognizer {
                 if let Some(adapt) = &self.adapt {
                     b.tail.clear();
                     b.tail.extend(b.mentions.drain(first..).map(|m| shift(m, offset, false)));
-                    adapt.apply(line, &mut b.tail);
+                    adapt.apply(line, &mut b.tail, Some(&b.folded), &mut b.adapt);
                     b.mentions.extend(b.tail.drain(..).map(|m| shift(m, offset, true)));
                 }
                 if let Some(t) = trace.as_deref_mut() {
@@ -345,7 +345,7 @@ impl Recognizer {
             if let Some(t) = trace.as_deref_mut() {
                 t.snapshot(&b.mentions);
             }
-            adapt.apply(text, &mut b.mentions);
+            adapt.apply(text, &mut b.mentions, None, &mut b.adapt);
             if let Some(t) = trace.as_deref_mut() {
                 t.after("adapt", &b.mentions, Vec::new());
             }
@@ -540,6 +540,8 @@ struct Buffers {
     hits: Vec<Mention>,
     /// A line's mentions while the adaptation works on them.
     tail: Vec<Mention>,
+    /// The adaptation's keys.
+    adapt: crate::stages::adapt::Key,
     /// The tokens' byte spans in the text, for training.
     spans: Vec<(usize, usize)>,
     model: crate::stages::model::Scratch,

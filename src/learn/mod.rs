@@ -863,7 +863,7 @@ mod tests {
             mention(3, text.find(" και").unwrap()),
             mention(text.find("ο κ.").unwrap() + 3, text.len() - 1),
         ];
-        adapt.apply(text, &mut m);
+        adapt.apply(text, &mut m, None, &mut Key::default());
         assert_eq!(&text[m[0].start..m[0].end], "Ζαχαρίου");
         assert_eq!((m[0].entry, m[0].source.to_string()), (None, "rule:learned_lower_start".to_string()));
         // No capitalised word to keep: left alone.

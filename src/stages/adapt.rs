@@ -7,7 +7,7 @@
 
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::stages::mention::Mention;
-use crate::text::normalize::{fold, fold_push, is_letter};
+use crate::text::normalize::{fold, fold_push, is_letter, FoldedLine};
 use crate::text::tokens::{tokens, Token};
 use crate::{Label, Source};
 
@@ -156,34 +156,59 @@ pub(crate) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, u
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    let from = text[lo..start].rfind(stop).map_or(lo, |i| lo + i + 1);
+    // After the stop: after its last byte (U+037E, the one stop not in ASCII, has two).
+    let from = text[lo..start]
+        .rfind(stop)
+        .map_or(lo, |i| lo + i + if text.as_bytes()[lo + i] < 0x80 { 1 } else { 2 });
     let to = text[end..hi].find(stop).map_or(hi, |i| end + i);
     (from, to)
 }
 
 impl ContextLabels {
     /// The label the context of `start..end` (a mention of an ambiguous name) suggests.
-    pub(crate) fn label<'a>(
-        &'a self,
+    #[cfg(test)]
+    pub(crate) fn label(&self, text: &str, start: usize, end: usize, key: &mut Key) -> Option<Label> {
+        key.of_text(&text[start..end]);
+        self.label_keyed(text, None, start, end, key)
+    }
+
+    /// [`ContextLabels::label`] of the mention whose text key `key` holds already.
+    fn label_keyed(
+        &self,
         text: &str,
+        folded: Option<&FoldedLine>,
         start: usize,
         end: usize,
-        key: &mut Key<'a>,
+        key: &mut Key,
     ) -> Option<Label> {
-        let (prior, evidence) = self.evidence(text, start, end, key)?;
+        let (prior, evidence) = self.evidence_keyed(text, folded, start, end, key)?;
         Some(Self::choose(&prior, &evidence, self.weight))
     }
 
     /// The name's label counts and the log-likelihood of its context under each label
     /// (`key`: scratch, whose text it leaves as the name's).
-    pub(crate) fn evidence<'a>(
-        &'a self,
+    pub(crate) fn evidence(
+        &self,
         text: &str,
         start: usize,
         end: usize,
-        key: &mut Key<'a>,
+        key: &mut Key,
     ) -> Option<([u32; 3], [f64; 3])> {
-        let prior = *self.names.get(key.of_text(&text[start..end]))?;
+        key.of_text(&text[start..end]);
+        self.evidence_keyed(text, None, start, end, key)
+    }
+
+    /// [`ContextLabels::evidence`] of the mention whose text key `key` holds already
+    /// (`folded`: the folding of `text`, when it is one line at hand).
+    fn evidence_keyed(
+        &self,
+        text: &str,
+        folded: Option<&FoldedLine>,
+        start: usize,
+        end: usize,
+        key: &mut Key,
+    ) -> Option<([u32; 3], [f64; 3])> {
+        let prior = *self.names.get(&key.text)?;
         let n: u32 = self.per_label.iter().sum();
         let mut evidence = [0.0f64; 3];
         // The words of the sentence known around the ambiguous names (the others say
@@ -195,26 +220,67 @@ impl ContextLabels {
             key.sentence_text.clear();
             key.sentence_text.push_str(read);
             key.known.clear();
+            key.known_words.clear();
+            key.distinct.clear();
+            let mut at = folded.map(|f| f.tokens().partition_point(|t| (t.s as usize) < sentence.0));
             for (ws, we, w) in sentence_words(text, sentence) {
                 key.word.clear();
-                fold_push(w, &mut key.word);
-                if let Some((k, c)) = self.words.get_key_value(key.word.as_str()) {
-                    key.known.push((ws, we, k.as_str(), c));
+                // The line's folding of the word, when it is one of the line's tokens.
+                match folded.zip(at.as_mut()).and_then(|(f, at)| folded_token(f, ws, we, at)) {
+                    Some(folded) => {
+                        debug_assert_eq!(folded, fold(w), "the line's folding of {w:?}");
+                        key.word.push_str(folded);
+                    }
+                    None => fold_push(w, &mut key.word),
                 }
+                if let Some(c) = self.words.get(key.word.as_str()) {
+                    let from = key.known_words.len();
+                    key.known_words.push_str(&key.word);
+                    // Its first eight bytes, in the order of the text (shorter words padded
+                    // with zeros, which folded text has not): most comparisons end there.
+                    let mut head = [0u8; 8];
+                    let len = key.word.len().min(8);
+                    head[..len].copy_from_slice(&key.word.as_bytes()[..len]);
+                    key.distinct.push((from..key.known_words.len(), *c, u64::from_be_bytes(head)));
+                    key.known.push((ws, we, 0));
+                }
+            }
+            // The distinct words in the order of their text, each known word's rank among
+            // them, and each one's terms of the evidence: once per sentence, not per name.
+            let words = key.known_words.as_bytes();
+            let d = &key.distinct;
+            let text_of = |k: u32| &words[d[k as usize].0.clone()];
+            key.order.clear();
+            key.order.extend(0..d.len() as u32);
+            key.order.sort_unstable_by(|&a, &b| {
+                d[a as usize].2.cmp(&d[b as usize].2).then_with(|| text_of(a).cmp(text_of(b)))
+            });
+            key.ranked.clear();
+            for (i, &k) in key.order.iter().enumerate() {
+                if i == 0 || text_of(key.order[i - 1]) != text_of(k) {
+                    let c = &d[k as usize].1;
+                    let share = f64::from(c.iter().sum::<u32>()) / f64::from(n);
+                    let terms = std::array::from_fn(|b| {
+                        ((f64::from(c[b]) + CONTEXT_SMOOTHING * share)
+                            / (f64::from(self.per_label[b]) + CONTEXT_SMOOTHING))
+                            .ln()
+                    });
+                    key.ranked.push((k, terms));
+                }
+                key.known[k as usize].2 = key.ranked.len() as u32 - 1;
             }
         }
         // Those outside the name, distinct, summed in the order of their text as
         // `context_words` gives them.
-        key.chosen.clear();
-        key.chosen.extend(key.known.iter().filter(|w| outside((w.0, w.1), start, end)).map(|w| (w.2, w.3)));
-        key.chosen.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        key.chosen.dedup_by(|a, b| a.0 == b.0);
-        for &(_, c) in &key.chosen {
-            let share = f64::from(c.iter().sum::<u32>()) / f64::from(n);
-            for (b, e) in evidence.iter_mut().enumerate() {
-                *e += ((f64::from(c[b]) + CONTEXT_SMOOTHING * share)
-                    / (f64::from(self.per_label[b]) + CONTEXT_SMOOTHING))
-                    .ln();
+        key.seen.clear();
+        key.seen.resize(key.ranked.len(), false);
+        for w in key.known.iter().filter(|w| outside((w.0, w.1), start, end)) {
+            key.seen[w.2 as usize] = true;
+        }
+        for (r, _) in key.seen.iter().enumerate().filter(|s| *s.1) {
+            let terms = &key.ranked[r].1;
+            for (e, t) in evidence.iter_mut().zip(terms) {
+                *e += t;
             }
         }
         Some((prior, evidence))
@@ -276,9 +342,9 @@ fn push_source_key(s: &Source, out: &mut String) {
     out.push_str(name);
 }
 
-/// Reused keys of the adaptation's tables, so that looking a mention up allocates nothing
-/// (`'a`: the tables' lifetime).
-pub(crate) struct Key<'a> {
+/// Reused keys of the adaptation's tables, so that looking a mention up allocates nothing:
+/// kept in a worker's scratch across lines and calls.
+pub(crate) struct Key {
     /// A folded mention text and whether it is written in capitals only.
     text: (String, bool),
     /// A source key and a label.
@@ -287,19 +353,29 @@ pub(crate) struct Key<'a> {
     word: String,
     /// The sentence [`ContextLabels::evidence`] last read (its bounds in the text, and its
     /// text: another text's sentence at the same bounds is read anew), and its words known
-    /// around ambiguous names: their bounds, folded text and counts.
+    /// around ambiguous names: their bounds, folded text (in `known_words`) and counts.
     sentence: Option<(usize, usize)>,
     sentence_text: String,
-    known: Vec<(usize, usize, &'a str, &'a [u32; 3])>,
-    /// Scratch: the known words outside a name.
-    chosen: Vec<(&'a str, &'a [u32; 3])>,
+    known_words: String,
+    /// Each known word's bounds and its rank among the distinct ones in the order of
+    /// their text.
+    known: Vec<(usize, usize, u32)>,
+    /// Per known word: its folded text (in `known_words`), its counts and its first bytes.
+    distinct: Vec<(std::ops::Range<usize>, [u32; 3], u64)>,
+    /// Per rank: a known word of that text and its terms of the evidence.
+    ranked: Vec<(u32, [f64; 3])>,
+    /// Scratch: the known words in the order of their text; per rank, whether a word
+    /// outside the name has it.
+    order: Vec<u32>,
+    seen: Vec<bool>,
 }
 
-impl Key<'_> {
+impl Key {
     /// The known context words [`ContextLabels::evidence`] summed last, in order.
     #[cfg(test)]
     pub(crate) fn context_read(&self) -> Vec<&str> {
-        self.chosen.iter().map(|w| w.0).collect()
+        let seen = self.seen.iter().enumerate().filter(|s| *s.1);
+        seen.map(|(r, _)| &self.known_words[self.distinct[self.ranked[r].0 as usize].0.clone()]).collect()
     }
 
     /// The key of mention text `t` in the verdicts and the ambiguous names.
@@ -308,6 +384,14 @@ impl Key<'_> {
         fold_push(t, &mut self.text.0);
         self.text.1 = all_caps(t);
         &self.text
+    }
+
+    /// [`Key::of_text`] of `t` whose folding `folded` is at hand.
+    fn of_folded(&mut self, folded: &str, t: &str) {
+        debug_assert_eq!(folded, fold(t), "the line's folding of {t:?}");
+        self.text.0.clear();
+        self.text.0.push_str(folded);
+        self.text.1 = all_caps(t);
     }
 
     /// The key of a mention in the distrusted sources.
@@ -319,7 +403,7 @@ impl Key<'_> {
     }
 }
 
-impl Default for Key<'_> {
+impl Default for Key {
     fn default() -> Self {
         Key {
             text: (String::new(), false),
@@ -327,10 +411,48 @@ impl Default for Key<'_> {
             word: String::new(),
             sentence: None,
             sentence_text: String::new(),
+            known_words: String::new(),
             known: Vec::new(),
-            chosen: Vec::new(),
+            distinct: Vec::new(),
+            ranked: Vec::new(),
+            order: Vec::new(),
+            seen: Vec::new(),
         }
     }
+}
+
+/// The folded text of `text[start..end]` in `line` (the folding of `text`), when the span
+/// is whole tokens one space apart: there the line's folding is the span's own.
+fn folded_span<'f>(line: &'f FoldedLine, text: &str, start: usize, end: usize) -> Option<&'f str> {
+    let tokens = line.tokens();
+    let first = tokens.partition_point(|t| (t.s as usize) < start);
+    let head = tokens.get(first).filter(|t| t.s as usize == start)?;
+    let mut last = head;
+    for t in &tokens[first + 1..] {
+        if last.e as usize >= end {
+            break;
+        }
+        if t.s != last.e + 1
+            || text.as_bytes()[last.e as usize] != b' '
+            || t.fs != last.fe + 1
+            || line.bytes(last.fe, t.fs) != b" "
+        {
+            return None;
+        }
+        last = t;
+    }
+    (last.e as usize == end).then(|| line.str(head.fs, last.fe))
+}
+
+/// The folded text of the token of `line` at `start..end`, if there is one; `at`: where to
+/// look, moved past the tokens before `start` (words asked in order, one pass).
+fn folded_token<'f>(line: &'f FoldedLine, start: usize, end: usize, at: &mut usize) -> Option<&'f str> {
+    let tokens = line.tokens();
+    while tokens.get(*at).is_some_and(|t| (t.s as usize) < start) {
+        *at += 1;
+    }
+    let t = tokens.get(*at).filter(|t| (t.s as usize, t.e as usize) == (start, end))?;
+    Some(line.str(t.fs, t.fe))
 }
 
 /// Source of a person mention extended by a learned given name or initial.
@@ -340,8 +462,16 @@ impl Adaptation {
     /// Extends person mentions by learned given names and initials, then applies the
     /// verdicts. `mentions` are sorted, non-overlapping, with byte offsets into `text`;
     /// they stay so. The user's own names (see [`Mention::user`]: statements, where the
-    /// corpus gives statistics) are never trimmed, relabelled or dropped here.
-    pub(crate) fn apply(&self, text: &str, mentions: &mut Vec<Mention>) {
+    /// corpus gives statistics) are never trimmed, relabelled or dropped here. `folded`:
+    /// the folding of `text` when it is one line at hand, whose tokens' folded text the
+    /// verdicts reuse; `key`: scratch.
+    pub(crate) fn apply(
+        &self,
+        text: &str,
+        mentions: &mut Vec<Mention>,
+        folded: Option<&FoldedLine>,
+        key: &mut Key,
+    ) {
         // MISC names were matched only to hide the names inside them.
         mentions.retain(
             |m| !matches!(&m.source, Source::Gazetteer { gazetteer, .. } if gazetteer.starts_with(MISC_GAZETTEER)),
@@ -349,12 +479,11 @@ impl Adaptation {
         for m in mentions.iter_mut().filter(|m| !m.user) {
             self.trim_lower_start(text, m);
         }
-        let mut key = Key::default();
         if !self.given.is_empty() {
             let mut i = 0;
             while i < mentions.len() {
                 if mentions[i].label == Label::Per {
-                    self.extend_given(text, mentions, i, &mut key.word);
+                    self.extend_given(text, folded, mentions, i, &mut key.word);
                 }
                 i += 1;
             }
@@ -427,19 +556,25 @@ impl Adaptation {
         if self.context.is_none() && self.distrusted.is_empty() && self.verdicts.is_empty() {
             return;
         }
+        // The key's sentence was read with this call's text and tables only (another
+        // recognizer's scratch may hold the same text).
+        key.sentence = None;
         mentions.retain_mut(|m| {
             if m.user {
                 return true;
             }
-            // The mention's folded text goes to `key`: the context's lookup leaves it there.
-            match &self.context {
-                Some(context) => {
-                    if let Some(l) = context.label(text, m.start, m.end, &mut key) {
-                        m.label = l;
-                    }
-                }
+            // The mention's folded text goes to `key`: the line's, when the mention is whole
+            // tokens of it.
+            let t = &text[m.start..m.end];
+            match folded.and_then(|f| folded_span(f, text, m.start, m.end)) {
+                Some(f) => key.of_folded(f, t),
                 None => {
-                    key.of_text(&text[m.start..m.end]);
+                    key.of_text(t);
+                }
+            }
+            if let Some(context) = &self.context {
+                if let Some(l) = context.label_keyed(text, folded, m.start, m.end, key) {
+                    m.label = l;
                 }
             }
             if !self.distrusted.is_empty() && self.distrusted.contains(key.of_source(m)) {
@@ -474,18 +609,38 @@ impl Adaptation {
         m.source = Source::Rule(TRIMMED);
     }
 
-    pub(crate) fn extend_given(&self, text: &str, mentions: &mut Vec<Mention>, i: usize, word: &mut String) {
+    /// Extends the person mention `i` whose words are all given names by the capitalised
+    /// word after it (`folded`: the folding of `text`, when it is one line at hand).
+    pub(crate) fn extend_given(
+        &self,
+        text: &str,
+        folded: Option<&FoldedLine>,
+        mentions: &mut Vec<Mention>,
+        i: usize,
+        word: &mut String,
+    ) {
         let m = &mentions[i];
-        // One or two words, each a given name.
-        let mut given = |w: &str| {
+        // One or two words, each a given name: the line's folding of a word that is one of
+        // its tokens.
+        let mut given = |w: &str, start: usize| {
             word.clear();
-            fold_push(w, word);
+            let mut at = 0;
+            match folded.and_then(|f| {
+                at = f.tokens().partition_point(|t| (t.s as usize) < start);
+                folded_token(f, start, start + w.len(), &mut at)
+            }) {
+                Some(f) => {
+                    debug_assert_eq!(f, fold(w), "the line's folding of {w:?}");
+                    word.push_str(f);
+                }
+                None => fold_push(w, word),
+            }
             self.given.contains(word.as_str())
         };
         let mut n = 0;
         for w in tokens(&text[m.start..m.end]) {
             n += 1;
-            if n > 2 || !given(w.text) {
+            if n > 2 || !given(w.text, m.start + w.start) {
                 return;
             }
         }
@@ -503,7 +658,7 @@ impl Adaptation {
             || !next.is_capitalized()
             || next.text.chars().count() < 2
             || next.text.chars().any(|c| !c.is_alphabetic() && !crate::text::normalize::is_mark(c))
-            || given(next.text)
+            || given(next.text, m.end + next.start)
         {
             return;
         }
@@ -613,6 +768,32 @@ pub(crate) fn initial_before(text: &str, at: usize, floor: usize) -> Option<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sentence around a name ends at the stops on either side (U+037E, the Greek
+    /// question mark, too), or at the reach when there is none.
+    #[test]
+    fn sentence_around_stops() {
+        let long = format!("{}Η Ρόδος.", "λέξη ".repeat(300));
+        let cases = [
+            ("Ήττα. Η Ρόδος κέρδισε; Ναι", "Ρόδος", " Η Ρόδος κέρδισε"),
+            ("Πού είναι η Ρόδος\u{037E} Εδώ", "Ρόδος", "Πού είναι η Ρόδος"),
+            ("Ναι\u{037E}Η Ρόδος!", "Ρόδος", "Η Ρόδος"),
+            ("Η Ρόδος\nκαι η Κως", "Ρόδος", "Η Ρόδος"),
+            ("Η Ρόδος", "Ρόδος", "Η Ρόδος"),
+            (long.as_str(), "Ρόδος", ""),
+        ];
+        for (text, name, want) in cases {
+            let at = text.find(name).unwrap();
+            let (from, to) = sentence_around(text, at, at + name.len());
+            if want.is_empty() {
+                // No stop before the name: its sentence starts at the reach, on a char boundary.
+                let reach = (at - CONTEXT_REACH..).find(|&i| text.is_char_boundary(i)).unwrap();
+                assert_eq!((from, to), (reach, text.len() - 1), "{text:?}");
+            } else {
+                assert_eq!(&text[from..to], want, "{text:?}");
+            }
+        }
+    }
 
     /// The fast paths of [`all_caps`] give what the Unicode properties alone give, for
     /// every character below U+0400 and a few beyond, alone and in words.
