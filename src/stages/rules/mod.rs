@@ -1256,7 +1256,10 @@ pub(crate) fn quoted_name_owns(
             })
         })
     } else {
-        (open..=end).any(|k| name(k).is_some())
+        // After an article (`ο δήμος της «Θεσσαλονίκης»`) the quotation is the noun's
+        // complement, not its name: no organisation is made of it, so its names stay.
+        open == i + 1
+            && (open..=end).any(|k| name(k).is_some())
             && (open..=end).all(|k| {
                 name(k).is_none_or(|(_, l)| l != Label::Org)
                     && (toks[k].cap() || toks[k].has(class::FUNCTION))
