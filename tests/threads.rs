@@ -6,7 +6,6 @@ use std::sync::Arc;
 use greek_ner::{BuildError, Entity, Recognizer, Worker};
 
 fn assert_send_sync<T: Send + Sync>() {}
-fn assert_send<T: Send>() {}
 
 #[test]
 fn types_cross_threads() {
@@ -14,7 +13,7 @@ fn types_cross_threads() {
     assert_send_sync::<Entity>();
     assert_send_sync::<Vec<Entity>>();
     assert_send_sync::<BuildError>();
-    assert_send::<Worker>();
+    assert_send_sync::<Worker>();
 }
 
 /// Texts of every kind, long and short, with names that the document pass links.

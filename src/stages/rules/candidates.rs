@@ -5,7 +5,7 @@
 //! Tokens are read off the folded text the lookup stage already produced, so a token's
 //! folded form is a slice (no allocation) and one hash lookup gives all its word classes.
 
-use std::cell::Cell;
+use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
 
 use crate::text::normalize::{shape as fold_shape, FoldedLine};
 
@@ -36,7 +36,28 @@ pub(crate) struct Tok {
     /// 1 + index of the gazetteer mention covering the token (0: none).
     pub gaz: u32,
     /// [`Line::common_shape`] once asked (see [`memo`]): several rules ask it of one token.
-    pub memo: Cell<u8>,
+    pub memo: Memo,
+}
+
+/// A token's memo: an atomic byte (relaxed loads and stores are plain moves) rather than a
+/// `Cell`, so that a `Worker`, which keeps the tokens, stays `Sync`.
+#[derive(Debug, Default)]
+pub(crate) struct Memo(AtomicU8);
+
+impl Memo {
+    fn get(&self) -> u8 {
+        self.0.load(Relaxed)
+    }
+
+    fn set(&self, m: u8) {
+        self.0.store(m, Relaxed)
+    }
+}
+
+impl Clone for Memo {
+    fn clone(&self) -> Self {
+        Memo(AtomicU8::new(self.get()))
+    }
 }
 
 /// The bits of [`Tok::memo`]: whether the answer is known, and the answer.
@@ -83,7 +104,7 @@ pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) 
                 cls: w.classes,
                 shape,
                 gaz: 0,
-                memo: Cell::new(0),
+                memo: Memo::default(),
             });
             all |= w.classes;
             upper += usize::from(shape & shape::UPPER != 0);
