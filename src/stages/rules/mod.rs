@@ -69,6 +69,9 @@ pub(crate) struct Rule {
     /// run; `None` for the rules that act at another point of the stage (a given name
     /// joined to a known person, a national team, a web domain, coordination).
     pub find: Option<Find>,
+    /// The word classes of which the line must hold one for `find` to fire (0: none): told
+    /// once per rule from the line's classes, without a call.
+    pub needs: u64,
 }
 
 /// A typing rule: a candidate for the stretch, or `None` to let the next rule try.
@@ -121,14 +124,14 @@ pub(crate) const RULES: &[&Rule] = &[
     &person::FALLBACK_FOREIGN,
 ];
 
-/// The typing rules of [`RULES`] (those with a `find`), in order: what a run is tried with
-/// when no rule is switched off, without a test per rule.
-const FINDS: [Find; count_finds()] = {
-    let mut out = [first_find(); count_finds()];
+/// The typing rules of [`RULES`] (those with a `find`), in order, each with the classes it
+/// needs: what a run is tried with when no rule is switched off, without a test per rule.
+const FINDS: [(Find, u64); count_finds()] = {
+    let mut out = [(first_find(), 0); count_finds()];
     let (mut i, mut k) = (0, 0);
     while i < RULES.len() {
         if let Some(f) = RULES[i].find {
-            out[k] = f;
+            out[k] = (f, RULES[i].needs);
             k += 1;
         }
         i += 1;
@@ -722,6 +725,7 @@ pub(crate) const COORDINATION: Rule = Rule {
           person label: line-ups, lists of speakers. (Places and organisations are not \
           propagated: in lists they are as often common nouns.)",
     examples: &[("Έπαιξαν οι Καραβαγγελόπουλος, Ντουμέρ, Χατζηπαντελή και άλλοι.", "Ντουμέρ")],
+    needs: 0,
     find: None,
 };
 
@@ -734,6 +738,7 @@ pub(crate) const BRACKET_ALIAS: Rule = Rule {
     doc: "An untyped name alone in brackets right after a person is the same person's, \
           written in another script or a nickname: `Γιόχαν Λίντκβιστ (Johan Lindqvist)`.",
     examples: &[("Μίλησε ο Στέλιος Λογαράς (Stelios Logaras) για το έργο.", "Stelios Logaras")],
+    needs: 0,
     find: None,
 };
 
@@ -1804,11 +1809,15 @@ fn classify(
     }
     let stretch = Stretch { a, b, weak, gaz };
     let found = if off.is_empty() {
-        FINDS.iter().find_map(|find| find(line, &stretch))?
+        let classes = line.classes;
+        FINDS
+            .iter()
+            .filter(|&&(_, needs)| needs == 0 || classes & needs != 0)
+            .find_map(|(find, _)| find(line, &stretch))?
     } else {
         RULES
             .iter()
-            .filter(|r| is_on(off, r.name))
+            .filter(|r| is_on(off, r.name) && (r.needs == 0 || line.classes & r.needs != 0))
             .filter_map(|r| r.find)
             .find_map(|find| on(find(line, &stretch)))?
     };
@@ -1861,13 +1870,13 @@ mod tests {
     use super::*;
     use crate::{Entry, Gazetteer, Recognizer, Stage};
 
-    /// `FINDS` holds the typing rules of `RULES`, all of them, in their order.
+    /// `FINDS` holds the typing rules of `RULES`, all of them, in their order, with their needs.
     #[test]
     fn finds_are_the_rules_finds_in_order() {
-        let finds: Vec<Find> = RULES.iter().filter_map(|r| r.find).collect();
+        let finds: Vec<(Find, u64)> = RULES.iter().filter_map(|r| r.find.map(|f| (f, r.needs))).collect();
         assert_eq!(FINDS.len(), finds.len());
-        for (k, (&a, &b)) in FINDS.iter().zip(&finds).enumerate() {
-            assert!(std::ptr::fn_addr_eq(a, b), "rule {k}");
+        for (k, (&(a, na), &(b, nb))) in FINDS.iter().zip(&finds).enumerate() {
+            assert!(std::ptr::fn_addr_eq(a, b) && na == nb, "rule {k}");
         }
     }
 
