@@ -1563,7 +1563,7 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
     // Five items need four separators, commas or `και`: most lines with a colon (a quote
     // after `δήλωσε:`) stop here, before their items are read.
     let rest = &line[colon + 1..];
-    let commas = rest.bytes().filter(|&c| c == b',').count();
+    let commas = memchr::memchr_iter(b',', rest.as_bytes()).take(4).count();
     // `και` is counted only as far as it decides, with a searcher built once.
     static AND: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("και"));
@@ -1572,13 +1572,27 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
     }
     let mut items = 0;
     let mut depth = 0usize;
+    // Items coordinated inside one (`Α και Β`), split with a searcher built once.
+    static AND_SEP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" και "));
+    // One to three capitalised words, read only as far as the first that fails.
+    let is_part = |part: &str| {
+        let mut words = 0;
+        part.split_whitespace().all(|w| {
+            words += 1;
+            words <= 3 && w.chars().next().is_some_and(char::is_uppercase)
+        }) && words >= 1
+    };
     let is_item = |item: &str| {
         let item = item.trim().trim_end_matches('.').trim_end();
-        item.split(" και ").all(|part| {
-            let words = part.split_whitespace().count();
-            (1..=3).contains(&words)
-                && part.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        })
+        let mut start = 0;
+        for m in AND_SEP.find_iter(item.as_bytes()) {
+            if !is_part(&item[start..m]) {
+                return false;
+            }
+            start = m + AND_SEP.needle().len();
+        }
+        is_part(&item[start..])
     };
     let mut item = String::new();
     for c in line[colon + 1..].chars() {
@@ -1589,7 +1603,7 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
                 if !is_item(&item) {
                     return None;
                 }
-                items += 1 + item.matches(" και ").count();
+                items += 1 + AND_SEP.find_iter(item.as_bytes()).count();
                 item.clear();
             }
             _ if depth == 0 => item.push(c),
@@ -1600,7 +1614,7 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
         if !is_item(&item) {
             return None;
         }
-        items += 1 + item.matches(" και ").count();
+        items += 1 + AND_SEP.find_iter(item.as_bytes()).count();
     }
     (items >= 5 && 2 * places < items).then_some(colon)
 }
@@ -1926,6 +1940,29 @@ mod tests {
             }
         }
         assert!(skipped >= 10 && kept >= 10, "{skipped} {kept}");
+    }
+
+    /// `lineup_list` finds the colon of a list of five or more capitalised items of one to
+    /// three words (an item may coordinate two with `και`; brackets are skipped), when the
+    /// items outnumber twice the line's places; a quotation after a colon is no list.
+    #[test]
+    fn lineup_list_is_five_short_capitalised_items_after_a_colon() {
+        let cases = [
+            ("ΑΡΗΣ: Κύρου, Μανώλης, Λάμπρου (70' Σταύρου), Ζαχαρίας, Νίκου.", 1, true),
+            ("Ομάδα: Κύρου, Άννα Μαρή και Ελένη Τζέλη, Ζαχαρίας, Νίκου", 2, true),
+            ("Παίκτες: Κύρου, Μανώλης και Λάμπρου, Ζαχαρίας και Νίκου", 1, true),
+            ("Ομάδα: Κύρου, Μανώλης Π. Λάμπρου Τέλος, Ζαχαρίας, Νίκου, Άρης", 1, false),
+            ("Ομάδα: Κύρου, Μανώλης, και Λάμπρου, Ζαχαρίας, Νίκου", 1, false),
+            ("Ομάδα: Κύρου, Μανώλης, Λάμπρου, Ζαχαρίας και νίκη", 1, false),
+            ("Ομάδα: Κύρου, Μανώλης, Λάμπρου, Ζαχαρίας, Νίκου", 3, false),
+            ("Ομάδα: Κύρου, Μανώλης, Λάμπρου, Ζαχαρίας, Νίκου", 0, false),
+            ("Ομάδα: Κύρου, Μανώλης, Λάμπρου και Ζαχαρίας", 1, false),
+            ("Δήλωσε: «Θα πάμε, θα δούμε, θα κρίνουμε, θα μιλήσουμε και θα αποφασίσουμε»", 1, false),
+        ];
+        for (line, places, want) in cases {
+            let colon = line.find(':');
+            assert_eq!(lineup_list(line, places), colon.filter(|_| want), "{line:?}");
+        }
     }
 
     /// `lineup_head` reads the byte after the name as the trim did: a colon or a bracket
