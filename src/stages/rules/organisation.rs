@@ -982,8 +982,7 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool, gaz: &[supe
     // no Greek word (`ΠΡΩΣΥΝΑΤ`, `ΚΟΙΝΣΕΠ`); otherwise a word written in capitals
     // (`ΔΕΔΟΜΕΝΑ`, `ΑΚΡΙΒΩΣ`).
     let long_acronym = |i: usize| {
-        !toks[i].is(shape::LATIN)
-            && line.f(i).chars().next_back().is_some_and(|c| line.lex.foreign_finals.contains(&c))
+        !toks[i].is(shape::LATIN) && line.last_folded(i).is_some_and(|c| line.lex.foreign_finals.contains(&c))
     };
     let ok = (a..b).all(|i| {
         let t = &toks[i];

@@ -220,12 +220,10 @@ pub(crate) fn foreign_ending(line: &Line, i: usize) -> bool {
     if t.is(shape::LATIN) || t.is(shape::UPPER) || t.is(shape::DIGIT) {
         return false;
     }
-    // Read off the folded bytes: the last char's (at most four bytes), and three chars or
-    // more (as many bytes that begin a char).
-    let f = line.fb(i);
-    let last = f.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
-    let last = std::str::from_utf8(&f[last..]).ok().and_then(|c| c.chars().next());
-    last.is_some_and(|c| line.lex.foreign_finals.contains(&c)) && crate::text::span::char_count(f) >= 3
+    // Read off the folded bytes: the last char, and three chars or more (as many bytes
+    // that begin a char).
+    line.last_folded(i).is_some_and(|c| line.lex.foreign_finals.contains(&c))
+        && crate::text::span::char_count(line.fb(i)) >= 3
 }
 
 /// A title (with its complements) ends right before token `a`, or follows the run `a..b`.
@@ -448,11 +446,11 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let masc = t.has(class::ART_MASC);
     // `κ. Μπάρτλετ`, `του Μπάρτλετ`: a word ending as no Greek word does is a foreign name
     // (the places and clubs so shaped are mostly listed).
-    let gen = (t.has(class::ABBR) || line.f(p) == line.lex.tou.as_str()) && foreign_ending(line, a);
+    let gen = (t.has(class::ABBR) || line.fb(p) == line.lex.tou.as_bytes()) && foreign_ending(line, a);
     // Greek feminine surnames in -ου after η/την/κα: `η Παπαπέτρου`.
     let fem_ou = t.has(class::ART_FEM | class::ABBR)
         && !t.has(class::STO)
-        && line.f(a).ends_with(line.lex.ou.as_str());
+        && line.fb(a).ends_with(line.lex.ou.as_bytes());
     // `του Ευριπίδη`, `του Πογκμπά`: after the genitive `του` (not `το`: `το Μαραθωνήσι`),
     // the genitive of a name in -ης, or a foreign name stressed on its final vowel (Greek
     // genitives end in -ού).
@@ -561,12 +559,11 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
     }
     // A genitive in -ου first is a complement (`Παγκόσμιου Πολέμου`); given names in the
     // genitive are known to the lexicon.
-    let genitive_first = line.f(a).ends_with(line.lex.ou.as_str());
+    let genitive_first = line.fb(a).ends_with(line.lex.ou.as_bytes());
     // A plural first is a group or a thing (`Σιωπηλές Νύχτες`, `Ανοιχτές Αγκάλες`): a
     // given name is singular. Spanish and Catalan given names in -ες go with a surname
     // that ends in a consonant, as Greek words do not (`Ματίες Ορεγκουελάρ`).
-    let consonant_last =
-        |i: usize| i < b && line.f(i).chars().last().is_some_and(|c| !"αεηιουωςσ".contains(c));
+    let consonant_last = |i: usize| i < b && line.last_folded(i).is_some_and(|c| !"αεηιουωςσ".contains(c));
     let plural_first =
         ["ες", "ές", "οι", "οί"].iter().any(|e| line.w(a).ends_with(e)) && !consonant_last(a + 1);
     // After a neuter or plural article the words are a thing or a group (`τα Γαλάζια Κύματα`).
