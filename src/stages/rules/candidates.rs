@@ -175,6 +175,21 @@ impl<'a> Line<'a> {
         self.folded.bytes(t.fs, t.fe)
     }
 
+    /// The last char of token `i`'s folded form, decoded from its last bytes (without the
+    /// UTF-8 check of the whole word that `f` makes).
+    #[inline]
+    pub fn last_folded(&self, i: usize) -> Option<char> {
+        let f = self.fb(i);
+        let k = f.iter().rposition(|&b| b & 0xC0 != 0x80)?;
+        let more = |c: u32, b: &[u8]| b.iter().fold(c, |c, &b| c << 6 | (b & 0x3F) as u32);
+        let c = match f[k..] {
+            [b] => b as u32,
+            [b, ref rest @ ..] if rest.len() <= 3 => more(b as u32 & (0x7F >> (rest.len() + 1)), rest),
+            _ => return None,
+        };
+        char::from_u32(c)
+    }
+
     /// Original text of token `i`.
     #[inline]
     pub fn w(&self, i: usize) -> &'a str {
@@ -550,6 +565,26 @@ mod tests {
                     && line.gap(i).chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\t');
                 assert_eq!(line.plain_gap(i), want, "{text:?} {i}");
             }
+        }
+    }
+
+    /// `last_folded` decodes the last char of a folded word as `f(i).chars().last()` does,
+    /// for one-, two-, three- and four-byte chars.
+    #[test]
+    fn last_folded_is_the_folded_words_last_char() {
+        let lex = Lexicon::build();
+        let mut folded = FoldedLine::default();
+        let mut toks = Vec::new();
+        let text = "Ο Ιβάνοφ, η Google, το 2024 και ο Τζεφ στο 北京 με τον 𐌰𐌱 ΧΘΕΣ κ. Α";
+        folded.fold_and_split(text);
+        let words = vec![Word::UNKNOWN; folded.tokens().len()];
+        tokenize(&folded, &words, &mut toks);
+        let line = Line::new(text, &folded, &toks, &lex);
+        let lens: Vec<usize> =
+            (0..toks.len()).filter_map(|i| line.f(i).chars().last()).map(char::len_utf8).collect();
+        assert!(lens.contains(&1) && lens.contains(&2) && lens.contains(&3) && lens.contains(&4), "{lens:?}");
+        for i in 0..toks.len() {
+            assert_eq!(line.last_folded(i), line.f(i).chars().last(), "{}", line.w(i));
         }
     }
 

@@ -69,6 +69,9 @@ pub(crate) struct Rule {
     /// run; `None` for the rules that act at another point of the stage (a given name
     /// joined to a known person, a national team, a web domain, coordination).
     pub find: Option<Find>,
+    /// The word classes of which the line must hold one for `find` to fire (0: none): told
+    /// once per rule from the line's classes, without a call.
+    pub needs: u64,
 }
 
 /// A typing rule: a candidate for the stretch, or `None` to let the next rule try.
@@ -121,14 +124,14 @@ pub(crate) const RULES: &[&Rule] = &[
     &person::FALLBACK_FOREIGN,
 ];
 
-/// The typing rules of [`RULES`] (those with a `find`), in order: what a run is tried with
-/// when no rule is switched off, without a test per rule.
-const FINDS: [Find; count_finds()] = {
-    let mut out = [first_find(); count_finds()];
+/// The typing rules of [`RULES`] (those with a `find`), in order, each with the classes it
+/// needs: what a run is tried with when no rule is switched off, without a test per rule.
+const FINDS: [(Find, u64); count_finds()] = {
+    let mut out = [(first_find(), 0); count_finds()];
     let (mut i, mut k) = (0, 0);
     while i < RULES.len() {
         if let Some(f) = RULES[i].find {
-            out[k] = f;
+            out[k] = (f, RULES[i].needs);
             k += 1;
         }
         i += 1;
@@ -722,6 +725,7 @@ pub(crate) const COORDINATION: Rule = Rule {
           person label: line-ups, lists of speakers. (Places and organisations are not \
           propagated: in lists they are as often common nouns.)",
     examples: &[("Έπαιξαν οι Καραβαγγελόπουλος, Ντουμέρ, Χατζηπαντελή και άλλοι.", "Ντουμέρ")],
+    needs: 0,
     find: None,
 };
 
@@ -734,6 +738,7 @@ pub(crate) const BRACKET_ALIAS: Rule = Rule {
     doc: "An untyped name alone in brackets right after a person is the same person's, \
           written in another script or a nickname: `Γιόχαν Λίντκβιστ (Johan Lindqvist)`.",
     examples: &[("Μίλησε ο Στέλιος Λογαράς (Stelios Logaras) για το έργο.", "Stelios Logaras")],
+    needs: 0,
     find: None,
 };
 
@@ -1561,7 +1566,7 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
     // Five items need four separators, commas or `και`: most lines with a colon (a quote
     // after `δήλωσε:`) stop here, before their items are read.
     let rest = &line[colon + 1..];
-    let commas = rest.bytes().filter(|&c| c == b',').count();
+    let commas = memchr::memchr_iter(b',', rest.as_bytes()).take(4).count();
     // `και` is counted only as far as it decides, with a searcher built once.
     static AND: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("και"));
@@ -1570,13 +1575,27 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
     }
     let mut items = 0;
     let mut depth = 0usize;
+    // Items coordinated inside one (`Α και Β`), split with a searcher built once.
+    static AND_SEP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(" και "));
+    // One to three capitalised words, read only as far as the first that fails.
+    let is_part = |part: &str| {
+        let mut words = 0;
+        part.split_whitespace().all(|w| {
+            words += 1;
+            words <= 3 && w.chars().next().is_some_and(char::is_uppercase)
+        }) && words >= 1
+    };
     let is_item = |item: &str| {
         let item = item.trim().trim_end_matches('.').trim_end();
-        item.split(" και ").all(|part| {
-            let words = part.split_whitespace().count();
-            (1..=3).contains(&words)
-                && part.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        })
+        let mut start = 0;
+        for m in AND_SEP.find_iter(item.as_bytes()) {
+            if !is_part(&item[start..m]) {
+                return false;
+            }
+            start = m + AND_SEP.needle().len();
+        }
+        is_part(&item[start..])
     };
     let mut item = String::new();
     for c in line[colon + 1..].chars() {
@@ -1587,7 +1606,7 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
                 if !is_item(&item) {
                     return None;
                 }
-                items += 1 + item.matches(" και ").count();
+                items += 1 + AND_SEP.find_iter(item.as_bytes()).count();
                 item.clear();
             }
             _ if depth == 0 => item.push(c),
@@ -1598,7 +1617,7 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
         if !is_item(&item) {
             return None;
         }
-        items += 1 + item.matches(" και ").count();
+        items += 1 + AND_SEP.find_iter(item.as_bytes()).count();
     }
     (items >= 5 && 2 * places < items).then_some(colon)
 }
@@ -1807,11 +1826,15 @@ fn classify(
     }
     let stretch = Stretch { a, b, weak, gaz };
     let found = if off.is_empty() {
-        FINDS.iter().find_map(|find| find(line, &stretch))?
+        let classes = line.classes;
+        FINDS
+            .iter()
+            .filter(|&&(_, needs)| needs == 0 || classes & needs != 0)
+            .find_map(|(find, _)| find(line, &stretch))?
     } else {
         RULES
             .iter()
-            .filter(|r| is_on(off, r.name))
+            .filter(|r| is_on(off, r.name) && (r.needs == 0 || line.classes & r.needs != 0))
             .filter_map(|r| r.find)
             .find_map(|find| on(find(line, &stretch)))?
     };
@@ -1864,13 +1887,13 @@ mod tests {
     use super::*;
     use crate::{Entry, Gazetteer, Recognizer, Stage};
 
-    /// `FINDS` holds the typing rules of `RULES`, all of them, in their order.
+    /// `FINDS` holds the typing rules of `RULES`, all of them, in their order, with their needs.
     #[test]
     fn finds_are_the_rules_finds_in_order() {
-        let finds: Vec<Find> = RULES.iter().filter_map(|r| r.find).collect();
+        let finds: Vec<(Find, u64)> = RULES.iter().filter_map(|r| r.find.map(|f| (f, r.needs))).collect();
         assert_eq!(FINDS.len(), finds.len());
-        for (k, (&a, &b)) in FINDS.iter().zip(&finds).enumerate() {
-            assert!(std::ptr::fn_addr_eq(a, b), "rule {k}");
+        for (k, (&(a, na), &(b, nb))) in FINDS.iter().zip(&finds).enumerate() {
+            assert!(std::ptr::fn_addr_eq(a, b) && na == nb, "rule {k}");
         }
     }
 
@@ -1920,6 +1943,29 @@ mod tests {
             }
         }
         assert!(skipped >= 10 && kept >= 10, "{skipped} {kept}");
+    }
+
+    /// `lineup_list` finds the colon of a list of five or more capitalised items of one to
+    /// three words (an item may coordinate two with `και`; brackets are skipped), when the
+    /// items outnumber twice the line's places; a quotation after a colon is no list.
+    #[test]
+    fn lineup_list_is_five_short_capitalised_items_after_a_colon() {
+        let cases = [
+            ("ΑΡΗΣ: Κύρου, Μανώλης, Λάμπρου (70' Σταύρου), Ζαχαρίας, Νίκου.", 1, true),
+            ("Ομάδα: Κύρου, Άννα Μαρή και Ελένη Τζέλη, Ζαχαρίας, Νίκου", 2, true),
+            ("Παίκτες: Κύρου, Μανώλης και Λάμπρου, Ζαχαρίας και Νίκου", 1, true),
+            ("Ομάδα: Κύρου, Μανώλης Π. Λάμπρου Τέλος, Ζαχαρίας, Νίκου, Άρης", 1, false),
+            ("Ομάδα: Κύρου, Μανώλης, και Λάμπρου, Ζαχαρίας, Νίκου", 1, false),
+            ("Ομάδα: Κύρου, Μανώλης, Λάμπρου, Ζαχαρίας και νίκη", 1, false),
+            ("Ομάδα: Κύρου, Μανώλης, Λάμπρου, Ζαχαρίας, Νίκου", 3, false),
+            ("Ομάδα: Κύρου, Μανώλης, Λάμπρου, Ζαχαρίας, Νίκου", 0, false),
+            ("Ομάδα: Κύρου, Μανώλης, Λάμπρου και Ζαχαρίας", 1, false),
+            ("Δήλωσε: «Θα πάμε, θα δούμε, θα κρίνουμε, θα μιλήσουμε και θα αποφασίσουμε»", 1, false),
+        ];
+        for (line, places, want) in cases {
+            let colon = line.find(':');
+            assert_eq!(lineup_list(line, places), colon.filter(|_| want), "{line:?}");
+        }
     }
 
     /// `lineup_head` reads the byte after the name as the trim did: a colon or a bracket

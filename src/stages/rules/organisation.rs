@@ -68,6 +68,7 @@ pub(crate) const HEAD: Rule = Rule {
             "Ελληνικής Γεροντολογικής και Γηριατρικής Εταιρείας",
         ),
     ],
+    needs: class::ORG_HEAD | class::ORG_HEAD_LOWER,
     find: Some(|l, s| head(l, s.a, s.b, s.gaz)),
 };
 
@@ -85,6 +86,7 @@ pub(crate) const BRANCH: Rule = Rule {
         ("Εκπρόσωπος της Brightwell Ελλάδας δήλωσε ότι οι προσλήψεις αυξάνονται.", "Brightwell Ελλάδας"),
         ("Τις δράσεις χρηματοδοτεί το WWF Ελλάς από πέρσι.", "WWF Ελλάς"),
     ],
+    needs: 0,
     find: None,
 };
 
@@ -103,6 +105,7 @@ pub(crate) const LATIN_TAIL: Rule = Rule {
         "Η μελέτη δημοσιεύθηκε στο Acta Zentrova Geoscience τον Μάρτιο.",
         "Acta Zentrova Geoscience",
     )],
+    needs: 0,
     find: None,
 };
 
@@ -159,6 +162,7 @@ pub(crate) const BANK: Rule = Rule {
     doc: "A bank's one-word name (Εθνική, Πειραιώς, Alpha, Eurobank) after a feminine article, \
           in a line with a word of banking (τράπεζα, μετοχές, καταθέσεις, συναλλαγών).",
     examples: &[("Τις περισσότερες μετοχές διακίνησε χθες η Πειραιώς.", "Πειραιώς")],
+    needs: 0,
     find: None,
 };
 
@@ -170,6 +174,7 @@ pub(crate) const ALONE: Rule = Rule {
     confidence: 0.8,
     doc: "A capitalised noun that names one organisation on its own (Βουλή, Κομισιόν, Γερουσία).",
     examples: &[("Το νομοσχέδιο ψηφίστηκε χθες στη Βουλή με ευρεία πλειοψηφία.", "Βουλή")],
+    needs: class::ORG_ALONE,
     find: Some(|l, s| alone(l, s.a, s.b)),
 };
 
@@ -212,6 +217,7 @@ pub(crate) const INTRODUCED: Rule = Rule {
         ("Νοσηλεύεται από χθες στο νοσοκομείο «Παπαδημητρίου» της πόλης.", "Παπαδημητρίου"),
         ("Το ρεπορτάζ δημοσίευσε η εφημερίδα «Θεσσαλία» το πρωί.", "Θεσσαλία"),
     ],
+    needs: class::ORG_INTRO,
     find: Some(|l, s| introduced(l, s.a, s.b)),
 };
 
@@ -238,6 +244,7 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
         ("Ουκρανία (Πετρένκο): Σβιτλίνα, Ντεμτσένκο, Χόμενκο, Λούκας, Ζάιτσεφ.", "Ουκρανία"),
         ("Στα φιλικά η ομάδα νίκησε τις Λίβερπουλ και Ουκρανία.", "Ουκρανία"),
     ],
+    needs: 0,
     find: None,
 };
 
@@ -257,6 +264,7 @@ pub(crate) const ACRONYM: Rule = Rule {
         ("Την κινητοποίηση κήρυξε η ΠΟΕΔΗΝΤ χθες.", "ΠΟΕΔΗΝΤ"),
         ("Η απόφαση της ΥΠΕΞ Ουκρανίας δημοσιεύθηκε χθες.", "ΥΠΕΞ Ουκρανίας"),
     ],
+    needs: 0,
     find: Some(|l, s| acronym(l, s.a, s.b, false, s.gaz)),
 };
 
@@ -270,6 +278,7 @@ pub(crate) const LATIN: Rule = Rule {
           not starting with a known given name or a title (η Elizabeth is a woman), \
           with no person or place evidence: a company, brand or medium.",
     examples: &[("Νέα συσκευή θα φέρει στην αγορά η Zentrova μέσα στο φθινόπωρο.", "Zentrova")],
+    needs: class::ART_FEM,
     find: Some(|l, s| if s.weak { None } else { latin(l, s.a, s.b) }),
 };
 
@@ -281,6 +290,7 @@ pub(crate) const DOMAIN: Rule = Rule {
     confidence: 0.8,
     doc: "A web domain (name.gr, name.com) outside an e-mail address: the medium or company.",
     examples: &[("Όπως έγραψε το paradeigma.gr χθες.", "paradeigma.gr")],
+    needs: 0,
     find: None,
 };
 
@@ -300,6 +310,7 @@ pub(crate) const RADIO: Rule = Rule {
         ("Μιλώντας στον Αύρα FM 91,2 ο βουλευτής είπε ότι διαφωνεί.", "Αύρα FM"),
         ("Ανέβηκε πέρυσι η ακροαματικότητα του Κυματάκι 102,7 στη Λάρισα.", "Κυματάκι"),
     ],
+    needs: 0,
     find: None,
 };
 
@@ -380,6 +391,7 @@ pub(crate) const QUOTE: Rule = Rule {
         ("Zenthor Energy: 12,40 € (-0,8%)", "Zenthor Energy"),
         ("ΔΙΟΔΟΣ: 3,150 ευρώ (αμετάβλητη)", "ΔΙΟΔΟΣ"),
     ],
+    needs: 0,
     find: None,
 };
 
@@ -405,6 +417,7 @@ pub(crate) const SHARE_CHANGE: Rule = Rule {
         ),
         ("Απώλειες είχαν χθες οι μετοχές της Λεπτίδης (-2,40% στα 7,10 ευρώ).", "Λεπτίδης"),
     ],
+    needs: 0,
     find: None,
 };
 
@@ -631,10 +644,6 @@ static GENITIVE_OU: LazyLock<String> = LazyLock::new(|| fold("ου"));
 /// Head noun rule (see [`HEAD`]).
 pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> Option<Cand> {
     let toks = line.toks;
-    // Every way below needs a head noun somewhere in the line.
-    if line.classes & (class::ORG_HEAD | class::ORG_HEAD_LOWER) == 0 {
-        return None;
-    }
     let latin = toks[a].is(shape::LATIN);
     let greek_head = (a..b).find(|&k| toks[k].has(class::ORG_HEAD) && !toks[k].is(shape::LATIN));
     let latin_head =
@@ -831,10 +840,6 @@ pub(crate) fn bank(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// Introduced names (see [`INTRODUCED`]), also in quotation marks right after the noun
 /// (`το περιοδικό «Nature»`, `η εφημερίδα "Αυριανή"`).
 pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
-    // The noun that introduces the name must be in the line.
-    if line.classes & class::ORG_INTRO == 0 {
-        return None;
-    }
     let quoted =
         a > 0 && opens_quote(line.gap(a)) && line.gap_after(b - 1).trim().starts_with(CLOSING_QUOTES);
     let p = if quoted { a - 1 } else { line.prev(a)? };
@@ -977,8 +982,7 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool, gaz: &[supe
     // no Greek word (`ΠΡΩΣΥΝΑΤ`, `ΚΟΙΝΣΕΠ`); otherwise a word written in capitals
     // (`ΔΕΔΟΜΕΝΑ`, `ΑΚΡΙΒΩΣ`).
     let long_acronym = |i: usize| {
-        !toks[i].is(shape::LATIN)
-            && line.f(i).chars().next_back().is_some_and(|c| line.lex.foreign_finals.contains(&c))
+        !toks[i].is(shape::LATIN) && line.last_folded(i).is_some_and(|c| line.lex.foreign_finals.contains(&c))
     };
     let ok = (a..b).all(|i| {
         let t = &toks[i];

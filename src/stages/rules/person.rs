@@ -22,6 +22,7 @@ pub(crate) const MATCH_MINUTE: Rule = Rule {
         ("Σκόρερ: Καρασαλίδης (41΄) - Νταβρούλης (90΄+)", "Νταβρούλης"),
         ("Έπαιξαν: Καραβάκης (Μπαρουτσής 73'), Ζαφειρίου.", "Μπαρουτσής"),
     ],
+    needs: 0,
     find: Some(|l, s| match_minute(l, s.a, s.b)),
 };
 
@@ -40,6 +41,7 @@ pub(crate) const CITATION: Rule = Rule {
         ("Όπως γράφει ο ποιητής «για τη θάλασσα» (Καραλόγκος 1976: 12).", "Καραλόγκος"),
         ("Τα παιδιά ωφελούνται (Wexley, 1993, Dorrance, 1996).", "Dorrance"),
     ],
+    needs: 0,
     find: Some(|l, s| citation(l, s.a, s.b)),
 };
 
@@ -55,6 +57,7 @@ pub(crate) const CREDIT: Rule = Rule {
         ("Η Ακρόπολη το πρωί (AP Photo / Dorian Wexley)", "Dorian Wexley"),
         ("Σκηνοθεσία: Ευθαλία Ντορμπάκη. Μουσική: Σταύρος Λιάκος.", "Ευθαλία Ντορμπάκη"),
     ],
+    needs: class::CREDIT,
     find: Some(|l, s| credit(l, s.a, s.b, s.gaz)),
 };
 
@@ -73,6 +76,7 @@ pub(crate) const TITLE: Rule = Rule {
         ("Συναντήθηκε με τον κ. Λογοθετάκο στο γραφείο του.", "Λογοθετάκο"),
         ("Ο Κάρολ Βίσνιακ, ο προπονητής της ομάδας, μίλησε.", "Κάρολ Βίσνιακ"),
     ],
+    needs: class::TITLE,
     find: Some(|l, s| title(l, s.a, s.b)),
 };
 
@@ -87,6 +91,7 @@ pub(crate) const SAYING: Rule = Rule {
         ("«Θα το κάνουμε», δήλωσε ο Τσερβάτης σε συνέντευξη.", "Τσερβάτης"),
         ("Ο Μπρόμπεργκ είπε ότι δεν θα παραιτηθεί.", "Μπρόμπεργκ"),
     ],
+    needs: class::SAY,
     find: Some(|l, s| saying(l, s.a, s.b)),
 };
 
@@ -103,6 +108,7 @@ pub(crate) const GIVEN_NAME: Rule = Rule {
         ("Την έκθεση επιμελήθηκε μαζί με τον Γιώργο Μπαλαφούτη η ομάδα.", "Γιώργο Μπαλαφούτη"),
         ("Ανάμεσά τους και ο Α. Καλομοίρης από την Πάτρα.", "Α. Καλομοίρης"),
     ],
+    needs: 0,
     find: Some(|l, s| given_name(l, s.a, s.b)),
 };
 
@@ -115,6 +121,7 @@ pub(crate) const GIVEN_BEFORE_KNOWN: Rule = Rule {
     doc: "A given name right before a person the gazetteer found takes the mention over both \
           words and keeps the gazetteer's entry.",
     examples: &[],
+    needs: 0,
     find: None,
 };
 
@@ -127,6 +134,7 @@ pub(crate) const EAST_ASIAN: Rule = Rule {
     doc: "Transliterated Korean, Chinese or Vietnamese names: two or more syllables from the \
           list, usually with a hyphenated given name.",
     examples: &[("Στη συνάντηση ήταν και ο Παρκ Γιονγκ-σουκ από τη Σεούλ.", "Παρκ Γιονγκ-σουκ")],
+    needs: class::EAST_ASIAN,
     find: Some(|l, s| east_asian(l, s.a, s.b)),
 };
 
@@ -143,6 +151,7 @@ pub(crate) const SURNAME_SHAPE: Rule = Rule {
         ("Για τη μεταγραφή μίλησε χθες ο Γιάνκοβιτς στα ΜΜΕ.", "Γιάνκοβιτς"),
         ("Πρώτος εκλέγεται ο Ζαφειρόπουλος Ευθύμιος με 820 σταυρούς.", "Ζαφειρόπουλος Ευθύμιος"),
     ],
+    needs: 0,
     find: Some(|l, s| surname(l, s.a, s.b)),
 };
 
@@ -161,6 +170,7 @@ pub(crate) const ARTICLE: Rule = Rule {
         ("Στο τέλος ο Dravin Oakes έφυγε από τη σκηνή.", "Dravin Oakes"),
         ("Η ανακοίνωση του Μπάρτλετ ήρθε αργά το βράδυ.", "Μπάρτλετ"),
     ],
+    needs: 0,
     find: Some(|l, s| article(l, s.a, s.b)),
 };
 
@@ -173,6 +183,7 @@ pub(crate) const FALLBACK_MULTI: Rule = Rule {
     doc: "Two or three unknown capitalised Greek words, no other rule: most often a given name \
           and a surname.",
     examples: &[("Η διάκριση πήγε φέτος στον Θρασύβουλο Μαυρογένη για το έργο του.", "Θρασύβουλο Μαυρογένη")],
+    needs: 0,
     find: Some(|l, s| fallback_multi(l, s.a, s.b, s.weak)),
 };
 
@@ -185,6 +196,7 @@ pub(crate) const FALLBACK_FOREIGN: Rule = Rule {
     doc: "A single unknown Greek-script word ending in a consonant that Greek words never end in \
           (a transliterated foreign name), with no other evidence.",
     examples: &[("Στο χθεσινό παιχνίδι ξεχώρισε Τζάμπακ με δύο γκολ.", "Τζάμπακ")],
+    needs: 0,
     find: Some(|l, s| fallback_foreign(l, s.a, s.b)),
 };
 
@@ -208,21 +220,15 @@ pub(crate) fn foreign_ending(line: &Line, i: usize) -> bool {
     if t.is(shape::LATIN) || t.is(shape::UPPER) || t.is(shape::DIGIT) {
         return false;
     }
-    // Read off the folded bytes: the last char's (at most four bytes), and three chars or
-    // more (as many bytes that begin a char).
-    let f = line.fb(i);
-    let last = f.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
-    let last = std::str::from_utf8(&f[last..]).ok().and_then(|c| c.chars().next());
-    last.is_some_and(|c| line.lex.foreign_finals.contains(&c)) && crate::text::span::char_count(f) >= 3
+    // Read off the folded bytes: the last char, and three chars or more (as many bytes
+    // that begin a char).
+    line.last_folded(i).is_some_and(|c| line.lex.foreign_finals.contains(&c))
+        && crate::text::span::char_count(line.fb(i)) >= 3
 }
 
 /// A title (with its complements) ends right before token `a`, or follows the run `a..b`.
 pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
-    // Every way below needs a title somewhere in the line.
-    if line.classes & class::TITLE == 0 {
-        return None;
-    }
     // A title's complement is not its holder: `καθηγητής Τοξικολογίας`, `του ΚΑΣ`, `υπουργός
     // Γεωργίας` (a portfolio that is also a given name's genitive).
     if (a..b).all(|i| toks[i].is(shape::UPPER)) || line.common_shape(a) || toks[a].has(class::PORTFOLIO) {
@@ -293,9 +299,6 @@ pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// A run right after a credit word and its `:` or `/`.
 pub(crate) fn credit(line: &Line, a: usize, b: usize, gaz: &[GazSpan]) -> Option<Cand> {
     let toks = line.toks;
-    if line.classes & class::CREDIT == 0 {
-        return None;
-    }
     let credited = b - a <= 3
         && a > 0
         && toks[a - 1].has(class::CREDIT)
@@ -377,9 +380,6 @@ pub(crate) fn citation(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// `είπε ο X`, `ο X είπε`.
 pub(crate) fn saying(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
-    if line.classes & class::SAY == 0 {
-        return None;
-    }
     let art = line.prev(a).filter(|&p| toks[p].has(class::ART_NOM))?;
     // Bodies speak too: an acronym (`δήλωσε η ΠΟΜΙΔΑ`), or a Latin name after `η` that is
     // no woman's (`ανακοίνωσε η Lenovo`), is left to the organisation rules.
@@ -411,9 +411,6 @@ pub(crate) fn given_name(line: &Line, a: usize, b: usize) -> Option<Cand> {
 
 /// Two or more East-Asian syllables.
 pub(crate) fn east_asian(line: &Line, a: usize, b: usize) -> Option<Cand> {
-    if line.classes & class::EAST_ASIAN == 0 {
-        return None;
-    }
     let n = b - a;
     let syl = (a..b).filter(|&i| line.toks[i].has(class::EAST_ASIAN)).count();
     let hyphen = (a + 1..b).any(|i| line.gap(i) == "-");
@@ -449,11 +446,11 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let masc = t.has(class::ART_MASC);
     // `κ. Μπάρτλετ`, `του Μπάρτλετ`: a word ending as no Greek word does is a foreign name
     // (the places and clubs so shaped are mostly listed).
-    let gen = (t.has(class::ABBR) || line.f(p) == line.lex.tou.as_str()) && foreign_ending(line, a);
+    let gen = (t.has(class::ABBR) || line.fb(p) == line.lex.tou.as_bytes()) && foreign_ending(line, a);
     // Greek feminine surnames in -ου after η/την/κα: `η Παπαπέτρου`.
     let fem_ou = t.has(class::ART_FEM | class::ABBR)
         && !t.has(class::STO)
-        && line.f(a).ends_with(line.lex.ou.as_str());
+        && line.fb(a).ends_with(line.lex.ou.as_bytes());
     // `του Ευριπίδη`, `του Πογκμπά`: after the genitive `του` (not `το`: `το Μαραθωνήσι`),
     // the genitive of a name in -ης, or a foreign name stressed on its final vowel (Greek
     // genitives end in -ού).
@@ -562,12 +559,11 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
     }
     // A genitive in -ου first is a complement (`Παγκόσμιου Πολέμου`); given names in the
     // genitive are known to the lexicon.
-    let genitive_first = line.f(a).ends_with(line.lex.ou.as_str());
+    let genitive_first = line.fb(a).ends_with(line.lex.ou.as_bytes());
     // A plural first is a group or a thing (`Σιωπηλές Νύχτες`, `Ανοιχτές Αγκάλες`): a
     // given name is singular. Spanish and Catalan given names in -ες go with a surname
     // that ends in a consonant, as Greek words do not (`Ματίες Ορεγκουελάρ`).
-    let consonant_last =
-        |i: usize| i < b && line.f(i).chars().last().is_some_and(|c| !"αεηιουωςσ".contains(c));
+    let consonant_last = |i: usize| i < b && line.last_folded(i).is_some_and(|c| !"αεηιουωςσ".contains(c));
     let plural_first =
         ["ες", "ές", "οι", "οί"].iter().any(|e| line.w(a).ends_with(e)) && !consonant_last(a + 1);
     // After a neuter or plural article the words are a thing or a group (`τα Γαλάζια Κύματα`).

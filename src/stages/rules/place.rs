@@ -22,6 +22,7 @@ pub(crate) const INTRODUCED: Rule = Rule {
         ("Οι φωτιές έκαψαν την περιοχή της Καλαμπάκας χθες.", "Καλαμπάκας"),
         ("Στο νησί Ξερονήσι δεν ζει κανείς.", "Ξερονήσι"),
     ],
+    needs: class::STREET_ABBR | class::LOC_INTRO,
     find: Some(|l, s| introduced(l, s.a, s.b)),
 };
 
@@ -37,6 +38,7 @@ pub(crate) const LANDMARK: Rule = Rule {
         ("Χιλιάδες πολίτες βρέθηκαν στη συγκέντρωση στο Σύνταγμα το βράδυ.", "Σύνταγμα"),
         ("Το ραντεβού δόθηκε στην πλατεία Συντάγματος.", "Συντάγματος"),
     ],
+    needs: 0,
     find: None,
 };
 
@@ -52,6 +54,7 @@ pub(crate) const CELESTIAL: Rule = Rule {
         ("Το ρόβερ κινείται στην επιφάνεια του Κρόνου εδώ και δύο χρόνια.", "Κρόνου"),
         ("Ο δορυφόρος μπήκε σε τροχιά γύρω από τον Κρόνο χθες το βράδυ.", "Κρόνο"),
     ],
+    needs: 0,
     find: None,
 };
 
@@ -67,6 +70,7 @@ pub(crate) const DIRECTION: Rule = Rule {
         ("Τα σύννεφα κινούνται βόρεια της Καρδίτσας σήμερα.", "Καρδίτσας"),
         ("Έμεινε δύο χρόνια στην Άνω Σούλα με την οικογένειά του.", "Άνω Σούλα"),
     ],
+    needs: class::LOC_ADJ | class::DIRECTION,
     find: Some(|l, s| direction(l, s.a, s.b)),
 };
 
@@ -84,16 +88,13 @@ pub(crate) const PREPOSITION: Rule = Rule {
         ("Τα παιδιά πήγαν κατασκήνωση στην Καλαμπάκα το καλοκαίρι.", "Καλαμπάκα"),
         ("Το πλοίο αναχώρησε από τη Ραφήνα στις οκτώ.", "Ραφήνα"),
     ],
+    needs: class::STO | class::PLACE_PREP,
     find: Some(|l, s| preposition(l, s.a, s.b)),
 };
 
 /// Place introduced by a noun (see [`INTRODUCED`]).
 pub(crate) fn introduced(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
-    // A street's abbreviation or a place's noun must be in the line.
-    if line.classes & (class::STREET_ABBR | class::LOC_INTRO) == 0 {
-        return None;
-    }
     // `Λεωφ. Κηφισίας`, `Λ. Βασ. Όλγας`: a street.
     if a > 0 && line.street_abbr(a - 1) {
         return Some(Cand::new(a, b, &INTRODUCED));
@@ -156,9 +157,6 @@ pub(crate) fn landmark(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// Direction words (see [`DIRECTION`]).
 pub(crate) fn direction(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
-    if line.classes & (class::LOC_ADJ | class::DIRECTION) == 0 {
-        return None;
-    }
     if b - a >= 2 && toks[a].has(class::LOC_ADJ) && !toks[a].is(shape::LATIN) {
         return Some(Cand::new(a, b, &DIRECTION));
     }
