@@ -56,6 +56,7 @@
 //! which stages, rules and entries made each entity, and what removed every other candidate.
 
 #![deny(missing_docs)]
+#![deny(unsafe_code)]
 
 mod blob;
 mod fxhash;

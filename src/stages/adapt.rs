@@ -159,7 +159,7 @@ pub(crate) fn sentence_around(text: &str, start: usize, end: usize) -> (usize, u
     // After the stop: after its last byte (U+037E, the one stop not in ASCII, has two).
     let from = text[lo..start]
         .rfind(stop)
-        .map_or(lo, |i| lo + i + if text.as_bytes()[lo + i] < 0x80 { 1 } else { 2 });
+        .map_or(lo, |i| lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8));
     let to = text[end..hi].find(stop).map_or(hi, |i| end + i);
     (from, to)
 }
@@ -827,5 +827,126 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(all_caps(s), want, "{s}");
         }
+    }
+}
+
+/// The per-line path (a mention's folding taken from the line's) against folding each
+/// mention anew, on odd text: soft hyphens, zero-width characters, decomposed accents,
+/// Greek question marks, ligatures, full-width letters.
+#[cfg(test)]
+mod line_folding {
+    use super::*;
+    use crate::Source;
+
+    const TEXTS: &[&str] = &[
+        "Ο Νίκος Παππάς είπε ότι η Ρόδος κέρδισε.",
+        "Ο Νίκος  Παππάς και η ΡΟΔΟΣ κέρδισε.",
+        "Ο Νί\u{AD}κος Παπ\u{AD}πάς μίλησε στη Ρόδο.",
+        "Ο Νίκος\u{200B} Παππάς και ο Γιάννης\u{200D}Κώστας.",
+        "Ο Νι\u{301}κος Παππα\u{301}ς στη Ρο\u{301}δο κέρδισε;",
+        "Η Ρόδος\u{037E} Ναι, ο Νίκος Παππάς κέρδισε.",
+        "Ο ΝΊΚΟΣ ΠΑΠΠΆΣ, η Ρόδος\u{a0}Κως, ο Ντ'Αλέμα, η Ευρώπη-Ασία.",
+        "Straße Größe İstanbul ﬁnal Ǆemal Ρόδος Νίκος",
+        "Ο Νίκος\tΠαππάς\nκαι η Ρόδος",
+        "Ο ΐ ΰ Ϊ Ϋ ς Σ σ ϐ ϑ ϕ ϰ ϱ ϲ Ϲ ϵ ᾳ ᾼ ῥ Ῥ Ρόδος",
+        "Ο Νίκος \u{345} Παππάς \u{301}Ρόδος",
+        "Ο Νίκος\u{FEFF}Παππάς \u{FEFF}Ρόδος κέρδισε",
+        "Ο Νίκος \u{301} Παππάς Ρόδος\u{301} Ρόδος",
+        "Ο Νίκος ᾿Παππάς ʼΡόδος Ρόδος’ Νίκος́",
+        "Ο ＮΙΚΟΣ Ｐόδος Νίκος\u{2060} Παππάς",
+    ];
+
+    /// Where the line's folding answers for a span or a token, it is the span's own folding.
+    #[test]
+    fn folded_span_and_token_are_fold() {
+        let mut f = FoldedLine::default();
+        let (mut spans, mut toks) = (0, 0);
+        for text in TEXTS {
+            f.fold_and_split(text);
+            let b: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &s in &b {
+                for &e in &b {
+                    if s >= e {
+                        continue;
+                    }
+                    if let Some(x) = folded_span(&f, text, s, e) {
+                        assert_eq!(x, fold(&text[s..e]), "span {text:?} {:?}", &text[s..e]);
+                        spans += 1;
+                    }
+                    let mut at = 0;
+                    if let Some(x) = folded_token(&f, s, e, &mut at) {
+                        assert_eq!(x, fold(&text[s..e]), "token {text:?} {:?}", &text[s..e]);
+                        toks += 1;
+                    }
+                }
+            }
+        }
+        assert!(spans > 50 && toks > 50);
+    }
+
+    fn adaptation() -> Adaptation {
+        let mut ctx = ContextLabels::default();
+        for n in ["Ρόδος", "Ρόδο", "ΡΟΔΟΣ", "Παππάς", "Νίκος Παππάς"] {
+            ctx.names.insert((fold(n), all_caps(n)), [3, 3, 2]);
+        }
+        for (w, c) in [
+            ("κέρδισε", [0, 1, 9]),
+            ("μίλησε", [9, 0, 1]),
+            ("Νίκος", [5, 1, 1]),
+            ("η", [2, 5, 3]),
+            ("ναι", [1, 1, 1]),
+        ] {
+            ctx.words.insert(fold(w), c);
+        }
+        ctx.per_label = [20, 20, 20];
+        ctx.weight = 1.0;
+        let mut a = Adaptation::default();
+        a.given.insert(fold("Νίκος"));
+        a.given.insert(fold("Γιάννης"));
+        a.context = Some(std::sync::Arc::new(ctx));
+        a.verdicts.insert((fold("Κως"), false), Some(Label::Org));
+        a
+    }
+
+    /// Adapting mentions with the line's folding changes them exactly as without it.
+    #[test]
+    fn apply_with_the_lines_folding_is_apply_without() {
+        let a = adaptation();
+        let mut f = FoldedLine::default();
+        let (mut k1, mut k2) = (Key::default(), Key::default());
+        let mut n = 0;
+        let mut changed = 0;
+        for text in TEXTS {
+            f.fold_and_split(text);
+            let tokens: Vec<(usize, usize)> =
+                f.tokens().iter().map(|t| (t.s as usize, t.e as usize)).collect();
+            for i in 0..tokens.len() {
+                for j in i..tokens.len().min(i + 3) {
+                    for label in [Label::Per, Label::Loc] {
+                        let m = Mention {
+                            start: tokens[i].0,
+                            end: tokens[j].1,
+                            label,
+                            entry: None,
+                            canonical: None,
+                            source: Source::Rule("x"),
+                            confidence: 1.0,
+                            priority: 3,
+                            user: false,
+                            learned: false,
+                        };
+                        let mut with = vec![m.clone()];
+                        let mut without = vec![m.clone()];
+                        a.apply(text, &mut with, Some(&f), &mut k1);
+                        a.apply(text, &mut without, None, &mut k2);
+                        assert_eq!(with, without, "{text:?} {:?}", &text[m.start..m.end]);
+                        n += 1;
+                        changed += usize::from(with != vec![m]);
+                    }
+                }
+            }
+        }
+        // Both paths are exercised: mentions changed and mentions kept.
+        assert!(changed > 5 && n > changed);
     }
 }

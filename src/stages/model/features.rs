@@ -493,6 +493,7 @@ fn word_text<'l>(line: &Line<'l>, j: usize) -> &'l [u8] {
 /// a probe's chain of dependent reads, overlap their cache misses. A prefetch instruction
 /// rather than a read, which would hold up the instructions after it until its line came.
 #[inline(always)]
+#[allow(unsafe_code)] // the crate's one `unsafe`: see the SAFETY note
 pub(crate) fn prefetch<T>(x: &T) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch is a hint: it reads nothing the program sees and never faults;

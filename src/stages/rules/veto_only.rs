@@ -145,9 +145,10 @@ pub(crate) fn drop_partial_names<'k>(
     let mut write = first;
     let lineup = super::lineup_list(text, mentions[first..].iter().filter(|m| m.label == Label::Loc).count());
     let mut is_sport = Some(is_sport);
-    let mut sport = None; // whether the line is a sports report, once asked
-                          // Where the line's first quotation mark is, and its names' spans in order: asked only
-                          // of a name after a quotation mark, once a line (the loop below reorders `mentions`).
+    // Whether the line is a sports report, once asked.
+    let mut sport = None;
+    // Where the line's first quotation mark is, and its names' spans in order: asked only
+    // of a name after a quotation mark, once a line (the loop below reorders `mentions`).
     let first_quote = OnceCell::new();
     let spans: OnceCell<Vec<(usize, usize, Label)>> = OnceCell::new();
     for i in first..mentions.len() {
