@@ -88,6 +88,7 @@ pub(crate) struct Stretch<'g> {
 /// in this order on each candidate run, and the first that fires decides.
 pub(crate) const RULES: &[&Rule] = &[
     &person::GIVEN_BEFORE_KNOWN,
+    &person::DOUBLE_SURNAME,
     &organisation::HEAD,
     &organisation::BRANCH,
     &organisation::LATIN_TAIL,
@@ -545,9 +546,12 @@ impl Rules {
             taken[c.a..c.b].fill(true);
             // A person keeps a listed person's entry only if the name supports it: `Άλαν`
             // before `ΜακΓκρέγκορ` is not Conor McGregor. The mention stays, without an id.
-            let entry = c
-                .entry
-                .filter(|&n| c.rule.label != Label::Per || agrees(&text[s..e], lookup.entries.canonical(n)));
+            // A second surname after a hyphen adds to the listed name, the person the same.
+            let entry = c.entry.filter(|&n| {
+                c.rule.label != Label::Per
+                    || c.rule.name == person::DOUBLE_SURNAME.name
+                    || agrees(&text[s..e], lookup.entries.canonical(n))
+            });
             added.push(Mention {
                 start: offset + s,
                 end: offset + e,
@@ -1774,6 +1778,12 @@ fn classify(
             {
                 return Some(Cand { absorbs: true, ..Cand::new(a, e, &person::GIVEN_NAME) });
             }
+        }
+    }
+    // A listed person, a hyphen and this one word: a double surname.
+    if b == a + 1 && r.a == a && is_on(off, person::DOUBLE_SURNAME.name) {
+        if let Some(c) = person::double_surname(line, a, gaz) {
+            return Some(c);
         }
     }
     // A person the gazetteer knows by one word, right before an unknown name: the words are

@@ -118,6 +118,54 @@ pub(crate) const GIVEN_BEFORE_KNOWN: Rule = Rule {
     find: None,
 };
 
+/// `Άννα Διαμαντοπούλου-Ιωάννου`: a listed person and a second surname.
+pub(crate) const DOUBLE_SURNAME: Rule = Rule {
+    name: "person_double_surname",
+    priority: 96,
+    label: Label::Per,
+    confidence: 0.9,
+    doc: "A person the gazetteer found, a hyphen and one unlisted capitalised word: a double \
+          surname, the whole the person's name (with the gazetteer's entry after a full name).",
+    examples: &[
+        ("Μίλησε χθες ο Στέλιος Λογαράς-Καλλέργης στη Βουλή.", "Στέλιος Λογαράς-Καλλέργης"),
+        ("Απάντησε ο Λογαράς-Καλλέργης.", "Λογαράς-Καλλέργης"),
+    ],
+    find: None,
+};
+
+/// The double surname (see [`DOUBLE_SURNAME`]) that a listed person at token `a - 1` and
+/// the one word `a` after a hyphen make, from the person's first token. A one-word listed
+/// name needs a singular article right before it (`η Διαμαντοπούλου-Ιωάννου`): two
+/// surnames alone are as often two persons paired (`η συνάντηση Τσίπρα-Ζάεφ`), which a
+/// given name before the first rules out. The whole keeps the listed entry only after a
+/// full name (given name and surname): a surname alone names many persons, and before a
+/// given name (`η Μαρία-Ελένη`) the listed one-word name is a double given name's half.
+pub(crate) fn double_surname(line: &Line, a: usize, gaz: &[GazSpan]) -> Option<Cand> {
+    let toks = line.toks;
+    let t = &toks[a];
+    if a == 0 || line.gap(a) != "-" || toks[a - 1].gaz == 0 {
+        return None;
+    }
+    let m = &gaz[toks[a - 1].gaz as usize - 1];
+    let (ma, mb) = (m.tokens.0 as usize, m.tokens.1 as usize);
+    let name = t.cap()
+        && !t.is(shape::DIGIT | shape::SINGLE)
+        && (!t.is(shape::UPPER) || toks[a - 1].is(shape::UPPER))
+        && !t.has(class::NONAME | class::FUNCTION | class::ORG_HEAD | class::TITLE | class::PORTFOLIO)
+        && !line.common_shape(a);
+    let article = || {
+        line.prev(ma).is_some_and(|p| {
+            toks[p].has(class::ART_MASC | class::ART_FEM | class::ART_NEUT) && !toks[p].has(class::ART_PLURAL)
+        })
+    };
+    let full = mb - ma >= 2;
+    (name && m.label == Label::Per && mb == a && (full || !t.has(class::GIVEN) && article())).then(|| Cand {
+        absorbs: true,
+        entry: m.entry.filter(|_| full),
+        ..Cand::new(ma, a + 1, &DOUBLE_SURNAME)
+    })
+}
+
 /// `Τσόε Σουν-Χούι`, `Τζο Τσουν-ριόνγκ`.
 pub(crate) const EAST_ASIAN: Rule = Rule {
     name: "person_east_asian",
