@@ -1861,7 +1861,14 @@ fn classify(
         } else {
             found.a
         };
-        return Some(Cand { a, b: person::particle_surname(line, found.b), ..found });
+        let b = person::particle_surname(line, found.b);
+        // A listed surname after a hyphen is the second of a double surname.
+        if is_on(off, person::DOUBLE_SURNAME.name) {
+            if let Some(e) = person::listed_second_surname(line, b, gaz) {
+                return Some(Cand { a, b: e, absorbs: true, ..found });
+            }
+        }
+        return Some(Cand { a, b, ..found });
     }
     Some(found)
 }

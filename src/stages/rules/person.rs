@@ -125,7 +125,9 @@ pub(crate) const DOUBLE_SURNAME: Rule = Rule {
     label: Label::Per,
     confidence: 0.9,
     doc: "A person the gazetteer found, a hyphen and one unlisted capitalised word: a double \
-          surname, the whole the person's name (with the gazetteer's entry after a full name).",
+          surname, the whole the person's name (with the gazetteer's entry after a full name). \
+          Switched off, a listed surname after a hyphen no longer lengthens a name another \
+          rule types either (`Ελπίδα Ζαρκάδα-Μιχελάκη`).",
     examples: &[
         ("Μίλησε χθες ο Στέλιος Λογαράς-Καλλέργης στη Βουλή.", "Στέλιος Λογαράς-Καλλέργης"),
         ("Απάντησε ο Λογαράς-Καλλέργης.", "Λογαράς-Καλλέργης"),
@@ -164,6 +166,25 @@ pub(crate) fn double_surname(line: &Line, a: usize, gaz: &[GazSpan]) -> Option<C
         entry: m.entry.filter(|_| full),
         ..Cand::new(ma, a + 1, &DOUBLE_SURNAME)
     })
+}
+
+/// The end of a person's name ending before token `b` (typed by a rule) that a hyphen and
+/// a listed surname of one word right after it lengthen (`Ελπίδα Ζαρκάδα-Μιχελάκη`,
+/// `Σταθόπουλου-Μιχελάκη`): `b + 1`, or `None`. Unlisted, both surnames are one run of
+/// capitalised words, typed as one name: so are they with the second listed.
+pub(crate) fn listed_second_surname(line: &Line, b: usize, gaz: &[GazSpan]) -> Option<usize> {
+    let toks = line.toks;
+    if b >= toks.len() || toks[b].gaz == 0 || line.gap(b) != "-" {
+        return None;
+    }
+    let m = &gaz[toks[b].gaz as usize - 1];
+    let one_word = m.tokens == (b as u32, b as u32 + 1);
+    (m.label == Label::Per
+        && one_word
+        && !m.user
+        && toks[b].cap()
+        && (!toks[b].is(shape::UPPER) || toks[b - 1].is(shape::UPPER)))
+    .then_some(b + 1)
 }
 
 /// `Τσόε Σουν-Χούι`, `Τζο Τσουν-ριόνγκ`.
