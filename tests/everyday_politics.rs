@@ -1145,6 +1145,8 @@ fn double_surnames_are_whole() {
             &[],
         ),
         case("Η Ελπίδα Ζαρκάδα-Μαυρίκου μίλησε στο συνέδριο.", &[("Ελπίδα Ζαρκάδα-Μαυρίκου", Per)], &[]),
+        // The first surname listed (`Μιχελάκης`) after an unlisted given name, the second not.
+        case("Η Ελπίδα Μιχελάκη-Ζαρκάδα μίλησε στο συνέδριο.", &[("Ελπίδα Μιχελάκη-Ζαρκάδα", Per)], &[]),
         // The second surname listed (`Μιχελάκης`), the first not.
         case("Η Ελπίδα Ζαρκάδα-Μιχελάκη μίλησε στο συνέδριο.", &[("Ελπίδα Ζαρκάδα-Μιχελάκη", Per)], &[]),
         case(

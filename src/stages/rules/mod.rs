@@ -1765,6 +1765,15 @@ fn classify(
             // (`Σεμπάστιαν Μπάρι`, `Γιάννης Μασούτης`): names are also surnames.
             let one_word = e == b + 1;
             if gaz[g - 1].label == Label::Per && is_on(off, person::GIVEN_BEFORE_KNOWN.name) {
+                // A second surname after a hyphen (`Ελπίδα Μιχελάκη-Ζαρκάδα`) is the name's too.
+                let second = e < toks.len() && e == b + 1 && is_on(off, person::DOUBLE_SURNAME.name) && {
+                    let t = &toks[e];
+                    line.gap(e) == "-"
+                        && t.gaz == 0
+                        && name_like(e)
+                        && (e + 1 >= toks.len() || !line.gap(e + 1).starts_with('-'))
+                };
+                let e = e + usize::from(second);
                 return Some(Cand {
                     absorbs: true,
                     entry: gaz[g - 1].entry,
