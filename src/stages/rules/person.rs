@@ -150,11 +150,7 @@ pub(crate) fn double_surname(line: &Line, a: usize, gaz: &[GazSpan]) -> Option<C
     }
     let m = &gaz[toks[a - 1].gaz as usize - 1];
     let (ma, mb) = (m.tokens.0 as usize, m.tokens.1 as usize);
-    let name = t.cap()
-        && !t.is(shape::DIGIT | shape::SINGLE)
-        && (!t.is(shape::UPPER) || toks[a - 1].is(shape::UPPER))
-        && !t.has(class::NONAME | class::FUNCTION | class::ORG_HEAD | class::TITLE | class::PORTFOLIO)
-        && !line.common_shape(a);
+    let name = second_surname(line, a);
     let article = || {
         line.prev(ma).is_some_and(|p| {
             toks[p].has(class::ART_MASC | class::ART_FEM | class::ART_NEUT) && !toks[p].has(class::ART_PLURAL)
@@ -166,6 +162,18 @@ pub(crate) fn double_surname(line: &Line, a: usize, gaz: &[GazSpan]) -> Option<C
         entry: m.entry.filter(|_| full),
         ..Cand::new(ma, a + 1, &DOUBLE_SURNAME)
     })
+}
+
+/// Whether token `a`, after a hyphen right after a name, can be a second surname: a
+/// capitalised name-like word (no common noun, title, portfolio or organisation head), in
+/// capitals only after a name in capitals.
+pub(crate) fn second_surname(line: &Line, a: usize) -> bool {
+    let (toks, t) = (line.toks, &line.toks[a]);
+    t.cap()
+        && !t.is(shape::DIGIT | shape::SINGLE)
+        && (!t.is(shape::UPPER) || toks[a - 1].is(shape::UPPER))
+        && !t.has(class::NONAME | class::FUNCTION | class::ORG_HEAD | class::TITLE | class::PORTFOLIO)
+        && !line.common_shape(a)
 }
 
 /// The end of a person's name ending before token `b` (typed by a rule) that a hyphen and
