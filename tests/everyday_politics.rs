@@ -1123,3 +1123,62 @@ fn conjunctions_at_a_sentence_start_are_no_names() {
         case("Καθώς ο υπουργός μιλούσε, οι αγρότες έκλειναν την Εγνατία.", &[("Εγνατία", Loc)], &["Καθώς"]),
     ]);
 }
+
+/// A listed person, a hyphen and a second surname (`Άννα Διαμαντοπούλου-Ιωάννου`): the
+/// double surname is the person's name, not cut at the hyphen; unlisted ones are whole too.
+#[test]
+fn double_surnames_are_whole() {
+    check(&[
+        case(
+            "Η Άννα Διαμαντοπούλου-Ιωάννου μίλησε χθες στη Βουλή.",
+            &[("Άννα Διαμαντοπούλου-Ιωάννου", Per), ("Βουλή", Org)],
+            &[],
+        ),
+        case(
+            "Την ερώτηση κατέθεσε η βουλευτής Ντόρα Μπακογιάννη-Σταματίου.",
+            &[("Ντόρα Μπακογιάννη-Σταματίου", Per)],
+            &[],
+        ),
+        case(
+            "Ο Κυριάκος Μητσοτάκης-Λαζαρίδης δήλωσε ότι θα είναι υποψήφιος.",
+            &[("Κυριάκος Μητσοτάκης-Λαζαρίδης", Per)],
+            &[],
+        ),
+        case(
+            "Στη συνέντευξή της η Διαμαντοπούλου-Ιωάννου απάντησε σε όλα.",
+            &[("Διαμαντοπούλου-Ιωάννου", Per)],
+            &[],
+        ),
+        case("Η Ελπίδα Ζαρκάδα-Μαυρίκου μίλησε στο συνέδριο.", &[("Ελπίδα Ζαρκάδα-Μαυρίκου", Per)], &[]),
+        // The first surname listed (`Μιχελάκης`) after an unlisted given name, the second not.
+        case("Η Ελπίδα Μιχελάκη-Ζαρκάδα μίλησε στο συνέδριο.", &[("Ελπίδα Μιχελάκη-Ζαρκάδα", Per)], &[]),
+        // The second surname listed (`Μιχελάκης`), the first not.
+        case("Η Ελπίδα Ζαρκάδα-Μιχελάκη μίλησε στο συνέδριο.", &[("Ελπίδα Ζαρκάδα-Μιχελάκη", Per)], &[]),
+        case(
+            "Όπως εξήγησε η δρ Ελπίδα Ζαρκάδα-Μιχελάκη, η κατάσταση είναι σοβαρή.",
+            &[("Ελπίδα Ζαρκάδα-Μιχελάκη", Per)],
+            &[],
+        ),
+        case(
+            "Ο Γιάννης Παπαδόπουλος-Μιχελάκης μίλησε στο συνέδριο.",
+            &[("Γιάννης Παπαδόπουλος-Μιχελάκης", Per)],
+            &[],
+        ),
+    ]);
+}
+
+/// The double surname keeps the listed person's id after a full name, and a surname alone
+/// does not (it names many persons). Two surnames without an article are two persons
+/// paired, each its own mention.
+#[test]
+fn double_surname_ids_and_pairs() {
+    let listed = id_of("Η Άννα Διαμαντοπούλου μίλησε.", "Άννα Διαμαντοπούλου").expect("listed");
+    assert!(!listed.is_empty());
+    let double = id_of("Η Άννα Διαμαντοπούλου-Ιωάννου μίλησε.", "Άννα Διαμαντοπούλου-Ιωάννου");
+    assert_eq!(double.as_deref(), Some(listed.as_str()));
+    let alone = id_of("Η Διαμαντοπούλου-Ιωάννου μίλησε.", "Διαμαντοπούλου-Ιωάννου");
+    assert_eq!(alone.as_deref(), Some(""));
+    let pair = NER.extract("Η συνάντηση Μητσοτάκη-Καλλέργη κράτησε δύο ώρες.");
+    let texts: Vec<_> = pair.iter().map(|e| e.text()).collect();
+    assert!(texts.contains(&"Μητσοτάκη") && !texts.iter().any(|t| t.contains('-')), "{texts:?}");
+}

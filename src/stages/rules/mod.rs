@@ -91,6 +91,7 @@ pub(crate) struct Stretch<'g> {
 /// in this order on each candidate run, and the first that fires decides.
 pub(crate) const RULES: &[&Rule] = &[
     &person::GIVEN_BEFORE_KNOWN,
+    &person::DOUBLE_SURNAME,
     &organisation::HEAD,
     &organisation::BRANCH,
     &organisation::LATIN_TAIL,
@@ -548,9 +549,12 @@ impl Rules {
             taken[c.a..c.b].fill(true);
             // A person keeps a listed person's entry only if the name supports it: `Άλαν`
             // before `ΜακΓκρέγκορ` is not Conor McGregor. The mention stays, without an id.
-            let entry = c
-                .entry
-                .filter(|&n| c.rule.label != Label::Per || agrees(&text[s..e], lookup.entries.canonical(n)));
+            // A second surname after a hyphen adds to the listed name, the person the same.
+            let entry = c.entry.filter(|&n| {
+                c.rule.label != Label::Per
+                    || c.rule.name == person::DOUBLE_SURNAME.name
+                    || agrees(&text[s..e], lookup.entries.canonical(n))
+            });
             added.push(Mention {
                 start: offset + s,
                 end: offset + e,
@@ -1783,6 +1787,15 @@ fn classify(
             // (`Σεμπάστιαν Μπάρι`, `Γιάννης Μασούτης`): names are also surnames.
             let one_word = e == b + 1;
             if gaz[g - 1].label == Label::Per && is_on(off, person::GIVEN_BEFORE_KNOWN.name) {
+                // A second surname after a hyphen (`Ελπίδα Μιχελάκη-Ζαρκάδα`) is the name's too.
+                let second = e < toks.len() && e == b + 1 && is_on(off, person::DOUBLE_SURNAME.name) && {
+                    let t = &toks[e];
+                    line.gap(e) == "-"
+                        && t.gaz == 0
+                        && name_like(e)
+                        && (e + 1 >= toks.len() || !line.gap(e + 1).starts_with('-'))
+                };
+                let e = e + usize::from(second);
                 return Some(Cand {
                     absorbs: true,
                     entry: gaz[g - 1].entry,
@@ -1796,6 +1809,12 @@ fn classify(
             {
                 return Some(Cand { absorbs: true, ..Cand::new(a, e, &person::GIVEN_NAME) });
             }
+        }
+    }
+    // A listed person, a hyphen and this one word: a double surname.
+    if b == a + 1 && r.a == a && is_on(off, person::DOUBLE_SURNAME.name) {
+        if let Some(c) = person::double_surname(line, a, gaz) {
+            return Some(c);
         }
     }
     // A person the gazetteer knows by one word, right before an unknown name: the words are
@@ -1877,7 +1896,14 @@ fn classify(
         } else {
             found.a
         };
-        return Some(Cand { a, b: person::particle_surname(line, found.b), ..found });
+        let b = person::particle_surname(line, found.b);
+        // A listed surname after a hyphen is the second of a double surname.
+        if is_on(off, person::DOUBLE_SURNAME.name) {
+            if let Some(e) = person::listed_second_surname(line, b, gaz) {
+                return Some(Cand { a, b: e, absorbs: true, ..found });
+            }
+        }
+        return Some(Cand { a, b, ..found });
     }
     Some(found)
 }

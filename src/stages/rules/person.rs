@@ -125,6 +125,83 @@ pub(crate) const GIVEN_BEFORE_KNOWN: Rule = Rule {
     find: None,
 };
 
+/// `Άννα Διαμαντοπούλου-Ιωάννου`: a listed person and a second surname.
+pub(crate) const DOUBLE_SURNAME: Rule = Rule {
+    name: "person_double_surname",
+    priority: 96,
+    label: Label::Per,
+    confidence: 0.9,
+    doc: "A person the gazetteer found, a hyphen and one unlisted capitalised word: a double \
+          surname, the whole the person's name (with the gazetteer's entry after a full name). \
+          Switched off, a listed surname after a hyphen no longer lengthens a name another \
+          rule types either (`Ελπίδα Ζαρκάδα-Μιχελάκη`).",
+    examples: &[
+        ("Μίλησε χθες ο Στέλιος Λογαράς-Καλλέργης στη Βουλή.", "Στέλιος Λογαράς-Καλλέργης"),
+        ("Απάντησε ο Λογαράς-Καλλέργης.", "Λογαράς-Καλλέργης"),
+    ],
+    find: None,
+};
+
+/// The double surname (see [`DOUBLE_SURNAME`]) that a listed person at token `a - 1` and
+/// the one word `a` after a hyphen make, from the person's first token. A one-word listed
+/// name needs a singular article right before it (`η Διαμαντοπούλου-Ιωάννου`): two
+/// surnames alone are as often two persons paired (`η συνάντηση Τσίπρα-Ζάεφ`), which a
+/// given name before the first rules out. The whole keeps the listed entry only after a
+/// full name (given name and surname): a surname alone names many persons, and before a
+/// given name (`η Μαρία-Ελένη`) the listed one-word name is a double given name's half.
+pub(crate) fn double_surname(line: &Line, a: usize, gaz: &[GazSpan]) -> Option<Cand> {
+    let toks = line.toks;
+    let t = &toks[a];
+    if a == 0 || line.gap(a) != "-" || toks[a - 1].gaz == 0 {
+        return None;
+    }
+    let m = &gaz[toks[a - 1].gaz as usize - 1];
+    let (ma, mb) = (m.tokens.0 as usize, m.tokens.1 as usize);
+    let name = second_surname(line, a);
+    let article = || {
+        line.prev(ma).is_some_and(|p| {
+            toks[p].has(class::ART_MASC | class::ART_FEM | class::ART_NEUT) && !toks[p].has(class::ART_PLURAL)
+        })
+    };
+    let full = mb - ma >= 2;
+    (name && m.label == Label::Per && mb == a && (full || !t.has(class::GIVEN) && article())).then(|| Cand {
+        absorbs: true,
+        entry: m.entry.filter(|_| full),
+        ..Cand::new(ma, a + 1, &DOUBLE_SURNAME)
+    })
+}
+
+/// Whether token `a`, after a hyphen right after a name, can be a second surname: a
+/// capitalised name-like word (no common noun, title, portfolio or organisation head), in
+/// capitals only after a name in capitals.
+pub(crate) fn second_surname(line: &Line, a: usize) -> bool {
+    let (toks, t) = (line.toks, &line.toks[a]);
+    t.cap()
+        && !t.is(shape::DIGIT | shape::SINGLE)
+        && (!t.is(shape::UPPER) || toks[a - 1].is(shape::UPPER))
+        && !t.has(class::NONAME | class::FUNCTION | class::ORG_HEAD | class::TITLE | class::PORTFOLIO)
+        && !line.common_shape(a)
+}
+
+/// The end of a person's name ending before token `b` (typed by a rule) that a hyphen and
+/// a listed surname of one word right after it lengthen (`Ελπίδα Ζαρκάδα-Μιχελάκη`,
+/// `Σταθόπουλου-Μιχελάκη`): `b + 1`, or `None`. Unlisted, both surnames are one run of
+/// capitalised words, typed as one name: so are they with the second listed.
+pub(crate) fn listed_second_surname(line: &Line, b: usize, gaz: &[GazSpan]) -> Option<usize> {
+    let toks = line.toks;
+    if b >= toks.len() || toks[b].gaz == 0 || line.gap(b) != "-" {
+        return None;
+    }
+    let m = &gaz[toks[b].gaz as usize - 1];
+    let one_word = m.tokens == (b as u32, b as u32 + 1);
+    (m.label == Label::Per
+        && one_word
+        && !m.user
+        && toks[b].cap()
+        && (!toks[b].is(shape::UPPER) || toks[b - 1].is(shape::UPPER)))
+    .then_some(b + 1)
+}
+
 /// `Τσόε Σουν-Χούι`, `Τζο Τσουν-ριόνγκ`.
 pub(crate) const EAST_ASIAN: Rule = Rule {
     name: "person_east_asian",

@@ -443,6 +443,21 @@ pub(crate) fn drop_partial_names<'k>(
                     kept_end = toks[tb].e as usize;
                 }
             }
+            // A full name, a hyphen and an unlisted second surname (`Άννα
+            // Διαμαντοπούλου-Ιωάννου`): one person, as the rule stage decides.
+            if label == Label::Per
+                && on_words
+                && !one_word
+                && tb < toks.len()
+                && line.gap(tb) == "-"
+                && next_start(i, mentions) > toks[tb].s as usize
+                && (tb + 1 >= toks.len() || !line.gap(tb + 1).starts_with('-'))
+                && is_on(off, super::person::DOUBLE_SURNAME.name)
+                && super::person::second_surname(line, tb)
+            {
+                mentions[i].end = offset + toks[tb].e as usize;
+                kept_end = toks[tb].e as usize;
+            }
             mentions.swap(write, i);
             write += 1;
         }
@@ -779,6 +794,24 @@ mod tests {
                 ("η Μαρία-Ελένη είπε", vec!["Μαρία"]),
             ] {
                 assert_eq!(found(text), want, "{text:?}, rules {rules}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_full_name_and_a_second_surname_after_a_hyphen_are_one_person_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:per\tPER\tΣτέλλα Καραβίδα\t\tperson\t\n\
+                   x:loc\tLOC\tΛάρισα\t\tcity\t\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            for (text, want) in [
+                ("Η Στέλλα Καραβίδα-Ρούσσου μίλησε χθες.", vec!["Στέλλα Καραβίδα-Ρούσσου"]),
+                ("Η Στέλλα Καραβίδα - Ρούσσου μίλησε χθες.", vec!["Στέλλα Καραβίδα"]),
+                ("Η Στέλλα Καραβίδα-Λάρισα: το ταξίδι.", vec!["Στέλλα Καραβίδα"]),
+                ("Η Στέλλα Καραβίδα-υπουργός μίλησε χθες.", vec!["Στέλλα Καραβίδα"]),
+            ] {
+                assert_eq!(listed(&ner, text), want, "{text:?}, rules {rules}");
             }
         }
     }
