@@ -131,6 +131,7 @@ pub(crate) const DOUBLE_SURNAME: Rule = Rule {
     priority: 96,
     label: Label::Per,
     confidence: 0.9,
+    needs: 0,
     doc: "A person the gazetteer found, a hyphen and one unlisted capitalised word: a double \
           surname, the whole the person's name (with the gazetteer's entry after a full name). \
           Switched off, a listed surname after a hyphen no longer lengthens a name another \
