@@ -168,20 +168,7 @@ impl ContextLabels {
     /// The label the context of `start..end` (a mention of an ambiguous name) suggests.
     #[cfg(test)]
     pub(crate) fn label(&self, text: &str, start: usize, end: usize, key: &mut Key) -> Option<Label> {
-        key.of_text(&text[start..end]);
-        self.label_keyed(text, None, start, end, key)
-    }
-
-    /// [`ContextLabels::label`] of the mention whose text key `key` holds already.
-    fn label_keyed(
-        &self,
-        text: &str,
-        folded: Option<&FoldedLine>,
-        start: usize,
-        end: usize,
-        key: &mut Key,
-    ) -> Option<Label> {
-        let (prior, evidence) = self.evidence_keyed(text, folded, start, end, key)?;
+        let (prior, evidence) = self.evidence(text, start, end, key)?;
         Some(Self::choose(&prior, &evidence, self.weight))
     }
 
@@ -573,8 +560,8 @@ impl Adaptation {
                 }
             }
             if let Some(context) = &self.context {
-                if let Some(l) = context.label_keyed(text, folded, m.start, m.end, key) {
-                    m.label = l;
+                if let Some((prior, evidence)) = context.evidence_keyed(text, folded, m.start, m.end, key) {
+                    m.label = ContextLabels::choose(&prior, &evidence, context.weight);
                 }
             }
             if !self.distrusted.is_empty() && self.distrusted.contains(key.of_source(m)) {

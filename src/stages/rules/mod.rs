@@ -1790,10 +1790,7 @@ fn classify(
                 // A second surname after a hyphen (`Ελπίδα Μιχελάκη-Ζαρκάδα`) is the name's too.
                 let second = e < toks.len() && e == b + 1 && is_on(off, person::DOUBLE_SURNAME.name) && {
                     let t = &toks[e];
-                    line.gap(e) == "-"
-                        && t.gaz == 0
-                        && name_like(e)
-                        && (e + 1 >= toks.len() || !line.gap(e + 1).starts_with('-'))
+                    person::last_after_hyphen(line, e) && t.gaz == 0 && name_like(e)
                 };
                 let e = e + usize::from(second);
                 return Some(Cand {

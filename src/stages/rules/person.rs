@@ -172,6 +172,12 @@ pub(crate) fn double_surname(line: &Line, a: usize, gaz: &[GazSpan]) -> Option<C
     })
 }
 
+/// Whether token `a` is joined by a hyphen to the word before it and to none after it: the
+/// second of two hyphenated words (`Καραβίδα-Ρούσσου`, not a chain `Α-Β-Γ`).
+pub(crate) fn last_after_hyphen(line: &Line, a: usize) -> bool {
+    line.gap(a) == "-" && (a + 1 >= line.toks.len() || !line.gap(a + 1).starts_with('-'))
+}
+
 /// Whether token `a`, after a hyphen right after a name, can be a second surname: a
 /// capitalised name-like word (no common noun, title, portfolio or organisation head), in
 /// capitals only after a name in capitals.

@@ -449,9 +449,8 @@ pub(crate) fn drop_partial_names<'k>(
                 && on_words
                 && !one_word
                 && tb < toks.len()
-                && line.gap(tb) == "-"
                 && next_start(i, mentions) > toks[tb].s as usize
-                && (tb + 1 >= toks.len() || !line.gap(tb + 1).starts_with('-'))
+                && super::person::last_after_hyphen(line, tb)
                 && is_on(off, super::person::DOUBLE_SURNAME.name)
                 && super::person::second_surname(line, tb)
             {
