@@ -518,6 +518,13 @@ mod tests {
         }
     }
 
+    /// Folds and tokenizes `text` as the rule stage does, with no word classes.
+    fn tokenize_plain(folded: &mut FoldedLine, toks: &mut Vec<Tok>, text: &str) -> (u64, bool) {
+        folded.fold_and_split(text);
+        let words = vec![Word::UNKNOWN; folded.tokens().len()];
+        tokenize(folded, &words, toks)
+    }
+
     /// `tokenize` counts a headline in its loop as `headline` does over the tokens: lines in
     /// capitals, mixed, with initials, digits and punctuation, and at the thresholds.
     #[test]
@@ -536,9 +543,7 @@ mod tests {
             ("", false),
         ];
         for (text, want) in cases {
-            folded.fold_and_split(text);
-            let words = vec![Word::UNKNOWN; folded.tokens().len()];
-            let (_, counted) = tokenize(&folded, &words, &mut toks);
+            let (_, counted) = tokenize_plain(&mut folded, &mut toks, text);
             assert_eq!(counted, headline(&toks), "{text:?}");
             assert_eq!(counted, want, "{text:?}");
         }
@@ -555,9 +560,7 @@ mod tests {
         let texts =
             "Α Β|Α  Β|Α\tΒ|Α\u{a0}Β|Α \u{a0}\tΒ|Α-Β|Α. Β|Α † Β|Α\u{2009}Β|Α\u{202f}Β|Α, Β|ΑΒ|Α\u{a0}\u{a0}Β";
         for text in texts.split('|') {
-            folded.fold_and_split(text);
-            let words = vec![Word::UNKNOWN; folded.tokens().len()];
-            tokenize(&folded, &words, &mut toks);
+            tokenize_plain(&mut folded, &mut toks, text);
             let line = Line::new(text, &folded, &toks, &lex);
             for i in 0..=toks.len() {
                 let want = i > 0
@@ -576,9 +579,7 @@ mod tests {
         let mut folded = FoldedLine::default();
         let mut toks = Vec::new();
         let text = "Ο Ιβάνοφ, η Google, το 2024 και ο Τζεφ στο 北京 με τον 𐌰𐌱 ΧΘΕΣ κ. Α";
-        folded.fold_and_split(text);
-        let words = vec![Word::UNKNOWN; folded.tokens().len()];
-        tokenize(&folded, &words, &mut toks);
+        tokenize_plain(&mut folded, &mut toks, text);
         let line = Line::new(text, &folded, &toks, &lex);
         let lens: Vec<usize> =
             (0..toks.len()).filter_map(|i| line.f(i).chars().last()).map(char::len_utf8).collect();
@@ -597,9 +598,7 @@ mod tests {
         let mut folded = FoldedLine::default();
         let mut toks = Vec::new();
         let text = "Η Ελληνική Ένωση Τραπεζών, ο Παπαδόπουλος, η Μαρία και η Google στη ΔΙΟΙΚΗΣΗ Σύνταξης";
-        folded.fold_and_split(text);
-        let words = vec![Word::UNKNOWN; folded.tokens().len()];
-        tokenize(&folded, &words, &mut toks);
+        tokenize_plain(&mut folded, &mut toks, text);
         let line = Line::new(text, &folded, &toks, &lex);
         let want = |i: usize| {
             let t = &toks[i];
@@ -624,9 +623,7 @@ mod tests {
         let mut toks = Vec::new();
         let texts = [" Α Β  Γ, Δ ,Ε\u{a0}Ζ » και «Η»\tΘ-Ι. ", "Α", "", "  ,  "];
         for text in texts {
-            folded.fold_and_split(text);
-            let words = vec![Word::UNKNOWN; folded.tokens().len()];
-            tokenize(&folded, &words, &mut toks);
+            tokenize_plain(&mut folded, &mut toks, text);
             let line = Line::new(text, &folded, &toks, &lex);
             for i in 0..=toks.len() {
                 assert_eq!(line.gap_trimmed(i), line.gap(i).trim(), "{text:?} {i}");
@@ -653,9 +650,7 @@ mod tests {
             ("J. Smith", true),
         ];
         for (text, want) in cases {
-            folded.fold_and_split(text);
-            let words = vec![Word::UNKNOWN; folded.tokens().len()];
-            tokenize(&folded, &words, &mut toks);
+            tokenize_plain(&mut folded, &mut toks, text);
             let line = Line::new(text, &folded, &toks, &lex);
             assert_eq!(line.initial(0), want, "{text:?}");
         }
@@ -682,9 +677,7 @@ mod tests {
             ("Ρεάλ Μπάρτσα", false),
         ];
         for (text, want) in cases {
-            folded.fold_and_split(text);
-            let words = vec![Word::UNKNOWN; folded.tokens().len()];
-            tokenize(&folded, &words, &mut toks);
+            tokenize_plain(&mut folded, &mut toks, text);
             let line = Line::new(text, &folded, &toks, &lex);
             let last = toks.len() - 1;
             assert_eq!(line.spaced_dash(last), want, "{text:?}");
