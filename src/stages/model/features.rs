@@ -259,15 +259,8 @@ impl Features {
                 *h = Some(x);
             }
         }
-        for h in hashes.iter().flatten() {
-            cache.fetch_entry(*h);
-        }
-        for (j, h) in hashes.iter().enumerate() {
-            if let Some(x) = *h {
-                slots[j] = cache.slot(w, line, j, x);
-            }
-        }
-        // The rows of the tokens' surroundings, their slots fetched ahead in the same way.
+        // The rows of the tokens' surroundings, while the index's slots come; their own
+        // slots fetched while the words are looked up (the weight table is megabytes).
         self.rows.clear();
         self.ends.clear();
         let mut sentence = Sentence::new(line);
@@ -281,6 +274,14 @@ impl Features {
         }
         for &r in &self.rows {
             w.fetch(r as usize);
+        }
+        for h in hashes.iter().flatten() {
+            cache.fetch_entry(*h);
+        }
+        for (j, h) in hashes.iter().enumerate() {
+            if let Some(x) = *h {
+                slots[j] = cache.slot(w, line, j, x);
+            }
         }
         out.clear();
         for i in 0..n {
