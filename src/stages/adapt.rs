@@ -7,7 +7,7 @@
 
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::stages::mention::Mention;
-use crate::text::normalize::{fold, fold_push, is_letter, FoldedLine};
+use crate::text::normalize::{fold, fold_push, is_letter, is_upper, FoldedLine};
 use crate::text::tokens::{tokens, Token};
 use crate::{Label, Source};
 
@@ -581,6 +581,12 @@ impl Adaptation {
     /// Drops the lower-case words at the start of a mention (`κ. Μητσοτάκη`, `πλανήτη Γη`)
     /// when the corpus mostly leaves the first of them outside the span of the name after it.
     pub(crate) fn trim_lower_start(&self, text: &str, m: &mut Mention) {
+        // Most mentions start with a capital or a non-letter: then so does their first word,
+        // or it starts later, and nothing is trimmed (no need to split the mention).
+        match text[m.start..m.end].chars().next() {
+            Some(c) if is_letter(c) && !is_upper(c) => {}
+            _ => return,
+        }
         let mut words = tokens(&text[m.start..m.end]);
         let Some(first) = words.next() else { return };
         if first.start != 0 || first.is_capitalized() || !first.text.chars().next().is_some_and(is_letter) {

@@ -259,15 +259,8 @@ impl Features {
                 *h = Some(x);
             }
         }
-        for h in hashes.iter().flatten() {
-            cache.fetch_entry(*h);
-        }
-        for (j, h) in hashes.iter().enumerate() {
-            if let Some(x) = *h {
-                slots[j] = cache.slot(w, line, j, x);
-            }
-        }
-        // The rows of the tokens' surroundings, their slots fetched ahead in the same way.
+        // The rows of the tokens' surroundings, while the index's slots come; their own
+        // slots fetched while the words are looked up (the weight table is megabytes).
         self.rows.clear();
         self.ends.clear();
         let mut sentence = Sentence::new(line);
@@ -281,6 +274,14 @@ impl Features {
         }
         for &r in &self.rows {
             w.fetch(r as usize);
+        }
+        for h in hashes.iter().flatten() {
+            cache.fetch_entry(*h);
+        }
+        for (j, h) in hashes.iter().enumerate() {
+            if let Some(x) = *h {
+                slots[j] = cache.slot(w, line, j, x);
+            }
         }
         out.clear();
         for i in 0..n {
@@ -506,8 +507,7 @@ pub(crate) fn prefetch<T>(x: &T) {
     let _ = x;
 }
 
-/// Most distinct words a [`WordCache`] holds before it starts afresh (256 bytes each,
-/// and their texts).
+/// Most distinct words a [`WordCache`] holds before it starts afresh (256 bytes each).
 const CACHE_WORDS: usize = 1 << 17;
 /// Slots of the cache's index at first; it doubles to stay at most half full, so that
 /// probes stay short (2^18 slots at most: 1 MB) and a small one stays in the cache.
@@ -517,21 +517,24 @@ const FIRST_SLOTS: usize = 1 << 12;
 const ENTRY_BITS: u32 = 18;
 /// Marks a token's entry as one of the line's [`WordCache::wide`] vectors.
 const WIDE: u32 = 1 << 31;
-/// Longest word text a [`WordCache`] entry keeps: longer tokens (URLs, codes) are rare, and
-/// keeping them would let a few long ones fill memory.
-const ENTRY_TEXT: usize = 75;
+/// Longest word text a [`WordCache`] entry keeps (what its sums leave of its four cache
+/// lines): longer tokens (URLs, codes, 26 Greek letters and more) are rare.
+const ENTRY_TEXT: usize = 51;
 
 /// A cached word's vectors, each the exact integer sum of its rows' weights (the compact
 /// table's steps): its own rows', and its context rows' at each of [`OFFSETS`], which
 /// keep within 16 bits but for rare words (those are summed every time; the own rows'
 /// sums mostly do not). Four cache lines instead of seven for `f32` vectors with the
 /// text: a token reads its neighbours' entries, and news text has tens of thousands of
-/// distinct words.
+/// distinct words. The word's text is in the entry's last line, so that a lookup that
+/// compares it reads no other memory than the entry it then uses.
 #[derive(Clone, Copy, Debug)]
 #[repr(C, align(64))]
 struct Entry {
     own: [i32; TAGS],
     context: [[i16; TAGS]; 4],
+    len: u8,
+    text: [u8; ENTRY_TEXT],
 }
 const _: () = assert!(std::mem::size_of::<Entry>() == 256);
 
@@ -552,11 +555,6 @@ pub(crate) struct WordCache {
     /// Entries in the index.
     indexed: usize,
     entries: Vec<Entry>,
-    /// The entries' texts, one after the other (a few hundred kilobytes: they stay
-    /// cached, and a lookup compares a text without reading the entry).
-    texts: Vec<u8>,
-    /// Where entry `k`'s text starts in `texts` (and, at `k + 1`, ends).
-    starts: Vec<u32>,
     /// The current line's words whose sums do not fit an [`Entry`] (or weights that are
     /// not compact), as `f32` vectors: a token's entry `WIDE | k` is `wide[k]`.
     wide: Vec<[[f32; TAGS]; 5]>,
@@ -586,9 +584,6 @@ impl WordCache {
         self.entries.clear();
         // Reserved once (untouched pages cost no memory).
         self.entries.reserve_exact(CACHE_WORDS);
-        self.texts.clear();
-        self.starts.clear();
-        self.starts.push(0);
     }
 
     /// Vector `v` (0: own, `1 + k`: context at `OFFSETS[k]`) of a token's entry `k`: the
@@ -608,7 +603,8 @@ impl WordCache {
     /// The text of entry `k`.
     #[inline]
     fn text(&self, k: usize) -> &[u8] {
-        &self.texts[self.starts[k] as usize..self.starts[k + 1] as usize]
+        let e = &self.entries[k];
+        &e.text[..usize::from(e.len)]
     }
 
     /// The cache's hash of a word's text.
@@ -638,8 +634,7 @@ impl WordCache {
         }
     }
 
-    /// Asks the processor for the entry in the index slot of hash `x`, if any, and its
-    /// text.
+    /// Asks the processor for the entry in the index slot of hash `x`, if any.
     #[inline]
     fn fetch_entry(&self, x: u64) {
         let k = self.index.get(self.home(x)).map_or(0, |&s| s & ((1 << ENTRY_BITS) - 1));
@@ -649,9 +644,6 @@ impl WordCache {
             prefetch(&e.own[16]);
             prefetch(&e.context[2][0]);
             prefetch(&e.context[3][16]);
-            if let Some(b) = self.starts.get(k as usize - 1).and_then(|&a| self.texts.get(a as usize)) {
-                prefetch(b);
-            }
         }
     }
 
@@ -708,11 +700,15 @@ impl WordCache {
             self.wide.push(v);
             return WIDE | (self.wide.len() - 1) as u32;
         }
-        let e = Entry { own: sums[0], context: [1, 2, 3, 4].map(|v| sums[v].map(|x| x as i16)) };
+        let mut e = Entry {
+            own: sums[0],
+            context: [1, 2, 3, 4].map(|v| sums[v].map(|x| x as i16)),
+            len: text.len() as u8,
+            text: [0; ENTRY_TEXT],
+        };
+        e.text[..text.len()].copy_from_slice(text);
         let k = self.entries.len() as u32;
         self.entries.push(e);
-        self.texts.extend_from_slice(text);
-        self.starts.push(self.texts.len() as u32);
         if let Some(mut i) = free {
             if 2 * (self.indexed + 1) > self.index.len() {
                 self.grow();
@@ -813,8 +809,8 @@ mod tests {
             ),
             // A word one byte longer than an entry holds and one that just fits, twice each.
             (
-                "Η ΑβγδεζηθικλμνξοπρστυφχψωΑβγδεζηθικλμνξ και η ΑβγδεζηθικλμνξοπρστυφχψωΑβγδεζηθικλμνξ, \
-                 η ΑβγδεζηθικλμνξοπρστυφχψωΑβγδεζηθικλμνx και η ΑβγδεζηθικλμνξοπρστυφχψωΑβγδεζηθικλμνx",
+                "Η ΑβγδεζηθικλμνξοπρστυφχψωΑβ και η ΑβγδεζηθικλμνξοπρστυφχψωΑβ, \
+                 η ΑβγδεζηθικλμνξοπρστυφχψωΑx και η ΑβγδεζηθικλμνξοπρστυφχψωΑx",
                 &[],
             ),
             ("", &[]),
