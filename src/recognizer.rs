@@ -229,8 +229,7 @@ impl Recognizer {
             // of its own, where the vocabulary's probes (cache misses, in a table of
             // megabytes) of several tokens are in flight at once.
             let (buf, tokens) = (b.folded.padded(), b.folded.tokens());
-            let vocab = &inner.vocab;
-            b.words.extend(tokens.iter().map(|t| vocab.classify(buf, t.fs as usize, t.fe as usize)));
+            inner.vocab.classify_tokens(buf, tokens, &mut b.words);
             for (i, (w, t)) in b.words.iter().zip(tokens).enumerate() {
                 if Lookup::may_start(w.start, t.shape) {
                     b.starts.push(i as u32);
