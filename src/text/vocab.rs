@@ -368,6 +368,9 @@ impl Vocab {
         let (w0, w1) = Key::short_words(buf, s, n);
         let hash = Key::hash_words(w0, w1);
         let tag = tag(hash);
+        // Sliced here again, with `mask` at hand, for the compiler to see that the masked
+        // indices are in bounds (a check per token, where it would check each probe).
+        let (tags, slots) = (&tags[..=mask], &slots[..=mask]);
         let mut i = home(hash, shift) & mask;
         loop {
             let t = tags[i];
