@@ -359,11 +359,14 @@ impl Vocab {
         e: usize,
     ) -> Word {
         let n = e - s;
-        match n {
-            0 => return Word::UNKNOWN,
-            1 if buf[s] < 128 => return self.ascii[buf[s] as usize],
-            2..=INLINE | 1 => {}
-            _ => return self.classify_long(&buf[s..e]),
+        // Most tokens are words of 2 to 16 bytes: one test lets them through.
+        if !(2..=INLINE).contains(&n) {
+            match n {
+                0 => return Word::UNKNOWN,
+                1 if buf[s] < 128 => return self.ascii[buf[s] as usize],
+                1 => {}
+                _ => return self.classify_long(&buf[s..e]),
+            }
         }
         let (w0, w1) = Key::short_words(buf, s, n);
         let hash = Key::hash_words(w0, w1);
