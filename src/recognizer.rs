@@ -229,8 +229,7 @@ impl Recognizer {
             // of its own, where the vocabulary's probes (cache misses, in a table of
             // megabytes) of several tokens are in flight at once.
             let (buf, tokens) = (b.folded.padded(), b.folded.tokens());
-            let vocab = &inner.vocab;
-            b.words.extend(tokens.iter().map(|t| vocab.classify(buf, t.fs as usize, t.fe as usize)));
+            inner.vocab.classify_tokens(buf, tokens, &mut b.words);
             for (i, (w, t)) in b.words.iter().zip(tokens).enumerate() {
                 if Lookup::may_start(w.start, t.shape) {
                     b.starts.push(i as u32);
@@ -481,50 +480,66 @@ const MAX_LINE: usize = 1 << 30;
 /// The lines of `text`, each with its `\n`; a line longer than `max` bytes is cut into pieces
 /// of at most `max` bytes, after a white space where there is one (names do not span it),
 /// else at a char boundary.
-fn lines(text: &str, max: usize) -> impl Iterator<Item = &str> {
-    // `text.split_inclusive('\n')`, with the newline found by `memchr` (vectorised: most
-    // texts are one line, scanned whole for nothing).
-    let mut text = text;
-    let split = std::iter::from_fn(move || {
-        if text.is_empty() {
-            return None;
-        }
-        let end = memchr::memchr(b'\n', text.as_bytes()).map_or(text.len(), |i| i + 1);
-        let (line, tail) = text.split_at(end);
-        text = tail;
-        Some(line)
-    });
-    split.flat_map(move |line| {
-        let mut rest = line;
-        std::iter::from_fn(move || {
-            if rest.is_empty() {
+fn lines(text: &str, max: usize) -> Lines<'_> {
+    Lines { text, line: "", max }
+}
+
+/// The iterator of [`lines`]: a struct of its own, where `split_inclusive`-like adapters
+/// flattened cost a hundred instructions per line (most texts are one line).
+struct Lines<'t> {
+    /// What follows the line at hand.
+    text: &'t str,
+    /// What is left of the line at hand.
+    line: &'t str,
+    max: usize,
+}
+
+impl<'t> Iterator for Lines<'t> {
+    type Item = &'t str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'t str> {
+        if self.line.is_empty() {
+            if self.text.is_empty() {
                 return None;
             }
-            if rest.len() <= max {
-                return Some(std::mem::take(&mut rest));
-            }
-            let mut cut = max;
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            // The last white space in the second half of the piece, if any.
-            let mut half = cut / 2;
-            while !rest.is_char_boundary(half) {
-                half -= 1;
-            }
-            if let Some(ws) = rest[half..cut].rfind(char::is_whitespace) {
-                let at = half + ws;
-                cut = at + rest[at..].chars().next().map_or(1, char::len_utf8);
-            }
-            if cut == 0 {
-                // `max` is smaller than one char: take the char whole.
-                cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
-            }
-            let (piece, tail) = rest.split_at(cut);
-            rest = tail;
-            Some(piece)
-        })
-    })
+            // The newline found by `memchr` (vectorised: most texts are one line, scanned
+            // whole for nothing).
+            let end = memchr::memchr(b'\n', self.text.as_bytes()).map_or(self.text.len(), |i| i + 1);
+            (self.line, self.text) = self.text.split_at(end);
+        }
+        if self.line.len() <= self.max {
+            return Some(std::mem::take(&mut self.line));
+        }
+        Some(cut_long(&mut self.line, self.max))
+    }
+}
+
+/// The first piece of `rest`, a line longer than `max` bytes, taken off it: at most `max`
+/// bytes, cut after the last white space in their second half if there is one, else at a
+/// char boundary (one whole char if `max` is smaller).
+#[cold]
+fn cut_long<'t>(rest: &mut &'t str, max: usize) -> &'t str {
+    let mut cut = max;
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    // The last white space in the second half of the piece, if any.
+    let mut half = cut / 2;
+    while !rest.is_char_boundary(half) {
+        half -= 1;
+    }
+    if let Some(ws) = rest[half..cut].rfind(char::is_whitespace) {
+        let at = half + ws;
+        cut = at + rest[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    if cut == 0 {
+        // `max` is smaller than one char: take the char whole.
+        cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+    }
+    let (piece, tail) = rest.split_at(cut);
+    *rest = tail;
+    piece
 }
 
 /// Buffers reused across calls.

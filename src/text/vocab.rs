@@ -9,6 +9,8 @@
 //! no string on the heap. Longer keys keep their bytes in one arena. The stages stay apart:
 //! the vocabulary stores each stage's answer without knowing what it means.
 
+use crate::text::normalize::Token;
+
 /// Token id of a word that no gazetteer name contains.
 pub(crate) const NO_TOKEN: u32 = u32::MAX;
 
@@ -141,26 +143,24 @@ impl<'k> Key<'k> {
         (load(lo) & m0, load(hi) & m1)
     }
 
-    /// The hash of a key of `len` bytes from its first two words (all its bytes when `len`
-    /// is at most [`INLINE`]).
+    /// The hash of a key from its first two words: all of it for a key of at most
+    /// [`INLINE`] bytes (zero-padded words tell its length; no folded word holds a zero
+    /// byte). One multiply: its high bits, which [`home`] and [`tag`] take, depend on every
+    /// bit of both words.
     #[inline(always)]
-    fn hash_words(len: usize, w0: u64, w1: u64) -> u64 {
-        let mut h = mix(len as u64, w0);
-        if len > 8 {
-            h = mix(h, w1);
-        }
-        h
+    fn hash_words(w0: u64, w1: u64) -> u64 {
+        (w0 ^ w1.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
     #[inline]
     fn with_words(bytes: &'k [u8], w0: u64, w1: u64) -> Key<'k> {
-        let mut h = Key::hash_words(bytes.len(), w0, w1);
+        let mut h = Key::hash_words(w0, w1);
         let mut at = 16;
         while at < bytes.len() {
             h = mix(h, word(&bytes[at..]));
             at += 8;
         }
-        Key { bytes, w0, w1, hash: finish(h) }
+        Key { bytes, w0, w1, hash: h }
     }
 
     #[inline]
@@ -169,23 +169,25 @@ impl<'k> Key<'k> {
     }
 }
 
-/// One step of the keys' hash: the next word of the key mixed in.
+/// The first slot a key of hash `hash` is looked for in, in a table of `2^(64 - shift)`:
+/// the hash's top bits.
+#[inline(always)]
+fn home(hash: u64, shift: u32) -> usize {
+    (hash >> shift) as usize
+}
+
+/// One step of a long key's hash: its next word mixed in.
 #[inline(always)]
 fn mix(h: u64, w: u64) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     (h.rotate_left(23) ^ w).wrapping_mul(K)
 }
 
-/// The hash of a key once all its words are mixed in.
-#[inline(always)]
-fn finish(h: u64) -> u64 {
-    h ^ (h >> 29)
-}
-
-/// The tag byte of a key's hash (see [`Vocab::tags`]).
+/// The tag byte of a key's hash (see [`Vocab::tags`]): seven bits below those that
+/// [`home`] takes in any table of up to 2^25 slots.
 #[inline(always)]
 fn tag(hash: u64) -> u8 {
-    0x80 | (hash as u8 & 0x7F)
+    0x80 | ((hash >> 32) as u8 & 0x7F)
 }
 
 impl Default for Vocab {
@@ -229,7 +231,7 @@ impl Vocab {
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
-    // Always inlined: `classify` probes once per word of the text, and a call's register
+    // Always inlined: `classify_tokens` probes once per word of the text, and a call's register
     // saves and restores cost about a third of a probe.
     #[inline(always)]
     fn find_slot(&self, key: &Key) -> usize {
@@ -248,7 +250,7 @@ impl Vocab {
     /// The first slot a key of hash `hash` is looked for in.
     #[inline(always)]
     fn home(&self, hash: u64) -> usize {
-        (hash.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> self.shift) as usize
+        home(hash, self.shift)
     }
 
     /// What is known of the folded word `key` (UTF-8) ([`Word::UNKNOWN`] for a word it lacks):
@@ -316,29 +318,63 @@ impl Vocab {
         }
     }
 
-    /// What is known of the token `buf[s..e]` of a folded line, where `buf` holds at least
-    /// sixteen bytes from `s` on (see [`crate::text::normalize::FoldedLine::fold_and_split`] and
-    /// [`Key::short_words`]).
+    /// What is known of each token of a folded line (`buf`, holding at least sixteen bytes
+    /// after the last token: see [`crate::text::normalize::FoldedLine::fold_and_split`] and
+    /// [`Key::short_words`]), appended to `out`.
     ///
     /// A key of at most [`INLINE`] bytes (nearly every word) is probed with its two words
     /// alone, so that the loop over a line's tokens keeps its few values in registers; a
-    /// longer one goes the general way, out of line.
-    #[inline(always)]
+    /// longer one goes the general way, out of line. The tables are read from `self` once,
+    /// before the loop: read per token, every store to `out` would have them read again.
+    pub fn classify_tokens(&self, buf: &[u8], tokens: &[Token], out: &mut Vec<Word>) {
+        let mask = self.slots.len() - 1;
+        let (tags, slots) = (&self.tags[..=mask], &self.slots[..=mask]);
+        let shift = self.shift;
+        // Moved in: the closure holds the values, not references to read them through.
+        let classify =
+            move |k: &Token| self.classify_in(tags, slots, mask, shift, buf, k.fs as usize, k.fe as usize);
+        out.extend(tokens.iter().map(classify));
+    }
+
+    /// What is known of the token `buf[s..e]` ([`Vocab::classify_tokens`] of one token).
+    #[cfg(test)]
     pub fn classify(&self, buf: &[u8], s: usize, e: usize) -> Word {
+        let mask = self.slots.len() - 1;
+        self.classify_in(&self.tags[..=mask], &self.slots[..=mask], mask, self.shift, buf, s, e)
+    }
+
+    /// [`Vocab::classify`] with both tables sliced to `mask + 1` entries (the table's size),
+    /// so that the probes' masked indices need no bounds checks (the home slot is below the
+    /// size already), and the shift of [`Vocab::home`].
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn classify_in(
+        &self,
+        tags: &[u8],
+        slots: &[Slot],
+        mask: usize,
+        shift: u32,
+        buf: &[u8],
+        s: usize,
+        e: usize,
+    ) -> Word {
         let n = e - s;
-        match n {
-            0 => return Word::UNKNOWN,
-            1 if buf[s] < 128 => return self.ascii[buf[s] as usize],
-            2..=INLINE | 1 => {}
-            _ => return self.classify_long(&buf[s..e]),
+        // Most tokens are words of 2 to 16 bytes: one test lets them through.
+        if !(2..=INLINE).contains(&n) {
+            match n {
+                0 => return Word::UNKNOWN,
+                1 if buf[s] < 128 => return self.ascii[buf[s] as usize],
+                1 => {}
+                _ => return self.classify_long(&buf[s..e]),
+            }
         }
         let (w0, w1) = Key::short_words(buf, s, n);
-        let hash = finish(Key::hash_words(n, w0, w1));
-        let (tag, mask) = (tag(hash), self.slots.len() - 1);
-        // Both tables sliced to `mask + 1` entries: every index below is masked, so that
-        // the probes need no bounds checks (the home slot is below the size already).
-        let (tags, slots) = (&self.tags[..=mask], &self.slots[..=mask]);
-        let mut i = self.home(hash) & mask;
+        let hash = Key::hash_words(w0, w1);
+        let tag = tag(hash);
+        // Sliced here again, with `mask` at hand, for the compiler to see that the masked
+        // indices are in bounds (a check per token, where it would check each probe).
+        let (tags, slots) = (&tags[..=mask], &slots[..=mask]);
+        let mut i = home(hash, shift) & mask;
         loop {
             let t = tags[i];
             if t == 0 {
@@ -354,7 +390,7 @@ impl Vocab {
         }
     }
 
-    /// [`Vocab::classify`] of a key longer than [`INLINE`].
+    /// [`Vocab::classify_in`] of a key longer than [`INLINE`].
     #[inline(never)]
     fn classify_long(&self, key: &[u8]) -> Word {
         self.word_at(&Key::new(key))
@@ -413,7 +449,7 @@ mod tests {
             let k = Key::new(w.as_bytes());
             if w.len() <= INLINE {
                 let (w0, w1) = Key::short_words(&buf, s, w.len());
-                let hash = finish(Key::hash_words(w.len(), w0, w1));
+                let hash = Key::hash_words(w0, w1);
                 assert_eq!((k.w0, k.w1, k.hash), (w0, w1, hash), "{w}");
             }
             s += w.len() + 1;

@@ -608,27 +608,36 @@ impl Word {
         // 1 GiB (the recognizer splits longer ones; see `fold_and_split`), so one past them
         // never overflows, and slicing checks only the bounds.
         let (mut i, mut at) = (i as u32, at as u32);
+        // A bit no entry has: the two-byte loop stopped at a character (whose entry may be 0).
+        const STOP: u32 = 1 << 29;
         // The entry and length of the character that ends the run (0 for none, or one beyond
         // the table).
         let (stop, stop_len) = 'run: loop {
-            // Two-byte characters (a Greek word).
-            while let Some(&[b, b1]) = bytes.get(i as usize..i as usize + 2) {
-                if b < 0x80 {
-                    break;
+            // Two-byte characters (a Greek word), read off the rest of the line as a slice:
+            // a pointer and a length, no offset to add and check.
+            let mut rest = &bytes[i as usize..];
+            let two = loop {
+                let [b, b1, tail @ ..] = rest else { break 0 };
+                if *b < 0x80 {
+                    break 0;
                 }
                 // Valid UTF-8: a lead byte of three or four bytes gives an index of 0x800 or
                 // more, whose entry is 0.
-                let e = table[((b as usize) << 6 ^ b1 as usize) & 0xFFF];
+                let e = table[((*b as usize) << 6 ^ *b1 as usize) & 0xFFF];
                 if e & class::WORD == 0 {
-                    break 'run (e, 2);
+                    break e | STOP;
                 }
                 text[at as usize..at as usize + 2].copy_from_slice(&(e as u16).to_le_bytes());
                 at += e >> 30;
-                i += 2;
+                rest = tail;
                 if COUNT {
                     or |= e;
                     letters += u64::from(e & class::LETTER);
                 }
+            };
+            i = (bytes.len() - rest.len()) as u32;
+            if two != 0 {
+                break 'run (two & !STOP, 2);
             }
             // An ASCII character (a character of two bytes or more does not start at the
             // line's last byte).
