@@ -79,6 +79,8 @@ pub(crate) struct Scratch {
     caps: Vec<Capitalised>,
     /// The end of the last word [`take_line`] saw, if it was capitalised.
     prev: Option<usize>,
+    /// A line so far gave a person (see [`take_line`]).
+    persons: bool,
     /// [`word_hash`] of the first word of every key (a run of words can be a key only if
     /// its first word is the first word of one).
     firsts: FxHashMap<u64, ()>,
@@ -107,6 +109,7 @@ impl Scratch {
     pub(crate) fn clear(&mut self) {
         self.caps.clear();
         self.prev = None;
+        self.persons = false;
         self.line_folds.clear();
         self.line_spans.clear();
     }
@@ -122,6 +125,8 @@ impl Scratch {
 /// * the capitalised words, the only words that can be partial mentions. Words inside a
 ///   mention are left out when `covered_final` says the line's mentions are final (no
 ///   adaptation changes them before the pass): a partial mention is never inside another.
+///   On the `last` line of a document whose final mentions hold no person, none are
+///   taken: only a person's name links partial mentions (see [`link_aliases`]).
 ///
 /// The mentions' tokens are found by binary search (a line has few mentions), then one
 /// walk over the tokens, with the (sorted) mentions alongside, takes the capitalised words.
@@ -131,6 +136,7 @@ pub(crate) fn take_line(
     offset: usize,
     mentions: &[Mention],
     covered_final: bool,
+    last: bool,
     sc: &mut Scratch,
 ) {
     let tokens = folded.tokens();
@@ -151,6 +157,12 @@ pub(crate) fn take_line(
         let j = i + tokens[i..].partition_point(|t| t.e < e);
         if i < tokens.len() && tokens[i].s == s && j < tokens.len() && tokens[j].e == e {
             sc.line_spans.push((m.start, m.end, base + tokens[i].fs, base + tokens[j].fe));
+        }
+    }
+    if covered_final {
+        sc.persons |= mentions.iter().any(|m| m.label == Label::Per);
+        if last && !sc.persons {
+            return;
         }
     }
     let bytes = line.as_bytes();
@@ -666,12 +678,60 @@ mod tests {
             let (mut offset, mut text) = (0, String::new());
             for line in lines {
                 folded.fold_and_split(line);
-                take_line(line, &folded, offset, &[], false, &mut sc);
+                take_line(line, &folded, offset, &[], false, false, &mut sc);
                 offset += line.len();
                 text.push_str(line);
             }
             let got: Vec<(&str, bool)> = sc.caps.iter().map(|c| (&text[c.start..c.end], c.joined)).collect();
             assert_eq!(got, want, "{lines:?}");
+        }
+    }
+
+    /// The capitalised words serve only to link to a person: on a document's last line, with
+    /// the mentions final and no person among them so far, none are taken; a person on any
+    /// line (this one or one before), or mentions still to change, keeps them.
+    #[test]
+    fn take_line_skips_capitalised_words_of_a_document_without_a_person() {
+        let mut folded = FoldedLine::default();
+        let mut sc = Scratch::default();
+        // Each document's lines, the label of a mention over each line's first word (if
+        // any), whether the mentions are final, and the capitalised words taken.
+        type Case<'a> = (&'a [(&'a str, Option<Label>)], bool, &'a [&'a str]);
+        let cases: [Case; 6] = [
+            (&[("Αθήνα και Πάτρα", Some(Label::Loc))], true, &[]),
+            (&[("Αθήνα και Πάτρα", None)], true, &[]),
+            (&[("Αθήνα και Πάτρα", Some(Label::Loc))], false, &["Αθήνα", "Πάτρα"]),
+            (&[("Νίκος και Πάτρα", Some(Label::Per))], true, &["Πάτρα"]),
+            (&[("Νίκος είπε\n", Some(Label::Per)), ("Αθήνα και Πάτρα", None)], true, &["Αθήνα", "Πάτρα"]),
+            (&[("Αθήνα, Νίκος\n", Some(Label::Org)), ("ο Κώστας", None)], true, &["Νίκος"]),
+        ];
+        for (lines, covered_final, want) in cases {
+            sc.clear();
+            let (mut offset, mut text) = (0, String::new());
+            for (k, &(line, label)) in lines.iter().enumerate() {
+                folded.fold_and_split(line);
+                let first = &folded.tokens()[0];
+                let mentions: Vec<Mention> = label
+                    .map(|label| Mention {
+                        start: offset + first.s as usize,
+                        end: offset + first.e as usize,
+                        label,
+                        entry: None,
+                        canonical: None,
+                        source: Source::Rule("test"),
+                        confidence: 0.9,
+                        priority: 0,
+                        user: false,
+                        learned: false,
+                    })
+                    .into_iter()
+                    .collect();
+                take_line(line, &folded, offset, &mentions, covered_final, k + 1 == lines.len(), &mut sc);
+                offset += line.len();
+                text.push_str(line);
+            }
+            let got: Vec<&str> = sc.caps.iter().map(|c| &text[c.start..c.end]).collect();
+            assert_eq!(got, want, "{lines:?} {covered_final}");
         }
     }
 
