@@ -140,6 +140,59 @@ const FINDS: [(Find, u64); count_finds()] = {
     out
 };
 
+/// The rules whose typing of one word at the start of a sentence stands (see [`classify`]):
+/// rules of shape or strong context. An organisation's head stands there too when it takes
+/// in a complement.
+const STRONG: [&Rule; 8] = [
+    &organisation::ALONE,
+    &organisation::INTRODUCED,
+    &person::SURNAME_SHAPE,
+    &organisation::ACRONYM,
+    &person::SAYING,
+    &person::MATCH_MINUTE,
+    &person::CITATION,
+    &person::CREDIT,
+];
+
+/// The typing rules of [`FINDS`] tried on one word at the start of a sentence: those up to
+/// the last of [`STRONG`] and the head. What a later rule finds there is dropped, so it is
+/// not asked (most such words are no name, and went through every rule).
+const WEAK_FINDS: usize = {
+    let (mut i, mut k, mut last) = (0, 0, 0);
+    while i < RULES.len() {
+        if RULES[i].find.is_some() {
+            k += 1;
+            let mut j = 0;
+            let mut strong = same(RULES[i].name, organisation::HEAD.name);
+            while j < STRONG.len() {
+                strong |= same(RULES[i].name, STRONG[j].name);
+                j += 1;
+            }
+            if strong {
+                last = k;
+            }
+        }
+        i += 1;
+    }
+    last
+};
+
+/// `a == b`, in a constant.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The number of rules of [`RULES`] with a `find`.
 const fn count_finds() -> usize {
     let (mut i, mut n) = (0, 0);
@@ -1843,7 +1896,8 @@ fn classify(
     let stretch = Stretch { a, b, weak, gaz };
     let found = if off.is_empty() {
         let classes = line.classes;
-        FINDS
+        let finds = if weak && b - a == 1 { &FINDS[..WEAK_FINDS] } else { &FINDS[..] };
+        finds
             .iter()
             .filter(|&&(_, needs)| needs == 0 || classes & needs != 0)
             .find_map(|(find, _)| find(line, &stretch))?
@@ -1859,18 +1913,8 @@ fn classify(
     // «Nature»`).
     if weak && b - a == 1 {
         let name = found.rule.name;
-        let strong = [
-            organisation::ALONE.name,
-            organisation::INTRODUCED.name,
-            person::SURNAME_SHAPE.name,
-            organisation::ACRONYM.name,
-            person::SAYING.name,
-            person::MATCH_MINUTE.name,
-            person::CITATION.name,
-            person::CREDIT.name,
-        ];
         let head_with_complement = name == organisation::HEAD.name && found.b > b;
-        if !strong.contains(&name) && !head_with_complement {
+        if !STRONG.iter().any(|r| r.name == name) && !head_with_complement {
             return None;
         }
     }
@@ -1918,6 +1962,27 @@ mod tests {
         for (k, (&(a, na), &(b, nb))) in FINDS.iter().zip(&finds).enumerate() {
             assert!(std::ptr::fn_addr_eq(a, b) && na == nb, "rule {k}");
         }
+    }
+
+    /// One word at the start of a sentence is tried with the typing rules up to the last
+    /// one whose finding stands there, and no further: every rule of [`STRONG`] and the head
+    /// come before the cut, only rules whose finding is dropped there come after it.
+    #[test]
+    fn a_weak_word_is_tried_with_the_rules_up_to_the_last_strong_one() {
+        let names: Vec<&str> = RULES.iter().filter(|r| r.find.is_some()).map(|r| r.name).collect();
+        let stands = |n: &str| n == organisation::HEAD.name || STRONG.iter().any(|r| r.name == n);
+        let cases: Vec<(&str, bool)> = STRONG
+            .iter()
+            .map(|r| (r.name, true))
+            .chain([(organisation::HEAD.name, true), (person::ARTICLE.name, false)])
+            .chain([(person::FALLBACK_FOREIGN.name, false), (place::PREPOSITION.name, false)])
+            .collect();
+        for (name, before) in cases {
+            let k = names.iter().position(|&n| n == name).expect(name);
+            assert_eq!(k < WEAK_FINDS, before, "{name}");
+        }
+        assert!(stands(names[WEAK_FINDS - 1]));
+        assert!(names[WEAK_FINDS..].iter().all(|&n| !stands(n)));
     }
 
     /// A word alone that `stripped_alone` skips is one `classify` finds nothing in: `strip`
