@@ -406,6 +406,20 @@ fn link_aliases(
         c.stem_hash = word_hash(&word[..stem_len(word)]);
         wanted_firsts.insert(c.stem_hash, ());
     }
+    // One person alone can link only capitalised words (a person the rule stage found is
+    // tied to another person): none, unless one asks for its first or last word.
+    let mut persons = mentions.iter().enumerate().filter(|(_, m)| m.label == Label::Per).map(|(i, _)| i);
+    let one = match (persons.next(), persons.next()) {
+        (Some(i), None) => {
+            let mut words = fold_of(i).split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty());
+            let asked = |w: &str| wanted_firsts.contains_key(&word_hash(stem(w).as_bytes()));
+            match (words.next(), words.next_back()) {
+                (Some(first), Some(last)) if asked(first) || asked(last) => true,
+                _ => return false,
+            }
+        }
+        _ => false,
+    };
     rule_keys.clear();
     rule_key_ends.clear();
     for (i, m) in mentions.iter().enumerate() {
@@ -532,14 +546,14 @@ fn link_aliases(
             None => i += 1,
         }
     }
-    // Mentions the rule stage found without a name list (`ο Κιμ`) are tied too.
-    for i in 0..mentions.len() {
-        if !matches!(mentions[i].source, Source::Rule(_)) || mentions[i].label != Label::Per {
-            continue;
-        }
+    // Mentions the rule stage found without a name list (`ο Κιμ`) are tied too (to another
+    // person: none when the person is alone), by the keys made of them above.
+    let mut start = 0;
+    for &(i, end) in rule_key_ends.iter().filter(|_| !one) {
+        let key = &rule_keys[start..end];
+        start = end;
         let m = &mentions[i];
-        key_of_folded(fold_of(i), key);
-        let Some((Target::One(target), given)) = keys.get(key.as_str()) else { continue };
+        let Some((Target::One(target), given)) = keys.get(key) else { continue };
         let a = &mentions[target];
         if target == i || (a.entry.is_none() && target > i) || given {
             continue;
