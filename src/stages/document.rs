@@ -284,6 +284,11 @@ pub(crate) fn resolve(
     mentions: &mut Vec<Mention>,
     sc: &mut Scratch,
 ) {
+    // Without a person nothing links, and one mention has no other to agree with: the
+    // pass leaves it as it is.
+    if mentions.len() < 2 && mentions.iter().all(|m| m.label != Label::Per) {
+        return;
+    }
     fold_mentions(text, mentions, sc);
     if link_aliases(text, lookup, vocab, mentions, sc) {
         // New mentions: the folds are renumbered.
@@ -390,9 +395,11 @@ fn link_aliases(
     if !mentions.iter().any(|m| m.label == Label::Per) {
         return false;
     }
-    // Checked as UTF-8 once, not at every look at a mention.
-    let folds = std::str::from_utf8(folds).expect("folded UTF-8 is UTF-8");
-    let fold_of = |i: usize| &folds[fold_ends[i]..fold_ends[i + 1]];
+    // Only the persons' folded texts are read: each is checked as UTF-8 alone, not the
+    // whole buffer.
+    let fold_of = |i: usize| {
+        std::str::from_utf8(&folds[fold_ends[i]..fold_ends[i + 1]]).expect("folded UTF-8 is UTF-8")
+    };
     // Only keys that something can ask for are made: most persons' names are not written
     // again in part, and a key costs a string and a map entry. A capitalised word asks for
     // the keys that begin with its stem; a person the rule stage found alone, for its own
