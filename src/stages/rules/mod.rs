@@ -1825,40 +1825,41 @@ fn classify(
             && !t.has(class::NONAME | class::FUNCTION | class::ORG_HEAD | class::TITLE | class::PORTFOLIO)
             && !line.common_shape(i)
     };
-    let given = (a..b).all(|i| toks[i].has(class::GIVEN) || name_like(i)) || b - a == 1 && initial(a);
-    let joined = b < toks.len() && (line.plain_gap(b) || matches!(line.gap(b), ". " | "."));
+    let given = || (a..b).all(|i| toks[i].has(class::GIVEN) || name_like(i)) || b - a == 1 && initial(a);
+    let joined = || line.plain_gap(b) || matches!(line.gap(b), ". " | ".");
     // At the start of a sentence one unknown word is no evidence of a given name.
-    let weak_guess = weak && b - a == 1 && !toks[a].has(class::GIVEN) && !initial(a);
-    if b - a <= 2 && given && joined && !weak_guess {
-        let g = toks[b].gaz as usize;
-        if g != 0 && gaz[g - 1].start == toks[b].s as usize {
-            let mut e = b;
-            while e < toks.len() && toks[e].gaz as usize == g {
-                e += 1;
-            }
-            // A known given name before a one-word place or organisation is a person too
-            // (`Σεμπάστιαν Μπάρι`, `Γιάννης Μασούτης`): names are also surnames.
-            let one_word = e == b + 1;
-            if gaz[g - 1].label == Label::Per && is_on(off, person::GIVEN_BEFORE_KNOWN.name) {
-                // A second surname after a hyphen (`Ελπίδα Μιχελάκη-Ζαρκάδα`) is the name's too.
-                let second = e < toks.len() && e == b + 1 && is_on(off, person::DOUBLE_SURNAME.name) && {
-                    let t = &toks[e];
-                    person::last_after_hyphen(line, e) && t.gaz == 0 && name_like(e)
-                };
-                let e = e + usize::from(second);
-                return Some(Cand {
-                    absorbs: true,
-                    entry: gaz[g - 1].entry,
-                    ..Cand::new(a, e, &person::GIVEN_BEFORE_KNOWN)
-                });
-            } else if gaz[g - 1].label != Label::Per
-                && one_word
-                && (a..b).all(|i| toks[i].has(class::GIVEN))
-                && !line.common_shape(b)
-                && is_on(off, person::GIVEN_NAME.name)
-            {
-                return Some(Cand { absorbs: true, ..Cand::new(a, e, &person::GIVEN_NAME) });
-            }
+    let weak_guess = || weak && b - a == 1 && !toks[a].has(class::GIVEN) && !initial(a);
+    // The mention the gazetteer found right after the stretch, if one starts there: asked
+    // first, as most stretches have none.
+    let g = toks.get(b).map_or(0, |t| t.gaz as usize);
+    let listed_next = g != 0 && gaz[g - 1].start == toks[b].s as usize;
+    if listed_next && b - a <= 2 && joined() && !weak_guess() && given() {
+        let mut e = b;
+        while e < toks.len() && toks[e].gaz as usize == g {
+            e += 1;
+        }
+        // A known given name before a one-word place or organisation is a person too
+        // (`Σεμπάστιαν Μπάρι`, `Γιάννης Μασούτης`): names are also surnames.
+        let one_word = e == b + 1;
+        if gaz[g - 1].label == Label::Per && is_on(off, person::GIVEN_BEFORE_KNOWN.name) {
+            // A second surname after a hyphen (`Ελπίδα Μιχελάκη-Ζαρκάδα`) is the name's too.
+            let second = e < toks.len() && e == b + 1 && is_on(off, person::DOUBLE_SURNAME.name) && {
+                let t = &toks[e];
+                person::last_after_hyphen(line, e) && t.gaz == 0 && name_like(e)
+            };
+            let e = e + usize::from(second);
+            return Some(Cand {
+                absorbs: true,
+                entry: gaz[g - 1].entry,
+                ..Cand::new(a, e, &person::GIVEN_BEFORE_KNOWN)
+            });
+        } else if gaz[g - 1].label != Label::Per
+            && one_word
+            && (a..b).all(|i| toks[i].has(class::GIVEN))
+            && !line.common_shape(b)
+            && is_on(off, person::GIVEN_NAME.name)
+        {
+            return Some(Cand { absorbs: true, ..Cand::new(a, e, &person::GIVEN_NAME) });
         }
     }
     // A listed person, a hyphen and this one word: a double surname.
@@ -1870,23 +1871,20 @@ fn classify(
     // A person the gazetteer knows by one word, right before an unknown name: the words are
     // one person (`Μάικλ` + `Μάντεν`; `Κρεγκ` + `Μπέλαμι`, where the listed surname is the
     // given name), who keeps the listed entry only if the whole name supports it.
-    if a > 0 && line.plain_gap(a) && b - a <= 2 && (a..b).all(|i| name_like(i) && !toks[i].has(class::GIVEN))
+    if a > 0
+        && toks[a - 1].gaz != 0
+        && line.plain_gap(a)
+        && b - a <= 2
+        && (a..b).all(|i| name_like(i) && !toks[i].has(class::GIVEN))
     {
-        let g = toks[a - 1].gaz as usize;
-        if g != 0 {
-            let m = &gaz[g - 1];
-            let one_word = m.start == toks[a - 1].s as usize && m.end == toks[a - 1].e as usize;
-            if m.label == Label::Per
-                && one_word
-                && !toks[a - 1].is(shape::UPPER)
-                && is_on(off, person::GIVEN_NAME.name)
-            {
-                return Some(Cand {
-                    absorbs: true,
-                    entry: m.entry,
-                    ..Cand::new(a - 1, b, &person::GIVEN_NAME)
-                });
-            }
+        let m = &gaz[toks[a - 1].gaz as usize - 1];
+        let one_word = m.start == toks[a - 1].s as usize && m.end == toks[a - 1].e as usize;
+        if m.label == Label::Per
+            && one_word
+            && !toks[a - 1].is(shape::UPPER)
+            && is_on(off, person::GIVEN_NAME.name)
+        {
+            return Some(Cand { absorbs: true, entry: m.entry, ..Cand::new(a - 1, b, &person::GIVEN_NAME) });
         }
     }
     // A lone letter is an initial or a numbering, not a name.
