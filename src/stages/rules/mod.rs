@@ -739,8 +739,8 @@ fn coordinate(
             items += 1;
             known |= label_at(cands, n).is_some_and(|l| l != Label::Per);
         }
-        let common = line.common_shape(a) || toks[a].has(class::PORTFOLIO | class::NONAME | class::TITLE);
-        if items >= 2 && last_and && i >= a && !known && !common {
+        let common = || line.common_shape(a) || toks[a].has(class::PORTFOLIO | class::NONAME | class::TITLE);
+        if items >= 2 && last_and && i >= a && !known && !common() {
             cands.push(Cand::new(a, b, &COORDINATION));
             done[k] = true;
         }
@@ -756,11 +756,14 @@ fn coordinate(
             let right = right.and_then(|n| label_at(cands, n).filter(|_| toks[n].cap()));
             // Only persons: places and organisations in lists are as often common nouns.
             // Words in capitals are acronyms, degrees and roles (`CEO`, `MD, PhD`).
-            let common = (a..b).all(|i| toks[i].is(shape::UPPER))
-                || (a..b).any(|i| {
-                    line.common_shape(i) || toks[i].has(class::PORTFOLIO | class::NONAME | class::TITLE)
-                });
-            if left.or(right) == Some(Label::Per) && !common {
+            // (Read only next to a person: most runs have none.)
+            let common = || {
+                (a..b).all(|i| toks[i].is(shape::UPPER))
+                    || (a..b).any(|i| {
+                        line.common_shape(i) || toks[i].has(class::PORTFOLIO | class::NONAME | class::TITLE)
+                    })
+            };
+            if left.or(right) == Some(Label::Per) && !common() {
                 cands.push(Cand::new(a, b, &COORDINATION));
                 done[k] = true;
                 changed = true;
