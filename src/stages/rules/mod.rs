@@ -870,6 +870,7 @@ impl Vet<'_> {
                 }
                 if single
                     && g.label != Label::Per
+                    && t.has(class::NONAME)
                     && common_word(&line, i, country(g))
                     && !g.learned
                     && may(g, VETO_COMMON)
@@ -901,7 +902,7 @@ impl Vet<'_> {
                 if g.label == Label::Loc
                     && g.start == t.s as usize
                     && may(g, VETO_NAME_OF)
-                    && ends_a_name(&line, i, country(g))
+                    && ends_a_name(&line, i, || country(g))
                 {
                     let mut j = i;
                     while j < toks.len() && toks[j].gaz == t.gaz {
@@ -1121,21 +1122,21 @@ pub(crate) fn genitive_place_right_after(line: &Line, offset: usize, prev: &Ment
         && line.genitive(ta)
 }
 
-/// Whether the place whose name starts at token `i` (a country's if `country`) ends the
+/// Whether the place whose name starts at token `i` (a country's if `country()`) ends the
 /// name of a treaty, a day, an event, a battle or a structure after a genitive article
 /// (`Συμφωνία των Πρεσπών`, `η συνθήκη του Μάαστριχτ`, `Ημέρα της Γης`, `Γεφύρι της
 /// Πλάκας`), or right after the capitalised head (`Φεστιβάλ Καλαμάτας`): the press writes the whole as one name, not as a mention of the place. Institutions
 /// (`Πανεπιστήμιο του Πειραιά`, class `ORG_HEAD`) are not asked here; after a head in
 /// lower case a country stays a place (`η συμφωνία της Ελλάδας με την Τουρκία`). The rule
 /// stage vetoes such places, and gazetteer-only mode leaves them out (`veto_only`).
-pub(crate) fn ends_a_name(line: &Line, i: usize, country: bool) -> bool {
+pub(crate) fn ends_a_name(line: &Line, i: usize, country: impl FnOnce() -> bool) -> bool {
     let toks = line.toks;
     let head = |h: usize| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD);
     // The head before the article first: most words are none, and need no article compared.
     let after_article = line
         .prev(i)
         .and_then(|p| line.prev(p).filter(|&h| head(h) && veto_only::GENITIVE_ARTICLES.contains(&line.w(p))))
-        .is_some_and(|h| toks[h].cap() || !country);
+        .is_some_and(|h| toks[h].cap() || !country());
     // Without the article, after the capitalised head itself or one capitalised word in
     // the genitive that follows it: `Φεστιβάλ Καλαμάτας`, `Φεστιβάλ Χορού Καλαμάτας`.
     let capital_head = |h: usize| head(h) && toks[h].cap() && !line.weak(h);
