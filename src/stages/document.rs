@@ -79,8 +79,9 @@ pub(crate) struct Scratch {
     caps: Vec<Capitalised>,
     /// The end of the last word [`take_line`] saw, if it was capitalised.
     prev: Option<usize>,
-    /// A line so far gave a person (see [`take_line`]).
+    /// A line so far gave a person, and how many mentions the lines gave (see [`take_line`]).
     persons: bool,
+    mentions: usize,
     /// [`word_hash`] of the first word of every key (a run of words can be a key only if
     /// its first word is the first word of one).
     firsts: FxHashMap<u64, ()>,
@@ -110,6 +111,7 @@ impl Scratch {
         self.caps.clear();
         self.prev = None;
         self.persons = false;
+        self.mentions = 0;
         self.line_folds.clear();
         self.line_spans.clear();
     }
@@ -126,7 +128,9 @@ impl Scratch {
 ///   mention are left out when `covered_final` says the line's mentions are final (no
 ///   adaptation changes them before the pass): a partial mention is never inside another.
 ///   On the `last` line of a document whose final mentions hold no person, none are
-///   taken: only a person's name links partial mentions (see [`link_aliases`]).
+///   taken: only a person's name links partial mentions (see [`link_aliases`]); nor the
+///   mentions' folded text when they are fewer than two (the pass then changes nothing:
+///   see [`resolve`]).
 ///
 /// The mentions' tokens are found by binary search (a line has few mentions), then one
 /// walk over the tokens, with the (sorted) mentions alongside, takes the capitalised words.
@@ -139,6 +143,13 @@ pub(crate) fn take_line(
     last: bool,
     sc: &mut Scratch,
 ) {
+    if covered_final {
+        sc.persons |= mentions.iter().any(|m| m.label == Label::Per);
+        sc.mentions += mentions.len();
+        if last && !sc.persons && sc.mentions < 2 {
+            return;
+        }
+    }
     let tokens = folded.tokens();
     // The line's folded text, copied whole: cheaper than a copy per word. Its offsets are
     // `u32`: past 4 GiB of a document's folded text, a line's words take part in no
@@ -159,11 +170,8 @@ pub(crate) fn take_line(
             sc.line_spans.push((m.start, m.end, base + tokens[i].fs, base + tokens[j].fe));
         }
     }
-    if covered_final {
-        sc.persons |= mentions.iter().any(|m| m.label == Label::Per);
-        if last && !sc.persons {
-            return;
-        }
+    if covered_final && last && !sc.persons {
+        return;
     }
     let bytes = line.as_bytes();
     let mut next = 0;
@@ -753,6 +761,53 @@ mod tests {
             }
             let got: Vec<&str> = sc.caps.iter().map(|c| &text[c.start..c.end]).collect();
             assert_eq!(got, want, "{lines:?} {covered_final}");
+        }
+    }
+
+    /// The mentions' folded text is kept for the pass unless it will change nothing: on a
+    /// document's last line, with the mentions final, fewer than two and no person among
+    /// them (on this line or one before).
+    #[test]
+    fn take_line_keeps_the_mentions_folds_only_where_the_pass_reads_them() {
+        let mut folded = FoldedLine::default();
+        let mut sc = Scratch::default();
+        // Each document's lines with the labels of mentions over their first words, whether
+        // the mentions are final, and how many mentions' folds are kept.
+        type Case<'a> = (&'a [(&'a str, &'a [Label])], bool, usize);
+        let cases: [Case; 7] = [
+            (&[("Αθήνα και Πάτρα", &[Label::Loc])], true, 0),
+            (&[("Αθήνα και Πάτρα", &[])], true, 0),
+            (&[("Αθήνα Πάτρα", &[Label::Loc, Label::Loc])], true, 2),
+            (&[("Νίκος και Πάτρα", &[Label::Per])], true, 1),
+            (&[("Αθήνα και Πάτρα", &[Label::Loc])], false, 1),
+            (&[("Αθήνα είπε\n", &[Label::Org]), ("Πάτρα και", &[Label::Loc])], true, 2),
+            (&[("Αθήνα είπε\n", &[]), ("Πάτρα και", &[Label::Loc])], true, 0),
+        ];
+        for (lines, covered_final, want) in cases {
+            sc.clear();
+            let mut offset = 0;
+            for (k, &(line, labels)) in lines.iter().enumerate() {
+                folded.fold_and_split(line);
+                let words = folded.tokens().iter().filter(|t| t.shape & shape::WORD != 0);
+                let mentions: Vec<Mention> = words
+                    .zip(labels)
+                    .map(|(t, &label)| Mention {
+                        start: offset + t.s as usize,
+                        end: offset + t.e as usize,
+                        label,
+                        entry: None,
+                        canonical: None,
+                        source: Source::Rule("test"),
+                        confidence: 0.9,
+                        priority: 0,
+                        user: false,
+                        learned: false,
+                    })
+                    .collect();
+                take_line(line, &folded, offset, &mentions, covered_final, k + 1 == lines.len(), &mut sc);
+                offset += line.len();
+            }
+            assert_eq!(sc.line_spans.len(), want, "{lines:?} {covered_final}");
         }
     }
 
