@@ -335,6 +335,7 @@ impl Recognizer {
                     offset,
                     &b.mentions[first..],
                     covered_final,
+                    offset + line.len() == text.len(),
                     &mut b.document,
                 );
             }

@@ -348,3 +348,45 @@ fn a_portfolio_is_no_given_name() {
         case("Την ανθοδέσμη έστειλε στη Δανάη ο παππούς της.", &["Δανάη"], &[]),
     ]);
 }
+
+/// A surname alone, later in a document, is the person named in full before it, whether
+/// the rules found it (`Ο Χ`, tied to another person) or it is a capitalised word the
+/// rules left (at the start of a sentence); a person alone in a document ties nothing
+/// else. Every person of the text, with its canonical name.
+#[test]
+fn a_surname_alone_is_the_person_named_in_full_before() {
+    type Case = (&'static str, &'static [(&'static str, Option<&'static str>)]);
+    let cases: [Case; 5] = [
+        (
+            "Ο Λεωνίδας Καρατζόγλου μίλησε χθες στη Βουλή. Ο Καρατζόγλου είπε ότι θα επιστρέψει.",
+            &[("Λεωνίδας Καρατζόγλου", None), ("Καρατζόγλου", Some("Λεωνίδας Καρατζόγλου"))],
+        ),
+        (
+            "Ο Λεωνίδας Καρατζόγλου μίλησε χθες. Καρατζόγλου Α.Ε. είπε όχι.",
+            &[("Λεωνίδας Καρατζόγλου", None), ("Καρατζόγλου", Some("Λεωνίδας Καρατζόγλου"))],
+        ),
+        (
+            "Ο Λεωνίδας Καρατζόγλου και ο Σπύρος Μελετίου μίλησαν χθες. Ο Μελετίου είπε όχι.",
+            &[
+                ("Λεωνίδας Καρατζόγλου", None),
+                ("Σπύρος Μελετίου", None),
+                ("Μελετίου", Some("Σπύρος Μελετίου")),
+            ],
+        ),
+        ("Ο Λεωνίδας Καρατζόγλου μίλησε χθες. Σήμερα είπε όχι.", &[("Λεωνίδας Καρατζόγλου", None)]),
+        (
+            "Ο Λεωνίδας Καρατζόγλου μίλησε χθες. Η Επιτροπή Μελετίου είπε όχι.",
+            &[("Λεωνίδας Καρατζόγλου", None)],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let ents = NER.extract(text);
+        let got: Vec<(&str, Option<&str>)> =
+            ents.iter().filter(|e| e.label == Label::Per).map(|e| (e.text(), e.canonical())).collect();
+        if got != want {
+            failures.push(format!("{text:?}: expected {want:?}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -79,6 +79,9 @@ pub(crate) struct Scratch {
     caps: Vec<Capitalised>,
     /// The end of the last word [`take_line`] saw, if it was capitalised.
     prev: Option<usize>,
+    /// A line so far gave a person, and how many mentions the lines gave (see [`take_line`]).
+    persons: bool,
+    mentions: usize,
     /// [`word_hash`] of the first word of every key (a run of words can be a key only if
     /// its first word is the first word of one).
     firsts: FxHashMap<u64, ()>,
@@ -107,6 +110,8 @@ impl Scratch {
     pub(crate) fn clear(&mut self) {
         self.caps.clear();
         self.prev = None;
+        self.persons = false;
+        self.mentions = 0;
         self.line_folds.clear();
         self.line_spans.clear();
     }
@@ -122,6 +127,10 @@ impl Scratch {
 /// * the capitalised words, the only words that can be partial mentions. Words inside a
 ///   mention are left out when `covered_final` says the line's mentions are final (no
 ///   adaptation changes them before the pass): a partial mention is never inside another.
+///   On the `last` line of a document whose final mentions hold no person, none are
+///   taken: only a person's name links partial mentions (see [`link_aliases`]); nor the
+///   mentions' folded text when they are fewer than two (the pass then changes nothing:
+///   see [`resolve`]).
 ///
 /// The mentions' tokens are found by binary search (a line has few mentions), then one
 /// walk over the tokens, with the (sorted) mentions alongside, takes the capitalised words.
@@ -131,8 +140,16 @@ pub(crate) fn take_line(
     offset: usize,
     mentions: &[Mention],
     covered_final: bool,
+    last: bool,
     sc: &mut Scratch,
 ) {
+    if covered_final {
+        sc.persons |= mentions.iter().any(|m| m.label == Label::Per);
+        sc.mentions += mentions.len();
+        if last && !sc.persons && sc.mentions < 2 {
+            return;
+        }
+    }
     let tokens = folded.tokens();
     // The line's folded text, copied whole: cheaper than a copy per word. Its offsets are
     // `u32`: past 4 GiB of a document's folded text, a line's words take part in no
@@ -152,6 +169,9 @@ pub(crate) fn take_line(
         if i < tokens.len() && tokens[i].s == s && j < tokens.len() && tokens[j].e == e {
             sc.line_spans.push((m.start, m.end, base + tokens[i].fs, base + tokens[j].fe));
         }
+    }
+    if covered_final && last && !sc.persons {
+        return;
     }
     let bytes = line.as_bytes();
     let mut next = 0;
@@ -272,6 +292,11 @@ pub(crate) fn resolve(
     mentions: &mut Vec<Mention>,
     sc: &mut Scratch,
 ) {
+    // Without a person nothing links, and one mention has no other to agree with: the
+    // pass leaves it as it is.
+    if mentions.len() < 2 && mentions.iter().all(|m| m.label != Label::Per) {
+        return;
+    }
     fold_mentions(text, mentions, sc);
     if link_aliases(text, lookup, vocab, mentions, sc) {
         // New mentions: the folds are renumbered.
@@ -378,9 +403,11 @@ fn link_aliases(
     if !mentions.iter().any(|m| m.label == Label::Per) {
         return false;
     }
-    // Checked as UTF-8 once, not at every look at a mention.
-    let folds = std::str::from_utf8(folds).expect("folded UTF-8 is UTF-8");
-    let fold_of = |i: usize| &folds[fold_ends[i]..fold_ends[i + 1]];
+    // Only the persons' folded texts are read: each is checked as UTF-8 alone, not the
+    // whole buffer.
+    let fold_of = |i: usize| {
+        std::str::from_utf8(&folds[fold_ends[i]..fold_ends[i + 1]]).expect("folded UTF-8 is UTF-8")
+    };
     // Only keys that something can ask for are made: most persons' names are not written
     // again in part, and a key costs a string and a map entry. A capitalised word asks for
     // the keys that begin with its stem; a person the rule stage found alone, for its own
@@ -394,6 +421,20 @@ fn link_aliases(
         c.stem_hash = word_hash(&word[..stem_len(word)]);
         wanted_firsts.insert(c.stem_hash, ());
     }
+    // One person alone can link only capitalised words (a person the rule stage found is
+    // tied to another person): none, unless one asks for its first or last word.
+    let mut persons = mentions.iter().enumerate().filter(|(_, m)| m.label == Label::Per).map(|(i, _)| i);
+    let one = match (persons.next(), persons.next()) {
+        (Some(i), None) => {
+            let mut words = fold_of(i).split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty());
+            let asked = |w: &str| wanted_firsts.contains_key(&word_hash(stem(w).as_bytes()));
+            match (words.next(), words.next_back()) {
+                (Some(first), Some(last)) if asked(first) || asked(last) => true,
+                _ => return false,
+            }
+        }
+        _ => false,
+    };
     rule_keys.clear();
     rule_key_ends.clear();
     for (i, m) in mentions.iter().enumerate() {
@@ -520,14 +561,14 @@ fn link_aliases(
             None => i += 1,
         }
     }
-    // Mentions the rule stage found without a name list (`ο Κιμ`) are tied too.
-    for i in 0..mentions.len() {
-        if !matches!(mentions[i].source, Source::Rule(_)) || mentions[i].label != Label::Per {
-            continue;
-        }
+    // Mentions the rule stage found without a name list (`ο Κιμ`) are tied too (to another
+    // person: none when the person is alone), by the keys made of them above.
+    let mut start = 0;
+    for &(i, end) in rule_key_ends.iter().filter(|_| !one) {
+        let key = &rule_keys[start..end];
+        start = end;
         let m = &mentions[i];
-        key_of_folded(fold_of(i), key);
-        let Some((Target::One(target), given)) = keys.get(key.as_str()) else { continue };
+        let Some((Target::One(target), given)) = keys.get(key) else { continue };
         let a = &mentions[target];
         if target == i || (a.entry.is_none() && target > i) || given {
             continue;
@@ -666,12 +707,107 @@ mod tests {
             let (mut offset, mut text) = (0, String::new());
             for line in lines {
                 folded.fold_and_split(line);
-                take_line(line, &folded, offset, &[], false, &mut sc);
+                take_line(line, &folded, offset, &[], false, false, &mut sc);
                 offset += line.len();
                 text.push_str(line);
             }
             let got: Vec<(&str, bool)> = sc.caps.iter().map(|c| (&text[c.start..c.end], c.joined)).collect();
             assert_eq!(got, want, "{lines:?}");
+        }
+    }
+
+    /// The capitalised words serve only to link to a person: on a document's last line, with
+    /// the mentions final and no person among them so far, none are taken; a person on any
+    /// line (this one or one before), or mentions still to change, keeps them.
+    #[test]
+    fn take_line_skips_capitalised_words_of_a_document_without_a_person() {
+        let mut folded = FoldedLine::default();
+        let mut sc = Scratch::default();
+        // Each document's lines, the label of a mention over each line's first word (if
+        // any), whether the mentions are final, and the capitalised words taken.
+        type Case<'a> = (&'a [(&'a str, Option<Label>)], bool, &'a [&'a str]);
+        let cases: [Case; 6] = [
+            (&[("Αθήνα και Πάτρα", Some(Label::Loc))], true, &[]),
+            (&[("Αθήνα και Πάτρα", None)], true, &[]),
+            (&[("Αθήνα και Πάτρα", Some(Label::Loc))], false, &["Αθήνα", "Πάτρα"]),
+            (&[("Νίκος και Πάτρα", Some(Label::Per))], true, &["Πάτρα"]),
+            (&[("Νίκος είπε\n", Some(Label::Per)), ("Αθήνα και Πάτρα", None)], true, &["Αθήνα", "Πάτρα"]),
+            (&[("Αθήνα, Νίκος\n", Some(Label::Org)), ("ο Κώστας", None)], true, &["Νίκος"]),
+        ];
+        for (lines, covered_final, want) in cases {
+            sc.clear();
+            let (mut offset, mut text) = (0, String::new());
+            for (k, &(line, label)) in lines.iter().enumerate() {
+                folded.fold_and_split(line);
+                let first = &folded.tokens()[0];
+                let mentions: Vec<Mention> = label
+                    .map(|label| Mention {
+                        start: offset + first.s as usize,
+                        end: offset + first.e as usize,
+                        label,
+                        entry: None,
+                        canonical: None,
+                        source: Source::Rule("test"),
+                        confidence: 0.9,
+                        priority: 0,
+                        user: false,
+                        learned: false,
+                    })
+                    .into_iter()
+                    .collect();
+                take_line(line, &folded, offset, &mentions, covered_final, k + 1 == lines.len(), &mut sc);
+                offset += line.len();
+                text.push_str(line);
+            }
+            let got: Vec<&str> = sc.caps.iter().map(|c| &text[c.start..c.end]).collect();
+            assert_eq!(got, want, "{lines:?} {covered_final}");
+        }
+    }
+
+    /// The mentions' folded text is kept for the pass unless it will change nothing: on a
+    /// document's last line, with the mentions final, fewer than two and no person among
+    /// them (on this line or one before).
+    #[test]
+    fn take_line_keeps_the_mentions_folds_only_where_the_pass_reads_them() {
+        let mut folded = FoldedLine::default();
+        let mut sc = Scratch::default();
+        // Each document's lines with the labels of mentions over their first words, whether
+        // the mentions are final, and how many mentions' folds are kept.
+        type Case<'a> = (&'a [(&'a str, &'a [Label])], bool, usize);
+        let cases: [Case; 7] = [
+            (&[("Αθήνα και Πάτρα", &[Label::Loc])], true, 0),
+            (&[("Αθήνα και Πάτρα", &[])], true, 0),
+            (&[("Αθήνα Πάτρα", &[Label::Loc, Label::Loc])], true, 2),
+            (&[("Νίκος και Πάτρα", &[Label::Per])], true, 1),
+            (&[("Αθήνα και Πάτρα", &[Label::Loc])], false, 1),
+            (&[("Αθήνα είπε\n", &[Label::Org]), ("Πάτρα και", &[Label::Loc])], true, 2),
+            (&[("Αθήνα είπε\n", &[]), ("Πάτρα και", &[Label::Loc])], true, 0),
+        ];
+        for (lines, covered_final, want) in cases {
+            sc.clear();
+            let mut offset = 0;
+            for (k, &(line, labels)) in lines.iter().enumerate() {
+                folded.fold_and_split(line);
+                let words = folded.tokens().iter().filter(|t| t.shape & shape::WORD != 0);
+                let mentions: Vec<Mention> = words
+                    .zip(labels)
+                    .map(|(t, &label)| Mention {
+                        start: offset + t.s as usize,
+                        end: offset + t.e as usize,
+                        label,
+                        entry: None,
+                        canonical: None,
+                        source: Source::Rule("test"),
+                        confidence: 0.9,
+                        priority: 0,
+                        user: false,
+                        learned: false,
+                    })
+                    .collect();
+                take_line(line, &folded, offset, &mentions, covered_final, k + 1 == lines.len(), &mut sc);
+                offset += line.len();
+            }
+            assert_eq!(sc.line_spans.len(), want, "{lines:?} {covered_final}");
         }
     }
 

@@ -140,6 +140,59 @@ const FINDS: [(Find, u64); count_finds()] = {
     out
 };
 
+/// The rules whose typing of one word at the start of a sentence stands (see [`classify`]):
+/// rules of shape or strong context. An organisation's head stands there too when it takes
+/// in a complement.
+const STRONG: [&Rule; 8] = [
+    &organisation::ALONE,
+    &organisation::INTRODUCED,
+    &person::SURNAME_SHAPE,
+    &organisation::ACRONYM,
+    &person::SAYING,
+    &person::MATCH_MINUTE,
+    &person::CITATION,
+    &person::CREDIT,
+];
+
+/// The typing rules of [`FINDS`] tried on one word at the start of a sentence: those up to
+/// the last of [`STRONG`] and the head. What a later rule finds there is dropped, so it is
+/// not asked (most such words are no name, and went through every rule).
+const WEAK_FINDS: usize = {
+    let (mut i, mut k, mut last) = (0, 0, 0);
+    while i < RULES.len() {
+        if RULES[i].find.is_some() {
+            k += 1;
+            let mut j = 0;
+            let mut strong = same(RULES[i].name, organisation::HEAD.name);
+            while j < STRONG.len() {
+                strong |= same(RULES[i].name, STRONG[j].name);
+                j += 1;
+            }
+            if strong {
+                last = k;
+            }
+        }
+        i += 1;
+    }
+    last
+};
+
+/// `a == b`, in a constant.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The number of rules of [`RULES`] with a `find`.
 const fn count_finds() -> usize {
     let (mut i, mut n) = (0, 0);
@@ -686,8 +739,8 @@ fn coordinate(
             items += 1;
             known |= label_at(cands, n).is_some_and(|l| l != Label::Per);
         }
-        let common = line.common_shape(a) || toks[a].has(class::PORTFOLIO | class::NONAME | class::TITLE);
-        if items >= 2 && last_and && i >= a && !known && !common {
+        let common = || line.common_shape(a) || toks[a].has(class::PORTFOLIO | class::NONAME | class::TITLE);
+        if items >= 2 && last_and && i >= a && !known && !common() {
             cands.push(Cand::new(a, b, &COORDINATION));
             done[k] = true;
         }
@@ -703,11 +756,14 @@ fn coordinate(
             let right = right.and_then(|n| label_at(cands, n).filter(|_| toks[n].cap()));
             // Only persons: places and organisations in lists are as often common nouns.
             // Words in capitals are acronyms, degrees and roles (`CEO`, `MD, PhD`).
-            let common = (a..b).all(|i| toks[i].is(shape::UPPER))
-                || (a..b).any(|i| {
-                    line.common_shape(i) || toks[i].has(class::PORTFOLIO | class::NONAME | class::TITLE)
-                });
-            if left.or(right) == Some(Label::Per) && !common {
+            // (Read only next to a person: most runs have none.)
+            let common = || {
+                (a..b).all(|i| toks[i].is(shape::UPPER))
+                    || (a..b).any(|i| {
+                        line.common_shape(i) || toks[i].has(class::PORTFOLIO | class::NONAME | class::TITLE)
+                    })
+            };
+            if left.or(right) == Some(Label::Per) && !common() {
                 cands.push(Cand::new(a, b, &COORDINATION));
                 done[k] = true;
                 changed = true;
@@ -814,6 +870,7 @@ impl Vet<'_> {
                 }
                 if single
                     && g.label != Label::Per
+                    && t.has(class::NONAME)
                     && common_word(&line, i, country(g))
                     && !g.learned
                     && may(g, VETO_COMMON)
@@ -845,7 +902,7 @@ impl Vet<'_> {
                 if g.label == Label::Loc
                     && g.start == t.s as usize
                     && may(g, VETO_NAME_OF)
-                    && ends_a_name(&line, i, country(g))
+                    && ends_a_name(&line, i, || country(g))
                 {
                     let mut j = i;
                     while j < toks.len() && toks[j].gaz == t.gaz {
@@ -1065,21 +1122,21 @@ pub(crate) fn genitive_place_right_after(line: &Line, offset: usize, prev: &Ment
         && line.genitive(ta)
 }
 
-/// Whether the place whose name starts at token `i` (a country's if `country`) ends the
+/// Whether the place whose name starts at token `i` (a country's if `country()`) ends the
 /// name of a treaty, a day, an event, a battle or a structure after a genitive article
 /// (`Συμφωνία των Πρεσπών`, `η συνθήκη του Μάαστριχτ`, `Ημέρα της Γης`, `Γεφύρι της
 /// Πλάκας`), or right after the capitalised head (`Φεστιβάλ Καλαμάτας`): the press writes the whole as one name, not as a mention of the place. Institutions
 /// (`Πανεπιστήμιο του Πειραιά`, class `ORG_HEAD`) are not asked here; after a head in
 /// lower case a country stays a place (`η συμφωνία της Ελλάδας με την Τουρκία`). The rule
 /// stage vetoes such places, and gazetteer-only mode leaves them out (`veto_only`).
-pub(crate) fn ends_a_name(line: &Line, i: usize, country: bool) -> bool {
+pub(crate) fn ends_a_name(line: &Line, i: usize, country: impl FnOnce() -> bool) -> bool {
     let toks = line.toks;
     let head = |h: usize| toks[h].has(class::NAME_HEAD) && !toks[h].has(class::ORG_HEAD);
     // The head before the article first: most words are none, and need no article compared.
     let after_article = line
         .prev(i)
         .and_then(|p| line.prev(p).filter(|&h| head(h) && veto_only::GENITIVE_ARTICLES.contains(&line.w(p))))
-        .is_some_and(|h| toks[h].cap() || !country);
+        .is_some_and(|h| toks[h].cap() || !country());
     // Without the article, after the capitalised head itself or one capitalised word in
     // the genitive that follows it: `Φεστιβάλ Καλαμάτας`, `Φεστιβάλ Χορού Καλαμάτας`.
     let capital_head = |h: usize| head(h) && toks[h].cap() && !line.weak(h);
@@ -1772,40 +1829,41 @@ fn classify(
             && !t.has(class::NONAME | class::FUNCTION | class::ORG_HEAD | class::TITLE | class::PORTFOLIO)
             && !line.common_shape(i)
     };
-    let given = (a..b).all(|i| toks[i].has(class::GIVEN) || name_like(i)) || b - a == 1 && initial(a);
-    let joined = b < toks.len() && (line.plain_gap(b) || matches!(line.gap(b), ". " | "."));
+    let given = || (a..b).all(|i| toks[i].has(class::GIVEN) || name_like(i)) || b - a == 1 && initial(a);
+    let joined = || line.plain_gap(b) || matches!(line.gap(b), ". " | ".");
     // At the start of a sentence one unknown word is no evidence of a given name.
-    let weak_guess = weak && b - a == 1 && !toks[a].has(class::GIVEN) && !initial(a);
-    if b - a <= 2 && given && joined && !weak_guess {
-        let g = toks[b].gaz as usize;
-        if g != 0 && gaz[g - 1].start == toks[b].s as usize {
-            let mut e = b;
-            while e < toks.len() && toks[e].gaz as usize == g {
-                e += 1;
-            }
-            // A known given name before a one-word place or organisation is a person too
-            // (`Σεμπάστιαν Μπάρι`, `Γιάννης Μασούτης`): names are also surnames.
-            let one_word = e == b + 1;
-            if gaz[g - 1].label == Label::Per && is_on(off, person::GIVEN_BEFORE_KNOWN.name) {
-                // A second surname after a hyphen (`Ελπίδα Μιχελάκη-Ζαρκάδα`) is the name's too.
-                let second = e < toks.len() && e == b + 1 && is_on(off, person::DOUBLE_SURNAME.name) && {
-                    let t = &toks[e];
-                    person::last_after_hyphen(line, e) && t.gaz == 0 && name_like(e)
-                };
-                let e = e + usize::from(second);
-                return Some(Cand {
-                    absorbs: true,
-                    entry: gaz[g - 1].entry,
-                    ..Cand::new(a, e, &person::GIVEN_BEFORE_KNOWN)
-                });
-            } else if gaz[g - 1].label != Label::Per
-                && one_word
-                && (a..b).all(|i| toks[i].has(class::GIVEN))
-                && !line.common_shape(b)
-                && is_on(off, person::GIVEN_NAME.name)
-            {
-                return Some(Cand { absorbs: true, ..Cand::new(a, e, &person::GIVEN_NAME) });
-            }
+    let weak_guess = || weak && b - a == 1 && !toks[a].has(class::GIVEN) && !initial(a);
+    // The mention the gazetteer found right after the stretch, if one starts there: asked
+    // first, as most stretches have none.
+    let g = toks.get(b).map_or(0, |t| t.gaz as usize);
+    let listed_next = g != 0 && gaz[g - 1].start == toks[b].s as usize;
+    if listed_next && b - a <= 2 && joined() && !weak_guess() && given() {
+        let mut e = b;
+        while e < toks.len() && toks[e].gaz as usize == g {
+            e += 1;
+        }
+        // A known given name before a one-word place or organisation is a person too
+        // (`Σεμπάστιαν Μπάρι`, `Γιάννης Μασούτης`): names are also surnames.
+        let one_word = e == b + 1;
+        if gaz[g - 1].label == Label::Per && is_on(off, person::GIVEN_BEFORE_KNOWN.name) {
+            // A second surname after a hyphen (`Ελπίδα Μιχελάκη-Ζαρκάδα`) is the name's too.
+            let second = e < toks.len() && e == b + 1 && is_on(off, person::DOUBLE_SURNAME.name) && {
+                let t = &toks[e];
+                person::last_after_hyphen(line, e) && t.gaz == 0 && name_like(e)
+            };
+            let e = e + usize::from(second);
+            return Some(Cand {
+                absorbs: true,
+                entry: gaz[g - 1].entry,
+                ..Cand::new(a, e, &person::GIVEN_BEFORE_KNOWN)
+            });
+        } else if gaz[g - 1].label != Label::Per
+            && one_word
+            && (a..b).all(|i| toks[i].has(class::GIVEN))
+            && !line.common_shape(b)
+            && is_on(off, person::GIVEN_NAME.name)
+        {
+            return Some(Cand { absorbs: true, ..Cand::new(a, e, &person::GIVEN_NAME) });
         }
     }
     // A listed person, a hyphen and this one word: a double surname.
@@ -1817,23 +1875,20 @@ fn classify(
     // A person the gazetteer knows by one word, right before an unknown name: the words are
     // one person (`Μάικλ` + `Μάντεν`; `Κρεγκ` + `Μπέλαμι`, where the listed surname is the
     // given name), who keeps the listed entry only if the whole name supports it.
-    if a > 0 && line.plain_gap(a) && b - a <= 2 && (a..b).all(|i| name_like(i) && !toks[i].has(class::GIVEN))
+    if a > 0
+        && toks[a - 1].gaz != 0
+        && line.plain_gap(a)
+        && b - a <= 2
+        && (a..b).all(|i| name_like(i) && !toks[i].has(class::GIVEN))
     {
-        let g = toks[a - 1].gaz as usize;
-        if g != 0 {
-            let m = &gaz[g - 1];
-            let one_word = m.start == toks[a - 1].s as usize && m.end == toks[a - 1].e as usize;
-            if m.label == Label::Per
-                && one_word
-                && !toks[a - 1].is(shape::UPPER)
-                && is_on(off, person::GIVEN_NAME.name)
-            {
-                return Some(Cand {
-                    absorbs: true,
-                    entry: m.entry,
-                    ..Cand::new(a - 1, b, &person::GIVEN_NAME)
-                });
-            }
+        let m = &gaz[toks[a - 1].gaz as usize - 1];
+        let one_word = m.start == toks[a - 1].s as usize && m.end == toks[a - 1].e as usize;
+        if m.label == Label::Per
+            && one_word
+            && !toks[a - 1].is(shape::UPPER)
+            && is_on(off, person::GIVEN_NAME.name)
+        {
+            return Some(Cand { absorbs: true, entry: m.entry, ..Cand::new(a - 1, b, &person::GIVEN_NAME) });
         }
     }
     // A lone letter is an initial or a numbering, not a name.
@@ -1843,7 +1898,8 @@ fn classify(
     let stretch = Stretch { a, b, weak, gaz };
     let found = if off.is_empty() {
         let classes = line.classes;
-        FINDS
+        let finds = if weak && b - a == 1 { &FINDS[..WEAK_FINDS] } else { &FINDS[..] };
+        finds
             .iter()
             .filter(|&&(_, needs)| needs == 0 || classes & needs != 0)
             .find_map(|(find, _)| find(line, &stretch))?
@@ -1859,18 +1915,8 @@ fn classify(
     // «Nature»`).
     if weak && b - a == 1 {
         let name = found.rule.name;
-        let strong = [
-            organisation::ALONE.name,
-            organisation::INTRODUCED.name,
-            person::SURNAME_SHAPE.name,
-            organisation::ACRONYM.name,
-            person::SAYING.name,
-            person::MATCH_MINUTE.name,
-            person::CITATION.name,
-            person::CREDIT.name,
-        ];
         let head_with_complement = name == organisation::HEAD.name && found.b > b;
-        if !strong.contains(&name) && !head_with_complement {
+        if !STRONG.iter().any(|r| r.name == name) && !head_with_complement {
             return None;
         }
     }
@@ -1918,6 +1964,27 @@ mod tests {
         for (k, (&(a, na), &(b, nb))) in FINDS.iter().zip(&finds).enumerate() {
             assert!(std::ptr::fn_addr_eq(a, b) && na == nb, "rule {k}");
         }
+    }
+
+    /// One word at the start of a sentence is tried with the typing rules up to the last
+    /// one whose finding stands there, and no further: every rule of [`STRONG`] and the head
+    /// come before the cut, only rules whose finding is dropped there come after it.
+    #[test]
+    fn a_weak_word_is_tried_with_the_rules_up_to_the_last_strong_one() {
+        let names: Vec<&str> = RULES.iter().filter(|r| r.find.is_some()).map(|r| r.name).collect();
+        let stands = |n: &str| n == organisation::HEAD.name || STRONG.iter().any(|r| r.name == n);
+        let cases: Vec<(&str, bool)> = STRONG
+            .iter()
+            .map(|r| (r.name, true))
+            .chain([(organisation::HEAD.name, true), (person::ARTICLE.name, false)])
+            .chain([(person::FALLBACK_FOREIGN.name, false), (place::PREPOSITION.name, false)])
+            .collect();
+        for (name, before) in cases {
+            let k = names.iter().position(|&n| n == name).expect(name);
+            assert_eq!(k < WEAK_FINDS, before, "{name}");
+        }
+        assert!(stands(names[WEAK_FINDS - 1]));
+        assert!(names[WEAK_FINDS..].iter().all(|&n| !stands(n)));
     }
 
     /// A word alone that `stripped_alone` skips is one `classify` finds nothing in: `strip`

@@ -263,7 +263,8 @@ pub(crate) fn drop_partial_names<'k>(
                 && (!latin_name || toks[w].is(shape::LATIN))
                 && !line.weak(w);
             // A treaty, a day or a structure: as the rule stage decides.
-            institution || !latin_name && super::ends_a_name(line, ta, kind(&mentions[i]) == Some("country"))
+            institution
+                || !latin_name && super::ends_a_name(line, ta, || kind(&mentions[i]) == Some("country"))
         };
         // A place right after a kept place, in the genitive: the region that tells which
         // place is meant (`Λαγανά Ζακύνθου`, `Μοίρες Ηρακλείου`), one name with it; or
