@@ -707,7 +707,9 @@ fn companies_whose_shares_moved() {
 
 /// An organisation's head noun takes in what follows it with no particle between: a place
 /// whose first word is a common adjective, an organisation it belongs to, a person in the
-/// genitive it is named after; not a person in the nominative (its member). After a
+/// genitive it is named after, a person's full name after a head in the nominative or
+/// accusative (its namesake); not a person in the nominative after a head in the genitive
+/// (its member). After a
 /// particle it takes a place when it is an institution named after its place.
 #[test]
 fn head_noun_complements() {
@@ -728,6 +730,27 @@ fn head_noun_complements() {
             &[],
         ),
         case("Η έκθεση φιλοξενείται στο Μουσείο Σικελιανού από αύριο.", &[("Μουσείο Σικελιανού", Org)], &[]),
+        case(
+            "Οι υποτροφίες του Ιδρύματος δίνονται από το Ίδρυμα Α. Ωνάσης κάθε χρόνο.",
+            &[("Ίδρυμα Α. Ωνάσης", Org)],
+            &[],
+        ),
+        case(
+            "Η ερευνήτρια πέρασε στο Ινστιτούτο Φράνσις Κρικ πέρσι τον Μάρτιο.",
+            &[("Ινστιτούτο Φράνσις Κρικ", Org)],
+            &[],
+        ),
+        case(
+            "Το Μουσείο Άγγελου Σικελιανού στη Λευκάδα άνοιξε ξανά.",
+            &[("Μουσείο Άγγελου Σικελιανού", Org), ("Λευκάδα", Loc)],
+            &[],
+        ),
+        // After a head in the genitive the person may hold a title before it.
+        case(
+            "Μίλησε ο διοικητής της Τράπεζας της Ελλάδος Γιάννης Στουρνάρας στη Βουλή.",
+            &[("Τράπεζας της Ελλάδος", Org), ("Γιάννης Στουρνάρας", Per)],
+            &[],
+        ),
         case(
             "Τη μελέτη παρουσίασε η Πανελλήνια Ένωση Γονέων Παιδιών με Αυτισμό χθες.",
             &[("Πανελλήνια Ένωση Γονέων Παιδιών με Αυτισμό", Org)],

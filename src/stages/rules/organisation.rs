@@ -20,7 +20,8 @@ pub(crate) const HEAD: Rule = Rule {
     confidence: 0.85,
     doc: "A Greek head noun (Υπουργείο, Τράπεζα, Επιτροπή, Πανεπιστήμιο...) with capitalised \
           adjectives before it or a genitive complement after it, which may be a place the \
-          gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
+          gazetteer knows (Πανεπιστήμιο Αθηνών) or, after a head not in the genitive, \
+          the full name of the person it is named after (Ίδρυμα Α. Ωνάσης), and genitive complements coordinated with \
           `και`, `&` or a spaced dash (Ινστιτούτο Τεχνολογίας και Καινοτομίας, Ένωση Ηθοποιών - \
           Σκηνοθετών), or with `με` after a plural \
           genitive (Ατόμων με Αναπηρία); an institution's head alone, \
@@ -32,6 +33,7 @@ pub(crate) const HEAD: Rule = Rule {
           Τράπεζας | Λουίς Μαρέντα).",
     examples: &[
         ("Η ανακοίνωση εκδόθηκε από το Ίδρυμα Σταυρογιάννη χθες.", "Ίδρυμα Σταυρογιάννη"),
+        ("Την υποτροφία έδωσε το Ίδρυμα Α. Ωνάσης στους φοιτητές.", "Ίδρυμα Α. Ωνάσης"),
         ("Εκπρόσωπος της Ελληνικής Εταιρείας Ορνιθολογίας μίλησε.", "Ελληνικής Εταιρείας Ορνιθολογίας"),
         ("Το ανακοίνωσε το υπουργείο Τουρισμού σήμερα.", "υπουργείο Τουρισμού"),
         ("Τη μελέτη έκανε το Brookfield Institute με έδρα τη Βοστώνη.", "Brookfield Institute"),
@@ -606,7 +608,12 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
                 && !t.has(class::GIVEN)
                 && toks[b - 1].has(class::ORG_HEAD)
                 && !t.is(shape::LATIN)
-                && line.f(j).ends_with(GENITIVE_OU.as_str());
+                && line.f(j).ends_with(GENITIVE_OU.as_str())
+                // A person's full name right after a head not in the genitive is its
+                // namesake (`Μουσείο Άγγελου Σικελιανού`, `Ινστιτούτο Φράνσις Κρικ`); after
+                // a genitive head it may be the holder of a title before it (`του
+                // διοικητή της Τράπεζας | Γιάννη Στουρνάρα`).
+                || !genitive && e >= j + 2 && toks[b - 1].has(class::ORG_HEAD);
             let taken = match g.label {
                 crate::Label::Loc => !particle || bare_head || adjectives_head && b == first,
                 crate::Label::Org => !particle,
