@@ -109,6 +109,37 @@ fn headlines_in_capitals() {
     ]);
 }
 
+/// A person's name in a headline in capitals is a given name and a surname (with a second
+/// one after a hyphen), not the verb or the words after it; it may stand after an article
+/// or a preposition inside the headline. A given name that is also a common word stays one.
+#[test]
+fn persons_in_headlines_in_capitals() {
+    check(&[
+        case(
+            "Η ΔΑΝΑΗ ΣΤΑΜΑΤΕΛΟΥ ΑΠΑΝΤΑ ΣΤΙΣ ΕΠΙΚΡΙΣΕΙΣ",
+            &[("ΔΑΝΑΗ ΣΤΑΜΑΤΕΛΟΥ", Per)],
+            &["ΑΠΑΝΤΑ", "ΕΠΙΚΡΙΣΕΙΣ"],
+        ),
+        case(
+            "Η ΦΩΤΕΙΝΗ ΚΑΡΑΓΙΑΝΝΗ-ΛΑΜΠΡΟΥ ΑΝΑΛΑΜΒΑΝΕΙ ΤΗ ΔΙΟΙΚΗΣΗ",
+            &[("ΦΩΤΕΙΝΗ ΚΑΡΑΓΙΑΝΝΗ-ΛΑΜΠΡΟΥ", Per)],
+            &["ΑΝΑΛΑΜΒΑΝΕΙ"],
+        ),
+        case(
+            "ΠΑΡΑΙΤΗΘΗΚΕ Ο ΣΠΥΡΟΣ ΒΛΑΧΟΓΙΑΝΝΑΚΗΣ ΑΠΟ ΤΟ ΔΗΜΟΤΙΚΟ ΣΥΜΒΟΥΛΙΟ",
+            &[("ΣΠΥΡΟΣ ΒΛΑΧΟΓΙΑΝΝΑΚΗΣ", Per)],
+            &["ΠΑΡΑΙΤΗΘΗΚΕ"],
+        ),
+        case(
+            "Ο ΣΤΑΘΗΣ ΚΟΥΡΕΜΕΝΟΣ ΣΥΝΑΝΤΗΣΕ ΤΗΝ ΑΡΓΥΡΩ ΜΠΕΛΕΝΗ",
+            &[("ΣΤΑΘΗΣ ΚΟΥΡΕΜΕΝΟΣ", Per), ("ΑΡΓΥΡΩ ΜΠΕΛΕΝΗ", Per)],
+            &["ΣΥΝΑΝΤΗΣΕ"],
+        ),
+        case("ΓΙΑ ΤΗΝ ΕΛΠΙΔΑ ΤΩΝ ΝΕΩΝ ΑΝΘΡΩΠΩΝ", &[], &["ΕΛΠΙΔΑ", "ΑΝΘΡΩΠΩΝ"]),
+        case("ΜΕ ΤΟΝ ΣΤΑΥΡΟ ΣΤΟ ΧΕΡΙ ΟΙ ΠΙΣΤΟΙ", &[], &["ΣΤΑΥΡΟ", "ΧΕΡΙ"]),
+    ]);
+}
+
 /// A party and its leader in apposition are two entities; an organisation named after a
 /// person, or a party's official name written with its dash, stays one.
 #[test]

@@ -102,11 +102,13 @@ pub(crate) const GIVEN_NAME: Rule = Rule {
     label: Label::Per,
     confidence: 0.85,
     doc: "A run of capitalised words that starts with a known given name (any case form) or an \
-          initial.",
+          initial; in a headline in capitals, the given names and one surname (with a second \
+          one after a hyphen).",
     examples: &[
         ("Στην εκδήλωση βρέθηκε και η Ελένη Σταματοπούλη.", "Ελένη Σταματοπούλη"),
         ("Την έκθεση επιμελήθηκε μαζί με τον Γιώργο Μπαλαφούτη η ομάδα.", "Γιώργο Μπαλαφούτη"),
         ("Ανάμεσά τους και ο Α. Καλομοίρης από την Πάτρα.", "Α. Καλομοίρης"),
+        ("Η ΕΥΤΥΧΙΑ ΚΑΡΑΛΟΥΚΑ-ΣΤΑΜΟΥ ΑΝΑΛΑΜΒΑΝΕΙ ΤΟ ΤΜΗΜΑ", "ΕΥΤΥΧΙΑ ΚΑΡΑΛΟΥΚΑ-ΣΤΑΜΟΥ"),
     ],
     needs: 0,
     find: Some(|l, s| given_name(l, s.a, s.b)),
@@ -486,11 +488,35 @@ pub(crate) fn given_name(line: &Line, a: usize, b: usize) -> Option<Cand> {
     if b - a < 2 || toks[a + 1].is(shape::UPPER) && !toks[a].is(shape::UPPER) {
         return None;
     }
+    // The last word that must be no given name or head: the surname, before any second one
+    // after a hyphen in a headline (`ΚΩΣΤΟΠΟΥΛΟΥ-ΔΗΜΟΥ`).
+    let (last, b) = if line.headline { headline_name_end(line, a, b)? } else { (b - 1, b) };
     let first = &toks[a];
     let initial = (first.is(shape::SINGLE) || line.initial(a)) && line.gap(a + 1) == ". ";
-    let given = first.has(class::GIVEN) && !toks[b - 1].has(class::GIVEN | class::ORG_HEAD);
+    let given = first.has(class::GIVEN) && !toks[last].has(class::GIVEN | class::ORG_HEAD);
     let double_given = first.has(class::GIVEN) && b - a == 2 && toks[b - 1].has(class::GIVEN);
     (initial || given || double_given).then(|| Cand::new(a, b, &GIVEN_NAME))
+}
+
+/// The end of a person's name that starts at token `a` in a headline in capitals, where
+/// the run of capitalised words goes on past it (`Η ΚΑΤΕΡΙΝΑ ΠΑΠΑΔΟΠΟΥΛΟΥ | ΜΙΛΗΣΕ`): a second
+/// given name, one surname, and the surnames a hyphen joins to it: the surname's token
+/// and the end; `None` when no surname follows (`ΓΙΩΡΓΟΣ | ΣΤΗ`).
+fn headline_name_end(line: &Line, a: usize, b: usize) -> Option<(usize, usize)> {
+    let toks = line.toks;
+    let mut e = a + 1;
+    if e + 1 < b && toks[e].has(class::GIVEN) && line.plain_gap(e) {
+        e += 1;
+    }
+    if e >= b || toks[e].has(class::FUNCTION | class::NONAME) {
+        return None;
+    }
+    let surname = e;
+    e += 1;
+    while e < b && line.gap(e) == "-" {
+        e += 1;
+    }
+    Some((surname, e))
 }
 
 /// Two or more East-Asian syllables.
