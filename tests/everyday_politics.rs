@@ -783,6 +783,19 @@ fn head_noun_complements() {
             &[("Μουσείο Άγγελου Σικελιανού", Org), ("Λευκάδα", Loc)],
             &[],
         ),
+        // A surname in -η or -α after a head not in the genitive is the genitive of its
+        // namesake; after a genitive head it may be the holder of a title before it.
+        case(
+            "Οι μαθητές επισκέφθηκαν το Μουσείο Τσιτσάνη στα Τρίκαλα.",
+            &[("Μουσείο Τσιτσάνη", Org), ("Τρίκαλα", Loc)],
+            &[],
+        ),
+        case("Στο Ίδρυμα Τσαρούχη εκτίθενται τα σχέδια του ζωγράφου.", &[("Ίδρυμα Τσαρούχη", Org)], &[]),
+        case(
+            "Κατά τον πρόεδρο του Συλλόγου Καβάφη η έκθεση θα ανοίξει.",
+            &[("Καβάφη", Per)],
+            &["Συλλόγου Καβάφη"],
+        ),
         // After a head in the genitive the person may hold a title before it.
         case(
             "Μίλησε ο διοικητής της Τράπεζας της Ελλάδος Γιάννης Στουρνάρας στη Βουλή.",
