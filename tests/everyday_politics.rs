@@ -1256,3 +1256,23 @@ fn double_surname_ids_and_pairs() {
     let texts: Vec<_> = pair.iter().map(|e| e.text()).collect();
     assert!(texts.contains(&"Μητσοτάκη") && !texts.iter().any(|t| t.contains('-')), "{texts:?}");
 }
+
+/// The nations of the United Kingdom and Korea as a whole are places, in every case; the
+/// two Korean states keep their own names.
+#[test]
+fn nations_of_the_united_kingdom_and_korea() {
+    check(&[
+        case("Το δημοψήφισμα για την ανεξαρτησία της Σκοτίας επανέρχεται.", &[("Σκοτίας", Loc)], &[]),
+        case(
+            "Ο πρωθυπουργός επισκέφθηκε τη Σκοτία και την Ουαλία.",
+            &[("Σκοτία", Loc), ("Ουαλία", Loc)],
+            &[],
+        ),
+        case("Η Κορέα χωρίστηκε στα δύο μετά τον πόλεμο, είπε ο ιστορικός.", &[("Κορέα", Loc)], &[]),
+        case(
+            "Η Βόρεια Κορέα κατηγόρησε τη Νότια Κορέα για προκλήσεις.",
+            &[("Βόρεια Κορέα", Loc), ("Νότια Κορέα", Loc)],
+            &[],
+        ),
+    ]);
+}
