@@ -1276,3 +1276,15 @@ fn nations_of_the_united_kingdom_and_korea() {
         ),
     ]);
 }
+
+/// After an abbreviated honorific (`κ.`, `κα`, `κος`) comes a person's surname, whatever its
+/// ending: surnames in -ής end like the genitive of feminine adjectives.
+#[test]
+fn surnames_after_an_honorific() {
+    check(&[
+        case("Την απόφαση ανακοίνωσε ο κ. Μπαλτατζής στους δημοσιογράφους.", &[("Μπαλτατζής", Per)], &[]),
+        case("Όπως είπε ο κος Χατζηλιαδής, οι εργασίες ξεκινούν.", &[("Χατζηλιαδής", Per)], &[]),
+        case("Τα μέτρα παρουσίασε ο κος Βρεττάκος το πρωί.", &[("Βρεττάκος", Per)], &[]),
+        case("Ο υφυπουργός Ψηφιακής Διακυβέρνησης μίλησε χθες.", &[], &["Ψηφιακής"]),
+    ]);
+}

@@ -316,8 +316,16 @@ pub(crate) fn foreign_ending(line: &Line, i: usize) -> bool {
 pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
     // A title's complement is not its holder: `καθηγητής Τοξικολογίας`, `του ΚΑΣ`, `υπουργός
-    // Γεωργίας` (a portfolio that is also a given name's genitive).
-    if (a..b).all(|i| toks[i].is(shape::UPPER)) || line.common_shape(a) || toks[a].has(class::PORTFOLIO) {
+    // Γεωργίας` (a portfolio that is also a given name's genitive). After an abbreviated
+    // honorific (`κ.`, `κος`) only a name follows, whatever its ending (`ο κ. Σκουρής`).
+    let honorific = a > 0 && toks[a - 1].has(class::ABBR) && !toks[a - 1].cap() && {
+        let gap = line.gap(a);
+        gap == ". " || line.plain_gap(a) && line.w(a - 1) != "κ"
+    };
+    if (a..b).all(|i| toks[i].is(shape::UPPER))
+        || line.common_shape(a) && !honorific
+        || toks[a].has(class::PORTFOLIO)
+    {
         return None;
     }
     // Directly before: `ο πρόεδρος X`, `ο Ρώσος πρόεδρος X`, `ο κ. X`.
