@@ -1278,7 +1278,8 @@ fn nations_of_the_united_kingdom_and_korea() {
 }
 
 /// After an abbreviated honorific (`κ.`, `κα`, `κος`) comes a person's surname, whatever its
-/// ending: surnames in -ής end like the genitive of feminine adjectives.
+/// ending: surnames in -ής end like the genitive of feminine adjectives. After the masculine
+/// article too, unless the word is an agent noun in -τής.
 #[test]
 fn surnames_after_an_honorific() {
     check(&[
@@ -1286,5 +1287,7 @@ fn surnames_after_an_honorific() {
         case("Όπως είπε ο κος Χατζηλιαδής, οι εργασίες ξεκινούν.", &[("Χατζηλιαδής", Per)], &[]),
         case("Τα μέτρα παρουσίασε ο κος Βρεττάκος το πρωί.", &[("Βρεττάκος", Per)], &[]),
         case("Ο υφυπουργός Ψηφιακής Διακυβέρνησης μίλησε χθες.", &[], &["Ψηφιακής"]),
+        case("Στη φωτογραφία ο Τσομπανής με τη σύζυγό του.", &[("Τσομπανής", Per)], &[]),
+        case("Ως δήμαρχος ο Καραγκιοζλής εγκαινίασε νέα έργα.", &[("Καραγκιοζλής", Per)], &[]),
     ]);
 }
