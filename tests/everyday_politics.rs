@@ -109,6 +109,37 @@ fn headlines_in_capitals() {
     ]);
 }
 
+/// A person's name in a headline in capitals is a given name and a surname (with a second
+/// one after a hyphen), not the verb or the words after it; it may stand after an article
+/// or a preposition inside the headline. A given name that is also a common word stays one.
+#[test]
+fn persons_in_headlines_in_capitals() {
+    check(&[
+        case(
+            "Η ΔΑΝΑΗ ΣΤΑΜΑΤΕΛΟΥ ΑΠΑΝΤΑ ΣΤΙΣ ΕΠΙΚΡΙΣΕΙΣ",
+            &[("ΔΑΝΑΗ ΣΤΑΜΑΤΕΛΟΥ", Per)],
+            &["ΑΠΑΝΤΑ", "ΕΠΙΚΡΙΣΕΙΣ"],
+        ),
+        case(
+            "Η ΦΩΤΕΙΝΗ ΚΑΡΑΓΙΑΝΝΗ-ΛΑΜΠΡΟΥ ΑΝΑΛΑΜΒΑΝΕΙ ΤΗ ΔΙΟΙΚΗΣΗ",
+            &[("ΦΩΤΕΙΝΗ ΚΑΡΑΓΙΑΝΝΗ-ΛΑΜΠΡΟΥ", Per)],
+            &["ΑΝΑΛΑΜΒΑΝΕΙ"],
+        ),
+        case(
+            "ΠΑΡΑΙΤΗΘΗΚΕ Ο ΣΠΥΡΟΣ ΒΛΑΧΟΓΙΑΝΝΑΚΗΣ ΑΠΟ ΤΟ ΔΗΜΟΤΙΚΟ ΣΥΜΒΟΥΛΙΟ",
+            &[("ΣΠΥΡΟΣ ΒΛΑΧΟΓΙΑΝΝΑΚΗΣ", Per)],
+            &["ΠΑΡΑΙΤΗΘΗΚΕ"],
+        ),
+        case(
+            "Ο ΣΤΑΘΗΣ ΚΟΥΡΕΜΕΝΟΣ ΣΥΝΑΝΤΗΣΕ ΤΗΝ ΑΡΓΥΡΩ ΜΠΕΛΕΝΗ",
+            &[("ΣΤΑΘΗΣ ΚΟΥΡΕΜΕΝΟΣ", Per), ("ΑΡΓΥΡΩ ΜΠΕΛΕΝΗ", Per)],
+            &["ΣΥΝΑΝΤΗΣΕ"],
+        ),
+        case("ΓΙΑ ΤΗΝ ΕΛΠΙΔΑ ΤΩΝ ΝΕΩΝ ΑΝΘΡΩΠΩΝ", &[], &["ΕΛΠΙΔΑ", "ΑΝΘΡΩΠΩΝ"]),
+        case("ΜΕ ΤΟΝ ΣΤΑΥΡΟ ΣΤΟ ΧΕΡΙ ΟΙ ΠΙΣΤΟΙ", &[], &["ΣΤΑΥΡΟ", "ΧΕΡΙ"]),
+    ]);
+}
+
 /// A party and its leader in apposition are two entities; an organisation named after a
 /// person, or a party's official name written with its dash, stays one.
 #[test]
@@ -629,6 +660,13 @@ fn banks_named_by_one_word() {
             &[],
         ),
         case("Ο προπονητής είπε ότι η Εθνική έπαιξε καλά χθες.", &[], &["Εθνική"]),
+        // The genitive too.
+        case(
+            "Άνοδο 2% κατέγραψε η μετοχή της Εθνικής στο χρηματιστήριο.",
+            &[("Εθνικής", Org)],
+            &["χρηματιστήριο"],
+        ),
+        case("Ο παίκτης φόρεσε πρώτη φορά τη φανέλα της Εθνικής χθες.", &[], &["Εθνικής"]),
     ]);
 }
 
@@ -707,7 +745,9 @@ fn companies_whose_shares_moved() {
 
 /// An organisation's head noun takes in what follows it with no particle between: a place
 /// whose first word is a common adjective, an organisation it belongs to, a person in the
-/// genitive it is named after; not a person in the nominative (its member). After a
+/// genitive it is named after, a person's full name after a head in the nominative or
+/// accusative (its namesake); not a person in the nominative after a head in the genitive
+/// (its member). After a
 /// particle it takes a place when it is an institution named after its place.
 #[test]
 fn head_noun_complements() {
@@ -728,6 +768,40 @@ fn head_noun_complements() {
             &[],
         ),
         case("Η έκθεση φιλοξενείται στο Μουσείο Σικελιανού από αύριο.", &[("Μουσείο Σικελιανού", Org)], &[]),
+        case(
+            "Οι υποτροφίες του Ιδρύματος δίνονται από το Ίδρυμα Α. Ωνάσης κάθε χρόνο.",
+            &[("Ίδρυμα Α. Ωνάσης", Org)],
+            &[],
+        ),
+        case(
+            "Η ερευνήτρια πέρασε στο Ινστιτούτο Φράνσις Κρικ πέρσι τον Μάρτιο.",
+            &[("Ινστιτούτο Φράνσις Κρικ", Org)],
+            &[],
+        ),
+        case(
+            "Το Μουσείο Άγγελου Σικελιανού στη Λευκάδα άνοιξε ξανά.",
+            &[("Μουσείο Άγγελου Σικελιανού", Org), ("Λευκάδα", Loc)],
+            &[],
+        ),
+        // A surname in -η or -α after a head not in the genitive is the genitive of its
+        // namesake; after a genitive head it may be the holder of a title before it.
+        case(
+            "Οι μαθητές επισκέφθηκαν το Μουσείο Τσιτσάνη στα Τρίκαλα.",
+            &[("Μουσείο Τσιτσάνη", Org), ("Τρίκαλα", Loc)],
+            &[],
+        ),
+        case("Στο Ίδρυμα Τσαρούχη εκτίθενται τα σχέδια του ζωγράφου.", &[("Ίδρυμα Τσαρούχη", Org)], &[]),
+        case(
+            "Κατά τον πρόεδρο του Συλλόγου Καβάφη η έκθεση θα ανοίξει.",
+            &[("Καβάφη", Per)],
+            &["Συλλόγου Καβάφη"],
+        ),
+        // After a head in the genitive the person may hold a title before it.
+        case(
+            "Μίλησε ο διοικητής της Τράπεζας της Ελλάδος Γιάννης Στουρνάρας στη Βουλή.",
+            &[("Τράπεζας της Ελλάδος", Org), ("Γιάννης Στουρνάρας", Per)],
+            &[],
+        ),
         case(
             "Τη μελέτη παρουσίασε η Πανελλήνια Ένωση Γονέων Παιδιών με Αυτισμό χθες.",
             &[("Πανελλήνια Ένωση Γονέων Παιδιών με Αυτισμό", Org)],
@@ -1181,4 +1255,39 @@ fn double_surname_ids_and_pairs() {
     let pair = NER.extract("Η συνάντηση Μητσοτάκη-Καλλέργη κράτησε δύο ώρες.");
     let texts: Vec<_> = pair.iter().map(|e| e.text()).collect();
     assert!(texts.contains(&"Μητσοτάκη") && !texts.iter().any(|t| t.contains('-')), "{texts:?}");
+}
+
+/// The nations of the United Kingdom and Korea as a whole are places, in every case; the
+/// two Korean states keep their own names.
+#[test]
+fn nations_of_the_united_kingdom_and_korea() {
+    check(&[
+        case("Το δημοψήφισμα για την ανεξαρτησία της Σκοτίας επανέρχεται.", &[("Σκοτίας", Loc)], &[]),
+        case(
+            "Ο πρωθυπουργός επισκέφθηκε τη Σκοτία και την Ουαλία.",
+            &[("Σκοτία", Loc), ("Ουαλία", Loc)],
+            &[],
+        ),
+        case("Η Κορέα χωρίστηκε στα δύο μετά τον πόλεμο, είπε ο ιστορικός.", &[("Κορέα", Loc)], &[]),
+        case(
+            "Η Βόρεια Κορέα κατηγόρησε τη Νότια Κορέα για προκλήσεις.",
+            &[("Βόρεια Κορέα", Loc), ("Νότια Κορέα", Loc)],
+            &[],
+        ),
+    ]);
+}
+
+/// After an abbreviated honorific (`κ.`, `κα`, `κος`) comes a person's surname, whatever its
+/// ending: surnames in -ής end like the genitive of feminine adjectives. After the masculine
+/// article too, unless the word is an agent noun in -τής.
+#[test]
+fn surnames_after_an_honorific() {
+    check(&[
+        case("Την απόφαση ανακοίνωσε ο κ. Μπαλτατζής στους δημοσιογράφους.", &[("Μπαλτατζής", Per)], &[]),
+        case("Όπως είπε ο κος Χατζηλιαδής, οι εργασίες ξεκινούν.", &[("Χατζηλιαδής", Per)], &[]),
+        case("Τα μέτρα παρουσίασε ο κος Βρεττάκος το πρωί.", &[("Βρεττάκος", Per)], &[]),
+        case("Ο υφυπουργός Ψηφιακής Διακυβέρνησης μίλησε χθες.", &[], &["Ψηφιακής"]),
+        case("Στη φωτογραφία ο Τσομπανής με τη σύζυγό του.", &[("Τσομπανής", Per)], &[]),
+        case("Ως δήμαρχος ο Καραγκιοζλής εγκαινίασε νέα έργα.", &[("Καραγκιοζλής", Per)], &[]),
+    ]);
 }

@@ -538,7 +538,7 @@ impl Rules {
                     cands.push(c);
                     // An organisation's name ended where a person's begins (see
                     // `organisation::person_starts`): the rest of the run is typed alone.
-                    if c.b < r.b && c.rule.name == organisation::HEAD.name {
+                    if c.b < r.b && (c.rule.name == organisation::HEAD.name || line.headline) {
                         let rest = Run { a: c.b, b: r.b, dotted: false };
                         let d = classify(&line, &rest, gaz, &self.off, &mut None);
                         if let Some(d) = d.filter(|d| !taken[d.a..d.b].iter().any(|&t| t)) {
@@ -1800,12 +1800,19 @@ fn classify(
     if line.headline && (r.a..r.b).all(|i| toks[i].is(shape::UPPER | shape::SINGLE | shape::DIGIT)) {
         let (a, b) = strip(line, r.a, r.b);
         *stripped = Some((a, b));
-        return (a < b)
-            .then(|| {
-                on(organisation::acronym(line, a, b, false, gaz))
-                    .or_else(|| on(person::given_name(line, a, b)))
-            })
-            .flatten();
+        if a >= b {
+            return None;
+        }
+        // A person's name may also begin after a function word inside the run (`ΠΑΡΑΙΤΗΘΗΚΕ
+        // Ο | ΓΙΩΡΓΟΣ ΚΑΡΑΚΩΣΤΑΣ`): a given name that is no common word.
+        let inner = |i: usize| {
+            toks[i - 1].has(class::FUNCTION)
+                && toks[i].has(class::GIVEN)
+                && !toks[i].has(class::FUNCTION | class::NONAME)
+        };
+        return on(organisation::acronym(line, a, b, false, gaz))
+            .or_else(|| on(person::given_name(line, a, b)))
+            .or_else(|| (a + 1..b).filter(|&i| inner(i)).find_map(|i| on(person::given_name(line, i, b))));
     }
     // A bank's one-word name and a landmark's are capitalised common words (`η Εθνική`,
     // `στο Σύνταγμα`), which the strip below would drop.

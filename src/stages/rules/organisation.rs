@@ -20,7 +20,8 @@ pub(crate) const HEAD: Rule = Rule {
     confidence: 0.85,
     doc: "A Greek head noun (Υπουργείο, Τράπεζα, Επιτροπή, Πανεπιστήμιο...) with capitalised \
           adjectives before it or a genitive complement after it, which may be a place the \
-          gazetteer knows (Πανεπιστήμιο Αθηνών), and genitive complements coordinated with \
+          gazetteer knows (Πανεπιστήμιο Αθηνών) or, after a head not in the genitive, \
+          the full name of the person it is named after (Ίδρυμα Α. Ωνάσης), and genitive complements coordinated with \
           `και`, `&` or a spaced dash (Ινστιτούτο Τεχνολογίας και Καινοτομίας, Ένωση Ηθοποιών - \
           Σκηνοθετών), or with `με` after a plural \
           genitive (Ατόμων με Αναπηρία); an institution's head alone, \
@@ -32,6 +33,8 @@ pub(crate) const HEAD: Rule = Rule {
           Τράπεζας | Λουίς Μαρέντα).",
     examples: &[
         ("Η ανακοίνωση εκδόθηκε από το Ίδρυμα Σταυρογιάννη χθες.", "Ίδρυμα Σταυρογιάννη"),
+        ("Την υποτροφία έδωσε το Ίδρυμα Α. Ωνάσης στους φοιτητές.", "Ίδρυμα Α. Ωνάσης"),
+        ("Τα σχέδια εκτίθενται στο Μουσείο Τσαρούχη από αύριο.", "Μουσείο Τσαρούχη"),
         ("Εκπρόσωπος της Ελληνικής Εταιρείας Ορνιθολογίας μίλησε.", "Ελληνικής Εταιρείας Ορνιθολογίας"),
         ("Το ανακοίνωσε το υπουργείο Τουρισμού σήμερα.", "υπουργείο Τουρισμού"),
         ("Τη μελέτη έκανε το Brookfield Institute με έδρα τη Βοστώνη.", "Brookfield Institute"),
@@ -601,12 +604,22 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
             // knows is the body it belongs to (`Σύλλογος Εργαζομένων ΕΟΠΥΥ`, `Νοσηλευτικό Ίδρυμα
             // Μετοχικού Ταμείου Στρατού`), and a surname in the genitive in -ου after the
             // head names it (`Μουσείο Σικελιανού`, `Νοσοκομείο Παπαγεωργίου`; a surname in
-            // -ης may be a nominative: `του Συλλόγου Γιώργος Καλαντζής` is its president).
+            // -ης may be a nominative: `του Συλλόγου Γιώργος Καλαντζής` is its president), and
+            // so does one in -η or -α (the genitive of -ης, -ας) after a head not in the
+            // genitive (`Αρχείο Καβάφη`, `Πινακοθήκη Γκίκα`; after a genitive head it may
+            // be the holder of a title before it: `του διοικητή της Τράπεζας | Στουρνάρα`).
+            let f = line.f(j);
             let named_after = e == j + 1
                 && !t.has(class::GIVEN)
                 && toks[b - 1].has(class::ORG_HEAD)
                 && !t.is(shape::LATIN)
-                && line.f(j).ends_with(GENITIVE_OU.as_str());
+                && (f.ends_with(GENITIVE_OU.as_str())
+                    || !genitive && GENITIVE_H_A.iter().any(|x| f.ends_with(x.as_str())))
+                // A person's full name right after a head not in the genitive is its
+                // namesake (`Μουσείο Άγγελου Σικελιανού`, `Ινστιτούτο Φράνσις Κρικ`); after
+                // a genitive head it may be the holder of a title before it (`του
+                // διοικητή της Τράπεζας | Γιάννη Στουρνάρα`).
+                || !genitive && e >= j + 2 && toks[b - 1].has(class::ORG_HEAD);
             let taken = match g.label {
                 crate::Label::Loc => !particle || bare_head || adjectives_head && b == first,
                 crate::Label::Org => !particle,
@@ -640,6 +653,10 @@ static PLURAL_GENITIVE: LazyLock<String> = LazyLock::new(|| fold("ων"));
 /// The masculine genitive ending, folded: a surname in it names an institution after its
 /// head (`Νοσοκομείο Παπαγεωργίου`).
 static GENITIVE_OU: LazyLock<String> = LazyLock::new(|| fold("ου"));
+
+/// The genitive endings of surnames in -ης and -ας, folded (`Καβάφη`, `Γκίκα`): also
+/// nominatives of feminine names, so read as a genitive only after a head not in the genitive.
+static GENITIVE_H_A: LazyLock<[String; 2]> = LazyLock::new(|| [fold("η"), fold("α")]);
 
 /// Head noun rule (see [`HEAD`]).
 pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> Option<Cand> {

@@ -102,11 +102,13 @@ pub(crate) const GIVEN_NAME: Rule = Rule {
     label: Label::Per,
     confidence: 0.85,
     doc: "A run of capitalised words that starts with a known given name (any case form) or an \
-          initial.",
+          initial; in a headline in capitals, the given names and one surname (with a second \
+          one after a hyphen).",
     examples: &[
         ("Στην εκδήλωση βρέθηκε και η Ελένη Σταματοπούλη.", "Ελένη Σταματοπούλη"),
         ("Την έκθεση επιμελήθηκε μαζί με τον Γιώργο Μπαλαφούτη η ομάδα.", "Γιώργο Μπαλαφούτη"),
         ("Ανάμεσά τους και ο Α. Καλομοίρης από την Πάτρα.", "Α. Καλομοίρης"),
+        ("Η ΕΥΤΥΧΙΑ ΚΑΡΑΛΟΥΚΑ-ΣΤΑΜΟΥ ΑΝΑΛΑΜΒΑΝΕΙ ΤΟ ΤΜΗΜΑ", "ΕΥΤΥΧΙΑ ΚΑΡΑΛΟΥΚΑ-ΣΤΑΜΟΥ"),
     ],
     needs: 0,
     find: Some(|l, s| given_name(l, s.a, s.b)),
@@ -245,14 +247,15 @@ pub(crate) const ARTICLE: Rule = Rule {
     priority: 45,
     label: Label::Per,
     confidence: 0.65,
-    doc: "A single unknown capitalised word after the masculine article ο/τον, or one to three \
-          Latin-script words; after κ./κα or του a foreign-looking word; after η/την a Greek \
+    doc: "A single unknown capitalised word after the masculine article ο/τον (a surname in \
+          stressed -ής too, not an agent noun in -τής), or one to three Latin-script words; after κ./κα or του a foreign-looking word; after η/την a Greek \
           surname in -ου; after του the genitive of a name in -ης or a foreign name stressed on \
           its final vowel; a known given name alone after its article.",
     examples: &[
         ("Χθες ο Τρέβορ έφυγε νωρίς από την προπόνηση.", "Τρέβορ"),
         ("Στο τέλος ο Dravin Oakes έφυγε από τη σκηνή.", "Dravin Oakes"),
         ("Η ανακοίνωση του Μπάρτλετ ήρθε αργά το βράδυ.", "Μπάρτλετ"),
+        ("Στη φωτογραφία ο Μπακαλμπασής με τον γιο του.", "Μπακαλμπασής"),
     ],
     needs: 0,
     find: Some(|l, s| article(l, s.a, s.b)),
@@ -314,8 +317,16 @@ pub(crate) fn foreign_ending(line: &Line, i: usize) -> bool {
 pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
     // A title's complement is not its holder: `καθηγητής Τοξικολογίας`, `του ΚΑΣ`, `υπουργός
-    // Γεωργίας` (a portfolio that is also a given name's genitive).
-    if (a..b).all(|i| toks[i].is(shape::UPPER)) || line.common_shape(a) || toks[a].has(class::PORTFOLIO) {
+    // Γεωργίας` (a portfolio that is also a given name's genitive). After an abbreviated
+    // honorific (`κ.`, `κος`) only a name follows, whatever its ending (`ο κ. Σκουρής`).
+    let honorific = a > 0 && toks[a - 1].has(class::ABBR) && !toks[a - 1].cap() && {
+        let gap = line.gap(a);
+        gap == ". " || line.plain_gap(a) && line.w(a - 1) != "κ"
+    };
+    if (a..b).all(|i| toks[i].is(shape::UPPER))
+        || line.common_shape(a) && !honorific
+        || toks[a].has(class::PORTFOLIO)
+    {
         return None;
     }
     // Directly before: `ο πρόεδρος X`, `ο Ρώσος πρόεδρος X`, `ο κ. X`.
@@ -486,11 +497,35 @@ pub(crate) fn given_name(line: &Line, a: usize, b: usize) -> Option<Cand> {
     if b - a < 2 || toks[a + 1].is(shape::UPPER) && !toks[a].is(shape::UPPER) {
         return None;
     }
+    // The last word that must be no given name or head: the surname, before any second one
+    // after a hyphen in a headline (`ΚΩΣΤΟΠΟΥΛΟΥ-ΔΗΜΟΥ`).
+    let (last, b) = if line.headline { headline_name_end(line, a, b)? } else { (b - 1, b) };
     let first = &toks[a];
     let initial = (first.is(shape::SINGLE) || line.initial(a)) && line.gap(a + 1) == ". ";
-    let given = first.has(class::GIVEN) && !toks[b - 1].has(class::GIVEN | class::ORG_HEAD);
+    let given = first.has(class::GIVEN) && !toks[last].has(class::GIVEN | class::ORG_HEAD);
     let double_given = first.has(class::GIVEN) && b - a == 2 && toks[b - 1].has(class::GIVEN);
     (initial || given || double_given).then(|| Cand::new(a, b, &GIVEN_NAME))
+}
+
+/// The end of a person's name that starts at token `a` in a headline in capitals, where
+/// the run of capitalised words goes on past it (`Η ΚΑΤΕΡΙΝΑ ΠΑΠΑΔΟΠΟΥΛΟΥ | ΜΙΛΗΣΕ`): a second
+/// given name, one surname, and the surnames a hyphen joins to it: the surname's token
+/// and the end; `None` when no surname follows (`ΓΙΩΡΓΟΣ | ΣΤΗ`).
+fn headline_name_end(line: &Line, a: usize, b: usize) -> Option<(usize, usize)> {
+    let toks = line.toks;
+    let mut e = a + 1;
+    if e + 1 < b && toks[e].has(class::GIVEN) && line.plain_gap(e) {
+        e += 1;
+    }
+    if e >= b || toks[e].has(class::FUNCTION | class::NONAME) {
+        return None;
+    }
+    let surname = e;
+    e += 1;
+    while e < b && line.gap(e) == "-" {
+        e += 1;
+    }
+    Some((surname, e))
 }
 
 /// Two or more East-Asian syllables.
@@ -549,7 +584,12 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let given = line.toks[a].has(class::GIVEN)
         && !line.toks[a].has(class::PORTFOLIO)
         && t.has(class::ART_MASC | class::ART_FEM | class::ART_NEUT);
-    (masc && !line.common_shape(a) || gen || fem_ou || gen_name || given).then(|| Cand::new(a, b, &ARTICLE))
+    // A masculine article rules out the feminine genitive that shares a surname's stressed
+    // -ής (`ο Σκουρής`, not `Κεντρικής`); agent nouns in -τής are common (`ο Βουλευτής`).
+    let w = line.w(a);
+    let surname_is = masc && w.ends_with("ής") && !w.ends_with("τής");
+    (masc && (!line.common_shape(a) || surname_is) || gen || fem_ou || gen_name || given)
+        .then(|| Cand::new(a, b, &ARTICLE))
 }
 
 /// One to three Latin-script words after `ο`/`τον`: a person (`ο Poe`, `τον Danny Collard`).
