@@ -48,17 +48,52 @@ pub(crate) fn case_rule_of(name: &str) -> CaseRule {
 /// Whether `original` has the letter case `rule` asks for (`Exact` rules need the lookup's
 /// table: see the lookup's `case_ok`; here they accept anything).
 pub(crate) fn case_accepts(rule: CaseRule, original: &str) -> bool {
-    let mut letters = original.chars().filter(|&c| is_letter(c));
     match rule {
         CaseRule::Any | CaseRule::Exact(_) => true,
         CaseRule::Initial(mask) => {
-            letters.next().is_some_and(is_upper) || {
+            first_letter_upper(original) || {
                 let later = mask & !1;
                 later != 0 && words_capitalised(original, later)
             }
         }
-        CaseRule::AllCaps => letters.all(is_upper),
+        CaseRule::AllCaps => no_small_letter(original),
     }
+}
+
+/// The first letter of `s` is a capital, decided on the first bytes when they are an ASCII
+/// or basic Greek letter (nearly every hit).
+fn first_letter_upper(s: &str) -> bool {
+    match s.as_bytes() {
+        [b'A'..=b'Z', ..] | [0xCE, 0x86 | 0x88..=0x8F | 0x91..=0xAB, ..] => true,
+        [b'a'..=b'z', ..] | [0xCE, 0x90 | 0xAC..=0xBF, ..] | [0xCF, 0x80..=0x8E, ..] => false,
+        _ => s.chars().find(|&c| is_letter(c)).is_some_and(is_upper),
+    }
+}
+
+/// No letter of `s` is small (`s.chars().filter(is_letter).all(is_upper)`), read byte by
+/// byte for ASCII and the basic Greek letters: acronym hits are checked with it, and most are
+/// a few such letters.
+fn no_small_letter(s: &str) -> bool {
+    let mut rest = s.as_bytes();
+    while let [b, tail @ ..] = rest {
+        rest = match (*b, tail) {
+            (b'a'..=b'z', _) => return false,
+            (0..=0x7F, _) => tail,
+            // U+0386, U+0388..U+038F, U+0391..U+03AB: capitals.
+            (0xCE, [0x86 | 0x88..=0x8F | 0x91..=0xAB, more @ ..]) => more,
+            // U+0390, U+03AC..U+03CE: small letters.
+            (0xCE, [0x90 | 0xAC..=0xBF, ..]) | (0xCF, [0x80..=0x8E, ..]) => return false,
+            _ => {
+                let at = s.len() - rest.len();
+                let c = s[at..].chars().next().expect("a char starts here");
+                if is_letter(c) && !is_upper(c) {
+                    return false;
+                }
+                &rest[c.len_utf8()..]
+            }
+        };
+    }
+    true
 }
 
 /// Splits a name into words the way folding does (spaces, hyphens and dashes separate).
@@ -120,6 +155,46 @@ fn words_capitalised(s: &str, mut want: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `no_small_letter` and `first_letter_upper` read bytes; they must agree with the plain
+    /// definitions.
+    #[test]
+    fn byte_case_checks_match_their_definitions() {
+        let first = |s: &str| s.chars().find(|&c| is_letter(c)).is_some_and(is_upper);
+        let reference = |s: &str| {
+            assert_eq!(first_letter_upper(s), first(s), "{s:?}");
+            s.chars().filter(|&c| is_letter(c)).all(is_upper)
+        };
+        for s in [
+            "",
+            "ΚΚΕ",
+            "ΚΚε",
+            "ΣΥΡΙΖΑ-ΠΣ",
+            "ΝΑΤΟ's",
+            "ΟΗΕ.",
+            "ΐ",
+            "ΆΈΉΊΌΎΏ",
+            "άέήίόύώ",
+            "ϊϋΪΫ",
+            "ΑΒΓ ϐ",
+            "ΕΕ ϴ",
+            "ÉCOLE",
+            "École",
+            "ἈΘΗΝΑ",
+            "ἀΘΗΝΑ",
+            "Ⅻ 12 «ΔΕΗ»",
+            "ДУМА",
+            "Дума",
+        ] {
+            assert_eq!(no_small_letter(s), reference(s), "{s:?}");
+        }
+        // Every char of the Greek block, alone and between capitals.
+        for c in (0x370..0x400).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("Α{c}Ω"), format!("{c}α"), format!("«{c}»")] {
+                assert_eq!(no_small_letter(&s), reference(&s), "{s:?}");
+            }
+        }
+    }
 
     /// `word_caps` is a hand-written pass; it must agree with the plain definition.
     #[test]
