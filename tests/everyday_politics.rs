@@ -1182,3 +1182,34 @@ fn double_surname_ids_and_pairs() {
     let texts: Vec<_> = pair.iter().map(|e| e.text()).collect();
     assert!(texts.contains(&"Μητσοτάκη") && !texts.iter().any(|t| t.contains('-')), "{texts:?}");
 }
+
+/// Opinion polls: the pollster and the channel or paper that ordered it are organisations,
+/// the channel by the name the press writes (`το Mega`, not only `MEGA`); a lower-case
+/// `mega` is no channel.
+#[test]
+fn polls_and_the_media_that_order_them() {
+    check(&[
+        case(
+            "Σύμφωνα με δημοσκόπηση της Pulse για τον ΣΚΑΪ, η ΝΔ προηγείται.",
+            &[("Pulse", Org), ("ΣΚΑΪ", Org), ("ΝΔ", Org)],
+            &[],
+        ),
+        case(
+            "Νέα μέτρηση της Metron Analysis για το Mega δείχνει άνοδο του ΠΑΣΟΚ.",
+            &[("Metron Analysis", Org), ("Mega", Org), ("ΠΑΣΟΚ", Org)],
+            &[],
+        ),
+        case("Στις 21:00 στο Mega η νέα σειρά της σεζόν.", &[("Mega", Org)], &[]),
+        case(
+            "Η Opinion Poll για το Action24 καταγράφει άνοδο της Ελληνικής Λύσης.",
+            &[("Opinion Poll", Org), ("Action24", Org), ("Ελληνικής Λύσης", Org)],
+            &[],
+        ),
+        case(
+            "Στην έρευνα της GPO για το Παραπολιτικά, ο ΣΥΡΙΖΑ ακολουθεί.",
+            &[("GPO", Org), ("ΣΥΡΙΖΑ", Org)],
+            &[],
+        ),
+        case("Ήταν ένα mega πάρτι στη Μύκονο.", &[("Μύκονο", Loc)], &["mega"]),
+    ]);
+}
