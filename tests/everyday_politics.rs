@@ -1291,3 +1291,34 @@ fn surnames_after_an_honorific() {
         case("Ως δήμαρχος ο Καραγκιοζλής εγκαινίασε νέα έργα.", &[("Καραγκιοζλής", Per)], &[]),
     ]);
 }
+
+/// Opinion polls: the pollster and the channel or paper that ordered it are organisations,
+/// the channel by the name the press writes (`το Mega`, not only `MEGA`); a lower-case
+/// `mega` is no channel.
+#[test]
+fn polls_and_the_media_that_order_them() {
+    check(&[
+        case(
+            "Σύμφωνα με δημοσκόπηση της Pulse για τον ΣΚΑΪ, η ΝΔ προηγείται.",
+            &[("Pulse", Org), ("ΣΚΑΪ", Org), ("ΝΔ", Org)],
+            &[],
+        ),
+        case(
+            "Νέα μέτρηση της Metron Analysis για το Mega δείχνει άνοδο του ΠΑΣΟΚ.",
+            &[("Metron Analysis", Org), ("Mega", Org), ("ΠΑΣΟΚ", Org)],
+            &[],
+        ),
+        case("Στις 21:00 στο Mega η νέα σειρά της σεζόν.", &[("Mega", Org)], &[]),
+        case(
+            "Η Opinion Poll για το Action24 καταγράφει άνοδο της Ελληνικής Λύσης.",
+            &[("Opinion Poll", Org), ("Action24", Org), ("Ελληνικής Λύσης", Org)],
+            &[],
+        ),
+        case(
+            "Στην έρευνα της GPO για το Παραπολιτικά, ο ΣΥΡΙΖΑ ακολουθεί.",
+            &[("GPO", Org), ("ΣΥΡΙΖΑ", Org)],
+            &[],
+        ),
+        case("Ήταν ένα mega πάρτι στη Μύκονο.", &[("Μύκονο", Loc)], &["mega"]),
+    ]);
+}
