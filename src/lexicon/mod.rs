@@ -144,6 +144,9 @@ pub(crate) mod class {
     /// Words of radio (`ραδιόφωνο`, `σταθμός`, `FM`): a name before an FM frequency in
     /// their line is the station, not an index's value.
     pub const RADIO: u64 = 1 << 57;
+    /// Heads of institutions named after a person (`Ίδρυμα`, `Μουσείο`): a person's name
+    /// right after them is their namesake (`Ίδρυμα Α. Ωνάσης`), not a person of their own.
+    pub const NAMESAKE_HEAD: u64 = 1 << 58;
 }
 
 /// The compiled word lists.
@@ -473,6 +476,7 @@ const FILES: &[(&str, &str)] = &[
     ("adjective_endings_feminine.txt", include_str!("../../lexicon/adjective_endings_feminine.txt")),
     ("storm_ship_words.txt", include_str!("../../lexicon/storm_ship_words.txt")),
     ("radio_words.txt", include_str!("../../lexicon/radio_words.txt")),
+    ("namesake_heads.txt", include_str!("../../lexicon/namesake_heads.txt")),
 ];
 
 /// The index of the lists: `file  forms  classes  meaning`.
@@ -535,6 +539,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("VENUE", class::VENUE),
     ("STORM_SHIP", class::STORM_SHIP),
     ("RADIO", class::RADIO),
+    ("NAMESAKE_HEAD", class::NAMESAKE_HEAD),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

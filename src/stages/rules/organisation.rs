@@ -9,6 +9,7 @@ use crate::text::tokens::{CLOSING_QUOTES, OPENING_QUOTES};
 use crate::Label;
 
 use super::candidates::{shape, Line};
+use super::veto_only::GENITIVE_ARTICLES;
 use super::{Cand, Rule};
 use crate::lexicon::class;
 
@@ -608,18 +609,22 @@ fn extend(line: &Line, a: usize, mut b: usize, gaz: &[super::GazSpan], genitive:
             // so does one in -η or -α (the genitive of -ης, -ας) after a head not in the
             // genitive (`Αρχείο Καβάφη`, `Πινακοθήκη Γκίκα`; after a genitive head it may
             // be the holder of a title before it: `του διοικητή της Τράπεζας | Στουρνάρα`).
+            // The -η/-α surname and the full name only after a head named after people,
+            // not in the genitive by its ending nor by its article (`του Ιδρύματος |
+            // Γιώργος Παπαδόπουλος` is its president).
             let f = line.f(j);
+            let namesake = !genitive
+                && toks[b - 1].has(class::NAMESAKE_HEAD)
+                && !line.prev(b - 1).is_some_and(|p| GENITIVE_ARTICLES.contains(&line.w(p)));
             let named_after = e == j + 1
                 && !t.has(class::GIVEN)
                 && toks[b - 1].has(class::ORG_HEAD)
                 && !t.is(shape::LATIN)
                 && (f.ends_with(GENITIVE_OU.as_str())
-                    || !genitive && GENITIVE_H_A.iter().any(|x| f.ends_with(x.as_str())))
-                // A person's full name right after a head not in the genitive is its
-                // namesake (`Μουσείο Άγγελου Σικελιανού`, `Ινστιτούτο Φράνσις Κρικ`); after
-                // a genitive head it may be the holder of a title before it (`του
-                // διοικητή της Τράπεζας | Γιάννη Στουρνάρα`).
-                || !genitive && e >= j + 2 && toks[b - 1].has(class::ORG_HEAD);
+                    || namesake && GENITIVE_H_A.iter().any(|x| f.ends_with(x.as_str())))
+                // A person's full name right after such a head is its namesake (`Μουσείο
+                // Άγγελου Σικελιανού`, `Ινστιτούτο Φράνσις Κρικ`).
+                || namesake && e >= j + 2 && toks[b - 1].has(class::ORG_HEAD);
             let taken = match g.label {
                 crate::Label::Loc => !particle || bare_head || adjectives_head && b == first,
                 crate::Label::Org => !particle,
@@ -850,7 +855,9 @@ pub(crate) fn bank(line: &Line, a: usize, b: usize) -> Option<Cand> {
         return None;
     }
     let p = line.prev(a)?;
-    let ok = toks[p].has(class::ART_FEM) && !toks[p].cap();
+    // Before a lower-case genitive it is the adjective (`της Εθνικής ομάδας`).
+    let adjective = line.plain_gap(b) && !toks[b].cap() && line.genitive(b);
+    let ok = toks[p].has(class::ART_FEM) && !toks[p].cap() && !adjective;
     ok.then(|| Cand::new(a, b, &BANK))
 }
 

@@ -247,15 +247,14 @@ pub(crate) const ARTICLE: Rule = Rule {
     priority: 45,
     label: Label::Per,
     confidence: 0.65,
-    doc: "A single unknown capitalised word after the masculine article ο/τον (a surname in \
-          stressed -ής too, not an agent noun in -τής), or one to three Latin-script words; after κ./κα or του a foreign-looking word; after η/την a Greek \
+    doc: "A single unknown capitalised word after the masculine article ο/τον, or one to three \
+          Latin-script words; after κ./κα or του a foreign-looking word; after η/την a Greek \
           surname in -ου; after του the genitive of a name in -ης or a foreign name stressed on \
           its final vowel; a known given name alone after its article.",
     examples: &[
         ("Χθες ο Τρέβορ έφυγε νωρίς από την προπόνηση.", "Τρέβορ"),
         ("Στο τέλος ο Dravin Oakes έφυγε από τη σκηνή.", "Dravin Oakes"),
         ("Η ανακοίνωση του Μπάρτλετ ήρθε αργά το βράδυ.", "Μπάρτλετ"),
-        ("Στη φωτογραφία ο Μπακαλμπασής με τον γιο του.", "Μπακαλμπασής"),
     ],
     needs: 0,
     find: Some(|l, s| article(l, s.a, s.b)),
@@ -584,12 +583,7 @@ pub(crate) fn article(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let given = line.toks[a].has(class::GIVEN)
         && !line.toks[a].has(class::PORTFOLIO)
         && t.has(class::ART_MASC | class::ART_FEM | class::ART_NEUT);
-    // A masculine article rules out the feminine genitive that shares a surname's stressed
-    // -ής (`ο Σκουρής`, not `Κεντρικής`); agent nouns in -τής are common (`ο Βουλευτής`).
-    let w = line.w(a);
-    let surname_is = masc && w.ends_with("ής") && !w.ends_with("τής");
-    (masc && (!line.common_shape(a) || surname_is) || gen || fem_ou || gen_name || given)
-        .then(|| Cand::new(a, b, &ARTICLE))
+    (masc && !line.common_shape(a) || gen || fem_ou || gen_name || given).then(|| Cand::new(a, b, &ARTICLE))
 }
 
 /// One to three Latin-script words after `ο`/`τον`: a person (`ο Poe`, `τον Danny Collard`).
