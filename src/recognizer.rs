@@ -492,6 +492,7 @@ struct Lines<'t> {
     text: &'t str,
     /// What is left of the line at hand.
     line: &'t str,
+    /// Longest piece of a line given at once (longer lines are cut: see [`cut_long`]).
     max: usize,
 }
 

@@ -79,8 +79,9 @@ pub(crate) struct Scratch {
     caps: Vec<Capitalised>,
     /// The end of the last word [`take_line`] saw, if it was capitalised.
     prev: Option<usize>,
-    /// A line so far gave a person, and how many mentions the lines gave (see [`take_line`]).
+    /// Whether a line so far gave a person (see [`take_line`]).
     persons: bool,
+    /// How many mentions the lines so far gave.
     mentions: usize,
     /// [`word_hash`] of the first word of every key (a run of words can be a key only if
     /// its first word is the first word of one).
@@ -146,7 +147,7 @@ pub(crate) fn take_line(
     if covered_final {
         sc.persons |= mentions.iter().any(|m| m.label == Label::Per);
         sc.mentions += mentions.len();
-        if last && !sc.persons && sc.mentions < 2 {
+        if last && changes_nothing(sc.mentions, sc.persons) {
             return;
         }
     }
@@ -283,6 +284,13 @@ fn same_entity(a: &Mention, b: &Mention, lookup: &Lookup) -> bool {
     }
 }
 
+/// Whether the pass leaves a document's `mentions` mentions as they are: without a person
+/// nothing links, and one mention has no other to agree with.
+#[inline]
+fn changes_nothing(mentions: usize, persons: bool) -> bool {
+    mentions < 2 && !persons
+}
+
 /// Runs the pass over all mentions of one document (sorted, non-overlapping) and returns
 /// them still sorted and non-overlapping.
 pub(crate) fn resolve(
@@ -292,9 +300,7 @@ pub(crate) fn resolve(
     mentions: &mut Vec<Mention>,
     sc: &mut Scratch,
 ) {
-    // Without a person nothing links, and one mention has no other to agree with: the
-    // pass leaves it as it is.
-    if mentions.len() < 2 && mentions.iter().all(|m| m.label != Label::Per) {
+    if changes_nothing(mentions.len(), mentions.iter().any(|m| m.label == Label::Per)) {
         return;
     }
     fold_mentions(text, mentions, sc);

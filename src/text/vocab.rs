@@ -143,10 +143,9 @@ impl<'k> Key<'k> {
         (load(lo) & m0, load(hi) & m1)
     }
 
-    /// The hash of a key from its first two words: all of it for a key of at most
-    /// [`INLINE`] bytes (zero-padded words tell its length; no folded word holds a zero
-    /// byte). One multiply: its high bits, which [`home`] and [`tag`] take, depend on every
-    /// bit of both words.
+    /// The hash of a key from its first two words (the rest mixed in after): one multiply
+    /// of the first word XOR the second rotated. It is not one-to-one (keys whose words XOR
+    /// alike collide), which costs only a longer probe: a probe compares the whole key.
     #[inline(always)]
     fn hash_words(w0: u64, w1: u64) -> u64 {
         (w0 ^ w1.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15)

@@ -533,7 +533,9 @@ const ENTRY_TEXT: usize = 51;
 struct Entry {
     own: [i32; TAGS],
     context: [[i16; TAGS]; 4],
+    /// Length of the word's text in `text`.
     len: u8,
+    /// The word's text, its first `len` bytes.
     text: [u8; ENTRY_TEXT],
 }
 const _: () = assert!(std::mem::size_of::<Entry>() == 256);
