@@ -747,18 +747,7 @@ mod tests {
                 folded.fold_and_split(line);
                 let first = &folded.tokens()[0];
                 let mentions: Vec<Mention> = label
-                    .map(|label| Mention {
-                        start: offset + first.s as usize,
-                        end: offset + first.e as usize,
-                        label,
-                        entry: None,
-                        canonical: None,
-                        source: Source::Rule("test"),
-                        confidence: 0.9,
-                        priority: 0,
-                        user: false,
-                        learned: false,
-                    })
+                    .map(|label| rule_mention(offset + first.s as usize, offset + first.e as usize, label))
                     .into_iter()
                     .collect();
                 take_line(line, &folded, offset, &mentions, covered_final, k + 1 == lines.len(), &mut sc);
@@ -767,6 +756,22 @@ mod tests {
             }
             let got: Vec<&str> = sc.caps.iter().map(|c| &text[c.start..c.end]).collect();
             assert_eq!(got, want, "{lines:?} {covered_final}");
+        }
+    }
+
+    /// A mention of a rule, over bytes `start..end`.
+    fn rule_mention(start: usize, end: usize, label: Label) -> Mention {
+        Mention {
+            start,
+            end,
+            label,
+            entry: None,
+            canonical: None,
+            source: Source::Rule("test"),
+            confidence: 0.9,
+            priority: 0,
+            user: false,
+            learned: false,
         }
     }
 
@@ -797,18 +802,7 @@ mod tests {
                 let words = folded.tokens().iter().filter(|t| t.shape & shape::WORD != 0);
                 let mentions: Vec<Mention> = words
                     .zip(labels)
-                    .map(|(t, &label)| Mention {
-                        start: offset + t.s as usize,
-                        end: offset + t.e as usize,
-                        label,
-                        entry: None,
-                        canonical: None,
-                        source: Source::Rule("test"),
-                        confidence: 0.9,
-                        priority: 0,
-                        user: false,
-                        learned: false,
-                    })
+                    .map(|(t, &label)| rule_mention(offset + t.s as usize, offset + t.e as usize, label))
                     .collect();
                 take_line(line, &folded, offset, &mentions, covered_final, k + 1 == lines.len(), &mut sc);
                 offset += line.len();
