@@ -86,11 +86,11 @@ impl Tok {
 /// have been split ([`FoldedLine::fold_and_split`]).
 /// Returns the union of the words' classes (a scan that looks only at words of a class
 /// need not run on a line without one), and whether the line is a headline ([`is_headline`],
-/// counted in the same loop).
+/// its capitals counted in the same loop).
 pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) -> (u64, bool) {
     out.clear();
     let mut all = 0;
-    let (mut upper, mut counted) = (0usize, 0usize);
+    let mut upper = 0usize;
     // The words are the tokens folding marked as runs of letters and digits (every other
     // character is a token of its own), with the shape it read from their characters.
     for (t, w) in folded.tokens().iter().zip(words) {
@@ -108,11 +108,15 @@ pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) 
             });
             all |= w.classes;
             upper += usize::from(shape & shape::UPPER != 0);
-            // A word in capitals has two letters or more: neither `SINGLE` nor `NO_LETTER`.
-            counted += usize::from(shape & (shape::SINGLE | shape::NO_LETTER) == 0);
         }
     }
-    (all, is_headline(upper, counted))
+    // The words of two letters or more are counted only where enough are in capitals (few
+    // lines): a word in capitals has two letters or more, neither `SINGLE` nor `NO_LETTER`.
+    let headline = upper >= 3 && {
+        let counted = out.iter().filter(|t| !t.is(shape::SINGLE | shape::NO_LETTER)).count();
+        is_headline(upper, counted)
+    };
+    (all, headline)
 }
 
 /// One line with its tokens: what the rules look at.
