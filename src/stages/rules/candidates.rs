@@ -406,27 +406,38 @@ pub(crate) struct Run {
     pub dotted: bool,
 }
 
-/// Whether token `j` continues the run that ends at token `j - 1`.
+/// Whether token `j` continues the run that ends at token `j - 1`. Inlined up to the
+/// one-space gap that most words of a run follow each other by.
+#[inline]
 fn joins(line: &Line, j: usize) -> bool {
     let (p, t) = (&line.toks[j - 1], &line.toks[j]);
     if t.gaz != 0 || t.is(shape::BLOCKED) || t.is(shape::NO_LETTER) && !t.is(shape::DIGIT) {
         return false;
     }
-    // A dotted acronym (`Ε.Ε.`) is a run of its own: not joined to the article before it
-    // (`Η Ε.Ε. αποφάσισε`), nor, through its last dot, to an article that starts the next
-    // sentence (`... την Ε.Ε. Η απόφαση`; but initials: `D.W. Winnicott`).
-    // (Read only where they decide: most gaps are one space between words of no class.)
-    let dotted_start = || t.is(shape::SINGLE) && line.gap_after(j) == ".";
-    let dotted_end = || j >= 2 && line.gap(j - 1) == ".";
     // Most gaps are one space: told from the byte, without slicing the text.
     if t.s == p.e + 1 && line.text.as_bytes()[p.e as usize] == b' ' {
-        return !(p.is(shape::SINGLE) && p.has(class::FUNCTION) && dotted_start())
-            && (t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)));
+        return (t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)))
+            && !(p.is(shape::SINGLE) && p.has(class::FUNCTION) && dotted_start(line, j));
     }
+    joins_across(line, j)
+}
+
+/// A dotted acronym (`Ε.Ε.`) is a run of its own: not joined to the article before it
+/// (`Η Ε.Ε. αποφάσισε`), nor, through its last dot, to an article that starts the next
+/// sentence (`... την Ε.Ε. Η απόφαση`; but initials: `D.W. Winnicott`). Token `j` starts one.
+fn dotted_start(line: &Line, j: usize) -> bool {
+    line.toks[j].is(shape::SINGLE) && line.gap_after(j) == "."
+}
+
+/// [`joins`] across a gap other than one space.
+fn joins_across(line: &Line, j: usize) -> bool {
+    let (p, t) = (&line.toks[j - 1], &line.toks[j]);
+    // (Read only where they decide: most gaps are one space between words of no class.)
+    let dotted_end = || j >= 2 && line.gap(j - 1) == ".";
     match line.gap(j) {
-        " " | "\u{a0}" if p.is(shape::SINGLE) && p.has(class::FUNCTION) && dotted_start() => false,
+        "\u{a0}" if p.is(shape::SINGLE) && p.has(class::FUNCTION) && dotted_start(line, j) => false,
         ". " if t.has(class::FUNCTION) && dotted_end() => false,
-        " " | "\u{a0}" => t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)),
+        "\u{a0}" => t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)),
         // Hyphenated names: `Σουν-Χούι`, `Τσουν-ριόνγκ`, `Λευκορωσία-Ρωσία` is split later.
         "-" | "‐" => !t.is(shape::DIGIT) || t.cap(),
         // Initials: `Α. Παπαδόπουλος`, `Τζ. Μπους`, `Στ. Παπαδάκης` (not a function word:
