@@ -86,11 +86,11 @@ impl Tok {
 /// have been split ([`FoldedLine::fold_and_split`]).
 /// Returns the union of the words' classes (a scan that looks only at words of a class
 /// need not run on a line without one), and whether the line is a headline ([`is_headline`],
-/// counted in the same loop).
+/// its capitals counted in the same loop).
 pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) -> (u64, bool) {
     out.clear();
     let mut all = 0;
-    let (mut upper, mut counted) = (0usize, 0usize);
+    let mut upper = 0usize;
     // The words are the tokens folding marked as runs of letters and digits (every other
     // character is a token of its own), with the shape it read from their characters.
     for (t, w) in folded.tokens().iter().zip(words) {
@@ -108,11 +108,15 @@ pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) 
             });
             all |= w.classes;
             upper += usize::from(shape & shape::UPPER != 0);
-            // A word in capitals has two letters or more: neither `SINGLE` nor `NO_LETTER`.
-            counted += usize::from(shape & (shape::SINGLE | shape::NO_LETTER) == 0);
         }
     }
-    (all, is_headline(upper, counted))
+    // The words of two letters or more are counted only where enough are in capitals (few
+    // lines): a word in capitals has two letters or more, neither `SINGLE` nor `NO_LETTER`.
+    let headline = upper >= 3 && {
+        let counted = out.iter().filter(|t| !t.is(shape::SINGLE | shape::NO_LETTER)).count();
+        is_headline(upper, counted)
+    };
+    (all, headline)
 }
 
 /// One line with its tokens: what the rules look at.
@@ -402,23 +406,38 @@ pub(crate) struct Run {
     pub dotted: bool,
 }
 
-/// Whether token `j` continues the run that ends at token `j - 1`.
+/// Whether token `j` continues the run that ends at token `j - 1`. Inlined up to the
+/// one-space gap that most words of a run follow each other by.
+#[inline]
 fn joins(line: &Line, j: usize) -> bool {
     let (p, t) = (&line.toks[j - 1], &line.toks[j]);
     if t.gaz != 0 || t.is(shape::BLOCKED) || t.is(shape::NO_LETTER) && !t.is(shape::DIGIT) {
         return false;
     }
-    let gap = line.gap(j);
-    // A dotted acronym (`Ε.Ε.`) is a run of its own: not joined to the article before it
-    // (`Η Ε.Ε. αποφάσισε`), nor, through its last dot, to an article that starts the next
-    // sentence (`... την Ε.Ε. Η απόφαση`; but initials: `D.W. Winnicott`).
+    // Most gaps are one space: told from the byte, without slicing the text.
+    if t.s == p.e + 1 && line.text.as_bytes()[p.e as usize] == b' ' {
+        return (t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)))
+            && !(p.is(shape::SINGLE) && p.has(class::FUNCTION) && dotted_start(line, j));
+    }
+    joins_across(line, j)
+}
+
+/// A dotted acronym (`Ε.Ε.`) is a run of its own: not joined to the article before it
+/// (`Η Ε.Ε. αποφάσισε`), nor, through its last dot, to an article that starts the next
+/// sentence (`... την Ε.Ε. Η απόφαση`; but initials: `D.W. Winnicott`). Token `j` starts one.
+fn dotted_start(line: &Line, j: usize) -> bool {
+    line.toks[j].is(shape::SINGLE) && line.gap_after(j) == "."
+}
+
+/// [`joins`] across a gap other than one space.
+fn joins_across(line: &Line, j: usize) -> bool {
+    let (p, t) = (&line.toks[j - 1], &line.toks[j]);
     // (Read only where they decide: most gaps are one space between words of no class.)
-    let dotted_start = || t.is(shape::SINGLE) && line.gap_after(j) == ".";
     let dotted_end = || j >= 2 && line.gap(j - 1) == ".";
-    match gap {
-        " " | "\u{a0}" if p.is(shape::SINGLE) && p.has(class::FUNCTION) && dotted_start() => false,
+    match line.gap(j) {
+        "\u{a0}" if p.is(shape::SINGLE) && p.has(class::FUNCTION) && dotted_start(line, j) => false,
         ". " if t.has(class::FUNCTION) && dotted_end() => false,
-        " " | "\u{a0}" => t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)),
+        "\u{a0}" => t.cap() || (t.is(shape::DIGIT) && t.is(shape::CAP)),
         // Hyphenated names: `Σουν-Χούι`, `Τσουν-ριόνγκ`, `Λευκορωσία-Ρωσία` is split later.
         "-" | "‐" => !t.is(shape::DIGIT) || t.cap(),
         // Initials: `Α. Παπαδόπουλος`, `Τζ. Μπους`, `Στ. Παπαδάκης` (not a function word:

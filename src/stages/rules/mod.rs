@@ -140,6 +140,31 @@ const FINDS: [(Find, u64); count_finds()] = {
     out
 };
 
+/// Tries the first `n` typing rules of [`FINDS`] on a stretch, in order, skipping those whose
+/// needed classes the line lacks: each `find` is read from a constant, so it is called
+/// directly and the cheap ones are inlined (a call through a pointer cost more than they do).
+macro_rules! find_typed {
+    ($($k:literal)*) => {
+        const _: () = assert!(FINDS.len() == [$($k),*].len(), "one index per typing rule");
+        #[inline]
+        fn find_typed(line: &Line, stretch: &Stretch, n: usize) -> Option<Cand> {
+            let classes = line.classes;
+            $(
+                {
+                    const F: (Find, u64) = FINDS[$k];
+                    if $k < n && (F.1 == 0 || classes & F.1 != 0) {
+                        if let Some(c) = (F.0)(line, stretch) {
+                            return Some(c);
+                        }
+                    }
+                }
+            )*
+            None
+        }
+    };
+}
+find_typed!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18);
+
 /// The rules whose typing of one word at the start of a sentence stands (see [`classify`]):
 /// rules of shape or strong context. An organisation's head stands there too when it takes
 /// in a complement.
@@ -1904,12 +1929,8 @@ fn classify(
     }
     let stretch = Stretch { a, b, weak, gaz };
     let found = if off.is_empty() {
-        let classes = line.classes;
-        let finds = if weak && b - a == 1 { &FINDS[..WEAK_FINDS] } else { &FINDS[..] };
-        finds
-            .iter()
-            .filter(|&&(_, needs)| needs == 0 || classes & needs != 0)
-            .find_map(|(find, _)| find(line, &stretch))?
+        let n = if weak && b - a == 1 { WEAK_FINDS } else { FINDS.len() };
+        find_typed(line, &stretch, n)?
     } else {
         RULES
             .iter()

@@ -420,16 +420,21 @@ pub(crate) fn credit(line: &Line, a: usize, b: usize, gaz: &[GazSpan]) -> Option
 const PRIMES: [char; 4] = ['\'', '΄', '’', '′'];
 
 /// A run right after `(84' ` or right before ` (84'`.
+/// Inlined: most runs fail its first test, which costs less than a call.
+#[inline]
 pub(crate) fn match_minute(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
-    if b - a > 3 {
-        return None;
-    }
     // The minute is the token right before the run or right after it.
     let digit = |d: usize| toks.get(d).is_some_and(|t| t.is(shape::DIGIT));
-    if !(digit(b) || a > 0 && digit(a - 1)) {
+    if b - a > 3 || !(digit(b) || a > 0 && digit(a - 1)) {
         return None;
     }
+    minute_beside(line, a, b)
+}
+
+/// [`match_minute`] past its test that a digit is beside the run.
+fn minute_beside(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
     // Token `d` holds a minute: a prime after it; `minute` also wants `(` before it.
     let minute_after =
         |d: usize| toks[d].is(shape::DIGIT) && line.gap_after(d).starts_with(PRIMES) && line.f(d).len() <= 3;
@@ -442,10 +447,21 @@ pub(crate) fn match_minute(line: &Line, a: usize, b: usize) -> Option<Cand> {
 }
 
 /// An author cited by year inside brackets (see [`CITATION`]).
+/// Inlined: most runs fail its first test, which costs less than a call.
+#[inline]
 pub(crate) fn citation(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
     // The year, a token with digits, first.
-    if b - a > 2 || b >= toks.len() || !toks[b].is(shape::DIGIT) || !matches!(line.gap(b), " " | ", ") {
+    if b - a > 2 || b >= toks.len() || !toks[b].is(shape::DIGIT) {
+        return None;
+    }
+    cited_year(line, a, b)
+}
+
+/// [`citation`] past its test that a token with digits follows the run.
+fn cited_year(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
+    if !matches!(line.gap(b), " " | ", ") {
         return None;
     }
     let y = line.w(b).as_bytes();
@@ -491,11 +507,19 @@ pub(crate) fn saying(line: &Line, a: usize, b: usize) -> Option<Cand> {
 }
 
 /// The run starts with a given name or an initial, and has a second word.
+/// Inlined: most runs fail its first test, which costs less than a call.
+#[inline]
 pub(crate) fn given_name(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
     if b - a < 2 || toks[a + 1].is(shape::UPPER) && !toks[a].is(shape::UPPER) {
         return None;
     }
+    given_first(line, a, b)
+}
+
+/// [`given_name`] past its test of the run's length and capitals.
+fn given_first(line: &Line, a: usize, b: usize) -> Option<Cand> {
+    let toks = line.toks;
     // The last word that must be no given name or head: the surname, before any second one
     // after a hyphen in a headline (`ΚΩΣΤΟΠΟΥΛΟΥ-ΔΗΜΟΥ`).
     let (last, b) = if line.headline { headline_name_end(line, a, b)? } else { (b - 1, b) };
