@@ -162,11 +162,14 @@ pub(crate) fn take_line(
     }
     let base = sc.line_folds.len() as u32;
     sc.line_folds.extend_from_slice(folded.bytes(0, len));
+    // Mentions are sorted and apart: each one's tokens are searched after the last one's.
+    let mut from = 0;
     for m in mentions {
         let (s, e) = ((m.start - offset) as u32, (m.end - offset) as u32);
         // The token that starts the mention and the one that ends it, if both are whole.
-        let i = tokens.partition_point(|t| t.s < s);
+        let i = from + tokens[from..].partition_point(|t| t.s < s);
         let j = i + tokens[i..].partition_point(|t| t.e < e);
+        from = j.min(tokens.len());
         if i < tokens.len() && tokens[i].s == s && j < tokens.len() && tokens[j].e == e {
             sc.line_spans.push((m.start, m.end, base + tokens[i].fs, base + tokens[j].fe));
         }

@@ -1135,16 +1135,17 @@ pub(crate) fn region_of_place(line: &Line, offset: usize, prev: &Mention, m: &Me
 pub(crate) fn genitive_place_right_after(line: &Line, offset: usize, prev: &Mention, m: &Mention) -> bool {
     let (s, e) = (m.start - offset, m.end - offset);
     let toks = line.toks;
+    // The cheap tests first: most pairs fail them, and need no token searched.
+    if prev.user
+        || m.user
+        || m.label != Label::Loc
+        || prev.end + 1 != m.start
+        || line.text.as_bytes()[s - 1] != b' '
+    {
+        return false;
+    }
     let ta = toks.partition_point(|t| (t.s as usize) < s);
-    !prev.user
-        && !m.user
-        && m.label == Label::Loc
-        && prev.end + 1 == m.start
-        && line.text.as_bytes()[s - 1] == b' '
-        && ta < toks.len()
-        && toks[ta].s as usize == s
-        && toks[ta].e as usize == e
-        && line.genitive(ta)
+    ta < toks.len() && toks[ta].s as usize == s && toks[ta].e as usize == e && line.genitive(ta)
 }
 
 /// Whether the place whose name starts at token `i` (a country's if `country()`) ends the
