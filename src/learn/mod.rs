@@ -733,7 +733,6 @@ mod tests {
     use crate::iob2;
     use crate::stages::adapt::{sentence_around, CONTEXT_REACH};
     use crate::stages::mention::Mention;
-    use crate::Source;
 
     fn learned(text: &str) -> (Vec<Gazetteer>, LearnStats) {
         learn("t.iob2", &iob2::parse("t.iob2", text).unwrap()).unwrap()
@@ -847,18 +846,7 @@ mod tests {
             ..Adaptation::default()
         };
         let text = "Ο κ. Ζαχαρίου και ο κ. δεν.";
-        let mention = |start, end| Mention {
-            start,
-            end,
-            label: Label::Per,
-            entry: Some(0),
-            canonical: None,
-            source: Source::Rule("test"),
-            confidence: 1.0,
-            priority: 0,
-            user: false,
-            learned: false,
-        };
+        let mention = |start, end| Mention { entry: Some(0), ..Mention::test(start, end, Label::Per) };
         let mut m = vec![
             mention(3, text.find(" και").unwrap()),
             mention(text.find("ο κ.").unwrap() + 3, text.len() - 1),

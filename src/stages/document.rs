@@ -764,18 +764,7 @@ mod tests {
 
     /// A mention of a rule, over bytes `start..end`.
     fn rule_mention(start: usize, end: usize, label: Label) -> Mention {
-        Mention {
-            start,
-            end,
-            label,
-            entry: None,
-            canonical: None,
-            source: Source::Rule("test"),
-            confidence: 0.9,
-            priority: 0,
-            user: false,
-            learned: false,
-        }
+        Mention { confidence: 0.9, ..Mention::test(start, end, label) }
     }
 
     /// The mentions' folded text is kept for the pass unless it will change nothing: on a
@@ -860,17 +849,11 @@ mod tests {
                 sc.folds.extend_from_slice(names[k]);
                 sc.fold_ends.push(sc.folds.len());
                 keys.push(k);
+                let label = labels[next(3)];
                 mentions.push(Mention {
-                    start: 10 * i,
-                    end: 10 * i + 5,
-                    label: labels[next(3)],
                     entry: Some(i as u32),
-                    canonical: None,
-                    source: Source::Rule("test"),
                     confidence: [0.5, 0.6, 0.9][next(3)],
-                    priority: 0,
-                    user: false,
-                    learned: false,
+                    ..Mention::test(10 * i, 10 * i + 5, label)
                 });
             }
             let mut want = mentions.clone();

@@ -27,6 +27,26 @@ pub(crate) struct Mention {
     pub learned: bool,
 }
 
+#[cfg(test)]
+impl Mention {
+    /// A rule's mention over bytes `start..end`, for tests: no entry, full confidence, no
+    /// priority; a test sets what it needs with struct update syntax.
+    pub(crate) fn test(start: usize, end: usize, label: Label) -> Mention {
+        Mention {
+            start,
+            end,
+            label,
+            entry: None,
+            canonical: None,
+            source: Source::Rule("test"),
+            confidence: 1.0,
+            priority: 0,
+            user: false,
+            learned: false,
+        }
+    }
+}
+
 /// Keeps `mentions[first + i]` where `keep(i)`, in order, and the mentions before `first`
 /// untouched: one line's mentions are filtered at a cost of that line's length, not the
 /// document's (`Vec::retain` would walk every mention of the document again, each line).

@@ -750,19 +750,7 @@ mod tests {
 
     fn mention(text: &str, part: &str, label: Label, source: Source) -> Mention {
         let start = text.find(part).expect("part of the text");
-        let end = start + part.len();
-        Mention {
-            start,
-            end,
-            label,
-            entry: None,
-            canonical: None,
-            source,
-            confidence: 1.0,
-            priority: 3,
-            user: false,
-            learned: false,
-        }
+        Mention { source, priority: 3, ..Mention::test(start, start + part.len(), label) }
     }
 
     /// A line's topic: its sports words (a strong one counting twice, up to two), and
