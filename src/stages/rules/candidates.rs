@@ -23,12 +23,13 @@ pub(crate) mod shape {
 /// One word of the line.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Tok {
+    /// Byte range in the folded line. (The four ranges are in the order of the folded
+    /// token's, which [`tokenize`] copies them from in one move.)
+    pub fs: u32,
+    pub fe: u32,
     /// Byte range in the line (original text).
     pub s: u32,
     pub e: u32,
-    /// Byte range in the folded line.
-    pub fs: u32,
-    pub fe: u32,
     /// Word classes from the lexicon.
     pub cls: u64,
     /// Shape bits.
@@ -97,10 +98,10 @@ pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) 
         if t.shape & fold_shape::WORD != 0 {
             let shape = t.shape & !(fold_shape::WORD | fold_shape::SMALL);
             out.push(Tok {
-                s: t.s,
-                e: t.e,
                 fs: t.fs,
                 fe: t.fe,
+                s: t.s,
+                e: t.e,
                 cls: w.classes,
                 shape,
                 gaz: 0,
@@ -213,12 +214,20 @@ impl<'a> Line<'a> {
     /// told without the trim's reading of chars.
     #[inline]
     pub fn gap_trimmed(&self, i: usize) -> &'a str {
-        let gap = self.gap(i);
-        if gap.len() == 1 && gap.as_bytes()[0] == b' ' {
-            ""
-        } else {
-            gap.trim()
+        if self.one_space(i) {
+            return "";
         }
+        self.gap(i).trim()
+    }
+
+    /// Whether one space, and nothing else, separates token `i - 1` and token `i`: told
+    /// from the offsets and one byte, without slicing the text (most gaps).
+    #[inline]
+    fn one_space(&self, i: usize) -> bool {
+        i > 0
+            && i < self.toks.len()
+            && self.toks[i].s == self.toks[i - 1].e + 1
+            && self.text.as_bytes()[self.toks[i - 1].e as usize] == b' '
     }
 
     /// The original text after token `i` up to the next token (or the line end).
@@ -373,8 +382,11 @@ impl<'a> Line<'a> {
         if i == 0 {
             return true;
         }
-        let gap = self.gap(i);
         // Most gaps are one space: nothing below can hold.
+        if self.one_space(i) {
+            return false;
+        }
+        let gap = self.gap(i);
         if gap.bytes().all(|b| b == b' ') {
             return false;
         }
