@@ -477,6 +477,24 @@ fn joins_across(line: &Line, j: usize) -> bool {
 pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
     out.clear();
     let toks = line.toks;
+    // A common word that is also a given name, before a name, starts a person's name
+    // (`Ζωή Κωνσταντοπούλου`, `Ελπίδα Χ`).
+    let given_first = |k: usize| {
+        toks[k].has(class::NONAME)
+            && toks[k].has(class::GIVEN)
+            && k + 1 < toks.len()
+            && joins(line, k + 1)
+            && toks[k + 1].cap()
+            && !toks[k + 1].has(class::NONAME | class::FUNCTION)
+    };
+    // A capitalised common word stands alone, unless a head noun follows it.
+    let breaks = |k: usize| {
+        toks[k].has(class::NONAME)
+            && !toks[k].has(class::ORG_HEAD | class::LOC_ADJ)
+            && !line.demonym_surname(k)
+            && !line.head_follows(k, toks.len())
+            && !given_first(k)
+    };
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -486,26 +504,10 @@ pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
             continue;
         }
         let mut b = i + 1;
-        // A common word that is also a given name, before a name, starts a person's name
-        // (`Ζωή Κωνσταντοπούλου`, `Ελπίδα Χ`).
-        let given_first = |k: usize| {
-            toks[k].has(class::NONAME)
-                && toks[k].has(class::GIVEN)
-                && k + 1 < toks.len()
-                && joins(line, k + 1)
-                && toks[k + 1].cap()
-                && !toks[k + 1].has(class::NONAME | class::FUNCTION)
-        };
         while b < toks.len() && b - i < 10 && joins(line, b) {
-            // A capitalised common word stands alone, unless a head noun follows it.
-            let breaks = |k: usize| {
-                toks[k].has(class::NONAME)
-                    && !toks[k].has(class::ORG_HEAD | class::LOC_ADJ)
-                    && !line.demonym_surname(k)
-                    && !line.head_follows(k, toks.len())
-                    && !given_first(k)
-            };
-            if breaks(b) || breaks(b - 1) || given_first(b) || line.street_abbr(b) {
+            // Whether a word breaks the run is asked of both words at each join; the word
+            // before was asked the turn before, but for the run's first.
+            if breaks(b) || b == i + 1 && breaks(i) || given_first(b) || line.street_abbr(b) {
                 break;
             }
             b += 1;

@@ -499,16 +499,16 @@ impl Rules {
         drop.resize(out.len() - first, false);
         let is_sport = || sport_clues(text, folded, words, 2);
         let why = explain.then_some(&mut *reasons);
-        // The line without its tokens, which the titles mark as they go.
-        let bare = Line { text, folded, toks: &[], lex: &self.lex, headline, classes };
         // Every title and quoted name opens with a quotation mark: a line without one (most)
         // has none. Asked once, of lines with a noun that introduces one.
         let quotes = classes & (WORK_HEADS | ORG_NAME_HEADS) != 0 && may_open_quote(text);
+        // The line without its tokens, which the titles mark as they go.
+        let bare = || Line { text, folded, toks: &[], lex: &self.lex, headline, classes };
         if quotes && classes & WORK_HEADS != 0 && is_on(&self.off, VETO_WORK_TITLE) {
-            titles_of_works(&bare, toks, gaz, drop, WORK_HEADS);
+            titles_of_works(&bare(), toks, gaz, drop, WORK_HEADS);
         }
         if quotes && classes & ORG_NAME_HEADS != 0 && is_on(&self.off, organisation::INTRODUCED.name) {
-            titles_of_works(&bare, toks, gaz, drop, ORG_NAME_HEADS);
+            titles_of_works(&bare(), toks, gaz, drop, ORG_NAME_HEADS);
         }
         let vet =
             Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, headline, classes, why };
