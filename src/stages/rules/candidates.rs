@@ -223,7 +223,7 @@ impl<'a> Line<'a> {
     /// Whether one space, and nothing else, separates token `i - 1` and token `i`: told
     /// from the offsets and one byte, without slicing the text (most gaps).
     #[inline]
-    fn one_space(&self, i: usize) -> bool {
+    pub fn one_space(&self, i: usize) -> bool {
         i > 0
             && i < self.toks.len()
             && self.toks[i].s == self.toks[i - 1].e + 1

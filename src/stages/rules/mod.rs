@@ -697,17 +697,21 @@ fn coordinate(
         if i == 0 {
             return None;
         }
-        let g = line.gap_trimmed(i);
-        if g == "," {
-            return Some(i - 1);
+        // Most gaps are one space: neither of these.
+        if !line.one_space(i) {
+            let g = line.gap(i).trim();
+            if g == "," {
+                return Some(i - 1);
+            }
+            // A line-up's item with a bracket before the comma: `Χέντερσον (84' Τάλμποτ), X`
+            // links X to the name before the bracket.
+            if g == ")," {
+                let j =
+                    (i.saturating_sub(4).max(1)..i).rev().find(|&j| line.gap(j).trim_end().ends_with('('))?;
+                return Some(j - 1);
+            }
         }
-        // A line-up's item with a bracket before the comma: `Χέντερσον (84' Τάλμποτ), X`
-        // links X to the name before the bracket.
-        if g == ")," {
-            let j = (i.saturating_sub(4).max(1)..i).rev().find(|&j| line.gap(j).trim_end().ends_with('('))?;
-            return Some(j - 1);
-        }
-        if line.plain_gap(i) && toks[i - 1].has(class::AND) && i >= 2 && line.gap_trimmed(i - 1).is_empty() {
+        if toks[i - 1].has(class::AND) && line.plain_gap(i) && i >= 2 && line.gap_trimmed(i - 1).is_empty() {
             return Some(i - 2);
         }
         None
