@@ -432,7 +432,7 @@ impl Rules {
             return;
         }
         let (classes, headline) = tokenize(folded, words, &mut sc.toks);
-        let is_sport = || sport_line(text, folded, words);
+        let is_sport = || sport_line(text, folded, words, classes);
         let toks = &sc.toks;
         let line = Line { text, folded, toks, lex: &self.lex, headline, classes };
         let why = sc.explain.then_some(&mut sc.reasons);
@@ -497,7 +497,7 @@ impl Rules {
         } = sc;
         drop.clear();
         drop.resize(out.len() - first, false);
-        let is_sport = || sport_clues(text, folded, words, 2);
+        let is_sport = || sport_clues(text, folded, words, classes, 2);
         let why = explain.then_some(&mut *reasons);
         // Every title and quoted name opens with a quotation mark: a line without one (most)
         // has none. Asked once, of lines with a noun that introduces one.
@@ -1407,19 +1407,19 @@ pub(crate) fn national_team(m: &mut Mention) {
 /// the lines with a country among their mentions, gazetteer-only mode of those where a
 /// place follows an article (`veto_only`). It reads the line as folded and classified
 /// for the lookup (`folded`, and `words`, whose classes hold the sports words: see
-/// [`add_sport_vocabulary`]), so it folds and looks up nothing again.
-pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> bool {
-    sport_clues(line, folded, words, 2) >= 2
+/// [`add_sport_vocabulary`]; `classes`, the union of its words' classes, as [`tokenize`]
+/// returns it), so it folds and looks up nothing again.
+pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word], classes: u64) -> bool {
+    sport_clues(line, folded, words, classes, 2) >= 2
 }
 
 /// The sports clues of `line` counted as [`sport_line`] does, up to `need`.
-pub(crate) fn sport_clues(line: &str, folded: &FoldedLine, words: &[Word], need: u32) -> u32 {
+pub(crate) fn sport_clues(line: &str, folded: &FoldedLine, words: &[Word], classes: u64, need: u32) -> u32 {
     use crate::text::normalize::shape::{DIGIT, WORD};
     // A clue is a sports word or a score, whose digits are followed by a hyphen or a dash
-    // (`–`, whose first byte is 0xE2): a line with neither (most) is answered at once.
-    if !words.iter().any(|w| w.classes & class::SPORT != 0)
-        && memchr::memchr2(b'-', 0xE2, line.as_bytes()).is_none()
-    {
+    // (`–`, whose first byte is 0xE2): a line with neither (most) is answered at once. Only
+    // words count below, and `classes` is their union: no scan of the words for one.
+    if classes & class::SPORT == 0 && memchr::memchr2(b'-', 0xE2, line.as_bytes()).is_none() {
         return 0;
     }
     let mut sport = 0;
