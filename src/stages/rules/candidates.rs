@@ -419,8 +419,9 @@ pub(crate) struct Run {
 }
 
 /// Whether token `j` continues the run that ends at token `j - 1`. Inlined up to the
-/// one-space gap that most words of a run follow each other by.
-#[inline]
+/// one-space gap that most words of a run follow each other by (always: `runs` asks it
+/// of the word after every capitalised one, and a call cost more than the test).
+#[inline(always)]
 fn joins(line: &Line, j: usize) -> bool {
     let (p, t) = (&line.toks[j - 1], &line.toks[j]);
     if t.gaz != 0 || t.is(shape::BLOCKED) || t.is(shape::NO_LETTER) && !t.is(shape::DIGIT) {
