@@ -282,6 +282,7 @@ impl<'a> Line<'a> {
 
     /// True when token `i` has the ending of a Greek common noun or adjective (`-ική`,
     /// `-ών`, `-ση`...) and is no known given name.
+    #[inline]
     pub fn common_shape(&self, i: usize) -> bool {
         let t = &self.toks[i];
         if t.is(shape::LATIN) || t.is(shape::UPPER) || t.has(class::GIVEN) {
@@ -291,6 +292,14 @@ impl<'a> Line<'a> {
         if m & memo::COMMON_KNOWN != 0 {
             return m & memo::COMMON != 0;
         }
+        self.common_ending(i)
+    }
+
+    /// [`Line::common_shape`] of token `i` the first time it is asked: its ending read, and
+    /// the answer kept in its memo.
+    fn common_ending(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let m = t.memo.get();
         let common = self.lex.common_endings.any_ends(self.w(i));
         t.memo.set(m | memo::COMMON_KNOWN | if common { memo::COMMON } else { 0 });
         common
@@ -378,14 +387,14 @@ impl<'a> Line<'a> {
 
     /// True when token `i` starts a sentence, a quotation or a heading: the positions where
     /// any word is capitalised, so a capital proves nothing.
+    #[inline]
     pub fn weak(&self, i: usize) -> bool {
-        if i == 0 {
-            return true;
-        }
-        // Most gaps are one space: nothing below can hold.
-        if self.one_space(i) {
-            return false;
-        }
+        // Most gaps are one space: nothing in `weak_gap` can hold (told inline, without a call).
+        i == 0 || !self.one_space(i) && self.weak_gap(i)
+    }
+
+    /// [`Line::weak`] past token `i > 0` and its one-space test.
+    fn weak_gap(&self, i: usize) -> bool {
         let gap = self.gap(i);
         if gap.bytes().all(|b| b == b' ') {
             return false;
