@@ -945,7 +945,7 @@ impl Vet<'_> {
                 }
                 if single
                     && g.label == Label::Loc
-                    && person_slot(&line, i, g.end, lineup())
+                    && person_slot(&line, i, g.end, &lineup)
                     && may(g, VETO_PERSON_SLOT)
                 {
                     veto.push((t.gaz as usize - 1, i, VETO_PERSON_SLOT));
@@ -1095,14 +1095,14 @@ pub(crate) fn adjective_before_name(line: &Line, i: usize) -> bool {
 /// Whether token `i`, the first word of a listed place, stands where only a person's
 /// name does: right after an abbreviated title (`ο κ. Ζωγράφος`, `η κα Σοφία`) or an
 /// initial (`ο Δ. Βαρνάβας`, `της Ελ. Σβορώνου`), or as one word of a line-up
-/// ([`lineup_player`]; `end` is where the place's name ends, `lineup` is the line's
-/// [`lineup_list`]). Many surnames and given names are also
+/// ([`lineup_player`]; `end` is where the place's name ends, `lineup` gives the line's
+/// [`lineup_list`], asked only where the place is shaped as an item). Many surnames and given names are also
 /// towns (`Ζωγράφου`, `Βύρωνας`, `Παλαμάς`); there the person's evidence wins. Not an
 /// abbreviation that begins a street's or a place's name (`Λεωφ. Κηφισίας`, `Αγ.
 /// Παρασκευή`, `Ν. Σμύρνη`: class `STREET_ABBR` and [`PLACE_ABBREVIATIONS`]). The rule
 /// stage vetoes such places (the person rules then read the name), and gazetteer-only mode
 /// leaves them out (`veto_only`).
-pub(crate) fn person_slot(line: &Line, i: usize, end: usize, lineup: Option<usize>) -> bool {
+pub(crate) fn person_slot(line: &Line, i: usize, end: usize, lineup: impl FnOnce() -> Option<usize>) -> bool {
     let toks = line.toks;
     if lineup_player(line.text, toks[i].s as usize, end, lineup) {
         return true;
@@ -1717,13 +1717,21 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
 /// colon [`lineup_list`] found (`list`): it stands after the colon and is a whole item, a
 /// separator before it and one or a bracket after it (`ΣΚΩΤΙΑ: Μακάλιστερ, Ρόουλεϊ,
 /// Φέργκους, Χέντερσον (84' Τάλμποτ), Κέρνς.`). A listed town so named (`Χέντερσον`,
-/// `Ζωγράφος`) is then a player.
-pub(crate) fn lineup_player(line: &str, start: usize, end: usize, list: Option<usize>) -> bool {
-    let Some(colon) = list.filter(|&c| c < start) else { return false };
-    let before = line[colon + 1..start].trim_end();
+/// `Ζωγράφος`) is then a player. What follows the name is read first: most names are no
+/// item, and the list (a scan of the line) is then not asked for.
+pub(crate) fn lineup_player(
+    line: &str,
+    start: usize,
+    end: usize,
+    list: impl FnOnce() -> Option<usize>,
+) -> bool {
     let after = line[end..].trim_start();
-    (before.is_empty() || before.ends_with(',') || before.ends_with(" και"))
-        && (after.is_empty() || after.starts_with([',', '(', '.']) || after.starts_with("και "))
+    if !(after.is_empty() || after.starts_with([',', '(', '.']) || after.starts_with("και ")) {
+        return false;
+    }
+    let Some(colon) = list().filter(|&c| c < start) else { return false };
+    let before = line[colon + 1..start].trim_end();
+    before.is_empty() || before.ends_with(',') || before.ends_with(" και")
 }
 
 /// Whether a run of the one token `t` comes to nothing: [`strip`] drops it whole, and the
