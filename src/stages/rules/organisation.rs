@@ -895,6 +895,10 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
     let opens = |q: usize| opens_quote(line.gap(q));
     let closes = |e: usize| line.gap_after(e).trim_start().starts_with(CLOSING_QUOTES);
     for i in 0..toks.len() {
+        // Most words are neither (one test).
+        if !toks[i].has(class::ORG_INTRO | class::ORG_HEAD) {
+            continue;
+        }
         // A noun that also introduces works names a programme as often (`η εκπομπή «Χ»`).
         // Or a capitalised head: the quoted name is the unit's own (`το Ερευνητικό Κέντρο
         // «Αθηνά»`, `το Ινστιτούτο Θαλάσσιας Έρευνας «Ποσειδώνια»`).
