@@ -135,8 +135,9 @@ pub(crate) fn latin_tails(
             continue;
         }
         // The mention's last word, then a Latin word; a company's name before Latin words is
-        // as often a product's (`Google Translate`).
-        let p = toks.partition_point(|t| (t.e as usize) < m.end);
+        // as often a product's (`Google Translate`). The last token the mention reached when
+        // the stage began: the one that ends where it ends, if any does.
+        let Some(p) = (m.tokens.1 as usize).checked_sub(1) else { continue };
         if p + 1 >= toks.len()
             || toks[p].e as usize != m.end
             || toks[p].gaz as usize != k + 1
