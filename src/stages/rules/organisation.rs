@@ -1003,6 +1003,10 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool, gaz: &[supe
         }
         return Some(local_unit(line, c, gaz));
     }
+    // Most capitalised words are not in capitals: answered before any gap is read.
+    if !toks[a].is(shape::UPPER) {
+        return None;
+    }
     // One acronym, or two joined by a hyphen (`ΑΠΕ-ΜΠΕ`).
     if b - a > 2 || (b - a == 2 && line.gap(a + 1) != "-") {
         return None;
