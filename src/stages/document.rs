@@ -428,15 +428,18 @@ fn link_aliases(
         let word = &line_folds[c.fold.0 as usize..c.fold.1 as usize];
         debug_assert_eq!(word, fold(&text[c.start..c.end]).as_bytes(), "a capitalised word's folded range");
         c.stem_hash = word_hash(&word[..stem_len(word)]);
-        wanted_firsts.insert(c.stem_hash, ());
     }
     // One person alone can link only capitalised words (a person the rule stage found is
-    // tied to another person): none, unless one asks for its first or last word.
+    // tied to another person): none, unless one asks for its first or last word. Told from
+    // the words' hashes (a sentence has few): the map of them is made only past this.
     let mut persons = mentions.iter().enumerate().filter(|(_, m)| m.label == Label::Per).map(|(i, _)| i);
     let one = match (persons.next(), persons.next()) {
         (Some(i), None) => {
             let mut words = fold_of(i).split(|c: char| !is_alnum(c)).filter(|w| !w.is_empty());
-            let asked = |w: &str| wanted_firsts.contains_key(&word_hash(stem(w).as_bytes()));
+            let asked = |w: &str| {
+                let h = word_hash(stem(w).as_bytes());
+                caps.iter().any(|c| c.stem_hash == h)
+            };
             match (words.next(), words.next_back()) {
                 (Some(first), Some(last)) if asked(first) || asked(last) => true,
                 _ => return false,
@@ -444,6 +447,7 @@ fn link_aliases(
         }
         _ => false,
     };
+    wanted_firsts.extend(caps.iter().map(|c| (c.stem_hash, ())));
     rule_keys.clear();
     rule_key_ends.clear();
     for (i, m) in mentions.iter().enumerate() {

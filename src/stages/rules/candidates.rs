@@ -23,12 +23,13 @@ pub(crate) mod shape {
 /// One word of the line.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Tok {
+    /// Byte range in the folded line. (The four ranges are in the order of the folded
+    /// token's, which [`tokenize`] copies them from in one move.)
+    pub fs: u32,
+    pub fe: u32,
     /// Byte range in the line (original text).
     pub s: u32,
     pub e: u32,
-    /// Byte range in the folded line.
-    pub fs: u32,
-    pub fe: u32,
     /// Word classes from the lexicon.
     pub cls: u64,
     /// Shape bits.
@@ -97,10 +98,10 @@ pub(crate) fn tokenize(folded: &FoldedLine, words: &[Word], out: &mut Vec<Tok>) 
         if t.shape & fold_shape::WORD != 0 {
             let shape = t.shape & !(fold_shape::WORD | fold_shape::SMALL);
             out.push(Tok {
-                s: t.s,
-                e: t.e,
                 fs: t.fs,
                 fe: t.fe,
+                s: t.s,
+                e: t.e,
                 cls: w.classes,
                 shape,
                 gaz: 0,
@@ -213,12 +214,20 @@ impl<'a> Line<'a> {
     /// told without the trim's reading of chars.
     #[inline]
     pub fn gap_trimmed(&self, i: usize) -> &'a str {
-        let gap = self.gap(i);
-        if gap.len() == 1 && gap.as_bytes()[0] == b' ' {
-            ""
-        } else {
-            gap.trim()
+        if self.one_space(i) {
+            return "";
         }
+        self.gap(i).trim()
+    }
+
+    /// Whether one space, and nothing else, separates token `i - 1` and token `i`: told
+    /// from the offsets and one byte, without slicing the text (most gaps).
+    #[inline]
+    pub fn one_space(&self, i: usize) -> bool {
+        i > 0
+            && i < self.toks.len()
+            && self.toks[i].s == self.toks[i - 1].e + 1
+            && self.text.as_bytes()[self.toks[i - 1].e as usize] == b' '
     }
 
     /// The original text after token `i` up to the next token (or the line end).
@@ -273,6 +282,7 @@ impl<'a> Line<'a> {
 
     /// True when token `i` has the ending of a Greek common noun or adjective (`-ική`,
     /// `-ών`, `-ση`...) and is no known given name.
+    #[inline]
     pub fn common_shape(&self, i: usize) -> bool {
         let t = &self.toks[i];
         if t.is(shape::LATIN) || t.is(shape::UPPER) || t.has(class::GIVEN) {
@@ -282,6 +292,14 @@ impl<'a> Line<'a> {
         if m & memo::COMMON_KNOWN != 0 {
             return m & memo::COMMON != 0;
         }
+        self.common_ending(i)
+    }
+
+    /// [`Line::common_shape`] of token `i` the first time it is asked: its ending read, and
+    /// the answer kept in its memo.
+    fn common_ending(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let m = t.memo.get();
         let common = self.lex.common_endings.any_ends(self.w(i));
         t.memo.set(m | memo::COMMON_KNOWN | if common { memo::COMMON } else { 0 });
         common
@@ -369,12 +387,15 @@ impl<'a> Line<'a> {
 
     /// True when token `i` starts a sentence, a quotation or a heading: the positions where
     /// any word is capitalised, so a capital proves nothing.
+    #[inline]
     pub fn weak(&self, i: usize) -> bool {
-        if i == 0 {
-            return true;
-        }
+        // Most gaps are one space: nothing in `weak_gap` can hold (told inline, without a call).
+        i == 0 || !self.one_space(i) && self.weak_gap(i)
+    }
+
+    /// [`Line::weak`] past token `i > 0` and its one-space test.
+    fn weak_gap(&self, i: usize) -> bool {
         let gap = self.gap(i);
-        // Most gaps are one space: nothing below can hold.
         if gap.bytes().all(|b| b == b' ') {
             return false;
         }
@@ -407,8 +428,9 @@ pub(crate) struct Run {
 }
 
 /// Whether token `j` continues the run that ends at token `j - 1`. Inlined up to the
-/// one-space gap that most words of a run follow each other by.
-#[inline]
+/// one-space gap that most words of a run follow each other by (always: `runs` asks it
+/// of the word after every capitalised one, and a call cost more than the test).
+#[inline(always)]
 fn joins(line: &Line, j: usize) -> bool {
     let (p, t) = (&line.toks[j - 1], &line.toks[j]);
     if t.gaz != 0 || t.is(shape::BLOCKED) || t.is(shape::NO_LETTER) && !t.is(shape::DIGIT) {
@@ -465,6 +487,24 @@ fn joins_across(line: &Line, j: usize) -> bool {
 pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
     out.clear();
     let toks = line.toks;
+    // A common word that is also a given name, before a name, starts a person's name
+    // (`Ζωή Κωνσταντοπούλου`, `Ελπίδα Χ`).
+    let given_first = |k: usize| {
+        toks[k].has(class::NONAME)
+            && toks[k].has(class::GIVEN)
+            && k + 1 < toks.len()
+            && joins(line, k + 1)
+            && toks[k + 1].cap()
+            && !toks[k + 1].has(class::NONAME | class::FUNCTION)
+    };
+    // A capitalised common word stands alone, unless a head noun follows it.
+    let breaks = |k: usize| {
+        toks[k].has(class::NONAME)
+            && !toks[k].has(class::ORG_HEAD | class::LOC_ADJ)
+            && !line.demonym_surname(k)
+            && !line.head_follows(k, toks.len())
+            && !given_first(k)
+    };
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -474,26 +514,10 @@ pub(crate) fn runs(line: &Line, out: &mut Vec<Run>) {
             continue;
         }
         let mut b = i + 1;
-        // A common word that is also a given name, before a name, starts a person's name
-        // (`Ζωή Κωνσταντοπούλου`, `Ελπίδα Χ`).
-        let given_first = |k: usize| {
-            toks[k].has(class::NONAME)
-                && toks[k].has(class::GIVEN)
-                && k + 1 < toks.len()
-                && joins(line, k + 1)
-                && toks[k + 1].cap()
-                && !toks[k + 1].has(class::NONAME | class::FUNCTION)
-        };
         while b < toks.len() && b - i < 10 && joins(line, b) {
-            // A capitalised common word stands alone, unless a head noun follows it.
-            let breaks = |k: usize| {
-                toks[k].has(class::NONAME)
-                    && !toks[k].has(class::ORG_HEAD | class::LOC_ADJ)
-                    && !line.demonym_surname(k)
-                    && !line.head_follows(k, toks.len())
-                    && !given_first(k)
-            };
-            if breaks(b) || breaks(b - 1) || given_first(b) || line.street_abbr(b) {
+            // Whether a word breaks the run is asked of both words at each join; the word
+            // before was asked the turn before, but for the run's first.
+            if breaks(b) || b == i + 1 && breaks(i) || given_first(b) || line.street_abbr(b) {
                 break;
             }
             b += 1;

@@ -432,7 +432,7 @@ impl Rules {
             return;
         }
         let (classes, headline) = tokenize(folded, words, &mut sc.toks);
-        let is_sport = || sport_line(text, folded, words);
+        let is_sport = || sport_line(text, folded, words, classes);
         let toks = &sc.toks;
         let line = Line { text, folded, toks, lex: &self.lex, headline, classes };
         let why = sc.explain.then_some(&mut sc.reasons);
@@ -497,18 +497,18 @@ impl Rules {
         } = sc;
         drop.clear();
         drop.resize(out.len() - first, false);
-        let is_sport = || sport_clues(text, folded, words, 2);
+        let is_sport = || sport_clues(text, folded, words, classes, 2);
         let why = explain.then_some(&mut *reasons);
-        // The line without its tokens, which the titles mark as they go.
-        let bare = Line { text, folded, toks: &[], lex: &self.lex, headline, classes };
         // Every title and quoted name opens with a quotation mark: a line without one (most)
         // has none. Asked once, of lines with a noun that introduces one.
         let quotes = classes & (WORK_HEADS | ORG_NAME_HEADS) != 0 && may_open_quote(text);
+        // The line without its tokens, which the titles mark as they go.
+        let bare = || Line { text, folded, toks: &[], lex: &self.lex, headline, classes };
         if quotes && classes & WORK_HEADS != 0 && is_on(&self.off, VETO_WORK_TITLE) {
-            titles_of_works(&bare, toks, gaz, drop, WORK_HEADS);
+            titles_of_works(&bare(), toks, gaz, drop, WORK_HEADS);
         }
         if quotes && classes & ORG_NAME_HEADS != 0 && is_on(&self.off, organisation::INTRODUCED.name) {
-            titles_of_works(&bare, toks, gaz, drop, ORG_NAME_HEADS);
+            titles_of_works(&bare(), toks, gaz, drop, ORG_NAME_HEADS);
         }
         let vet =
             Vet { text, folded, lex: &self.lex, lookup, off: &self.off, offset, headline, classes, why };
@@ -697,17 +697,21 @@ fn coordinate(
         if i == 0 {
             return None;
         }
-        let g = line.gap_trimmed(i);
-        if g == "," {
-            return Some(i - 1);
+        // Most gaps are one space: neither of these.
+        if !line.one_space(i) {
+            let g = line.gap(i).trim();
+            if g == "," {
+                return Some(i - 1);
+            }
+            // A line-up's item with a bracket before the comma: `Χέντερσον (84' Τάλμποτ), X`
+            // links X to the name before the bracket.
+            if g == ")," {
+                let j =
+                    (i.saturating_sub(4).max(1)..i).rev().find(|&j| line.gap(j).trim_end().ends_with('('))?;
+                return Some(j - 1);
+            }
         }
-        // A line-up's item with a bracket before the comma: `Χέντερσον (84' Τάλμποτ), X`
-        // links X to the name before the bracket.
-        if g == ")," {
-            let j = (i.saturating_sub(4).max(1)..i).rev().find(|&j| line.gap(j).trim_end().ends_with('('))?;
-            return Some(j - 1);
-        }
-        if line.plain_gap(i) && toks[i - 1].has(class::AND) && i >= 2 && line.gap_trimmed(i - 1).is_empty() {
+        if toks[i - 1].has(class::AND) && line.plain_gap(i) && i >= 2 && line.gap_trimmed(i - 1).is_empty() {
             return Some(i - 2);
         }
         None
@@ -941,7 +945,7 @@ impl Vet<'_> {
                 }
                 if single
                     && g.label == Label::Loc
-                    && person_slot(&line, i, g.end, lineup())
+                    && person_slot(&line, i, g.end, lineup)
                     && may(g, VETO_PERSON_SLOT)
                 {
                     veto.push((t.gaz as usize - 1, i, VETO_PERSON_SLOT));
@@ -1091,14 +1095,14 @@ pub(crate) fn adjective_before_name(line: &Line, i: usize) -> bool {
 /// Whether token `i`, the first word of a listed place, stands where only a person's
 /// name does: right after an abbreviated title (`ο κ. Ζωγράφος`, `η κα Σοφία`) or an
 /// initial (`ο Δ. Βαρνάβας`, `της Ελ. Σβορώνου`), or as one word of a line-up
-/// ([`lineup_player`]; `end` is where the place's name ends, `lineup` is the line's
-/// [`lineup_list`]). Many surnames and given names are also
+/// ([`lineup_player`]; `end` is where the place's name ends, `lineup` gives the line's
+/// [`lineup_list`], asked only where the place is shaped as an item). Many surnames and given names are also
 /// towns (`Ζωγράφου`, `Βύρωνας`, `Παλαμάς`); there the person's evidence wins. Not an
 /// abbreviation that begins a street's or a place's name (`Λεωφ. Κηφισίας`, `Αγ.
 /// Παρασκευή`, `Ν. Σμύρνη`: class `STREET_ABBR` and [`PLACE_ABBREVIATIONS`]). The rule
 /// stage vetoes such places (the person rules then read the name), and gazetteer-only mode
 /// leaves them out (`veto_only`).
-pub(crate) fn person_slot(line: &Line, i: usize, end: usize, lineup: Option<usize>) -> bool {
+pub(crate) fn person_slot(line: &Line, i: usize, end: usize, lineup: impl FnOnce() -> Option<usize>) -> bool {
     let toks = line.toks;
     if lineup_player(line.text, toks[i].s as usize, end, lineup) {
         return true;
@@ -1403,19 +1407,19 @@ pub(crate) fn national_team(m: &mut Mention) {
 /// the lines with a country among their mentions, gazetteer-only mode of those where a
 /// place follows an article (`veto_only`). It reads the line as folded and classified
 /// for the lookup (`folded`, and `words`, whose classes hold the sports words: see
-/// [`add_sport_vocabulary`]), so it folds and looks up nothing again.
-pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word]) -> bool {
-    sport_clues(line, folded, words, 2) >= 2
+/// [`add_sport_vocabulary`]; `classes`, the union of its words' classes, as [`tokenize`]
+/// returns it), so it folds and looks up nothing again.
+pub(crate) fn sport_line(line: &str, folded: &FoldedLine, words: &[Word], classes: u64) -> bool {
+    sport_clues(line, folded, words, classes, 2) >= 2
 }
 
 /// The sports clues of `line` counted as [`sport_line`] does, up to `need`.
-pub(crate) fn sport_clues(line: &str, folded: &FoldedLine, words: &[Word], need: u32) -> u32 {
+pub(crate) fn sport_clues(line: &str, folded: &FoldedLine, words: &[Word], classes: u64, need: u32) -> u32 {
     use crate::text::normalize::shape::{DIGIT, WORD};
     // A clue is a sports word or a score, whose digits are followed by a hyphen or a dash
-    // (`–`, whose first byte is 0xE2): a line with neither (most) is answered at once.
-    if !words.iter().any(|w| w.classes & class::SPORT != 0)
-        && memchr::memchr2(b'-', 0xE2, line.as_bytes()).is_none()
-    {
+    // (`–`, whose first byte is 0xE2): a line with neither (most) is answered at once. Only
+    // words count below, and `classes` is their union: no scan of the words for one.
+    if classes & class::SPORT == 0 && memchr::memchr2(b'-', 0xE2, line.as_bytes()).is_none() {
         return 0;
     }
     let mut sport = 0;
@@ -1713,13 +1717,21 @@ pub(crate) fn lineup_list(line: &str, places: usize) -> Option<usize> {
 /// colon [`lineup_list`] found (`list`): it stands after the colon and is a whole item, a
 /// separator before it and one or a bracket after it (`ΣΚΩΤΙΑ: Μακάλιστερ, Ρόουλεϊ,
 /// Φέργκους, Χέντερσον (84' Τάλμποτ), Κέρνς.`). A listed town so named (`Χέντερσον`,
-/// `Ζωγράφος`) is then a player.
-pub(crate) fn lineup_player(line: &str, start: usize, end: usize, list: Option<usize>) -> bool {
-    let Some(colon) = list.filter(|&c| c < start) else { return false };
-    let before = line[colon + 1..start].trim_end();
+/// `Ζωγράφος`) is then a player. What follows the name is read first: most names are no
+/// item, and the list (a scan of the line) is then not asked for.
+pub(crate) fn lineup_player(
+    line: &str,
+    start: usize,
+    end: usize,
+    list: impl FnOnce() -> Option<usize>,
+) -> bool {
     let after = line[end..].trim_start();
-    (before.is_empty() || before.ends_with(',') || before.ends_with(" και"))
-        && (after.is_empty() || after.starts_with([',', '(', '.']) || after.starts_with("και "))
+    if !(after.is_empty() || after.starts_with([',', '(', '.']) || after.starts_with("και ")) {
+        return false;
+    }
+    let Some(colon) = list().filter(|&c| c < start) else { return false };
+    let before = line[colon + 1..start].trim_end();
+    before.is_empty() || before.ends_with(',') || before.ends_with(" και")
 }
 
 /// Whether a run of the one token `t` comes to nothing: [`strip`] drops it whole, and the

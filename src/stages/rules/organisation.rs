@@ -135,8 +135,9 @@ pub(crate) fn latin_tails(
             continue;
         }
         // The mention's last word, then a Latin word; a company's name before Latin words is
-        // as often a product's (`Google Translate`).
-        let p = toks.partition_point(|t| (t.e as usize) < m.end);
+        // as often a product's (`Google Translate`). The last token the mention reached when
+        // the stage began: the one that ends where it ends, if any does.
+        let Some(p) = (m.tokens.1 as usize).checked_sub(1) else { continue };
         if p + 1 >= toks.len()
             || toks[p].e as usize != m.end
             || toks[p].gaz as usize != k + 1
@@ -895,6 +896,10 @@ pub(crate) fn quoted_names(line: &Line, gaz: &[super::GazSpan], out: &mut Vec<Ca
     let opens = |q: usize| opens_quote(line.gap(q));
     let closes = |e: usize| line.gap_after(e).trim_start().starts_with(CLOSING_QUOTES);
     for i in 0..toks.len() {
+        // Most words are neither (one test).
+        if !toks[i].has(class::ORG_INTRO | class::ORG_HEAD) {
+            continue;
+        }
         // A noun that also introduces works names a programme as often (`η εκπομπή «Χ»`).
         // Or a capitalised head: the quoted name is the unit's own (`το Ερευνητικό Κέντρο
         // «Αθηνά»`, `το Ινστιτούτο Θαλάσσιας Έρευνας «Ποσειδώνια»`).
@@ -997,6 +1002,10 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool, gaz: &[supe
             return None;
         }
         return Some(local_unit(line, c, gaz));
+    }
+    // Most capitalised words are not in capitals: answered before any gap is read.
+    if !toks[a].is(shape::UPPER) {
+        return None;
     }
     // One acronym, or two joined by a hyphen (`ΑΠΕ-ΜΠΕ`).
     if b - a > 2 || (b - a == 2 && line.gap(a + 1) != "-") {

@@ -342,9 +342,8 @@ pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let mut comma_used = false;
     let mut steps = 0;
     while k > 0 && steps < 7 {
-        let gap = line.gap(k);
         let plain = line.plain_gap(k);
-        let comma = !plain && gap.trim() == "," && k == a;
+        let comma = !plain && k == a && line.gap(k).trim() == ",";
         if !plain && !comma {
             break;
         }

@@ -358,7 +358,7 @@ pub(crate) fn drop_partial_names<'k>(
         // A place where a person's name stands (`ο κ. Ζωγράφος`, `Δ. Βαρνάβα`), as the rule
         // stage decides.
         let person_slot =
-            || on_words && one_word && label == Label::Loc && super::person_slot(line, ta, e, lineup);
+            || on_words && one_word && label == Label::Loc && super::person_slot(line, ta, e, || lineup);
         // The first check that drops the name, in this order (each is asked only if those
         // before it keep the name).
         let dropped_by = if is_on(off, VETO_COMMON) && common() {
