@@ -62,15 +62,27 @@ impl Index<Span> for str {
 /// gaps between entities and their names mostly are.
 pub(crate) fn char_count(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let load = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("eight bytes"));
+    // Bit 0 of each byte: set when the byte continues a char (bit 7 set and bit 6 clear).
+    let continues = |w: u64| (w & !(w << 1) & HIGH) >> 7;
     let mut continuing = 0;
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-        // Bit 7 of each byte: set and bit 6 clear. The product sums the eight bits.
-        let bits = (w & !(w << 1) & HIGH) >> 7;
-        continuing += (bits.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    let mut rest = bytes;
+    while rest.len() >= 8 {
+        // Each byte lane sums up to 255 words; the lanes are added up once per block.
+        let (block, tail) = rest.split_at((rest.len() & !7).min(8 * 255));
+        let lanes = block.chunks_exact(8).fold(0, |lanes, c| lanes + continues(load(c)));
+        let pairs = (lanes & 0x00FF_00FF_00FF_00FF) + (lanes >> 8 & 0x00FF_00FF_00FF_00FF);
+        continuing += (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
+        rest = tail;
     }
-    continuing += chunks.remainder().iter().filter(|&&c| c & 0xC0 == 0x80).count();
+    if bytes.len() < 8 {
+        continuing += rest.iter().filter(|&&c| c & 0xC0 == 0x80).count();
+    } else if !rest.is_empty() {
+        // The last one to seven bytes: the last eight, those already counted shifted out.
+        let last = continues(load(&bytes[bytes.len() - 8..])) >> (8 * (8 - rest.len()));
+        continuing += (last.wrapping_mul(ONES) >> 56) as usize;
+    }
     bytes.len() - continuing
 }
 
@@ -85,6 +97,11 @@ mod tests {
             for b in (a..=text.len()).filter(|&i| text.is_char_boundary(i)) {
                 assert_eq!(char_count(&text.as_bytes()[a..b]), text[a..b].chars().count(), "{a}..{b}");
             }
+        }
+        // Longer than a block of lane sums (2,040 bytes), at every end.
+        let long = text.repeat(60);
+        for b in (long.len() - 300..=long.len()).filter(|&i| long.is_char_boundary(i)) {
+            assert_eq!(char_count(&long.as_bytes()[..b]), long[..b].chars().count(), "..{b}");
         }
     }
 }

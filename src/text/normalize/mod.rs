@@ -516,9 +516,11 @@ impl Word {
 
     /// Writes the rest of the word from byte `i` of `s` (folded byte `at`) on, and pushes its
     /// token; where it ends, in the original and the folded text, and the entry and length
-    /// of the character there if it is in [`TABLE`] (else 0).
+    /// of the character there if it is in [`TABLE`] (else 0). `SMALL` is [`Word::small`]: the
+    /// two kinds of word are written by copies of their own, each with only its own values
+    /// to keep in registers.
     #[inline(always)]
-    fn finish(
+    fn finish<const SMALL: bool>(
         mut self,
         table: &[u32; 0x1000],
         s: &str,
@@ -530,7 +532,7 @@ impl Word {
         let bytes = s.as_bytes();
         let (stop, stop_len) = loop {
             let (stop, stop_len);
-            (i, at, stop, stop_len) = if self.small {
+            (i, at, stop, stop_len) = if SMALL {
                 self.run::<false>(table, bytes, text, i, at)
             } else {
                 self.run::<true>(table, bytes, text, i, at)
@@ -544,7 +546,7 @@ impl Word {
             match folded {
                 Folded::Char(c) if is_alnum(c) => {
                     at += c.encode_utf8(&mut text[at..]).len();
-                    if !self.small {
+                    if !SMALL {
                         self.count(kind_bits(orig));
                     }
                     self.last = (i + len) as u32;
@@ -562,7 +564,7 @@ impl Word {
             }
             i += len;
         };
-        let shape = if self.small {
+        let shape = if SMALL {
             shape::SMALL | self.bits
         } else if self.marked || self.late && self.letters != 0 {
             shape_of(&s[self.first as usize..self.last as usize])
@@ -837,8 +839,12 @@ impl FoldedLine {
                 text[at..at + 2].copy_from_slice(&(e as u16).to_le_bytes());
                 word.last = (i + len) as u32;
                 let (stop, stop_len);
-                (i, at, stop, stop_len) =
-                    word.finish(table, s, text, tokens, i + len, at + (e >> 30) as usize);
+                let (j, to) = (i + len, at + (e >> 30) as usize);
+                (i, at, stop, stop_len) = if word.small {
+                    word.finish::<true>(table, s, text, tokens, j, to)
+                } else {
+                    word.finish::<false>(table, s, text, tokens, j, to)
+                };
                 // Most words end at a space: written here, without a turn of the loop.
                 space = stop & class::SPACE != 0;
                 if space {
@@ -880,7 +886,12 @@ impl FoldedLine {
                                 word.count(e);
                             }
                             word.last = (i + len) as u32;
-                            (i, at, _, _) = word.finish(table, s, text, tokens, i + len, fe);
+                            let j = i + len;
+                            (i, at, _, _) = if word.small {
+                                word.finish::<true>(table, s, text, tokens, j, fe)
+                            } else {
+                                word.finish::<false>(table, s, text, tokens, j, fe)
+                            };
                             continue;
                         }
                         let (fs, s, e) = (at as u32, i as u32, (i + len) as u32);
