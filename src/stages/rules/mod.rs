@@ -312,6 +312,11 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
         PARTIAL_WORK,
         "gazetteer-only mode: a person in the nominative after the noun of a storm or a ship (`η κακοκαιρία Ζορμπάς`)",
     ),
+    (
+        VETO_NAMED_THING,
+        "a person's name in the nominative after a neuter article (`στο Ελευθέριος Βενιζέλος`, \
+         `το Γεώργιος Καραϊσκάκης`): the airport, the stadium or the ship named after them",
+    ),
 ];
 pub(crate) const VETO_COMMON: &str = "veto_capitalised_common";
 pub(crate) const VETO_HYPHEN: &str = "veto_hyphen_pair";
@@ -328,6 +333,7 @@ pub(crate) const PARTIAL_OF: &str = "partial_name_of";
 pub(crate) const PARTIAL_ADDRESS: &str = "partial_name_address";
 pub(crate) const PARTIAL_QUOTED: &str = "partial_name_quoted";
 pub(crate) const PARTIAL_WORK: &str = "partial_name_work";
+pub(crate) const VETO_NAMED_THING: &str = "veto_thing_named_after_person";
 
 /// The name of a rule or veto `name` as this stage spells it, if there is one.
 pub(crate) fn known_rule(name: &str) -> Option<&'static str> {
@@ -666,6 +672,21 @@ impl Rules {
             write += 1;
         }
         out.truncate(write);
+        if classes & class::ART_NEUT != 0 && is_on(&self.off, VETO_NAMED_THING) {
+            let named = |m: &Mention| {
+                m.label == Label::Per
+                    && !m.user
+                    && person::names_a_thing(&line, m.start - offset, m.end - offset)
+            };
+            if out[first..].iter().any(named) {
+                if *explain {
+                    let by = VETO_NAMED_THING;
+                    reasons.extend(out[first..].iter().filter(|m| named(m)).map(|m| (m.start, m.end, by)));
+                }
+                let keep: Vec<bool> = out[first..].iter().map(|m| !named(m)).collect();
+                crate::stages::mention::retain_from(out, first, |i| keep[i]);
+            }
+        }
     }
 }
 

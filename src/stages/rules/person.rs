@@ -714,6 +714,23 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
         .then(|| Cand::new(a, b, &FALLBACK_MULTI))
 }
 
+/// Whether the person's name at bytes `s..e` of `line` names a thing after the person: in
+/// the nominative (a Greek last word in `-ς`) right after a neuter article in `-ο` (`στο
+/// Ελευθέριος Βενιζέλος`, the airport; `το Γεώργιος Καραϊσκάκης`, the stadium). A man's name
+/// in the accusative there is the man's: the press often writes `το` for `τον` (`στο Γιώργο
+/// Παπαδάκη`).
+pub(crate) fn names_a_thing(line: &Line, s: usize, e: usize) -> bool {
+    let toks = line.toks;
+    let a = toks.partition_point(|t| (t.s as usize) < s);
+    let b = toks.partition_point(|t| (t.e as usize) <= e);
+    if a >= b || toks[a].s as usize != s {
+        return false;
+    }
+    let article =
+        line.prev(a).is_some_and(|p| toks[p].has(class::ART_NEUT) && line.w(p).ends_with(['ο', 'Ο']));
+    article && !toks[b - 1].is(shape::LATIN) && line.last_folded(b - 1) == Some('σ')
+}
+
 /// One foreign-looking Greek word.
 pub(crate) fn fallback_foreign(line: &Line, a: usize, b: usize) -> Option<Cand> {
     let toks = line.toks;
