@@ -533,11 +533,17 @@ fn given_first(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// The end of a person's name that starts at token `a` in a headline in capitals, where
 /// the run of capitalised words goes on past it (`Η ΚΑΤΕΡΙΝΑ ΠΑΠΑΔΟΠΟΥΛΟΥ | ΜΙΛΗΣΕ`): a second
 /// given name, one surname, and the surnames a hyphen joins to it: the surname's token
-/// and the end; `None` when no surname follows (`ΓΙΩΡΓΟΣ | ΣΤΗ`).
+/// and the end; `None` when no surname follows (`ΓΙΩΡΓΟΣ | ΣΤΗ`). A given name in the
+/// genitive second is the surname (`ΝΙΚΟΣ ΓΕΩΡΓΙΟΥ | ΜΙΛΗΣΕ`: Γεωργίου, Νικολάου, Παύλου are
+/// surnames; a headline gives no father's name).
 fn headline_name_end(line: &Line, a: usize, b: usize) -> Option<(usize, usize)> {
     let toks = line.toks;
     let mut e = a + 1;
-    if e + 1 < b && toks[e].has(class::GIVEN) && line.plain_gap(e) {
+    if e + 1 < b
+        && toks[e].has(class::GIVEN)
+        && line.plain_gap(e)
+        && !line.f(e).ends_with(line.lex.ou.as_str())
+    {
         e += 1;
     }
     if e >= b || toks[e].has(class::FUNCTION | class::NONAME) {
