@@ -311,6 +311,12 @@ fn culture() {
 #[test]
 fn classifieds_and_church_notices() {
     check(&[
+        // A bishop's see in the genitive after his title is not his name; the name follows.
+        case("Στη συνάντηση μίλησε ο Μητροπολίτης Φλωρίνης για το θέμα.", &[], &["Φλωρίνης"]),
+        case("Χοροστάτησε ο μητροπολίτης Νεαπόλεως στην πανήγυρη.", &[], &["Νεαπόλεως"]),
+        case("Ο Μητροπολίτης Δράμας Παύλος τέλεσε τη λειτουργία.", &[("Παύλος", Per)], &["Δράμας"]),
+        // A surname in -ου after the title is the man's (an unlisted see would be listed).
+        case("Ο αρχιεπίσκοπος Μπερτόλου επισκέφθηκε τη Ρώμη.", &[("Μπερτόλου", Per)], &[]),
         case(
             "Πωλείται μονοκατοικία με Κήπο, Πάρκινγκ και Αποθήκη στη Βάρκιζα.",
             &[("Βάρκιζα", Loc)],

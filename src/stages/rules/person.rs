@@ -333,6 +333,17 @@ pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
         let p = &toks[a - 1];
         let gap = line.gap(a);
         if p.has(class::TITLE) && (line.plain_gap(a) || gap == ". " || gap == ".") {
+            // A bishop's see in the genitive (`ο Μητροπολίτης Φλωρίνης`): the name, if any,
+            // follows it (`ο Μητροπολίτης Δράμας Παύλος`). A word in -ου is the see only if
+            // listed (`Πάφου`): else a surname (`ο αρχιεπίσκοπος Μπέτσιου`).
+            let see = || {
+                line.genitive(a)
+                    && !toks[a].has(class::GIVEN)
+                    && (toks[a].gaz != 0 || !line.f(a).ends_with(line.lex.ou.as_str()))
+            };
+            if p.has(class::SEE_TITLE) && see() {
+                return (a + 1 < b && line.plain_gap(a + 1)).then(|| Cand::new(a + 1, b, &TITLE));
+            }
             return Some(Cand::new(a, b, &TITLE));
         }
     }
