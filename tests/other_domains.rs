@@ -17,6 +17,17 @@ fn sport() {
             &[("Ολυμπιακός", Org), ("Παναθηναϊκό", Org)],
             &[],
         ),
+        // A city with a neuter's name after a feminine article, in a sports report: its club
+        // (`στην Πόρτο`, the city is `το Πόρτο`); with its own article, or a feminine city
+        // (`στη Ρόδο`), the place.
+        case("Ο Έλληνας μέσος υπέγραψε στην Πόρτο μετά τη μεταγραφή του.", &[("Πόρτο", Org)], &[]),
+        case(
+            "Η Μπαρτσελόνα στρέφει την προσοχή της στη Λίβερπουλ και στον τελικό.",
+            &[("Μπαρτσελόνα", Org), ("Λίβερπουλ", Org)],
+            &[],
+        ),
+        case("Οι φίλαθλοι ταξίδεψαν στο Λίβερπουλ για τον τελικό.", &[("Λίβερπουλ", Loc)], &[]),
+        case("Ο αγώνας στη Ρόδο έληξε 2-1 για τους γηπεδούχους.", &[("Ρόδο", Loc)], &[]),
         // A stadium named after a person, in the nominative after `στο`: not the person.
         case(
             "Η ΑΕΚ έχασε 1-0 από τον Ολυμπιακό στο Γεώργιος Καραϊσκάκης.",

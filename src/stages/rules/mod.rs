@@ -1030,7 +1030,13 @@ impl Vet<'_> {
                         continue;
                     }
                     let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
-                    if team_slot(&line, i, g.end) && (clues >= 2 || met_slot(&line, i)) {
+                    let club_by_gender = || {
+                        g.entry.is_some_and(|e| {
+                            lookup.entries.kind(e) == Some("city")
+                                && club_of_neuter_city(&line, i, g.end, lookup.entries.canonical(e))
+                        })
+                    };
+                    if team_slot(&line, i, g.end) && (clues >= 2 || met_slot(&line, i)) || club_by_gender() {
                         national_team(&mut mentions[k]);
                     }
                 }
@@ -1552,6 +1558,28 @@ pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
     toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC)
         && toks[q].has(class::AGAINST)
         && !toks[q].has(class::SPORT)
+}
+
+/// Whether the city named `canonical` at token `i` of `line` (one word, ending at byte `end`)
+/// is its club by the article's gender: a city whose name has a neuter's shape (a final
+/// `-ο`, `-ι` or a consonant Greek words never end in: `το Πόρτο`, `το Λίβερπουλ`) after a
+/// feminine article (`στην Πόρτο`, `τη Λίβερπουλ`: `η ομάδα`). The caller asks it
+/// in a sports report only; there even after a preposition (`μεταγραφή στην Πόρτο`), where a
+/// country or a feminine city is the host (`στη Ρωσία`).
+pub(crate) fn club_of_neuter_city(line: &Line, i: usize, end: usize, canonical: &str) -> bool {
+    let toks = line.toks;
+    if toks[i].e as usize != end || canonical.contains(' ') {
+        return false;
+    }
+    let neuter = canonical
+        .chars()
+        .last()
+        .and_then(|c| c.to_lowercase().next())
+        .is_some_and(|c| matches!(c, 'ο' | 'ό' | 'ι' | 'ί') || line.lex.foreign_finals.contains(&c));
+    // Not after the genitive `της`: there the feminine is often the city's own (`το αεροδρόμιο
+    // της Νατζάφ`, `η πόλη`).
+    let article = |p: usize| toks[p].has(class::ART_FEM) && !line.w(p).ends_with(['ς', 'Σ']);
+    neuter && line.prev(i).is_some_and(article)
 }
 
 /// Which of the countries and cities `items` of a sports report's line (each by its first
