@@ -27,6 +27,11 @@ fn sport() {
             &[],
         ),
         case("Οι φίλαθλοι ταξίδεψαν στο Λίβερπουλ για τον τελικό.", &[("Λίβερπουλ", Loc)], &[]),
+        // A club after a feminine article is the club, not the common word it folds like
+        // (`Ρόμα`, the people `οι Ρομά`).
+        case("Ο Έλληνας αμυντικός αγωνίζεται στη Ρόμα ως δανεικός.", &[("Ρόμα", Org)], &[]),
+        case("Ο προπονητής της Ρόμα μίλησε μετά το ματς.", &[("Ρόμα", Org)], &[]),
+        case("Η κοινότητα των Ρομά ζητά στέγαση από τον δήμο.", &[], &["Ρομά"]),
         case("Ο αγώνας στη Ρόδο έληξε 2-1 για τους γηπεδούχους.", &[("Ρόδο", Loc)], &[]),
         // A stadium named after a person, in the nominative after `στο`: not the person.
         case(

@@ -919,6 +919,7 @@ impl Vet<'_> {
                     && t.has(class::NONAME)
                     && common_word(&line, i, country(g))
                     && !g.learned
+                    && !club_after_feminine(&line, i, g.entry.and_then(|e| lookup.entries.kind(e)))
                     && may(g, VETO_COMMON)
                 {
                     veto.push((t.gaz as usize - 1, i, VETO_COMMON));
@@ -1096,6 +1097,13 @@ pub(crate) fn common_word(line: &Line, i: usize, country: bool) -> bool {
     let country_not_noun =
         country && t.has(class::NATIONALITY) && !line.next(i).is_some_and(|n| toks[n].has(class::TITLE));
     t.has(class::NONAME) && !country_not_noun
+}
+
+/// Whether token `i`, listed as a club (`kind`), follows a feminine article: the club (`τη
+/// Ρόμα`: clubs are feminine, `η ομάδα`), not the common word it folds like (the people
+/// `οι Ρομά`), which [`common_word`] would veto.
+pub(crate) fn club_after_feminine(line: &Line, i: usize, kind: Option<&str>) -> bool {
+    kind == Some("club") && line.prev(i).is_some_and(|p| line.toks[p].has(class::ART_FEM))
 }
 
 /// Whether token `i`, a place of one word that a list holds, has the ending of a common

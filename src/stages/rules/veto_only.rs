@@ -347,6 +347,7 @@ pub(crate) fn drop_partial_names<'k>(
                 && label != Label::Per
                 && !mentions[i].learned
                 && super::common_word(line, ta, kind(&mentions[i]) == Some("country"))
+                && !super::club_after_feminine(line, ta, kind(&mentions[i]))
         };
         // A place with an adjective's ending before an unlisted capitalised word
         // (`Ανατολικού Οικονομικού Φόρουμ`), as the rule stage decides.
@@ -1055,6 +1056,23 @@ mod tests {
             ("είπε η Λαμπράκη", vec!["Λαμπράκη"]),
         ] {
             assert_eq!(listed(&gazetteer_only, text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_club_after_a_feminine_article_is_no_common_word_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:roma\tORG\tΡόμα\t\tclub\tambiguous,nodecl\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            for (text, want) in [
+                ("Ο αμυντικός αγωνίζεται στη Ρόμα ως δανεικός", vec!["Ρόμα"]),
+                ("Ο προπονητής της Ρόμα μίλησε", vec!["Ρόμα"]),
+                // The people (class NATIONALITY), folded alike: left out.
+                ("Η κοινότητα των Ρομά ζητά στέγαση", vec![]),
+            ] {
+                assert_eq!(texts(&ner, text), want, "rules {rules}: {text:?}");
+            }
         }
     }
 
