@@ -274,6 +274,13 @@ fn courts() {
 #[test]
 fn culture() {
     check(&[
+        // The name after `πάρκο`, `άλσος`, `σπήλαιο` is the place's, not a person's.
+        case(
+            "Οι σπηλαιολόγοι εξερεύνησαν το σπήλαιο Μαραμπού Λουάνγκ στο νησί.",
+            &[("Μαραμπού Λουάνγκ", Loc)],
+            &[],
+        ),
+        case("Οι εθελοντές καθάρισαν το πάρκο Κασκαβάλη από τα σκουπίδια.", &[("Κασκαβάλη", Loc)], &[]),
         // A name listed with accents other than a common word's needs them (`exact_case`):
         // `Ιέρο` (a footballer) is not the adjective `Ιερό`, `Σόφια` not the name `Σοφία`.
         case("Οι τουρίστες ανέβηκαν στον Ιερό Βράχο νωρίς το πρωί.", &[], &["Ιερό"]),
