@@ -464,8 +464,9 @@ impl Lookup {
                 let mut words = Vec::new();
                 for _ in 0..next()? {
                     let n = next()?;
-                    // Blobs written before the script flags have 0 or 1: any script.
-                    let flag = |b: u32| (b < 8).then_some(b as u8);
+                    // Blobs written before the script flags have 0 or 1: any script; the
+                    // flags are [`UPPER`], [`LATIN`], [`GREEK`] and [`ACCENT`].
+                    let flag = |b: u32| (b <= u32::from(UPPER | LATIN | GREEK | ACCENT)).then_some(b as u8);
                     words.push((0..n).map(|_| next().and_then(flag)).collect::<Option<Vec<u8>>>()?);
                 }
                 exact.push(words);
