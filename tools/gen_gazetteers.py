@@ -216,14 +216,16 @@ class Stoplist(set):
     generated place name equal to one of them is always dropped, never kept as an
     `ambiguous` entry (Ανατολή, Αγιά: the common word is far more frequent than the town)."""
 
-    def __init__(self, words=(), strict=()):
+    def __init__(self, words=(), strict=(), written=None):
         super().__init__(words)
         self.strict = set(strict)
+        #: Folded entry -> the entries as written (lower case, with accents).
+        self.written = written or {}
 
 
 def load_stoplist(path: str) -> Stoplist:
     """Folded entries of gazetteers/stoplist_el.txt (hand-written list of common words)."""
-    words, strict = set(), set()
+    words, strict, written = set(), set(), {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.split("#", 1)[0].strip()
@@ -232,7 +234,16 @@ def load_stoplist(path: str) -> Stoplist:
                 strict.add(fold(line))
             if line:
                 words.add(fold(line))
-    return Stoplist(words, strict)
+                written.setdefault(fold(line), set()).add(line.lower())
+    return Stoplist(words, strict, written)
+
+
+def accent_differs(surface: str, stop: set[str]) -> bool:
+    """Whether a name whose folded form is stoplisted is written with other accents than
+    every common word it folds like (`Σόφια`, `σοφία`): flagged `exact_case`, the text must
+    then have its accents, and the common word no longer matches."""
+    forms = getattr(stop, "written", {}).get(fold(surface))
+    return bool(forms) and surface.lower() not in forms
 
 
 def strict_stoplisted(e: "Entity", stop: set[str]) -> list[str]:
@@ -908,6 +919,8 @@ def load_cities(data_dir: str, stop: set[str], country_keys: set[str], stats: di
             big_local = e.meta["cc"] in ("GR", "CY") and e.pop >= AMBIGUOUS_CITY_MIN_POP
             if k not in strict and _is_main_name(e, e.names[k]) and (big_local or e.meta["tz"]):
                 e.flags.add("ambiguous")
+                if accent_differs(e.names[k].surface, stop):
+                    e.flags.add("exact_case")
             else:
                 count["stoplist_dropped"] += 1
                 e.drop(k)

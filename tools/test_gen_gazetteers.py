@@ -230,6 +230,16 @@ class Stoplist(unittest.TestCase):
             self.assertIn(gen.fold(word), stop, word)
 
 
+    def test_a_name_written_with_other_accents_than_the_common_word_needs_them(self):
+        stop = gen.Stoplist(["σοφια", "πυργοσ"], written={"σοφια": {"σοφία"}, "πυργοσ": {"πύργος"}})
+        for surface, differs in [("Σόφια", True), ("Σοφία", False), ("Πύργος", False), ("Κάιρο", False)]:
+            self.assertEqual(gen.accent_differs(surface, stop), differs, surface)
+        # A stoplist loaded from its file keeps the words as written.
+        real = gen.load_stoplist(REAL_STOPLIST)
+        self.assertTrue(gen.accent_differs("Σόφια", real))
+        self.assertFalse(gen.accent_differs("Πύργος", real))
+
+
 class FixtureGeneration(unittest.TestCase):
     """Generates from tools/testdata/ and checks filters, merges and the file format."""
 

@@ -147,6 +147,9 @@ pub(crate) mod class {
     /// Heads of institutions named after a person (`Ίδρυμα`, `Μουσείο`): a person's name
     /// right after them is their namesake (`Ίδρυμα Α. Ωνάσης`), not a person of their own.
     pub const NAMESAKE_HEAD: u64 = 1 << 58;
+    /// Titles of bishops and abbots (`Μητροπολίτης`): the genitive right after them is their
+    /// see (`ο Μητροπολίτης Φλωρίνης`), not the person.
+    pub const SEE_TITLE: u64 = 1 << 59;
 }
 
 /// The compiled word lists.
@@ -477,6 +480,7 @@ const FILES: &[(&str, &str)] = &[
     ("storm_ship_words.txt", include_str!("../../lexicon/storm_ship_words.txt")),
     ("radio_words.txt", include_str!("../../lexicon/radio_words.txt")),
     ("namesake_heads.txt", include_str!("../../lexicon/namesake_heads.txt")),
+    ("see_titles.txt", include_str!("../../lexicon/see_titles.txt")),
 ];
 
 /// The index of the lists: `file  forms  classes  meaning`.
@@ -540,6 +544,7 @@ pub(crate) const CLASS_NAMES: &[(&str, u64)] = &[
     ("STORM_SHIP", class::STORM_SHIP),
     ("RADIO", class::RADIO),
     ("NAMESAKE_HEAD", class::NAMESAKE_HEAD),
+    ("SEE_TITLE", class::SEE_TITLE),
 ];
 
 /// The bits of a class name (`TITLE`, `ORG_HEAD`...), case-insensitive.

@@ -207,10 +207,12 @@ fn exact_case_meets(original: &str, want: &[Vec<u8>]) -> bool {
     have.next().is_none()
 }
 
-/// Letter flags of [`word_cases`]: a capital; a letter of the Latin script; of the Greek one.
+/// Letter flags of [`word_cases`]: a capital; a letter of the Latin script; of the Greek
+/// one; a Greek letter with an accent or a diaeresis (monotonic).
 const UPPER: u8 = 1;
 const LATIN: u8 = 2;
 const GREEK: u8 = 4;
+const ACCENT: u8 = 8;
 
 fn letter_flags(c: char) -> u8 {
     let script = match c {
@@ -218,16 +220,21 @@ fn letter_flags(c: char) -> u8 {
         '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}' => GREEK,
         _ => 0,
     };
-    script | u8::from(crate::text::normalize::is_upper(c))
+    let accent =
+        if script == GREEK && "άέήίόύώΐΰϊϋΆΈΉΊΌΎΏΪΫ".contains(c) { ACCENT } else { 0 };
+    script | accent | u8::from(crate::text::normalize::is_upper(c))
 }
 
 /// Whether a letter with flags `have` meets an `exact_case` name's letter `want`: the same
 /// case, and for a small letter the same script where the name's is known (`Meta` is not
 /// the word `Μετά`, whose letters fold alike; capitals that look alike are typed in
-/// either script).
+/// either script); and a small letter the same accent (`Ιέρο` is not the word `Ιερό`,
+/// `Κάιρο` not `Καιρό`; a capital's accent is often left out: `στην Ιο`).
 fn letter_meets(have: u8, want: u8) -> bool {
     let script = want & (LATIN | GREEK);
-    have & UPPER == want & UPPER && (want & UPPER != 0 || script == 0 || have & (LATIN | GREEK) == script)
+    have & UPPER == want & UPPER
+        && (want & UPPER != 0 || script == 0 || have & (LATIN | GREEK) == script)
+        && (want & UPPER != 0 || have & ACCENT == want & ACCENT)
 }
 
 fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<Vec<u8>>>) -> CaseRule {
@@ -457,8 +464,9 @@ impl Lookup {
                 let mut words = Vec::new();
                 for _ in 0..next()? {
                     let n = next()?;
-                    // Blobs written before the script flags have 0 or 1: any script.
-                    let flag = |b: u32| (b < 8).then_some(b as u8);
+                    // Blobs written before the script flags have 0 or 1: any script; the
+                    // flags are [`UPPER`], [`LATIN`], [`GREEK`] and [`ACCENT`].
+                    let flag = |b: u32| (b <= u32::from(UPPER | LATIN | GREEK | ACCENT)).then_some(b as u8);
                     words.push((0..n).map(|_| next().and_then(flag)).collect::<Option<Vec<u8>>>()?);
                 }
                 exact.push(words);
@@ -784,6 +792,12 @@ mod tests {
             ("Νέα Δημοκρατία", "νέα Δημοκρατία", false),
             ("Ν.Δ.", "Ν.Δ.", true),
             ("ΣΥΡΙΖΑ", "Συριζα", false),
+            ("Ιέρο", "Ιέρο", true),
+            ("Ιέρο", "Ιερό", false),
+            ("Κάιρο", "Καιρό", false),
+            ("Κάιρο", "Καιρο", false),
+            ("Άγκυρα Σήμερα", "Άγκυρα Σήμερα", true),
+            ("Ίος", "Ιος", true),
             ("", "", true),
         ];
         for (name, text, expected) in cases {

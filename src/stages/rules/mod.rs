@@ -312,6 +312,11 @@ pub(crate) const VETOES: &[(&str, &str)] = &[
         PARTIAL_WORK,
         "gazetteer-only mode: a person in the nominative after the noun of a storm or a ship (`η κακοκαιρία Ζορμπάς`)",
     ),
+    (
+        VETO_NAMED_THING,
+        "a person's name in the nominative after a neuter article (`στο Ελευθέριος Βενιζέλος`, \
+         `το Γεώργιος Καραϊσκάκης`): the airport, the stadium or the ship named after them",
+    ),
 ];
 pub(crate) const VETO_COMMON: &str = "veto_capitalised_common";
 pub(crate) const VETO_HYPHEN: &str = "veto_hyphen_pair";
@@ -328,6 +333,7 @@ pub(crate) const PARTIAL_OF: &str = "partial_name_of";
 pub(crate) const PARTIAL_ADDRESS: &str = "partial_name_address";
 pub(crate) const PARTIAL_QUOTED: &str = "partial_name_quoted";
 pub(crate) const PARTIAL_WORK: &str = "partial_name_work";
+pub(crate) const VETO_NAMED_THING: &str = "veto_thing_named_after_person";
 
 /// The name of a rule or veto `name` as this stage spells it, if there is one.
 pub(crate) fn known_rule(name: &str) -> Option<&'static str> {
@@ -666,6 +672,21 @@ impl Rules {
             write += 1;
         }
         out.truncate(write);
+        if classes & class::ART_NEUT != 0 && is_on(&self.off, VETO_NAMED_THING) {
+            let named = |m: &Mention| {
+                m.label == Label::Per
+                    && !m.user
+                    && person::names_a_thing(&line, m.start - offset, m.end - offset)
+            };
+            if out[first..].iter().any(named) {
+                if *explain {
+                    let by = VETO_NAMED_THING;
+                    reasons.extend(out[first..].iter().filter(|m| named(m)).map(|m| (m.start, m.end, by)));
+                }
+                let keep: Vec<bool> = out[first..].iter().map(|m| !named(m)).collect();
+                crate::stages::mention::retain_from(out, first, |i| keep[i]);
+            }
+        }
     }
 }
 
@@ -902,6 +923,7 @@ impl Vet<'_> {
                     && t.has(class::NONAME)
                     && common_word(&line, i, country(g))
                     && !g.learned
+                    && !club_after_feminine(&line, i, g.entry.and_then(|e| lookup.entries.kind(e)))
                     && may(g, VETO_COMMON)
                 {
                     veto.push((t.gaz as usize - 1, i, VETO_COMMON));
@@ -1013,7 +1035,13 @@ impl Vet<'_> {
                         continue;
                     }
                     let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
-                    if team_slot(&line, i, g.end) && (clues >= 2 || met_slot(&line, i)) {
+                    let club_by_gender = || {
+                        g.entry.is_some_and(|e| {
+                            lookup.entries.kind(e) == Some("city")
+                                && club_of_neuter_city(&line, i, g.end, lookup.entries.canonical(e))
+                        })
+                    };
+                    if team_slot(&line, i, g.end) && (clues >= 2 || met_slot(&line, i)) || club_by_gender() {
                         national_team(&mut mentions[k]);
                     }
                 }
@@ -1073,6 +1101,13 @@ pub(crate) fn common_word(line: &Line, i: usize, country: bool) -> bool {
     let country_not_noun =
         country && t.has(class::NATIONALITY) && !line.next(i).is_some_and(|n| toks[n].has(class::TITLE));
     t.has(class::NONAME) && !country_not_noun
+}
+
+/// Whether token `i`, listed as a club (`kind`), follows a feminine article: the club (`τη
+/// Ρόμα`: clubs are feminine, `η ομάδα`), not the common word it folds like (the people
+/// `οι Ρομά`), which [`common_word`] would veto.
+pub(crate) fn club_after_feminine(line: &Line, i: usize, kind: Option<&str>) -> bool {
+    kind == Some("club") && line.prev(i).is_some_and(|p| line.toks[p].has(class::ART_FEM))
 }
 
 /// Whether token `i`, a place of one word that a list holds, has the ending of a common
@@ -1535,6 +1570,28 @@ pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
     toks[p].has(class::ART_FEM | class::ART_NEUT | class::ART_MASC)
         && toks[q].has(class::AGAINST)
         && !toks[q].has(class::SPORT)
+}
+
+/// Whether the city named `canonical` at token `i` of `line` (one word, ending at byte `end`)
+/// is its club by the article's gender: a city whose name has a neuter's shape (a final
+/// `-ο`, `-ι` or a consonant Greek words never end in: `το Πόρτο`, `το Λίβερπουλ`) after a
+/// feminine article (`στην Πόρτο`, `τη Λίβερπουλ`: `η ομάδα`). The caller asks it
+/// in a sports report only; there even after a preposition (`μεταγραφή στην Πόρτο`), where a
+/// country or a feminine city is the host (`στη Ρωσία`).
+pub(crate) fn club_of_neuter_city(line: &Line, i: usize, end: usize, canonical: &str) -> bool {
+    let toks = line.toks;
+    if toks[i].e as usize != end || canonical.contains(' ') {
+        return false;
+    }
+    let neuter = canonical
+        .chars()
+        .last()
+        .and_then(|c| c.to_lowercase().next())
+        .is_some_and(|c| matches!(c, 'ο' | 'ό' | 'ι' | 'ί') || line.lex.foreign_finals.contains(&c));
+    // Not after the genitive `της`: there the feminine is often the city's own (`το αεροδρόμιο
+    // της Νατζάφ`, `η πόλη`).
+    let article = |p: usize| toks[p].has(class::ART_FEM) && !line.w(p).ends_with(['ς', 'Σ']);
+    neuter && line.prev(i).is_some_and(article)
 }
 
 /// Which of the countries and cities `items` of a sports report's line (each by its first

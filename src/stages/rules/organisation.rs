@@ -240,7 +240,8 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
           (Βραζιλία: Α, Β, Γ...); countries and cities listed without their articles after τις, \
           με, ούτε, μεταξύ or απέναντι σε, or paired by a spaced dash (τις Ισλανδία και Αρμενία, \
           Εσθονία - Σουηδία). After εναντίον or απέναντι (the team met) one sports word \
-          suffices.",
+          suffices; so it does for a city with a neuter's name after a feminine article, even \
+          after a preposition (μεταγραφή στην Πόρτο: the city is το Πόρτο).",
     examples: &[
         ("Η Ουκρανία νίκησε 3-1 και προκρίθηκε στον τελικό.", "Ουκρανία"),
         ("Η Λίβερπουλ έχασε 2-0 στο ματς της Κυριακής.", "Λίβερπουλ"),
@@ -248,6 +249,7 @@ pub(crate) const NATIONAL_TEAM: Rule = Rule {
         ("Ο προπονητής ζήτησε περισσότερη ένταση απέναντι στην Ουκρανία.", "Ουκρανία"),
         ("Ουκρανία (Πετρένκο): Σβιτλίνα, Ντεμτσένκο, Χόμενκο, Λούκας, Ζάιτσεφ.", "Ουκρανία"),
         ("Στα φιλικά η ομάδα νίκησε τις Λίβερπουλ και Ουκρανία.", "Ουκρανία"),
+        ("Ο Έλληνας μέσος υπέγραψε στη Λίβερπουλ μετά τη μεταγραφή του.", "Λίβερπουλ"),
     ],
     needs: 0,
     find: None,

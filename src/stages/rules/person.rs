@@ -333,6 +333,17 @@ pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
         let p = &toks[a - 1];
         let gap = line.gap(a);
         if p.has(class::TITLE) && (line.plain_gap(a) || gap == ". " || gap == ".") {
+            // A bishop's see in the genitive (`ο Μητροπολίτης Φλωρίνης`): the name, if any,
+            // follows it (`ο Μητροπολίτης Δράμας Παύλος`). A word in -ου is the see only if
+            // listed (`Πάφου`): else a surname (`ο αρχιεπίσκοπος Μπέτσιου`).
+            let see = || {
+                line.genitive(a)
+                    && !toks[a].has(class::GIVEN)
+                    && (toks[a].gaz != 0 || !line.f(a).ends_with(line.lex.ou.as_str()))
+            };
+            if p.has(class::SEE_TITLE) && see() {
+                return (a + 1 < b && line.plain_gap(a + 1)).then(|| Cand::new(a + 1, b, &TITLE));
+            }
             return Some(Cand::new(a, b, &TITLE));
         }
     }
@@ -532,11 +543,17 @@ fn given_first(line: &Line, a: usize, b: usize) -> Option<Cand> {
 /// The end of a person's name that starts at token `a` in a headline in capitals, where
 /// the run of capitalised words goes on past it (`Η ΚΑΤΕΡΙΝΑ ΠΑΠΑΔΟΠΟΥΛΟΥ | ΜΙΛΗΣΕ`): a second
 /// given name, one surname, and the surnames a hyphen joins to it: the surname's token
-/// and the end; `None` when no surname follows (`ΓΙΩΡΓΟΣ | ΣΤΗ`).
+/// and the end; `None` when no surname follows (`ΓΙΩΡΓΟΣ | ΣΤΗ`). A given name in the
+/// genitive second is the surname (`ΝΙΚΟΣ ΓΕΩΡΓΙΟΥ | ΜΙΛΗΣΕ`: Γεωργίου, Νικολάου, Παύλου are
+/// surnames; a headline gives no father's name).
 fn headline_name_end(line: &Line, a: usize, b: usize) -> Option<(usize, usize)> {
     let toks = line.toks;
     let mut e = a + 1;
-    if e + 1 < b && toks[e].has(class::GIVEN) && line.plain_gap(e) {
+    if e + 1 < b
+        && toks[e].has(class::GIVEN)
+        && line.plain_gap(e)
+        && !line.f(e).ends_with(line.lex.ou.as_str())
+    {
         e += 1;
     }
     if e >= b || toks[e].has(class::FUNCTION | class::NONAME) {
@@ -711,6 +728,23 @@ pub(crate) fn fallback_multi(line: &Line, a: usize, b: usize, weak: bool) -> Opt
     let thing = line.prev(a).is_some_and(|p| line.toks[p].has(class::ART_THING));
     (!thing && !genitive_first && !plural_first && !(a..b).any(|i| line.common_shape(i)))
         .then(|| Cand::new(a, b, &FALLBACK_MULTI))
+}
+
+/// Whether the person's name at bytes `s..e` of `line` names a thing after the person: in
+/// the nominative (a Greek last word in `-ς`) right after a neuter article in `-ο` (`στο
+/// Ελευθέριος Βενιζέλος`, the airport; `το Γεώργιος Καραϊσκάκης`, the stadium). A man's name
+/// in the accusative there is the man's: the press often writes `το` for `τον` (`στο Γιώργο
+/// Παπαδάκη`).
+pub(crate) fn names_a_thing(line: &Line, s: usize, e: usize) -> bool {
+    let toks = line.toks;
+    let a = toks.partition_point(|t| (t.s as usize) < s);
+    let b = toks.partition_point(|t| (t.e as usize) <= e);
+    if a >= b || toks[a].s as usize != s {
+        return false;
+    }
+    let article =
+        line.prev(a).is_some_and(|p| toks[p].has(class::ART_NEUT) && line.w(p).ends_with(['ο', 'Ο']));
+    article && !toks[b - 1].is(shape::LATIN) && line.last_folded(b - 1) == Some('σ')
 }
 
 /// One foreign-looking Greek word.

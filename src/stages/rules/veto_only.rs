@@ -76,7 +76,10 @@ use crate::Label;
 ///   ship (`η κακοκαιρία Ζορμπάς`: class `STORM_SHIP`), what is named after the person,
 ///   unless a second name is paired with it. After the noun of a work, a plan or a law the
 ///   person is kept (`το σχέδιο Μητσοτάκη`, `η ταινία Αγγελόπουλου`): its maker, whom a
-///   newsroom wants.
+///   newsroom wants;
+/// * a person's name in the nominative right after a neuter article (`στο Ελευθέριος
+///   Βενιζέλος`, `το Γεώργιος Καραϊσκάκης`): the airport, the stadium, the ship named
+///   after the person, as the rule stage vetoes it ([`super::person::names_a_thing`]).
 ///
 /// And it joins a one-word place in the genitive right after a kept place, one space
 /// between, to that place: the region that says which town or village is meant is part of
@@ -134,7 +137,7 @@ pub(crate) fn drop_partial_names<'k>(
 ) {
     use crate::stages::rules::{
         is_on, PARTIAL_ADDRESS, PARTIAL_HEAD, PARTIAL_OF, PARTIAL_QUOTED, PARTIAL_TAIL, PARTIAL_WORK,
-        VETO_COMMON, VETO_HYPHEN, VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
+        VETO_COMMON, VETO_HYPHEN, VETO_NAMED_THING, VETO_PERSON_SLOT, VETO_PLACE_SHAPE,
     };
     let toks = line.toks;
     let text = line.text;
@@ -344,6 +347,7 @@ pub(crate) fn drop_partial_names<'k>(
                 && label != Label::Per
                 && !mentions[i].learned
                 && super::common_word(line, ta, kind(&mentions[i]) == Some("country"))
+                && !super::club_after_feminine(line, ta, kind(&mentions[i]))
         };
         // A place with an adjective's ending before an unlisted capitalised word
         // (`Ανατολικού Οικονομικού Φόρουμ`), as the rule stage decides.
@@ -381,6 +385,11 @@ pub(crate) fn drop_partial_names<'k>(
             Some(PARTIAL_QUOTED)
         } else if is_on(off, PARTIAL_WORK) && work() {
             Some(PARTIAL_WORK)
+        } else if is_on(off, VETO_NAMED_THING)
+            && label == Label::Per
+            && super::person::names_a_thing(line, s, e)
+        {
+            Some(VETO_NAMED_THING)
         } else {
             None
         };
@@ -1047,6 +1056,47 @@ mod tests {
             ("είπε η Λαμπράκη", vec!["Λαμπράκη"]),
         ] {
             assert_eq!(listed(&gazetteer_only, text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_club_after_a_feminine_article_is_no_common_word_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:roma\tORG\tΡόμα\t\tclub\tambiguous,nodecl\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            for (text, want) in [
+                ("Ο αμυντικός αγωνίζεται στη Ρόμα ως δανεικός", vec!["Ρόμα"]),
+                ("Ο προπονητής της Ρόμα μίλησε", vec!["Ρόμα"]),
+                // The people (class NATIONALITY), folded alike: left out.
+                ("Η κοινότητα των Ρομά ζητά στέγαση", vec![]),
+            ] {
+                assert_eq!(texts(&ner, text), want, "rules {rules}: {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_person_in_the_nominative_after_a_neuter_article_is_left_out_in_both_modes() {
+        let tsv = "id\tlabel\tname\taliases\tkind\tflags\n\
+                   x:kan\tPER\tΚωνσταντίνος Κανάρης\t\tperson\t\n\
+                   x:lamp\tPER\tΛαμπράκη\t\tsurname\tnodecl\n";
+        for rules in [false, true] {
+            let ner = recognizer(tsv, rules);
+            for (text, want) in [
+                // The airport, the stadium, the ship named after the person.
+                ("Μεγάλη κίνηση στο Κωνσταντίνος Κανάρης σήμερα", vec![]),
+                ("Το Κωνσταντίνος Κανάρης έδεσε στο λιμάνι", vec![]),
+                ("ΠΟΛΛΟΙ ΕΠΙΒΑΤΕΣ ΣΤΟ ΚΩΝΣΤΑΝΤΙΝΟΣ ΚΑΝΑΡΗΣ", vec![]),
+                // Kept: the man in the accusative after `το` (for `τον`), in the genitive,
+                // after another article, a woman's name.
+                ("Μίλησε με το Κωνσταντίνο Κανάρη χθες", vec!["Κωνσταντίνο Κανάρη"]),
+                ("το σπίτι του Κωνσταντίνου Κανάρη", vec!["Κωνσταντίνου Κανάρη"]),
+                ("είπε ο Κωνσταντίνος Κανάρης", vec!["Κωνσταντίνος Κανάρης"]),
+                ("είπε στο Λαμπράκη", vec!["Λαμπράκη"]),
+            ] {
+                assert_eq!(texts(&ner, text), want, "rules {rules}: {text:?}");
+            }
         }
     }
 
