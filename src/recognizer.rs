@@ -451,9 +451,12 @@ impl Recognizer {
 
 /// The vocabulary of the stages that are on: the lookup's tokens (taken from it: it
 /// needs them no more) and the rules' word classes.
+///
+/// Sized for the larger of the two word counts, not their sum: many words are both, and
+/// the sum made a table of twice the slots (4 MB, not 2), a quarter full.
 fn vocabulary(lookup: &mut Lookup, rules: &crate::stages::rules::Rules) -> Vocab {
     let tokens = lookup.take_tokens();
-    let mut vocab = Vocab::with_capacity(tokens.len() + rules.vocabulary_size());
+    let mut vocab = Vocab::with_capacity(tokens.len().max(rules.vocabulary_size()));
     for (id, token) in tokens.iter().enumerate() {
         vocab.set_token(token, id as u32, lookup.start_bits(id as u32));
     }
