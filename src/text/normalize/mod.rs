@@ -382,6 +382,9 @@ mod class {
     pub const LATIN: u32 = 1 << 22;
     /// The original character is a digit (see [`super::char_kind`]).
     pub const DIGIT: u32 = 1 << 23;
+    /// No entry has it (a test checks): `Word::run` marks with it that its two-byte loop
+    /// stopped at a character, whose entry may be 0.
+    pub const STOP: u32 = 1 << 29;
 }
 
 /// The [`class`] bits of what original character `cp` is, for word shapes.
@@ -610,8 +613,7 @@ impl Word {
         // 1 GiB (the recognizer splits longer ones; see `fold_and_split`), so one past them
         // never overflows, and slicing checks only the bounds.
         let (mut i, mut at) = (i as u32, at as u32);
-        // A bit no entry has: the two-byte loop stopped at a character (whose entry may be 0).
-        const STOP: u32 = 1 << 29;
+        use class::STOP;
         // The entry and length of the character that ends the run (0 for none, or one beyond
         // the table).
         let (stop, stop_len) = 'run: loop {
@@ -1080,6 +1082,14 @@ mod tests {
     t!(guillemets, "«Κιμ»", "\"Κιμ\"");
     t!(apostrophes, "στ’ Αθήνα", "στ' Αθήνα");
     t!(latin_diacritics, "Erdoğan", "Erdogan");
+
+    #[test]
+    fn no_table_entry_has_the_stop_bit() {
+        // `Word::run` tells its stop from an entry by this bit alone.
+        for (k, e) in TABLE.iter().enumerate() {
+            assert_eq!(e & class::STOP, 0, "entry {k:#x}");
+        }
+    }
 
     #[test]
     fn word_separators_are_what_folds_to_a_space() {
