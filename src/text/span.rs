@@ -103,5 +103,14 @@ mod tests {
         for b in (long.len() - 300..=long.len()).filter(|&i| long.is_char_boundary(i)) {
             assert_eq!(char_count(&long.as_bytes()[..b]), long[..b].chars().count(), "..{b}");
         }
+        // Runs of one width fill some byte lanes in every word: a block one word longer
+        // than 255 would carry a lane's sum into the next one.
+        for unit in ["α", "€", "🙂"] {
+            let run = unit.repeat(4200 / unit.len());
+            for skip in 0..4 {
+                let a = skip * unit.len();
+                assert_eq!(char_count(&run.as_bytes()[a..]), run[a..].chars().count(), "{unit} from {a}");
+            }
+        }
     }
 }
