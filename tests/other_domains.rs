@@ -334,3 +334,16 @@ fn headline_kickers_in_capitals_are_not_organisations() {
         case("ΑΔΕΔΥ: Στάση εργασίας την Πέμπτη στο Δημόσιο", &[("ΑΔΕΔΥ", Org)], &[]),
     ]);
 }
+
+/// Horoscopes name the planets: in a line with a word of astrology (`ζώδιο`, `ωροσκόπιο`,
+/// `ανάδρομος`) a club named after a planet is the planet; elsewhere it stays the club.
+#[test]
+fn planets_in_horoscopes() {
+    check(&[
+        case("Λέων: Ο Άρης στο ζώδιό σας σας δίνει ενέργεια για νέα ξεκινήματα.", &[("Άρης", Loc)], &[]),
+        case("Κριός: Ο ανάδρομος Άρης φέρνει εντάσεις στο σπίτι.", &[("Άρης", Loc)], &[]),
+        case("Αιγόκερως: Κατά το ωροσκόπιο ο Κρόνος σας ζητά υπομονή.", &[("Κρόνος", Loc)], &[]),
+        case("Τα ζώδια της εβδομάδας: η επιρροή του Άρη στα οικονομικά σας.", &[("Άρη", Loc)], &[]),
+        case("Ο Άρης νίκησε τον Ατρόμητο με 2-0 στη Θεσσαλονίκη.", &[("Άρης", Org)], &[]),
+    ]);
+}
