@@ -347,3 +347,31 @@ fn planets_in_horoscopes() {
         case("Ο Άρης νίκησε τον Ατρόμητο με 2-0 στη Θεσσαλονίκη.", &[("Άρης", Org)], &[]),
     ]);
 }
+
+/// A Greek company name with a Latin suffix (`Holdings`, `Group`, `International`) is the
+/// company, not a person before the verb of saying; listed companies and banks stay
+/// themselves.
+#[test]
+fn greek_company_names_with_latin_suffixes() {
+    check(&[
+        case(
+            "Η Πειραιώς Financial Holdings ανακοίνωσε διανομή μερίσματος.",
+            &[("Πειραιώς Financial Holdings", Org)],
+            &[],
+        ),
+        case("Η Μαραγκός Group ανακοίνωσε κέρδη εξαμήνου.", &[("Μαραγκός Group", Org)], &[]),
+        case("Οι μετοχές της Ζεντρόβα Holdings ανέβηκαν 4%.", &[("Ζεντρόβα Holdings", Org)], &[]),
+        case(
+            "Η Ανεμόσκαλα International δήλωσε ότι επεκτείνεται.",
+            &[("Ανεμόσκαλα International", Org)],
+            &[],
+        ),
+        case("Η Metlen και η ΓΕΚ ΤΕΡΝΑ οδήγησαν την άνοδο.", &[("Metlen", Org), ("ΓΕΚ ΤΕΡΝΑ", Org)], &[]),
+        case("Η Eurobank αύξησε τα επιτόκια καταθέσεων.", &[("Eurobank", Org)], &[]),
+        case(
+            "Ο ΟΤΕ επενδύει σε οπτικές ίνες στη Βόρεια Ελλάδα.",
+            &[("ΟΤΕ", Org), ("Βόρεια Ελλάδα", Loc)],
+            &[],
+        ),
+    ]);
+}
