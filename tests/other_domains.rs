@@ -375,3 +375,13 @@ fn greek_company_names_with_latin_suffixes() {
         ),
     ]);
 }
+
+/// Classifieds capitalise `Πλησίον` (near) with the landmark after it: no person; the
+/// place still comes out.
+#[test]
+fn near_in_classifieds_is_no_name() {
+    check(&[
+        case("Ενοικιάζεται Διαμέρισμα στην Καλλιθέα, Πλησίον Μετρό.", &[("Καλλιθέα", Loc)], &["Πλησίον"]),
+        case("Πωλείται Μονοκατοικία Πλησίον Θάλασσας στη Ραφήνα.", &[("Ραφήνα", Loc)], &["Πλησίον"]),
+    ]);
+}
