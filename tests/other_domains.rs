@@ -361,3 +361,73 @@ fn classifieds_and_church_notices() {
         case("Η Τζάκι Κένεντι επισκέφθηκε τη Σκορπιό.", &[("Τζάκι Κένεντι", Per)], &[]),
     ]);
 }
+
+/// Headlines open with a short common word in capitals before a colon (`ΣΟΚ:`, `ΒΟΜΒΑ:`):
+/// no acronym of an organisation. An organisation's acronym in the same place still is one,
+/// and so are the names after the colon.
+#[test]
+fn headline_kickers_in_capitals_are_not_organisations() {
+    check(&[
+        case("ΣΟΚ: Νεκρός οδηγός σε τροχαίο στη Λαμία", &[("Λαμία", Loc)], &["ΣΟΚ"]),
+        case("ΒΟΜΒΑ: Παραιτείται ο υφυπουργός Ανάπτυξης", &[], &["ΒΟΜΒΑ"]),
+        case("ΧΑΟΣ: Κλειστή η Αττική Οδός λόγω χιονιού", &[], &["ΧΑΟΣ"]),
+        case("ΘΡΙΛΕΡ: Αγνοείται ψαράς ανοιχτά της Νάξου", &[("Νάξου", Loc)], &["ΘΡΙΛΕΡ"]),
+        case("ΦΩΤΙΑ: Εκκενώνονται χωριά στην Εύβοια", &[("Εύβοια", Loc)], &["ΦΩΤΙΑ"]),
+        case("ΜΕΤΡΑ: Τι αλλάζει από Δευτέρα στα σούπερ μάρκετ", &[], &["ΜΕΤΡΑ"]),
+        case("ΓΝΩΜΗ: Η Ευρώπη μπροστά σε δύσκολες επιλογές", &[], &["ΓΝΩΜΗ"]),
+        case("ΚΡΑΧ στις αγορές μετά την ανακοίνωση της Fed", &[], &["ΚΡΑΧ"]),
+        case("ΓΣΕΕ: Γενική απεργία στις 9 Απριλίου", &[("ΓΣΕΕ", Org)], &[]),
+        case("ΑΔΕΔΥ: Στάση εργασίας την Πέμπτη στο Δημόσιο", &[("ΑΔΕΔΥ", Org)], &[]),
+    ]);
+}
+
+/// Horoscopes name the planets: in a line with a word of astrology (`ζώδιο`, `ωροσκόπιο`,
+/// `ανάδρομος`) a club named after a planet is the planet; elsewhere it stays the club.
+#[test]
+fn planets_in_horoscopes() {
+    check(&[
+        case("Λέων: Ο Άρης στο ζώδιό σας σας δίνει ενέργεια για νέα ξεκινήματα.", &[("Άρης", Loc)], &[]),
+        case("Κριός: Ο ανάδρομος Άρης φέρνει εντάσεις στο σπίτι.", &[("Άρης", Loc)], &[]),
+        case("Αιγόκερως: Κατά το ωροσκόπιο ο Κρόνος σας ζητά υπομονή.", &[("Κρόνος", Loc)], &[]),
+        case("Τα ζώδια της εβδομάδας: η επιρροή του Άρη στα οικονομικά σας.", &[("Άρη", Loc)], &[]),
+        case("Ο Άρης νίκησε τον Ατρόμητο με 2-0 στη Θεσσαλονίκη.", &[("Άρης", Org)], &[]),
+    ]);
+}
+
+/// A Greek company name with a Latin suffix (`Holdings`, `Group`, `International`) is the
+/// company, not a person before the verb of saying; listed companies and banks stay
+/// themselves.
+#[test]
+fn greek_company_names_with_latin_suffixes() {
+    check(&[
+        case(
+            "Η Πειραιώς Financial Holdings ανακοίνωσε διανομή μερίσματος.",
+            &[("Πειραιώς Financial Holdings", Org)],
+            &[],
+        ),
+        case("Η Μαραγκός Group ανακοίνωσε κέρδη εξαμήνου.", &[("Μαραγκός Group", Org)], &[]),
+        case("Οι μετοχές της Ζεντρόβα Holdings ανέβηκαν 4%.", &[("Ζεντρόβα Holdings", Org)], &[]),
+        case(
+            "Η Ανεμόσκαλα International δήλωσε ότι επεκτείνεται.",
+            &[("Ανεμόσκαλα International", Org)],
+            &[],
+        ),
+        case("Η Metlen και η ΓΕΚ ΤΕΡΝΑ οδήγησαν την άνοδο.", &[("Metlen", Org), ("ΓΕΚ ΤΕΡΝΑ", Org)], &[]),
+        case("Η Eurobank αύξησε τα επιτόκια καταθέσεων.", &[("Eurobank", Org)], &[]),
+        case(
+            "Ο ΟΤΕ επενδύει σε οπτικές ίνες στη Βόρεια Ελλάδα.",
+            &[("ΟΤΕ", Org), ("Βόρεια Ελλάδα", Loc)],
+            &[],
+        ),
+    ]);
+}
+
+/// Classifieds capitalise `Πλησίον` (near) with the landmark after it: no person; the
+/// place still comes out.
+#[test]
+fn near_in_classifieds_is_no_name() {
+    check(&[
+        case("Ενοικιάζεται Διαμέρισμα στην Καλλιθέα, Πλησίον Μετρό.", &[("Καλλιθέα", Loc)], &["Πλησίον"]),
+        case("Πωλείται Μονοκατοικία Πλησίον Θάλασσας στη Ραφήνα.", &[("Ραφήνα", Loc)], &["Πλησίον"]),
+    ]);
+}

@@ -29,7 +29,7 @@ pub(crate) const HEAD: Rule = Rule {
           capitalised after an article inside a sentence (του Μουσείου); an ordinal before the \
           name (3ο Γυμνάσιο, Γ’ Κλινική) and adjectives coordinated before the head (Φιλοζωική \
           και Περιβαλλοντική Ομοσπονδία); a Latin head or suffix at the end (Center, \
-          Institute, Inc, Ltd); the lower-case `υπουργείο` before a portfolio. A name in the \
+          Institute, Inc, Ltd), also after a Greek name (Μαραγκός Group); the lower-case `υπουργείο` before a portfolio. A name in the \
           genitive ends where a person's name in the nominative begins (της Κεντρικής \
           Τράπεζας | Λουίς Μαρέντα).",
     examples: &[
@@ -39,6 +39,7 @@ pub(crate) const HEAD: Rule = Rule {
         ("Εκπρόσωπος της Ελληνικής Εταιρείας Ορνιθολογίας μίλησε.", "Ελληνικής Εταιρείας Ορνιθολογίας"),
         ("Το ανακοίνωσε το υπουργείο Τουρισμού σήμερα.", "υπουργείο Τουρισμού"),
         ("Τη μελέτη έκανε το Brookfield Institute με έδρα τη Βοστώνη.", "Brookfield Institute"),
+        ("Τα κέρδη της ανακοίνωσε η Ζεντρόβα Financial Holdings χθες.", "Ζεντρόβα Financial Holdings"),
         ("Ο ερευνητής εργάζεται στο Πανεπιστήμιο της Μόσχας εδώ και χρόνια.", "Πανεπιστήμιο της Μόσχας"),
         (
             "Μίλησε εκπρόσωπος του Ινστιτούτου Ναυτιλίας και Εμπορίου χθες.",
@@ -666,13 +667,25 @@ static GENITIVE_OU: LazyLock<String> = LazyLock::new(|| fold("ου"));
 /// nominatives of feminine names, so read as a genitive only after a head not in the genitive.
 static GENITIVE_H_A: LazyLock<[String; 2]> = LazyLock::new(|| [fold("η"), fold("α")]);
 
+/// A Greek company name with a Latin suffix (`Ζεντρόβα Financial Holdings`, `Μαραγκός
+/// Group`): the last word is a Latin head and the first no given name (`Μαρία Group`).
+fn greek_latin_suffix(line: &Line, a: usize, b: usize) -> bool {
+    let toks = line.toks;
+    let last = &toks[b - 1];
+    last.is(shape::LATIN)
+        && last.has(class::ORG_HEAD)
+        && !toks[a].is(shape::LATIN)
+        && !toks[a].has(class::GIVEN)
+}
+
 /// Head noun rule (see [`HEAD`]).
 pub(crate) fn head(line: &Line, a: usize, b: usize, gaz: &[super::GazSpan]) -> Option<Cand> {
     let toks = line.toks;
     let latin = toks[a].is(shape::LATIN);
     let greek_head = (a..b).find(|&k| toks[k].has(class::ORG_HEAD) && !toks[k].is(shape::LATIN));
-    let latin_head =
-        latin && (a..b).any(|k| toks[k].has(class::ORG_HEAD) && toks[k].is(shape::LATIN)) && b - a >= 2;
+    let latin_head = b - a >= 2
+        && (latin && (a..b).any(|k| toks[k].has(class::ORG_HEAD) && toks[k].is(shape::LATIN))
+            || greek_latin_suffix(line, a, b));
     // `το υπουργείο Υγείας`: the lower-case head belongs to the name.
     let lower_head = line.prev(a).filter(|&p| toks[p].has(class::ORG_HEAD_LOWER) && !toks[p].cap());
     if let Some(p) = lower_head.filter(|_| !toks[a].has(class::GIVEN)) {
