@@ -187,9 +187,7 @@ pub(crate) struct Lookup {
 
 /// Flags of the letters of each word: [`UPPER`], and [`LATIN`] or [`GREEK`].
 fn word_cases(s: &str) -> Vec<Vec<u8>> {
-    words(s)
-        .map(|w| w.chars().filter(|&c| crate::text::normalize::is_letter(c)).map(letter_flags).collect())
-        .collect()
+    words(s).map(|w| letter_flags(w).collect()).collect()
 }
 
 /// Whether `original` meets an `exact_case` name's [`word_cases`] `want`: as many words,
@@ -199,8 +197,7 @@ fn exact_case_meets(original: &str, want: &[Vec<u8>]) -> bool {
     let mut have = words(original);
     for w in want {
         let Some(h) = have.next() else { return false };
-        let letters = h.chars().filter(|&c| crate::text::normalize::is_letter(c)).map(letter_flags);
-        if !letters.zip(w).all(|(a, &b)| letter_meets(a, b)) {
+        if !letter_flags(h).zip(w).all(|(a, &b)| letter_meets(a, b)) {
             return false;
         }
     }
@@ -208,21 +205,23 @@ fn exact_case_meets(original: &str, want: &[Vec<u8>]) -> bool {
 }
 
 /// Letter flags of [`word_cases`]: a capital; a letter of the Latin script; of the Greek
-/// one; a Greek letter with an accent or a diaeresis (monotonic).
+/// one; a Greek letter with an accent or a diaeresis, in any normal form (see
+/// [`crate::text::normalize::accented_letters`]).
 const UPPER: u8 = 1;
 const LATIN: u8 = 2;
 const GREEK: u8 = 4;
 const ACCENT: u8 = 8;
 
-fn letter_flags(c: char) -> u8 {
-    let script = match c {
-        'A'..='Z' | 'a'..='z' | '\u{c0}'..='\u{24f}' => LATIN,
-        '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}' => GREEK,
-        _ => 0,
-    };
-    let accent =
-        if script == GREEK && "άέήίόύώΐΰϊϋΆΈΉΊΌΎΏΪΫ".contains(c) { ACCENT } else { 0 };
-    script | accent | u8::from(crate::text::normalize::is_upper(c))
+/// The flags of each letter of `word`.
+fn letter_flags(word: &str) -> impl Iterator<Item = u8> + '_ {
+    crate::text::normalize::accented_letters(word).map(|(c, accent)| {
+        let script = match c {
+            'A'..='Z' | 'a'..='z' | '\u{c0}'..='\u{24f}' => LATIN,
+            '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}' => GREEK,
+            _ => 0,
+        };
+        script | if accent { ACCENT } else { 0 } | u8::from(crate::text::normalize::is_upper(c))
+    })
 }
 
 /// Whether a letter with flags `have` meets an `exact_case` name's letter `want`: the same
@@ -798,6 +797,16 @@ mod tests {
             ("Κάιρο", "Καιρο", false),
             ("Άγκυρα Σήμερα", "Άγκυρα Σήμερα", true),
             ("Ίος", "Ιος", true),
+            // NFD (combining acute, diaeresis, both) and polytonic oxia meet the NFC name.
+            ("Σόφια", "Σο\u{301}φια", true),
+            ("Σόφια", "Σ\u{1F79}φια", true),
+            ("Σόφια", "Σοφι\u{301}α", false),
+            ("Ξάνθη", "Ξα\u{301}νθη", true),
+            ("Ιέρο", "Ιε\u{301}ρο", true),
+            ("Ιέρο", "Ι\u{1F73}ρο", true),
+            ("Ιέρο", "Ιερο\u{301}", false),
+            ("Ευρωπαϊκή", "Ευρωπαι\u{308}κη\u{301}", true),
+            ("Ευρωπαΐκή", "Ευρωπαι\u{344}κη\u{301}", true),
             ("", "", true),
         ];
         for (name, text, expected) in cases {
