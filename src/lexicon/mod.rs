@@ -148,7 +148,7 @@ pub(crate) mod class {
     /// right after them is their namesake (`Ίδρυμα Α. Ωνάσης`), not a person of their own.
     pub const NAMESAKE_HEAD: u64 = 1 << 58;
     /// Titles of bishops and abbots (`Μητροπολίτης`): the genitive right after them is their
-    /// see (`ο Μητροπολίτης Φλωρίνης`), not the person.
+    /// see (`ο Μητροπολίτης Κονίτσης`), not the person.
     pub const SEE_TITLE: u64 = 1 << 59;
 }
 

@@ -1593,8 +1593,8 @@ pub(crate) fn club_of_neuter_city(line: &Line, i: usize, end: usize, canonical: 
         .last()
         .and_then(|c| c.to_lowercase().next())
         .is_some_and(|c| matches!(c, 'ο' | 'ό' | 'ι' | 'ί') || line.lex.foreign_finals.contains(&c));
-    // Not after the genitive `της`: there the feminine is often the city's own (`το αεροδρόμιο
-    // της Νατζάφ`, `η πόλη`).
+    // Not after the genitive `της`: there the feminine is often the city's own (`τα σοκάκια
+    // της Καμπούλ`, `η πόλη`).
     let article = |p: usize| toks[p].has(class::ART_FEM) && !line.w(p).ends_with(['ς', 'Σ']);
     neuter && line.prev(i).is_some_and(article)
 }

@@ -333,9 +333,9 @@ pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
         let p = &toks[a - 1];
         let gap = line.gap(a);
         if p.has(class::TITLE) && (line.plain_gap(a) || gap == ". " || gap == ".") {
-            // A bishop's see in the genitive (`ο Μητροπολίτης Φλωρίνης`): the name, if any,
+            // A bishop's see in the genitive (`ο Μητροπολίτης Κονίτσης`): the name, if any,
             // follows it (`ο Μητροπολίτης Δράμας Παύλος`). A word in -ου is the see only if
-            // listed (`Πάφου`): else a surname (`ο αρχιεπίσκοπος Μπέτσιου`).
+            // listed (`Πάφου`): else a surname (`ο επίσκοπος Χατζηλαζάρου`).
             let see = || {
                 line.genitive(a)
                     && !toks[a].has(class::GIVEN)
