@@ -278,6 +278,14 @@ fn courts() {
 /// Artists, institutions of culture, venues and festivals.
 #[test]
 fn culture() {
+    // A surname listed on a row of its own (for its flag) still reports the person's full
+    // name, whatever form of the name the text has.
+    for text in ["Ο Ιέρο μίλησε στους δημοσιογράφους.", "ΔΗΛΩΣΕΙΣ ΤΟΥ ΙΕΡΟ", "Ο Φερνάντο Ιέρο μίλησε."]
+    {
+        let found = common::NER.extract(text);
+        let canonical: Vec<_> = found.iter().map(|e| e.canonical()).collect();
+        assert_eq!(canonical, [Some("Φερνάντο Ιέρο")], "{text}");
+    }
     check(&[
         // The name after `πάρκο`, `άλσος`, `σπήλαιο` is the place's, not a person's.
         case(
