@@ -240,8 +240,9 @@ def load_stoplist(path: str) -> Stoplist:
 
 def accent_differs(surface: str, stop: set[str]) -> bool:
     """Whether a name whose folded form is stoplisted is written with other accents than
-    every common word it folds like (`Σόφια`, `σοφία`): flagged `exact_case`, the text must
-    then have its accents, and the common word no longer matches."""
+    every common word it folds like (`Σόφια`, `σοφία`): flagged `exact_accent`, the text's
+    small letters must then have its accents, and the common word no longer matches (a
+    headline in capitals still finds the name)."""
     forms = getattr(stop, "written", {}).get(fold(surface))
     return bool(forms) and surface.lower() not in forms
 
@@ -920,7 +921,7 @@ def load_cities(data_dir: str, stop: set[str], country_keys: set[str], stats: di
             if k not in strict and _is_main_name(e, e.names[k]) and (big_local or e.meta["tz"]):
                 e.flags.add("ambiguous")
                 if accent_differs(e.names[k].surface, stop):
-                    e.flags.add("exact_case")
+                    e.flags.add("exact_accent")
             else:
                 count["stoplist_dropped"] += 1
                 e.drop(k)

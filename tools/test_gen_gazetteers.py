@@ -283,7 +283,7 @@ class FixtureGeneration(unittest.TestCase):
                 keys = [gen.fold(n) for n in names(r)]
                 self.assertEqual(len(keys), len(set(keys)), f"duplicate names in {r}")
                 for flag in filter(None, r[5].split(",")):
-                    self.assertIn(flag, {"nodecl", "ambiguous", "exact_case"})
+                    self.assertIn(flag, {"nodecl", "ambiguous", "exact_case", "exact_accent"})
 
     def test_countries(self):
         c = self.rows("countries.tsv")

@@ -26,6 +26,9 @@ pub struct Flags {
     pub ambiguous: bool,
     /// Match only when the text has the letter case written in the gazetteer.
     pub exact_case: bool,
+    /// Match only when the text's small letters carry the accents written in the gazetteer
+    /// (`Σόφια`, not the name `Σοφία`); capitals pass, so a headline in capitals finds it.
+    pub exact_accent: bool,
 }
 
 /// One named thing: its id, label, canonical name and every other name it goes by.

@@ -79,7 +79,7 @@ pub(crate) fn parse(file: &str, text: &str) -> Result<Vec<Entry>, BuildError> {
                 file,
                 Some(line_no),
                 Some("flags"),
-                format!("unknown flag {f:?} (nodecl, ambiguous, exact_case)"),
+                format!("unknown flag {f:?} (nodecl, ambiguous, exact_case, exact_accent)"),
             )
         })?;
         for id in field(6).split('|').map(str::trim) {
@@ -111,6 +111,7 @@ fn parse_flags(s: &str) -> Result<Flags, String> {
             "nodecl" => f.nodecl = true,
             "ambiguous" => f.ambiguous = true,
             "exact_case" => f.exact_case = true,
+            "exact_accent" => f.exact_accent = true,
             other => return Err(other.to_string()),
         }
     }

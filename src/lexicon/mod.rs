@@ -148,7 +148,7 @@ pub(crate) mod class {
     /// right after them is their namesake (`Ίδρυμα Α. Ωνάσης`), not a person of their own.
     pub const NAMESAKE_HEAD: u64 = 1 << 58;
     /// Titles of bishops and abbots (`Μητροπολίτης`): the genitive right after them is their
-    /// see (`ο Μητροπολίτης Φλωρίνης`), not the person.
+    /// see (`ο Μητροπολίτης Κονίτσης`), not the person.
     pub const SEE_TITLE: u64 = 1 << 59;
 }
 
@@ -172,6 +172,9 @@ pub(crate) struct Lexicon {
     /// Folded genitive endings (`-ων`, `-ης`, `-ας`, `-ου`, `-ως`): the case of an
     /// organisation's complements (`Ινστιτούτο Εμπορίου και Υπηρεσιών`).
     pub genitive_endings: Vec<String>,
+    /// Folded genitive endings no nominative of a name has (`-ων`, `-ως`: `Ιωαννίνων`,
+    /// `Νεαπόλεως`); `-ης`, `-ας`, `-ου` end surnames too (`Ντούκας`).
+    pub plural_or_old_genitive: Vec<String>,
     /// Endings (as written, lower case with accents) of Greek common nouns and adjectives
     /// that names do not have: `-ική`, `-ών`, `-ση`, `-μός`.
     pub common_endings: EndingSet,
@@ -340,6 +343,7 @@ impl Lexicon {
             ous: fold("ους"),
             tou: fold("του"),
             genitive_endings: ["ων", "ης", "ας", "ου", "ως"].iter().map(|e| fold(e)).collect(),
+            plural_or_old_genitive: ["ων", "ως"].iter().map(|e| fold(e)).collect(),
         };
         for row in index() {
             let words = self::words(row.file);

@@ -187,9 +187,7 @@ pub(crate) struct Lookup {
 
 /// Flags of the letters of each word: [`UPPER`], and [`LATIN`] or [`GREEK`].
 fn word_cases(s: &str) -> Vec<Vec<u8>> {
-    words(s)
-        .map(|w| w.chars().filter(|&c| crate::text::normalize::is_letter(c)).map(letter_flags).collect())
-        .collect()
+    words(s).map(|w| letter_flags(w).collect()).collect()
 }
 
 /// Whether `original` meets an `exact_case` name's [`word_cases`] `want`: as many words,
@@ -199,8 +197,7 @@ fn exact_case_meets(original: &str, want: &[Vec<u8>]) -> bool {
     let mut have = words(original);
     for w in want {
         let Some(h) = have.next() else { return false };
-        let letters = h.chars().filter(|&c| crate::text::normalize::is_letter(c)).map(letter_flags);
-        if !letters.zip(w).all(|(a, &b)| letter_meets(a, b)) {
+        if !letter_flags(h).zip(w).all(|(a, &b)| letter_meets(a, b)) {
             return false;
         }
     }
@@ -208,21 +205,25 @@ fn exact_case_meets(original: &str, want: &[Vec<u8>]) -> bool {
 }
 
 /// Letter flags of [`word_cases`]: a capital; a letter of the Latin script; of the Greek
-/// one; a Greek letter with an accent or a diaeresis (monotonic).
+/// one; a Greek letter with an accent or a diaeresis, in any normal form (see
+/// [`crate::text::normalize::accented_letters`]).
 const UPPER: u8 = 1;
 const LATIN: u8 = 2;
 const GREEK: u8 = 4;
 const ACCENT: u8 = 8;
+/// A letter of an `exact_accent` name (see [`accent_cases`]).
+const LOOSE: u8 = 16;
 
-fn letter_flags(c: char) -> u8 {
-    let script = match c {
-        'A'..='Z' | 'a'..='z' | '\u{c0}'..='\u{24f}' => LATIN,
-        '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}' => GREEK,
-        _ => 0,
-    };
-    let accent =
-        if script == GREEK && "άέήίόύώΐΰϊϋΆΈΉΊΌΎΏΪΫ".contains(c) { ACCENT } else { 0 };
-    script | accent | u8::from(crate::text::normalize::is_upper(c))
+/// The flags of each letter of `word`.
+fn letter_flags(word: &str) -> impl Iterator<Item = u8> + '_ {
+    crate::text::normalize::accented_letters(word).map(|(c, accent)| {
+        let script = match c {
+            'A'..='Z' | 'a'..='z' | '\u{c0}'..='\u{24f}' => LATIN,
+            '\u{370}'..='\u{3ff}' | '\u{1f00}'..='\u{1fff}' => GREEK,
+            _ => 0,
+        };
+        script | if accent { ACCENT } else { 0 } | u8::from(crate::text::normalize::is_upper(c))
+    })
 }
 
 /// Whether a letter with flags `have` meets an `exact_case` name's letter `want`: the same
@@ -231,15 +232,29 @@ fn letter_flags(c: char) -> u8 {
 /// either script); and a small letter the same accent (`Ιέρο` is not the word `Ιερό`,
 /// `Κάιρο` not `Καιρό`; a capital's accent is often left out: `στην Ιο`).
 fn letter_meets(have: u8, want: u8) -> bool {
+    if want & LOOSE != 0 {
+        return have & UPPER != 0 || want & UPPER == 0 && have & ACCENT == want & ACCENT;
+    }
     let script = want & (LATIN | GREEK);
     have & UPPER == want & UPPER
         && (want & UPPER != 0 || script == 0 || have & (LATIN | GREEK) == script)
         && (want & UPPER != 0 || have & ACCENT == want & ACCENT)
 }
 
+/// The letter flags of an `exact_accent` name: its capitals must be capitals, and a small
+/// letter the text writes small must carry the name's accent; a capital of the text passes
+/// (a headline in capitals: `ΣΤΗ ΣΟΦΙΑ`), and the script is not compared.
+fn accent_cases(name: &str) -> Vec<Vec<u8>> {
+    let mut words = word_cases(name);
+    for f in words.iter_mut().flatten() {
+        *f = *f & (UPPER | ACCENT) | LOOSE;
+    }
+    words
+}
+
 fn case_rule(name: &str, flags: Flags, exact: &mut Vec<Vec<Vec<u8>>>) -> CaseRule {
-    if flags.exact_case {
-        exact.push(word_cases(name));
+    if flags.exact_case || flags.exact_accent {
+        exact.push(if flags.exact_case { word_cases(name) } else { accent_cases(name) });
         return CaseRule::Exact((exact.len() - 1) as u32);
     }
     case_rule_of(name)
@@ -465,8 +480,9 @@ impl Lookup {
                 for _ in 0..next()? {
                     let n = next()?;
                     // Blobs written before the script flags have 0 or 1: any script; the
-                    // flags are [`UPPER`], [`LATIN`], [`GREEK`] and [`ACCENT`].
-                    let flag = |b: u32| (b <= u32::from(UPPER | LATIN | GREEK | ACCENT)).then_some(b as u8);
+                    // flags are [`UPPER`], [`LATIN`], [`GREEK`], [`ACCENT`] and [`LOOSE`].
+                    let flag =
+                        |b: u32| (b <= u32::from(UPPER | LATIN | GREEK | ACCENT | LOOSE)).then_some(b as u8);
                     words.push((0..n).map(|_| next().and_then(flag)).collect::<Option<Vec<u8>>>()?);
                 }
                 exact.push(words);
@@ -798,6 +814,16 @@ mod tests {
             ("Κάιρο", "Καιρο", false),
             ("Άγκυρα Σήμερα", "Άγκυρα Σήμερα", true),
             ("Ίος", "Ιος", true),
+            // NFD (combining acute, diaeresis, both) and polytonic oxia meet the NFC name.
+            ("Σόφια", "Σο\u{301}φια", true),
+            ("Σόφια", "Σ\u{1F79}φια", true),
+            ("Σόφια", "Σοφι\u{301}α", false),
+            ("Ξάνθη", "Ξα\u{301}νθη", true),
+            ("Ιέρο", "Ιε\u{301}ρο", true),
+            ("Ιέρο", "Ι\u{1F73}ρο", true),
+            ("Ιέρο", "Ιερο\u{301}", false),
+            ("Ευρωπαϊκή", "Ευρωπαι\u{308}κη\u{301}", true),
+            ("Ευρωπαΐκή", "Ευρωπαι\u{344}κη\u{301}", true),
             ("", "", true),
         ];
         for (name, text, expected) in cases {
@@ -807,6 +833,33 @@ mod tests {
                 && have.iter().zip(&want).all(|(h, w)| h.iter().zip(w).all(|(&a, &b)| letter_meets(a, b)));
             assert_eq!(both, expected, "{name:?} in {text:?}");
             assert_eq!(exact_case_meets(text, &want), expected, "{name:?} in {text:?}");
+        }
+    }
+
+    /// An `exact_accent` name needs its accents where the text writes small letters, and its
+    /// capitals; capitals of the text pass, in any normal form.
+    #[test]
+    fn exact_accent_compares_small_letters_only() {
+        // (name as listed, text found, expected)
+        let cases = [
+            ("Σόφια", "Σόφια", true),
+            ("Σόφια", "ΣΟΦΙΑ", true),
+            ("Σόφια", "ΣΌΦΙΑ", true),
+            ("Σόφια", "Σοφία", false),
+            ("Σόφια", "Σοφια", false),
+            ("Σόφια", "σόφια", false),
+            ("Σόφια", "Σο\u{301}φια", true),
+            ("Σόφια", "Σ\u{1F79}φια", true),
+            ("Ξάνθη", "ΞΑΝΘΗ", true),
+            ("Ξάνθη", "Ξα\u{301}νθη", true),
+            ("Ξάνθη", "Ξανθή", false),
+            ("Ιέρο", "ΙΕΡΟ", true),
+            ("Ιέρο", "Ιερό", false),
+            ("Ιέρο", "Ιε\u{301}ρο", true),
+            ("Ιέρο", "Ιέρο Σήμερα", false),
+        ];
+        for (name, text, expected) in cases {
+            assert_eq!(exact_case_meets(text, &accent_cases(name)), expected, "{name:?} in {text:?}");
         }
     }
 

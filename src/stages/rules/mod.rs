@@ -1037,8 +1037,11 @@ impl Vet<'_> {
                     let Some(i) = toks.iter().position(|t| t.s as usize == g.start) else { continue };
                     let club_by_gender = || {
                         g.entry.is_some_and(|e| {
-                            lookup.entries.kind(e) == Some("city")
-                                && club_of_neuter_city(&line, i, g.end, lookup.entries.canonical(e))
+                            let canonical = lookup.entries.canonical(e);
+                            clues >= 2
+                                && lookup.entries.kind(e) == Some("city")
+                                && club_of_neuter_city(&line, i, g.end, canonical)
+                                && club_named(&lookup.entries, canonical)
                         })
                     };
                     if team_slot(&line, i, g.end) && (clues >= 2 || met_slot(&line, i)) || club_by_gender() {
@@ -1576,8 +1579,10 @@ pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
 /// is its club by the article's gender: a city whose name has a neuter's shape (a final
 /// `-ο`, `-ι` or a consonant Greek words never end in: `το Πόρτο`, `το Λίβερπουλ`) after a
 /// feminine article (`στην Πόρτο`, `τη Λίβερπουλ`: `η ομάδα`). The caller asks it
-/// in a sports report only; there even after a preposition (`μεταγραφή στην Πόρτο`), where a
-/// country or a feminine city is the host (`στη Ρωσία`).
+/// in a sports report only (two sports clues: one word such as `ομάδα` is no report), and of a
+/// city a club is named as ([`club_named`]: `στην Καμπούλ` is the city); there even after a
+/// preposition (`μεταγραφή στην Πόρτο`), where a country or a feminine city is the host
+/// (`στη Ρωσία`).
 pub(crate) fn club_of_neuter_city(line: &Line, i: usize, end: usize, canonical: &str) -> bool {
     let toks = line.toks;
     if toks[i].e as usize != end || canonical.contains(' ') {
@@ -1588,10 +1593,20 @@ pub(crate) fn club_of_neuter_city(line: &Line, i: usize, end: usize, canonical: 
         .last()
         .and_then(|c| c.to_lowercase().next())
         .is_some_and(|c| matches!(c, 'ο' | 'ό' | 'ι' | 'ί') || line.lex.foreign_finals.contains(&c));
-    // Not after the genitive `της`: there the feminine is often the city's own (`το αεροδρόμιο
-    // της Νατζάφ`, `η πόλη`).
+    // Not after the genitive `της`: there the feminine is often the city's own (`τα σοκάκια
+    // της Καμπούλ`, `η πόλη`).
     let article = |p: usize| toks[p].has(class::ART_FEM) && !line.w(p).ends_with(['ς', 'Σ']);
     neuter && line.prev(i).is_some_and(article)
+}
+
+/// Whether the gazetteers list a club named as the city `canonical` (folded alike:
+/// `Λίβερπουλ`): only such a city's name after a feminine article is its club. A scan of
+/// the entries, made only when the rest of [`club_of_neuter_city`] has held (rare).
+fn club_named(entries: &crate::gazetteer::EntryTable, canonical: &str) -> bool {
+    let name = crate::text::normalize::fold(canonical);
+    (0..entries.len() as u32).any(|e| {
+        entries.kind(e) == Some("club") && crate::text::normalize::fold(entries.canonical(e)) == name
+    })
 }
 
 /// Which of the countries and cities `items` of a sports report's line (each by its first
@@ -2200,6 +2215,10 @@ mod tests {
         g.insert(Entry::new("grner:org:test-acta", Label::Org, "Acta Zentrova").kind("media")).unwrap();
         let nodecl = crate::gazetteer::Flags { nodecl: true, ..Default::default() };
         g.insert(Entry::new("geonames:2644210", Label::Loc, "Λίβερπουλ").kind("city").flags(nodecl)).unwrap();
+        // Its club, named alike (`club_named`), left to the rules as the default lists leave it.
+        let ambiguous = crate::gazetteer::Flags { ambiguous: true, ..nodecl };
+        g.insert(Entry::new("grner:org:test-lv", Label::Org, "Λίβερπουλ").kind("club").flags(ambiguous))
+            .unwrap();
         // The rules alone (and this small list): the embedded gazetteers would find many
         // of the example names before the rules do.
         Recognizer::builder()

@@ -1042,7 +1042,7 @@ pub(crate) fn acronym(line: &Line, a: usize, b: usize, dotted: bool, gaz: &[supe
         let letters = w.chars().filter(|&c| crate::text::normalize::is_alphabetic(c)).count();
         // Greek acronyms carry no accents: `ΤΎΠΟΥ` is a word in capitals. Two Latin capitals
         // are mostly country or language codes (`FR`, `EN`).
-        let accented = w.chars().any(|c| "ΆΈΉΊΌΎΏάέήίόύώΐΰ\u{301}".contains(c));
+        let accented = crate::text::normalize::accented_letters(w).any(|(_, a)| a);
         // A Greek word in capitals has a Greek ending: `ΡΟΛΟΣ`, `ΑΝΟΙΞΗ`.
         let word_ending = !t.is(shape::LATIN)
             && letters >= 5

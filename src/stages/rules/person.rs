@@ -333,13 +333,18 @@ pub(crate) fn title(line: &Line, a: usize, b: usize) -> Option<Cand> {
         let p = &toks[a - 1];
         let gap = line.gap(a);
         if p.has(class::TITLE) && (line.plain_gap(a) || gap == ". " || gap == ".") {
-            // A bishop's see in the genitive (`ο Μητροπολίτης Φλωρίνης`): the name, if any,
-            // follows it (`ο Μητροπολίτης Δράμας Παύλος`). A word in -ου is the see only if
-            // listed (`Πάφου`): else a surname (`ο αρχιεπίσκοπος Μπέτσιου`).
+            // A bishop's see in the genitive (`ο Μητροπολίτης Κονίτσης`): the name, if any,
+            // follows it (`ο Μητροπολίτης Δράμας Παύλος`). Most genitive endings end surnames
+            // too (`ο επίσκοπος Ντούκας`, `ο επίσκοπος Χατζηλαζάρου`): such a word is the see
+            // only if listed (`Πάφου`) or a given name follows; `-ων`, `-ως` are genitives
+            // only (`ο μητροπολίτης Νεαπόλεως`).
             let see = || {
+                let f = line.f(a);
                 line.genitive(a)
                     && !toks[a].has(class::GIVEN)
-                    && (toks[a].gaz != 0 || !line.f(a).ends_with(line.lex.ou.as_str()))
+                    && (toks[a].gaz != 0
+                        || line.lex.plural_or_old_genitive.iter().any(|e| f.ends_with(e.as_str()))
+                        || a + 1 < b && line.plain_gap(a + 1) && toks[a + 1].has(class::GIVEN))
             };
             if p.has(class::SEE_TITLE) && see() {
                 return (a + 1 < b && line.plain_gap(a + 1)).then(|| Cand::new(a + 1, b, &TITLE));

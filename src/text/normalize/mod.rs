@@ -127,6 +127,35 @@ pub(crate) fn is_mark(c: char) -> bool {
     fold_char(c) == Folded::Mark
 }
 
+/// True for a Greek letter written with an accent, a diaeresis or a breathing (monotonic
+/// or polytonic: `ά`, `ϊ`, `ά` with oxia, `ἀ`), the marks [`fold`] drops; every letter of
+/// Greek Extended carries one (a test checks the ranges against the folding).
+#[inline]
+pub(crate) fn greek_accented(c: char) -> bool {
+    matches!(c as u32, 0x386 | 0x388..=0x38A | 0x38C | 0x38E..=0x390 | 0x3AA..=0x3B0 | 0x3CA..=0x3CE)
+        || (0x1F00..=0x1FFF).contains(&(c as u32)) && is_letter(c)
+}
+
+/// The letters of `word`, each with whether it is a Greek letter carrying an accent (see
+/// [`greek_accented`]) in either normal form: precomposed, or followed by combining marks
+/// (NFD: `α` + U+0301). The one reading of "accented" for the stages (`Ιέρο` is not `Ιερό`).
+pub(crate) fn accented_letters(word: &str) -> impl Iterator<Item = (char, bool)> + '_ {
+    let mut chars = word.chars().peekable();
+    std::iter::from_fn(move || loop {
+        let c = chars.next()?;
+        if is_mark(c) || !is_letter(c) {
+            continue;
+        }
+        let greek = matches!(c as u32, 0x370..=0x3FF | 0x1F00..=0x1FFF);
+        let mut accent = greek_accented(c);
+        while chars.peek().is_some_and(|&m| is_mark(m)) {
+            chars.next();
+            accent |= greek;
+        }
+        return Some((c, accent));
+    })
+}
+
 /// The char at byte `i` of `text` (a char boundary) and its length in bytes, decoded by
 /// hand for ASCII and two-byte characters (Greek): the tokenizers read every char of the
 /// text, and `text[i..].chars().next()` costs a slice and a general decode each time.
@@ -1057,6 +1086,46 @@ mod tests {
                 assert_eq!(fold($input), fold($expected), "fold({:?})", $input);
             }
         };
+    }
+
+    /// Every letter `greek_accented` names folds to a plain letter other than its own small
+    /// form (the folding drops its mark); the plain Greek letters are not named.
+    #[test]
+    fn greek_accented_is_what_folding_drops() {
+        let greek = (0x370u32..0x400).chain(0x1F00..0x2000).filter_map(char::from_u32);
+        for c in greek.filter(|&c| c.is_alphabetic()) {
+            let small = c.to_lowercase().next().unwrap_or(c);
+            let f = fold(&c.to_string());
+            let plain = ('α'..='ω').contains(&small) || small == 'ς';
+            if greek_accented(c) {
+                let folded = f.chars().next().unwrap_or(c);
+                assert!(f.chars().count() == 1 && folded != small, "{c:?} folds to {f:?}");
+                assert!(folded.is_ascii_lowercase() || ('α'..='ω').contains(&folded), "{c:?} folds to {f:?}");
+            } else {
+                assert!(!(0x386..=0x3CE).contains(&(c as u32)) || plain, "{c:?} carries a mark");
+            }
+        }
+    }
+
+    /// An accent is found in NFC, in NFD (combining acute, diaeresis, both) and with oxia.
+    #[test]
+    fn accented_letters_in_any_form() {
+        let cases = [
+            ("Σόφια", "01000"),
+            ("Σο\u{301}φια", "01000"),
+            ("Σ\u{1F79}φια", "01000"),
+            ("Ξα\u{301}νθη", "01000"),
+            ("Ευρωπαι\u{308}κη", "000000100"),
+            ("αι\u{344}", "01"),
+            ("Σοφία", "00010"),
+            ("ΣΟΦΙΑ", "00000"),
+            ("Ἀθῆναι", "101000"),
+            ("café", "0000"),
+        ];
+        for (word, want) in cases {
+            let have: String = accented_letters(word).map(|(_, a)| if a { '1' } else { '0' }).collect();
+            assert_eq!(have, want, "{word:?}");
+        }
     }
 
     // Accents, case, final sigma, NFC vs NFD, tonos vs oxia, polytonic.
