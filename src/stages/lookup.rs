@@ -28,12 +28,12 @@
 //! Overlapping hits are resolved by the documented policy: the longest span wins, then
 //! the earliest, then the best entry (see [`Lookup::best_hit`]).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::blob::Writer;
 use crate::blob::{Reader, Strs, U32s};
 use crate::error::BuildError;
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::gazetteer::{inflect, EntryTable, Flags, Gazetteer};
 use crate::lexicon::ADJECTIVE_ENDINGS;
 use crate::stages::mention::{resolve_overlaps, Mention};
@@ -183,6 +183,10 @@ pub(crate) struct Lookup {
     gazetteers: Vec<(Arc<str>, i32, bool, bool)>,
     /// Letter flags of each word of the `exact_case` names (see [`word_cases`]).
     exact: Vec<Vec<Vec<u8>>>,
+    /// The folded canonical names of the clubs, made when first asked (see
+    /// [`Lookup::lists_club_named`]): the rules ask it rarely, a scan of the entries each time
+    /// cost more than the rest of a line.
+    clubs: OnceLock<FxHashSet<Box<str>>>,
 }
 
 /// Flags of the letters of each word: [`UPPER`], and [`LATIN`] or [`GREEK`].
@@ -393,6 +397,7 @@ impl Lookup {
             entries: Arc::new(EntryTable::collect(gazetteers.iter().flat_map(|g| g.entries.iter()))),
             gazetteers: names,
             exact,
+            clubs: OnceLock::new(),
         })
     }
 
@@ -512,7 +517,21 @@ impl Lookup {
             entries: Arc::new(entries),
             gazetteers,
             exact,
+            clubs: OnceLock::new(),
         })
+    }
+
+    /// Whether an entry of kind `club` has the canonical name `canonical` (folded alike:
+    /// the city `Λίβερπουλ` and its club).
+    pub fn lists_club_named(&self, canonical: &str) -> bool {
+        let clubs = self.clubs.get_or_init(|| {
+            let entries = &self.entries;
+            (0..entries.len() as u32)
+                .filter(|&e| entries.kind(e) == Some("club"))
+                .map(|e| fold(entries.canonical(e)).into_boxed_str())
+                .collect()
+        });
+        clubs.contains(fold(canonical).as_str())
     }
 
     /// Number of distinct folded patterns (names and their forms).

@@ -1041,7 +1041,7 @@ impl Vet<'_> {
                             clues >= 2
                                 && lookup.entries.kind(e) == Some("city")
                                 && club_of_neuter_city(&line, i, g.end, canonical)
-                                && club_named(&lookup.entries, canonical)
+                                && lookup.lists_club_named(canonical)
                         })
                     };
                     if team_slot(&line, i, g.end) && (clues >= 2 || met_slot(&line, i)) || club_by_gender() {
@@ -1580,7 +1580,7 @@ pub(crate) fn met_slot(line: &Line, i: usize) -> bool {
 /// `-ο`, `-ι` or a consonant Greek words never end in: `το Πόρτο`, `το Λίβερπουλ`) after a
 /// feminine article (`στην Πόρτο`, `τη Λίβερπουλ`: `η ομάδα`). The caller asks it
 /// in a sports report only (two sports clues: one word such as `ομάδα` is no report), and of a
-/// city a club is named as ([`club_named`]: `στην Καμπούλ` is the city); there even after a
+/// city a club is named as ([`Lookup::lists_club_named`]: `στην Καμπούλ` is the city); there even after a
 /// preposition (`μεταγραφή στην Πόρτο`), where a country or a feminine city is the host
 /// (`στη Ρωσία`).
 pub(crate) fn club_of_neuter_city(line: &Line, i: usize, end: usize, canonical: &str) -> bool {
@@ -1597,16 +1597,6 @@ pub(crate) fn club_of_neuter_city(line: &Line, i: usize, end: usize, canonical: 
     // της Καμπούλ`, `η πόλη`).
     let article = |p: usize| toks[p].has(class::ART_FEM) && !line.w(p).ends_with(['ς', 'Σ']);
     neuter && line.prev(i).is_some_and(article)
-}
-
-/// Whether the gazetteers list a club named as the city `canonical` (folded alike:
-/// `Λίβερπουλ`): only such a city's name after a feminine article is its club. A scan of
-/// the entries, made only when the rest of [`club_of_neuter_city`] has held (rare).
-fn club_named(entries: &crate::gazetteer::EntryTable, canonical: &str) -> bool {
-    let name = crate::text::normalize::fold(canonical);
-    (0..entries.len() as u32).any(|e| {
-        entries.kind(e) == Some("club") && crate::text::normalize::fold(entries.canonical(e)) == name
-    })
 }
 
 /// Which of the countries and cities `items` of a sports report's line (each by its first
@@ -2215,7 +2205,7 @@ mod tests {
         g.insert(Entry::new("grner:org:test-acta", Label::Org, "Acta Zentrova").kind("media")).unwrap();
         let nodecl = crate::gazetteer::Flags { nodecl: true, ..Default::default() };
         g.insert(Entry::new("geonames:2644210", Label::Loc, "Λίβερπουλ").kind("city").flags(nodecl)).unwrap();
-        // Its club, named alike (`club_named`), left to the rules as the default lists leave it.
+        // Its club, named alike (`Lookup::lists_club_named`), left to the rules as the default lists leave it.
         let ambiguous = crate::gazetteer::Flags { ambiguous: true, ..nodecl };
         g.insert(Entry::new("grner:org:test-lv", Label::Org, "Λίβερπουλ").kind("club").flags(ambiguous))
             .unwrap();
