@@ -548,11 +548,9 @@ impl Word {
 
     /// Writes the rest of the word from byte `i` of `s` (folded byte `at`) on, and pushes its
     /// token; where it ends, in the original and the folded text, and the entry and length
-    /// of the character there if it is in [`TABLE`] (else 0). `SMALL` is [`Word::small`]: the
-    /// two kinds of word are written by copies of their own, each with only its own values
-    /// to keep in registers.
+    /// of the character there if it is in [`TABLE`] (else 0).
     #[inline(always)]
-    fn finish<const SMALL: bool>(
+    fn finish(
         mut self,
         table: &[u32; 0x1000],
         s: &str,
@@ -564,7 +562,7 @@ impl Word {
         let bytes = s.as_bytes();
         let (stop, stop_len) = loop {
             let (stop, stop_len);
-            (i, at, stop, stop_len) = if SMALL {
+            (i, at, stop, stop_len) = if self.small {
                 self.run::<false>(table, bytes, text, i, at)
             } else {
                 self.run::<true>(table, bytes, text, i, at)
@@ -578,7 +576,7 @@ impl Word {
             match folded {
                 Folded::Char(c) if is_alnum(c) => {
                     at += c.encode_utf8(&mut text[at..]).len();
-                    if !SMALL {
+                    if !self.small {
                         self.count(kind_bits(orig));
                     }
                     self.last = (i + len) as u32;
@@ -596,7 +594,7 @@ impl Word {
             }
             i += len;
         };
-        let shape = if SMALL {
+        let shape = if self.small {
             shape::SMALL | self.bits
         } else if self.marked || self.late && self.letters != 0 {
             shape_of(&s[self.first as usize..self.last as usize])
@@ -870,12 +868,8 @@ impl FoldedLine {
                 text[at..at + 2].copy_from_slice(&(e as u16).to_le_bytes());
                 word.last = (i + len) as u32;
                 let (stop, stop_len);
-                let (j, to) = (i + len, at + (e >> 30) as usize);
-                (i, at, stop, stop_len) = if word.small {
-                    word.finish::<true>(table, s, text, tokens, j, to)
-                } else {
-                    word.finish::<false>(table, s, text, tokens, j, to)
-                };
+                (i, at, stop, stop_len) =
+                    word.finish(table, s, text, tokens, i + len, at + (e >> 30) as usize);
                 // Most words end at a space: written here, without a turn of the loop.
                 space = stop & class::SPACE != 0;
                 if space {
@@ -917,12 +911,7 @@ impl FoldedLine {
                                 word.count(e);
                             }
                             word.last = (i + len) as u32;
-                            let j = i + len;
-                            (i, at, _, _) = if word.small {
-                                word.finish::<true>(table, s, text, tokens, j, fe)
-                            } else {
-                                word.finish::<false>(table, s, text, tokens, j, fe)
-                            };
+                            (i, at, _, _) = word.finish(table, s, text, tokens, i + len, fe);
                             continue;
                         }
                         let (fs, s, e) = (at as u32, i as u32, (i + len) as u32);
