@@ -31,6 +31,27 @@ pub struct Flags {
     pub exact_accent: bool,
 }
 
+impl Flags {
+    /// The flags as one byte (bits 0–3, in the order above): what a model file stores and
+    /// fingerprints.
+    pub(crate) fn bits(self) -> u8 {
+        u8::from(self.nodecl)
+            | u8::from(self.ambiguous) << 1
+            | u8::from(self.exact_case) << 2
+            | u8::from(self.exact_accent) << 3
+    }
+
+    /// The flags of [`Flags::bits`]; `None` for a bit no flag has.
+    pub(crate) fn from_bits(bits: u8) -> Option<Flags> {
+        (bits < 16).then_some(Flags {
+            nodecl: bits & 1 != 0,
+            ambiguous: bits & 2 != 0,
+            exact_case: bits & 4 != 0,
+            exact_accent: bits & 8 != 0,
+        })
+    }
+}
+
 /// One named thing: its id, label, canonical name and every other name it goes by.
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -462,5 +483,23 @@ impl EntryTable {
         let ok = t.names.len() == 2 * t.kind.len()
             && t.kind.iter().all(|k| k == u32::MAX || (k as usize) < t.kinds.len());
         ok.then_some(t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Flags;
+
+    #[test]
+    fn flags_round_trip_through_their_bits() {
+        for bits in 0..=u8::MAX {
+            let flags = Flags::from_bits(bits);
+            assert_eq!(flags.is_some(), bits < 16, "{bits}");
+            if let Some(f) = flags {
+                assert_eq!(f.bits(), bits);
+            }
+        }
+        let accent = Flags { exact_accent: true, ..Flags::default() };
+        assert_eq!(accent.bits(), 8);
     }
 }

@@ -95,12 +95,7 @@ pub(crate) fn fingerprint(defaults: bool, user: &[Gazetteer], rules: bool, docum
                 h.write_u8(0xfd);
             }
             h.write_u8(e.label as u8);
-            h.write_u8(
-                u8::from(e.flags.nodecl)
-                    | u8::from(e.flags.ambiguous) << 1
-                    | u8::from(e.flags.exact_case) << 2
-                    | u8::from(e.flags.exact_accent) << 3,
-            );
+            h.write_u8(e.flags.bits());
         }
     }
     h.finish()

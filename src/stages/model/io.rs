@@ -261,10 +261,7 @@ pub(crate) fn write_gazetteer(w: &mut Writer, g: &Gazetteer) {
             }
             None => w.u8(0),
         }
-        w.u8(u8::from(e.flags.nodecl)
-            | u8::from(e.flags.ambiguous) << 1
-            | u8::from(e.flags.exact_case) << 2
-            | u8::from(e.flags.exact_accent) << 3);
+        w.u8(e.flags.bits());
         w.u32(e.line);
     }
 }
@@ -285,14 +282,8 @@ pub(crate) fn read_gazetteer(r: &mut Reader<'_>) -> Result<Gazetteer, ReadError>
         let same_as = (0..r.len(4)?).map(|_| r.str().map(Into::into)).collect::<Result<Vec<_>, _>>()?;
         let kind = if r.bool()? { Some(r.str()?.into()) } else { None };
         let bits = r.u8()?;
-        if bits >= 16 {
+        let Some(flags) = Flags::from_bits(bits) else {
             return Err(r.invalid(format!("flags {bits}")));
-        }
-        let flags = Flags {
-            nodecl: bits & 1 != 0,
-            ambiguous: bits & 2 != 0,
-            exact_case: bits & 4 != 0,
-            exact_accent: bits & 8 != 0,
         };
         let line = r.u32()?;
         entries.push(Entry {
